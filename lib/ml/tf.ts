@@ -1,0 +1,39 @@
+/**
+ * TensorFlow.js, loaded once: the native tfjs-node backend when it is installed (it is an
+ * optional dependency: its install script downloads libtensorflow), else the WebAssembly
+ * backend, which trains these small nets about 4x faster than the plain JavaScript one.
+ */
+import { createRequire } from "node:module";
+import path from "node:path";
+import * as tf from "@tensorflow/tfjs";
+import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
+
+export type Tf = typeof tf;
+
+let ready: Promise<Tf> | null = null;
+
+export function loadTf(): Promise<Tf> {
+  ready ??= initialise();
+  return ready;
+}
+
+async function initialise(): Promise<Tf> {
+  const require = createRequire(import.meta.url);
+  try {
+    const native = require("@tensorflow/tfjs-node") as Tf;
+    await native.ready();
+    return native;
+  } catch {
+    // Not installed or its native library is missing: fall through to wasm.
+  }
+  const wasmDir = path.join(path.dirname(require.resolve("@tensorflow/tfjs-backend-wasm/package.json")), "dist") + path.sep;
+  setWasmPaths(wasmDir);
+  if (!(await tf.setBackend("wasm"))) await tf.setBackend("cpu");
+  await tf.ready();
+  return tf;
+}
+
+/** The name of the backend in use, for reports. */
+export async function tfBackendName(): Promise<string> {
+  return (await loadTf()).getBackend();
+}
