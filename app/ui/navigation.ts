@@ -1,0 +1,14 @@
+import type { Permission } from "@/lib/auth/roles";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  permission: Permission;
+}
+
+/** The app's sections; each is shown only to roles that may open it (the pages check again). */
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/", label: "Overview", permission: "viewDashboards" },
+  { href: "/admin/import", label: "Import", permission: "importData" },
+  { href: "/admin/users", label: "Users", permission: "manageUsers" },
+];

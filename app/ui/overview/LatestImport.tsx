@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { Card, Text, Title } from "@tremor/react";
+import { getLatestImportBatch } from "@/lib/db/imports";
+
+export async function LatestImport() {
+  const batch = await getLatestImportBatch();
+  if (!batch) {
+    return (
+      <Card>
+        <Title>No data yet</Title>
+        <Text>No file has been imported. An analyst can import customers or order lines on the Import page.</Text>
+      </Card>
+    );
+  }
+  return (
+    <Card>
+      <Title>Latest import</Title>
+      <Text>
+        {batch.fileName} · {batch.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC · {batch.rowsRead.toLocaleString("en-US")} rows read,{" "}
+        {batch.rowsInserted.toLocaleString("en-US")} new, {batch.rowsUpdated.toLocaleString("en-US")} updated, {batch.rowsUnchanged.toLocaleString("en-US")} unchanged
+      </Text>
+      <Link href={`/admin/import/${batch.id}`} className="mt-2 inline-block text-tremor-default text-tremor-brand underline">
+        Data-quality report
+      </Link>
+    </Card>
+  );
+}

@@ -1,0 +1,32 @@
+/**
+ * The wrapper every server action goes through: it checks the permission on the server,
+ * parses the FormData with a zod schema and returns field-level errors, never throws them.
+ */
+import "server-only";
+import { z } from "zod";
+import { getCurrentUser } from "@/lib/auth/session";
+import { can, type Permission } from "@/lib/auth/roles";
+import type { PublicUser } from "@/lib/db/users";
+
+export type ActionState = {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string[] | undefined>;
+};
+
+export function authorizedAction<S extends z.ZodType>(
+  permission: Permission,
+  schema: S,
+  run: (input: z.infer<S>, user: PublicUser) => Promise<ActionState>,
+) {
+  return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+    const user = await getCurrentUser();
+    if (!user) return { ok: false, message: "Sign in first." };
+    if (!can(user.role, permission)) return { ok: false, message: `Your role (${user.role}) may not do this.` };
+    const parsed = schema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) {
+      return { ok: false, message: "Check the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+    }
+    return run(parsed.data, user);
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * Environment variables, parsed once. CLIs load `.env` themselves (Next.js does it for the app).
+ */
+import fs from "node:fs";
+import { z } from "zod";
+
+if (typeof process.loadEnvFile === "function" && fs.existsSync(".env")) process.loadEnvFile(".env");
+
+const schema = z.object({
+  DATABASE_URL: z.string().optional(),
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(10, "ADMIN_PASSWORD must be at least 10 characters").optional(),
+  IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
+  SIGNIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  SIGNIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function parseEnv(): Env {
+  const result = schema.safeParse(process.env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
+  }
+  return result.data;
+}
+
+export const env = parseEnv();

@@ -1,0 +1,3 @@
+export function jsonError(status: number, message: string, details?: unknown): Response {
+  return Response.json({ error: message, ...(details === undefined ? {} : { details }) }, { status });
+}

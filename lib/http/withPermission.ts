@@ -1,0 +1,21 @@
+/**
+ * The wrapper every route handler goes through: 401 without a session, 403 without the
+ * permission, and the signed-in user handed to the handler.
+ */
+import "server-only";
+import type { NextRequest } from "next/server";
+import { getCurrentUser } from "@/lib/auth/session";
+import { can, type Permission } from "@/lib/auth/roles";
+import type { PublicUser } from "@/lib/db/users";
+import { jsonError } from "./responses";
+
+type Handler<P> = (req: NextRequest, ctx: { user: PublicUser; params: P }) => Promise<Response>;
+
+export function withPermission<P = Record<string, never>>(permission: Permission, handler: Handler<P>) {
+  return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
+    const user = await getCurrentUser();
+    if (!user) return jsonError(401, "Sign in first.");
+    if (!can(user.role, permission)) return jsonError(403, `Your role (${user.role}) may not do this.`);
+    return handler(req, { user, params: await context.params });
+  };
+}
