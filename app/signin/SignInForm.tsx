@@ -37,7 +37,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         <TextInput id="password" name="password" type="password" autoComplete="current-password" required />
       </div>
       {error && (
-        <p role="alert" className="text-tremor-default text-red-600">
+        <p role="alert" data-testid="signin-error" className="text-tremor-default text-red-600">
           {error}
         </p>
       )}

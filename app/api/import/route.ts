@@ -1,0 +1,42 @@
+// POST /api/import?kind=customers|orders&fileName=…&map=field=Header&allowRejected=true
+// – import the CSV sent as the request body; ANALYST and ADMIN only.
+import { Readable } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import { z } from "zod";
+import { withPermission } from "@/lib/http/withPermission";
+import { jsonError } from "@/lib/http/responses";
+import { env } from "@/lib/env";
+import { importFile } from "@/lib/services/importFile";
+import { describeIssues, importOptions } from "@/lib/services/importOptions";
+
+export const runtime = "nodejs";
+export const maxDuration = 1800;
+
+const query = z.object({ fileName: z.string().trim().min(1).max(255).default("upload.csv") });
+
+export const POST = withPermission("importData", async (req, { user }) => {
+  const params = req.nextUrl.searchParams;
+  const options = importOptions.safeParse({
+    kind: params.get("kind") ?? undefined,
+    map: params.getAll("map"),
+    allowRejected: params.get("allowRejected") === "true",
+  });
+  const name = query.safeParse({ fileName: params.get("fileName") ?? undefined });
+  if (!options.success) return jsonError(400, describeIssues(options.error));
+  if (!name.success) return jsonError(400, describeIssues(name.error));
+
+  const declared = Number(req.headers.get("content-length") ?? 0);
+  if (declared > env.IMPORT_MAX_BYTES) {
+    return jsonError(413, `The file is ${declared} bytes; the limit is ${env.IMPORT_MAX_BYTES} bytes.`);
+  }
+  if (!req.body) return jsonError(400, "The request has no file in its body.");
+
+  const summary = await importFile({
+    ...options.data,
+    source: Readable.fromWeb(req.body as unknown as NodeReadableStream),
+    fileName: name.data.fileName,
+    userId: user.id,
+  });
+  const status = summary.status === "SUCCEEDED" ? 200 : summary.error?.includes("limit") ? 413 : 422;
+  return Response.json(summary, { status });
+});

@@ -1,0 +1,73 @@
+/**
+ * One import, from bytes to database, shared by the upload route and the CLI: read and
+ * validate the file, then either refuse it (recording why) or write it in one transaction.
+ */
+import "server-only";
+import type { Readable } from "node:stream";
+import type { CustomerField } from "@/lib/data/customer";
+import { recordRejectedImport, writeCustomerImport, writeOrderImport, type ImportSummary, type RejectedRow } from "@/lib/db/imports";
+import type { Prisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { ImportError, parseCustomers, parseOrders, readCustomersFile, readOrdersFile, type CellError, type OrderField } from "@/lib/import";
+
+export type ImportKind = "customers" | "orders";
+
+export interface ImportRequest {
+  kind: ImportKind;
+  /** A path on disk, or the upload's bytes as a stream. */
+  source: string | Readable;
+  fileName: string;
+  userId: string | null;
+  /** Field → header in the file, for headers that differ from the standard names. */
+  map?: Record<string, string>;
+  /** Import the valid rows of a file with bad rows, keeping the bad ones in the report. */
+  allowRejected?: boolean;
+}
+
+export async function importFile(request: ImportRequest): Promise<ImportSummary> {
+  const header = {
+    kind: request.kind === "customers" ? ("CUSTOMERS" as const) : ("ORDERS" as const),
+    fileName: request.fileName,
+    userId: request.userId,
+    startedAt: Date.now(),
+  };
+  let parsed;
+  try {
+    parsed = await readFile(request);
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    return recordRejectedImport(header, { rowsRead: 0, rejected: [], quality: {}, error: error.message });
+  }
+
+  const rejected = rejectedRows(parsed.errors, "duplicates" in parsed ? parsed.duplicates : []);
+  const quality = parsed.quality as unknown as Prisma.InputJsonValue;
+  const problemCount = parsed.errorCount + rejected.length - parsed.errors.length;
+  if (problemCount > 0 && !request.allowRejected) {
+    const first = rejected[0];
+    const where = first.column ? `row ${first.row}, column ${first.column}` : `row ${first.row}`;
+    const error = `${problemCount} problem${problemCount === 1 ? "" : "s"} in the file, so nothing was imported. First: ${where}: ${first.message}`;
+    return recordRejectedImport(header, { rowsRead: parsed.rowsRead, rejected, quality, error });
+  }
+  return "duplicates" in parsed
+    ? writeCustomerImport(header, { records: parsed.records, rowsRead: parsed.rowsRead, rejected, quality })
+    : writeOrderImport(header, { orders: parsed.records, rowsRead: parsed.rowsRead, rejected, quality });
+}
+
+function readFile(request: ImportRequest) {
+  const options = { maxBytes: env.IMPORT_MAX_BYTES };
+  const { source } = request;
+  if (request.kind === "customers") {
+    const customerOptions = { ...options, map: request.map as Partial<Record<CustomerField, string>> | undefined };
+    return typeof source === "string" ? readCustomersFile(source, customerOptions) : parseCustomers(source, customerOptions);
+  }
+  const orderOptions = { ...options, map: request.map as Partial<Record<OrderField, string>> | undefined };
+  return typeof source === "string" ? readOrdersFile(source, orderOptions) : parseOrders(source, orderOptions);
+}
+
+/** Cell errors and repeated ids, in file order, as stored with the batch. */
+function rejectedRows(errors: CellError[], duplicates: { id: string; rows: number[] }[]): RejectedRow[] {
+  const repeats = duplicates.flatMap(({ id, rows }) =>
+    rows.slice(1).map((row) => ({ row, column: "ID", value: id, message: `duplicate ID ${id}: also at row ${rows[0]}` })),
+  );
+  return [...errors, ...repeats].sort((a, b) => a.row - b.row);
+}

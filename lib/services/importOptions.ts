@@ -1,0 +1,35 @@
+/**
+ * The options of an import as people give them (CLI flags, query parameters), parsed once
+ * for both: the kind, `field=Header` mappings checked against the kind's fields, and the
+ * choice to import around bad rows.
+ */
+import { z } from "zod";
+import { CUSTOMER_COLUMNS } from "@/lib/data/customer";
+
+const ORDER_FIELDS = ["customerId", "orderDate", "amount", "orderId", "lineNumber", "quantity", "category", "channel"];
+const FIELDS = { customers: CUSTOMER_COLUMNS.map((column) => column.field as string), orders: ORDER_FIELDS };
+
+export const importOptions = z
+  .object({
+    kind: z.enum(["customers", "orders"]).default("customers"),
+    map: z.array(z.string().regex(/^\w+=.+$/, "a mapping is field=Header, e.g. customerId=CUSTOMERNAME")).default([]),
+    allowRejected: z.boolean().default(false),
+  })
+  .transform((options, ctx) => {
+    const map: Record<string, string> = {};
+    for (const entry of options.map) {
+      const [field, ...rest] = entry.split("=");
+      if (!FIELDS[options.kind].includes(field)) {
+        ctx.addIssue({ code: "custom", path: ["map"], message: `unknown ${options.kind} field "${field}"; known: ${FIELDS[options.kind].join(", ")}` });
+        continue;
+      }
+      map[field] = rest.join("=").trim();
+    }
+    return { ...options, map };
+  });
+
+export type ImportOptions = z.output<typeof importOptions>;
+
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join(".") || "options"}: ${issue.message}`).join("; ");
+}

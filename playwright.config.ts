@@ -1,0 +1,38 @@
+/**
+ * End-to-end tests in Debian's Chromium (Playwright cannot download its own browser here)
+ * against the production build, on a throwaway SQLite database with known users.
+ */
+import { defineConfig } from "@playwright/test";
+
+const PORT = 3210;
+export const E2E_BASE_URL = `http://localhost:${PORT}`;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "tests/e2e/.artifacts/results",
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
+  workers: 1,
+  reporter: [["list"]],
+  use: {
+    baseURL: E2E_BASE_URL,
+    screenshot: "on",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  webServer: {
+    command: `tsx --conditions react-server tests/e2e/support/prepareDatabase.ts && next build && next start -p ${PORT}`,
+    url: `${E2E_BASE_URL}/signin`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      DATABASE_URL: "file:./data/e2e.db",
+      NEXTAUTH_URL: E2E_BASE_URL,
+      NEXTAUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnop",
+    },
+  },
+});

@@ -1,0 +1,63 @@
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support/signIn";
+
+const REAL_FILE = path.resolve("../shared/data/marketing_campaign.csv");
+
+test("an admin imports the real marketing file and sees 2,240 customers and its quality report", async ({ page }) => {
+  await signIn(page, "ADMIN");
+  await page.getByRole("link", { name: "Import" }).click();
+  await page.getByLabel(/CSV file/).setInputFiles(REAL_FILE);
+  await page.getByRole("button", { name: "Import" }).click();
+
+  const outcome = page.getByRole("status").filter({ hasText: "rows read" });
+  await expect(outcome).toContainText("2,240 rows read: 2,240 new");
+  await page.screenshot({ path: "tests/e2e/.artifacts/import-done.png", fullPage: true });
+
+  await outcome.getByRole("link", { name: "See the report" }).click();
+  const report = page.getByTestId("quality-report");
+  await expect(report).toContainText("Income: 24 of 2,240 values missing");
+  await expect(report).toContainText("1893");
+  await expect(report).toContainText("666,666");
+  await expect(report).toContainText("YOLO (2)");
+  await expect(report).toContainText("Absurd (2)");
+  await page.screenshot({ path: "tests/e2e/.artifacts/import-quality-report.png", fullPage: true });
+
+  await page.getByRole("link", { name: "Overview" }).click();
+  await expect(page.getByTestId("customer-count")).toHaveText("2,240");
+});
+
+test("a viewer is refused the import page and the import endpoint", async ({ page }) => {
+  await signIn(page, "VIEWER");
+  await expect(page.getByRole("link", { name: "Import" })).toHaveCount(0);
+
+  const pageResponse = await page.goto("/admin/import");
+  expect(pageResponse?.status()).toBe(403);
+  await expect(page.getByText("403 — not allowed")).toBeVisible();
+
+  const apiResponse = await page.request.post("/api/import?kind=customers&fileName=x.csv", {
+    data: "ID;Income\n1;100\n",
+    headers: { "content-type": "text/csv" },
+  });
+  expect(apiResponse.status()).toBe(403);
+});
+
+test("anonymous visitors are sent to sign-in and get 401 from the import endpoint", async ({ page, request }) => {
+  await page.goto("/admin/import");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fadmin%2Fimport/);
+  const apiResponse = await request.post("/api/import?kind=customers", { data: "ID\n1\n" });
+  expect(apiResponse.status()).toBe(401);
+});
+
+test("a wrong password is refused and repeated failures lock the account", async ({ page }) => {
+  await page.goto("/signin");
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await page.getByLabel("Email", { exact: true }).fill("executive@e2e.test");
+    await page.getByLabel("Password", { exact: true }).fill(`wrong-password-${attempt}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByTestId("signin-error")).toHaveText("Wrong email or password.");
+  }
+  await page.getByLabel("Password", { exact: true }).fill("executive-password-123");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("signin-error")).toContainText("Too many failed sign-ins");
+});
