@@ -1,0 +1,10 @@
+import { readMarketingCsv } from "@/tests/support/readMarketingCsv";
+import { fitResponseModels, predictResponse } from "@/lib/ml/response";
+import { loadTf } from "@/lib/ml/tf";
+const recs = readMarketingCsv();
+const tf = await loadTf();
+const r = await fitResponseModels(recs, { snapshotDate: "2014-07-01", seed: Number(process.argv[2] ?? 42), onProgress: (m) => console.log(m) });
+const { models, ...rest } = r;
+console.log(JSON.stringify({ ...rest, metrics: { ...rest.metrics, calibrationCurve: undefined }, importance: rest.importance?.slice(0, 12) }, null, 1));
+console.log(JSON.stringify(rest.metrics.calibrationCurve));
+const p = await predictResponse(r, recs.slice(0, 5)); console.log(p, tf.memory().numTensors, JSON.stringify(models).length);

@@ -1,0 +1,61 @@
+/**
+ * Benchmark of the response models: feature fitting, cross-validation of both learners,
+ * final fit and prediction, on the real marketing file and on simulated customers.
+ *   npx tsx tests/bench/response.ts [--n 100000] [--only real|simulated]
+ * Timings are wall-clock on a shared machine: read them as rough.
+ */
+import type { CustomerRecord } from "@/lib/data/customer";
+import { fitFeaturePipeline, transformFeatures, RESPONSE_FEATURES } from "@/lib/ml/features";
+import { fitResponseModels, predictResponse } from "@/lib/ml/response";
+import { tfBackendName } from "@/lib/ml/tf";
+import { readMarketingCsv } from "@/tests/support/readMarketingCsv";
+import { simulateCustomers } from "@/tests/support/simulateCustomers";
+
+const args = process.argv.slice(2);
+const argument = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const simulatedCount = Number(argument("--n") ?? 100_000);
+const only = argument("--only");
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+function snapshotAfterLastEnrolment(records: readonly CustomerRecord[]): Date {
+  const last = Math.max(...records.map((r) => r.dtCustomer?.getTime() ?? -Infinity));
+  return new Date(last + 86_400_000);
+}
+
+async function bench(label: string, records: CustomerRecord[]): Promise<void> {
+  const snapshotDate = snapshotAfterLastEnrolment(records);
+  console.log(`\n## ${label}: ${records.length} customers, snapshot ${snapshotDate.toISOString().slice(0, 10)}`);
+  let started = performance.now();
+  const pipeline = fitFeaturePipeline(records, { snapshotDate, features: RESPONSE_FEATURES, seed: 1 });
+  const fitMs = performance.now() - started;
+  started = performance.now();
+  transformFeatures(pipeline, records);
+  console.log(`features: fit ${seconds(fitMs)}, transform ${seconds(performance.now() - started)} (${pipeline.features.length} columns)`);
+
+  started = performance.now();
+  const report = await fitResponseModels(records, { snapshotDate, seed: 42 });
+  const fitAllMs = performance.now() - started;
+  started = performance.now();
+  const predictions = await predictResponse(report, records);
+  const predictMs = performance.now() - started;
+
+  for (const [kind, cv] of Object.entries(report.cv)) {
+    console.log(
+      `${kind.padEnd(8)} CV ROC AUC ${cv!.meanAuc.toFixed(4)} ± ${cv!.stdAuc.toFixed(4)} ` +
+        `(folds ${cv!.foldAucs.map((a) => a.toFixed(3)).join(" ")}), raw OOF Brier ${cv!.brier.toFixed(4)}, CV time ${seconds(cv!.milliseconds)}`,
+    );
+  }
+  const m = report.metrics;
+  console.log(`champion: ${report.champion}; PR AUC ${m.prAuc.toFixed(4)}; accuracy@0.5 ${m.atHalf.accuracy.toFixed(4)} (majority ${m.majorityBaseline.toFixed(4)})`);
+  console.log(`Brier before calibration ${report.calibration.brierBefore.toFixed(4)}, after ${report.calibration.brierAfter.toFixed(4)} (cross-fitted)`);
+  console.log(`lift top decile ${m.gains[0].lift.toFixed(2)}; profit threshold ${report.threshold.threshold?.toFixed(3)}: profit ${report.threshold.profit} vs ${report.threshold.contactAll.profit} contacting all`);
+  console.log(`top features: ${report.importance?.slice(0, 6).map((f) => `${f.feature} ${f.aucDrop.toFixed(3)}`).join(", ")}`);
+  console.log(`timings (ms): ${JSON.stringify(report.timings)}`);
+  console.log(`fitResponseModels ${seconds(fitAllMs)}; predictResponse ${seconds(predictMs)} for ${predictions.length} rows`);
+  for (const note of report.notes) console.log(`note: ${note}`);
+}
+
+console.log(`tfjs backend: ${await tfBackendName()}`);
+if (only !== "simulated") await bench("marketing_campaign.csv", readMarketingCsv());
+if (only !== "real") await bench("simulated", simulateCustomers(simulatedCount, 2024));

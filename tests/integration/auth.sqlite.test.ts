@@ -1,0 +1,3 @@
+import { defineAuthSuite } from "./suites/authSuite";
+
+defineAuthSuite("sqlite");

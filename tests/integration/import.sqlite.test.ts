@@ -1,0 +1,3 @@
+import { defineImportSuite } from "./suites/importSuite";
+
+defineImportSuite("sqlite");
