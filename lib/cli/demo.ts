@@ -1,0 +1,53 @@
+/**
+ * `npm run demo` — everything a new user needs on one machine: `.env`, the SQLite
+ * database, the first administrator, 5,000 synthetic customers with their order lines,
+ * a production build, and the app at http://localhost:3000.
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import { ensureEnvFile } from "@/lib/setup/envFile";
+
+const SAMPLE_ROWS = 5_000;
+const SAMPLE_SEED = 7;
+const SAMPLE_CUSTOMERS = "data/sample-customers.csv";
+const SAMPLE_ORDERS = "data/sample-orders.csv";
+
+const added = ensureEnvFile();
+if (added.length) console.log(`Wrote ${added.join(", ")} to .env.`);
+
+const { databaseTarget } = await import("@/lib/db/provider");
+const { deployMigrations } = await import("@/lib/db/migrate");
+const target = databaseTarget();
+const applied = await deployMigrations(target);
+console.log(applied.length ? `Database migrated (${applied.join(", ")}).` : "Database is up to date.");
+
+const { describeFirstAdmin, ensureFirstAdmin, DEFAULT_ADMIN_EMAIL } = await import("@/lib/setup/firstAdmin");
+const admin = await ensureFirstAdmin();
+
+const { countCustomers } = await import("@/lib/db/customers");
+if ((await countCustomers()) === 0) await importSampleData();
+
+const { db } = await import("@/lib/db/client");
+await db.$disconnect();
+
+const { buildApp, startApp } = await import("./nextServer");
+buildApp();
+console.log(`\n${describeFirstAdmin(admin)}`);
+if (!admin.created) console.log(`Sign in as ${process.env.ADMIN_EMAIL ?? DEFAULT_ADMIN_EMAIL} with the password set on first setup.`);
+console.log("Open http://localhost:3000 and sign in.\n");
+process.exit(await startApp());
+
+async function importSampleData(): Promise<void> {
+  fs.mkdirSync("data", { recursive: true });
+  execFileSync(
+    "npx",
+    ["tsx", "lib/cli/generate.ts", "--rows", String(SAMPLE_ROWS), "--seed", String(SAMPLE_SEED), "--out", SAMPLE_CUSTOMERS, "--orders", SAMPLE_ORDERS],
+    { stdio: "inherit" },
+  );
+  const { importFile } = await import("@/lib/services/importFile");
+  for (const [kind, file] of [["customers", SAMPLE_CUSTOMERS], ["orders", SAMPLE_ORDERS]] as const) {
+    const summary = await importFile({ kind, source: file, fileName: file.split("/").pop()!, userId: null });
+    if (summary.status !== "SUCCEEDED") throw new Error(`the sample ${kind} did not import: ${summary.error}`);
+    console.log(`Imported ${summary.rowsInserted.toLocaleString("en-US")} sample ${kind === "customers" ? "customers" : "order lines"}.`);
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * `npm start` — apply pending migrations, then serve the production build (`npm run build` first).
+ */
+import { ensureEnvFile } from "@/lib/setup/envFile";
+
+ensureEnvFile();
+const { databaseTarget } = await import("@/lib/db/provider");
+const { deployMigrations } = await import("@/lib/db/migrate");
+await deployMigrations(databaseTarget());
+const { startApp } = await import("./nextServer");
+process.exit(await startApp());
