@@ -7,6 +7,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { CUSTOMER_COLUMNS, emptyCustomer, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
 import { db, type Prisma } from "./client";
+import { bulkInsert } from "./dialect";
 
 export interface RejectedRow {
   row: number;
@@ -166,11 +167,11 @@ async function upsertCustomers(tx: Tx, batchId: number, records: CustomerRecord[
       select: { externalId: true, contentHash: true },
     });
     const hashes = new Map(existing.map((row) => [row.externalId, row.contentHash]));
-    const inserts: Prisma.CustomerCreateManyInput[] = [];
+    const inserts: CustomerRecord[] = [];
     for (const record of chunk) {
       const contentHash = customerContentHash(record);
       const previous = hashes.get(record.externalId);
-      if (previous === undefined) inserts.push({ ...record, contentHash, importBatchId: batchId });
+      if (previous === undefined) inserts.push(record);
       else if (previous === contentHash) rowsUnchanged++;
       else {
         await tx.customer.update({
@@ -180,9 +181,22 @@ async function upsertCustomers(tx: Tx, batchId: number, records: CustomerRecord[
         rowsUpdated++;
       }
     }
-    if (inserts.length) rowsInserted += (await tx.customer.createMany({ data: inserts })).count;
+    rowsInserted += await insertCustomers(tx, batchId, inserts);
   }
   return { rowsInserted, rowsUpdated, rowsUnchanged };
+}
+
+const CUSTOMER_INSERT_COLUMNS = [...CUSTOMER_COLUMNS.map((column) => column.field), "contentHash", "importBatchId", "updatedAt"];
+
+function insertCustomers(tx: Tx, batchId: number, records: CustomerRecord[]): Promise<number> {
+  const now = new Date();
+  const rows = records.map((record) => [
+    ...CUSTOMER_COLUMNS.map((column) => record[column.field]),
+    customerContentHash(record),
+    batchId,
+    now,
+  ]);
+  return bulkInsert(tx, "Customer", CUSTOMER_INSERT_COLUMNS, rows);
 }
 
 /** Ids of the customers the orders name, creating (empty-profile) customers that are new. */
@@ -196,14 +210,7 @@ async function ensureCustomers(tx: Tx, batchId: number, externalIds: string[]) {
     for (const row of found) ids.set(row.externalId, row.id);
     const missing = chunk.filter((externalId) => !ids.has(externalId));
     if (!missing.length) continue;
-    created += (
-      await tx.customer.createMany({
-        data: missing.map((externalId) => {
-          const record = emptyCustomer(externalId);
-          return { ...record, contentHash: customerContentHash(record), importBatchId: batchId };
-        }),
-      })
-    ).count;
+    created += await insertCustomers(tx, batchId, missing.map(emptyCustomer));
     const made = await tx.customer.findMany({ where: { externalId: { in: missing } }, select: { id: true, externalId: true } });
     for (const row of made) ids.set(row.externalId, row.id);
   }
@@ -228,6 +235,10 @@ export function orderLineKeys(orders: OrderRecord[]): string[] {
   });
 }
 
+const ORDER_INSERT_COLUMNS = [
+  "lineKey", "customerId", "orderId", "orderDate", "amount", "quantity", "category", "channel", "importBatchId",
+] as const;
+
 async function upsertOrders(tx: Tx, batchId: number, orders: OrderRecord[], customerIds: Map<string, number>) {
   const keys = orderLineKeys(orders);
   let rowsInserted = 0;
@@ -237,7 +248,7 @@ async function upsertOrders(tx: Tx, batchId: number, orders: OrderRecord[], cust
     const chunkKeys = keys.slice(start, start + CHUNK);
     const existing = await tx.order.findMany({ where: { lineKey: { in: chunkKeys } } });
     const byKey = new Map(existing.map((row) => [row.lineKey, row]));
-    const inserts: Prisma.OrderCreateManyInput[] = [];
+    const inserts: unknown[][] = [];
     for (let i = 0; i < chunkKeys.length; i++) {
       const order = orders[start + i];
       const data = {
@@ -252,14 +263,14 @@ async function upsertOrders(tx: Tx, batchId: number, orders: OrderRecord[], cust
         importBatchId: batchId,
       };
       const previous = byKey.get(data.lineKey);
-      if (!previous) inserts.push(data);
+      if (!previous) inserts.push(ORDER_INSERT_COLUMNS.map((column) => data[column]));
       else if (sameOrder(previous, data)) rowsUnchanged++;
       else {
         await tx.order.update({ where: { lineKey: data.lineKey }, data });
         rowsUpdated++;
       }
     }
-    if (inserts.length) rowsInserted += (await tx.order.createMany({ data: inserts })).count;
+    rowsInserted += await bulkInsert(tx, "Order", ORDER_INSERT_COLUMNS, inserts);
   }
   return { rowsInserted, rowsUpdated, rowsUnchanged };
 }

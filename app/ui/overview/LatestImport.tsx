@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Card, Text, Title } from "@tremor/react";
+import { Card, List, ListItem, Text, Title } from "@tremor/react";
 import { getLatestImportBatch } from "@/lib/db/imports";
 
 export async function LatestImport() {
@@ -19,9 +19,22 @@ export async function LatestImport() {
         {batch.fileName} · {batch.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC · {batch.rowsRead.toLocaleString("en-US")} rows read,{" "}
         {batch.rowsInserted.toLocaleString("en-US")} new, {batch.rowsUpdated.toLocaleString("en-US")} updated, {batch.rowsUnchanged.toLocaleString("en-US")} unchanged
       </Text>
+      <QualityFindings quality={batch.quality} />
       <Link href={`/admin/import/${batch.id}`} className="mt-2 inline-block text-tremor-default text-tremor-brand underline">
         Data-quality report
       </Link>
     </Card>
+  );
+}
+
+function QualityFindings({ quality }: { quality: unknown }) {
+  const findings = (quality as { findings?: string[] } | null)?.findings ?? [];
+  if (!findings.length) return <Text className="mt-2">No data-quality problems found.</Text>;
+  return (
+    <List className="mt-2" data-testid="quality-findings">
+      {findings.map((finding) => (
+        <ListItem key={finding}>{finding}</ListItem>
+      ))}
+    </List>
   );
 }
