@@ -1,8 +1,13 @@
 /**
  * `npm run db:deploy` — apply the migrations of the database DATABASE_URL names.
  * `tsx lib/cli/prisma.ts generate` (postinstall) — generate both providers' clients.
+ * `npm run db:migration -- NAME` — after editing both schemas, write each provider's
+ *   migration from the difference to the last committed schema (offline; no shadow database).
  */
 import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { deployMigrations } from "@/lib/db/migrate";
 import { databaseTarget, DEFAULT_DATABASE_URL } from "@/lib/db/provider";
 
@@ -29,10 +34,33 @@ async function deploy(): Promise<void> {
   );
 }
 
+/** The schema-to-SQL diff needs a reachable server of the provider's kind, though it reads nothing from it. */
+const DIFF_URLS = { sqlite: DEFAULT_DATABASE_URL, postgresql: process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres" };
+
+function createMigration(name: string | undefined): void {
+  if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("usage: npm run db:migration -- name_in_snake_case");
+  const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+  for (const provider of PROVIDERS) {
+    const schema = `prisma/${provider}/schema.prisma`;
+    const previous = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "schema-")), "schema.prisma");
+    fs.writeFileSync(previous, execFileSync("git", ["show", `HEAD:${schema}`]));
+    const sql = execFileSync(
+      "npx",
+      ["prisma", "migrate", "diff", "--from-schema-datamodel", previous, "--to-schema-datamodel", schema, "--script"],
+      { env: { ...process.env, DATABASE_URL: DIFF_URLS[provider] }, stdio: ["ignore", "pipe", "inherit"] },
+    );
+    const dir = `prisma/${provider}/migrations/${stamp}_${name}`;
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, "migration.sql"), sql);
+    console.log(`Wrote ${dir}/migration.sql`);
+  }
+}
+
 const command = process.argv[2];
 if (command === "generate") generate();
 else if (command === "deploy") await deploy();
+else if (command === "migration") createMigration(process.argv[3]);
 else {
-  console.error("usage: tsx lib/cli/prisma.ts generate|deploy");
+  console.error("usage: tsx lib/cli/prisma.ts generate|deploy|migration NAME");
   process.exit(2);
 }
