@@ -1,0 +1,16 @@
+/**
+ * Reading customer and order files for import. Free of the database: the caller writes the
+ * records (all or nothing) after judging the errors, duplicates and quality report.
+ */
+export { customerRow, parseCustomers, readCustomersFile } from "./customers";
+export type { CustomerImport, CustomerImportOptions, CustomerRow, DuplicateId } from "./customers";
+export { orderRow, parseOrders, readOrdersFile } from "./orders";
+export type { OrderField, OrderImport, OrderImportOptions, OrderRow } from "./orders";
+export { ImportError, type ImportErrorCode } from "./errors";
+export { DEFAULT_MAX_BYTES } from "./limits";
+export type { DayMonthOrder } from "./dates";
+export type { Encoding, Separator } from "./detect";
+export type { CellError } from "./rows";
+export type { CustomerQuality, UnknownCategory } from "./quality";
+export type { OrderQuality } from "./orderQuality";
+export type { DuplicateRows, MissingValues, OutOfRange } from "./qualityChecks";

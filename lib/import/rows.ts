@@ -1,0 +1,119 @@
+/**
+ * The row loop both readers share: cells of the mapped columns → one zod row schema, with
+ * every failing cell reported by spreadsheet row, column header and value.
+ */
+import type { z } from "zod";
+import { detectDateFormat, invalidDateMessage, parseDate, type DateFormat, type DayMonthOrder } from "./dates";
+import type { HeaderMapping } from "./header";
+import type { CsvReader } from "./source";
+
+export interface CellError {
+  /** Spreadsheet row: the header is row 1. */
+  row: number;
+  /** The column header as written in the file; null for a problem with the whole row. */
+  column: string | null;
+  value: string | null;
+  message: string;
+}
+
+/** Collects errors, keeping the first `max` and counting the rest, so a garbage file cannot exhaust memory. */
+export class ErrorLog {
+  readonly errors: CellError[] = [];
+  count = 0;
+
+  constructor(private readonly max: number) {}
+
+  add(error: CellError): void {
+    this.count++;
+    if (this.errors.length < this.max) this.errors.push(error);
+  }
+}
+
+export interface ValidRows<T> {
+  rows: T[];
+  rowNumbers: number[];
+  rowsRead: number;
+}
+
+/**
+ * Reads every data row through the schema. `accept` may veto a row before validation
+ * (e.g. a repeated id) by returning false; it sees the row number and the raw cells by field.
+ */
+export async function readValidRows<F extends string, S extends z.ZodType>(
+  reader: CsvReader,
+  mapping: HeaderMapping<F>,
+  schema: S,
+  log: ErrorLog,
+  accept: (row: number, input: Partial<Record<F, string>>) => boolean = () => true,
+): Promise<ValidRows<z.output<S>>> {
+  const width = reader.header.length;
+  const rows: z.output<S>[] = [];
+  const rowNumbers: number[] = [];
+  let rowsRead = 0;
+  for await (const { cells, row } of reader.rows) {
+    rowsRead++;
+    if (cells.length !== width) {
+      log.add({ row, column: null, value: null, message: `the row has ${cells.length} fields, the header has ${width}` });
+      continue;
+    }
+    const input: Partial<Record<F, string>> = {};
+    for (const column of mapping.columns) input[column.field] = cells[column.index];
+    if (!accept(row, input)) continue;
+    const result = schema.safeParse(input);
+    if (result.success) {
+      rows.push(result.data);
+      rowNumbers.push(row);
+      continue;
+    }
+    for (const issue of result.error.issues) {
+      const field = String(issue.path[0]) as F;
+      const index = mapping.indexOf[field];
+      log.add({
+        row,
+        column: index === undefined ? null : reader.header[index].trim(),
+        value: index === undefined ? null : cells[index],
+        message: issue.message,
+      });
+    }
+  }
+  return { rows, rowNumbers, rowsRead };
+}
+
+/** Warnings about the file as a whole, after its rows have been read. */
+export function fileWarnings(reader: CsvReader, headerWarnings: readonly string[], rowsRead: number): string[] {
+  const warnings = [...headerWarnings];
+  if (reader.hadInvalidBytes()) warnings.push("some bytes were not valid UTF-8 and were replaced by �");
+  if (rowsRead === 0) warnings.push("the file has a header but no data rows");
+  return warnings;
+}
+
+export interface ResolvedDates {
+  format: DateFormat | null;
+  /** Indices (into the rows) whose date did not parse; their errors are logged. */
+  failed: Set<number>;
+  dates: (Date | null)[];
+}
+
+/** Decides the column's date format from all its values, then parses each. */
+export function resolveDates(
+  values: readonly (string | null)[],
+  rowNumbers: readonly number[],
+  column: string,
+  fallback: DayMonthOrder,
+  override: DayMonthOrder | undefined,
+  log: ErrorLog,
+): ResolvedDates {
+  const present = values.filter((value): value is string => value !== null);
+  const format = detectDateFormat(present, fallback, override);
+  const failed = new Set<number>();
+  const dates = values.map((value, i) => {
+    if (value === null) return null;
+    const date = format ? parseDate(value, format.order) : null;
+    if (!date) {
+      failed.add(i);
+      log.add({ row: rowNumbers[i], column, value, message: invalidDateMessage(format) });
+    }
+    return date;
+  });
+  return { format, failed, dates };
+}

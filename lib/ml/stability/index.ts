@@ -1,0 +1,4 @@
+/** Stability of segmentations across runs: partition agreement and segment identity matching. */
+export { adjustedRandIndex, type Labels } from "./adjustedRand";
+export { hungarian } from "./hungarian";
+export { matchSegments, matchThreshold, MATCH_DEFAULTS, type MatchOptions, type SegmentMatch, type SegmentMatching } from "./matchSegments";
