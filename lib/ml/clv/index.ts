@@ -1,0 +1,45 @@
+/**
+ * Customer lifetime value: BG/NBD purchase counts, Gamma-Gamma spend, discounted CLV with
+ * parameter-uncertainty intervals, and the summaries they are fitted on.
+ */
+export { fitClv, scoreClv, type ClvModel, type ClvScores, type FitClvOptions, type ScoreClvOptions } from "./clvModel";
+export {
+  fitBgNbd,
+  bgnbdLogLikelihood,
+  probabilityAlive,
+  expectedPurchases,
+  expectedPurchasesIfAlive,
+  purchasesIfAliveAt,
+  type BgNbdParams,
+  type BgNbdFit,
+  type BgNbdFitOptions,
+} from "./bgnbd";
+export {
+  fitGammaGamma,
+  gammaGammaLogLikelihood,
+  conditionalExpectedSpend,
+  type GammaGammaParams,
+  type GammaGammaFit,
+  type GammaGammaFitOptions,
+} from "./gammaGamma";
+export {
+  lifetimeValue,
+  historicalClv,
+  monthGrid,
+  purchasesIfAlive,
+  PERIODS_PER_MONTH,
+  type LifetimeValueOptions,
+  type MonthGrid,
+} from "./lifetimeValue";
+export { clvIntervals, type IntervalOptions, type CustomerColumns } from "./clvInterval";
+export { validateSummary, SummaryValidationError, type RfmSummary, type SummaryField } from "./rfmSummary";
+export {
+  summaryFromOrders,
+  summaryFromProfiles,
+  type CustomerRfmSummary,
+  type OrdersSummary,
+  type ProfilesSummary,
+} from "./summary";
+export { simulateBgNbd, simulateGammaGamma, sampleGamma, sampleBeta } from "./simulate";
+export { minimize, numericalGradient, numericalHessian, type MinimizeOptions, type MinimizeResult, type Objective } from "./optimize";
+export { lgamma, hyp2f1, hyp2f1Scaled } from "./special";
