@@ -1,0 +1,30 @@
+/**
+ * One paragraph per segment, from its strongest traits: what sets it apart in plain words,
+ * how big it is, and the averages behind the words, e.g. "High income, high spend and
+ * wine-heavy baskets. 412 customers, 18% of all. On average: income 72,400 (everyone 52,200), …".
+ */
+import { capitalise, formatValue, formatWhole, listOf } from "./format";
+import type { SegmentStatistics } from "./statistics";
+import { labelOf, unitOf, type PersonaTrait } from "./traits";
+
+/** How many traits get their numbers spelled out. */
+const NUMBERED_TRAITS = 3;
+
+export function describeSegment(segment: SegmentStatistics, traits: readonly PersonaTrait[]): string {
+  const customers = segment.size === 1 ? "1 customer" : `${formatWhole(segment.size)} customers`;
+  const size = `${customers}, ${formatShare(segment.share)} of all.`;
+  if (segment.size === 0) return "No customers in this segment.";
+  if (traits.length === 0) return `Close to the average customer on every measure. ${size}`;
+  const words = `${capitalise(listOf(traits.map((t) => t.phrase)))}.`;
+  const averages = traits.slice(0, NUMBERED_TRAITS).map((trait) => {
+    const statistic = segment.features.find((f) => f.name === trait.feature)!;
+    const unit = unitOf(statistic);
+    return `${labelOf(statistic)} ${formatValue(trait.mean, unit)} (everyone ${formatValue(trait.overallMean, unit)})`;
+  });
+  return `${words} ${size} On average: ${listOf(averages)}.`;
+}
+
+/** Whole percents, but never "0%" for a segment that has customers. */
+function formatShare(share: number): string {
+  return share > 0 && share < 0.005 ? "under 1%" : `${Math.round(share * 100)}%`;
+}

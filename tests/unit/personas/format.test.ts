@@ -1,0 +1,44 @@
+import { expect, test } from "vitest";
+import { PERSONA_PALETTE, personaColor } from "@/lib/ml/personas";
+import { formatValue, listOf } from "@/lib/ml/personas/format";
+
+test.each([
+  [72_412.4, "money", "72,412"],
+  [-1_234_567, "money", "-1,234,567"],
+  [0.623, "share", "62%"],
+  [0.05, "probability", "5%"],
+  [48.4, "days", "48 days"],
+  [51.6, "years", "52 years"],
+  [0.95, "count", "1.0"],
+  [2.34, "count", "2.3"],
+  [12.6, "count", "13"],
+] as const)("formats %d as %s: %s", (value, unit, text) => {
+  expect(formatValue(value, unit)).toBe(text);
+});
+
+test.each([
+  [[], ""],
+  [["a"], "a"],
+  [["a", "b"], "a and b"],
+  [["a", "b", "c"], "a, b and c"],
+])("lists %j as %s", (items, text) => {
+  expect(listOf(items)).toBe(text);
+});
+
+test.each([
+  [0, "blue"],
+  [4, "rose"],
+  [9, "teal"],
+  [10, "blue"],
+  [13, "amber"],
+])("persona %d is %s", (index, color) => {
+  expect(personaColor(index)).toBe(color);
+});
+
+test("the palette has ten distinct Tremor colours", () => {
+  expect(new Set(PERSONA_PALETTE).size).toBe(10);
+});
+
+test("refuses a negative colour index", () => {
+  expect(() => personaColor(-1)).toThrow(/integer ≥ 0/);
+});
