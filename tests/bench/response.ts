@@ -1,15 +1,15 @@
 /**
  * Benchmark of the response models: feature fitting, cross-validation of both learners,
- * final fit and prediction, on the real marketing file and on simulated customers.
- *   npx tsx tests/bench/response.ts [--n 100000] [--only real|simulated]
+ * final fit and prediction, on the real marketing file and on the team's synthetic customers.
+ *   npx tsx tests/bench/response.ts [--n 100000] [--only real|synthetic]
  * Timings are wall-clock on a shared machine: read them as rough.
  */
 import type { CustomerRecord } from "@/lib/data/customer";
+import { generateCustomers } from "@/lib/data/synthetic";
 import { fitFeaturePipeline, transformFeatures, RESPONSE_FEATURES } from "@/lib/ml/features";
 import { fitResponseModels, predictResponse } from "@/lib/ml/response";
 import { tfBackendName } from "@/lib/ml/tf";
 import { readMarketingCsv } from "@/tests/support/readMarketingCsv";
-import { simulateCustomers } from "@/tests/support/simulateCustomers";
 
 const args = process.argv.slice(2);
 const argument = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -19,7 +19,7 @@ const only = argument("--only");
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function snapshotAfterLastEnrolment(records: readonly CustomerRecord[]): Date {
-  const last = Math.max(...records.map((r) => r.dtCustomer?.getTime() ?? -Infinity));
+  const last = records.reduce((latest, r) => Math.max(latest, r.dtCustomer?.getTime() ?? -Infinity), -Infinity);
   return new Date(last + 86_400_000);
 }
 
@@ -34,7 +34,11 @@ async function bench(label: string, records: CustomerRecord[]): Promise<void> {
   console.log(`features: fit ${seconds(fitMs)}, transform ${seconds(performance.now() - started)} (${pipeline.features.length} columns)`);
 
   started = performance.now();
-  const report = await fitResponseModels(records, { snapshotDate, seed: 42 });
+  const report = await fitResponseModels(records, {
+    snapshotDate,
+    seed: 42,
+    onProgress: (message) => console.log(`  [${seconds(performance.now() - started)}] ${message}`),
+  });
   const fitAllMs = performance.now() - started;
   started = performance.now();
   const predictions = await predictResponse(report, records);
@@ -57,5 +61,5 @@ async function bench(label: string, records: CustomerRecord[]): Promise<void> {
 }
 
 console.log(`tfjs backend: ${await tfBackendName()}`);
-if (only !== "simulated") await bench("marketing_campaign.csv", readMarketingCsv());
-if (only !== "real") await bench("simulated", simulateCustomers(simulatedCount, 2024));
+if (only !== "synthetic") await bench("marketing_campaign.csv", readMarketingCsv());
+if (only !== "real") await bench("synthetic (lib/data/synthetic.ts)", generateCustomers({ seed: 2024, count: simulatedCount }));

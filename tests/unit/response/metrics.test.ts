@@ -85,7 +85,7 @@ test("calibration curve bins probabilities in tenths and puts 1.0 in the last bi
   expect(curve[9].meanPredicted).toBeCloseTo(0.975, 12);
   expect(curve[9].observedRate).toBe(1);
   expect(curve[5].count).toBe(0);
-  expect(curve[5].observedRate).toBeNaN();
+  expect(curve[5].observedRate).toBeNull();
 });
 
 test("rejects labels other than 0/1 and mismatched lengths", () => {

@@ -1,0 +1,59 @@
+/** Unscaled, named feature columns for persona tables (means per segment). */
+import type { CustomerRecord } from "@/lib/data/customer";
+import type { SummaryLookup } from "./cleaning";
+import { ALL_FEATURES, checkFeatureNames, type FeatureName } from "./definitions";
+import { unscaledFeatures, type FeaturePipeline } from "./pipeline";
+
+export interface FeatureTable {
+  rows: number;
+  names: FeatureName[];
+  columns: Record<FeatureName, Float64Array>;
+}
+
+/** Cleaned (imputed, winsorised) but unscaled values: ages in years, spend in currency. */
+export function featureTable(
+  pipeline: FeaturePipeline,
+  records: readonly CustomerRecord[],
+  options: { features?: readonly FeatureName[]; summaries?: SummaryLookup } = {},
+): FeatureTable {
+  const names = [...(options.features ?? ALL_FEATURES)];
+  checkFeatureNames(names, "featureTable");
+  const { full } = unscaledFeatures(pipeline, records, options.summaries);
+  const width = ALL_FEATURES.length;
+  const columns: Record<FeatureName, Float64Array> = {};
+  for (const name of names) {
+    const c = (ALL_FEATURES as readonly string[]).indexOf(name);
+    const column = new Float64Array(records.length);
+    for (let i = 0; i < records.length; i++) column[i] = full[i * width + c];
+    columns[name] = column;
+  }
+  return { rows: records.length, names, columns };
+}
+
+export interface SegmentProfile {
+  segment: number;
+  size: number;
+  means: Record<FeatureName, number>;
+}
+
+/** Mean of every column per segment label (labels are 0..k-1; empty segments get NaN means). */
+export function segmentMeans(table: FeatureTable, segments: ArrayLike<number>): SegmentProfile[] {
+  if (segments.length !== table.rows) throw new Error(`segmentMeans: ${segments.length} labels for ${table.rows} rows`);
+  let k = 0;
+  for (let i = 0; i < segments.length; i++) {
+    if (!Number.isInteger(segments[i]) || segments[i] < 0) throw new Error(`segmentMeans: bad label ${segments[i]} at row ${i}`);
+    k = Math.max(k, segments[i] + 1);
+  }
+  const sizes = new Array<number>(k).fill(0);
+  for (let i = 0; i < segments.length; i++) sizes[segments[i]]++;
+  return sizes.map((size, segment) => {
+    const means: Record<FeatureName, number> = {};
+    for (const name of table.names) {
+      const column = table.columns[name];
+      let sum = 0;
+      for (let i = 0; i < column.length; i++) if (segments[i] === segment) sum += column[i];
+      means[name] = size > 0 ? sum / size : Number.NaN;
+    }
+    return { segment, size, means };
+  });
+}

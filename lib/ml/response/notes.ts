@@ -1,0 +1,64 @@
+/** Plain-language notes for the analyst about the data used and the choice of champion. */
+import type { CustomerRecord } from "@/lib/data/customer";
+import type { FeaturePipeline } from "@/lib/ml/features";
+import type { CalibrationReport } from "./calibration";
+import type { ProfitThreshold } from "./gains";
+import type { ResponseModelKind } from "./models";
+
+const NAMES: Record<ResponseModelKind, string> = { logistic: "logistic regression", mlp: "the MLP" };
+const f3 = (x: number) => x.toFixed(3);
+
+export function dataNotes(records: readonly CustomerRecord[], labelled: readonly CustomerRecord[], pipeline: FeaturePipeline): string[] {
+  const notes: string[] = [];
+  const unlabelled = records.length - labelled.length;
+  if (unlabelled > 0) notes.push(`${unlabelled} customers without a Response value were left out.`);
+  const excluded = pipeline.fit.excluded;
+  if (excluded.length > 0) {
+    const ids = excluded.slice(0, 10).map((e) => e.externalId).join(", ");
+    const more = excluded.length > 10 ? ` and ${excluded.length - 10} more` : "";
+    notes.push(
+      `${excluded.length} customers with impossible birth years were left out of fitting the features ` +
+        `(${ids}${more}); they are scored with the median age (${pipeline.cleaning.medians.age}).`,
+    );
+  }
+  if (pipeline.cleaning.missingInFit.length > 0) notes.push(`No values at all for: ${pipeline.cleaning.missingInFit.join(", ")}.`);
+  return notes;
+}
+
+interface CvAucs {
+  foldAucs: number[];
+  meanAuc: number;
+}
+
+export function championNotes(
+  cv: Partial<Record<ResponseModelKind, CvAucs>>,
+  champion: ResponseModelKind,
+  calibration: CalibrationReport,
+  profit: ProfitThreshold,
+): string[] {
+  const notes: string[] = [];
+  const { logistic, mlp } = cv;
+  if (logistic && mlp) {
+    const wins = mlp.foldAucs.filter((auc, i) => auc > logistic.foldAucs[i]).length;
+    const aucs = `mean CV ROC AUC ${f3(mlp.meanAuc)} vs ${f3(logistic.meanAuc)}; better in ${wins} of ${mlp.foldAucs.length} folds`;
+    notes.push(
+      champion === "mlp"
+        ? `The MLP beat logistic regression (${aucs}); the MLP is the champion.`
+        : `The MLP did not beat logistic regression (${aucs}); keeping logistic regression.`,
+    );
+  } else notes.push(`Only ${NAMES[champion]} was fitted.`);
+  notes.push(
+    `Probabilities are Platt-calibrated on out-of-fold predictions: Brier ${f3(calibration.brierBefore)} before, ` +
+      `${f3(calibration.brierAfter)} after (cross-fitted).`,
+  );
+  if (profit.threshold === null) {
+    notes.push(`At cost ${profit.costPerContact} per contact and revenue ${profit.revenuePerResponse} per response no contact pays.`);
+  } else {
+    notes.push(
+      `Contacting customers with probability ≥ ${f3(profit.threshold)} (${profit.contacted} of ${profit.contactAll.contacted}) ` +
+        `maximises profit on out-of-fold predictions: ${Math.round(profit.profit)} vs ${Math.round(profit.contactAll.profit)} ` +
+        `contacting everyone (cost ${profit.costPerContact}, revenue ${profit.revenuePerResponse}).`,
+    );
+  }
+  return notes;
+}
