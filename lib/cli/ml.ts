@@ -3,6 +3,7 @@
  * Exit codes: 0 done, 1 the command failed, 2 unknown command.
  */
 import { CLV_FIT_DESCRIPTION, CLV_FIT_USAGE, runClvFit } from "./clvFit";
+import { REPORT_DESCRIPTION, REPORT_USAGE, runReport } from "./mlReport";
 
 interface Command {
   usage: string;
@@ -11,6 +12,7 @@ interface Command {
 }
 
 const COMMANDS: Record<string, Command> = {
+  report: { usage: REPORT_USAGE, description: REPORT_DESCRIPTION, run: runReport },
   "clv-fit": { usage: CLV_FIT_USAGE, description: CLV_FIT_DESCRIPTION, run: runClvFit },
 };
 

@@ -1,0 +1,73 @@
+/**
+ * `npm run ml -- report --input FILE [--orders FILE] [--seed S] [--k-max N] [--out report.json]`:
+ * trains every model on a customers CSV (no database) and writes the JSON report.
+ */
+import fs from "node:fs";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { readCustomersFile, readOrdersFile } from "@/lib/import";
+import { tfBackendName } from "@/lib/ml/tf";
+import { trainAll, type TrainResult } from "@/lib/ml/train";
+
+export const REPORT_USAGE = "report --input FILE [--orders FILE] [--seed S] [--k-max N] [--out FILE]";
+export const REPORT_DESCRIPTION = "train every model on a customers CSV and write a JSON report";
+
+const flags = z.object({
+  input: z.string({ error: "--input FILE is required" }).min(1),
+  orders: z.string().min(1).optional(),
+  seed: z.coerce.number().int().min(0).default(42),
+  "k-max": z.coerce.number().int().min(2).max(20).optional(),
+  out: z.string().min(1).optional(),
+});
+
+export async function runReport(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { input: { type: "string" }, orders: { type: "string" }, seed: { type: "string" }, "k-max": { type: "string" }, out: { type: "string" } },
+  });
+  const parsed = flags.safeParse(values);
+  if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => issue.message).join("; "));
+  const options = parsed.data;
+
+  const started = performance.now();
+  const customers = await readCustomersFile(options.input);
+  if (customers.errorCount > 0) console.error(`${customers.errorCount} rows with errors were left out (first: row ${customers.errors[0].row}: ${customers.errors[0].message})`);
+  const orders = options.orders ? (await readOrdersFile(options.orders)).records : [];
+  const readMs = Math.round(performance.now() - started);
+
+  const result = await trainAll({ customers: customers.records, orders }, { seed: options.seed, kMax: options["k-max"] });
+  const report = buildReport(result, { input: options.input, customers: customers.records.length, orders: orders.length, backend: await tfBackendName(), readMs });
+  const json = JSON.stringify(report, null, 2);
+  if (options.out) fs.writeFileSync(options.out, json + "\n");
+  else console.log(json);
+  console.error(summaryLine(result));
+}
+
+function buildReport(result: TrainResult, run: { input: string; customers: number; orders: number; backend: string; readMs: number }) {
+  const { metrics } = result;
+  return {
+    input: run,
+    seed: result.models.seed,
+    snapshotDate: result.models.snapshotDate,
+    segmentation: {
+      ...metrics.segmentation,
+      silhouetteSampled: metrics.segmentation.selection.silhouetteSampled,
+      classifier: metrics.classifier,
+      personas: result.personas.map(({ id, name, size, share, description, topTraits, actions }) => ({ id, name, size, share, description, topTraits, actions })),
+    },
+    response: metrics.response,
+    clv: metrics.clv,
+    skipped: result.skipped,
+    timings: { read: run.readMs, ...result.timings },
+  };
+}
+
+function summaryLine({ metrics, timings }: TrainResult): string {
+  const parts = [`k=${metrics.segmentation.k} in ${metrics.segmentation.space} space (silhouette ${metrics.segmentation.silhouette.toFixed(3)})`];
+  if (metrics.response) {
+    const aucs = Object.entries(metrics.response.cvAuc).map(([kind, auc]) => `${kind} ${auc!.toFixed(3)}`).join(", ");
+    parts.push(`response champion ${metrics.response.champion} (CV AUC ${aucs}; Brier ${metrics.response.brier.toFixed(3)})`);
+  }
+  if (metrics.clv) parts.push(`BG/NBD r=${metrics.clv.bgnbd.r.toFixed(3)} alpha=${metrics.clv.bgnbd.alpha.toFixed(2)} a=${metrics.clv.bgnbd.a.toFixed(3)} b=${metrics.clv.bgnbd.b.toFixed(3)}`);
+  return `${parts.join("; ")}; ${(timings.total / 1000).toFixed(1)} s`;
+}

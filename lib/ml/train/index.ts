@@ -1,0 +1,6 @@
+/** Training and scoring every model in one call; see trainAll.ts and score.ts. */
+export { trainAll } from "./trainAll";
+export { score } from "./score";
+export { inferSnapshotDate } from "./snapshot";
+export { driftColumns } from "./driftColumns";
+export type { CustomerScores, TrainConfig, TrainData, TrainedModels, TrainMetrics, TrainResult } from "./types";

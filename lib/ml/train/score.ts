@@ -1,0 +1,47 @@
+/**
+ * Scoring customers with a trained run's models, e.g. customers imported after the run or
+ * sent to the scoring API: nearest-centroid segment with the classifier's probabilities,
+ * response probability, CLV with P(alive) when a repeat-purchase summary can be built,
+ * and the plot coordinates.
+ */
+import { predictSegmentProbabilities } from "@/lib/ml/assignment/model";
+import { transformFeatures } from "@/lib/ml/features";
+import { predictResponse } from "@/lib/ml/response";
+import { assignSegments, transformPca } from "@/lib/ml/segmentation";
+import { buildClvSummary, historicalClvColumn, scoreClvColumns, summaryLookup } from "./clvStage";
+import type { CustomerScores, TrainData, TrainedModels } from "./types";
+
+export async function score(data: TrainData, models: TrainedModels): Promise<CustomerScores> {
+  const { customers } = data;
+  const orders = data.orders ?? [];
+  const rows = customers.length;
+  const snapshotDate = new Date(models.snapshotDate);
+  const clvSummary = models.clv ? buildClvSummary(customers, orders, snapshotDate) : null;
+  const summaries = clvSummary ? summaryLookup(clvSummary) : undefined;
+  const matrix = transformFeatures(models.features, customers, { summaries });
+  const dense = { data: matrix.matrix, rows: matrix.rows, columns: matrix.columns };
+
+  const nan = () => new Float64Array(rows).fill(Number.NaN);
+  const clvColumns =
+    models.clv && clvSummary && !("skipped" in clvSummary)
+      ? scoreClvColumns(models.clv.model, clvSummary, rows, { ...models.clv.options, seed: models.seed })
+      : { clv: nan(), clvLow: nan(), clvHigh: nan(), pAlive: nan(), expectedPurchases: nan() };
+  const projected = transformPca(models.segmentation.plotPca, dense);
+
+  return {
+    externalIds: customers.map((customer) => customer.externalId),
+    segment: assignSegments(models.segmentation, dense),
+    segmentProbabilities: models.classifier ? await predictSegmentProbabilities(models.classifier, matrix.matrix) : null,
+    responseProbability: models.response ? await predictResponse(models.response, customers, { summaries }) : nan(),
+    ...clvColumns,
+    historicalClv: historicalClvColumn(customers, orders, snapshotDate, models.clv?.options.margin ?? 1),
+    pca: widen(projected.data, projected.columns, rows, 3),
+  };
+}
+
+function widen(data: Float64Array, columns: number, rows: number, width: number): Float64Array {
+  const out = new Float64Array(rows * width);
+  const kept = Math.min(columns, width);
+  for (let i = 0; i < rows; i++) for (let c = 0; c < kept; c++) out[i * width + c] = data[i * columns + c];
+  return out;
+}

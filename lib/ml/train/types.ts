@@ -1,0 +1,96 @@
+/** What trainAll takes and returns: plain data, so runs can be stored and compared. */
+import type { CustomerRecord, OrderRecord } from "@/lib/data/customer";
+import type { SegmentClassifierModel } from "@/lib/ml/assignment/model";
+import type { ClvModel } from "@/lib/ml/clv";
+import type { DriftReference } from "@/lib/ml/drift";
+import type { FeaturePipeline } from "@/lib/ml/features";
+import type { Persona } from "@/lib/ml/personas";
+import type { ResponseReport, TrainedResponseModel } from "@/lib/ml/response";
+import type { PcaModel, SegmentationModel, SpaceName } from "@/lib/ml/segmentation";
+
+export interface TrainData {
+  customers: readonly CustomerRecord[];
+  /** Order lines, when there are any: the CLV summary is then exact instead of approximated from profiles. */
+  orders?: readonly OrderRecord[];
+}
+
+export interface TrainConfig {
+  seed: number;
+  /** The date ages, tenures and recencies are measured at; inferred from the data when absent (see snapshot.ts). */
+  snapshotDate?: string;
+  /** Upper bound of k. Default 10. */
+  kMax?: number;
+  /** Spaces to compare. Default all three. */
+  spaces?: SpaceName[];
+  /** Cross-validation folds for the response models. Default 5. */
+  folds?: number;
+  /** Run the random-search tuner for the segment classifier. Default false. */
+  tuneClassifier?: boolean;
+  costPerContact?: number;
+  revenuePerResponse?: number;
+  clv?: { horizonMonths?: number; monthlyDiscountRate?: number; margin?: number; draws?: number };
+  onProgress?: (stage: string, progress: number) => void;
+}
+
+export interface TrainedModels {
+  version: 1;
+  seed: number;
+  snapshotDate: string;
+  features: FeaturePipeline;
+  segmentation: Omit<SegmentationModel, "labels" | "plot"> & { plotPca: PcaModel };
+  classifier: SegmentClassifierModel | null;
+  response: TrainedResponseModel | null;
+  clv: { model: ClvModel; source: "orders" | "profiles"; options: Required<NonNullable<TrainConfig["clv"]>> } | null;
+}
+
+/** Per customer, in input order; NaN where a model did not score that customer. */
+export interface CustomerScores {
+  externalIds: string[];
+  segment: Int32Array;
+  /** rows × k, row-major. */
+  segmentProbabilities: Float64Array | null;
+  responseProbability: Float64Array;
+  clv: Float64Array;
+  clvLow: Float64Array;
+  clvHigh: Float64Array;
+  pAlive: Float64Array;
+  expectedPurchases: Float64Array;
+  historicalClv: Float64Array;
+  /** rows × 3, row-major: the first three principal components. */
+  pca: Float64Array;
+}
+
+export interface TrainMetrics {
+  segmentation: {
+    k: number;
+    space: SpaceName;
+    silhouette: number;
+    daviesBouldin: number;
+    calinskiHarabasz: number;
+    spaces: SegmentationModel["spaces"];
+    curve: SegmentationModel["curve"];
+    selection: SegmentationModel["selection"];
+  };
+  classifier: { heldOutAccuracy: number; epochs: number; rows: number } | null;
+  response: (Omit<ResponseReport, "models" | "timings"> & { cvAuc: Partial<Record<string, number>>; brier: number }) | null;
+  clv: {
+    source: "orders" | "profiles";
+    bgnbd: { r: number; alpha: number; a: number; b: number; logLikelihood: number };
+    gammaGamma: { p: number; q: number; gamma: number; n: number } | null;
+    scored: number;
+    excluded: number;
+    notes: string[];
+  } | null;
+}
+
+export interface TrainResult {
+  models: TrainedModels;
+  scores: CustomerScores;
+  personas: Persona[];
+  metrics: TrainMetrics;
+  /** Reference statistics of this training snapshot, for the next run's drift. */
+  reference: DriftReference;
+  skipped: { model: string; reason: string }[];
+  /** Milliseconds per stage. */
+  timings: Record<string, number>;
+}
