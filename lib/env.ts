@@ -14,6 +14,8 @@ const schema = z.object({
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
   SIGNIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   SIGNIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
+  /** Where the retrain schedule runs: alongside the web server (npm start / demo), in `npm run worker`, or nowhere. */
+  RETRAIN_SCHEDULER: z.enum(["inline", "worker", "off"]).default("inline"),
 });
 
 export type Env = z.infer<typeof schema>;

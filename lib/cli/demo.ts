@@ -1,7 +1,8 @@
 /**
  * `npm run demo` — everything a new user needs on one machine: `.env`, the SQLite
  * database, the first administrator, 5,000 synthetic customers with their order lines,
- * a production build, and the app at http://localhost:3000.
+ * a first trained model, a production build, the retrain schedule, and the app at
+ * http://localhost:3000.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -26,12 +27,16 @@ const admin = await ensureFirstAdmin();
 
 const { countCustomers } = await import("@/lib/db/customers");
 if ((await countCustomers()) === 0) await importSampleData();
+const { getActiveRun } = await import("@/lib/db/runs");
+if (!(await getActiveRun())) await trainFirstModel();
 
 const { db } = await import("@/lib/db/client");
 await db.$disconnect();
 
 const { buildApp, startApp } = await import("./nextServer");
 buildApp();
+const { startInlineScheduler } = await import("./inlineScheduler");
+await startInlineScheduler();
 console.log(`\n${describeFirstAdmin(admin)}`);
 if (!admin.created) console.log(`Sign in as ${process.env.ADMIN_EMAIL ?? DEFAULT_ADMIN_EMAIL} with the password set on first setup.`);
 console.log("Open http://localhost:3000 and sign in.\n");
@@ -50,4 +55,12 @@ async function importSampleData(): Promise<void> {
     if (summary.status !== "SUCCEEDED") throw new Error(`the sample ${kind} did not import: ${summary.error}`);
     console.log(`Imported ${summary.rowsInserted.toLocaleString("en-US")} sample ${kind === "customers" ? "customers" : "order lines"}.`);
   }
+}
+
+async function trainFirstModel(): Promise<void> {
+  console.log("Training the first model (segments, response likelihood, lifetime value)…");
+  const { runRetrain } = await import("@/lib/services/retrain/runRetrain");
+  const outcome = await runRetrain({ trigger: "CLI", requestedById: null });
+  if (outcome.status === "FAILED") throw new Error(`the first training run failed: ${outcome.reasons.join("; ")}`);
+  console.log(`Run ${outcome.runId} ${outcome.status.toLowerCase()}: ${outcome.reasons.join("; ")}`);
 }

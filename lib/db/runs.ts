@@ -1,0 +1,155 @@
+/**
+ * Model runs: their life cycle, the active run and its history, and writing a finished run's
+ * models, segments and scores together with the switch of the active run in one transaction,
+ * so nobody ever sees half a run.
+ */
+import "server-only";
+import { db, type Prisma } from "./client";
+import { bulkInsert } from "./dialect";
+
+export type RunTrigger = "CRON" | "MANUAL" | "CLI";
+
+const TRANSACTION_OPTIONS = { timeout: 30 * 60_000, maxWait: 60_000 };
+
+export async function createRun(input: { trigger: RunTrigger; requestedById: string | null; seed: number; config: Prisma.InputJsonValue }) {
+  return db.modelRun.create({ data: { ...input, status: "QUEUED" }, select: { id: true } });
+}
+
+export async function deleteQueuedRun(runId: number): Promise<void> {
+  await db.modelRun.deleteMany({ where: { id: runId, status: "QUEUED" } });
+}
+
+export async function markRunRunning(runId: number, snapshot: { count: number; hash: string }): Promise<void> {
+  await db.modelRun.update({
+    where: { id: runId },
+    data: { status: "RUNNING", startedAt: new Date(), snapshotCount: snapshot.count, snapshotHash: snapshot.hash, stage: "snapshot", progress: 0.01 },
+  });
+}
+
+export async function updateRunProgress(runId: number, stage: string, progress: number): Promise<void> {
+  await db.modelRun.update({ where: { id: runId }, data: { stage, progress } });
+}
+
+export async function markRunFailed(runId: number, error: string, timings?: Prisma.InputJsonValue): Promise<void> {
+  await db.modelRun.update({ where: { id: runId }, data: { status: "FAILED", finishedAt: new Date(), error, timings } });
+}
+
+/** The run whose scores users see now, or at `at`: the latest activation up to that time. */
+export async function getActiveRun(at: Date = new Date()) {
+  const activation = await db.runActivation.findFirst({
+    where: { activatedAt: { lte: at } },
+    orderBy: [{ activatedAt: "desc" }, { id: "desc" }],
+    include: { run: true },
+  });
+  return activation ? { ...activation.run, activatedAt: activation.activatedAt, activationReason: activation.reason } : null;
+}
+
+export async function listActivations(limit = 50) {
+  return db.runActivation.findMany({ orderBy: { id: "desc" }, take: limit, include: { run: { select: { id: true, status: true } } } });
+}
+
+export async function listRuns(limit = 50) {
+  return db.modelRun.findMany({
+    orderBy: { id: "desc" },
+    take: limit,
+    select: {
+      id: true, trigger: true, status: true, stage: true, progress: true, createdAt: true, startedAt: true, finishedAt: true,
+      metrics: true, drift: true, decision: true, error: true, snapshotCount: true, requestedBy: { select: { email: true } },
+    },
+  });
+}
+
+export async function getRun(id: number) {
+  return db.modelRun.findUnique({
+    where: { id },
+    include: { requestedBy: { select: { email: true } }, segments: { orderBy: { segmentKey: "asc" } } },
+  });
+}
+
+export async function getRunArtifact<T>(runId: number, name: string): Promise<T | null> {
+  const artifact = await db.modelArtifact.findUnique({ where: { runId_name: { runId, name } } });
+  return (artifact?.data as T | undefined) ?? null;
+}
+
+/** Segment key of every customer scored by a run, for stability against the next one. */
+export async function getRunSegmentKeys(runId: number): Promise<Map<number, number>> {
+  const keys = new Map<number, number>();
+  for (let cursor = -1; ; ) {
+    const page = await db.customerScore.findMany({
+      where: { runId, customerId: { gt: cursor } },
+      orderBy: { customerId: "asc" },
+      take: 50_000,
+      select: { customerId: true, segmentKey: true },
+    });
+    if (!page.length) break;
+    for (const row of page) keys.set(row.customerId, row.segmentKey);
+    cursor = page[page.length - 1].customerId;
+  }
+  return keys;
+}
+
+export interface ScoreRow {
+  customerId: number;
+  segmentKey: number;
+  segmentProbabilities: string | null;
+  responseProbability: number | null;
+  clv: number | null;
+  clvLow: number | null;
+  clvHigh: number | null;
+  pAlive: number | null;
+  expectedPurchases: number | null;
+  historicalClv: number | null;
+  pcaX: number;
+  pcaY: number;
+  pcaZ: number;
+}
+
+const SCORE_COLUMNS = [
+  "runId", "customerId", "segmentKey", "segmentProbabilities", "responseProbability", "clv", "clvLow", "clvHigh",
+  "pAlive", "expectedPurchases", "historicalClv", "pcaX", "pcaY", "pcaZ",
+] as const;
+
+export interface RunOutcome {
+  status: "SUCCEEDED" | "REJECTED";
+  metrics: Prisma.InputJsonValue;
+  drift: Prisma.InputJsonValue | null;
+  stability: Prisma.InputJsonValue | null;
+  decision: Prisma.InputJsonValue;
+  reference: Prisma.InputJsonValue;
+  summary: Prisma.InputJsonValue;
+  timings: Prisma.InputJsonValue;
+  artifacts: Record<string, Prisma.InputJsonValue>;
+  segments: Omit<Prisma.SegmentProfileCreateManyInput, "runId">[];
+  scores: ScoreRow[];
+  /** Make this run the active one, in the same transaction. */
+  activate: { reason: string } | null;
+}
+
+export async function writeRunOutcome(runId: number, outcome: RunOutcome, onProgress?: (share: number) => void): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.modelArtifact.createMany({ data: Object.entries(outcome.artifacts).map(([name, data]) => ({ runId, name, data })) });
+    await tx.segmentProfile.createMany({ data: outcome.segments.map((segment) => ({ ...segment, runId })) });
+    const chunk = 20_000;
+    for (let start = 0; start < outcome.scores.length; start += chunk) {
+      const rows = outcome.scores.slice(start, start + chunk).map((score) => [runId, ...SCORE_COLUMNS.slice(1).map((column) => score[column as keyof ScoreRow])]);
+      await bulkInsert(tx, "CustomerScore", SCORE_COLUMNS, rows);
+      onProgress?.(Math.min(1, (start + chunk) / outcome.scores.length));
+    }
+    const { activate, artifacts, segments, scores, ...fields } = outcome;
+    await tx.modelRun.update({
+      where: { id: runId },
+      data: { ...fields, drift: fields.drift ?? undefined, stability: fields.stability ?? undefined, finishedAt: new Date(), stage: "done", progress: 1 },
+    });
+    if (activate) await tx.runActivation.create({ data: { runId, reason: activate.reason } });
+  }, TRANSACTION_OPTIONS);
+}
+
+/** Force-promote a rejected run or roll back to an earlier one: the new activation and its audit entry together. */
+export async function activateRun(runId: number, userId: string, reason: "forced" | "rollback", note: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const run = await tx.modelRun.findUnique({ where: { id: runId }, select: { status: true } });
+    if (!run || (run.status !== "SUCCEEDED" && run.status !== "REJECTED")) throw new Error(`run ${runId} has no models to activate`);
+    await tx.runActivation.create({ data: { runId, reason, activatedById: userId } });
+    await tx.auditLog.create({ data: { userId, action: `run.${reason}`, target: `run:${runId}`, details: { note } } });
+  });
+}

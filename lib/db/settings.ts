@@ -1,0 +1,25 @@
+import "server-only";
+import { db, type Prisma } from "./client";
+
+export interface RetrainSchedule {
+  cron: string;
+  timezone: string;
+  enabled: boolean;
+}
+
+export const DEFAULT_SCHEDULE: RetrainSchedule = { cron: "0 2 * * *", timezone: "UTC", enabled: true };
+const SCHEDULE_KEY = "retrain.schedule";
+
+export async function getRetrainSchedule(): Promise<RetrainSchedule & { updatedAt: Date | null }> {
+  const row = await db.setting.findUnique({ where: { key: SCHEDULE_KEY } });
+  return row ? { ...DEFAULT_SCHEDULE, ...(row.value as Partial<RetrainSchedule>), updatedAt: row.updatedAt } : { ...DEFAULT_SCHEDULE, updatedAt: null };
+}
+
+export async function saveRetrainSchedule(schedule: RetrainSchedule, userId: string | null): Promise<void> {
+  const value = schedule as unknown as Prisma.InputJsonValue;
+  await db.setting.upsert({
+    where: { key: SCHEDULE_KEY },
+    create: { key: SCHEDULE_KEY, value, updatedById: userId },
+    update: { value, updatedById: userId },
+  });
+}

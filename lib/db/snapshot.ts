@@ -1,0 +1,50 @@
+/**
+ * The training snapshot: every customer and order line as the models see them, with a
+ * content hash so a run records exactly what it trained on.
+ */
+import "server-only";
+import { createHash } from "node:crypto";
+import { CUSTOMER_COLUMNS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
+import { db } from "./client";
+
+export interface Snapshot {
+  customers: CustomerRecord[];
+  /** Database id of each customer, in the same order. */
+  customerIds: number[];
+  orders: OrderRecord[];
+  hash: string;
+}
+
+const PAGE = 20_000;
+const customerSelect = Object.fromEntries([["id", true], ["contentHash", true], ...CUSTOMER_COLUMNS.map((column) => [column.field, true])]);
+type CustomerRow = CustomerRecord & { id: number; contentHash: string };
+
+export async function loadSnapshot(): Promise<Snapshot> {
+  const hash = createHash("sha256");
+  const customers: CustomerRecord[] = [];
+  const customerIds: number[] = [];
+  const externalIdOf = new Map<number, string>();
+  for (let cursor = 0; ; ) {
+    const page = (await db.customer.findMany({ where: { id: { gt: cursor } }, orderBy: { id: "asc" }, take: PAGE, select: customerSelect })) as unknown as CustomerRow[];
+    if (!page.length) break;
+    for (const row of page) {
+      const { id, contentHash, ...record } = row;
+      customers.push(record);
+      customerIds.push(id);
+      externalIdOf.set(id, record.externalId);
+      hash.update(`${record.externalId}:${contentHash}\n`);
+    }
+    cursor = page[page.length - 1].id;
+  }
+  const orders: OrderRecord[] = [];
+  for (let cursor = 0; ; ) {
+    const page = await db.order.findMany({ where: { id: { gt: cursor } }, orderBy: { id: "asc" }, take: PAGE });
+    if (!page.length) break;
+    for (const { id, lineKey, customerId, orderId, orderDate, amount, quantity, category, channel } of page) {
+      orders.push({ customerId: externalIdOf.get(customerId)!, orderId, orderDate, amount, quantity, category, channel });
+      hash.update(`${lineKey}:${orderDate.toISOString()}:${amount}\n`);
+    }
+    cursor = page[page.length - 1].id;
+  }
+  return { customers, customerIds, orders, hash: hash.digest("hex") };
+}

@@ -1,0 +1,95 @@
+/**
+ * How a new run compares with the active one: drift of the snapshot against the active
+ * run's reference statistics (features, response scores, segment shares), and stability of
+ * the segments (Adjusted Rand Index on the customers both runs scored).
+ */
+import type { CustomerRecord } from "@/lib/data/customer";
+import {
+  compareToReference,
+  scoreDrift,
+  scoreReference,
+  segmentShareDrift,
+  segmentShareReference,
+  type CategoricalReference,
+  type DriftReference,
+  type DriftReport,
+  type FeatureDrift,
+  type NumericReference,
+} from "@/lib/ml/drift";
+import { adjustedRandIndex } from "@/lib/ml/stability";
+import { driftColumns, type TrainResult } from "@/lib/ml/train";
+
+/** What a run stores so the next run's drift needs no pass over old data. */
+export interface RunReference {
+  features: DriftReference;
+  response: NumericReference | null;
+  segments: CategoricalReference;
+}
+
+export interface RunDrift {
+  features: DriftReport;
+  predictions: { response: FeatureDrift | null; segments: FeatureDrift };
+  /** Share of features drifted reached the threshold. */
+  datasetDrift: boolean;
+  driftedFeatures: number;
+}
+
+export interface RunStability {
+  adjustedRandIndex: number;
+  commonCustomers: number;
+  matchedSegments: number;
+  newSegments: number;
+  disappearedSegments: number;
+}
+
+export function runReference(result: TrainResult, segmentKeys: number[]): RunReference {
+  const finite = result.scores.responseProbability.filter(Number.isFinite);
+  return {
+    features: result.reference,
+    response: finite.length ? scoreReference(finite, {}, "responseProbability") : null,
+    segments: segmentShareReference(segmentKeys.map(String), "segment"),
+  };
+}
+
+export function measureDrift(
+  previous: RunReference,
+  customers: readonly CustomerRecord[],
+  result: TrainResult,
+  segmentKeys: number[],
+  threshold = 0.5,
+): RunDrift {
+  const features = compareToReference(previous.features, driftColumns(result.models.features, customers), { driftShareThreshold: threshold });
+  const finite = result.scores.responseProbability.filter(Number.isFinite);
+  return {
+    features,
+    predictions: {
+      response: previous.response && finite.length ? scoreDrift(previous.response, finite) : null,
+      segments: segmentShareDrift(previous.segments, segmentKeys.map(String)),
+    },
+    datasetDrift: features.datasetDrift,
+    driftedFeatures: features.features.filter((feature) => feature.drifted).length,
+  };
+}
+
+export function measureStability(
+  previousKeys: Map<number, number>,
+  customerIds: number[],
+  newKeys: number[],
+  counts: { matched: number; created: number; disappeared: number },
+): RunStability {
+  const before: number[] = [];
+  const after: number[] = [];
+  customerIds.forEach((customerId, i) => {
+    const key = previousKeys.get(customerId);
+    if (key === undefined) return;
+    before.push(key);
+    after.push(newKeys[i]);
+  });
+  return {
+    adjustedRandIndex: before.length ? adjustedRandIndex(before, after) : Number.NaN,
+    commonCustomers: before.length,
+    matchedSegments: counts.matched,
+    newSegments: counts.created,
+    disappearedSegments: counts.disappeared,
+  };
+}

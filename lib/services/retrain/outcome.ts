@@ -1,0 +1,59 @@
+/** Turning a training result into the rows a run stores: segment profiles, per-customer scores, artifacts. */
+import type { Persona } from "@/lib/ml/personas";
+import type { CustomerScores, TrainResult } from "@/lib/ml/train";
+import type { Prisma } from "@/lib/db/client";
+import type { RunOutcome, ScoreRow } from "@/lib/db/runs";
+import type { KeyedSegment } from "./segmentKeys";
+
+const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
+
+/** JSON for the database: typed arrays become plain arrays, NaN becomes null. */
+export function toJson(value: unknown): Prisma.InputJsonValue {
+  return JSON.parse(JSON.stringify(value, (_key, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : typeof v === "number" && !Number.isFinite(v) ? null : v)));
+}
+
+export function segmentRows(personas: Persona[], keyed: KeyedSegment[], centroids: number[][]): RunOutcome["segments"] {
+  return keyed.map((segment) => {
+    const persona = personas[segment.label];
+    return {
+      segmentKey: segment.segmentKey,
+      label: segment.label,
+      name: segment.name,
+      description: persona.description,
+      color: segment.color,
+      size: persona.size,
+      share: persona.share,
+      isNew: segment.isNew,
+      profile: toJson({ generatedName: persona.name, features: persona.features, topTraits: persona.topTraits, actions: persona.actions, matchDistance: segment.distance }),
+      centroid: toJson(centroids[segment.label]),
+    };
+  });
+}
+
+export function scoreRows(scores: CustomerScores, customerIds: number[], keyed: KeyedSegment[]): ScoreRow[] {
+  const keyOf = new Map(keyed.map((segment) => [segment.label, segment.segmentKey]));
+  const byKey = [...keyed].sort((a, b) => a.segmentKey - b.segmentKey).map((segment) => segment.label);
+  const k = keyed.length;
+  return customerIds.map((customerId, i) => ({
+    customerId,
+    segmentKey: keyOf.get(scores.segment[i])!,
+    segmentProbabilities: scores.segmentProbabilities
+      ? JSON.stringify(byKey.map((label) => Math.round(scores.segmentProbabilities![i * k + label] * 1e4) / 1e4))
+      : null,
+    responseProbability: finiteOrNull(scores.responseProbability[i]),
+    clv: finiteOrNull(scores.clv[i]),
+    clvLow: finiteOrNull(scores.clvLow[i]),
+    clvHigh: finiteOrNull(scores.clvHigh[i]),
+    pAlive: finiteOrNull(scores.pAlive[i]),
+    expectedPurchases: finiteOrNull(scores.expectedPurchases[i]),
+    historicalClv: finiteOrNull(scores.historicalClv[i]),
+    pcaX: scores.pca[i * 3],
+    pcaY: scores.pca[i * 3 + 1],
+    pcaZ: scores.pca[i * 3 + 2],
+  }));
+}
+
+export function artifactsOf(result: TrainResult): Record<string, Prisma.InputJsonValue> {
+  const { models } = result;
+  return { models: toJson(models) };
+}

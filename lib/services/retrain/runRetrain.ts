@@ -1,0 +1,154 @@
+/**
+ * One retrain, the handler behind cron, the admin page and the CLI: snapshot → trainAll →
+ * validation → drift → stability → promotion decision → scores written with the switch of the
+ * active run in one transaction. At most one runs at a time (lib/db/lease.ts); a failure is
+ * recorded on the run and changes nothing users see.
+ */
+import "server-only";
+import os from "node:os";
+import { db } from "@/lib/db/client";
+import { acquireRetrainLease } from "@/lib/db/lease";
+import { createRun, deleteQueuedRun, getActiveRun, getRunSegmentKeys, markRunFailed, markRunRunning, updateRunProgress, writeRunOutcome, type RunTrigger } from "@/lib/db/runs";
+import { loadSnapshot } from "@/lib/db/snapshot";
+import { decidePromotion, type GateMetrics, type GateTolerances } from "@/lib/ml/promotion";
+import { trainAll, type TrainConfig, type TrainResult } from "@/lib/ml/train";
+import { measureDrift, measureStability, runReference, type RunReference } from "./evaluate";
+import { artifactsOf, scoreRows, segmentRows, toJson } from "./outcome";
+import { assignSegmentKeys, type PreviousSegment } from "./segmentKeys";
+import { summariseRun } from "./summary";
+
+export const DEFAULT_SEED = 42;
+
+export interface RetrainConfig extends Omit<TrainConfig, "seed" | "onProgress"> {
+  tolerances?: Partial<GateTolerances>;
+  /** Share of drifted features that counts as dataset drift. Default 0.5. */
+  driftShareThreshold?: number;
+}
+
+export interface RetrainRequest {
+  trigger: RunTrigger;
+  requestedById: string | null;
+  seed?: number;
+  config?: RetrainConfig;
+}
+
+export interface RetrainOutcome {
+  runId: number;
+  status: "SUCCEEDED" | "REJECTED" | "FAILED";
+  reasons: string[];
+}
+
+/** Throws RetrainBusyError, before anything is written, when another run holds the lease. */
+export async function runRetrain(request: RetrainRequest, onStarted?: (runId: number) => void): Promise<RetrainOutcome> {
+  const seed = request.seed ?? DEFAULT_SEED;
+  const config = request.config ?? {};
+  const { id: runId } = await createRun({ trigger: request.trigger, requestedById: request.requestedById, seed, config: toJson(config) });
+  let lease;
+  try {
+    lease = await acquireRetrainLease(runId, `${os.hostname()}:${process.pid}`);
+  } catch (error) {
+    await deleteQueuedRun(runId);
+    throw error;
+  }
+  onStarted?.(runId);
+  const timings: Record<string, number> = {};
+  try {
+    return await train(runId, seed, config, request.requestedById, timings);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await markRunFailed(runId, message, toJson(timings));
+    return { runId, status: "FAILED", reasons: [message] };
+  } finally {
+    await lease.release();
+  }
+}
+
+async function train(runId: number, seed: number, config: RetrainConfig, userId: string | null, timings: Record<string, number>): Promise<RetrainOutcome> {
+  let at = performance.now();
+  const lap = (name: string) => {
+    timings[name] = Math.round(performance.now() - at);
+    at = performance.now();
+  };
+  const snapshot = await loadSnapshot();
+  await markRunRunning(runId, { count: snapshot.customers.length, hash: snapshot.hash });
+  lap("snapshot");
+
+  const { tolerances, driftShareThreshold, ...trainConfig } = config;
+  const progress = throttledProgress(runId);
+  const result = await trainAll({ customers: snapshot.customers, orders: snapshot.orders }, { ...trainConfig, seed, onProgress: (stage, share) => progress(stage, 0.05 + share * 0.8) });
+  Object.assign(timings, prefixed("train.", result.timings));
+  lap("train");
+
+  await updateRunProgress(runId, "evaluate", 0.86);
+  const active = await getActiveRun();
+  const previousSegments: PreviousSegment[] = active
+    ? (await db.segmentProfile.findMany({ where: { runId: active.id } })).map((segment) => ({ ...segment, centroid: segment.centroid as number[] }))
+    : [];
+  const keyed = assignSegmentKeys(result.personas, result.models.segmentation.standardizedCentroids, previousSegments);
+  const keyOf = new Map(keyed.map((segment) => [segment.label, segment.segmentKey]));
+  const segmentKeys = Array.from(result.scores.segment, (label) => keyOf.get(label)!);
+  const previousReference = (active?.reference ?? null) as RunReference | null;
+  const drift = previousReference ? measureDrift(previousReference, snapshot.customers, result, segmentKeys, driftShareThreshold) : null;
+  const matched = keyed.filter((segment) => !segment.isNew).length;
+  const stability = active
+    ? measureStability(await getRunSegmentKeys(active.id), snapshot.customerIds, segmentKeys, {
+        matched,
+        created: keyed.length - matched,
+        disappeared: previousSegments.length - matched,
+      })
+    : null;
+  const gate = gateMetrics(result);
+  const decision = decidePromotion(gate, active ? ((active.metrics as { gate?: GateMetrics } | null)?.gate ?? null) : null, tolerances);
+  lap("evaluate");
+
+  await updateRunProgress(runId, "write", 0.9);
+  const orderRevenue = snapshot.orders.length ? snapshot.orders.reduce((sum, order) => sum + order.amount, 0) : null;
+  await writeRunOutcome(runId, {
+    status: decision.promote ? "SUCCEEDED" : "REJECTED",
+    metrics: toJson({ ...result.metrics, gate, skipped: result.skipped }),
+    drift: drift && toJson(drift),
+    stability: stability && toJson(stability),
+    decision: toJson(decision),
+    reference: toJson(runReference(result, segmentKeys)),
+    summary: toJson(summariseRun(snapshot.customers, result.scores, keyed, orderRevenue)),
+    timings: toJson(timings),
+    artifacts: artifactsOf(result),
+    segments: segmentRows(result.personas, keyed, result.models.segmentation.standardizedCentroids),
+    scores: scoreRows(result.scores, snapshot.customerIds, keyed),
+    activate: decision.promote ? { reason: "promoted" } : null,
+  }, (share) => progress("write", 0.9 + share * 0.09));
+  lap("write");
+  await db.modelRun.update({ where: { id: runId }, data: { timings: toJson(timings) } });
+  await db.auditLog.create({
+    data: { userId, action: decision.promote ? "run.promoted" : "run.rejected", target: `run:${runId}`, details: { reasons: decision.reasons } },
+  });
+  return { runId, status: decision.promote ? "SUCCEEDED" : "REJECTED", reasons: decision.reasons };
+}
+
+function gateMetrics(result: TrainResult): GateMetrics {
+  const { segmentation, response } = result.metrics;
+  const scored = result.scores.responseProbability.filter(Number.isFinite).length;
+  return {
+    silhouette: segmentation.silhouette,
+    k: segmentation.k,
+    responseAuc: response ? response.cvAuc[response.champion]! : null,
+    scoredShare: response ? scored / result.scores.responseProbability.length : 1,
+  };
+}
+
+/** Progress goes to the database on every new stage, and within a stage at most every half second. */
+function throttledProgress(runId: number): (stage: string, progress: number) => void {
+  let last = 0;
+  let lastStage = "";
+  return (stage, progress) => {
+    const now = Date.now();
+    if (stage === lastStage && now - last < 500) return;
+    last = now;
+    lastStage = stage;
+    updateRunProgress(runId, stage, Math.min(0.99, progress)).catch(() => undefined);
+  };
+}
+
+function prefixed(prefix: string, values: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [prefix + key, value]));
+}

@@ -1,0 +1,89 @@
+/**
+ * Per-run aggregates for the dashboards, computed once when the run is written so pages
+ * never scan scores at request time.
+ */
+import { SPEND_FIELDS, type CustomerRecord } from "@/lib/data/customer";
+import type { CustomerScores } from "@/lib/ml/train";
+import type { KeyedSegment } from "./segmentKeys";
+
+export interface SegmentSummary {
+  segmentKey: number;
+  size: number;
+  averageIncome: number | null;
+  averageSpend: number | null;
+  averageClv: number | null;
+  averageResponse: number | null;
+  aliveShare: number | null;
+}
+
+export interface RunSummary {
+  customers: number;
+  revenue: number;
+  totalClv: number | null;
+  averageClv: number | null;
+  clvLowTotal: number | null;
+  clvHighTotal: number | null;
+  aliveShare: number | null;
+  expectedResponders: number | null;
+  segments: SegmentSummary[];
+}
+
+class Mean {
+  private sum = 0;
+  private count = 0;
+  add(value: number | null): void {
+    if (value === null || !Number.isFinite(value)) return;
+    this.sum += value;
+    this.count++;
+  }
+  get total(): number | null {
+    return this.count ? this.sum : null;
+  }
+  get value(): number | null {
+    return this.count ? this.sum / this.count : null;
+  }
+}
+
+const spendOf = (customer: CustomerRecord): number | null =>
+  SPEND_FIELDS.reduce<number | null>((sum, field) => (customer[field] === null ? sum : (sum ?? 0) + customer[field]!), null);
+
+export function summariseRun(customers: readonly CustomerRecord[], scores: CustomerScores, segments: KeyedSegment[], orderRevenue: number | null): RunSummary {
+  const keyOf = new Map(segments.map((segment) => [segment.label, segment.segmentKey]));
+  const overall = { spend: new Mean(), clv: new Mean(), clvLow: new Mean(), clvHigh: new Mean(), alive: new Mean(), response: new Mean() };
+  const bySegment = new Map(segments.map((segment) => [segment.segmentKey, { size: 0, income: new Mean(), spend: new Mean(), clv: new Mean(), response: new Mean(), alive: new Mean() }]));
+  customers.forEach((customer, i) => {
+    const spend = spendOf(customer);
+    const stats = bySegment.get(keyOf.get(scores.segment[i])!)!;
+    stats.size++;
+    stats.income.add(customer.income);
+    stats.spend.add(spend);
+    stats.clv.add(scores.clv[i]);
+    stats.response.add(scores.responseProbability[i]);
+    stats.alive.add(scores.pAlive[i]);
+    overall.spend.add(spend);
+    overall.clv.add(scores.clv[i]);
+    overall.clvLow.add(scores.clvLow[i]);
+    overall.clvHigh.add(scores.clvHigh[i]);
+    overall.alive.add(scores.pAlive[i]);
+    overall.response.add(scores.responseProbability[i]);
+  });
+  return {
+    customers: customers.length,
+    revenue: orderRevenue ?? overall.spend.total ?? 0,
+    totalClv: overall.clv.total,
+    averageClv: overall.clv.value,
+    clvLowTotal: overall.clvLow.total,
+    clvHighTotal: overall.clvHigh.total,
+    aliveShare: overall.alive.value,
+    expectedResponders: overall.response.total,
+    segments: [...bySegment].map(([segmentKey, stats]) => ({
+      segmentKey,
+      size: stats.size,
+      averageIncome: stats.income.value,
+      averageSpend: stats.spend.value,
+      averageClv: stats.clv.value,
+      averageResponse: stats.response.value,
+      aliveShare: stats.alive.value,
+    })),
+  };
+}
