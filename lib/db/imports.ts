@@ -54,23 +54,7 @@ export async function recordRejectedImport(
   header: BatchHeader,
   details: { rowsRead: number; rejected: RejectedRow[]; quality: Prisma.InputJsonValue; error: string },
 ): Promise<ImportSummary> {
-  const batch = await db.importBatch.create({
-    data: {
-      kind: header.kind,
-      status: "REJECTED",
-      fileName: header.fileName,
-      userId: header.userId,
-      rowsRead: details.rowsRead,
-      rowsInserted: 0,
-      rowsUpdated: 0,
-      rowsUnchanged: 0,
-      rowsRejected: details.rejected.length,
-      quality: details.quality,
-      rejectedRows: details.rejected as unknown as Prisma.InputJsonValue,
-      error: details.error,
-      durationMs: Date.now() - header.startedAt,
-    },
-  });
+  const batch = await createBatch(db, header, details, { status: "REJECTED", error: details.error, durationMs: Date.now() - header.startedAt });
   return summarise(batch, 0);
 }
 
@@ -98,14 +82,14 @@ export async function writeOrderImport(
 }
 
 async function createBatch(
-  tx: Tx,
+  client: Tx,
   header: BatchHeader,
   input: { rowsRead: number; rejected: RejectedRow[]; quality: Prisma.InputJsonValue },
+  outcome: { status: "SUCCEEDED" | "REJECTED"; error?: string; durationMs: number } = { status: "SUCCEEDED", durationMs: 0 },
 ) {
-  return tx.importBatch.create({
+  return client.importBatch.create({
     data: {
       kind: header.kind,
-      status: "SUCCEEDED",
       fileName: header.fileName,
       userId: header.userId,
       rowsRead: input.rowsRead,
@@ -115,7 +99,7 @@ async function createBatch(
       rowsRejected: input.rejected.length,
       quality: input.quality,
       rejectedRows: input.rejected as unknown as Prisma.InputJsonValue,
-      durationMs: 0,
+      ...outcome,
     },
   });
 }
