@@ -44,6 +44,11 @@ const CAMPAIGNS: Record<AcceptedField, { intercept: number; responsiveness: numb
   acceptedCmp5: { intercept: -5.9, responsiveness: 1, income: 2.7 },
 };
 const RESPONSE = { intercept: -2.88, perAccepted: 1, income: 0.3, perRecencyDay: -0.025 };
+/**
+ * Log-scale noise around each type's values. Kept small so customers of one type stay close
+ * together on the segmentation features; the types' own differences carry the variety.
+ */
+const SPREAD = { spend: 0.25, spendShare: 0.2, channelShare: 0.15, dealShare: 0.25, webVisits: 0.2 };
 const TYPE_WEIGHTS = CUSTOMER_TYPES.map((type) => type.weight);
 
 type AcceptedField = (typeof ACCEPTED_FIELDS)[number];
@@ -113,6 +118,8 @@ function drawCustomer(rng: Rng, typeIndex: number): CustomerRecord {
   const amounts = drawSpend(rng, type, income, kidhome, teenhome);
   const channels = drawPurchases(rng, type, amounts.reduce((a, b) => a + b, 0));
   const purchases = channels[0] + channels[1] + channels[2];
+  // Families buy more on deals; a deal purchase is one of the channel purchases.
+  const dealShare = type.dealShare * (1 + 0.2 * (kidhome + teenhome));
   const recency = rng.int(100);
   const campaigns = drawCampaigns(rng, type, income, recency);
 
@@ -135,12 +142,11 @@ function drawCustomer(rng: Rng, typeIndex: number): CustomerRecord {
     mntFishProducts: amounts[3],
     mntSweetProducts: amounts[4],
     mntGoldProds: amounts[5],
-    // Families buy more on deals; a deal purchase is one of the channel purchases.
-    numDealsPurchases: Math.min(15, purchases, poisson(rng, type.dealsMean * (1 + 0.2 * (kidhome + teenhome)))),
+    numDealsPurchases: Math.min(15, purchases, noisyCount(rng, purchases * dealShare, SPREAD.dealShare)),
     numWebPurchases: channels[0],
     numCatalogPurchases: channels[1],
     numStorePurchases: channels[2],
-    numWebVisitsMonth: Math.min(20, poisson(rng, type.webVisitsMean)),
+    numWebVisitsMonth: Math.min(20, noisyCount(rng, type.webVisitsMean, SPREAD.webVisits)),
     ...campaigns.accepted,
     complain: rng.next() < 0.0094 ? 1 : 0,
     zCostContact: 3,
@@ -156,17 +162,36 @@ function drawCustomer(rng: Rng, typeIndex: number): CustomerRecord {
  */
 function drawSpend(rng: Rng, type: CustomerType, income: number, kids: number, teens: number): number[] {
   const base = 460 * Math.pow(income / 51_000, 2.2) * type.spendScale;
-  const spend = Math.min(2600, base * Math.pow(0.5, kids) * Math.pow(0.85, teens) * Math.exp(0.35 * rng.normal()));
-  const weights = type.spendShares.map((share) => share * Math.exp(0.35 * rng.normal()));
+  const spend = Math.min(2600, base * Math.pow(0.5, kids) * Math.pow(0.85, teens) * Math.exp(SPREAD.spend * rng.normal()));
+  const weights = type.spendShares.map((share) => share * Math.exp(SPREAD.spendShare * rng.normal()));
   const weightSum = weights.reduce((a, b) => a + b, 0);
   return weights.map((w) => Math.round((spend * w) / weightSum));
 }
 
-/** Purchases by channel (web, catalogue, store), more for bigger spenders, capped at the real maxima. */
+/**
+ * Purchases by channel (web, catalogue, store), more for bigger spenders, capped at the real
+ * maxima. The split follows the type's (slightly jittered) channel mix closely: whole parts
+ * first, the few purchases left over drawn in proportion to the fractions. Drawing each purchase
+ * apart would scatter small buyers over all channels and blur the types.
+ */
 function drawPurchases(rng: Rng, type: CustomerType, spend: number): [number, number, number] {
   const purchases = Math.max(0, Math.round(2.5 + 0.5 * Math.sqrt(spend) + 1.5 * rng.normal()));
+  const weights = type.channelShares.map((share) => share * Math.exp(SPREAD.channelShare * rng.normal()));
+  const weightSum = weights[0] + weights[1] + weights[2];
   const channels: [number, number, number] = [0, 0, 0];
-  for (let p = 0; p < purchases; p++) channels[pick(rng, type.channelShares)]++;
+  const remainders = [0, 0, 0];
+  let left = purchases;
+  for (let c = 0; c < 3; c++) {
+    const exact = (purchases * weights[c]) / weightSum;
+    channels[c] = Math.floor(exact);
+    remainders[c] = exact - channels[c];
+    left -= channels[c];
+  }
+  for (; left > 0; left--) {
+    const c = pick(rng, remainders);
+    channels[c]++;
+    remainders[c] = 0;
+  }
   return [Math.min(27, channels[0]), Math.min(28, channels[1]), Math.min(13, channels[2])];
 }
 
@@ -219,12 +244,9 @@ export function pick(rng: Rng, weights: readonly number[]): number {
   return weights.length - 1;
 }
 
-/** Knuth's method; fine for the small means used here. */
-export function poisson(rng: Rng, mean: number): number {
-  const limit = Math.exp(-mean);
-  let k = 0;
-  for (let p = rng.next(); p > limit; p *= rng.next()) k++;
-  return k;
+/** A whole count near `mean`, with log-normal noise (tighter than a Poisson count). */
+function noisyCount(rng: Rng, mean: number, spread: number): number {
+  return Math.round(mean * Math.exp(spread * rng.normal() - (spread * spread) / 2));
 }
 
 function children(rng: Rng, chance: number): number {

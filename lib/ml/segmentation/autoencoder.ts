@@ -1,0 +1,193 @@
+/**
+ * A dense autoencoder in tfjs (default d → 32 → 16 → 8 → 16 → 32 → d, ReLU hidden layers,
+ * linear bottleneck and output, MSE, Adam) whose 8-unit bottleneck is a clustering space.
+ *
+ * Deterministic for a seed: initialisers are seeded, the training sample, validation split and
+ * per-epoch batch order come from createRng, and training is a manual loop (no tfjs shuffling).
+ * Large inputs train on a seeded sample of `trainingRows` rows; `encode` then maps everyone.
+ * The bottleneck is linear by default: ReLU there can leave dead coordinates stuck at 0,
+ * which would waste dimensions of the space k-means runs in.
+ */
+import type { LayersModel, Scalar, Tensor } from "@tensorflow/tfjs";
+import { createRng, type Rng } from "@/lib/ml/random";
+import { loadTf, type Tf } from "@/lib/ml/tf";
+import { forward, type Activation, type DenseLayer } from "./denseNet";
+import { selectRows, toDense, type DenseMatrix, type MatrixInput } from "./matrix";
+
+export interface AutoencoderOptions {
+  seed: number;
+  /** Encoder widths before the bottleneck, mirrored in the decoder. Default [32, 16]. */
+  hiddenUnits?: readonly number[];
+  /** Default 8. */
+  bottleneck?: number;
+  /** Default "linear" (see the module comment). */
+  bottleneckActivation?: Activation;
+  /** Adam's step size. Default 2e-3. */
+  learningRate?: number;
+  /** Default 40; 0 returns the initialised, untrained network. */
+  maxEpochs?: number;
+  /** Epochs without a better validation loss (by at least 0.1%) before stopping; the best weights are kept. Default 5. */
+  patience?: number;
+  /** Default 0.1. */
+  validationFraction?: number;
+  /** Rows per step; "auto" (default) grows it with the data to keep ~50 steps an epoch. */
+  batchSize?: number | "auto";
+  /** At most this many rows (a seeded sample) are used for training and validation. Default 20,000. */
+  trainingRows?: number;
+}
+
+export interface AutoencoderTraining {
+  trainRows: number;
+  validationRows: number;
+  batchSize: number;
+  epochsRun: number;
+  bestEpoch: number;
+  validationLoss: number;
+  backend: string;
+}
+
+export interface AutoencoderModel {
+  kind: "autoencoder";
+  inputSize: number;
+  /** Input → bottleneck. */
+  encoder: DenseLayer[];
+  /** Bottleneck → reconstruction. */
+  decoder: DenseLayer[];
+  training: AutoencoderTraining;
+}
+
+type Settings = Required<Omit<AutoencoderOptions, "batchSize">> & { batchSize: number | "auto" };
+
+export async function fitAutoencoder(input: MatrixInput, options: AutoencoderOptions): Promise<AutoencoderModel> {
+  const matrix = toDense(input, "fitAutoencoder");
+  const settings = checkOptions(options);
+  const tf = await loadTf();
+  const rng = createRng(settings.seed);
+  const picked = matrix.rows > settings.trainingRows ? rng.sample(matrix.rows, settings.trainingRows) : rng.shuffle(Array.from({ length: matrix.rows }, (_, i) => i));
+  const validationCount = Math.max(1, Math.round(picked.length * settings.validationFraction));
+  if (picked.length - validationCount < 1) throw new Error(`fitAutoencoder: ${matrix.rows} rows leave none to train on`);
+  const validation = selectRows(matrix, picked.slice(0, validationCount));
+  const train = selectRows(matrix, picked.slice(validationCount));
+  const batchSize = settings.batchSize === "auto" ? autoBatchSize(train.rows) : settings.batchSize;
+  const widths = [...settings.hiddenUnits, settings.bottleneck, ...[...settings.hiddenUnits].reverse(), matrix.columns];
+  const activations = widths.map((_, i): Activation => (i === settings.hiddenUnits.length ? settings.bottleneckActivation : i === widths.length - 1 ? "linear" : "relu"));
+  const model = buildModel(tf, matrix.columns, widths, activations, rng);
+  try {
+    const outcome = trainNetwork(tf, model, train, validation, batchSize, settings, rng);
+    const layers = exportLayers(model, matrix.columns, widths, activations);
+    return {
+      kind: "autoencoder",
+      inputSize: matrix.columns,
+      encoder: layers.slice(0, settings.hiddenUnits.length + 1),
+      decoder: layers.slice(settings.hiddenUnits.length + 1),
+      training: { trainRows: train.rows, validationRows: validation.rows, batchSize, ...outcome, backend: tf.getBackend() },
+    };
+  } finally {
+    model.dispose();
+  }
+}
+
+/** Bottleneck coordinates of every row. */
+export function encode(model: AutoencoderModel, input: MatrixInput): DenseMatrix {
+  return forward(model.encoder, toDense(input, "encode"));
+}
+
+/** Mean squared reconstruction error over all values. */
+export function reconstructionError(model: AutoencoderModel, input: MatrixInput): number {
+  const matrix = toDense(input, "reconstructionError");
+  const output = forward([...model.encoder, ...model.decoder], matrix);
+  let sum = 0;
+  for (let i = 0; i < matrix.data.length; i++) sum += (output.data[i] - matrix.data[i]) ** 2;
+  return sum / matrix.data.length;
+}
+
+/**
+ * 32 rows per step for small data, doubling (up to 1,024) while an epoch would exceed ~50
+ * steps: time per epoch grows with rows, not steps, so larger batches mostly save per-step
+ * overhead, and 18,000 training rows run at 512 per step (~0.25 s an epoch on wasm).
+ */
+export function autoBatchSize(rows: number): number {
+  let size = 32;
+  while (size < 1024 && rows / size > 50) size *= 2;
+  return size;
+}
+
+/** A validation loss must beat the best so far by this share to count as better: the long tail of tiny gains costs epochs without changing the code space. */
+const MIN_IMPROVEMENT = 1e-3;
+
+function checkOptions(options: AutoencoderOptions): Settings {
+  const settings: Settings = {
+    hiddenUnits: [32, 16], bottleneck: 8, bottleneckActivation: "linear", learningRate: 2e-3, maxEpochs: 40,
+    patience: 5, validationFraction: 0.1, batchSize: "auto", trainingRows: 20_000, ...options,
+  };
+  const positiveInteger = (value: number) => Number.isInteger(value) && value >= 1;
+  if (!settings.hiddenUnits.every(positiveInteger)) throw new Error(`fitAutoencoder: hiddenUnits must be positive integers, got ${settings.hiddenUnits.join(", ")}`);
+  if (!positiveInteger(settings.bottleneck)) throw new Error(`fitAutoencoder: bottleneck must be a positive integer, got ${settings.bottleneck}`);
+  if (!(settings.learningRate > 0)) throw new Error(`fitAutoencoder: learningRate must be > 0, got ${settings.learningRate}`);
+  if (!Number.isInteger(settings.maxEpochs) || settings.maxEpochs < 0) throw new Error(`fitAutoencoder: maxEpochs must be an integer ≥ 0, got ${settings.maxEpochs}`);
+  if (!positiveInteger(settings.patience)) throw new Error(`fitAutoencoder: patience must be a positive integer, got ${settings.patience}`);
+  if (!(settings.validationFraction > 0 && settings.validationFraction < 1)) throw new Error(`fitAutoencoder: validationFraction must be in (0, 1), got ${settings.validationFraction}`);
+  if (settings.batchSize !== "auto" && !positiveInteger(settings.batchSize)) throw new Error(`fitAutoencoder: batchSize must be a positive integer or "auto", got ${settings.batchSize}`);
+  if (!(settings.trainingRows >= 2)) throw new Error(`fitAutoencoder: trainingRows must be ≥ 2, got ${settings.trainingRows}`);
+  return settings;
+}
+
+function buildModel(tf: Tf, inputs: number, widths: readonly number[], activations: readonly Activation[], rng: Rng): LayersModel {
+  const model = tf.sequential();
+  widths.forEach((units, i) => {
+    model.add(tf.layers.dense({
+      ...(i === 0 ? { inputShape: [inputs] } : {}),
+      units,
+      activation: activations[i],
+      kernelInitializer: tf.initializers.glorotUniform({ seed: rng.seed() }),
+    }));
+  });
+  return model;
+}
+
+/** Mini-batch Adam with early stopping on the validation MSE; leaves the best weights in the model. */
+function trainNetwork(
+  tf: Tf, model: LayersModel, train: DenseMatrix, validation: DenseMatrix, batchSize: number, settings: Settings, rng: Rng,
+): Pick<AutoencoderTraining, "epochsRun" | "bestEpoch" | "validationLoss"> {
+  const optimizer = tf.train.adam(settings.learningRate);
+  const trainX = tf.tensor2d(Float32Array.from(train.data), [train.rows, train.columns]);
+  const validationX = tf.tensor2d(Float32Array.from(validation.data), [validation.rows, validation.columns]);
+  const validationLoss = () => tf.tidy(() => tf.losses.meanSquaredError(validationX, model.predict(validationX) as Tensor).dataSync()[0]);
+  let best = { loss: validationLoss(), epoch: 0, weights: model.getWeights().map((w) => w.clone()) };
+  let epoch = 0;
+  try {
+    const order = Array.from({ length: train.rows }, (_, i) => i);
+    for (epoch = 1; epoch <= settings.maxEpochs && epoch - best.epoch <= settings.patience; epoch++) {
+      rng.shuffle(order);
+      for (let start = 0; start < order.length; start += batchSize) {
+        tf.tidy(() => {
+          const x = tf.gather(trainX, tf.tensor1d(order.slice(start, start + batchSize), "int32"));
+          optimizer.minimize(() => tf.losses.meanSquaredError(x, model.apply(x, { training: true }) as Tensor) as Scalar);
+        });
+      }
+      const loss = validationLoss();
+      if (loss < best.loss * (1 - MIN_IMPROVEMENT)) {
+        best.weights.forEach((w) => w.dispose());
+        best = { loss, epoch, weights: model.getWeights().map((w) => w.clone()) };
+      }
+    }
+    model.setWeights(best.weights);
+    return { epochsRun: epoch - 1, bestEpoch: best.epoch, validationLoss: best.loss };
+  } finally {
+    best.weights.forEach((w) => w.dispose());
+    trainX.dispose();
+    validationX.dispose();
+    optimizer.dispose();
+  }
+}
+
+function exportLayers(model: LayersModel, inputs: number, widths: readonly number[], activations: readonly Activation[]): DenseLayer[] {
+  const weights = model.getWeights();
+  return widths.map((units, i) => ({
+    inputSize: i === 0 ? inputs : widths[i - 1],
+    units,
+    activation: activations[i],
+    kernel: Array.from(weights[2 * i].dataSync()),
+    bias: Array.from(weights[2 * i + 1].dataSync()),
+  }));
+}

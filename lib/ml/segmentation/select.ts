@@ -1,0 +1,170 @@
+/**
+ * The segmentation run: for each space, k chosen by silhouette on a seeded sample, then
+ * k-means on every row; the spaces compared in the standardized space (see compareSpaces);
+ * the winner's labels and centroids, its transform for new rows, and PCA plot coordinates.
+ */
+import { createRng } from "@/lib/ml/random";
+import type { AutoencoderOptions } from "./autoencoder";
+import { chooseK, type KCurvePoint } from "./chooseK";
+import { pickSpace, scoreInStandardized, SPACE_RULE, type StandardizedScores } from "./compareSpaces";
+import { fitKmeans, predictKmeans } from "./kmeans";
+import { groupMeans, selectRows, toDense, toRows, type MatrixInput } from "./matrix";
+import { fitPca } from "./pca";
+import { plotCoordinates, type PlotCoordinates } from "./plot";
+import { applyTransform, embed, SPACE_NAMES, type SpaceName, type SpaceTransform } from "./spaces";
+
+export interface SegmentationOptions {
+  seed: number;
+  /** Spaces to try. Default all: standardized, pca, autoencoder. */
+  spaces?: readonly SpaceName[];
+  /** Default 2. */
+  kMin?: number;
+  /** Default 10. */
+  kMax?: number;
+  /** k-means restarts, for the k choice and the final fit. Default 10. */
+  restarts?: number;
+  /** k is chosen on a seeded sample of at most this many rows. Default 10,000. */
+  selectionRows?: number;
+  /** Silhouettes are computed on a seeded sample of at most this many rows. Default 5,000. */
+  silhouetteSampleSize?: number;
+  /** Share of variance the pca space keeps. Default 0.9. */
+  pcaVarianceToKeep?: number;
+  /** Autoencoder settings (its seed is derived from `seed`). */
+  autoencoder?: Omit<AutoencoderOptions, "seed">;
+  /** Worker threads for the final k-means fits (see fitKmeans). Default "auto". */
+  workers?: number | "auto";
+}
+
+export interface SpaceReport {
+  space: SpaceName;
+  dimensions: number;
+  k: number;
+  /** Elbow and silhouette curve on the selection sample, measured in this space. */
+  curve: KCurvePoint[];
+  /** This space's final labels scored in the standardized space: what the spaces are compared on. */
+  standardized: StandardizedScores;
+  rankSum: number;
+}
+
+export interface SegmentationModel {
+  kind: "segmentation";
+  seed: number;
+  space: SpaceName;
+  k: number;
+  /** Segment of every input row. */
+  labels: Int32Array;
+  /** k-means centroids in the chosen space (what assignSegments matches against). */
+  centroids: number[][];
+  /** Mean standardized features of each segment's members (for personas and matching). */
+  standardizedCentroids: number[][];
+  /** k-means inertia in the chosen space, all rows. */
+  inertia: number;
+  /** Maps new standardized rows into the chosen space. */
+  transform: SpaceTransform;
+  /** Curve of the chosen space (same as its row in `spaces`). */
+  curve: KCurvePoint[];
+  spaces: SpaceReport[];
+  selection: {
+    rule: string;
+    comparedIn: "standardized";
+    kSampleSize: number;
+    kSampled: boolean;
+    silhouetteSampleSize: number;
+    silhouetteSampled: boolean;
+  };
+  plot: PlotCoordinates;
+  /** Milliseconds per stage. */
+  timings: Record<string, number>;
+}
+
+export async function fitSegmentation(input: MatrixInput, options: SegmentationOptions): Promise<SegmentationModel> {
+  const started = performance.now();
+  const standardized = toDense(input, "fitSegmentation");
+  const settings = checkOptions(options, standardized.rows);
+  const rng = createRng(settings.seed);
+  // Stage seeds are drawn in a fixed order so choosing fewer spaces does not change the others.
+  const seeds = { sample: rng.seed(), silhouette: rng.seed(), autoencoder: rng.seed(), kmeans: rng.seed() };
+  const timings: Record<string, number> = {};
+  const time = async <T>(stage: string, work: () => T | Promise<T>): Promise<T> => {
+    const from = performance.now();
+    const result = await work();
+    timings[stage] = Math.round(performance.now() - from);
+    return result;
+  };
+
+  const fullPca = await time("pca", () => fitPca(standardized, { components: standardized.columns }));
+  const kSampled = standardized.rows > settings.selectionRows;
+  const sampleRows = kSampled ? createRng(seeds.sample).sample(standardized.rows, settings.selectionRows).sort((a, b) => a - b) : null;
+  const silhouetteSampling = { sampleSize: settings.silhouetteSampleSize, seed: seeds.silhouette };
+  const autoencoder = { ...settings.autoencoder, seed: seeds.autoencoder };
+
+  const fits = [];
+  for (const space of settings.spaces) {
+    const { transform, matrix } = await time(`${space}.embed`, () => embed(space, standardized, { fullPca, pcaVarianceToKeep: settings.pcaVarianceToKeep, autoencoder }));
+    const choice = await time(`${space}.chooseK`, () => chooseK(sampleRows ? selectRows(matrix, sampleRows) : matrix, {
+      kMin: settings.kMin, kMax: settings.kMax, restarts: settings.restarts, seed: seeds.kmeans,
+      silhouetteSampleSize: settings.silhouetteSampleSize, silhouetteSeed: seeds.silhouette,
+    }));
+    const kmeans = await time(`${space}.kmeans`, () => fitKmeans(matrix, { k: choice.k, restarts: settings.restarts, seed: seeds.kmeans, workers: settings.workers }));
+    const scores = await time(`${space}.compare`, () => scoreInStandardized(standardized, kmeans.labels, silhouetteSampling));
+    fits.push({ space, transform, dimensions: matrix.columns, choice, kmeans, scores });
+  }
+
+  const { space, rankSums } = pickSpace(fits);
+  const chosen = fits.find((fit) => fit.space === space)!;
+  const plot = await time("plot", () => plotCoordinates(fullPca, standardized));
+  timings.total = Math.round(performance.now() - started);
+  return {
+    kind: "segmentation",
+    seed: settings.seed,
+    space,
+    k: chosen.choice.k,
+    labels: chosen.kmeans.labels,
+    centroids: chosen.kmeans.centroids,
+    standardizedCentroids: toRows(groupMeans(standardized, chosen.kmeans.labels, chosen.choice.k), chosen.choice.k, standardized.columns),
+    inertia: chosen.kmeans.inertia,
+    transform: chosen.transform,
+    curve: chosen.choice.curve,
+    spaces: fits.map((fit, i) => ({
+      space: fit.space, dimensions: fit.dimensions, k: fit.choice.k, curve: fit.choice.curve, rankSum: rankSums[i],
+      standardized: { silhouette: fit.scores.silhouette, daviesBouldin: fit.scores.daviesBouldin, calinskiHarabasz: fit.scores.calinskiHarabasz },
+    })),
+    selection: {
+      rule: SPACE_RULE,
+      comparedIn: "standardized",
+      kSampleSize: sampleRows ? sampleRows.length : standardized.rows,
+      kSampled,
+      silhouetteSampleSize: chosen.scores.sampleSize,
+      silhouetteSampled: chosen.scores.sampled,
+    },
+    plot,
+    timings,
+  };
+}
+
+/** Segment of each standardized row: nearest centroid in the model's space. */
+export function assignSegments(model: Pick<SegmentationModel, "transform" | "centroids">, input: MatrixInput): Int32Array {
+  return predictKmeans(model.centroids, applyTransform(model.transform, toDense(input, "assignSegments")));
+}
+
+type Settings = Required<Omit<SegmentationOptions, "autoencoder">> & { autoencoder: Omit<AutoencoderOptions, "seed"> };
+
+function checkOptions(options: SegmentationOptions, rows: number): Settings {
+  const settings: Settings = {
+    spaces: SPACE_NAMES, kMin: 2, kMax: 10, restarts: 10, selectionRows: 10_000, silhouetteSampleSize: 5_000,
+    pcaVarianceToKeep: 0.9, autoencoder: {}, workers: "auto", ...options,
+  };
+  const { spaces, kMin, kMax, selectionRows, silhouetteSampleSize } = settings;
+  if (spaces.length === 0) throw new Error("fitSegmentation: spaces is empty");
+  const unknown = spaces.find((space) => !SPACE_NAMES.includes(space));
+  if (unknown !== undefined) throw new Error(`fitSegmentation: unknown space ${unknown} (known: ${SPACE_NAMES.join(", ")})`);
+  if (new Set(spaces).size !== spaces.length) throw new Error(`fitSegmentation: spaces repeats a name: ${spaces.join(", ")}`);
+  if (!Number.isInteger(kMin) || kMin < 2) throw new Error(`fitSegmentation: kMin must be an integer ≥ 2, got ${kMin}`);
+  if (!Number.isInteger(kMax) || kMax < kMin) throw new Error(`fitSegmentation: kMax must be an integer ≥ kMin (${kMin}), got ${kMax}`);
+  if (rows <= kMin) throw new Error(`fitSegmentation: ${rows} rows are too few for k ≥ ${kMin}`);
+  if (!Number.isInteger(selectionRows) || selectionRows <= kMin) throw new Error(`fitSegmentation: selectionRows must be an integer > kMin, got ${selectionRows}`);
+  if (!Number.isInteger(silhouetteSampleSize) || silhouetteSampleSize <= kMax) {
+    throw new Error(`fitSegmentation: silhouetteSampleSize must be an integer > kMax (${kMax}), got ${silhouetteSampleSize}`);
+  }
+  return settings;
+}
