@@ -69,7 +69,20 @@ async function takeAdvisoryLock(url: string): Promise<pg.Client> {
   const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [PG_LOCK_KEY]);
   if (rows[0].locked) return client;
   await client.end();
-  throw new RetrainBusyError((await currentLeaseHolder()) ?? 0);
+  throw new RetrainBusyError(await holderOfLock());
+}
+
+/**
+ * The lock's holder writes its lease row only just after taking the lock: a retrain turned away
+ * in between would otherwise name no run. Waits up to two seconds for the row to appear.
+ */
+async function holderOfLock(): Promise<number> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const holder = await currentLeaseHolder();
+    if (holder !== null) return holder;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return 0;
 }
 
 /** PostgreSQL: we hold the advisory lock, so any lease row left is a dead holder's. Returns that run. */

@@ -50,12 +50,20 @@ export function quantileBinEdges(sorted: Float64Array, bins: number): number[] {
   return edges;
 }
 
+/**
+ * Relative distance within which a value counts as on an edge. Edges are data values, often
+ * shared by a tie group, and a stored reference can come back a last digit off (Prisma writes
+ * JSON numbers through a parser that is not correctly rounded): an exact test would then move
+ * the whole tie group to the next bin and report drift on unchanged data.
+ */
+const EDGE_TOLERANCE = 1e-12;
+
 /** Counts of a sorted sample in the bins cut at `edges` (edges.length + 1 bins). */
 export function binCounts(sorted: ArrayLike<number>, edges: readonly number[]): number[] {
   const counts: number[] = [];
   let below = 0;
   for (const edge of edges) {
-    const atMost = countAtMost(sorted, edge);
+    const atMost = countAtMost(sorted, edge + Math.abs(edge) * EDGE_TOLERANCE);
     counts.push(atMost - below);
     below = atMost;
   }

@@ -3,7 +3,7 @@
  * run's reference statistics (features, response scores, segment shares), and stability of
  * the segments (Adjusted Rand Index on the customers both runs scored).
  */
-import type { CustomerRecord } from "@/lib/data/customer";
+import type { CustomerRecord, OrderRecord } from "@/lib/data/customer";
 import {
   compareToReference,
   scoreDrift,
@@ -18,6 +18,7 @@ import {
 } from "@/lib/ml/drift";
 import { adjustedRandIndex } from "@/lib/ml/stability";
 import { driftColumns, type TrainResult } from "@/lib/ml/train";
+import { buildClvSummary, summaryLookup } from "@/lib/ml/train/clvStage";
 
 /** What a run stores so the next run's drift needs no pass over old data. */
 export interface RunReference {
@@ -51,14 +52,20 @@ export function runReference(result: TrainResult, segmentKeys: number[]): RunRef
   };
 }
 
+/**
+ * The current columns are built as trainAll built the reference: with the order-line summaries,
+ * which stand in for the profile columns of customers known only from their orders.
+ */
 export function measureDrift(
   previous: RunReference,
-  customers: readonly CustomerRecord[],
+  data: { customers: readonly CustomerRecord[]; orders: readonly OrderRecord[] },
   result: TrainResult,
   segmentKeys: number[],
   threshold = 0.5,
 ): RunDrift {
-  const features = compareToReference(previous.features, driftColumns(result.models.features, customers), { driftShareThreshold: threshold });
+  const summaries = summaryLookup(buildClvSummary(data.customers, data.orders, new Date(result.models.snapshotDate)));
+  const columns = driftColumns(result.models.features, data.customers, summaries);
+  const features = compareToReference(previous.features, columns, { driftShareThreshold: threshold });
   const finite = result.scores.responseProbability.filter(Number.isFinite);
   return {
     features,

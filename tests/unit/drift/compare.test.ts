@@ -70,6 +70,20 @@ describe("numeric drift on hand-computed data", () => {
     expect(drift).toMatchObject({ ksStatistic: 0, wasserstein: 0 });
   });
 
+  test("a tie group on an edge stays in its bin when the stored edge comes back a last digit off", () => {
+    // One bin per distinct value: edges 0.1 + 0.2 and 1.7. The first edge read back one ulp low
+    // (as Prisma's JSON write returns about half of all doubles) must not move the three ties
+    // at 0.1 + 0.2 into the next bin: unchanged data has PSI 0.
+    const tie = 0.1 + 0.2;
+    const values = [tie, tie, tie, 1.7, 1.7, 2.5];
+    const reference = referenceStats([numeric("x", values)]);
+    const stored = reference.features[0] as Extract<(typeof reference.features)[number], { kind: "numeric" }>;
+    expect(stored.binEdges).toEqual([tie, 1.7]);
+    stored.binEdges[0] = tie * (1 - Number.EPSILON);
+    expect(stored.binEdges[0]).not.toBe(tie);
+    expect(compareToReference(reference, [numeric("x", values)]).features[0].psi).toBe(0);
+  });
+
   test("reports null distances when the current column has no present value", () => {
     const reference = referenceStats([numeric("x", [1, 2])]);
     expect(compareToReference(reference, [numeric("x", [NaN, NaN])]).features[0]).toMatchObject({

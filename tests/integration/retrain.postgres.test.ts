@@ -1,0 +1,5 @@
+import { describe } from "vitest";
+import { postgresAvailable } from "./support/databases";
+import { defineRetrainSuite } from "./suites/retrainSuite";
+
+describe.runIf(postgresAvailable())("PostgreSQL", () => defineRetrainSuite("postgresql"));

@@ -1,0 +1,3 @@
+import { defineRetrainSuite } from "./suites/retrainSuite";
+
+defineRetrainSuite("sqlite");
