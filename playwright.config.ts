@@ -4,7 +4,8 @@
  */
 import { defineConfig } from "@playwright/test";
 
-const PORT = 3210;
+/** E2E_PORT lets two checkouts run their browser tests at once. */
+const PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_BASE_URL = `http://localhost:${PORT}`;
 
 export default defineConfig({

@@ -10,5 +10,6 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Overview", permission: "viewDashboards" },
   { href: "/admin/import", label: "Import", permission: "importData" },
+  { href: "/admin", label: "Admin", permission: "retrain" },
   { href: "/admin/users", label: "Users", permission: "manageUsers" },
 ];

@@ -44,8 +44,13 @@ export async function getActiveRun(at: Date = new Date()) {
   return activation ? { ...activation.run, activatedAt: activation.activatedAt, activationReason: activation.reason } : null;
 }
 
+/** Newest first, with who activated each (null for the promotion gate). */
 export async function listActivations(limit = 50) {
-  return db.runActivation.findMany({ orderBy: { id: "desc" }, take: limit, include: { run: { select: { id: true, status: true } } } });
+  const activations = await db.runActivation.findMany({ orderBy: { id: "desc" }, take: limit, include: { run: { select: { id: true, status: true } } } });
+  const userIds = [...new Set(activations.flatMap((activation) => (activation.activatedById ? [activation.activatedById] : [])))];
+  const users = userIds.length ? await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true } }) : [];
+  const emailOf = new Map(users.map((user) => [user.id, user.email]));
+  return activations.map((activation) => ({ ...activation, activatedBy: activation.activatedById ? (emailOf.get(activation.activatedById) ?? null) : null }));
 }
 
 export async function listRuns(limit = 50) {
@@ -63,6 +68,14 @@ export async function getRun(id: number) {
   return db.modelRun.findUnique({
     where: { id },
     include: { requestedBy: { select: { email: true } }, segments: { orderBy: { segmentKey: "asc" } } },
+  });
+}
+
+/** What the admin page polls while a run trains. */
+export async function getRunProgress(id: number) {
+  return db.modelRun.findUnique({
+    where: { id },
+    select: { id: true, status: true, stage: true, progress: true, error: true, createdAt: true, startedAt: true, finishedAt: true },
   });
 }
 

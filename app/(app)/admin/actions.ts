@@ -1,0 +1,49 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { authorizedAction } from "@/lib/actions/authorizedAction";
+import { recordAudit } from "@/lib/db/audit";
+import { getRetrainSchedule, saveRetrainSchedule } from "@/lib/db/settings";
+import { canonicalTimeZone, cronProblems, nextScheduledRun } from "@/lib/services/retrain/schedule";
+import { inTimeZone } from "@/app/ui/runs/format";
+
+const scheduleInput = z.object({
+  cron: z
+    .string()
+    .trim()
+    .min(1, "Enter a cron expression, e.g. 0 2 * * * for every day at 02:00")
+    .max(120)
+    .superRefine((value, ctx) => {
+      for (const message of cronProblems(value)) ctx.addIssue({ code: "custom", message });
+    }),
+  timezone: z
+    .string()
+    .trim()
+    .min(1, "Enter a time zone, e.g. UTC or Europe/Berlin")
+    .max(64)
+    .transform((value, ctx) => {
+      const zone = canonicalTimeZone(value);
+      if (zone) return zone;
+      ctx.addIssue({ code: "custom", message: `"${value}" is not an IANA time zone (e.g. UTC, Europe/Berlin)` });
+      return z.NEVER;
+    }),
+  enabled: z
+    .literal("on")
+    .optional()
+    .transform((value) => value === "on"),
+});
+
+export const saveScheduleAction = authorizedAction("manageSchedule", scheduleInput, async (schedule, admin) => {
+  const { cron, timezone, enabled } = await getRetrainSchedule();
+  await saveRetrainSchedule(schedule, admin.id);
+  await recordAudit({
+    userId: admin.id,
+    action: "schedule.updated",
+    target: "setting:retrain.schedule",
+    details: { ...schedule, previous: { cron, timezone, enabled } },
+  });
+  revalidatePath("/admin");
+  const next = nextScheduledRun(schedule);
+  return { ok: true, message: next ? `Saved. The next retrain starts ${inTimeZone(next, schedule.timezone)}.` : "Saved. Scheduled retraining is off." };
+});

@@ -1,0 +1,40 @@
+import { Suspense } from "react";
+import Link from "next/link";
+import { Card, Text, Title } from "@tremor/react";
+import { requirePagePermission } from "@/lib/auth/session";
+import { can } from "@/lib/auth/roles";
+import { currentLeaseHolder } from "@/lib/db/lease";
+import { CardSkeleton } from "@/app/ui/CardSkeleton";
+import { RetrainPanel } from "./RetrainPanel";
+import { RunsOverview } from "./RunsOverview";
+import { ScheduleCard } from "./ScheduleCard";
+
+export default async function AdminPage() {
+  const user = await requirePagePermission("retrain");
+  const runningRunId = await currentLeaseHolder();
+  return (
+    <div className="space-y-6">
+      <div>
+        <Title>Models and retraining</Title>
+        <Text>
+          Retrain the segmentation, response and lifetime-value models on the current customers, see how each run did, and choose which run&apos;s scores
+          users see.{" "}
+          <Link href="/admin/audit" className="text-tremor-brand underline">
+            Audit log
+          </Link>
+        </Text>
+      </div>
+      <Card>
+        <RetrainPanel runningRunId={runningRunId} />
+      </Card>
+      <Suspense fallback={<CardSkeleton />}>
+        <RunsOverview />
+      </Suspense>
+      {can(user.role, "manageSchedule") && (
+        <Suspense fallback={<CardSkeleton />}>
+          <ScheduleCard />
+        </Suspense>
+      )}
+    </div>
+  );
+}

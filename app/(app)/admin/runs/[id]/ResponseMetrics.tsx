@@ -1,0 +1,68 @@
+import { Card, List, ListItem, Text, Title } from "@tremor/react";
+import type { StoredMetrics } from "@/lib/services/retrain/stored";
+import { count, duration, fixed } from "@/app/ui/runs/format";
+import { Facts } from "@/app/ui/runs/Facts";
+import { RowsTable } from "@/app/ui/runs/RowsTable";
+
+type Response = NonNullable<StoredMetrics["response"]>;
+
+export function ResponseMetrics({ response }: { response: StoredMetrics["response"] }) {
+  if (!response) {
+    return (
+      <Card data-testid="response-metrics">
+        <Title>Campaign response</Title>
+        <Text className="mt-2">No response model was trained in this run (see the skipped models).</Text>
+      </Card>
+    );
+  }
+  const { metrics, threshold } = response;
+  return (
+    <Card data-testid="response-metrics">
+      <Title>Campaign response</Title>
+      <div className="mt-2">
+        <Facts
+          items={[
+            ["Champion", response.champion],
+            ["CV ROC AUC", fixed(response.cvAuc[response.champion])],
+            ["PR AUC", fixed(metrics.prAuc)],
+            ["Brier (calibrated)", fixed(response.brier)],
+            ["Responders", `${count(metrics.responders)} of ${count(metrics.rows)}`],
+            ["Profit threshold", threshold.threshold === null ? "contact nobody" : fixed(threshold.threshold)],
+          ]}
+        />
+      </div>
+      <div className="mt-4">
+        <RowsTable testId="response-models" header={["Model", "Mean CV ROC AUC", "SD over folds", "Pooled out-of-fold AUC", "Brier (uncalibrated)", "CV time"]} rows={modelRows(response)} />
+      </div>
+      <Text className="mt-4">
+        Contacting the {count(threshold.contacted)} customers above the threshold reaches {count(threshold.responders)} responders for a profit of{" "}
+        {count(threshold.profit)}, against {count(threshold.contactAll.profit)} contacting everyone (cost {threshold.costPerContact} per contact, revenue{" "}
+        {threshold.revenuePerResponse} per response).
+      </Text>
+      {response.notes.length > 0 && (
+        <List className="mt-2">
+          {response.notes.map((note) => (
+            <ListItem key={note} className="whitespace-normal">
+              {note}
+            </ListItem>
+          ))}
+        </List>
+      )}
+    </Card>
+  );
+}
+
+function modelRows(response: Response) {
+  return Object.entries(response.cv).map(([kind, cv]) => ({
+    key: kind,
+    className: kind === response.champion ? "bg-blue-50" : undefined,
+    cells: [
+      kind === response.champion ? `${kind} (champion)` : kind,
+      fixed(cv?.meanAuc),
+      fixed(cv?.stdAuc),
+      fixed(cv?.pooledAuc),
+      fixed(cv?.brier),
+      duration(cv?.milliseconds),
+    ],
+  }));
+}

@@ -1,0 +1,44 @@
+import { Card, Text, Title } from "@tremor/react";
+import type { StoredMetrics } from "@/lib/services/retrain/stored";
+import { fixed } from "@/app/ui/runs/format";
+import { Facts } from "@/app/ui/runs/Facts";
+import { RowsTable } from "@/app/ui/runs/RowsTable";
+
+export function SegmentationMetrics({ segmentation }: { segmentation: StoredMetrics["segmentation"] }) {
+  return (
+    <Card data-testid="segmentation-metrics">
+      <Title>Segmentation</Title>
+      <div className="mt-2">
+        <Facts
+          items={[
+            ["Segments (k)", segmentation.k ?? "—"],
+            ["Space", segmentation.space],
+            ["Silhouette", fixed(segmentation.silhouette)],
+            ["Davies–Bouldin", fixed(segmentation.daviesBouldin)],
+            ["Calinski–Harabasz", fixed(segmentation.calinskiHarabasz, 1)],
+          ]}
+        />
+      </div>
+      <Text className="mt-4">{segmentation.selection.rule}</Text>
+      <div className="mt-2">
+        <RowsTable
+          testId="segmentation-spaces"
+          header={["Space", "Dimensions", "k", "Silhouette", "Davies–Bouldin", "Calinski–Harabasz", "Rank sum"]}
+          rows={segmentation.spaces.map((space) => ({
+            key: space.space,
+            className: space.space === segmentation.space ? "bg-blue-50" : undefined,
+            cells: [
+              space.space === segmentation.space ? `${space.space} (chosen)` : space.space,
+              space.dimensions ?? "—",
+              space.k ?? "—",
+              fixed(space.standardized.silhouette),
+              fixed(space.standardized.daviesBouldin),
+              fixed(space.standardized.calinskiHarabasz, 1),
+              space.rankSum ?? "—",
+            ],
+          }))}
+        />
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,54 @@
+import { notFound } from "next/navigation";
+import Link from "next/link";
+import { Callout } from "@tremor/react";
+import { requirePagePermission } from "@/lib/auth/session";
+import { getActiveRun, getRun } from "@/lib/db/runs";
+import { activationOption } from "@/lib/services/retrain/activation";
+import { readRunJson } from "@/lib/services/retrain/stored";
+import { DecisionCard } from "./DecisionCard";
+import { DriftCard } from "./DriftCard";
+import { OtherModels } from "./OtherModels";
+import { ResponseMetrics } from "./ResponseMetrics";
+import { RunHeader } from "./RunHeader";
+import { SegmentationMetrics } from "./SegmentationMetrics";
+import { SegmentsCard } from "./SegmentsCard";
+import { StabilityCard } from "./StabilityCard";
+import { TimingsCard } from "./TimingsCard";
+
+export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePagePermission("retrain");
+  const id = Number((await params).id);
+  const [run, active] = Number.isSafeInteger(id) && id > 0 ? await Promise.all([getRun(id), getActiveRun()]) : [null, null];
+  if (!run) notFound();
+  const json = readRunJson(run);
+  const isActive = active?.id === run.id;
+  return (
+    <div className="space-y-6">
+      <Link href="/admin" className="text-tremor-default text-tremor-brand underline">
+        ← All runs
+      </Link>
+      <RunHeader run={run} activeSince={isActive ? { at: active.activatedAt, reason: active.activationReason } : null} />
+      {run.error && (
+        <Callout title="Why the run failed" color="rose" data-testid="run-error">
+          {run.error}
+        </Callout>
+      )}
+      <DecisionCard runId={run.id} decision={json.decision} option={activationOption(run, active?.id ?? null)} />
+      {json.metrics && (
+        <>
+          <SegmentationMetrics segmentation={json.metrics.segmentation} />
+          <ResponseMetrics response={json.metrics.response} />
+          <OtherModels metrics={json.metrics} />
+        </>
+      )}
+      {(run.status === "SUCCEEDED" || run.status === "REJECTED") && (
+        <>
+          <DriftCard drift={json.drift} />
+          <StabilityCard stability={json.stability} />
+          <SegmentsCard segments={run.segments} />
+        </>
+      )}
+      <TimingsCard timings={json.timings} />
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { describe, expect, test } from "vitest";
+import { canonicalTimeZone, cronProblems, knownTimeZones, nextScheduledRun } from "@/lib/services/retrain/schedule";
+
+describe("cronProblems", () => {
+  test.each([
+    ["0 2 * * *", []],
+    ["*/15 9-17 * * 1-5", []],
+    ["5 0 2 * * *", []],
+    ["61 * * * *", ["61 is an invalid expression for minute"]],
+    ["0 25 * * *", ["25 is an invalid expression for hour"]],
+    ["0 2 * * 8", ["8 is an invalid expression for week day"]],
+    ["0 0 30 2 *", ["30 2 is an impossible day of month for the given month"]],
+    ["0 2 * *", ["expected 5 or 6 fields but got 4"]],
+    ["*/10 * * * * *", ["the seconds field must be a single value: at most one retrain a minute"]],
+  ])("%j → %j", (expression, problems) => {
+    expect(cronProblems(expression)).toEqual(problems);
+  });
+});
+
+describe("canonicalTimeZone", () => {
+  test.each([
+    ["UTC", "UTC"],
+    ["europe/berlin", "Europe/Berlin"],
+    ["America/New_York", "America/New_York"],
+    ["EST", "EST"],
+    ["Mars/Olympus_Mons", null],
+    ["+01:00", null],
+  ])("%s → %s", (name, expected) => {
+    expect(canonicalTimeZone(name)).toBe(expected);
+  });
+
+  test("the suggestions start with UTC and hold each zone once", () => {
+    const zones = knownTimeZones();
+    expect(zones[0]).toBe("UTC");
+    expect(new Set(zones).size).toBe(zones.length);
+    expect(zones).toContain("Europe/Berlin");
+  });
+});
+
+describe("nextScheduledRun", () => {
+  const wallClock = (date: Date, timeZone: string) =>
+    Object.fromEntries(
+      new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+        .formatToParts(date)
+        .map((part) => [part.type, part.value]),
+    );
+
+  test("is the next Monday 03:30 on the Berlin clock for '30 3 * * 1' in Europe/Berlin", () => {
+    const before = Date.now();
+    const next = nextScheduledRun({ cron: "30 3 * * 1", timezone: "Europe/Berlin", enabled: true })!;
+    expect(next.getTime()).toBeGreaterThan(before);
+    expect(next.getTime() - before).toBeLessThanOrEqual(7 * 24 * 3_600_000);
+    expect(wallClock(next, "Europe/Berlin")).toMatchObject({ weekday: "Mon", hour: "03", minute: "30" });
+  });
+
+  test.each([
+    ["a disabled schedule", { cron: "0 2 * * *", timezone: "UTC", enabled: false }],
+    ["an invalid expression", { cron: "61 * * * *", timezone: "UTC", enabled: true }],
+    ["an unknown time zone", { cron: "0 2 * * *", timezone: "Mars/Olympus_Mons", enabled: true }],
+  ])("is null for %s", (_label, schedule) => {
+    expect(nextScheduledRun(schedule)).toBeNull();
+  });
+});

@@ -1,0 +1,30 @@
+import { expect, test } from "vitest";
+import { keyMetrics, type StoredDrift, type StoredMetrics } from "@/lib/services/retrain/stored";
+
+const segmentation = { k: 4, space: "pca", silhouette: 0.21, daviesBouldin: 1.4, calinskiHarabasz: 500, spaces: [], curve: [], selection: {} } as unknown as StoredMetrics["segmentation"];
+const response = { champion: "mlp", cvAuc: { logistic: 0.9, mlp: 0.92 } } as unknown as StoredMetrics["response"];
+const drift = (datasetDrift: boolean, driftedFeatures: number) => ({ datasetDrift, driftedFeatures }) as StoredDrift;
+
+test("the gate's response AUC is the one shown", () => {
+  const metrics = { segmentation, response, gate: { responseAuc: 0.93 } } as StoredMetrics;
+  expect(keyMetrics({ metrics, drift: null, decision: { promote: true, reasons: [] } })).toEqual({
+    k: 4,
+    silhouette: 0.21,
+    responseAuc: 0.93,
+    drift: null,
+    promote: true,
+  });
+});
+
+test("without a gate entry the champion's CV AUC is shown", () => {
+  const metrics = { segmentation, response } as StoredMetrics;
+  expect(keyMetrics({ metrics, drift: drift(false, 2), decision: { promote: false, reasons: ["worse"] } })).toMatchObject({
+    responseAuc: 0.92,
+    drift: { datasetDrift: false, driftedFeatures: 2 },
+    promote: false,
+  });
+});
+
+test("a failed run with nothing stored has no key metrics", () => {
+  expect(keyMetrics({ metrics: null, drift: null, decision: null })).toEqual({ k: null, silhouette: null, responseAuc: null, drift: null, promote: null });
+});
