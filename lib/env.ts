@@ -15,6 +15,11 @@ const schema = z.object({
   SIGNIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   SIGNIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   /** Where the retrain schedule runs: alongside the web server (npm start / demo), in `npm run worker`, or nowhere. */
+  /** Per API token: requests per second on average, and at once after a quiet spell. */
+  API_RATE_PER_SECOND: z.coerce.number().positive().default(1000),
+  API_RATE_BURST: z.coerce.number().int().positive().default(2000),
+  /** Largest v1 API request body. */
+  API_MAX_BODY_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
   RETRAIN_SCHEDULER: z.enum(["inline", "worker", "off"]).default("inline"),
 });
 

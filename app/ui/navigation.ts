@@ -12,4 +12,6 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/admin/import", label: "Import", permission: "importData" },
   { href: "/admin", label: "Admin", permission: "retrain" },
   { href: "/admin/users", label: "Users", permission: "manageUsers" },
+  { href: "/admin/tokens", label: "API tokens", permission: "manageUsers" },
+  { href: "/api-docs", label: "API", permission: "viewDashboards" },
 ];

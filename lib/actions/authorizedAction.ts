@@ -12,6 +12,8 @@ export type ActionState = {
   ok: boolean;
   message?: string;
   fieldErrors?: Record<string, string[] | undefined>;
+  /** A value shown to the user once and never again, such as a new API token's secret. */
+  reveal?: string;
 };
 
 export function authorizedAction<S extends z.ZodType>(

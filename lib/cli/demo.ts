@@ -30,6 +30,9 @@ if ((await countCustomers()) === 0) await importSampleData();
 const { getActiveRun } = await import("@/lib/db/runs");
 if (!(await getActiveRun())) await trainFirstModel();
 
+const { createApiToken } = await import("@/lib/db/apiTokens");
+const demoToken = await createApiToken({ name: "demo", scope: "ANALYST", expiresAt: null, createdById: null });
+
 const { db } = await import("@/lib/db/client");
 await db.$disconnect();
 
@@ -39,7 +42,9 @@ const { startInlineScheduler } = await import("./inlineScheduler");
 await startInlineScheduler();
 console.log(`\n${describeFirstAdmin(admin)}`);
 if (!admin.created) console.log(`Sign in as ${process.env.ADMIN_EMAIL ?? DEFAULT_ADMIN_EMAIL} with the password set on first setup.`);
-console.log("Open http://localhost:3000 and sign in.\n");
+console.log("Open http://localhost:3000 and sign in.");
+console.log(`API token for scripts (scope ANALYST, shown once; revoke it on Admin → API tokens):\n  ${demoToken.secret}`);
+console.log(`  curl -H "Authorization: Bearer ${demoToken.secret}" http://localhost:3000/api/v1/segments\n`);
 process.exit(await startApp());
 
 async function importSampleData(): Promise<void> {

@@ -1,0 +1,72 @@
+/**
+ * Scoring customers sent to the API with the active run's models. The models are loaded once
+ * per run and kept; which run is active is looked up at most once a second, so a promotion
+ * reaches the API within a second without a query per request.
+ */
+import "server-only";
+import type { CustomerRecord } from "@/lib/data/customer";
+import { listRunSegments } from "@/lib/db/api";
+import { getActiveRun, getRunArtifact } from "@/lib/db/runs";
+import { score, type TrainedModels } from "@/lib/ml/train";
+import type { ScoreResult } from "@/lib/api/v1/schemas";
+
+const ACTIVE_RUN_TTL_MS = 1000;
+
+interface LoadedRun {
+  runId: number;
+  models: TrainedModels;
+  segmentOfLabel: Map<number, { id: number; name: string }>;
+  /** Segment ids in the classifier's probability order (by label). */
+  idsByLabel: number[];
+}
+
+let activeLookup: { at: number; runId: number | null } | null = null;
+let loaded: Promise<LoadedRun> | null = null;
+let loadedRunId: number | null = null;
+
+async function activeRunId(): Promise<number | null> {
+  const now = Date.now();
+  if (!activeLookup || now - activeLookup.at > ACTIVE_RUN_TTL_MS) activeLookup = { at: now, runId: (await getActiveRun())?.id ?? null };
+  return activeLookup.runId;
+}
+
+async function loadRun(runId: number): Promise<LoadedRun> {
+  const [models, segments] = await Promise.all([getRunArtifact<TrainedModels>(runId, "models"), listRunSegments(runId)]);
+  if (!models) throw new Error(`run ${runId} has no stored models`);
+  const segmentOfLabel = new Map(segments.map((segment) => [segment.label, { id: segment.segmentKey, name: segment.name }]));
+  const idsByLabel = [...segments].sort((a, b) => a.label - b.label).map((segment) => segment.segmentKey);
+  return { runId, models, segmentOfLabel, idsByLabel };
+}
+
+/** The active run's models, or null when no run is active. */
+export async function activeModels(): Promise<LoadedRun | null> {
+  const runId = await activeRunId();
+  if (runId === null) return null;
+  if (loadedRunId !== runId || !loaded) {
+    loadedRunId = runId;
+    loaded = loadRun(runId);
+    loaded.catch(() => (loaded = null));
+  }
+  return loaded;
+}
+
+const finiteOrNull = (value: number) => (Number.isFinite(value) ? value : null);
+
+export async function scoreCustomers(run: LoadedRun, customers: CustomerRecord[]): Promise<ScoreResult[]> {
+  const scores = await score({ customers, orders: [] }, run.models);
+  const k = run.idsByLabel.length;
+  return customers.map((customer, i) => {
+    const segment = run.segmentOfLabel.get(scores.segment[i])!;
+    const probabilities = scores.segmentProbabilities
+      ? Object.fromEntries(run.idsByLabel.map((id, label) => [String(id), scores.segmentProbabilities![i * k + label]]))
+      : null;
+    return {
+      externalId: customer.externalId,
+      segment: { id: segment.id, name: segment.name, probabilities },
+      responseProbability: finiteOrNull(scores.responseProbability[i]),
+      clv: { value: finiteOrNull(scores.clv[i]), low: finiteOrNull(scores.clvLow[i]), high: finiteOrNull(scores.clvHigh[i]) },
+      pAlive: finiteOrNull(scores.pAlive[i]),
+      runId: run.runId,
+    };
+  });
+}

@@ -1,0 +1,162 @@
+/**
+ * The v1 API's route handlers against a real SQLite database with a trained run: tokens and
+ * scopes, validation with field paths, size and rate limits, 503 before any model, and
+ * scores that agree with the ones the run stored.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { CUSTOMER_CSV_HEADER, formatCustomerLines } from "@/lib/data/csv";
+import type { CustomerRecord } from "@/lib/data/customer";
+import { generateCustomers } from "@/lib/data/synthetic";
+import type { Role } from "@/lib/auth/roles";
+import { useTestDatabase, type TestDatabase } from "./support/databases";
+
+const CUSTOMERS = 400;
+type Route = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+describe("the v1 API on SQLite", () => {
+  let database: TestDatabase;
+  let dir: string;
+  let lib: {
+    db: typeof import("@/lib/db/client").db;
+    createApiToken: typeof import("@/lib/db/apiTokens").createApiToken;
+    revokeApiToken: typeof import("@/lib/db/apiTokens").revokeApiToken;
+    runRetrain: typeof import("@/lib/services/retrain/runRetrain").runRetrain;
+  };
+  let routes: { score: Route; segments: Route; segmentCustomers: Route; runs: Route; run: Route };
+  const records = generateCustomers({ seed: 8, count: CUSTOMERS });
+
+  beforeAll(async () => {
+    database = await useTestDatabase("sqlite");
+    process.env.API_RATE_PER_SECOND = "5";
+    process.env.API_RATE_BURST = "20";
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "api-"));
+    const [{ db }, tokens, { runRetrain }, { importFile }] = await Promise.all([
+      import("@/lib/db/client"),
+      import("@/lib/db/apiTokens"),
+      import("@/lib/services/retrain/runRetrain"),
+      import("@/lib/services/importFile"),
+    ]);
+    lib = { db, createApiToken: tokens.createApiToken, revokeApiToken: tokens.revokeApiToken, runRetrain };
+    routes = {
+      score: (await import("@/app/api/v1/score/route")).POST as Route,
+      segments: (await import("@/app/api/v1/segments/route")).GET as Route,
+      segmentCustomers: (await import("@/app/api/v1/segments/[id]/customers/route")).GET as Route,
+      runs: (await import("@/app/api/v1/runs/route")).GET as Route,
+      run: (await import("@/app/api/v1/runs/[id]/route")).GET as Route,
+    };
+    const file = path.join(dir, "customers.csv");
+    fs.writeFileSync(file, CUSTOMER_CSV_HEADER + "\n" + formatCustomerLines(records));
+    expect((await importFile({ kind: "customers", source: file, fileName: "customers.csv", userId: null })).status).toBe("SUCCEEDED");
+  });
+
+  afterAll(async () => {
+    await lib?.db.$disconnect();
+    await database?.drop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const token = async (scope: Role, expiresAt: Date | null = null) => (await lib.createApiToken({ name: `${scope} test`, scope, expiresAt, createdById: null })).secret;
+
+  function call(route: Route, secret: string | null, init: { path: string; params?: Record<string, string>; body?: unknown; rawBody?: string }) {
+    const body = init.rawBody ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (secret) headers.authorization = `Bearer ${secret}`;
+    const req = new Request(`http://localhost${init.path}`, { method: body === undefined ? "GET" : "POST", headers, body });
+    return route(req, { params: Promise.resolve(init.params ?? {}) });
+  }
+
+  const asInput = (record: CustomerRecord) =>
+    Object.fromEntries(Object.entries(record).map(([field, value]) => [field, value instanceof Date ? value.toISOString().slice(0, 10) : value]));
+
+  test("before any model is trained, scoring answers 503 with Retry-After", async () => {
+    const response = await call(routes.score, await token("VIEWER"), { path: "/api/v1/score", body: asInput(records[0]) });
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+    expect((await response.json()).error).toMatch(/No model is active yet/);
+
+    const outcome = await lib.runRetrain({ trigger: "CLI", requestedById: null, config: { spaces: ["standardized"], kMax: 4, folds: 3 } });
+    expect(outcome.status).toBe("SUCCEEDED");
+  });
+
+  test("no token, an unknown, a revoked and an expired token get 401; too little scope gets 403", async () => {
+    const revoked = await lib.createApiToken({ name: "old", scope: "ADMIN", expiresAt: null, createdById: null });
+    await lib.revokeApiToken(revoked.token.id);
+    const expired = await token("ADMIN", new Date(Date.now() - 1000));
+    for (const secret of [null, "sst_not-a-real-token", revoked.secret, expired]) {
+      const response = await call(routes.segments, secret, { path: "/api/v1/segments" });
+      expect(response.status).toBe(401);
+    }
+    const viewer = await token("VIEWER");
+    expect((await call(routes.runs, viewer, { path: "/api/v1/runs" })).status).toBe(403);
+    expect((await call(routes.runs, await token("ANALYST"), { path: "/api/v1/runs" })).status).toBe(200);
+  });
+
+  test("scores a batch in input order, agreeing with the scores the run stored for the same customers", async () => {
+    const picked = [records[5], records[0], records[123]];
+    const response = await call(routes.score, await token("VIEWER"), { path: "/api/v1/score", body: { customers: picked.map(asInput) } });
+    expect(response.status).toBe(200);
+    const { results } = await response.json();
+    expect(results.map((result: { externalId: string }) => result.externalId)).toEqual(picked.map((record) => record.externalId));
+
+    const active = await lib.db.runActivation.findFirstOrThrow({ orderBy: { id: "desc" } });
+    for (const [i, record] of picked.entries()) {
+      const stored = await lib.db.customerScore.findFirstOrThrow({ where: { runId: active.runId, customer: { externalId: record.externalId } } });
+      expect(results[i]).toMatchObject({ runId: active.runId, segment: { id: stored.segmentKey } });
+      expect(results[i].responseProbability).toBeCloseTo(stored.responseProbability!, 6);
+      const probabilities = Object.values(results[i].segment.probabilities as Record<string, number>);
+      expect(probabilities.reduce((sum, p) => sum + p, 0)).toBeCloseTo(1, 4);
+    }
+  });
+
+  test("invalid bodies get 400 naming the field; oversized ones 413", async () => {
+    const secret = await token("VIEWER");
+    const bad = await call(routes.score, secret, { path: "/api/v1/score", body: { customers: [asInput(records[0]), { ...asInput(records[1]), income: "lots", shoeSize: 42 }] } });
+    expect(bad.status).toBe(400);
+    const { details } = await bad.json();
+    expect(details.map((detail: { path: string }) => detail.path)).toEqual(expect.arrayContaining(["customers.1.income", "customers.1"]));
+    expect(JSON.stringify(details)).toMatch(/shoeSize/);
+
+    const tooMany = await call(routes.score, secret, { path: "/api/v1/score", body: { customers: Array.from({ length: 1001 }, () => ({})) } });
+    expect(tooMany.status).toBe(400);
+    expect((await tooMany.json()).details[0].path).toBe("customers");
+
+    expect((await call(routes.score, secret, { path: "/api/v1/score", rawBody: "{not json" })).status).toBe(400);
+    const huge = await call(routes.score, secret, { path: "/api/v1/score", rawBody: JSON.stringify({ education: "x".repeat(3 * 1024 * 1024) }) });
+    expect(huge.status).toBe(413);
+  });
+
+  test("a segment's customers come page by page, each member once", async () => {
+    const secret = await token("VIEWER");
+    const { segments } = await (await call(routes.segments, secret, { path: "/api/v1/segments" })).json();
+    const largest = segments.reduce((a: { size: number }, b: { size: number }) => (b.size > a.size ? b : a));
+    const seen: string[] = [];
+    let cursor: number | null = null;
+    do {
+      const query: string = `limit=25${cursor === null ? "" : `&cursor=${cursor}`}`;
+      const page: { customers: { externalId: string }[]; nextCursor: number | null } = await (await call(routes.segmentCustomers, secret, { path: `/api/v1/segments/${largest.id}/customers?${query}`, params: { id: String(largest.id) } })).json();
+      seen.push(...page.customers.map((customer: { externalId: string }) => customer.externalId));
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    expect(seen.length).toBe(largest.size);
+    expect(new Set(seen).size).toBe(largest.size);
+    expect((await call(routes.segmentCustomers, secret, { path: "/api/v1/segments/99/customers", params: { id: "99" } })).status).toBe(404);
+  });
+
+  test("past the rate limit a token gets 429 with Retry-After, and its last use is recorded", async () => {
+    const { secret, token: made } = await lib.createApiToken({ name: "burst", scope: "ANALYST", expiresAt: null, createdById: null });
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 30; i++) {
+      const response = await call(routes.run, secret, { path: "/api/v1/runs/1", params: { id: "1" } });
+      statuses.push(response.status);
+      if (response.status === 429) retryAfter = response.headers.get("retry-after");
+    }
+    expect(statuses.slice(0, 20).every((status) => status === 200)).toBe(true);
+    expect(statuses).toContain(429);
+    expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+    expect((await lib.db.apiToken.findUniqueOrThrow({ where: { id: made.id } })).lastUsedAt).not.toBeNull();
+  });
+});
