@@ -1,0 +1,34 @@
+/**
+ * A TCP proxy in front of the PostgreSQL server, so a test can take "the database" away from
+ * the app (every connection cut, new ones refused) and bring it back, without stopping the
+ * server other tests use.
+ */
+import net from "node:net";
+
+export interface TcpProxy {
+  port: number;
+  cut(): Promise<void>;
+  restore(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(target.port, target.host);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on("close", () => sockets.delete(socket));
+      socket.on("error", () => undefined);
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  const listen = (port: number) => new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  await listen(0);
+  const port = (server.address() as net.AddressInfo).port;
+  const stop = () => {
+    for (const socket of sockets) socket.destroy();
+    return new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
+  };
+  return { port, cut: stop, restore: () => listen(port), close: stop };
+}
