@@ -40,7 +40,7 @@ export async function loadSnapshot(): Promise<Snapshot> {
   for (let cursor = 0; ; ) {
     const page = await db.order.findMany({ where: { id: { gt: cursor } }, orderBy: { id: "asc" }, take: PAGE });
     if (!page.length) break;
-    for (const { id, lineKey, customerId, orderId, orderDate, amount, quantity, category, channel } of page) {
+    for (const { lineKey, customerId, orderId, orderDate, amount, quantity, category, channel } of page) {
       orders.push({ customerId: externalIdOf.get(customerId)!, orderId, orderDate, amount, quantity, category, channel });
       hash.update(`${lineKey}:${orderDate.toISOString()}:${amount}\n`);
     }

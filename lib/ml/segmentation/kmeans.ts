@@ -9,7 +9,6 @@ import { toDense, toRows, type DenseMatrix, type MatrixInput } from "./matrix";
 import { better, runRestart, type KmeansAlgorithm, type RestartSettings } from "./kmeansRestart";
 import { greedyLocalTrials } from "./kmeansSeeding";
 import { runRestartsInWorkers, type RankedRestart } from "./kmeansParallel";
-import { distancesTo } from "./kmeansSteps";
 
 export interface KmeansOptions {
   k: number;
@@ -63,26 +62,6 @@ export async function fitKmeans(input: MatrixInput, options: KmeansOptions): Pro
     // Workers need tsx to compile the restart code; without it (e.g. inside a bundle) stay on this thread.
     return runHere(prepared);
   }
-}
-
-/** Index of the nearest centroid for every row (lowest index on ties). */
-export function predictKmeans(centroids: readonly (readonly number[])[], input: MatrixInput): Int32Array {
-  const matrix = toDense(input, "predictKmeans");
-  const k = centroids.length;
-  if (k === 0) throw new Error("predictKmeans: no centroids");
-  const centers = toDense(centroids, "predictKmeans centroids");
-  if (centers.columns !== matrix.columns) {
-    throw new Error(`predictKmeans: centroids have ${centers.columns} columns, the data ${matrix.columns}`);
-  }
-  const labels = new Int32Array(matrix.rows);
-  const distances = new Float64Array(k);
-  for (let i = 0; i < matrix.rows; i++) {
-    distancesTo(matrix.data, i * matrix.columns, centers.data, k, matrix.columns, distances);
-    let best = 0;
-    for (let j = 1; j < k; j++) if (distances[j] < distances[best]) best = j;
-    labels[i] = best;
-  }
-  return labels;
 }
 
 interface Prepared {

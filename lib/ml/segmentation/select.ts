@@ -7,11 +7,11 @@ import { createRng } from "@/lib/ml/random";
 import type { AutoencoderOptions } from "./autoencoder";
 import { chooseK, type KCurvePoint } from "./chooseK";
 import { pickSpace, scoreInStandardized, SPACE_RULE, type StandardizedScores } from "./compareSpaces";
-import { fitKmeans, predictKmeans } from "./kmeans";
+import { fitKmeans } from "./kmeans";
 import { groupMeans, selectRows, toDense, toRows, type MatrixInput } from "./matrix";
 import { fitPca } from "./pca";
 import { plotCoordinates, type PlotCoordinates } from "./plot";
-import { applyTransform, embed, SPACE_NAMES, type SpaceName, type SpaceTransform } from "./spaces";
+import { embed, SPACE_NAMES, type SpaceName, type SpaceTransform } from "./spaces";
 
 export interface SegmentationOptions {
   seed: number;
@@ -140,11 +140,6 @@ export async function fitSegmentation(input: MatrixInput, options: SegmentationO
     plot,
     timings,
   };
-}
-
-/** Segment of each standardized row: nearest centroid in the model's space. */
-export function assignSegments(model: Pick<SegmentationModel, "transform" | "centroids">, input: MatrixInput): Int32Array {
-  return predictKmeans(model.centroids, applyTransform(model.transform, toDense(input, "assignSegments")));
 }
 
 type Settings = Required<Omit<SegmentationOptions, "autoencoder">> & { autoencoder: Omit<AutoencoderOptions, "seed"> };

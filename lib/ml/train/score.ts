@@ -7,7 +7,8 @@
 import { predictSegmentProbabilities } from "@/lib/ml/assignment/model";
 import { transformFeatures } from "@/lib/ml/features";
 import { predictResponse } from "@/lib/ml/response";
-import { assignSegments, transformPca } from "@/lib/ml/segmentation";
+import { assignSegments } from "@/lib/ml/segmentation/assign";
+import { transformPca } from "@/lib/ml/segmentation/pca";
 import { buildClvSummary, historicalClvColumn, scoreClvColumns, summaryLookup } from "./clvStage";
 import type { CustomerScores, TrainData, TrainedModels } from "./types";
 
