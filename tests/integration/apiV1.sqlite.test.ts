@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { CUSTOMER_CSV_HEADER, formatCustomerLines } from "@/lib/data/csv";
 import type { CustomerRecord } from "@/lib/data/customer";
@@ -126,6 +127,23 @@ describe("the v1 API on SQLite", () => {
     expect((await call(routes.score, secret, { path: "/api/v1/score", rawBody: "{not json" })).status).toBe(400);
     const huge = await call(routes.score, secret, { path: "/api/v1/score", rawBody: JSON.stringify({ education: "x".repeat(3 * 1024 * 1024) }) });
     expect(huge.status).toBe(413);
+  });
+
+  test("random JSON bodies get 200 or a 400 that names a field, never a crash", async () => {
+    const field = fc.constantFrom("externalId", "yearBirth", "income", "education", "dtCustomer", "kidhome", "response", "mntWines", "shoeSize");
+    const customerish = fc.dictionary(field, fc.oneof(fc.string(), fc.double(), fc.integer(), fc.constant(null), fc.boolean(), fc.date({ noInvalidDate: true }).map((d) => d.toISOString())));
+    const body = fc.oneof(fc.json(), customerish.map((c) => JSON.stringify(c)), fc.array(customerish, { maxLength: 5 }).map((customers) => JSON.stringify({ customers })));
+    await fc.assert(
+      fc.asyncProperty(body, async (raw) => {
+        // A token per body keeps this file's low rate limit out of the way.
+        const response = await call(routes.score, await token("VIEWER"), { path: "/api/v1/score", rawBody: raw });
+        expect([200, 400]).toContain(response.status);
+        const answer = await response.json();
+        if (response.status === 200) expect(answer.results.length).toBeGreaterThan(0);
+        else expect(answer.error).toMatch(/not valid|empty/);
+      }),
+      { numRuns: 150, seed: 20261129 },
+    );
   });
 
   test("a segment's customers come page by page, each member once", async () => {
