@@ -7,7 +7,8 @@ import "server-only";
 import type { CustomerRecord } from "@/lib/data/customer";
 import { listRunSegments } from "@/lib/db/api";
 import { getActiveRun, getRunArtifact } from "@/lib/db/runs";
-import { score, type TrainedModels } from "@/lib/ml/train";
+import { score } from "@/lib/ml/train/score";
+import type { TrainedModels } from "@/lib/ml/train/types";
 import type { ScoreResult } from "@/lib/api/v1/schemas";
 
 const ACTIVE_RUN_TTL_MS = 1000;
