@@ -26,11 +26,18 @@ async function initialise(): Promise<Tf> {
   } catch {
     // Not installed or its native library is missing: fall through to wasm.
   }
-  const wasmDir = path.join(path.dirname(require.resolve("@tensorflow/tfjs-backend-wasm/package.json")), "dist") + path.sep;
-  setWasmPaths(wasmDir);
+  setWasmPaths(wasmDirectory(require));
   if (!(await tf.setBackend("wasm"))) await tf.setBackend("cpu");
   await tf.ready();
   return tf;
+}
+
+function wasmDirectory(require: NodeJS.Require): string {
+  const resolved: unknown = require.resolve("@tensorflow/tfjs-backend-wasm/package.json");
+  // Inside Next.js's server bundle require.resolve answers a module id, not a path; the package
+  // is external there (next.config.mjs), so it sits in node_modules under the app's directory.
+  const packageJson = typeof resolved === "string" ? resolved : path.join(process.cwd(), "node_modules/@tensorflow/tfjs-backend-wasm/package.json");
+  return path.join(path.dirname(packageJson), "dist") + path.sep;
 }
 
 /** The name of the backend in use, for reports. */

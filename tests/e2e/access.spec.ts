@@ -1,0 +1,114 @@
+/**
+ * The access matrix: every page and route handler in app/ (found on disk, so a new one without
+ * a rule in support/accessRules.ts fails here) against anonymous visitors, each role's session
+ * and API tokens of each scope. Allowed means the check let the request through (any answer
+ * but a redirect to sign-in, 401 or 403, and no server error; 503 counts as through: the v1
+ * API's "no model active yet"); denied means 401 or 403 as the rule says.
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { can, ROLES, type Role } from "@/lib/auth/roles";
+import { PAGE_RULES, ROUTE_RULES, samplePath } from "./support/accessRules";
+import { signIn } from "./support/signIn";
+
+const APP = path.resolve("app");
+
+function filesNamed(name: string, dir = APP): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? filesNamed(name, full) : entry.name === name ? [full] : [];
+  });
+}
+
+/** app/(app)/admin/runs/[id]/page.tsx → /admin/runs/[id] (route groups leave no trace in the URL). */
+function routePath(file: string): string {
+  const segments = path.relative(APP, path.dirname(file)).split(path.sep).filter((segment) => segment && !/^\(.*\)$/.test(segment));
+  return "/" + segments.join("/");
+}
+
+const pages = filesNamed("page.tsx").map(routePath).sort();
+const routes = filesNamed("route.ts")
+  .flatMap((file) => [...fs.readFileSync(file, "utf8").matchAll(/(?:export (?:const|async function|function) |\bas )(GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => `${match[1]} ${routePath(file)}`))
+  .sort();
+
+type Caller = { name: string; role: Role | null; kind: "anonymous" | "session" | "token" };
+const CALLERS: Caller[] = [
+  { name: "anonymous", role: null, kind: "anonymous" },
+  ...ROLES.map((role) => ({ name: `${role} session`, role, kind: "session" as const })),
+  ...ROLES.map((role) => ({ name: `${role} token`, role, kind: "token" as const })),
+];
+
+function makeToken(role: Role): string {
+  return execFileSync("node_modules/.bin/tsx", ["--conditions", "react-server", "lib/cli/token.ts", "create", "--name", `access matrix ${role}`, "--scope", role], {
+    env: { ...process.env, DATABASE_URL: "file:./data/e2e.db" },
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "ignore"],
+  }).trim();
+}
+
+test("every page and route handler has an access rule, and every rule a page or route", () => {
+  expect(pages).toEqual(Object.keys(PAGE_RULES).sort());
+  expect(routes).toEqual(Object.keys(ROUTE_RULES).sort());
+});
+
+test("every server action checks a permission through authorizedAction", () => {
+  const actionFiles = [...filesNamed("actions.ts"), ...filesNamed("actions.tsx")].filter((file) => fs.readFileSync(file, "utf8").includes('"use server"'));
+  expect(actionFiles.length).toBeGreaterThan(0);
+  for (const file of actionFiles) {
+    const exported = [...fs.readFileSync(file, "utf8").matchAll(/^export (?:const|async function|function) (\w+)(.*)$/gm)];
+    for (const [, name, rest] of exported) expect(`${name}${rest}`, path.relative(APP, file)).toMatch(/= authorizedAction\("\w+",/);
+  }
+});
+
+test("the matrix: pages, route handlers and the v1 API against anonymous visitors, every role and every token scope", async ({ browser, playwright, baseURL }) => {
+  test.setTimeout(5 * 60_000);
+  const results: string[] = [];
+  let checks = 0;
+  const tokens = Object.fromEntries(ROLES.map((role) => [role, makeToken(role)])) as Record<Role, string>;
+
+  for (const caller of CALLERS) {
+    const context = await browser.newContext();
+    if (caller.kind === "session") await signIn(await context.newPage(), caller.role!);
+    const request: APIRequestContext =
+      caller.kind === "token"
+        ? await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${tokens[caller.role!]}` } })
+        : context.request;
+
+    for (const [pattern, rule] of Object.entries(PAGE_RULES)) {
+      const response = await request.get(samplePath(pattern), { maxRedirects: 0 });
+      const allowed = rule === "public" || (caller.kind === "session" && can(caller.role!, rule));
+      // Pages go by the session: a token is no sign-in, so it meets the sign-in redirect.
+      const expected = allowed ? "allowed" : caller.kind === "session" ? "403" : "to sign-in";
+      checks++;
+      results.push(verdict(`${caller.name} GET ${pattern}`, expected, response));
+    }
+
+    for (const [key, rule] of Object.entries(ROUTE_RULES)) {
+      if (rule.auth === "next-auth") continue;
+      const [method, pattern] = key.split(" ");
+      const viaCaller = rule.auth === "public" || rule.auth === caller.kind;
+      const allowed = rule.auth === "public" || (viaCaller && caller.role !== null && can(caller.role, rule.permission!));
+      if (allowed && rule.skipAllowed) continue;
+      const url = samplePath(pattern) + (rule.probe?.query ? `?${rule.probe.query}` : "");
+      const response = await request.fetch(url, { method, data: rule.probe?.body, headers: { "content-type": "application/json" }, maxRedirects: 0 });
+      const expected = allowed ? "allowed" : viaCaller ? "403" : "401";
+      checks++;
+      results.push(verdict(`${caller.name} ${key}`, expected, response));
+    }
+    await context.close();
+  }
+
+  const failures = results.filter((line) => line.startsWith("✗"));
+  console.log(`access matrix: ${checks} checks (${pages.length} pages and ${routes.length} route methods × ${CALLERS.length} callers, less next-auth's own routes), ${failures.length} wrong`);
+  expect(failures).toEqual([]);
+});
+
+function verdict(what: string, expected: "allowed" | "401" | "403" | "to sign-in", response: APIResponse): string {
+  const status = response.status();
+  const location = response.headers()["location"] ?? "";
+  const actual =
+    status >= 500 && status !== 503 ? `${status}` : status === 401 || status === 403 ? `${status}` : status >= 300 && status < 400 && location.includes("/signin") ? "to sign-in" : "allowed";
+  return `${actual === expected ? "✓" : "✗"} ${what}: expected ${expected}, got ${status}${location ? ` → ${location}` : ""}`;
+}
