@@ -6,6 +6,7 @@
  */
 import "server-only";
 import os from "node:os";
+import { DEFAULT_ECONOMICS, type Economics } from "@/lib/campaign/economics";
 import { db } from "@/lib/db/client";
 import { acquireRetrainLease } from "@/lib/db/lease";
 import { createRun, deleteQueuedRun, getActiveRun, getRunSegmentKeys, markRunFailed, markRunRunning, updateRunProgress, writeRunOutcome, type RunTrigger } from "@/lib/db/runs";
@@ -110,7 +111,7 @@ async function train(runId: number, seed: number, config: RetrainConfig, userId:
     stability: stability && toJson(stability),
     decision: toJson(decision),
     reference: toJson(runReference(result, segmentKeys)),
-    summary: toJson(summariseRun(snapshot.customers, result.scores, keyed, orderRevenue)),
+    summary: toJson(summariseRun(snapshot.customers, result.scores, keyed, { orderRevenue, snapshotDate: result.models.snapshotDate, seed, economics: economicsOf(trainConfig) })),
     timings: toJson(timings),
     artifacts: artifactsOf(result),
     segments: segmentRows(result.personas, keyed, result.models.segmentation.standardizedCentroids),
@@ -123,6 +124,14 @@ async function train(runId: number, seed: number, config: RetrainConfig, userId:
     data: { userId, action: decision.promote ? "run.promoted" : "run.rejected", target: `run:${runId}`, details: { reasons: decision.reasons } },
   });
   return { runId, status: decision.promote ? "SUCCEEDED" : "REJECTED", reasons: decision.reasons };
+}
+
+/** The cost and revenue the response model's threshold used, so the summary's campaign agrees with it. */
+function economicsOf(config: Pick<TrainConfig, "costPerContact" | "revenuePerResponse">): Economics {
+  return {
+    costPerContact: config.costPerContact ?? DEFAULT_ECONOMICS.costPerContact,
+    revenuePerResponse: config.revenuePerResponse ?? DEFAULT_ECONOMICS.revenuePerResponse,
+  };
 }
 
 function gateMetrics(result: TrainResult): GateMetrics {

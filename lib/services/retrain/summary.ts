@@ -2,8 +2,11 @@
  * Per-run aggregates for the dashboards, computed once when the run is written so pages
  * never scan scores at request time.
  */
+import { DEFAULT_ECONOMICS, recommendedCampaign, type Economics } from "@/lib/campaign/economics";
 import { SPEND_FIELDS, type CustomerRecord } from "@/lib/data/customer";
 import type { CustomerScores } from "@/lib/ml/train";
+import { samplePcaPoints, type PcaSample } from "./pcaSample";
+import { segmentDistributions, type SegmentDistributions } from "./segmentDistributions";
 import type { KeyedSegment } from "./segmentKeys";
 
 export interface SegmentSummary {
@@ -14,6 +17,7 @@ export interface SegmentSummary {
   averageClv: number | null;
   averageResponse: number | null;
   aliveShare: number | null;
+  distributions: SegmentDistributions;
 }
 
 export interface RunSummary {
@@ -25,7 +29,20 @@ export interface RunSummary {
   clvHighTotal: number | null;
   aliveShare: number | null;
   expectedResponders: number | null;
+  /** Mailing everyone against mailing those above break-even; null without response scores. */
+  campaign: (ReturnType<typeof recommendedCampaign> & { economics: Economics }) | null;
+  pcaSample: PcaSample;
   segments: SegmentSummary[];
+}
+
+export interface SummaryContext {
+  /** Sum of order lines when there are any; otherwise revenue is the profiles' spend. */
+  orderRevenue: number | null;
+  /** The run's snapshot date (ISO): ages are measured in its year. */
+  snapshotDate: string;
+  /** Seeds the scatter-plot sample. */
+  seed: number;
+  economics?: Economics;
 }
 
 class Mean {
@@ -47,13 +64,16 @@ class Mean {
 const spendOf = (customer: CustomerRecord): number | null =>
   SPEND_FIELDS.reduce<number | null>((sum, field) => (customer[field] === null ? sum : (sum ?? 0) + customer[field]!), null);
 
-export function summariseRun(customers: readonly CustomerRecord[], scores: CustomerScores, segments: KeyedSegment[], orderRevenue: number | null): RunSummary {
+export function summariseRun(customers: readonly CustomerRecord[], scores: CustomerScores, segments: KeyedSegment[], context: SummaryContext): RunSummary {
+  const { orderRevenue, economics = DEFAULT_ECONOMICS } = context;
   const keyOf = new Map(segments.map((segment) => [segment.label, segment.segmentKey]));
+  const segmentKeys = Int32Array.from(scores.segment, (label) => keyOf.get(label)!);
+  const distributions = segmentDistributions(customers, segmentKeys, segments.map((segment) => segment.segmentKey), new Date(context.snapshotDate).getUTCFullYear());
   const overall = { spend: new Mean(), clv: new Mean(), clvLow: new Mean(), clvHigh: new Mean(), alive: new Mean(), response: new Mean() };
   const bySegment = new Map(segments.map((segment) => [segment.segmentKey, { size: 0, income: new Mean(), spend: new Mean(), clv: new Mean(), response: new Mean(), alive: new Mean() }]));
   customers.forEach((customer, i) => {
     const spend = spendOf(customer);
-    const stats = bySegment.get(keyOf.get(scores.segment[i])!)!;
+    const stats = bySegment.get(segmentKeys[i])!;
     stats.size++;
     stats.income.add(customer.income);
     stats.spend.add(spend);
@@ -76,6 +96,8 @@ export function summariseRun(customers: readonly CustomerRecord[], scores: Custo
     clvHighTotal: overall.clvHigh.total,
     aliveShare: overall.alive.value,
     expectedResponders: overall.response.total,
+    campaign: overall.response.total === null ? null : { ...recommendedCampaign(scores.responseProbability, economics), economics },
+    pcaSample: samplePcaPoints(scores.pca, segmentKeys, context.seed),
     segments: [...bySegment].map(([segmentKey, stats]) => ({
       segmentKey,
       size: stats.size,
@@ -84,6 +106,7 @@ export function summariseRun(customers: readonly CustomerRecord[], scores: Custo
       averageClv: stats.clv.value,
       averageResponse: stats.response.value,
       aliveShare: stats.alive.value,
+      distributions: distributions.get(segmentKey)!,
     })),
   };
 }

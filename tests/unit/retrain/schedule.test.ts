@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import { canonicalTimeZone, cronProblems, knownTimeZones, nextScheduledRun } from "@/lib/services/retrain/schedule";
 
 describe("cronProblems", () => {
@@ -51,6 +51,25 @@ describe("nextScheduledRun", () => {
     expect(next.getTime()).toBeGreaterThan(before);
     expect(next.getTime() - before).toBeLessThanOrEqual(7 * 24 * 3_600_000);
     expect(wallClock(next, "Europe/Berlin")).toMatchObject({ weekday: "Mon", hour: "03", minute: "30" });
+  });
+
+  describe("from a fixed moment, Sun 29 Nov 2026 20:45 UTC", () => {
+    afterEach(() => vi.useRealTimers());
+
+    test.each([
+      ["0 2 * * *", "UTC", "2026-11-30T02:00:00.000Z"],
+      // 03:30 on Monday in Berlin is 02:30 UTC in winter (CET, UTC+1).
+      ["30 3 * * 1", "Europe/Berlin", "2026-11-30T02:30:00.000Z"],
+      // It is 15:45 on the 29th in New York (EST, UTC−5): the next 02:00 there is 07:00 UTC on the 30th.
+      ["0 2 * * *", "America/New_York", "2026-11-30T07:00:00.000Z"],
+      // It is already 05:45 on the 30th in Tokyo (UTC+9): 22:00 that day is 13:00 UTC.
+      ["0 22 * * *", "Asia/Tokyo", "2026-11-30T13:00:00.000Z"],
+      ["0 0 1 * *", "UTC", "2026-12-01T00:00:00.000Z"],
+      ["*/15 * * * *", "UTC", "2026-11-29T21:00:00.000Z"],
+    ])("'%s' in %s fires next at %s", (cron, timezone, expected) => {
+      vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-11-29T20:45:00.000Z") });
+      expect(nextScheduledRun({ cron, timezone, enabled: true })?.toISOString()).toBe(expected);
+    });
   });
 
   test.each([

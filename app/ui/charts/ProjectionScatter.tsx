@@ -1,0 +1,34 @@
+"use client";
+
+import { ScatterChart } from "@tremor/react";
+
+export interface ProjectionSeries {
+  name: string;
+  color: string;
+  /** [x, y] of each sampled customer. */
+  points: [number, number][];
+}
+
+/** The first two principal components, one colour per segment (series order = colour order). */
+export function ProjectionScatter({ series }: { series: ProjectionSeries[] }) {
+  const data = series.flatMap((segment) => segment.points.map(([x, y]) => ({ segment: segment.name, "PC 1": x, "PC 2": y })));
+  return (
+    <figure aria-label="Customers on the first two principal components, coloured by segment" data-testid="projection-2d">
+      <ScatterChart
+        className="h-96"
+        data={data}
+        x="PC 1"
+        y="PC 2"
+        category="segment"
+        colors={series.map((segment) => segment.color)}
+        valueFormatter={{ x: (value) => value.toFixed(2), y: (value) => value.toFixed(2) }}
+        xAxisLabel="Principal component 1"
+        yAxisLabel="Principal component 2"
+        showOpacity
+        autoMinXValue
+        autoMinYValue
+        animationDuration={0}
+      />
+    </figure>
+  );
+}

@@ -1,0 +1,57 @@
+/** The executive KPI cards of a run's summary, each with its change since the previously active run. */
+import { change, type StoredRunSummary } from "@/lib/dashboard/storedSummary";
+import { count, percent } from "@/app/ui/runs/format";
+import { amount, compact, signed } from "@/app/ui/dashboard/format";
+import type { Kpi } from "./KpiCard";
+
+const RETRAIN = "retrain to see this";
+
+function delta(current: number | null | undefined, previous: number | null | undefined, format: (value: number) => string) {
+  const value = change(current, previous);
+  return value === null ? null : { value, text: signed(value, format(Math.abs(value))) };
+}
+
+const points = (share: number) => `${(share * 100).toFixed(1)} pp`;
+const roi = (value: number | null | undefined) => (typeof value === "number" ? `${(value * 100).toFixed(0)}%` : "—");
+
+export function executiveKpis(now: StoredRunSummary, before: StoredRunSummary | null): Kpi[] {
+  const campaign = now.campaign;
+  return [
+    { id: "customers", label: "Customers", value: count(now.customers), change: delta(now.customers, before?.customers, count) },
+    { id: "revenue", label: "Revenue over the data window", value: compact(now.revenue), change: delta(now.revenue, before?.revenue, compact) },
+    {
+      id: "clv-total",
+      label: "Total 12-month CLV",
+      value: compact(now.totalClv),
+      detail: `80% interval ${compact(now.clvLowTotal)} – ${compact(now.clvHighTotal)}`,
+      change: delta(now.totalClv, before?.totalClv, compact),
+    },
+    { id: "clv-average", label: "Average 12-month CLV", value: amount(now.averageClv), change: delta(now.averageClv, before?.averageClv, amount) },
+    { id: "alive", label: "Likely still active", value: percent(now.aliveShare), detail: "average probability a customer has not lapsed", change: delta(now.aliveShare, before?.aliveShare, points) },
+    {
+      id: "responders",
+      label: "Expected responders, next campaign",
+      value: amount(now.expectedResponders),
+      detail: "if every customer is mailed",
+      change: delta(now.expectedResponders, before?.expectedResponders, amount),
+    },
+    campaign
+      ? {
+          id: "profit",
+          label: "Expected profit, targeted campaign",
+          value: amount(campaign.targeted.profit),
+          detail: `mailing ${count(campaign.targeted.contacts)} customers; mailing everyone: ${amount(campaign.everyone.profit)}`,
+          change: delta(campaign.targeted.profit, before?.campaign?.targeted.profit, amount),
+        }
+      : { id: "profit", label: "Expected profit, targeted campaign", value: "—", detail: RETRAIN },
+    campaign
+      ? {
+          id: "roi",
+          label: "ROI, targeted campaign",
+          value: roi(campaign.targeted.roi),
+          detail: `mailing everyone: ${roi(campaign.everyone.roi)} (cost ${campaign.economics.costPerContact} per contact, revenue ${campaign.economics.revenuePerResponse} per response)`,
+          change: delta(campaign.targeted.roi, before?.campaign?.targeted.roi, points),
+        }
+      : { id: "roi", label: "ROI, targeted campaign", value: "—", detail: RETRAIN },
+  ];
+}

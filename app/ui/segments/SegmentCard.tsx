@@ -1,0 +1,65 @@
+import Link from "next/link";
+import { Badge, Card, List, ListItem, Text, Title, type Color } from "@tremor/react";
+import type { SegmentView } from "@/lib/dashboard/segments";
+import { count, percent } from "@/app/ui/runs/format";
+import { Facts } from "@/app/ui/runs/Facts";
+import { amount } from "@/app/ui/dashboard/format";
+import { SegmentDot } from "@/app/ui/dashboard/States";
+
+/** A persona at a glance: who they are, how many, what they are worth, what to do. */
+export function SegmentCard({ segment, detailed = false }: { segment: SegmentView; detailed?: boolean }) {
+  const { stats } = segment;
+  return (
+    <Card decoration="top" decorationColor={segment.color as Color} data-testid={`segment-card-${segment.key}`}>
+      <div className="flex items-center gap-2">
+        <SegmentDot color={segment.color} />
+        <Title>
+          {detailed ? (
+            segment.name
+          ) : (
+            <Link href={`/segments/${segment.key}`} className="hover:text-tremor-brand hover:underline">
+              {segment.name}
+            </Link>
+          )}
+        </Title>
+        {segment.isNew && <Badge color="blue">new this run</Badge>}
+      </div>
+      <Text className="mt-1">{segment.description}</Text>
+      <div className="mt-4">
+        <Facts
+          testId={`segment-facts-${segment.key}`}
+          items={[
+            ["Customers", count(segment.size)],
+            ["Share", percent(segment.share)],
+            ["Avg income", amount(stats?.averageIncome)],
+            ["Avg spend", amount(stats?.averageSpend)],
+            ["Avg 12-month CLV", amount(stats?.averageClv)],
+            ["Response likelihood", percent(stats?.averageResponse)],
+          ]}
+        />
+      </div>
+      {segment.traits.length > 0 && (
+        <div className="mt-4 flex flex-wrap gap-1" aria-label="Top traits">
+          {segment.traits.map((trait) => (
+            <Badge key={trait} color={segment.color as Color}>
+              {trait}
+            </Badge>
+          ))}
+        </div>
+      )}
+      {segment.actions.length > 0 && (
+        <>
+          <Text className="mt-4 font-semibold text-tremor-content-strong">Recommended actions</Text>
+          <List>
+            {(detailed ? segment.actions : segment.actions.slice(0, 2)).map((action) => (
+              <ListItem key={action.title} className="block whitespace-normal">
+                <span className="font-medium text-tremor-content-emphasis">{action.title}</span>
+                {detailed && action.detail ? ` — ${action.detail}` : null}
+              </ListItem>
+            ))}
+          </List>
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,33 @@
+import { Grid } from "@tremor/react";
+import { getActiveRunDetails } from "@/lib/db/dashboard";
+import { segmentView } from "@/lib/dashboard/segments";
+import { readSummary } from "@/lib/dashboard/storedSummary";
+import { readRunJson } from "@/lib/services/retrain/stored";
+import { utc } from "@/app/ui/runs/format";
+import { NoActiveRun } from "@/app/ui/dashboard/States";
+import { ComparisonTable } from "./ComparisonTable";
+import { KCurvesCard } from "./KCurvesCard";
+import { ProjectionCard } from "./ProjectionCard";
+import { SegmentCard } from "./SegmentCard";
+
+export async function SegmentsOverview() {
+  const run = await getActiveRunDetails();
+  if (!run) return <NoActiveRun />;
+  const summary = readSummary(run.summary);
+  const segments = run.segments.map((segment) => segmentView(segment, summary));
+  return (
+    <div className="space-y-6">
+      <p className="text-tremor-default text-tremor-content" data-testid="segments-run">
+        {segments.length} segments from run #{run.id}, trained {utc(run.finishedAt)} UTC on {run.snapshotCount?.toLocaleString("en-US") ?? "—"} customers.
+      </p>
+      <Grid numItemsMd={2} className="gap-6">
+        {segments.map((segment) => (
+          <SegmentCard key={segment.key} segment={segment} />
+        ))}
+      </Grid>
+      <ComparisonTable segments={segments} />
+      <ProjectionCard segments={segments} sample={summary?.pcaSample} />
+      <KCurvesCard segmentation={readRunJson(run).metrics?.segmentation} />
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { describe, expect, test } from "vitest";
+import type { StoredRunSummary } from "@/lib/dashboard/storedSummary";
+import { executiveKpis } from "@/app/ui/executive/kpis";
+
+// A summary as written before the campaign and the scatter sample were stored.
+const old: StoredRunSummary = {
+  customers: 800,
+  revenue: 411_425.49,
+  totalClv: 240_000,
+  averageClv: 300,
+  clvLowTotal: 220_000,
+  clvHighTotal: 260_000,
+  aliveShare: 0.679,
+  expectedResponders: 145.4,
+  segments: [],
+};
+const now: StoredRunSummary = {
+  ...old,
+  customers: 1_000,
+  revenue: 515_024.83,
+  averageClv: 295.2,
+  aliveShare: 0.674,
+  campaign: {
+    everyone: { contacts: 1_000, expectedResponders: 172.1, cost: 3_000, revenue: 1_893.1, profit: -1_106.9, roi: -0.369 },
+    targeted: { contacts: 183, expectedResponders: 94.7, cost: 549, revenue: 1_041.7, profit: 492.7, roi: 0.897 },
+    threshold: 3 / 11,
+    economics: { costPerContact: 3, revenuePerResponse: 11 },
+  },
+};
+const byId = (kpis: ReturnType<typeof executiveKpis>) => Object.fromEntries(kpis.map((kpi) => [kpi.id, kpi]));
+
+describe("executiveKpis", () => {
+  test("shows each figure with its signed change since the previous run", () => {
+    const kpis = byId(executiveKpis(now, old));
+    expect(kpis.customers).toMatchObject({ value: "1,000", change: { value: 200, text: "+200" } });
+    expect(kpis.revenue).toMatchObject({ value: "515K", change: { text: "+103.6K" } });
+    expect(kpis["clv-average"]).toMatchObject({ value: "295", change: { text: "−5" } });
+    expect(kpis.alive).toMatchObject({ value: "67.4%", change: { text: "−0.5 pp" } });
+    expect(kpis["clv-total"].detail).toBe("80% interval 220K – 260K");
+    expect(kpis.profit).toMatchObject({ value: "493", detail: "mailing 183 customers; mailing everyone: -1,107" });
+    expect(kpis.roi.value).toBe("90%");
+  });
+
+  test("without a previous run there are no changes; a run stored before the campaign says to retrain", () => {
+    const kpis = byId(executiveKpis(old, null));
+    expect(kpis.customers.change).toBeNull();
+    expect(kpis.profit).toMatchObject({ value: "—", detail: "retrain to see this" });
+    expect(kpis.roi).toMatchObject({ value: "—", detail: "retrain to see this" });
+  });
+});

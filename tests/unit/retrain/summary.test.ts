@@ -1,0 +1,120 @@
+import { describe, expect, test } from "vitest";
+import { emptyCustomer, type CustomerRecord } from "@/lib/data/customer";
+import type { CustomerScores } from "@/lib/ml/train";
+import { summariseRun } from "@/lib/services/retrain/summary";
+import type { KeyedSegment } from "@/lib/services/retrain/segmentKeys";
+
+type Spend = [wines: number, fruits: number, meat: number, fish: number, sweets: number, gold: number];
+type Channels = [web: number, catalog: number, store: number];
+
+function customer(id: string, yearBirth: number, income: number | null, spend: Spend, channels: Channels): CustomerRecord {
+  const [mntWines, mntFruits, mntMeatProducts, mntFishProducts, mntSweetProducts, mntGoldProds] = spend;
+  const [numWebPurchases, numCatalogPurchases, numStorePurchases] = channels;
+  return { ...emptyCustomer(id), yearBirth, income, mntWines, mntFruits, mntMeatProducts, mntFishProducts, mntSweetProducts, mntGoldProds, numWebPurchases, numCatalogPurchases, numStorePurchases };
+}
+
+// Label 0 is segment key 7 (c1, c2), label 1 is key 5 (c3, c4): the summary must speak in keys.
+const customers = [
+  customer("c1", 1990, 30_000, [100, 0, 0, 0, 0, 0], [2, 0, 2]),
+  customer("c2", 1960, 70_000, [300, 50, 0, 0, 0, 50], [1, 3, 4]),
+  customer("c3", 1890, null, [10, 0, 0, 0, 0, 0], [0, 0, 0]),
+  customer("c4", 1980, 120_000, [0, 20, 0, 0, 0, 0], [5, 0, 5]),
+];
+const segments: KeyedSegment[] = [
+  { label: 0, segmentKey: 7, name: "A", color: "blue", isNew: true, distance: null },
+  { label: 1, segmentKey: 5, name: "B", color: "emerald", isNew: true, distance: null },
+];
+const scores: CustomerScores = {
+  externalIds: ["c1", "c2", "c3", "c4"],
+  segment: Int32Array.from([0, 0, 1, 1]),
+  segmentProbabilities: null,
+  responseProbability: Float64Array.from([0.5, 0.1, NaN, 0.3]),
+  clv: Float64Array.from([100, 200, NaN, 300]),
+  clvLow: Float64Array.from([80, 150, NaN, 200]),
+  clvHigh: Float64Array.from([120, 260, NaN, 400]),
+  pAlive: Float64Array.from([0.9, 0.5, NaN, 0.7]),
+  expectedPurchases: Float64Array.from([1, 2, NaN, 3]),
+  historicalClv: Float64Array.from([1, 2, 3, 4]),
+  pca: Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10.123456, 11, 12]),
+};
+const summary = summariseRun(customers, scores, segments, { orderRevenue: null, snapshotDate: "2014-06-30T00:00:00.000Z", seed: 1 });
+
+describe("summariseRun", () => {
+  test("totals skip customers a model did not score; revenue is the profiles' spend without order lines", () => {
+    expect(summary).toMatchObject({ customers: 4, revenue: 530, totalClv: 600, averageClv: 200, clvLowTotal: 430, clvHighTotal: 780 });
+    expect(summary.aliveShare).toBeCloseTo(0.7, 12);
+    expect(summary.expectedResponders).toBeCloseTo(0.9, 12);
+  });
+
+  test("order revenue, when there are order lines, replaces the profiles' spend", () => {
+    expect(summariseRun(customers, scores, segments, { orderRevenue: 1234.5, snapshotDate: "2014-06-30", seed: 1 }).revenue).toBe(1234.5);
+  });
+
+  test("the recommended campaign mails those above break-even (3/11) and compares with mailing everyone", () => {
+    const { everyone, targeted, threshold, economics } = summary.campaign!;
+    expect(economics).toEqual({ costPerContact: 3, revenuePerResponse: 11 });
+    expect(threshold).toBeCloseTo(3 / 11, 12);
+    expect(everyone).toMatchObject({ contacts: 3, cost: 9 });
+    expect(everyone.profit).toBeCloseTo(0.9, 12);
+    expect(everyone.roi).toBeCloseTo(0.1, 12);
+    expect(targeted).toMatchObject({ contacts: 2, cost: 6 });
+    expect(targeted.expectedResponders).toBeCloseTo(0.8, 12);
+    expect(targeted.profit).toBeCloseTo(2.8, 12);
+    expect(targeted.roi).toBeCloseTo(2.8 / 6, 12);
+  });
+
+  test("without response scores there is no campaign to recommend", () => {
+    const unscored = { ...scores, responseProbability: new Float64Array(4).fill(NaN) };
+    expect(summariseRun(customers, unscored, segments, { orderRevenue: null, snapshotDate: "2014-06-30", seed: 1 }).campaign).toBeNull();
+  });
+
+  test("segment averages are per segment key", () => {
+    const byKey = Object.fromEntries(summary.segments.map(({ distributions, ...segment }) => [segment.segmentKey, segment]));
+    expect(byKey[7]).toEqual({ segmentKey: 7, size: 2, averageIncome: 50_000, averageSpend: 250, averageClv: 150, averageResponse: 0.3, aliveShare: 0.7 });
+    expect(byKey[5]).toMatchObject({ segmentKey: 5, size: 2, averageIncome: 120_000, averageSpend: 15, averageClv: 300, averageResponse: 0.3, aliveShare: 0.7 });
+  });
+
+  test("distributions: average spend per category, channel shares of purchases, age and income histograms", () => {
+    const a = summary.segments.find((segment) => segment.segmentKey === 7)!.distributions;
+    expect(a.spendByCategory).toEqual([
+      { category: "Wines", average: 200 },
+      { category: "Fruits", average: 25 },
+      { category: "Meat", average: 0 },
+      { category: "Fish", average: 0 },
+      { category: "Sweets", average: 0 },
+      { category: "Gold", average: 25 },
+    ]);
+    expect(a.channelMix).toEqual([
+      { channel: "Web", share: 0.25 },
+      { channel: "Catalogue", share: 0.25 },
+      { channel: "Store", share: 0.5 },
+    ]);
+    // Ages in the snapshot's year, 2014: 24 and 54.
+    expect(a.age.bins.map((bin) => bin.count)).toEqual([1, 0, 0, 1, 0, 0]);
+    expect(a.age.missing).toBe(0);
+    expect(a.income.bins.filter((bin) => bin.count > 0)).toEqual([
+      { label: "20k–40k", count: 1 },
+      { label: "60k–80k", count: 1 },
+    ]);
+
+    const b = summary.segments.find((segment) => segment.segmentKey === 5)!.distributions;
+    // Born 1890 counts as missing, as the models treat it.
+    expect(b.age).toEqual({ bins: expect.any(Array), missing: 1 });
+    expect(b.age.bins.find((bin) => bin.count > 0)).toEqual({ label: "30–39", count: 1 });
+    expect(b.income.missing).toBe(1);
+    expect(b.income.bins.find((bin) => bin.count > 0)).toEqual({ label: "100k+", count: 1 });
+    expect(b.channelMix.map((channel) => channel.share)).toEqual([0.5, 0, 0.5]);
+  });
+
+  test("a small run's scatter sample holds every customer, by segment key, rounded to 4 decimals", () => {
+    expect(summary.pcaSample).toEqual({
+      population: 4,
+      points: [
+        [7, 8, 9, 5],
+        [10.1235, 11, 12, 5],
+        [1, 2, 3, 7],
+        [4, 5, 6, 7],
+      ],
+    });
+  });
+});
