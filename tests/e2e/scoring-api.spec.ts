@@ -1,11 +1,17 @@
 /**
- * The scoring API through the production server, with a token made on the admin page. Named
- * to run after retrain.spec.ts, which leaves a trained, active run on the e2e database.
+ * The scoring API through the production server, with a token made on the admin page, on the
+ * e2e database's active run (trained here when no earlier spec left one).
  */
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { signIn } from "./support/signIn";
+import { ensureTrainedRun, TRAINING_TIMEOUT_MS } from "./support/trainedRunFacts";
 
 const ARTIFACTS = "tests/e2e/.artifacts";
+
+test.beforeAll(async () => {
+  test.setTimeout(TRAINING_TIMEOUT_MS);
+  await ensureTrainedRun();
+});
 
 test("an administrator makes a token that scores customers, reads segments and is refused once revoked", async ({ page, baseURL }) => {
   await signIn(page, "ADMIN");

@@ -22,6 +22,8 @@ export const PAGE_RULES: Record<string, PageRule> = {
   "/signin": "public",
   "/": "viewDashboards",
   "/api-docs": "viewDashboards",
+  "/segments": "viewDashboards",
+  "/segments/[id]": "viewDashboards",
   "/admin": "retrain",
   "/admin/audit": "retrain",
   "/admin/runs/[id]": "retrain",
