@@ -9,6 +9,8 @@ export interface NavItem {
 /** The app's sections; each is shown only to roles that may open it (the pages check again). */
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Overview", permission: "viewDashboards" },
+  { href: "/customers", label: "Customers", permission: "viewDashboards" },
+  { href: "/campaigns", label: "Campaigns", permission: "viewDashboards" },
   { href: "/admin/import", label: "Import", permission: "importData" },
   { href: "/admin", label: "Admin", permission: "retrain" },
   { href: "/admin/users", label: "Users", permission: "manageUsers" },

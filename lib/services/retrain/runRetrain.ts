@@ -16,6 +16,7 @@ import { measureDrift, measureStability, runReference, type RunReference } from 
 import { artifactsOf, scoreRows, segmentRows, toJson } from "./outcome";
 import { assignSegmentKeys, type PreviousSegment } from "./segmentKeys";
 import { summariseRun } from "./summary";
+import { buildTargeting } from "@/lib/campaign/targeting";
 
 export const DEFAULT_SEED = 42;
 
@@ -102,6 +103,7 @@ async function train(runId: number, seed: number, config: RetrainConfig, userId:
   lap("evaluate");
 
   await updateRunProgress(runId, "write", 0.9);
+  const segmentKeyOf = new Map(keyed.map((segment) => [segment.label, segment.segmentKey]));
   const orderRevenue = snapshot.orders.length ? snapshot.orders.reduce((sum, order) => sum + order.amount, 0) : null;
   await writeRunOutcome(runId, {
     status: decision.promote ? "SUCCEEDED" : "REJECTED",
@@ -110,7 +112,10 @@ async function train(runId: number, seed: number, config: RetrainConfig, userId:
     stability: stability && toJson(stability),
     decision: toJson(decision),
     reference: toJson(runReference(result, segmentKeys)),
-    summary: toJson(summariseRun(snapshot.customers, result.scores, keyed, orderRevenue)),
+    summary: toJson({
+      ...summariseRun(snapshot.customers, result.scores, keyed, orderRevenue),
+      targeting: buildTargeting(Array.from(result.scores.segment, (label) => segmentKeyOf.get(label)!), result.scores.responseProbability),
+    }),
     timings: toJson(timings),
     artifacts: artifactsOf(result),
     segments: segmentRows(result.personas, keyed, result.models.segmentation.standardizedCentroids),
