@@ -10,6 +10,8 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Overview", permission: "viewDashboards" },
   { href: "/segments", label: "Segments", permission: "viewDashboards" },
+  { href: "/customers", label: "Customers", permission: "viewDashboards" },
+  { href: "/campaigns", label: "Campaigns", permission: "viewDashboards" },
   { href: "/admin/import", label: "Import", permission: "importData" },
   { href: "/admin", label: "Admin", permission: "retrain" },
   { href: "/admin/users", label: "Users", permission: "manageUsers" },

@@ -17,6 +17,7 @@ import { measureDrift, measureStability, runReference, type RunReference } from 
 import { artifactsOf, scoreRows, segmentRows, toJson } from "./outcome";
 import { assignSegmentKeys, type PreviousSegment } from "./segmentKeys";
 import { summariseRun } from "./summary";
+import { buildTargeting } from "@/lib/campaign/targeting";
 
 export const DEFAULT_SEED = 42;
 
@@ -111,7 +112,10 @@ async function train(runId: number, seed: number, config: RetrainConfig, userId:
     stability: stability && toJson(stability),
     decision: toJson(decision),
     reference: toJson(runReference(result, segmentKeys)),
-    summary: toJson(summariseRun(snapshot.customers, result.scores, keyed, { orderRevenue, snapshotDate: result.models.snapshotDate, seed, economics: economicsOf(trainConfig) })),
+    summary: toJson({
+      ...summariseRun(snapshot.customers, result.scores, keyed, { orderRevenue, snapshotDate: result.models.snapshotDate, seed, economics: economicsOf(trainConfig) }),
+      targeting: buildTargeting(segmentKeys, result.scores.responseProbability),
+    }),
     timings: toJson(timings),
     artifacts: artifactsOf(result),
     segments: segmentRows(result.personas, keyed, result.models.segmentation.standardizedCentroids),

@@ -1,0 +1,40 @@
+import { Suspense } from "react";
+import { Callout, Text, Title } from "@tremor/react";
+import { z } from "zod";
+import { requirePagePermission } from "@/lib/auth/session";
+import { customerQuery, firstValues } from "@/lib/customers/query";
+import { getActiveRunView } from "@/lib/db/activeRun";
+import { CardSkeleton } from "@/app/ui/CardSkeleton";
+import { NoModelYet } from "@/app/ui/NoModelYet";
+import { CustomerFilters } from "@/app/ui/customers/CustomerFilters";
+import { CustomerTable } from "@/app/ui/customers/CustomerTable";
+
+export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePagePermission("viewDashboards");
+  const params = firstValues(await searchParams);
+  const run = await getActiveRunView();
+  if (!run) return <NoModelYet title="Customers" />;
+  const query = customerQuery.safeParse(params);
+  return (
+    <div className="space-y-6">
+      <div>
+        <Title>Customers</Title>
+        <Text>Every customer with the active run&apos;s segment, response probability, lifetime value and P(alive).</Text>
+      </div>
+      <CustomerFilters segments={run.segments} values={params} />
+      {query.success ? (
+        <Suspense key={JSON.stringify(query.data)} fallback={<CardSkeleton />}>
+          <CustomerTable run={run} query={query.data} params={params} />
+        </Suspense>
+      ) : (
+        <Callout title="Check the filters" color="amber" data-testid="filter-errors">
+          {Object.entries(z.flattenError(query.error).fieldErrors).map(([field, errors]) => (
+            <p key={field}>
+              {field}: {(errors as string[]).join(", ")}
+            </p>
+          ))}
+        </Callout>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+// GET /api/export/campaign?… – a campaign's target list with its seeded control group flagged, as CSV; any signed-in role (exportData).
+import { z } from "zod";
+import { withPermission } from "@/lib/http/withPermission";
+import { jsonError } from "@/lib/http/responses";
+import { campaignQuery } from "@/lib/campaign/audience";
+import { breakEvenProbability } from "@/lib/campaign/economics";
+import { customerExportResponse } from "@/lib/services/customerExport";
+
+export const runtime = "nodejs";
+
+export const GET = withPermission("exportData", async (req) => {
+  const parsed = campaignQuery.safeParse(Object.fromEntries(req.nextUrl.searchParams));
+  if (!parsed.success) return jsonError(400, "Check the campaign settings.", z.flattenError(parsed.error).fieldErrors);
+  const query = parsed.data;
+  const threshold = query.threshold ?? breakEvenProbability({ costPerContact: query.cost, revenuePerResponse: query.revenue });
+  return customerExportResponse({
+    what: "campaign",
+    filter: (runId) => ({
+      runId,
+      segmentKeys: query.segments.length ? query.segments : undefined,
+      responseProbability: query.mode === "threshold" ? { gte: threshold } : undefined,
+    }),
+    order: query.mode === "top" ? "response" : "id",
+    limit: query.mode === "top" ? (query.top ?? 0) : undefined,
+    control: { share: query.control, seed: query.seed },
+  });
+});

@@ -1,0 +1,15 @@
+// GET /api/export/customers?… – the customer list with the /customers page's filters, as CSV; any signed-in role (exportData).
+import { z } from "zod";
+import { withPermission } from "@/lib/http/withPermission";
+import { jsonError } from "@/lib/http/responses";
+import { customerQuery } from "@/lib/customers/query";
+import { scoreFilterOf } from "@/lib/db/customerScores";
+import { customerExportResponse } from "@/lib/services/customerExport";
+
+export const runtime = "nodejs";
+
+export const GET = withPermission("exportData", async (req) => {
+  const query = customerQuery.safeParse(Object.fromEntries(req.nextUrl.searchParams));
+  if (!query.success) return jsonError(400, "Check the filters.", z.flattenError(query.error).fieldErrors);
+  return customerExportResponse({ what: "customers", filter: (runId) => scoreFilterOf(runId, query.data) });
+});

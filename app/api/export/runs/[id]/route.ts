@@ -1,0 +1,24 @@
+// GET /api/export/runs/{id} – a run's metrics and drift as CSV (section, metric, value); ANALYST and ADMIN only (retrain).
+import { z } from "zod";
+import { withPermission } from "@/lib/http/withPermission";
+import { jsonError } from "@/lib/http/responses";
+import { getRunMetricsAndDrift } from "@/lib/db/runExport";
+import { csvRow } from "@/lib/export/csv";
+import { flattenJson } from "@/lib/export/flattenJson";
+import { csvResponse, exportFileName } from "@/lib/export/stream";
+
+export const runtime = "nodejs";
+
+const runId = z.coerce.number().int().positive();
+
+export const GET = withPermission<{ id: string }>("retrain", async (_req, { params }) => {
+  const id = runId.safeParse(params.id);
+  if (!id.success) return jsonError(400, `"${params.id}" is not a run id.`);
+  const run = await getRunMetricsAndDrift(id.data);
+  if (!run) return jsonError(404, `There is no run ${id.data}.`);
+  // A run's metrics are a few thousand rows at most: one chunk is enough.
+  const sections = { metrics: run.metrics, drift: run.drift, stability: run.stability };
+  const rows = Object.entries(sections).flatMap(([section, json]) => flattenJson(json).map(([path, value]) => csvRow([section, path, value])));
+  const body = new Blob([csvRow(["section", "metric", "value"]), ...rows]).stream();
+  return csvResponse(body, exportFileName("run-metrics", id.data));
+});

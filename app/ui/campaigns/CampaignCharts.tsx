@@ -1,0 +1,42 @@
+"use client";
+
+import { AreaChart, Card, LineChart, Text, Title } from "@tremor/react";
+import type { CampaignPlan } from "@/lib/campaign/plan";
+
+const pct = (value: number) => `${Math.round(value)}%`;
+
+export function CampaignCharts({ plan }: { plan: CampaignPlan }) {
+  const gains = plan.gains.map((point) => ({
+    contacted: `${Math.round(point.contacted * 100)}%`,
+    Model: point.gain * 100,
+    Random: point.contacted * 100,
+  }));
+  const lift = plan.gains.filter((point) => point.lift !== null).map((point) => ({ contacted: `${Math.round(point.contacted * 100)}%`, Lift: point.lift! }));
+  return (
+    <div className="grid gap-6 md:grid-cols-3">
+      <Card data-testid="gains-chart">
+        <Title>Cumulative gains</Title>
+        <Text>Share of expected responders reached by contacting the most likely share of the audience.</Text>
+        <LineChart className="mt-4 h-56" data={gains} index="contacted" categories={["Model", "Random"]} colors={["blue", "gray"]} valueFormatter={pct} yAxisWidth={44} />
+      </Card>
+      <Card data-testid="lift-chart">
+        <Title>Lift</Title>
+        <Text>How many times better than a random pick of the same size.</Text>
+        <LineChart className="mt-4 h-56" data={lift} index="contacted" categories={["Lift"]} colors={["indigo"]} valueFormatter={(value) => value.toFixed(2)} yAxisWidth={44} />
+      </Card>
+      <Card data-testid="profit-chart">
+        <Title>Profit by audience size</Title>
+        <Text>Best at {plan.best.contacts.toLocaleString("en-US")} contacts.</Text>
+        <AreaChart
+          className="mt-4 h-56"
+          data={plan.profitCurve.map((point) => ({ contacts: point.contacts.toLocaleString("en-US"), Profit: point.profit }))}
+          index="contacts"
+          categories={["Profit"]}
+          colors={["emerald"]}
+          valueFormatter={(value) => Math.round(value).toLocaleString("en-US")}
+          yAxisWidth={64}
+        />
+      </Card>
+    </div>
+  );
+}

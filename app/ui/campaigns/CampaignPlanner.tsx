@@ -1,0 +1,159 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { Badge, Button, Callout, Card, Text, Title } from "@tremor/react";
+import type { SegmentName } from "@/lib/db/activeRun";
+import type { AudienceMode } from "@/lib/campaign/audience";
+import { planCampaign } from "@/lib/campaign/plan";
+import type { TargetingAggregate } from "@/lib/campaign/targeting";
+import { queryString } from "@/app/ui/customers/format";
+import { CampaignCharts } from "./CampaignCharts";
+import { OutcomeTable } from "./OutcomeTable";
+
+const input = "w-28 rounded-tremor-default border border-tremor-border px-2 py-1 text-tremor-default";
+const label = "mb-1 block text-tremor-label text-tremor-content";
+
+const MODES: { value: AudienceMode; label: string }[] = [
+  { value: "threshold", label: "Everyone above a response probability" },
+  { value: "top", label: "Top N by expected profit" },
+  { value: "segments", label: "Everyone in the chosen segments" },
+];
+
+export function CampaignPlanner({ runId, aggregate, segments, defaults }: { runId: number; aggregate: TargetingAggregate; segments: SegmentName[]; defaults: { cost: number; revenue: number } }) {
+  const step = 1 / aggregate.bins;
+  const [chosen, setChosen] = useState<number[]>([]);
+  const [mode, setMode] = useState<AudienceMode>("threshold");
+  const [cost, setCost] = useState(defaults.cost);
+  const [revenue, setRevenue] = useState(defaults.revenue);
+  const [threshold, setThreshold] = useState(() => Math.ceil(defaults.cost / defaults.revenue / step) * step);
+  const [top, setTop] = useState(1000);
+  const [control, setControl] = useState(10);
+  const economics = { costPerContact: cost, revenuePerResponse: revenue };
+  const plan = useMemo(
+    () => planCampaign(aggregate, { segments: chosen, mode, threshold, top, economics: { costPerContact: cost, revenuePerResponse: revenue } }),
+    [aggregate, chosen, mode, threshold, top, cost, revenue],
+  );
+  const wasted = plan.audience.contacts - plan.audience.expectedResponders;
+  const exportHref = `/api/export/campaign${queryString({
+    segments: chosen.join(","),
+    mode,
+    threshold: mode === "threshold" ? threshold.toFixed(4) : undefined,
+    top: mode === "top" ? top : undefined,
+    cost,
+    revenue,
+    control: (control / 100).toFixed(3),
+    seed: runId,
+  })}`;
+  const toggle = (key: number) => setChosen((keys) => (keys.includes(key) ? keys.filter((k) => k !== key) : [...keys, key]));
+  const number = (set: (value: number) => void) => (event: React.ChangeEvent<HTMLInputElement>) => {
+    const value = Number(event.target.value);
+    if (Number.isFinite(value) && value >= 0) set(value);
+  };
+  return (
+    <div className="space-y-6">
+      <Card>
+        <Title>Audience</Title>
+        <div className="mt-4 grid gap-6 md:grid-cols-2">
+          <fieldset>
+            <legend className={label}>Segments (none ticked = all)</legend>
+            <div className="flex flex-wrap gap-x-4 gap-y-1" data-testid="segment-choices">
+              {segments.map((segment) => (
+                <label key={segment.segmentKey} className="flex items-center gap-1 text-tremor-default">
+                  <input type="checkbox" checked={chosen.includes(segment.segmentKey)} onChange={() => toggle(segment.segmentKey)} />
+                  <span className="inline-block h-2 w-2 rounded-full" style={{ backgroundColor: segment.color }} aria-hidden />
+                  {segment.name}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <div className="space-y-3">
+            <div>
+              <label htmlFor="mode" className={label}>
+                Who to contact
+              </label>
+              <select id="mode" value={mode} onChange={(event) => setMode(event.target.value as AudienceMode)} className="rounded-tremor-default border border-tremor-border px-2 py-1 text-tremor-default">
+                {MODES.map((item) => (
+                  <option key={item.value} value={item.value}>
+                    {item.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {mode === "threshold" && (
+              <div>
+                <label htmlFor="threshold" className={label}>
+                  Response probability at least {(threshold * 100).toFixed(1)}%
+                </label>
+                <input id="threshold" type="range" min={0} max={1} step={step} value={threshold} onChange={number(setThreshold)} className="w-full" />
+                <p className="text-tremor-default text-tremor-content" data-testid="reach">
+                  Reach {plan.audience.expectedResponders.toFixed(1)} expected responders with {plan.audience.contacts.toLocaleString("en-US")} contacts; {wasted.toFixed(1)} contacts
+                  expected not to respond.
+                </p>
+              </div>
+            )}
+            {mode === "top" && (
+              <div>
+                <label htmlFor="top" className={label}>
+                  Number of customers (of {plan.available.toLocaleString("en-US")})
+                </label>
+                <input id="top" type="number" min={0} step={1} value={top} onChange={number((value) => setTop(Math.floor(value)))} className={input} />
+              </div>
+            )}
+            <div className="flex flex-wrap gap-4">
+              <div>
+                <label htmlFor="cost" className={label}>
+                  Cost per contact
+                </label>
+                <input id="cost" type="number" min={0} step="0.1" value={cost} onChange={number(setCost)} className={input} />
+              </div>
+              <div>
+                <label htmlFor="revenue" className={label}>
+                  Revenue per response
+                </label>
+                <input id="revenue" type="number" min={0} step="0.1" value={revenue} onChange={number(setRevenue)} className={input} />
+              </div>
+            </div>
+          </div>
+        </div>
+      </Card>
+      <Card>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <Title>Expected outcome</Title>
+          <Badge color="emerald" data-testid="best-size">
+            Most profitable: {plan.best.contacts.toLocaleString("en-US")} contacts at p ≥ {(plan.best.threshold * 100).toFixed(1)}%
+          </Badge>
+        </div>
+        <OutcomeTable plan={plan} />
+        <Button
+          className="mt-4"
+          variant="secondary"
+          onClick={() => {
+            setMode("threshold");
+            setThreshold(plan.best.threshold);
+          }}
+        >
+          Use the most profitable audience
+        </Button>
+      </Card>
+      {plan.gains.length > 0 ? <CampaignCharts plan={plan} /> : <Callout title="No scored customers in these segments">Choose other segments.</Callout>}
+      <Card>
+        <Title>Target list</Title>
+        <div className="mt-4 flex flex-wrap items-end gap-4">
+          <div>
+            <label htmlFor="control" className={label}>
+              Control group (% held back, not mailed)
+            </label>
+            <input id="control" type="number" min={0} max={50} step={1} value={control} onChange={number((value) => setControl(Math.min(50, value)))} className={input} />
+          </div>
+          <a href={exportHref} className="text-tremor-default text-tremor-brand underline" data-testid="export-campaign">
+            Export the target list (CSV)
+          </a>
+        </div>
+        <Text className="mt-2">
+          The file flags a random {control}% of the audience in its control_group column (the same customers each time for this run): leave them out of the mailing and compare
+          their response with the mailed group to measure the real uplift.
+        </Text>
+      </Card>
+    </div>
+  );
+}

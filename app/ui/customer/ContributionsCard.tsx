@@ -1,0 +1,34 @@
+import { Card, Text, Title } from "@tremor/react";
+import type { ResponseExplanation } from "@/lib/ml/response/contributions";
+import { RowsTable } from "@/app/ui/runs/RowsTable";
+
+const TOP = 8;
+
+export function ContributionsCard({ explanation }: { explanation: ResponseExplanation | null }) {
+  if (!explanation) {
+    return (
+      <Card data-testid="contributions">
+        <Title>What drives the response probability</Title>
+        <Text>The run has no response model.</Text>
+      </Card>
+    );
+  }
+  const how =
+    explanation.method === "coefficients"
+      ? "Logistic model: coefficient × standardized value, in log-odds (positive raises the probability)."
+      : "Neural network: the change in probability when the feature is set to the training average (occlusion; ignores interactions).";
+  const digits = explanation.scale === "probability" ? 4 : 3;
+  return (
+    <Card data-testid="contributions">
+      <Title>What drives the response probability</Title>
+      <Text>{how}</Text>
+      <RowsTable
+        header={["Feature", "Standardized value", "Contribution"]}
+        rows={explanation.contributions.slice(0, TOP).map((item) => ({
+          key: item.feature,
+          cells: [item.feature, item.standardized.toFixed(2), `${item.contribution >= 0 ? "+" : ""}${item.contribution.toFixed(digits)}`],
+        }))}
+      />
+    </Card>
+  );
+}

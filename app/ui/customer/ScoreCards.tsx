@@ -1,0 +1,45 @@
+import { BarList, Card, Grid, Metric, Text, Title } from "@tremor/react";
+import type { CustomerRunScore } from "@/lib/db/customerDetail";
+import type { SegmentName } from "@/lib/db/activeRun";
+import { money, probability } from "@/app/ui/customers/format";
+
+/** Segment-key order, as lib/services/retrain/outcome.ts writes it. */
+function segmentProbabilities(score: CustomerRunScore, segments: SegmentName[]) {
+  const values = score.segmentProbabilities ? (JSON.parse(score.segmentProbabilities) as number[]) : null;
+  if (!values) return null;
+  const ordered = [...segments].sort((a, b) => a.segmentKey - b.segmentKey);
+  return ordered.map((segment, i) => ({ name: segment.name, value: Math.round((values[i] ?? 0) * 1000) / 10 }));
+}
+
+export function ScoreCards({ score, segments }: { score: CustomerRunScore; segments: SegmentName[] }) {
+  const probabilities = segmentProbabilities(score, segments);
+  return (
+    <Grid numItemsMd={3} className="gap-6">
+      <Card data-testid="customer-segment">
+        <Text>Segment</Text>
+        <Metric>{score.segment?.name ?? `Segment ${score.segmentKey}`}</Metric>
+        {probabilities ? (
+          <>
+            <Text className="mt-4">Classifier probability per segment (%)</Text>
+            <BarList className="mt-2" data={probabilities} />
+          </>
+        ) : (
+          <Text className="mt-4">The run had no segment classifier, so there are no per-segment probabilities.</Text>
+        )}
+      </Card>
+      <Card data-testid="customer-response">
+        <Text>Response probability</Text>
+        <Metric>{probability(score.responseProbability)}</Metric>
+      </Card>
+      <Card data-testid="customer-clv">
+        <Text>Lifetime value, next 12 months</Text>
+        <Metric>{money(score.clv)}</Metric>
+        <Text className="mt-2">
+          80% interval {money(score.clvLow)} – {money(score.clvHigh)}
+        </Text>
+        <Title className="mt-4">P(alive) {probability(score.pAlive)}</Title>
+        <Text>Expected purchases: {score.expectedPurchases === null ? "—" : score.expectedPurchases.toFixed(2)}</Text>
+      </Card>
+    </Grid>
+  );
+}

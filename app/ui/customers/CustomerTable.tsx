@@ -1,0 +1,101 @@
+import Link from "next/link";
+import { Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@tremor/react";
+import { listCustomerScores } from "@/lib/db/customerScores";
+import { isFiltered, MAX_PAGE, PAGE_SIZE, type CustomerQuery, type CustomerSort } from "@/lib/customers/query";
+import type { ActiveRunView } from "@/lib/db/activeRun";
+import { count } from "@/app/ui/runs/format";
+import { money, probability, queryString } from "./format";
+import { Pagination } from "./Pagination";
+
+const COLUMNS: { label: string; sort?: CustomerSort }[] = [
+  { label: "Customer", sort: "id" },
+  { label: "Segment" },
+  { label: "Response probability", sort: "response" },
+  { label: "CLV 12 months", sort: "clv" },
+  { label: "CLV 80% interval" },
+  { label: "P(alive)", sort: "alive" },
+];
+
+/** What the run already knows: everyone, or one whole segment. Other filters are not counted (a count would scan the run). */
+function knownTotal(run: ActiveRunView, query: CustomerQuery): number | null {
+  if (!isFiltered(query)) return run.summary?.customers ?? null;
+  if (isFiltered({ ...query, segment: undefined })) return null;
+  return run.segments.find((segment) => segment.segmentKey === query.segment)?.size ?? 0;
+}
+
+function SortLink({ label, sort, query, params }: { label: string; sort: CustomerSort; query: CustomerQuery; params: Record<string, string | undefined> }) {
+  const active = query.sort === sort;
+  const dir = active && query.dir === "desc" ? "asc" : active ? "desc" : sort === "id" ? "asc" : "desc";
+  const arrow = active ? (query.dir === "asc" ? " ▲" : " ▼") : "";
+  return (
+    <Link href={`/customers${queryString({ ...params, sort, dir, page: undefined })}`} aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined} className="hover:text-tremor-brand">
+      {label}
+      {arrow}
+    </Link>
+  );
+}
+
+export async function CustomerTable({ run, query, params }: { run: ActiveRunView; query: CustomerQuery; params: Record<string, string | undefined> }) {
+  const { rows, hasNext } = await listCustomerScores(run.id, query);
+  const total = knownTotal(run, query);
+  const names = new Map(run.segments.map((segment) => [segment.segmentKey, segment]));
+  const first = (query.page - 1) * PAGE_SIZE;
+  const summary =
+    total === null
+      ? rows.length
+        ? `Customers ${count(first + 1)}–${count(first + rows.length)} matching the filters`
+        : "No customers match"
+      : `${count(total)} customers${isFiltered(query) ? " in this segment" : ""}`;
+  return (
+    <Card>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <p className="text-tremor-default text-tremor-content" data-testid="customer-total">
+          {summary} · run #{run.id}
+        </p>
+        <a href={`/api/export/customers${queryString({ ...params, page: undefined })}`} className="text-tremor-default text-tremor-brand underline">
+          Export these customers (CSV)
+        </a>
+      </div>
+      {rows.length === 0 ? (
+        <p className="mt-4 text-tremor-default text-tremor-content" data-testid="no-customers">
+          No customer matches these filters.
+        </p>
+      ) : (
+        <Table className="mt-4" data-testid="customer-table">
+          <TableHead>
+            <TableRow>
+              {COLUMNS.map((column) => (
+                <TableHeaderCell key={column.label}>{column.sort ? <SortLink label={column.label} sort={column.sort} query={query} params={params} /> : column.label}</TableHeaderCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {rows.map((row) => {
+              const segment = names.get(row.segmentKey);
+              return (
+                <TableRow key={row.customerId}>
+                  <TableCell>
+                    <Link href={`/customers/${row.customerId}`} className="text-tremor-brand underline">
+                      {row.externalId}
+                    </Link>
+                  </TableCell>
+                  <TableCell>
+                    <span className="mr-2 inline-block h-2 w-2 rounded-full" style={{ backgroundColor: segment?.color }} aria-hidden />
+                    {segment?.name ?? `Segment ${row.segmentKey}`}
+                  </TableCell>
+                  <TableCell>{probability(row.responseProbability)}</TableCell>
+                  <TableCell>{money(row.clv)}</TableCell>
+                  <TableCell>
+                    {money(row.clvLow)} – {money(row.clvHigh)}
+                  </TableCell>
+                  <TableCell>{probability(row.pAlive)}</TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
+      <Pagination page={query.page} pages={total === null ? null : Math.min(MAX_PAGE, Math.max(1, Math.ceil(total / PAGE_SIZE)))} hasNext={hasNext && query.page < MAX_PAGE} params={params} />
+    </Card>
+  );
+}

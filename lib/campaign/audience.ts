@@ -1,0 +1,30 @@
+/**
+ * Who a campaign contacts, as the planner's URL and the target-list export both say it:
+ * some segments (none chosen = all) and within them everyone, the top N by expected profit,
+ * or everyone at or above a response probability.
+ */
+import { z } from "zod";
+import { DEFAULT_ECONOMICS } from "./economics";
+
+export const AUDIENCE_MODES = ["segments", "top", "threshold"] as const;
+export type AudienceMode = (typeof AUDIENCE_MODES)[number];
+
+const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
+const number = (schema: z.ZodNumber) => z.preprocess(blankToUndefined, z.coerce.number().pipe(schema).optional());
+
+const segmentList = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() ? value.split(",") : Array.isArray(value) ? value : []),
+  z.array(z.coerce.number().int().min(0)).max(100),
+);
+
+export const campaignQuery = z.object({
+  segments: segmentList,
+  mode: z.preprocess(blankToUndefined, z.enum(AUDIENCE_MODES).default("threshold")),
+  threshold: number(z.number().min(0).max(1)),
+  top: number(z.number().int().min(0).max(100_000_000)),
+  cost: number(z.number().min(0).max(1_000_000)).transform((value) => value ?? DEFAULT_ECONOMICS.costPerContact),
+  revenue: number(z.number().min(0).max(1_000_000)).transform((value) => value ?? DEFAULT_ECONOMICS.revenuePerResponse),
+  control: number(z.number().min(0).max(0.5)).transform((value) => value ?? 0.1),
+  seed: number(z.number().int().min(0).max(2 ** 31 - 1)).transform((value) => value ?? 1),
+});
+export type CampaignQuery = z.infer<typeof campaignQuery>;

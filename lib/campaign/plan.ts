@@ -1,0 +1,55 @@
+/**
+ * One campaign plan from the targeting aggregate and the planner's settings: the chosen
+ * audience's outcome beside mailing everyone, a random pick of the same size and the most
+ * profitable audience in the chosen segments. Pure, so the page and its tests agree.
+ */
+import { campaignOutcome, type CampaignOutcome, type Economics } from "./economics";
+import type { AudienceMode } from "./audience";
+import { bestPoint, cumulativeCurve, gainsCurve, pointAtThreshold, randomPick, respondersAtSize, type CurvePoint, type GainsPoint } from "./planner";
+import type { TargetingAggregate } from "./targeting";
+
+export interface PlanSettings {
+  segments: number[];
+  mode: AudienceMode;
+  threshold: number;
+  top: number;
+  economics: Economics;
+}
+
+export interface CampaignPlan {
+  audience: CampaignOutcome;
+  everyone: CampaignOutcome;
+  random: CampaignOutcome;
+  best: CampaignOutcome & { threshold: number };
+  /** Customers in the chosen segments, the most any audience can reach. */
+  available: number;
+  gains: GainsPoint[];
+  /** Profit by audience size within the chosen segments, for the chart. */
+  profitCurve: { contacts: number; profit: number }[];
+}
+
+export function planCampaign(aggregate: TargetingAggregate, settings: PlanSettings): CampaignPlan {
+  const { economics } = settings;
+  const curve = cumulativeCurve(aggregate, settings.segments.length ? settings.segments : null);
+  const all = cumulativeCurve(aggregate).at(-1)!;
+  const available = curve.at(-1)!;
+  const chosen: Pick<CurvePoint, "contacts" | "expectedResponders"> =
+    settings.mode === "threshold"
+      ? pointAtThreshold(curve, settings.threshold)
+      : settings.mode === "top"
+        ? { contacts: Math.min(settings.top, available.contacts), expectedResponders: respondersAtSize(curve, settings.top) }
+        : available;
+  const audience = campaignOutcome(chosen.contacts, chosen.expectedResponders, economics);
+  const best = bestPoint(curve, economics);
+  return {
+    audience,
+    everyone: campaignOutcome(all.contacts, all.expectedResponders, economics),
+    random: randomPick(audience.contacts, all, economics),
+    best: { ...campaignOutcome(best.contacts, best.expectedResponders, economics), threshold: best.threshold },
+    available: available.contacts,
+    gains: gainsCurve(curve),
+    profitCurve: curve
+      .filter((point, i) => i === 0 || point.contacts !== curve[i - 1].contacts)
+      .map((point) => ({ contacts: point.contacts, profit: campaignOutcome(point.contacts, point.expectedResponders, economics).profit })),
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * The customer table's search, filters, sort and page, as they stand in the URL of
+ * /customers and of its CSV export. Pages are bounded so a deep page stays an index walk.
+ */
+import { z } from "zod";
+
+export const PAGE_SIZE = 50;
+/** 200 pages of 50: past 10,000 rows, narrow the filters instead of paging. */
+export const MAX_PAGE = 200;
+
+export const CUSTOMER_SORTS = ["id", "response", "clv", "alive"] as const;
+export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
+
+const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+const share = optional(z.coerce.number().min(0).max(1));
+const amount = optional(z.coerce.number().min(-1e12).max(1e12));
+
+export const customerQuery = z
+  .object({
+    q: optional(z.string().trim().min(1).max(64)),
+    segment: optional(z.coerce.number().int().min(0)),
+    pMin: share,
+    pMax: share,
+    clvMin: amount,
+    clvMax: amount,
+    aliveMin: share,
+    aliveMax: share,
+    sort: z.preprocess(blankToUndefined, z.enum(CUSTOMER_SORTS).default("id")),
+    dir: z.preprocess(blankToUndefined, z.enum(["asc", "desc"]).default("asc")),
+    page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(MAX_PAGE).default(1)),
+  })
+  .refine((query) => !(query.pMin !== undefined && query.pMax !== undefined && query.pMin > query.pMax), { path: ["pMax"], message: "must be at least the minimum" })
+  .refine((query) => !(query.clvMin !== undefined && query.clvMax !== undefined && query.clvMin > query.clvMax), { path: ["clvMax"], message: "must be at least the minimum" })
+  .refine((query) => !(query.aliveMin !== undefined && query.aliveMax !== undefined && query.aliveMin > query.aliveMax), { path: ["aliveMax"], message: "must be at least the minimum" });
+export type CustomerQuery = z.infer<typeof customerQuery>;
+
+/** Whether anything narrows the list (then the run's own count no longer applies). */
+export function isFiltered(query: CustomerQuery): boolean {
+  return [query.q, query.segment, query.pMin, query.pMax, query.clvMin, query.clvMax, query.aliveMin, query.aliveMax].some((value) => value !== undefined);
+}
+
+/** Next.js search params (string | string[]) as a flat record: the first value of each. */
+export function firstValues(params: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+}

@@ -1,0 +1,48 @@
+/**
+ * What the customer and campaign pages need of the active run: its id, its stored summary
+ * (counts and the targeting aggregate) and its segments' names. Only these columns are read:
+ * the run row also holds large JSON (reference statistics, drift) no page here needs.
+ */
+import "server-only";
+import type { TargetingAggregate } from "@/lib/campaign/targeting";
+import { db } from "./client";
+
+export interface ActiveRunSummary {
+  customers: number;
+  expectedResponders: number | null;
+  targeting?: TargetingAggregate;
+}
+
+export interface SegmentName {
+  segmentKey: number;
+  name: string;
+  color: string;
+  size: number;
+}
+
+export interface ActiveRunView {
+  id: number;
+  finishedAt: Date | null;
+  summary: ActiveRunSummary | null;
+  segments: SegmentName[];
+}
+
+export async function getActiveRunView(): Promise<ActiveRunView | null> {
+  const activation = await db.runActivation.findFirst({
+    where: { activatedAt: { lte: new Date() } },
+    orderBy: [{ activatedAt: "desc" }, { id: "desc" }],
+    select: {
+      run: {
+        select: {
+          id: true,
+          finishedAt: true,
+          summary: true,
+          segments: { orderBy: { segmentKey: "asc" }, select: { segmentKey: true, name: true, color: true, size: true } },
+        },
+      },
+    },
+  });
+  if (!activation) return null;
+  const { run } = activation;
+  return { id: run.id, finishedAt: run.finishedAt, summary: run.summary as unknown as ActiveRunSummary | null, segments: run.segments };
+}

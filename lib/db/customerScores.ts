@@ -1,0 +1,78 @@
+/**
+ * The active run's scores joined to their customers: the filtered, sorted, paged customer
+ * table. Sorting walks the (runId, score, customerId) indexes; pages are bounded
+ * (lib/customers/query.ts) and nothing counts the matches of a filter over the whole run.
+ */
+import "server-only";
+import { PAGE_SIZE, type CustomerQuery, type CustomerSort } from "@/lib/customers/query";
+import { db } from "./client";
+import { readRows } from "./rawReader";
+import { toSqlConditions, type Range, type ScoreFilter } from "./scoreFilter";
+
+const SORT_COLUMN: Record<CustomerSort, "customerId" | "responseProbability" | "clv" | "pAlive"> = {
+  id: "customerId",
+  response: "responseProbability",
+  clv: "clv",
+  alive: "pAlive",
+};
+
+export type ScoreQuery = Pick<CustomerQuery, "q" | "segment" | "pMin" | "pMax" | "clvMin" | "clvMax" | "aliveMin" | "aliveMax">;
+
+const range = (min: number | undefined, max: number | undefined): Range | undefined =>
+  min === undefined && max === undefined ? undefined : { ...(min === undefined ? {} : { gte: min }), ...(max === undefined ? {} : { lte: max }) };
+
+/** A search by external id resolves to one customer id first, so the filter stays on the score table's keys. */
+export async function scoreFilterOf(runId: number, query: ScoreQuery): Promise<ScoreFilter> {
+  const filter: ScoreFilter = {
+    runId,
+    segmentKeys: query.segment === undefined ? undefined : [query.segment],
+    responseProbability: range(query.pMin, query.pMax),
+    clv: range(query.clvMin, query.clvMax),
+    pAlive: range(query.aliveMin, query.aliveMax),
+  };
+  if (query.q !== undefined) {
+    const customer = await db.customer.findUnique({ where: { externalId: query.q }, select: { id: true } });
+    filter.customerId = customer?.id ?? -1;
+  }
+  return filter;
+}
+
+export interface CustomerRow {
+  customerId: number;
+  externalId: string;
+  segmentKey: number;
+  responseProbability: number | null;
+  clv: number | null;
+  clvLow: number | null;
+  clvHigh: number | null;
+  pAlive: number | null;
+}
+
+const LIST_COLUMNS = ["customerId", "segmentKey", "responseProbability", "clv", "clvLow", "clvHigh", "pAlive"] as const;
+
+/**
+ * One page, and whether another follows (one row more is read; no count over the run).
+ * Raw SQL (lib/db/rawReader) so the query can steer SQLite to the sort order's index; see toSqlConditions.
+ */
+export async function listCustomerScores(runId: number, query: CustomerQuery): Promise<{ rows: CustomerRow[]; hasNext: boolean }> {
+  const column = SORT_COLUMN[query.sort];
+  const { conditions, params } = toSqlConditions(await scoreFilterOf(runId, query), column === "customerId" ? null : column);
+  const dir = query.dir === "desc" ? "DESC" : "ASC";
+  const orderBy = column === "customerId" ? `s."customerId" ${dir}` : `s."${column}" ${dir}, s."customerId" ${dir}`;
+  const rows = await readRows(
+    `SELECT ${LIST_COLUMNS.map((name) => `s."${name}"`).join(", ")}, c."externalId" FROM "CustomerScore" s JOIN "Customer" c ON c."id" = s."customerId"
+     WHERE ${conditions.join(" AND ")} ORDER BY ${orderBy} LIMIT ${PAGE_SIZE + 1} OFFSET ${(query.page - 1) * PAGE_SIZE}`,
+    params,
+  );
+  const page = rows.slice(0, PAGE_SIZE).map((row) => ({
+    customerId: row[0] as number,
+    segmentKey: row[1] as number,
+    responseProbability: row[2] as number | null,
+    clv: row[3] as number | null,
+    clvLow: row[4] as number | null,
+    clvHigh: row[5] as number | null,
+    pAlive: row[6] as number | null,
+    externalId: row[7] as string,
+  }));
+  return { rows: page, hasNext: rows.length > PAGE_SIZE };
+}

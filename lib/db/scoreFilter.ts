@@ -1,0 +1,52 @@
+/**
+ * Which of a run's scores a list or an export takes, as plain data turned into SQL
+ * conditions, so the paged table, its count and the CSV exports read the same rows.
+ */
+export interface Range {
+  gte?: number;
+  lte?: number;
+}
+
+export interface ScoreFilter {
+  runId: number;
+  segmentKeys?: number[];
+  customerId?: number;
+  responseProbability?: Range;
+  clv?: Range;
+  pAlive?: Range;
+}
+
+export const RANGED = ["responseProbability", "clv", "pAlive"] as const;
+
+/**
+ * Conditions on the score table aliased `s`, with `?` placeholders. Only `indexed` (the sort
+ * column) keeps its range usable by an index; the other filter columns get a unary `+`, which
+ * SQLite reads as "use no index for this term" and PostgreSQL as a no-op. Without it SQLite
+ * (no statistics) walks a range index and sorts hundreds of thousands of rows for a page of
+ * 50; with it, it walks the sort order's index and stops after the page.
+ */
+export function toSqlConditions(filter: ScoreFilter, indexed: (typeof RANGED)[number] | null = null): { conditions: string[]; params: unknown[] } {
+  const term = (column: string, indexable: boolean) => `${indexable ? "" : "+"}s."${column}"`;
+  const conditions = [`s."runId" = ?`];
+  const params: unknown[] = [filter.runId];
+  if (filter.segmentKeys) {
+    conditions.push(filter.segmentKeys.length ? `${term("segmentKey", false)} IN (${filter.segmentKeys.map(() => "?").join(", ")})` : "1 = 0");
+    params.push(...filter.segmentKeys);
+  }
+  if (filter.customerId !== undefined) {
+    conditions.push(`s."customerId" = ?`);
+    params.push(filter.customerId);
+  }
+  for (const column of RANGED) {
+    const range = filter[column];
+    if (range?.gte !== undefined) {
+      conditions.push(`${term(column, column === indexed)} >= ?`);
+      params.push(range.gte);
+    }
+    if (range?.lte !== undefined) {
+      conditions.push(`${term(column, column === indexed)} <= ?`);
+      params.push(range.lte);
+    }
+  }
+  return { conditions, params };
+}

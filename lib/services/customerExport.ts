@@ -1,0 +1,46 @@
+/**
+ * Builds a streamed customer CSV from the active run: the scores, the segment names, the
+ * attributes, and for campaign lists the control-group flag.
+ */
+import "server-only";
+import { getActiveRunView } from "@/lib/db/activeRun";
+import { scoredCustomerPages, type ExportOptions } from "@/lib/db/exports";
+import { isControl } from "@/lib/campaign/controlGroup";
+import { CUSTOMER_HEADER, customerCells } from "@/lib/export/customerCsv";
+import { csvResponse, csvStream, exportFileName } from "@/lib/export/stream";
+import type { CsvValue } from "@/lib/export/csv";
+import type { ScoreFilter } from "@/lib/db/scoreFilter";
+import { jsonError } from "@/lib/http/responses";
+
+export const NO_RUN_MESSAGE = "No model trained yet — an analyst can start one on the admin page.";
+
+export interface CustomerExport {
+  /** File name stem, e.g. "segments" or "segment-3". */
+  what: string;
+  filter: (runId: number) => ScoreFilter | Promise<ScoreFilter>;
+  order?: ExportOptions["order"];
+  limit?: number;
+  control?: { share: number; seed: number };
+  /** Refuses the export for this run (e.g. an unknown segment) with a response. */
+  check?: (run: { segments: { segmentKey: number }[] }) => Response | null;
+}
+
+export async function customerExportResponse(spec: CustomerExport): Promise<Response> {
+  const run = await getActiveRunView();
+  if (!run) return jsonError(409, NO_RUN_MESSAGE);
+  const refused = spec.check?.(run);
+  if (refused) return refused;
+  const names = new Map(run.segments.map((segment) => [segment.segmentKey, segment.name]));
+  const pages = scoredCustomerPages({ filter: await spec.filter(run.id), order: spec.order, limit: spec.limit });
+  const { control } = spec;
+  const header = control ? [...CUSTOMER_HEADER, "control_group"] : CUSTOMER_HEADER;
+  async function* rows(): AsyncGenerator<CsvValue[][]> {
+    for await (const page of pages) {
+      yield page.map((row) => {
+        const cells = customerCells(row, names.get(row.segmentKey));
+        return control ? [...cells, isControl(row.customerId, control.share, control.seed) ? 1 : 0] : cells;
+      });
+    }
+  }
+  return csvResponse(csvStream(header, rows()), exportFileName(spec.what, run.id));
+}

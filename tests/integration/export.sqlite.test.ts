@@ -1,0 +1,3 @@
+import { defineExportSuite } from "./suites/exportSuite";
+
+defineExportSuite("sqlite");

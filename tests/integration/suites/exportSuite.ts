@@ -1,0 +1,92 @@
+/**
+ * CSV exports against a real database: a seeded active run of 12,000 customers (more than
+ * two keyset pages), streamed out and compared row by row with what the database holds.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { parse } from "csv-parse/sync";
+import type { ScoreFilter } from "@/lib/db/scoreFilter";
+import { useTestDatabase, type TestDatabase, type TestProvider } from "../support/databases";
+
+const CUSTOMERS = 12_000;
+
+export function defineExportSuite(provider: TestProvider): void {
+  describe(`CSV exports on ${provider}`, () => {
+    let database: TestDatabase;
+    let runId: number;
+    let lib: {
+      db: typeof import("@/lib/db/client").db;
+      customerExportResponse: typeof import("@/lib/services/customerExport").customerExportResponse;
+    };
+
+    beforeAll(async () => {
+      database = await useTestDatabase(provider);
+      const { seedScoredRun } = await import("@/tests/support/seedScoredRun");
+      ({ runId } = await seedScoredRun({
+        customers: CUSTOMERS,
+        edits: [{ education: "=HYPERLINK(\"http://evil\")" }, { maritalStatus: "say, \"hi\"\nthere" }, { income: -3.5 }],
+      }));
+      const [{ db }, { customerExportResponse }] = await Promise.all([import("@/lib/db/client"), import("@/lib/services/customerExport")]);
+      lib = { db, customerExportResponse };
+    });
+
+    afterAll(async () => {
+      await (await import("@/lib/db/rawReader")).closeRawReader();
+      await lib?.db.$disconnect();
+      await database?.drop();
+    });
+
+    async function exported(filter: (runId: number) => ScoreFilter, extra: object = {}) {
+      const response = await lib.customerExportResponse({ what: "test", filter, ...extra });
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      return { response, text, records: parse(text, { columns: true }) as Record<string, string>[] };
+    }
+
+    test("every scored customer is exported once, in id order, with its scores and attributes as stored", async () => {
+      const { response, text, records } = await exported((id) => ({ runId: id }));
+      expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+      expect(response.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="test-run${runId}-\\d{4}-\\d{2}-\\d{2}\\.csv"$`));
+      expect(text.split("\r\n")[0]).toMatch(/^customer_id,segment_id,segment_name,response_probability,clv_12m,clv_low,clv_high,p_alive,Year_Birth,Education,/);
+      expect(records).toHaveLength(CUSTOMERS);
+      const scores = await lib.db.customerScore.findMany({ where: { runId }, orderBy: { customerId: "asc" }, include: { customer: true } });
+      records.forEach((record, i) => {
+        const score = scores[i];
+        expect(record.customer_id).toBe(score.customer.externalId);
+        expect(Number(record.segment_id)).toBe(score.segmentKey);
+        expect(record.segment_name).toBe(`Segment ${String.fromCharCode(65 + score.segmentKey)}`);
+        expect(Number(record.response_probability)).toBe(score.responseProbability);
+        expect(Number(record.clv_12m)).toBe(score.clv);
+        expect(Number(record.p_alive)).toBe(score.pAlive);
+        expect(record.Income).toBe(score.customer.income === null ? "" : String(score.customer.income));
+      });
+    });
+
+    test("hostile text is neutralised and quoted; a negative number stays a number", async () => {
+      const { records } = await exported((id) => ({ runId: id }));
+      expect(records[0].Education).toBe("'=HYPERLINK(\"http://evil\")");
+      expect(records[1].Marital_Status).toBe("say, \"hi\"\nthere");
+      expect(records[2].Income).toBe("-3.5");
+    });
+
+    test("one segment's export holds exactly that segment's members", async () => {
+      const { records } = await exported((id) => ({ runId: id, segmentKeys: [2] }));
+      expect(records.length).toBe(await lib.db.customerScore.count({ where: { runId, segmentKey: 2 } }));
+      expect(new Set(records.map((record) => record.segment_id))).toEqual(new Set(["2"]));
+    });
+
+    test("a top-N campaign list holds the N most likely responders, about 10% flagged as control, the same ones each time", async () => {
+      const options = { order: "response" as const, limit: 7_000, control: { share: 0.1, seed: 3 } };
+      const first = await exported((id) => ({ runId: id }), options);
+      const again = await exported((id) => ({ runId: id }), options);
+      expect(first.records).toHaveLength(7_000);
+      const probabilities = first.records.map((record) => Number(record.response_probability));
+      expect(probabilities).toEqual([...probabilities].sort((a, b) => b - a));
+      const cutoff = await lib.db.customerScore.count({ where: { runId, responseProbability: { gt: probabilities.at(-1)! } } });
+      expect(cutoff).toBeLessThanOrEqual(7_000);
+      const control = first.records.filter((record) => record.control_group === "1").length;
+      expect(control / 7_000).toBeGreaterThan(0.08);
+      expect(control / 7_000).toBeLessThan(0.12);
+      expect(again.records.map((record) => record.control_group)).toEqual(first.records.map((record) => record.control_group));
+    });
+  });
+}

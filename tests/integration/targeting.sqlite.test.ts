@@ -1,0 +1,47 @@
+/**
+ * A real retrain stores the campaign planner's targeting aggregate with its summary, and the
+ * aggregate agrees with the scores it wrote: per segment, the same customers and the same sum
+ * of response probabilities.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { CUSTOMER_CSV_HEADER, formatCustomerLines } from "@/lib/data/csv";
+import { generateCustomers } from "@/lib/data/synthetic";
+import type { TargetingAggregate } from "@/lib/campaign/targeting";
+import { useTestDatabase, type TestDatabase } from "./support/databases";
+
+let database: TestDatabase;
+let tempDir: string;
+
+beforeAll(async () => {
+  database = await useTestDatabase("sqlite");
+  tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "targeting-"));
+});
+
+afterAll(async () => {
+  const { db } = await import("@/lib/db/client");
+  await db.$disconnect();
+  await database?.drop();
+  fs.rmSync(tempDir, { recursive: true, force: true });
+});
+
+test("a retrained run's summary holds a targeting histogram that matches its scores", { timeout: 600_000 }, async () => {
+  const file = path.join(tempDir, "customers.csv");
+  fs.writeFileSync(file, CUSTOMER_CSV_HEADER + "\n" + formatCustomerLines(generateCustomers({ seed: 9, count: 600 })));
+  const [{ importFile }, { runRetrain }, { db }] = await Promise.all([import("@/lib/services/importFile"), import("@/lib/services/retrain/runRetrain"), import("@/lib/db/client")]);
+  await importFile({ kind: "customers", source: file, fileName: "customers.csv", userId: null });
+  const { runId } = await runRetrain({ trigger: "CLI", requestedById: null, config: { spaces: ["standardized"], kMax: 4, folds: 3 } });
+
+  const run = await db.modelRun.findUniqueOrThrow({ where: { id: runId }, select: { summary: true } });
+  const targeting = (run.summary as unknown as { targeting: TargetingAggregate }).targeting;
+  expect(targeting.bins).toBe(200);
+  const scores = await db.customerScore.groupBy({ by: ["segmentKey"], where: { runId, responseProbability: { not: null } }, _count: true, _sum: { responseProbability: true } });
+  expect(targeting.segments.map((segment) => segment.segmentKey).sort()).toEqual(scores.map((score) => score.segmentKey).sort());
+  for (const score of scores) {
+    const histogram = targeting.segments.find((segment) => segment.segmentKey === score.segmentKey)!;
+    expect(histogram.counts.reduce((a, b) => a + b, 0)).toBe(score._count);
+    expect(histogram.sums.reduce((a, b) => a + b, 0)).toBeCloseTo(score._sum.responseProbability!, 6);
+  }
+});

@@ -1,0 +1,81 @@
+/**
+ * A scored, active run written straight through lib/db, without training: synthetic
+ * customers (lib/data/synthetic), made-up scores and segments, and the targeting aggregate a
+ * real run stores. For the export integration tests and bench:web, where training a real
+ * model on a million customers would take far too long. Import it after DATABASE_URL is set.
+ */
+import { CUSTOMER_COLUMNS, type CustomerRecord } from "@/lib/data/customer";
+import { generateCustomers } from "@/lib/data/synthetic";
+import { createRng } from "@/lib/ml/random";
+import { buildTargeting } from "@/lib/campaign/targeting";
+import type { Prisma } from "@/lib/db/client";
+
+export interface SeedOptions {
+  customers: number;
+  segments?: number;
+  seed?: number;
+  /** Overrides applied to the first customers, e.g. hostile strings for the CSV tests. */
+  edits?: Partial<CustomerRecord>[];
+  onProgress?: (message: string) => void;
+}
+
+const CHUNK = 50_000;
+const COLUMNS = [...CUSTOMER_COLUMNS.map((column) => column.field), "contentHash", "createdAt", "updatedAt"];
+
+export async function seedScoredRun({ customers, segments = 5, seed = 7, edits = [], onProgress }: SeedOptions): Promise<{ runId: number }> {
+  const { db } = await import("@/lib/db/client");
+  const { bulkInsert } = await import("@/lib/db/dialect");
+  const { createRun, writeRunOutcome } = await import("@/lib/db/runs");
+  const now = new Date();
+  for (let start = 0; start < customers; start += CHUNK) {
+    const batch = generateCustomers({ seed, start, count: Math.min(CHUNK, customers - start) });
+    batch.forEach((customer, i) => Object.assign(customer, edits[start + i] ?? {}));
+    const rows = batch.map((customer) => [...CUSTOMER_COLUMNS.map((column) => customer[column.field]), `seed-${customer.externalId}`, now, now]);
+    await db.$transaction((tx) => bulkInsert(tx, "Customer", COLUMNS, rows), { timeout: 10 * 60_000 });
+    onProgress?.(`customers ${Math.min(customers, start + CHUNK)}`);
+  }
+  const ids = (await db.customer.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((row) => row.id);
+  const rng = createRng(seed);
+  const scores = ids.map((customerId) => {
+    const segmentKey = rng.int(segments);
+    const probabilities = Array.from({ length: segments }, (_, key) => (key === segmentKey ? 0.8 : 0.2 / (segments - 1)));
+    const clv = Math.round(rng.next() * 2000 * 100) / 100;
+    return {
+      customerId,
+      segmentKey,
+      segmentProbabilities: JSON.stringify(probabilities),
+      responseProbability: Math.round(rng.next() ** (2 + segmentKey) * 1e6) / 1e6,
+      clv,
+      clvLow: Math.round(clv * 0.7 * 100) / 100,
+      clvHigh: Math.round(clv * 1.4 * 100) / 100,
+      pAlive: Math.round(rng.next() * 1e4) / 1e4,
+      expectedPurchases: Math.round(rng.next() * 500) / 100,
+      historicalClv: null,
+      pcaX: rng.normal(),
+      pcaY: rng.normal(),
+      pcaZ: rng.normal(),
+    };
+  });
+  const { id: runId } = await createRun({ trigger: "CLI", requestedById: null, seed, config: { seeded: true } });
+  const segmentRows = Array.from({ length: segments }, (_, key) => {
+    const size = scores.filter((score) => score.segmentKey === key).length;
+    return { segmentKey: key, label: key, name: `Segment ${String.fromCharCode(65 + key)}`, description: "Seeded", color: "#3b82f6", size, share: size / scores.length, isNew: true, profile: {}, centroid: [] };
+  });
+  const targeting = buildTargeting(scores.map((score) => score.segmentKey), scores.map((score) => score.responseProbability));
+  await writeRunOutcome(runId, {
+    status: "SUCCEEDED",
+    metrics: {},
+    drift: null,
+    stability: null,
+    decision: { promote: true, reasons: ["seeded"] },
+    reference: {},
+    summary: { customers: scores.length, expectedResponders: scores.reduce((sum, score) => sum + score.responseProbability, 0), segments: [], targeting } as unknown as Prisma.InputJsonValue,
+    timings: {},
+    artifacts: { seeded: true },
+    segments: segmentRows,
+    scores,
+    activate: { reason: "promoted" },
+  });
+  onProgress?.(`run ${runId} with ${scores.length} scores`);
+  return { runId };
+}

@@ -1,0 +1,49 @@
+import { describe, expect, test } from "vitest";
+import { binOf, buildTargeting } from "@/lib/campaign/targeting";
+import { controlDraw, isControl } from "@/lib/campaign/controlGroup";
+
+describe("targeting aggregate", () => {
+  test("counts and sums of p per segment and bin; unscored customers are counted apart", () => {
+    const aggregate = buildTargeting([2, 0, 2, 0, 2, 0], [0.05, 0.95, 0.07, 1, NaN, 0.5], 10);
+    expect(aggregate.bins).toBe(10);
+    expect(aggregate.unscored).toBe(1);
+    expect(aggregate.segments.map((segment) => segment.segmentKey)).toEqual([0, 2]);
+    const [zero, two] = aggregate.segments;
+    expect(zero.counts).toEqual([0, 0, 0, 0, 0, 1, 0, 0, 0, 2]);
+    expect(zero.sums[9]).toBeCloseTo(1.95, 12);
+    expect(zero.sums[5]).toBeCloseTo(0.5, 12);
+    expect(two.counts).toEqual([2, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(two.sums[0]).toBeCloseTo(0.12, 12);
+  });
+
+  test("a probability of exactly 1 falls in the last bin, 0 in the first", () => {
+    expect(binOf(1, 200)).toBe(199);
+    expect(binOf(0, 200)).toBe(0);
+    expect(binOf(0.005, 200)).toBe(1);
+  });
+
+  test("mismatched inputs are refused", () => {
+    expect(() => buildTargeting([1, 2], [0.1])).toThrow(/differ in length/);
+  });
+});
+
+describe("control group", () => {
+  test("about 10% of 20,000 customers are held back, the same ones for the same seed", () => {
+    const ids = Array.from({ length: 20_000 }, (_, i) => i + 1);
+    const held = ids.filter((id) => isControl(id, 0.1, 7));
+    expect(held.length / ids.length).toBeGreaterThan(0.09);
+    expect(held.length / ids.length).toBeLessThan(0.11);
+    expect(ids.filter((id) => isControl(id, 0.1, 7))).toEqual(held);
+    const other = ids.filter((id) => isControl(id, 0.1, 8));
+    expect(other).not.toEqual(held);
+  });
+
+  test("a share of 0 holds back nobody and draws lie in [0, 1)", () => {
+    expect(isControl(5, 0, 1)).toBe(false);
+    for (let id = 0; id < 1_000; id++) {
+      const draw = controlDraw(id, 3);
+      expect(draw).toBeGreaterThanOrEqual(0);
+      expect(draw).toBeLessThan(1);
+    }
+  });
+});
