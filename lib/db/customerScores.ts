@@ -7,6 +7,7 @@ import "server-only";
 import { PAGE_SIZE, type CustomerQuery, type CustomerSort } from "@/lib/customers/query";
 import { db } from "./client";
 import { readRows } from "./rawReader";
+import { SCORE_FIELDS, SCORE_SELECT, scoreValues, type ScoreValues } from "./scoreRow";
 import { toSqlConditions, type Range, type ScoreFilter } from "./scoreFilter";
 
 const SORT_COLUMN: Record<CustomerSort, "customerId" | "responseProbability" | "clv" | "pAlive"> = {
@@ -37,18 +38,10 @@ export async function scoreFilterOf(runId: number, query: ScoreQuery): Promise<S
   return filter;
 }
 
-export interface CustomerRow {
-  customerId: number;
+export interface CustomerRow extends ScoreValues {
   externalId: string;
-  segmentKey: number;
-  responseProbability: number | null;
-  clv: number | null;
-  clvLow: number | null;
-  clvHigh: number | null;
-  pAlive: number | null;
 }
 
-const LIST_COLUMNS = ["customerId", "segmentKey", "responseProbability", "clv", "clvLow", "clvHigh", "pAlive"] as const;
 
 /**
  * One page, and whether another follows (one row more is read; no count over the run).
@@ -60,19 +53,10 @@ export async function listCustomerScores(runId: number, query: CustomerQuery): P
   const dir = query.dir === "desc" ? "DESC" : "ASC";
   const orderBy = column === "customerId" ? `s."customerId" ${dir}` : `s."${column}" ${dir}, s."customerId" ${dir}`;
   const rows = await readRows(
-    `SELECT ${LIST_COLUMNS.map((name) => `s."${name}"`).join(", ")}, c."externalId" FROM "CustomerScore" s JOIN "Customer" c ON c."id" = s."customerId"
+    `SELECT ${SCORE_SELECT}, c."externalId" FROM "CustomerScore" s JOIN "Customer" c ON c."id" = s."customerId"
      WHERE ${conditions.join(" AND ")} ORDER BY ${orderBy} LIMIT ${PAGE_SIZE + 1} OFFSET ${(query.page - 1) * PAGE_SIZE}`,
     params,
   );
-  const page = rows.slice(0, PAGE_SIZE).map((row) => ({
-    customerId: row[0] as number,
-    segmentKey: row[1] as number,
-    responseProbability: row[2] as number | null,
-    clv: row[3] as number | null,
-    clvLow: row[4] as number | null,
-    clvHigh: row[5] as number | null,
-    pAlive: row[6] as number | null,
-    externalId: row[7] as string,
-  }));
+  const page = rows.slice(0, PAGE_SIZE).map((row) => ({ ...scoreValues(row), externalId: row[SCORE_FIELDS.length] as string }));
   return { rows: page, hasNext: rows.length > PAGE_SIZE };
 }

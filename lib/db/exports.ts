@@ -6,18 +6,12 @@
 import "server-only";
 import { CUSTOMER_COLUMNS, type CustomerRecord } from "@/lib/data/customer";
 import { readRows } from "./rawReader";
+import { SCORE_FIELDS, SCORE_SELECT, scoreValues, type ScoreValues } from "./scoreRow";
 import { toSqlConditions, type ScoreFilter } from "./scoreFilter";
 
 const PAGE = 5_000;
 
-export interface ExportRow {
-  customerId: number;
-  segmentKey: number;
-  responseProbability: number | null;
-  clv: number | null;
-  clvLow: number | null;
-  clvHigh: number | null;
-  pAlive: number | null;
+export interface ExportRow extends ScoreValues {
   customer: CustomerRecord;
 }
 
@@ -28,22 +22,12 @@ export interface ExportOptions {
   limit?: number;
 }
 
-const SCORE_FIELDS = ["customerId", "segmentKey", "responseProbability", "clv", "clvLow", "clvHigh", "pAlive"] as const;
-const SELECT = [...SCORE_FIELDS.map((field) => `s."${field}"`), ...CUSTOMER_COLUMNS.map((column) => `c."${column.field}"`)].join(", ");
+const SELECT = [SCORE_SELECT, ...CUSTOMER_COLUMNS.map((column) => `c."${column.field}"`)].join(", ");
 
 function toExportRow(row: unknown[]): ExportRow {
   const customer = {} as Record<string, unknown>;
   CUSTOMER_COLUMNS.forEach((column, i) => (customer[column.field] = row[SCORE_FIELDS.length + i]));
-  return {
-    customerId: row[0] as number,
-    segmentKey: row[1] as number,
-    responseProbability: row[2] as number | null,
-    clv: row[3] as number | null,
-    clvLow: row[4] as number | null,
-    clvHigh: row[5] as number | null,
-    pAlive: row[6] as number | null,
-    customer: customer as CustomerRecord,
-  };
+  return { ...scoreValues(row), customer: customer as CustomerRecord };
 }
 
 export async function* scoredCustomerPages({ filter, order = "id", limit = Infinity }: ExportOptions): AsyncGenerator<ExportRow[]> {

@@ -3,6 +3,7 @@
  * under the marketing file's own headers (so a spreadsheet user recognises them).
  */
 import { CUSTOMER_COLUMNS, type CustomerRecord } from "@/lib/data/customer";
+import type { ScoreValues } from "@/lib/db/scoreRow";
 import type { CsvValue } from "./csv";
 
 export const SCORE_HEADER = ["customer_id", "segment_id", "segment_name", "response_probability", "clv_12m", "clv_low", "clv_high", "p_alive"] as const;
@@ -11,15 +12,7 @@ const ATTRIBUTES = CUSTOMER_COLUMNS.filter((column) => column.field !== "externa
 
 export const CUSTOMER_HEADER: readonly string[] = [...SCORE_HEADER, ...ATTRIBUTES.map((column) => column.header)];
 
-export interface ScoredCustomer {
-  segmentKey: number;
-  responseProbability: number | null;
-  clv: number | null;
-  clvLow: number | null;
-  clvHigh: number | null;
-  pAlive: number | null;
-  customer: CustomerRecord;
-}
+export type ScoredCustomer = Omit<ScoreValues, "customerId"> & { customer: CustomerRecord };
 
 /** SQLite hands dates back as ISO text, PostgreSQL as Date: both become YYYY-MM-DD. */
 function day(value: Date | string | null): string | null {
