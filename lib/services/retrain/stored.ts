@@ -53,8 +53,8 @@ export function keyMetrics(json: Pick<StoredRunJson, "metrics" | "drift" | "deci
   const { metrics, drift, decision } = json;
   const response = metrics?.response;
   return {
-    k: metrics?.segmentation.k ?? null,
-    silhouette: metrics?.segmentation.silhouette ?? null,
+    k: metrics?.segmentation?.k ?? null,
+    silhouette: metrics?.segmentation?.silhouette ?? null,
     responseAuc: metrics?.gate?.responseAuc ?? (response ? (response.cvAuc[response.champion] ?? null) : null),
     drift: drift ? { datasetDrift: drift.datasetDrift, driftedFeatures: drift.driftedFeatures ?? 0 } : null,
     promote: decision ? decision.promote : null,

@@ -28,3 +28,8 @@ test("without a gate entry the champion's CV AUC is shown", () => {
 test("a failed run with nothing stored has no key metrics", () => {
   expect(keyMetrics({ metrics: null, drift: null, decision: null })).toEqual({ k: null, silhouette: null, responseAuc: null, drift: null, promote: null });
 });
+
+test("a run whose metrics lack a segmentation entry shows no k or silhouette, and does not crash", () => {
+  const metrics = { response } as unknown as StoredMetrics;
+  expect(keyMetrics({ metrics, drift: null, decision: null })).toMatchObject({ k: null, silhouette: null, responseAuc: 0.92 });
+});
