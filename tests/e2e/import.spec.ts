@@ -1,6 +1,7 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/signIn";
+import { LOCKOUT_USER } from "./support/users";
 
 const REAL_FILE = path.resolve("../shared/data/marketing_campaign.csv");
 
@@ -52,12 +53,12 @@ test("anonymous visitors are sent to sign-in and get 401 from the import endpoin
 test("a wrong password is refused and repeated failures lock the account", async ({ page }) => {
   await page.goto("/signin");
   for (let attempt = 1; attempt <= 5; attempt++) {
-    await page.getByLabel("Email", { exact: true }).fill("executive@e2e.test");
+    await page.getByLabel("Email", { exact: true }).fill(LOCKOUT_USER.email);
     await page.getByLabel("Password", { exact: true }).fill(`wrong-password-${attempt}`);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByTestId("signin-error")).toHaveText("Wrong email or password.");
   }
-  await page.getByLabel("Password", { exact: true }).fill("executive-password-123");
+  await page.getByLabel("Password", { exact: true }).fill(LOCKOUT_USER.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("signin-error")).toContainText("Too many failed sign-ins");
 });

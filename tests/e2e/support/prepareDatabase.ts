@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import { deployMigrations } from "@/lib/db/migrate";
 import { databaseTarget } from "@/lib/db/provider";
-import { E2E_USERS } from "./users";
+import { E2E_USERS, LOCKOUT_USER } from "./users";
 
 const target = databaseTarget();
 if (target.provider !== "sqlite") throw new Error("the e2e tests run on a throwaway SQLite file");
@@ -17,5 +17,6 @@ const { db } = await import("@/lib/db/client");
 for (const [role, user] of Object.entries(E2E_USERS)) {
   await createUser({ email: user.email, name: `${role.toLowerCase()} e2e`, role: role as keyof typeof E2E_USERS, passwordHash: await hashPassword(user.password) });
 }
+await createUser({ email: LOCKOUT_USER.email, name: "lock-out e2e", role: "VIEWER", passwordHash: await hashPassword(LOCKOUT_USER.password) });
 await db.$disconnect();
 console.log(`e2e database ready at ${target.filePath}`);

@@ -5,3 +5,6 @@ export const E2E_USERS = {
   EXECUTIVE: { email: "executive@e2e.test", password: "executive-password-123" },
   VIEWER: { email: "viewer@e2e.test", password: "viewer-password-123" },
 } as const;
+
+/** An account only the lock-out test signs in with, so locking it leaves the others usable. */
+export const LOCKOUT_USER = { email: "lockout@e2e.test", password: "lockout-password-123" } as const;
