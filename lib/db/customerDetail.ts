@@ -33,9 +33,6 @@ export async function listCustomerRunScores(id: number) {
   const segmentOf = new Map(segments.map((segment) => [`${segment.runId}:${segment.segmentKey}`, segment]));
   return scores.map((score) => ({ ...score, segment: segmentOf.get(`${score.runId}:${score.segmentKey}`) ?? null }));
 }
+
 export type CustomerRunScore = Awaited<ReturnType<typeof listCustomerRunScores>>[number];
 
-export async function getResponseModels(runId: number) {
-  const artifact = await db.modelArtifact.findUnique({ where: { runId_name: { runId, name: "models" } }, select: { data: true } });
-  return artifact?.data ?? null;
-}

@@ -1,17 +1,16 @@
 /**
  * The response model's explanation of one customer's score, computed at request time from
- * the run's stored models, with the customer's order lines when the run was trained on them.
+ * the run's stored models (kept in memory, see runModels.ts), with the customer's order lines when the run was trained on them.
  */
 import "server-only";
 import type { OrderRecord } from "@/lib/data/customer";
-import { getResponseModels } from "@/lib/db/customerDetail";
 import { explainResponse, type ResponseExplanation } from "@/lib/ml/response/contributions";
 import { buildClvSummary, summaryLookup } from "@/lib/ml/train/clvStage";
-import type { TrainedModels } from "@/lib/ml/train";
 import type { CustomerProfile } from "@/lib/db/customerDetail";
+import { runModels } from "./runModels";
 
 export async function explainCustomerResponse(runId: number, customer: CustomerProfile, orders: OrderRecord[]): Promise<ResponseExplanation | null> {
-  const models = (await getResponseModels(runId)) as unknown as TrainedModels | null;
+  const models = await runModels(runId);
   if (!models?.response) return null;
   // As lib/ml/train/score.ts does: order-line summaries feed the RFM features when the run used them.
   const summaries = models.clv ? summaryLookup(buildClvSummary([customer], orders, new Date(models.snapshotDate))) : undefined;

@@ -6,10 +6,11 @@
 import "server-only";
 import type { CustomerRecord } from "@/lib/data/customer";
 import { listRunSegments } from "@/lib/db/api";
-import { getActiveRun, getRunArtifact } from "@/lib/db/runs";
+import { getActiveRun } from "@/lib/db/runs";
 import { score } from "@/lib/ml/train/score";
 import type { TrainedModels } from "@/lib/ml/train/types";
 import type { ScoreResult } from "@/lib/api/v1/schemas";
+import { runModels } from "./runModels";
 
 const ACTIVE_RUN_TTL_MS = 1000;
 
@@ -32,7 +33,7 @@ async function activeRunId(): Promise<number | null> {
 }
 
 async function loadRun(runId: number): Promise<LoadedRun> {
-  const [models, segments] = await Promise.all([getRunArtifact<TrainedModels>(runId, "models"), listRunSegments(runId)]);
+  const [models, segments] = await Promise.all([runModels(runId), listRunSegments(runId)]);
   if (!models) throw new Error(`run ${runId} has no stored models`);
   const segmentOfLabel = new Map(segments.map((segment) => [segment.label, { id: segment.segmentKey, name: segment.name }]));
   const idsByLabel = [...segments].sort((a, b) => a.label - b.label).map((segment) => segment.segmentKey);

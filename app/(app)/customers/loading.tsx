@@ -1,10 +1,5 @@
-import { CardSkeleton } from "@/app/ui/CardSkeleton";
+import { PageSkeleton } from "@/app/ui/PageSkeleton";
 
 export default function Loading() {
-  return (
-    <div className="space-y-6">
-      <CardSkeleton />
-      <CardSkeleton />
-    </div>
-  );
+  return <PageSkeleton />;
 }
