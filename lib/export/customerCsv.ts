@@ -1,10 +1,14 @@
 /**
  * The columns of every customer export: the scores first, then the customer's attributes
  * under the marketing file's own headers (so a spreadsheet user recognises them).
+ *
+ * Lines are written straight from the raw rows lib/db/exports reads (score fields, then the
+ * customer columns), one formatter per column chosen once: a million-row export spends its
+ * time here, and an object or array per row would halve its speed.
  */
-import { CUSTOMER_COLUMNS, type CustomerRecord } from "@/lib/data/customer";
-import type { ScoreValues } from "@/lib/db/scoreRow";
-import type { CsvValue } from "./csv";
+import { CUSTOMER_COLUMNS, type CustomerColumn } from "@/lib/data/customer";
+import { SCORE_FIELDS } from "@/lib/db/scoreRow";
+import { csvCell, type CsvValue } from "./csv";
 
 export const SCORE_HEADER = ["customer_id", "segment_id", "segment_name", "response_probability", "clv_12m", "clv_low", "clv_high", "p_alive"] as const;
 
@@ -12,25 +16,45 @@ const ATTRIBUTES = CUSTOMER_COLUMNS.filter((column) => column.field !== "externa
 
 export const CUSTOMER_HEADER: readonly string[] = [...SCORE_HEADER, ...ATTRIBUTES.map((column) => column.header)];
 
-export type ScoredCustomer = Omit<ScoreValues, "customerId"> & { customer: CustomerRecord };
+type Format = (value: unknown) => string;
 
+const number: Format = (value) => (typeof value === "number" && Number.isFinite(value) ? String(value) : "");
+const text: Format = (value) => csvCell(value as CsvValue);
 /** SQLite hands dates back as ISO text, PostgreSQL as Date: both become YYYY-MM-DD. */
-function day(value: Date | string | null): string | null {
-  if (value === null) return null;
-  return (value instanceof Date ? value.toISOString() : value).slice(0, 10);
+const day: Format = (value) => (value === null || value === undefined ? "" : (value instanceof Date ? value.toISOString() : String(value)).slice(0, 10));
+
+function formatOf(kind: CustomerColumn["kind"]): Format {
+  if (kind === "date") return day;
+  return kind === "id" || kind === "category" ? text : number;
 }
 
-export function customerCells(row: ScoredCustomer, segmentName: string | undefined): CsvValue[] {
-  const { customer } = row;
-  return [
-    customer.externalId,
-    row.segmentKey,
-    segmentName ?? null,
-    row.responseProbability,
-    row.clv,
-    row.clvLow,
-    row.clvHigh,
-    row.pAlive,
-    ...ATTRIBUTES.map((column) => (column.kind === "date" ? day(customer[column.field] as Date | string | null) : (customer[column.field] as CsvValue))),
-  ];
+/** Where each value sits in a raw export row. */
+const at = (field: string) => {
+  const score = (SCORE_FIELDS as readonly string[]).indexOf(field);
+  return score >= 0 ? score : SCORE_FIELDS.length + CUSTOMER_COLUMNS.findIndex((column) => column.field === field);
+};
+const CUSTOMER_ID = at("customerId");
+const EXTERNAL_ID = at("externalId");
+const SEGMENT = at("segmentKey");
+const SCORES = (["responseProbability", "clv", "clvLow", "clvHigh", "pAlive"] as const).map(at);
+const ATTRIBUTE_CELLS = ATTRIBUTES.map((column) => ({ index: at(column.field), format: formatOf(column.kind) }));
+
+/**
+ * Formats pages of raw export rows as CSV text. `extra` appends cells computed from the
+ * customer's internal id (the campaign list's control-group flag).
+ */
+export function customerCsvWriter(segmentNames: ReadonlyMap<number, string>, extra?: (customerId: number) => CsvValue): (rows: readonly unknown[][]) => string {
+  const nameCells = new Map([...segmentNames].map(([key, name]) => [key, text(name)]));
+  return (rows) => {
+    let out = "";
+    for (const row of rows) {
+      const segment = row[SEGMENT] as number;
+      let line = `${text(row[EXTERNAL_ID])},${segment},${nameCells.get(segment) ?? ""}`;
+      for (const index of SCORES) line += `,${number(row[index])}`;
+      for (const { index, format } of ATTRIBUTE_CELLS) line += `,${format(row[index])}`;
+      if (extra) line += `,${csvCell(extra(row[CUSTOMER_ID] as number))}`;
+      out += `${line}\r\n`;
+    }
+    return out;
+  };
 }

@@ -6,9 +6,8 @@ import "server-only";
 import { getActiveRunView } from "@/lib/db/activeRun";
 import { scoredCustomerPages, type ExportOptions } from "@/lib/db/exports";
 import { isControl } from "@/lib/campaign/controlGroup";
-import { CUSTOMER_HEADER, customerCells } from "@/lib/export/customerCsv";
+import { CUSTOMER_HEADER, customerCsvWriter } from "@/lib/export/customerCsv";
 import { csvResponse, csvStream, exportFileName } from "@/lib/export/stream";
-import type { CsvValue } from "@/lib/export/csv";
 import type { ScoreFilter } from "@/lib/db/scoreFilter";
 import { jsonError } from "@/lib/http/responses";
 
@@ -34,13 +33,9 @@ export async function customerExportResponse(spec: CustomerExport): Promise<Resp
   const pages = scoredCustomerPages({ filter: await spec.filter(run.id), order: spec.order, limit: spec.limit });
   const { control } = spec;
   const header = control ? [...CUSTOMER_HEADER, "control_group"] : CUSTOMER_HEADER;
-  async function* rows(): AsyncGenerator<CsvValue[][]> {
-    for await (const page of pages) {
-      yield page.map((row) => {
-        const cells = customerCells(row, names.get(row.segmentKey));
-        return control ? [...cells, isControl(row.customerId, control.share, control.seed) ? 1 : 0] : cells;
-      });
-    }
+  const write = customerCsvWriter(names, control && ((customerId) => (isControl(customerId, control.share, control.seed) ? 1 : 0)));
+  async function* text(): AsyncGenerator<string> {
+    for await (const page of pages) yield write(page);
   }
-  return csvResponse(csvStream(header, rows()), exportFileName(spec.what, run.id));
+  return csvResponse(csvStream(header, text()), exportFileName(spec.what, run.id));
 }
