@@ -1,15 +1,23 @@
 import "server-only";
-import { db } from "./client";
+import { db, type Prisma } from "./client";
 
 export async function countCustomers(): Promise<number> {
   return db.customer.count();
 }
 
-export async function countOrders(): Promise<number> {
-  return db.order.count();
+export interface DatabaseTotals {
+  customersAfter: number;
+  profiledAfter: number;
+  ordersAfter: number;
 }
 
-/** Customers known only from order lines have no profile: no enrolment date nor income. */
-export async function countProfiledCustomers(): Promise<number> {
-  return db.customer.count({ where: { dtCustomer: { not: null } } });
+/**
+ * Counted inside an import's transaction and stored on its batch, so the overview never
+ * scans the tables. Customers known only from order lines have no profile: no enrolment date.
+ */
+export async function countTotals(tx: Prisma.TransactionClient): Promise<DatabaseTotals> {
+  const customersAfter = await tx.customer.count();
+  const profiledAfter = await tx.customer.count({ where: { dtCustomer: { not: null } } });
+  const ordersAfter = await tx.order.count();
+  return { customersAfter, profiledAfter, ordersAfter };
 }

@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { CUSTOMER_COLUMNS, emptyCustomer, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
 import { db, type Prisma } from "./client";
 import { bulkInsert } from "./dialect";
+import { countTotals } from "./customers";
 
 export interface RejectedRow {
   row: number;
@@ -110,7 +111,7 @@ async function finishBatch(tx: Tx, batchId: number, header: BatchHeader, counts:
   const { customersCreated, ...rowCounts } = counts;
   const batch = await tx.importBatch.update({
     where: { id: batchId },
-    data: { ...rowCounts, durationMs: Date.now() - header.startedAt },
+    data: { ...rowCounts, ...(await countTotals(tx)), durationMs: Date.now() - header.startedAt },
   });
   await tx.auditLog.create({
     data: {

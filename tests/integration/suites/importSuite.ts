@@ -131,6 +131,20 @@ export function defineImportSuite(provider: TestProvider): void {
       const again = await lib.importFile({ kind: "orders", source: file, fileName: "orders.csv", userId: null, map });
       expect(again).toMatchObject({ status: "SUCCEEDED", rowsInserted: 0, rowsUnchanged: 3, customersCreated: 0 });
     });
+
+    test("each import stores the totals it left, which the overview shows", async () => {
+      const file = tempCsv("two.csv", [HEADER, customerLine("totals-1", "50000"), customerLine("totals-2", "60000")].join("\n"));
+      const summary = await lib.importFile({ kind: "customers", source: file, fileName: "two.csv", userId: null });
+      const batch = await lib.db.importBatch.findUniqueOrThrow({ where: { id: summary.batchId } });
+      expect(batch).toMatchObject({
+        customersAfter: await lib.db.customer.count(),
+        profiledAfter: await lib.db.customer.count({ where: { dtCustomer: { not: null } } }),
+        ordersAfter: await lib.db.order.count(),
+      });
+      // The customer created from an order line ("Acme Café") has no profile.
+      expect(batch.customersAfter! - batch.profiledAfter!).toBe(1);
+      expect(batch.ordersAfter).toBe(3);
+    });
   });
 }
 
