@@ -18,18 +18,47 @@ export async function listApiTokens() {
 
 export async function revokeApiToken(id: string): Promise<boolean> {
   const { count } = await db.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+  for (const [hash, entry] of lookups()) if (entry.token?.id === id) lookups().delete(hash);
   return count === 1;
 }
 
+interface LiveToken {
+  id: string;
+  name: string;
+  scope: Role;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+}
+
+/**
+ * Token lookups are kept for a few seconds, so an API call does not wait on a query to check
+ * its token. A revocation in this process takes effect at once (revokeApiToken drops the
+ * entry); one made by another process (npm run token) within LOOKUP_TTL_MS. Expiry is checked
+ * on every call. Kept on globalThis: Next.js may load this module once per route bundle.
+ */
+const LOOKUP_TTL_MS = 5_000;
+const MAX_LOOKUPS = 10_000;
+const store = globalThis as unknown as { segmentStudioTokenLookups?: Map<string, { at: number; token: LiveToken | null }> };
+const lookups = () => (store.segmentStudioTokenLookups ??= new Map());
+
 /** The live token with this secret, or null for an unknown, revoked or expired one. */
-export async function findLiveToken(secret: string, now = new Date()) {
-  const token = await db.apiToken.findUnique({ where: { tokenHash: hashTokenSecret(secret) }, select: { id: true, name: true, scope: true, expiresAt: true, revokedAt: true, lastUsedAt: true } });
-  if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now)) return null;
-  return { ...token, scope: token.scope as Role };
+export async function findLiveToken(secret: string, now = new Date()): Promise<LiveToken | null> {
+  const hash = hashTokenSecret(secret);
+  let entry = lookups().get(hash);
+  if (!entry || now.getTime() - entry.at > LOOKUP_TTL_MS) {
+    const row = await db.apiToken.findUnique({ where: { tokenHash: hash }, select: { id: true, name: true, scope: true, expiresAt: true, revokedAt: true, lastUsedAt: true } });
+    entry = { at: now.getTime(), token: row && !row.revokedAt ? { id: row.id, name: row.name, scope: row.scope as Role, expiresAt: row.expiresAt, lastUsedAt: row.lastUsedAt } : null };
+    if (lookups().size >= MAX_LOOKUPS) lookups().clear();
+    lookups().set(hash, entry);
+  }
+  const { token } = entry;
+  return token && !(token.expiresAt && token.expiresAt <= now) ? token : null;
 }
 
 /** At most one write a minute per token: last use is for people, not an access log. */
 export async function touchApiToken(token: { id: string; lastUsedAt: Date | null }, now = new Date()): Promise<void> {
   if (token.lastUsedAt && now.getTime() - token.lastUsedAt.getTime() < 60_000) return;
+  // The kept lookup shares this object: later calls see the new time and skip the write.
+  token.lastUsedAt = now;
   await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
 }

@@ -1,22 +1,25 @@
 /**
  * Scoring customers sent to the API with the active run's models. The models are loaded once
- * per run and kept; which run is active is looked up at most once a second, so a promotion
- * reaches the API within a second without a query per request.
+ * per run, networks included, and kept; which run is active is looked up at most once a
+ * second, so a promotion reaches the API within a second without a query per request.
  */
 import "server-only";
 import type { CustomerRecord } from "@/lib/data/customer";
 import { listRunSegments } from "@/lib/db/api";
 import { getActiveRun } from "@/lib/db/runs";
-import { score } from "@/lib/ml/train/score";
+import { createModelScorer, type ModelScorer } from "@/lib/ml/train/score";
 import type { TrainedModels } from "@/lib/ml/train/types";
 import type { ScoreResult } from "@/lib/api/v1/schemas";
 import { runModels } from "./runModels";
 
 const ACTIVE_RUN_TTL_MS = 1000;
+/** A replaced run's networks are freed this long after the switch, once requests still scoring with them are done. */
+const RETIRE_AFTER_MS = 60_000;
 
 interface LoadedRun {
   runId: number;
   models: TrainedModels;
+  scorer: ModelScorer;
   segmentOfLabel: Map<number, { id: number; name: string }>;
   /** Segment ids in the classifier's probability order (by label). */
   idsByLabel: number[];
@@ -37,7 +40,7 @@ async function loadRun(runId: number): Promise<LoadedRun> {
   if (!models) throw new Error(`run ${runId} has no stored models`);
   const segmentOfLabel = new Map(segments.map((segment) => [segment.label, { id: segment.segmentKey, name: segment.name }]));
   const idsByLabel = [...segments].sort((a, b) => a.label - b.label).map((segment) => segment.segmentKey);
-  return { runId, models, segmentOfLabel, idsByLabel };
+  return { runId, models, scorer: await createModelScorer(models), segmentOfLabel, idsByLabel };
 }
 
 /** The active run's models, or null when no run is active. */
@@ -45,8 +48,10 @@ export async function activeModels(): Promise<LoadedRun | null> {
   const runId = await activeRunId();
   if (runId === null) return null;
   if (loadedRunId !== runId || !loaded) {
+    const replaced = loaded;
     loadedRunId = runId;
     loaded = loadRun(runId);
+    void replaced?.then((run) => setTimeout(() => run.scorer.dispose(), RETIRE_AFTER_MS).unref(), () => undefined);
     loaded.catch(() => (loaded = null));
   }
   return loaded;
@@ -54,8 +59,8 @@ export async function activeModels(): Promise<LoadedRun | null> {
 
 const finiteOrNull = (value: number) => (Number.isFinite(value) ? value : null);
 
-export async function scoreCustomers(run: LoadedRun, customers: CustomerRecord[]): Promise<ScoreResult[]> {
-  const scores = await score({ customers, orders: [] }, run.models);
+export function scoreCustomers(run: LoadedRun, customers: CustomerRecord[]): ScoreResult[] {
+  const scores = run.scorer.score({ customers, orders: [] });
   const k = run.idsByLabel.length;
   return customers.map((customer, i) => {
     const segment = run.segmentOfLabel.get(scores.segment[i])!;

@@ -31,30 +31,47 @@ export function serialiseClassifier(model: LayersModel, inputSize: number, k: nu
 
 const SCORING_ROWS = 8192;
 
-/** Softmax probabilities, n × k row-major; each row sums to 1 (up to float32 rounding). */
-export async function predictSegmentProbabilities(saved: SegmentClassifierModel, X: Float64Array): Promise<Float64Array> {
+export interface SegmentClassifier {
+  /** Softmax probabilities, n × k row-major; each row sums to 1 (up to float32 rounding). */
+  predict(X: Float64Array): Float64Array;
+  dispose(): void;
+}
+
+/** Loads the network once, for scoring many batches (the scoring API keeps one per run); dispose() when done. */
+export async function createSegmentClassifier(saved: SegmentClassifierModel): Promise<SegmentClassifier> {
   if (saved?.kind !== "segmentClassifier") throw new Error("predictSegmentProbabilities: not a segment classifier model");
   const columns = saved.inputSize;
-  if (X.length % columns !== 0) throw new Error(`predictSegmentProbabilities: the model takes ${columns} features; ${X.length} values are not whole rows`);
   const tf = await loadTf();
   const model = await tf.models.modelFromJSON({ modelTopology: saved.topology } as never);
+  const tensors = saved.weights.map((w) => tf.tensor(w.values, w.shape, "float32"));
+  model.setWeights(tensors);
+  tensors.forEach((t) => t.dispose());
+  return {
+    predict(X) {
+      if (X.length % columns !== 0) throw new Error(`predictSegmentProbabilities: the model takes ${columns} features; ${X.length} values are not whole rows`);
+      const rows = X.length / columns;
+      const out = new Float64Array(rows * saved.k);
+      for (let start = 0; start < rows; start += SCORING_ROWS) {
+        const end = Math.min(rows, start + SCORING_ROWS);
+        const values = tf.tidy(() => {
+          const x = tf.tensor2d(Float32Array.from(X.subarray(start * columns, end * columns)), [end - start, columns]);
+          return (model.predict(x) as Tensor).dataSync();
+        });
+        out.set(values, start * saved.k);
+      }
+      return out;
+    },
+    dispose: () => model.dispose(),
+  };
+}
+
+/** Softmax probabilities, n × k row-major; each row sums to 1 (up to float32 rounding). */
+export async function predictSegmentProbabilities(saved: SegmentClassifierModel, X: Float64Array): Promise<Float64Array> {
+  const classifier = await createSegmentClassifier(saved);
   try {
-    const tensors = saved.weights.map((w) => tf.tensor(w.values, w.shape, "float32"));
-    model.setWeights(tensors);
-    tensors.forEach((t) => t.dispose());
-    const rows = X.length / columns;
-    const out = new Float64Array(rows * saved.k);
-    for (let start = 0; start < rows; start += SCORING_ROWS) {
-      const end = Math.min(rows, start + SCORING_ROWS);
-      const values = tf.tidy(() => {
-        const x = tf.tensor2d(Float32Array.from(X.subarray(start * columns, end * columns)), [end - start, columns]);
-        return (model.predict(x) as Tensor).dataSync();
-      });
-      out.set(values, start * saved.k);
-    }
-    return out;
+    return classifier.predict(X);
   } finally {
-    model.dispose();
+    classifier.dispose();
   }
 }
 

@@ -11,6 +11,10 @@
  * What remains per customer and draw is P(alive), the expected spend and a short Clenshaw sum.
  * Frequency groups are handled one at a time, so memory is one group's S × points table plus
  * one S-vector, never S × n; customers identical for the model are scored once.
+ *
+ * Scoring many small batches with one model (the scoring API) would rebuild the same tables
+ * for every batch; given `tables` (createIntervalTables), the draws and each frequency's
+ * interpolant over ages 0 to maxAge are built once and kept.
  */
 import { createRng } from "@/lib/ml/random";
 import type { BgNbdFit, BgNbdParams } from "./bgnbd";
@@ -27,6 +31,28 @@ export interface IntervalOptions {
   seed?: number;
   /** Central coverage (default 0.8: the 10th and 90th percentiles). */
   level?: number;
+  /** Kept between calls; one per model and month grid. */
+  tables?: IntervalTables;
+}
+
+interface PurchasesTable {
+  slotOf: Map<number, number> | null;
+  at: (s: number, slot: number, logScale: number) => number;
+}
+
+export interface IntervalTables {
+  maxAge: number;
+  draws: { key: string; bg: BgNbdParams[]; gg: GammaGammaParams[] } | null;
+  byFrequency: Map<number, PurchasesTable>;
+}
+
+/** 100 years in days: older customers are scored without the kept tables. */
+const DEFAULT_MAX_AGE = 36_525;
+/** Frequencies kept at most (a table is draws × ≤ 64 numbers). */
+const MAX_KEPT_FREQUENCIES = 2_000;
+
+export function createIntervalTables(maxAge = DEFAULT_MAX_AGE): IntervalTables {
+  return { maxAge, draws: null, byFrequency: new Map() };
 }
 
 export interface CustomerColumns {
@@ -52,7 +78,7 @@ export function clvIntervals(
   const level = options.level ?? 0.8;
   if (!(Number.isInteger(draws) && draws >= 2)) throw new RangeError(`draws must be an integer >= 2, got ${draws}`);
   if (!(level > 0 && level < 1)) throw new RangeError(`level must lie in (0, 1), got ${level}`);
-  const { bg, gg } = drawParameters(bgnbd, gammaGamma, draws, options.seed ?? 1);
+  const { bg, gg } = keptDraws(options.tables, bgnbd, gammaGamma, draws, options.seed ?? 1);
   const { frequency, recency, T, monetary } = customers;
   const n = frequency.length;
   const low = new Float64Array(n);
@@ -62,7 +88,7 @@ export function clvIntervals(
   const highRank = (draws - 1) * ((1 + level) / 2);
   const alpha = Float64Array.from(bg, (params) => params.alpha);
   for (const [x, members] of groupByFrequency(frequency)) {
-    const purchases = purchasesTable(bg, x, members.map((i) => T[i]), grid);
+    const purchases = tableFor(options.tables, bg, x, members.map((i) => T[i]), grid);
     // Per-draw constants for this frequency: P(alive) = 1 / (1 + e^(logOdds + shape·log((α+T)/(α+t_x))))
     // and expected spend = spendBase + spendSlope · x·mbar (Gamma-Gamma), ∞ when q <= 1.
     const shape = Float64Array.from(bg, (params) => params.r + x);
@@ -98,6 +124,26 @@ export function clvIntervals(
   return { low, high };
 }
 
+function keptDraws(tables: IntervalTables | undefined, bgnbd: BgNbdFit, gammaGamma: GammaGammaFit, draws: number, seed: number) {
+  if (!tables) return drawParameters(bgnbd, gammaGamma, draws, seed);
+  const key = `${draws} ${seed}`;
+  if (tables.draws?.key !== key) {
+    tables.draws = { key, ...drawParameters(bgnbd, gammaGamma, draws, seed) };
+    tables.byFrequency.clear();
+  }
+  return tables.draws;
+}
+
+function tableFor(tables: IntervalTables | undefined, bg: BgNbdParams[], x: number, ages: number[], grid: MonthGrid): PurchasesTable {
+  if (!tables || ages.some((age) => age > tables.maxAge)) return purchasesTable(bg, x, ages, grid);
+  let table = tables.byFrequency.get(x);
+  if (!table) {
+    table = interpolatedTable(bg, x, 0, tables.maxAge, grid);
+    if (tables.byFrequency.size < MAX_KEPT_FREQUENCIES) tables.byFrequency.set(x, table);
+  }
+  return table;
+}
+
 function drawParameters(bgnbd: BgNbdFit, gammaGamma: GammaGammaFit, draws: number, seed: number) {
   const bgFactor = bgnbd.covarianceLog && cholesky(bgnbd.covarianceLog);
   const ggFactor = gammaGamma.covarianceLog && cholesky(gammaGamma.covarianceLog);
@@ -123,36 +169,39 @@ function drawParameters(bgnbd: BgNbdFit, gammaGamma: GammaGammaFit, draws: numbe
  * For one frequency x: discounted purchases given alive per (draw, customer), looked up by the
  * customer's slot among the distinct T (exact table) or by log(α_draw + T) (interpolant).
  */
-function purchasesTable(bg: BgNbdParams[], x: number, ages: number[], grid: MonthGrid) {
+function purchasesTable(bg: BgNbdParams[], x: number, ages: number[], grid: MonthGrid): PurchasesTable {
   const distinct = Float64Array.from(new Set(ages)).sort();
   const k = distinct.length;
   const draws = bg.length;
-  const points = interpolationPoints(bg, distinct[0], distinct[k - 1]);
-  if (k <= points) {
-    const table = new Float64Array(draws * k);
-    for (let s = 0; s < draws; s++) {
-      for (let j = 0; j < k; j++) table[s * k + j] = purchasesIfAlive(bg[s], x, distinct[j], grid).discounted;
-    }
-    const slotOf = new Map<number, number>();
-    distinct.forEach((age, j) => slotOf.set(age, j));
-    return { slotOf, at: (s: number, slot: number, _logScale: number) => table[s * k + slot] };
+  if (k > interpolationPoints(bg, distinct[0], distinct[k - 1])) return interpolatedTable(bg, x, distinct[0], distinct[k - 1], grid);
+  const table = new Float64Array(draws * k);
+  for (let s = 0; s < draws; s++) {
+    for (let j = 0; j < k; j++) table[s * k + j] = purchasesIfAlive(bg[s], x, distinct[j], grid).discounted;
   }
+  const slotOf = new Map<number, number>();
+  distinct.forEach((age, j) => slotOf.set(age, j));
+  return { slotOf, at: (s: number, slot: number) => table[s * k + slot] };
+}
+
+/** The interpolant in log(α_draw + T) over ages minT to maxT, per draw. */
+function interpolatedTable(bg: BgNbdParams[], x: number, minT: number, maxT: number, grid: MonthGrid): PurchasesTable {
+  const draws = bg.length;
+  const points = interpolationPoints(bg, minT, maxT);
   const coefficients = new Float64Array(draws * points);
   const lo = new Float64Array(draws);
   const hi = new Float64Array(draws);
   const values = new Float64Array(points);
   for (let s = 0; s < draws; s++) {
     const alpha = bg[s].alpha;
-    lo[s] = Math.log(alpha + distinct[0]);
-    hi[s] = Math.log(alpha + distinct[k - 1]);
+    lo[s] = Math.log(alpha + minT);
+    hi[s] = Math.log(alpha + maxT);
     const nodes = chebyshevPoints(points, lo[s], hi[s]);
     for (let j = 0; j < points; j++) values[j] = purchasesIfAlive(bg[s], x, Math.exp(nodes[j]) - alpha, grid).discounted;
     chebyshevCoefficients(values, coefficients, s * points);
   }
   return {
     slotOf: null,
-    at: (s: number, _slot: number, logScale: number) =>
-      chebyshevEvaluate(coefficients, s * points, points, toUnitInterval(logScale, lo[s], hi[s])),
+    at: (s: number, _slot: number, logScale: number) => chebyshevEvaluate(coefficients, s * points, points, toUnitInterval(logScale, lo[s], hi[s])),
   };
 }
 

@@ -31,7 +31,7 @@ export {
   type LifetimeValueOptions,
   type MonthGrid,
 } from "./lifetimeValue";
-export { clvIntervals, type IntervalOptions, type CustomerColumns } from "./clvInterval";
+export { clvIntervals, createIntervalTables, type IntervalOptions, type IntervalTables, type CustomerColumns } from "./clvInterval";
 export { validateSummary, SummaryValidationError, type RfmSummary, type SummaryField } from "./rfmSummary";
 export {
   summaryFromOrders,

@@ -120,19 +120,36 @@ function campaignEconomics(records: readonly CustomerRecord[], options: Response
   };
 }
 
+export interface ResponsePredictor {
+  /** Calibrated response probabilities, one per record. */
+  predict(records: readonly CustomerRecord[], options?: { summaries?: SummaryLookup }): Float64Array;
+  dispose(): void;
+}
+
+/** Loads a trained model (or a report's champion) once, for scoring many batches; dispose() when done. */
+export async function createResponsePredictor(model: TrainedResponseModel | ResponseReport): Promise<ResponsePredictor> {
+  const trained = "champion" in model ? model.models[model.champion] : model;
+  if (!trained) throw new Error("predictResponse: the report has no fitted champion model");
+  const scorer = await createScorer(trained.parameters);
+  return {
+    predict(records, options = {}) {
+      const { matrix, columns } = transformFeatures(trained.pipeline, records, options);
+      return applyPlatt(trained.calibration, scorer.predict(matrix, columns));
+    },
+    dispose: () => scorer.dispose(),
+  };
+}
+
 /** Calibrated response probabilities from a trained model, or from a report's champion. */
 export async function predictResponse(
   model: TrainedResponseModel | ResponseReport,
   records: readonly CustomerRecord[],
   options: { summaries?: SummaryLookup } = {},
 ): Promise<Float64Array> {
-  const trained = "champion" in model ? model.models[model.champion] : model;
-  if (!trained) throw new Error("predictResponse: the report has no fitted champion model");
-  const { matrix, columns } = transformFeatures(trained.pipeline, records, options);
-  const scorer = await createScorer(trained.parameters);
+  const predictor = await createResponsePredictor(model);
   try {
-    return applyPlatt(trained.calibration, scorer.predict(matrix, columns));
+    return predictor.predict(records, options);
   } finally {
-    scorer.dispose();
+    predictor.dispose();
   }
 }

@@ -6,6 +6,7 @@
 import { SPEND_FIELDS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
 import {
   fitClv,
+  type IntervalTables,
   PERIODS_PER_MONTH,
   scoreClv,
   summaryFromOrders,
@@ -79,7 +80,7 @@ export function scoreClvColumns(
   model: ClvModel,
   clv: ClvSummary,
   rows: number,
-  options: ClvOptions & { seed: number },
+  options: ClvOptions & { seed: number; tables?: IntervalTables },
 ): { clv: Float64Array; clvLow: Float64Array; clvHigh: Float64Array; pAlive: Float64Array; expectedPurchases: Float64Array } {
   const scores = scoreClv(model, clv.summary, { ...options, periodsPerMonth: PERIODS_PER_MONTH.days, intervals: model.gammaGamma !== null });
   const out = {

@@ -4,15 +4,57 @@
  * response probability, CLV with P(alive) when a repeat-purchase summary can be built,
  * and the plot coordinates.
  */
-import { predictSegmentProbabilities } from "@/lib/ml/assignment/model";
+import { createSegmentClassifier, type SegmentClassifier } from "@/lib/ml/assignment/model";
+import { createIntervalTables, type IntervalTables } from "@/lib/ml/clv";
 import { transformFeatures } from "@/lib/ml/features";
-import { predictResponse } from "@/lib/ml/response";
+import { createResponsePredictor, type ResponsePredictor } from "@/lib/ml/response";
 import { assignSegments } from "@/lib/ml/segmentation/assign";
 import { transformPca } from "@/lib/ml/segmentation/pca";
 import { buildClvSummary, historicalClvColumn, scoreClvColumns, summaryLookup } from "./clvStage";
 import type { CustomerScores, TrainData, TrainedModels } from "./types";
 
+export interface ModelScorer {
+  score(data: TrainData): CustomerScores;
+  dispose(): void;
+}
+
+/**
+ * The run's networks loaded once and the CLV interval tables kept, for scoring many batches:
+ * building a tfjs model from its stored JSON, or the interval tables, costs far more than
+ * scoring a few customers with them. dispose() when done.
+ */
+export async function createModelScorer(models: TrainedModels): Promise<ModelScorer> {
+  const classifier = models.classifier ? await createSegmentClassifier(models.classifier) : null;
+  const response = models.response ? await createResponsePredictor(models.response) : null;
+  const kept = { classifier, response, tables: createIntervalTables() };
+  return {
+    score: (data) => scoreWith(data, models, kept),
+    dispose() {
+      classifier?.dispose();
+      response?.dispose();
+    },
+  };
+}
+
+/** One-off scoring (a retrain scores its own customers once). */
 export async function score(data: TrainData, models: TrainedModels): Promise<CustomerScores> {
+  const classifier = models.classifier ? await createSegmentClassifier(models.classifier) : null;
+  const response = models.response ? await createResponsePredictor(models.response) : null;
+  try {
+    return scoreWith(data, models, { classifier, response });
+  } finally {
+    classifier?.dispose();
+    response?.dispose();
+  }
+}
+
+interface Loaded {
+  classifier: SegmentClassifier | null;
+  response: ResponsePredictor | null;
+  tables?: IntervalTables;
+}
+
+function scoreWith(data: TrainData, models: TrainedModels, { classifier, response, tables }: Loaded): CustomerScores {
   const { customers } = data;
   const orders = data.orders ?? [];
   const rows = customers.length;
@@ -25,15 +67,15 @@ export async function score(data: TrainData, models: TrainedModels): Promise<Cus
   const nan = () => new Float64Array(rows).fill(Number.NaN);
   const clvColumns =
     models.clv && clvSummary && !("skipped" in clvSummary)
-      ? scoreClvColumns(models.clv.model, clvSummary, rows, { ...models.clv.options, seed: models.seed })
+      ? scoreClvColumns(models.clv.model, clvSummary, rows, { ...models.clv.options, seed: models.seed, tables })
       : { clv: nan(), clvLow: nan(), clvHigh: nan(), pAlive: nan(), expectedPurchases: nan() };
   const projected = transformPca(models.segmentation.plotPca, dense);
 
   return {
     externalIds: customers.map((customer) => customer.externalId),
     segment: assignSegments(models.segmentation, dense),
-    segmentProbabilities: models.classifier ? await predictSegmentProbabilities(models.classifier, matrix.matrix) : null,
-    responseProbability: models.response ? await predictResponse(models.response, customers, { summaries }) : nan(),
+    segmentProbabilities: classifier ? classifier.predict(matrix.matrix) : null,
+    responseProbability: response ? response.predict(customers, { summaries }) : nan(),
     ...clvColumns,
     historicalClv: historicalClvColumn(customers, orders, snapshotDate, models.clv?.options.margin ?? 1),
     pca: widen(projected.data, projected.columns, rows, 3),

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import {
   conditionalExpectedSpend,
+  createIntervalTables,
   expectedPurchases,
   fitClv,
   historicalClv,
@@ -120,6 +121,27 @@ describe("CLV interval from parameter uncertainty", () => {
       expect(Math.abs(alone.clvLow![0] / all.clvLow![i] - 1)).toBeLessThan(1e-7);
       expect(Math.abs(alone.clvHigh![0] / all.clvHigh![i] - 1)).toBeLessThan(1e-7);
     }
+  });
+
+  test("kept tables (the scoring API's batches) give the one-off intervals, batch after batch, and refit when the draws change", () => {
+    const rng = createRng(31);
+    const ages = Float64Array.from({ length: 2000 }, () => rng.int(1500));
+    const simulated = simulateBgNbd({ r: 0.4, alpha: 10, a: 0.9, b: 3 }, ages, 32);
+    const days = { ...simulated, monetary: simulateGammaGamma({ p: 5, q: 3, gamma: 20 }, simulated.frequency, 33) };
+    const dayModel = fitClv(days);
+    const tables = createIntervalTables(1200);
+    for (const [seed, batch] of [[4, [0, 1, 2, 3]], [4, [4, 5, 6, 7, 8, 9]], [5, [0, 1, 2, 3]]] as const) {
+      const older = Array.from({ length: 2000 }, (_, i) => i).find((i) => days.T[i] > 1200)!;
+      const sample = pick(days, [...batch, older]);
+      const oneOff = scoreClv(dayModel, sample, { seed });
+      const kept = scoreClv(dayModel, sample, { seed, tables });
+      for (let i = 0; i < sample.T.length; i++) {
+        expect(Math.abs(kept.clvLow![i] / oneOff.clvLow![i] - 1)).toBeLessThan(1e-7);
+        expect(Math.abs(kept.clvHigh![i] / oneOff.clvHigh![i] - 1)).toBeLessThan(1e-7);
+      }
+    }
+    expect(tables.draws?.key).toBe("200 5");
+    expect(tables.byFrequency.size).toBeGreaterThan(0);
   });
 
   test("narrows about tenfold when the parameter covariance shrinks a hundredfold", () => {

@@ -18,5 +18,5 @@ export const POST = withApiToken("viewDashboards", async (req) => {
   if (!parsed.success) return invalid(parsed.error, "request body");
   const run = await activeModels();
   if (!run) return noActiveRun();
-  return Response.json({ results: await scoreCustomers(run, toRecords(parsed.data)) });
+  return Response.json({ results: scoreCustomers(run, toRecords(parsed.data)) });
 });
