@@ -34,6 +34,8 @@ export default defineConfig({
       DATABASE_URL: "file:./data/e2e.db",
       NEXTAUTH_URL: E2E_BASE_URL,
       NEXTAUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnop",
+      // Small, so tests/e2e/faults.spec.ts can fill it; the real file (220 KB) still fits.
+      IMPORT_MAX_BYTES: "1000000",
     },
   },
 });

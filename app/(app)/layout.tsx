@@ -1,9 +1,19 @@
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { DatabaseUnavailable } from "@/app/ui/DatabaseUnavailable";
 import { NavBar } from "@/app/ui/NavBar";
+import type { PublicUser } from "@/lib/db/users";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const user = await getCurrentUser();
+  let user: PublicUser | null;
+  try {
+    user = await getCurrentUser();
+  } catch (error) {
+    // The layout sits above the segment's error boundary, so an outage is shown here.
+    if (isDatabaseUnavailable(error)) return <DatabaseUnavailable />;
+    throw error;
+  }
   if (!user) redirect("/signin");
   return (
     <>

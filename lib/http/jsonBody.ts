@@ -1,4 +1,6 @@
 /** Reads a JSON request body up to a size limit, without trusting Content-Length alone. */
+import { abandonableBody } from "./requestBody";
+
 export class BodyError extends Error {
   constructor(
     readonly status: 400 | 413,
@@ -14,7 +16,7 @@ export async function readJsonBody(req: Request, maxBytes: number): Promise<unkn
   if (!req.body) throw new BodyError(400, "the body is empty; send JSON");
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of req.body as unknown as AsyncIterable<Uint8Array>) {
+  for await (const chunk of abandonableBody(req.body) as unknown as AsyncIterable<Uint8Array>) {
     size += chunk.byteLength;
     if (size > maxBytes) throw new BodyError(413, `the body is over the limit of ${maxBytes} bytes`);
     chunks.push(chunk);

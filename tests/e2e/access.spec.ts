@@ -5,12 +5,12 @@
  * but a redirect to sign-in, 401 or 403, and no server error; 503 counts as through: the v1
  * API's "no model active yet"); denied means 401 or 403 as the rule says.
  */
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { can, ROLES, type Role } from "@/lib/auth/roles";
 import { PAGE_RULES, ROUTE_RULES, samplePath } from "./support/accessRules";
+import { runScript } from "./support/e2eDatabase";
 import { signIn } from "./support/signIn";
 
 const APP = path.resolve("app");
@@ -41,11 +41,7 @@ const CALLERS: Caller[] = [
 ];
 
 function makeToken(role: Role): string {
-  return execFileSync("node_modules/.bin/tsx", ["--conditions", "react-server", "lib/cli/token.ts", "create", "--name", `access matrix ${role}`, "--scope", role], {
-    env: { ...process.env, DATABASE_URL: "file:./data/e2e.db" },
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "ignore"],
-  }).trim();
+  return runScript("lib/cli/token.ts", ["create", "--name", `access matrix ${role}`, "--scope", role]).trim();
 }
 
 test("every page and route handler has an access rule, and every rule a page or route", () => {

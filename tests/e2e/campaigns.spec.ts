@@ -3,29 +3,14 @@
  * scoredRun.ts: no training, so it is quick) that is removed afterwards, leaving the shared
  * e2e database as the import and retrain specs expect it.
  */
-import { execFileSync } from "node:child_process";
-import Database from "better-sqlite3";
 import { parse } from "csv-parse/sync";
 import { expect, test, type Page } from "@playwright/test";
+import { readDatabase, runScript } from "./support/e2eDatabase";
 import { signIn } from "./support/signIn";
 
 const ARTIFACTS = "tests/e2e/.artifacts";
-const DATABASE_FILE = "data/e2e.db";
-
 function scoredRun(command: "seed" | "remove"): string {
-  return execFileSync("npx", ["tsx", "--conditions", "react-server", "tests/e2e/support/scoredRun.ts", command], {
-    env: { ...process.env, DATABASE_URL: `file:./${DATABASE_FILE}` },
-    encoding: "utf8",
-  });
-}
-
-function readDatabase<T>(sql: string, ...params: unknown[]): T[] {
-  const sqlite = new Database(DATABASE_FILE, { readonly: true });
-  try {
-    return sqlite.prepare(sql).all(...params) as T[];
-  } finally {
-    sqlite.close();
-  }
+  return runScript("tests/e2e/support/scoredRun.ts", [command]);
 }
 
 async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; records: Record<string, string>[] }> {

@@ -4,6 +4,7 @@ import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { z } from "zod";
 import { withPermission } from "@/lib/http/withPermission";
+import { abandonableBody } from "@/lib/http/requestBody";
 import { jsonError } from "@/lib/http/responses";
 import { env } from "@/lib/env";
 import { importFile } from "@/lib/services/importFile";
@@ -33,7 +34,7 @@ export const POST = withPermission("importData", async (req, { user }) => {
 
   const summary = await importFile({
     ...options.data,
-    source: Readable.fromWeb(req.body as unknown as NodeReadableStream),
+    source: Readable.fromWeb(abandonableBody(req.body) as unknown as NodeReadableStream),
     fileName: name.data.fileName,
     userId: user.id,
   });

@@ -7,6 +7,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { RunSummary } from "@/lib/services/retrain/summary";
+import { E2E_DATABASE_URL } from "./e2eDatabase";
 
 export interface TrainedRunFacts {
   runId: number;
@@ -20,7 +21,7 @@ export const TRAINING_TIMEOUT_MS = 8 * 60_000;
 
 export async function ensureTrainedRun(): Promise<TrainedRunFacts> {
   const { stdout } = await promisify(execFile)(path.resolve("node_modules/.bin/tsx"), ["--conditions", "react-server", "tests/e2e/support/trainedRun.ts"], {
-    env: { ...process.env, DATABASE_URL: "file:./data/e2e.db" },
+    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL },
     maxBuffer: 64 * 1024 * 1024,
     timeout: TRAINING_TIMEOUT_MS,
   });
