@@ -3,6 +3,7 @@
  * (lib/ml/features/*), fitted on training data and stored as plain data.
  */
 export { ALL_FEATURES, SEGMENTATION_FEATURES, RESPONSE_FEATURES, RFM_FEATURES, type FeatureName } from "./features/definitions";
+export { FEATURE_LABELS, featureLabel, type FeatureLabel } from "./features/labels";
 export { type CustomerSummary, type SummaryLookup, MIN_BIRTH_YEAR, MAX_AGE } from "./features/cleaning";
 export {
   fitFeaturePipeline,

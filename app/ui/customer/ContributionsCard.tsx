@@ -1,4 +1,5 @@
 import { Card, Text, Title } from "@tremor/react";
+import { featureLabel } from "@/lib/ml/features/labels";
 import type { ResponseExplanation } from "@/lib/ml/response/contributions";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 
@@ -26,7 +27,7 @@ export function ContributionsCard({ explanation }: { explanation: ResponseExplan
         header={["Feature", "Standardized value", "Contribution"]}
         rows={explanation.contributions.slice(0, TOP).map((item) => ({
           key: item.feature,
-          cells: [item.feature, item.standardized.toFixed(2), `${item.contribution >= 0 ? "+" : ""}${item.contribution.toFixed(digits)}`],
+          cells: [featureLabel(item.feature).label, item.standardized.toFixed(2), `${item.contribution >= 0 ? "+" : ""}${item.contribution.toFixed(digits)}`],
         }))}
       />
     </Card>

@@ -1,8 +1,10 @@
 /**
  * The traits that set a segment apart: features whose segment mean is furthest from everyone's,
  * in standard deviations. Ties are broken by feature name so the same statistics always give
- * the same traits.
+ * the same traits. Rescaled copies of a feature (log scale, RFM scores) are left out: they
+ * would repeat "low spend" as "low spend score".
  */
+import { featureLabel } from "@/lib/ml/features/labels";
 import type { FeatureStatistic, SegmentStatistics } from "./statistics";
 import { CONCEPT_WORDS, type ConceptWords, type FeatureUnit, type PersonaConcept } from "./vocabulary";
 
@@ -22,10 +24,11 @@ export interface PersonaTrait {
   phrase: string;
 }
 
-/** Words for a column the vocabulary does not know: its own name. */
+/** Words for a column the vocabulary does not know: its label. */
 function wordsFor(statistic: FeatureStatistic): ConceptWords {
   if (statistic.concept !== null) return CONCEPT_WORDS[statistic.concept];
-  return { label: statistic.name, unit: "number", high: { trait: `high ${statistic.name}` }, low: { trait: `low ${statistic.name}` } };
+  const { label } = featureLabel(statistic.name);
+  return { label, unit: "number", high: { trait: `high ${label}` }, low: { trait: `low ${label}` } };
 }
 
 export function unitOf(statistic: FeatureStatistic): FeatureUnit {
@@ -38,7 +41,7 @@ export function labelOf(statistic: FeatureStatistic): string {
 
 export function topTraits(segment: SegmentStatistics, limit: number): PersonaTrait[] {
   return segment.features
-    .filter((f): f is FeatureStatistic & { z: number; mean: number; overallMean: number } => f.z !== null && Math.abs(f.z) >= TRAIT_Z)
+    .filter((f): f is FeatureStatistic & { z: number; mean: number; overallMean: number } => f.z !== null && Math.abs(f.z) >= TRAIT_Z && !featureLabel(f.name).restates)
     .sort((a, b) => Math.abs(b.z) - Math.abs(a.z) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .slice(0, limit)
     .map((f) => {

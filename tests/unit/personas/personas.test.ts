@@ -119,6 +119,14 @@ describe("z-scores", () => {
   test("unknown features still make traits, in their own name", () => {
     expect(s1.topTraits[0]).toMatchObject({ feature: "a", direction: "high", phrase: "high a" });
   });
+
+  test("pipeline columns without persona words are described in plain words; rescaled copies make no trait", () => {
+    const spenders = { [F.totalSpend]: 1_500, logTotalSpend: 7.3, mScore: 5, spendPerPurchase: 90 };
+    const others = { [F.totalSpend]: 300, logTotalSpend: 5.7, mScore: 2, spendPerPurchase: 25 };
+    const { labels: l, columns: c } = table([spenders, others, others]);
+    const phrases = describeSegments(l, c)[0].topTraits.map((trait) => trait.phrase);
+    expect(phrases).toEqual(["high spend", "high spend per purchase"]);
+  });
 });
 
 describe("naming", () => {
