@@ -13,8 +13,6 @@ import type { ScoreResult } from "@/lib/api/v1/schemas";
 import { runModels } from "./runModels";
 
 const ACTIVE_RUN_TTL_MS = 1000;
-/** A replaced run's networks are freed this long after the switch, once requests still scoring with them are done. */
-const RETIRE_AFTER_MS = 60_000;
 
 interface LoadedRun {
   runId: number;
@@ -40,7 +38,7 @@ async function loadRun(runId: number): Promise<LoadedRun> {
   if (!models) throw new Error(`run ${runId} has no stored models`);
   const segmentOfLabel = new Map(segments.map((segment) => [segment.label, { id: segment.segmentKey, name: segment.name }]));
   const idsByLabel = [...segments].sort((a, b) => a.label - b.label).map((segment) => segment.segmentKey);
-  return { runId, models, scorer: await createModelScorer(models), segmentOfLabel, idsByLabel };
+  return { runId, models, scorer: createModelScorer(models), segmentOfLabel, idsByLabel };
 }
 
 /** The active run's models, or null when no run is active. */
@@ -48,10 +46,8 @@ export async function activeModels(): Promise<LoadedRun | null> {
   const runId = await activeRunId();
   if (runId === null) return null;
   if (loadedRunId !== runId || !loaded) {
-    const replaced = loaded;
     loadedRunId = runId;
     loaded = loadRun(runId);
-    void replaced?.then((run) => setTimeout(() => run.scorer.dispose(), RETIRE_AFTER_MS).unref(), () => undefined);
     loaded.catch(() => (loaded = null));
   }
   return loaded;

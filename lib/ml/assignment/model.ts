@@ -2,8 +2,9 @@
  * A trained segment classifier as plain data (Keras-style topology JSON + weights as number
  * arrays), and scoring from it: probabilities per segment and the most likely segment.
  */
-import type { LayersModel, Tensor } from "@tensorflow/tfjs";
-import { loadTf } from "@/lib/ml/tf";
+import type { LayersModel } from "@tensorflow/tfjs";
+import { compileDenseNet } from "@/lib/ml/denseNet";
+import { denseLayersOf } from "@/lib/ml/storedNetwork";
 import type { ClassifierHyperParameters } from "./network";
 
 export interface SegmentClassifierModel {
@@ -29,50 +30,27 @@ export function serialiseClassifier(model: LayersModel, inputSize: number, k: nu
   };
 }
 
-const SCORING_ROWS = 8192;
-
 export interface SegmentClassifier {
-  /** Softmax probabilities, n × k row-major; each row sums to 1 (up to float32 rounding). */
+  /** Softmax probabilities, n × k row-major; each row sums to 1. */
   predict(X: Float64Array): Float64Array;
-  dispose(): void;
 }
 
-/** Loads the network once, for scoring many batches (the scoring API keeps one per run); dispose() when done. */
-export async function createSegmentClassifier(saved: SegmentClassifierModel): Promise<SegmentClassifier> {
+/** The network as plain dense layers (lib/ml/storedNetwork), built once for scoring many batches. */
+export function createSegmentClassifier(saved: SegmentClassifierModel): SegmentClassifier {
   if (saved?.kind !== "segmentClassifier") throw new Error("predictSegmentProbabilities: not a segment classifier model");
   const columns = saved.inputSize;
-  const tf = await loadTf();
-  const model = await tf.models.modelFromJSON({ modelTopology: saved.topology } as never);
-  const tensors = saved.weights.map((w) => tf.tensor(w.values, w.shape, "float32"));
-  model.setWeights(tensors);
-  tensors.forEach((t) => t.dispose());
+  const run = compileDenseNet(denseLayersOf(saved));
   return {
     predict(X) {
       if (X.length % columns !== 0) throw new Error(`predictSegmentProbabilities: the model takes ${columns} features; ${X.length} values are not whole rows`);
-      const rows = X.length / columns;
-      const out = new Float64Array(rows * saved.k);
-      for (let start = 0; start < rows; start += SCORING_ROWS) {
-        const end = Math.min(rows, start + SCORING_ROWS);
-        const values = tf.tidy(() => {
-          const x = tf.tensor2d(Float32Array.from(X.subarray(start * columns, end * columns)), [end - start, columns]);
-          return (model.predict(x) as Tensor).dataSync();
-        });
-        out.set(values, start * saved.k);
-      }
-      return out;
+      return run({ data: X, rows: X.length / columns, columns }).data;
     },
-    dispose: () => model.dispose(),
   };
 }
 
-/** Softmax probabilities, n × k row-major; each row sums to 1 (up to float32 rounding). */
-export async function predictSegmentProbabilities(saved: SegmentClassifierModel, X: Float64Array): Promise<Float64Array> {
-  const classifier = await createSegmentClassifier(saved);
-  try {
-    return classifier.predict(X);
-  } finally {
-    classifier.dispose();
-  }
+/** Softmax probabilities, n × k row-major; each row sums to 1. */
+export function predictSegmentProbabilities(saved: SegmentClassifierModel, X: Float64Array): Float64Array {
+  return createSegmentClassifier(saved).predict(X);
 }
 
 /** The most likely segment of every row of an n × k probability matrix (first on ties). */

@@ -10,7 +10,7 @@ import type { CustomerRecord } from "@/lib/data/customer";
 import { transformFeatures, type SummaryLookup } from "@/lib/ml/features";
 import { applyPlatt } from "./calibration";
 import type { TrainedResponseModel } from "./index";
-import { createScorer } from "./models";
+import { createPredictor } from "./models";
 
 export interface FeatureContribution {
   feature: string;
@@ -43,15 +43,10 @@ export async function explainResponse(model: TrainedResponseModel, record: Custo
     batch.set(matrix, row * columns);
     if (row > 0) batch[row * columns + row - 1] = 0;
   }
-  const scorer = await createScorer(model.parameters);
-  try {
-    const probabilities = applyPlatt(model.calibration, scorer.predict(batch, columns));
-    return {
-      method: "occlusion",
-      scale: "probability",
-      contributions: byMagnitude(names.map((feature, j) => ({ feature, standardized: matrix[j], contribution: probabilities[0] - probabilities[j + 1] }))),
-    };
-  } finally {
-    scorer.dispose();
-  }
+  const probabilities = applyPlatt(model.calibration, createPredictor(model.parameters)(batch, columns));
+  return {
+    method: "occlusion",
+    scale: "probability",
+    contributions: byMagnitude(names.map((feature, j) => ({ feature, standardized: matrix[j], contribution: probabilities[0] - probabilities[j + 1] }))),
+  };
 }

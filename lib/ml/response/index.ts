@@ -15,7 +15,7 @@ import type { ProfitThreshold } from "./gains";
 import { permutationImportance, type FeatureImportance } from "./importance";
 import { brierScore } from "./metrics";
 import { fitFinalModels } from "./final";
-import { createScorer, RESPONSE_MODEL_KINDS, type FittedResponseModel, type LearnerOptions, type ResponseModelKind } from "./models";
+import { createPredictor, RESPONSE_MODEL_KINDS, type FittedResponseModel, type LearnerOptions, type ResponseModelKind } from "./models";
 import { championNotes, dataNotes } from "./notes";
 import { InsufficientDataError } from "./errors";
 
@@ -123,33 +123,26 @@ function campaignEconomics(records: readonly CustomerRecord[], options: Response
 export interface ResponsePredictor {
   /** Calibrated response probabilities, one per record. */
   predict(records: readonly CustomerRecord[], options?: { summaries?: SummaryLookup }): Float64Array;
-  dispose(): void;
 }
 
-/** Loads a trained model (or a report's champion) once, for scoring many batches; dispose() when done. */
-export async function createResponsePredictor(model: TrainedResponseModel | ResponseReport): Promise<ResponsePredictor> {
+/** A trained model (or a report's champion) ready to score many batches: plain TypeScript, synchronous. */
+export function createResponsePredictor(model: TrainedResponseModel | ResponseReport): ResponsePredictor {
   const trained = "champion" in model ? model.models[model.champion] : model;
   if (!trained) throw new Error("predictResponse: the report has no fitted champion model");
-  const scorer = await createScorer(trained.parameters);
+  const predict = createPredictor(trained.parameters);
   return {
     predict(records, options = {}) {
       const { matrix, columns } = transformFeatures(trained.pipeline, records, options);
-      return applyPlatt(trained.calibration, scorer.predict(matrix, columns));
+      return applyPlatt(trained.calibration, predict(matrix, columns));
     },
-    dispose: () => scorer.dispose(),
   };
 }
 
 /** Calibrated response probabilities from a trained model, or from a report's champion. */
-export async function predictResponse(
+export function predictResponse(
   model: TrainedResponseModel | ResponseReport,
   records: readonly CustomerRecord[],
   options: { summaries?: SummaryLookup } = {},
-): Promise<Float64Array> {
-  const predictor = await createResponsePredictor(model);
-  try {
-    return predictor.predict(records, options);
-  } finally {
-    predictor.dispose();
-  }
+): Float64Array {
+  return createResponsePredictor(model).predict(records, options);
 }

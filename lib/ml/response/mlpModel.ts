@@ -1,5 +1,11 @@
-/** A trained MLP as plain data (Keras-style topology JSON + weights as numbers), and scoring from it. */
+/**
+ * A trained MLP as plain data (Keras-style topology JSON + weights as numbers), and scoring
+ * from it: in tfjs while training evaluates many large matrices, and in plain TypeScript
+ * (lib/ml/denseNet, batch norm folded in) where a stored model scores customers.
+ */
 import type { LayersModel, Tensor } from "@tensorflow/tfjs";
+import { compileDenseNet } from "@/lib/ml/denseNet";
+import { denseLayersOf } from "@/lib/ml/storedNetwork";
 import { loadTf } from "@/lib/ml/tf";
 
 export interface MlpModel {
@@ -59,6 +65,15 @@ export async function createMlpScorer(saved: MlpModel): Promise<MlpScorer> {
       return out;
     },
     dispose: () => model.dispose(),
+  };
+}
+
+/** The stored network as plain dense layers, built once: synchronous, no TensorFlow. */
+export function mlpForward(saved: MlpModel): (matrix: Float64Array, columns: number) => Float64Array {
+  const run = compileDenseNet(denseLayersOf(saved));
+  return (matrix, columns) => {
+    if (columns !== saved.inputSize) throw new Error(`MLP scoring: model takes ${saved.inputSize} features, matrix has ${columns}`);
+    return run({ data: matrix, rows: matrix.length / columns, columns }).data;
   };
 }
 

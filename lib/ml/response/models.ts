@@ -5,7 +5,7 @@
 import type { FeatureMatrix, FeaturePipeline } from "@/lib/ml/features";
 import { fitLogistic, predictLogistic, type LogisticModel, type LogisticOptions } from "./logistic";
 import { fitMlp, type MlpOptions } from "./mlp";
-import { createMlpScorer, type MlpModel } from "./mlpModel";
+import { createMlpScorer, mlpForward, type MlpModel } from "./mlpModel";
 
 export const RESPONSE_MODEL_KINDS = ["logistic", "mlp"] as const;
 export type ResponseModelKind = (typeof RESPONSE_MODEL_KINDS)[number];
@@ -35,11 +35,18 @@ export interface MatrixScorer {
   dispose(): void;
 }
 
+/** For training, which scores large matrices many times: the MLP runs in tfjs (dispose() when done). */
 export async function createScorer(parameters: LearnerParameters): Promise<MatrixScorer> {
   if (parameters.kind === "logistic") {
     return { predict: (matrix, columns) => predictLogistic(parameters, matrix, columns), dispose: () => {} };
   }
   return createMlpScorer(parameters);
+}
+
+/** For a stored model scoring customers: plain TypeScript, synchronous, nothing to free. */
+export function createPredictor(parameters: LearnerParameters): MatrixScorer["predict"] {
+  if (parameters.kind === "logistic") return (matrix, columns) => predictLogistic(parameters, matrix, columns);
+  return mlpForward(parameters);
 }
 
 export interface FittedResponseModel {

@@ -11,7 +11,7 @@
 import type { LayersModel, Scalar, Tensor } from "@tensorflow/tfjs";
 import { createRng, type Rng } from "@/lib/ml/random";
 import { loadTf, type Tf } from "@/lib/ml/tf";
-import { forward, type Activation, type DenseLayer } from "./denseNet";
+import { forward, type Activation, type DenseLayer } from "@/lib/ml/denseNet";
 import { selectRows, toDense, type DenseMatrix, type MatrixInput } from "./matrix";
 
 export interface AutoencoderOptions {

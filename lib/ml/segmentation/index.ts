@@ -6,7 +6,7 @@ export { calinskiHarabasz, daviesBouldin, inertia, silhouette, silhouettes, type
 export { componentsForVariance, fitPca, transformPca, truncatePca, type PcaModel, type PcaOptions } from "./pca";
 export { autoBatchSize, encode, fitAutoencoder, reconstructionError } from "./autoencoder";
 export type { AutoencoderModel, AutoencoderOptions, AutoencoderTraining } from "./autoencoder";
-export type { Activation, DenseLayer } from "./denseNet";
+export type { Activation, DenseLayer } from "@/lib/ml/denseNet";
 export { fitSegmentation, type SegmentationModel, type SegmentationOptions, type SpaceReport } from "./select";
 export type { KCurvePoint } from "./chooseK";
 export { SPACE_RULE, type StandardizedScores } from "./compareSpaces";

@@ -15,37 +15,27 @@ import type { CustomerScores, TrainData, TrainedModels } from "./types";
 
 export interface ModelScorer {
   score(data: TrainData): CustomerScores;
-  dispose(): void;
 }
 
 /**
- * The run's networks loaded once and the CLV interval tables kept, for scoring many batches:
- * building a tfjs model from its stored JSON, or the interval tables, costs far more than
- * scoring a few customers with them. dispose() when done.
+ * The run's networks built once and the CLV interval tables kept, for scoring many batches
+ * (the scoring API): building them costs far more than scoring a few customers.
  */
-export async function createModelScorer(models: TrainedModels): Promise<ModelScorer> {
-  const classifier = models.classifier ? await createSegmentClassifier(models.classifier) : null;
-  const response = models.response ? await createResponsePredictor(models.response) : null;
-  const kept = { classifier, response, tables: createIntervalTables() };
-  return {
-    score: (data) => scoreWith(data, models, kept),
-    dispose() {
-      classifier?.dispose();
-      response?.dispose();
-    },
-  };
+export function createModelScorer(models: TrainedModels): ModelScorer {
+  const kept = { ...networksOf(models), tables: createIntervalTables() };
+  return { score: (data) => scoreWith(data, models, kept) };
 }
 
 /** One-off scoring (a retrain scores its own customers once). */
 export async function score(data: TrainData, models: TrainedModels): Promise<CustomerScores> {
-  const classifier = models.classifier ? await createSegmentClassifier(models.classifier) : null;
-  const response = models.response ? await createResponsePredictor(models.response) : null;
-  try {
-    return scoreWith(data, models, { classifier, response });
-  } finally {
-    classifier?.dispose();
-    response?.dispose();
-  }
+  return scoreWith(data, models, networksOf(models));
+}
+
+function networksOf(models: TrainedModels) {
+  return {
+    classifier: models.classifier ? createSegmentClassifier(models.classifier) : null,
+    response: models.response ? createResponsePredictor(models.response) : null,
+  };
 }
 
 interface Loaded {
