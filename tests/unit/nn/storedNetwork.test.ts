@@ -8,15 +8,14 @@ import { loadTf, type Tf } from "@/lib/ml/tf";
 /** A model stored as runs store them: topology JSON and every weight by name, with random values (batch-norm statistics included). */
 function store(tf: Tf, model: LayersModel, seed: number): StoredNetwork {
   const rng = createRng(seed);
-  model.setWeights(model.weights.map((weight) => {
-    const size = weight.shape.reduce((a, b) => a * b, 1);
+  model.setWeights(model.getWeights().map((current, i) => {
     // Variances must be positive; everything else is centred noise.
-    const values = Float32Array.from({ length: size }, () => (weight.originalName.endsWith("moving_variance") ? 0.2 + rng.next() : rng.normal()));
-    return tf.tensor(values, weight.shape);
+    const variance = model.weights[i].originalName.endsWith("moving_variance");
+    return tf.tensor(Float32Array.from({ length: current.size }, () => (variance ? 0.2 + rng.next() : rng.normal())), current.shape);
   }));
   return {
     topology: JSON.parse(JSON.stringify(model.toJSON(null, false))),
-    weights: model.weights.map((weight, i) => ({ name: weight.originalName, shape: [...weight.shape] as number[], values: Array.from(model.getWeights()[i].dataSync()) })),
+    weights: model.getWeights().map((tensor, i) => ({ name: model.weights[i].originalName, shape: [...tensor.shape], values: Array.from(tensor.dataSync()) })),
   };
 }
 
