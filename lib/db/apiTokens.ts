@@ -18,6 +18,7 @@ export async function listApiTokens() {
 
 export async function revokeApiToken(id: string): Promise<boolean> {
   const { count } = await db.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+  store.segmentStudioTokenRevocations = (store.segmentStudioTokenRevocations ?? 0) + 1;
   for (const [hash, entry] of lookups()) if (entry.token?.id === id) lookups().delete(hash);
   return count === 1;
 }
@@ -32,13 +33,17 @@ interface LiveToken {
 
 /**
  * Token lookups are kept for a few seconds, so an API call does not wait on a query to check
- * its token. A revocation in this process takes effect at once (revokeApiToken drops the
- * entry); one made by another process (npm run token) within LOOKUP_TTL_MS. Expiry is checked
- * on every call. Kept on globalThis: Next.js may load this module once per route bundle.
+ * its token. A revocation takes effect at once in the process that made it (revokeApiToken
+ * drops the entry, and a lookup that read the token before the revocation is not kept); in
+ * other processes (npm run token, a second server) within LOOKUP_TTL_MS. Expiry is checked on
+ * every call. Kept on globalThis: Next.js may load this module once per route bundle.
  */
 const LOOKUP_TTL_MS = 5_000;
 const MAX_LOOKUPS = 10_000;
-const store = globalThis as unknown as { segmentStudioTokenLookups?: Map<string, { at: number; token: LiveToken | null }> };
+const store = globalThis as unknown as {
+  segmentStudioTokenLookups?: Map<string, { at: number; token: LiveToken | null }>;
+  segmentStudioTokenRevocations?: number;
+};
 const lookups = () => (store.segmentStudioTokenLookups ??= new Map());
 
 /** The live token with this secret, or null for an unknown, revoked or expired one. */
@@ -46,10 +51,11 @@ export async function findLiveToken(secret: string, now = new Date()): Promise<L
   const hash = hashTokenSecret(secret);
   let entry = lookups().get(hash);
   if (!entry || now.getTime() - entry.at > LOOKUP_TTL_MS) {
+    const revocations = store.segmentStudioTokenRevocations;
     const row = await db.apiToken.findUnique({ where: { tokenHash: hash }, select: { id: true, name: true, scope: true, expiresAt: true, revokedAt: true, lastUsedAt: true } });
     entry = { at: now.getTime(), token: row && !row.revokedAt ? { id: row.id, name: row.name, scope: row.scope as Role, expiresAt: row.expiresAt, lastUsedAt: row.lastUsedAt } : null };
     if (lookups().size >= MAX_LOOKUPS) lookups().clear();
-    lookups().set(hash, entry);
+    if (store.segmentStudioTokenRevocations === revocations) lookups().set(hash, entry);
   }
   const { token } = entry;
   return token && !(token.expiresAt && token.expiresAt <= now) ? token : null;

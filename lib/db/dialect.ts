@@ -40,3 +40,15 @@ export async function bulkInsert(
   }
   return inserted;
 }
+
+/** Key of the transaction-level advisory lock that makes PostgreSQL imports run one at a time. */
+const PG_IMPORT_LOCK = 730_021;
+
+/**
+ * Imports run one at a time: each counts the tables it leaves (stored with its batch), and
+ * two imports of the same customers would race on the unique ids. SQLite already lets one
+ * writer in at a time; PostgreSQL takes an advisory lock released when the transaction ends.
+ */
+export async function serialiseImports(tx: Prisma.TransactionClient): Promise<void> {
+  if (provider === "postgresql") await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${PG_IMPORT_LOCK})`);
+}

@@ -7,7 +7,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { CUSTOMER_COLUMNS, emptyCustomer, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
 import { db, type Prisma } from "./client";
-import { bulkInsert } from "./dialect";
+import { bulkInsert, serialiseImports } from "./dialect";
 import { countTotals } from "./customers";
 
 export interface RejectedRow {
@@ -64,6 +64,7 @@ export async function writeCustomerImport(
   input: { records: CustomerRecord[]; rowsRead: number; rejected: RejectedRow[]; quality: Prisma.InputJsonValue },
 ): Promise<ImportSummary> {
   return db.$transaction(async (tx) => {
+    await serialiseImports(tx);
     const batch = await createBatch(tx, header, input);
     const counts = await upsertCustomers(tx, batch.id, input.records);
     return finishBatch(tx, batch.id, header, { ...counts, customersCreated: 0 });
@@ -75,6 +76,7 @@ export async function writeOrderImport(
   input: { orders: OrderRecord[]; rowsRead: number; rejected: RejectedRow[]; quality: Prisma.InputJsonValue },
 ): Promise<ImportSummary> {
   return db.$transaction(async (tx) => {
+    await serialiseImports(tx);
     const batch = await createBatch(tx, header, input);
     const { ids, created } = await ensureCustomers(tx, batch.id, input.orders.map((order) => order.customerId));
     const counts = await upsertOrders(tx, batch.id, input.orders, ids);
@@ -291,6 +293,7 @@ export async function getImportBatch(id: number) {
   return db.importBatch.findUnique({ where: { id }, include: { user: { select: { email: true } } } });
 }
 
+/** The latest successful import, without its rejected rows (the overview shows the rest). */
 export async function getLatestImportBatch() {
-  return db.importBatch.findFirst({ where: { status: "SUCCEEDED" }, orderBy: { id: "desc" } });
+  return db.importBatch.findFirst({ where: { status: "SUCCEEDED" }, orderBy: { id: "desc" }, omit: { rejectedRows: true } });
 }

@@ -3,7 +3,8 @@
  * Next.js pushes the incoming bytes into the request's body stream with no cancel handler,
  * so cancelling it, as a reader that stops early does, makes the next chunk throw outside any
  * handler: an uncaught exception in the server. Cancelling this stream instead reads the rest
- * of the upload and drops it.
+ * of the upload and drops it; Node's request timeout (300 s by default) ends an upload that
+ * never stops.
  */
 export function abandonableBody(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
   const reader = body.getReader();

@@ -18,8 +18,11 @@ test("an administrator adds a viewer, makes them an analyst, and they sign in as
 
   const row = page.getByRole("row").filter({ hasText: NEW_USER.email });
   await expect(row).toContainText(NEW_USER.name);
+  await expect(row.getByLabel(`Role of ${NEW_USER.email}`)).toHaveValue("VIEWER");
   await row.getByLabel(`Role of ${NEW_USER.email}`).selectOption("ANALYST");
+  const saved = page.waitForResponse((response) => response.request().method() === "POST" && response.url().includes("/admin/users"));
   await row.getByRole("button", { name: "Save role" }).click();
+  await saved;
   await page.reload();
   await expect(page.getByRole("row").filter({ hasText: NEW_USER.email }).getByLabel(`Role of ${NEW_USER.email}`)).toHaveValue("ANALYST");
   await page.screenshot({ path: "tests/e2e/.artifacts/admin-users.png", fullPage: true });

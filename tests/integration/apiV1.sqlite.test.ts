@@ -95,6 +95,21 @@ describe("the v1 API on SQLite", () => {
     expect((await call(routes.runs, await token("ANALYST"), { path: "/api/v1/runs" })).status).toBe(200);
   });
 
+  test("a token used (so its lookup is kept) and then revoked is refused on the next call; one revoked in the database alone within 5 s", async () => {
+    const used = await lib.createApiToken({ name: "crm", scope: "VIEWER", expiresAt: null, createdById: null });
+    expect((await call(routes.segments, used.secret, { path: "/api/v1/segments" })).status).toBe(200);
+    await lib.revokeApiToken(used.token.id);
+    expect((await call(routes.segments, used.secret, { path: "/api/v1/segments" })).status).toBe(401);
+
+    // As `npm run token -- revoke` does from another process: this process only sees the row change.
+    const elsewhere = await lib.createApiToken({ name: "ads", scope: "VIEWER", expiresAt: null, createdById: null });
+    expect((await call(routes.segments, elsewhere.secret, { path: "/api/v1/segments" })).status).toBe(200);
+    await lib.db.apiToken.update({ where: { id: elsewhere.token.id }, data: { revokedAt: new Date() } });
+    expect((await call(routes.segments, elsewhere.secret, { path: "/api/v1/segments" })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 5_100));
+    expect((await call(routes.segments, elsewhere.secret, { path: "/api/v1/segments" })).status).toBe(401);
+  });
+
   test("scores a batch in input order, agreeing with the scores the run stored for the same customers", async () => {
     const picked = [records[5], records[0], records[123]];
     const response = await call(routes.score, await token("VIEWER"), { path: "/api/v1/score", body: { customers: picked.map(asInput) } });

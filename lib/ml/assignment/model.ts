@@ -37,12 +37,12 @@ export interface SegmentClassifier {
 
 /** The network as plain dense layers (lib/ml/storedNetwork), built once for scoring many batches. */
 export function createSegmentClassifier(saved: SegmentClassifierModel): SegmentClassifier {
-  if (saved?.kind !== "segmentClassifier") throw new Error("predictSegmentProbabilities: not a segment classifier model");
+  if (saved?.kind !== "segmentClassifier") throw new Error("segment classifier: not a segment classifier model");
   const columns = saved.inputSize;
   const run = compileDenseNet(denseLayersOf(saved));
   return {
     predict(X) {
-      if (X.length % columns !== 0) throw new Error(`predictSegmentProbabilities: the model takes ${columns} features; ${X.length} values are not whole rows`);
+      if (X.length % columns !== 0) throw new Error(`segment classifier: the model takes ${columns} features; ${X.length} values are not whole rows`);
       return run({ data: X, rows: X.length / columns, columns }).data;
     },
   };

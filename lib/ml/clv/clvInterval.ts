@@ -14,7 +14,10 @@
  *
  * Scoring many small batches with one model (the scoring API) would rebuild the same tables
  * for every batch; given `tables` (createIntervalTables), the draws and each frequency's
- * interpolant over ages 0 to maxAge are built once and kept.
+ * interpolant over ages 0 to maxAge are built once and kept. A kept table costs about 40 times
+ * a one-off one, so a call builds at most a few and at most a few hundred are kept: a batch of
+ * unusual frequencies (anyone with an API token can send one) is scored the one-off way
+ * instead of stalling the server.
  */
 import { createRng } from "@/lib/ml/random";
 import type { BgNbdFit, BgNbdParams } from "./bgnbd";
@@ -31,7 +34,7 @@ export interface IntervalOptions {
   seed?: number;
   /** Central coverage (default 0.8: the 10th and 90th percentiles). */
   level?: number;
-  /** Kept between calls; one per model and month grid. */
+  /** Kept between calls (the draws and per-frequency tables); rebuilt when the model, grid, draws or seed change. */
   tables?: IntervalTables;
 }
 
@@ -42,17 +45,21 @@ interface PurchasesTable {
 
 export interface IntervalTables {
   maxAge: number;
-  draws: { key: string; bg: BgNbdParams[]; gg: GammaGammaParams[] } | null;
+  /** What the kept draws and tables were made for: model parameters, grid, draws and seed. */
+  key: string | null;
+  draws: { bg: BgNbdParams[]; gg: GammaGammaParams[] } | null;
   byFrequency: Map<number, PurchasesTable>;
 }
 
 /** 100 years in days: older customers are scored without the kept tables. */
 const DEFAULT_MAX_AGE = 36_525;
-/** Frequencies kept at most (a table is draws × ≤ 64 numbers). */
-const MAX_KEPT_FREQUENCIES = 2_000;
+/** Frequencies kept at most: 256 tables of 200 draws × ≤ 64 points are 26 MB. */
+const MAX_KEPT_FREQUENCIES = 256;
+/** Kept tables one call may build (each takes ~12 ms); other new frequencies are scored one-off. */
+const MAX_BUILT_PER_CALL = 4;
 
 export function createIntervalTables(maxAge = DEFAULT_MAX_AGE): IntervalTables {
-  return { maxAge, draws: null, byFrequency: new Map() };
+  return { maxAge, key: null, draws: null, byFrequency: new Map() };
 }
 
 export interface CustomerColumns {
@@ -78,7 +85,8 @@ export function clvIntervals(
   const level = options.level ?? 0.8;
   if (!(Number.isInteger(draws) && draws >= 2)) throw new RangeError(`draws must be an integer >= 2, got ${draws}`);
   if (!(level > 0 && level < 1)) throw new RangeError(`level must lie in (0, 1), got ${level}`);
-  const { bg, gg } = keptDraws(options.tables, bgnbd, gammaGamma, draws, options.seed ?? 1);
+  const { bg, gg } = keptDraws(options.tables, bgnbd, gammaGamma, grid, draws, options.seed ?? 1);
+  const budget = { left: MAX_BUILT_PER_CALL };
   const { frequency, recency, T, monetary } = customers;
   const n = frequency.length;
   const low = new Float64Array(n);
@@ -88,7 +96,7 @@ export function clvIntervals(
   const highRank = (draws - 1) * ((1 + level) / 2);
   const alpha = Float64Array.from(bg, (params) => params.alpha);
   for (const [x, members] of groupByFrequency(frequency)) {
-    const purchases = tableFor(options.tables, bg, x, members.map((i) => T[i]), grid);
+    const purchases = tableFor(options.tables, budget, bg, x, members.map((i) => T[i]), grid);
     // Per-draw constants for this frequency: P(alive) = 1 / (1 + e^(logOdds + shape·log((α+T)/(α+t_x))))
     // and expected spend = spendBase + spendSlope · x·mbar (Gamma-Gamma), ∞ when q <= 1.
     const shape = Float64Array.from(bg, (params) => params.r + x);
@@ -124,23 +132,26 @@ export function clvIntervals(
   return { low, high };
 }
 
-function keptDraws(tables: IntervalTables | undefined, bgnbd: BgNbdFit, gammaGamma: GammaGammaFit, draws: number, seed: number) {
+function keptDraws(tables: IntervalTables | undefined, bgnbd: BgNbdFit, gammaGamma: GammaGammaFit, grid: MonthGrid, draws: number, seed: number) {
   if (!tables) return drawParameters(bgnbd, gammaGamma, draws, seed);
-  const key = `${draws} ${seed}`;
-  if (tables.draws?.key !== key) {
-    tables.draws = { key, ...drawParameters(bgnbd, gammaGamma, draws, seed) };
+  const model = [bgnbd.r, bgnbd.alpha, bgnbd.a, bgnbd.b, gammaGamma.p, gammaGamma.q, gammaGamma.gamma];
+  const key = `${model.join(" ")} | ${grid.times.join(" ")} | ${grid.discounts.join(" ")} | ${draws} ${seed}`;
+  if (tables.key !== key || !tables.draws) {
+    tables.key = key;
+    tables.draws = drawParameters(bgnbd, gammaGamma, draws, seed);
     tables.byFrequency.clear();
   }
   return tables.draws;
 }
 
-function tableFor(tables: IntervalTables | undefined, bg: BgNbdParams[], x: number, ages: number[], grid: MonthGrid): PurchasesTable {
+function tableFor(tables: IntervalTables | undefined, budget: { left: number }, bg: BgNbdParams[], x: number, ages: number[], grid: MonthGrid): PurchasesTable {
   if (!tables || ages.some((age) => age > tables.maxAge)) return purchasesTable(bg, x, ages, grid);
-  let table = tables.byFrequency.get(x);
-  if (!table) {
-    table = interpolatedTable(bg, x, 0, tables.maxAge, grid);
-    if (tables.byFrequency.size < MAX_KEPT_FREQUENCIES) tables.byFrequency.set(x, table);
-  }
+  const kept = tables.byFrequency.get(x);
+  if (kept) return kept;
+  if (budget.left === 0 || tables.byFrequency.size >= MAX_KEPT_FREQUENCIES) return purchasesTable(bg, x, ages, grid);
+  budget.left--;
+  const table = interpolatedTable(bg, x, 0, tables.maxAge, grid);
+  tables.byFrequency.set(x, table);
   return table;
 }
 

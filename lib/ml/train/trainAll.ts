@@ -62,7 +62,7 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
       ? (await tuneSegmentClassifier(matrix.matrix, labels, k, { seed: seeds.classifier })).best
       : undefined;
     const fit = await fitSegmentClassifier(matrix.matrix, labels, k, { seed: seeds.classifier, hyperParameters });
-    return { fit, probabilities: await predictSegmentProbabilities(fit.model, matrix.matrix) };
+    return { fit, probabilities: predictSegmentProbabilities(fit.model, matrix.matrix) };
   });
 
   const response = await stage("response", 0.55, async () => {
@@ -74,7 +74,7 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
           costPerContact: config.costPerContact, revenuePerResponse: config.revenuePerResponse,
         }),
       );
-      return { report, probabilities: await predictResponse(report, customers, { summaries }) };
+      return { report, probabilities: predictResponse(report, customers, { summaries }) };
     } catch (error) {
       if (!(error instanceof InsufficientDataError)) throw error;
       skipped.push({ model: "response", reason: error.reason });

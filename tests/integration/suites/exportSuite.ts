@@ -58,7 +58,22 @@ export function defineExportSuite(provider: TestProvider): void {
         expect(Number(record.clv_12m)).toBe(score.clv);
         expect(Number(record.p_alive)).toBe(score.pAlive);
         expect(record.Income).toBe(score.customer.income === null ? "" : String(score.customer.income));
+        expect(record.Dt_Customer).toBe(score.customer.dtCustomer?.toISOString().slice(0, 10) ?? "");
       });
+    });
+
+    test("enrolment dates are the stored days whatever the server's time zone (UTC+9 here)", async () => {
+      const stored = await lib.db.customer.findMany({ orderBy: { id: "asc" }, take: 50, select: { externalId: true, dtCustomer: true } });
+      const zone = process.env.TZ;
+      process.env.TZ = "Asia/Tokyo";
+      try {
+        const { records } = await exported((id) => ({ runId: id }));
+        const byId = new Map(records.map((record) => [record.customer_id, record.Dt_Customer]));
+        for (const customer of stored) expect(byId.get(customer.externalId)).toBe(customer.dtCustomer?.toISOString().slice(0, 10) ?? "");
+      } finally {
+        if (zone === undefined) delete process.env.TZ;
+        else process.env.TZ = zone;
+      }
     });
 
     test("hostile text is neutralised and quoted; a negative number stays a number", async () => {

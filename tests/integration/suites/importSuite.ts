@@ -145,6 +145,14 @@ export function defineImportSuite(provider: TestProvider): void {
       expect(batch.customersAfter! - batch.profiledAfter!).toBe(1);
       expect(batch.ordersAfter).toBe(3);
     });
+
+    test("two imports at once run one after the other, so the latest batch's totals are the database's", async () => {
+      const files = [1, 2].map((n) => tempCsv(`at-once-${n}.csv`, [HEADER, ...Array.from({ length: 300 }, (_, i) => customerLine(`once-${n}-${i}`, "40000"))].join("\n")));
+      const summaries = await Promise.all(files.map((file) => lib.importFile({ kind: "customers", source: file, fileName: path.basename(file), userId: null })));
+      expect(summaries.map((summary) => summary.rowsInserted)).toEqual([300, 300]);
+      const latest = await lib.db.importBatch.findFirstOrThrow({ where: { status: "SUCCEEDED" }, orderBy: { id: "desc" } });
+      expect(latest.customersAfter).toBe(await lib.db.customer.count());
+    });
   });
 }
 

@@ -123,25 +123,42 @@ describe("CLV interval from parameter uncertainty", () => {
     }
   });
 
-  test("kept tables (the scoring API's batches) give the one-off intervals, batch after batch, and refit when the draws change", () => {
+  test("kept tables (the scoring API's batches) give the one-off intervals, batch after batch, and are rebuilt when the draws change", () => {
     const rng = createRng(31);
     const ages = Float64Array.from({ length: 2000 }, () => rng.int(1500));
     const simulated = simulateBgNbd({ r: 0.4, alpha: 10, a: 0.9, b: 3 }, ages, 32);
     const days = { ...simulated, monetary: simulateGammaGamma({ p: 5, q: 3, gamma: 20 }, simulated.frequency, 33) };
     const dayModel = fitClv(days);
-    const tables = createIntervalTables(1200);
-    for (const [seed, batch] of [[4, [0, 1, 2, 3]], [4, [4, 5, 6, 7, 8, 9]], [5, [0, 1, 2, 3]]] as const) {
-      const older = Array.from({ length: 2000 }, (_, i) => i).find((i) => days.T[i] > 1200)!;
-      const sample = pick(days, [...batch, older]);
-      const oneOff = scoreClv(dayModel, sample, { seed });
-      const kept = scoreClv(dayModel, sample, { seed, tables });
-      for (let i = 0; i < sample.T.length; i++) {
-        expect(Math.abs(kept.clvLow![i] / oneOff.clvLow![i] - 1)).toBeLessThan(1e-7);
-        expect(Math.abs(kept.clvHigh![i] / oneOff.clvHigh![i] - 1)).toBeLessThan(1e-7);
+    const older = Array.from({ length: 2000 }, (_, i) => i).find((i) => days.T[i] > 1200)!;
+    for (const tables of [createIntervalTables(), createIntervalTables(1200)]) {
+      let keptBefore: unknown;
+      for (const [seed, batch] of [[4, [0, 1, 2, 3]], [4, [4, 5, 6, 7, 8, 9]], [5, [0, 1, 2, 3]]] as const) {
+        const sample = pick(days, [...batch, older]);
+        const oneOff = scoreClv(dayModel, sample, { seed });
+        const kept = scoreClv(dayModel, sample, { seed, tables });
+        for (let i = 0; i < sample.T.length; i++) {
+          expect(Math.abs(kept.clvLow![i] / oneOff.clvLow![i] - 1)).toBeLessThan(1e-7);
+          expect(Math.abs(kept.clvHigh![i] / oneOff.clvHigh![i] - 1)).toBeLessThan(1e-7);
+        }
+        const table = tables.byFrequency.get(days.frequency[0]);
+        if (seed === 4 && keptBefore) expect(table).toBe(keptBefore);
+        if (seed === 5) expect(table).not.toBe(keptBefore);
+        keptBefore ??= table;
       }
+      expect(tables.key).toMatch(/\| 200 5$/);
     }
-    expect(tables.draws?.key).toBe("200 5");
-    expect(tables.byFrequency.size).toBeGreaterThan(0);
+  });
+
+  test("one call builds at most four kept tables; the other new frequencies are scored one-off, with the same result", () => {
+    const frequency = Float64Array.from({ length: 30 }, (_, i) => i);
+    const sample = { frequency, recency: Float64Array.from(frequency, (x) => (x === 0 ? 0 : 30)), T: Float64Array.from(frequency, () => 60), monetary: Float64Array.from(frequency, (x) => (x === 0 ? 0 : 25)) };
+    const tables = createIntervalTables();
+    const kept = scoreClv(model, sample, { ...WEEKS, tables });
+    const oneOff = scoreClv(model, sample, WEEKS);
+    expect(tables.byFrequency.size).toBe(4);
+    for (let i = 0; i < 30; i++) expect(Math.abs(kept.clvHigh![i] / oneOff.clvHigh![i] - 1)).toBeLessThan(1e-7);
+    scoreClv(model, sample, { ...WEEKS, tables });
+    expect(tables.byFrequency.size).toBe(8);
   });
 
   test("narrows about tenfold when the parameter covariance shrinks a hundredfold", () => {
