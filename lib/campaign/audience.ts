@@ -4,13 +4,13 @@
  * or everyone at or above a response probability.
  */
 import { z } from "zod";
+import { blankToUndefined, optionalParam } from "@/lib/http/queryParam";
 import { DEFAULT_ECONOMICS } from "./economics";
 
 export const AUDIENCE_MODES = ["segments", "top", "threshold"] as const;
 export type AudienceMode = (typeof AUDIENCE_MODES)[number];
 
-const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
-const number = (schema: z.ZodNumber) => z.preprocess(blankToUndefined, z.coerce.number().pipe(schema).optional());
+const number = (schema: z.ZodNumber) => optionalParam(z.coerce.number().pipe(schema));
 
 const segmentList = z.preprocess(
   (value) => (typeof value === "string" && value.trim() ? value.split(",") : Array.isArray(value) ? value : []),

@@ -3,13 +3,11 @@
  * so the real uplift can be measured. Decided per customer by a seeded hash of its id, so the
  * split is the same every time the list is exported and needs no pass over the whole list.
  */
+import { mix32 } from "@/lib/ml/random";
 
-/** A uniform number in [0, 1) from a customer id and a seed (a murmur3-style finaliser). */
+/** A uniform number in [0, 1) from a customer id and a seed. */
 export function controlDraw(customerId: number, seed: number): number {
-  let h = (Math.imul(customerId | 0, 0x9e3779b1) ^ Math.imul(seed | 0, 0x85ebca77)) >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return ((h ^ (h >>> 16)) >>> 0) / 4294967296;
+  return mix32(Math.imul(customerId | 0, 0x9e3779b1) ^ Math.imul(seed | 0, 0x85ebca77)) / 4294967296;
 }
 
 export function isControl(customerId: number, share: number, seed: number): boolean {

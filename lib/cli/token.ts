@@ -5,6 +5,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
+import { expiresAtFromDays, tokenState } from "@/lib/auth/tokenState";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -33,7 +34,7 @@ async function main(): Promise<number> {
     const args = createArgs.safeParse({ name: values.name, scope: values.scope?.toUpperCase(), expiresDays: values["expires-days"] });
     if (!args.success) return fail(args.error.issues.map((issue) => issue.message).join("\n"));
     const { name, scope, expiresDays } = args.data;
-    const expiresAt = expiresDays ? new Date(Date.now() + expiresDays * 86_400_000) : null;
+    const expiresAt = expiresAtFromDays(expiresDays ?? null);
     const { secret } = await tokens.createApiToken({ name, scope, expiresAt, createdById: null });
     console.log(secret);
     console.error(`Created API token "${name}" (scope ${scope}${expiresAt ? `, expires ${expiresAt.toISOString()}` : ""}). It is shown only now.`);
@@ -41,8 +42,7 @@ async function main(): Promise<number> {
   }
   if (verb === "list") {
     for (const token of await tokens.listApiTokens()) {
-      const state = token.revokedAt ? "revoked" : token.expiresAt && token.expiresAt <= new Date() ? "expired" : "live";
-      console.log([token.id, token.prefix + "…", token.name, token.scope, state, token.lastUsedAt?.toISOString() ?? "never used"].join("\t"));
+      console.log([token.id, token.prefix + "…", token.name, token.scope, tokenState(token), token.lastUsedAt?.toISOString() ?? "never used"].join("\t"));
     }
     return 0;
   }

@@ -3,6 +3,7 @@
  * /customers and of its CSV export. Pages are bounded so a deep page stays an index walk.
  */
 import { z } from "zod";
+import { blankToUndefined, optionalParam as optional } from "@/lib/http/queryParam";
 
 export const PAGE_SIZE = 50;
 /** 200 pages of 50: past 10,000 rows, narrow the filters instead of paging. */
@@ -11,8 +12,6 @@ export const MAX_PAGE = 200;
 export const CUSTOMER_SORTS = ["id", "response", "clv", "alive"] as const;
 export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
 
-const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 const share = optional(z.coerce.number().min(0).max(1));
 const amount = optional(z.coerce.number().min(-1e12).max(1e12));
 

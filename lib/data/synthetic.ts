@@ -10,7 +10,7 @@
  * years before 1901, odd marital statuses, a rare 666,666 income, ~8% rows repeating the row
  * before them under a new id (within a block of 256 rows).
  */
-import { createRng, type Rng } from "@/lib/ml/random";
+import { createRng, mix32, type Rng } from "@/lib/ml/random";
 import { ACCEPTED_FIELDS, KNOWN_EDUCATION, KNOWN_MARITAL_STATUS, type CustomerRecord } from "./customer";
 import { CUSTOMER_TYPES, MARITAL_SHARES, type CustomerType } from "./syntheticTypes";
 
@@ -223,13 +223,6 @@ function drawCampaigns(
 /** A well-mixed 32-bit seed per (seed, block), so neighbouring blocks draw unrelated numbers. */
 function blockSeed(seed: number, block: number): number {
   return mix32(mix32(seed ^ 0x5bd1e995) ^ mix32(block + 0x9e3779b9));
-}
-
-function mix32(value: number): number {
-  let x = value >>> 0;
-  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
-  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
-  return (x ^ (x >>> 16)) >>> 0;
 }
 
 /** An index drawn with probability proportional to its weight. */

@@ -6,6 +6,7 @@
 import "server-only";
 import type { TargetingAggregate } from "@/lib/campaign/targeting";
 import { db } from "./client";
+import { activationsUpTo } from "./runs";
 
 export interface ActiveRunSummary {
   customers: number;
@@ -29,8 +30,7 @@ export interface ActiveRunView {
 
 export async function getActiveRunView(): Promise<ActiveRunView | null> {
   const activation = await db.runActivation.findFirst({
-    where: { activatedAt: { lte: new Date() } },
-    orderBy: [{ activatedAt: "desc" }, { id: "desc" }],
+    ...activationsUpTo(),
     select: {
       run: {
         select: {

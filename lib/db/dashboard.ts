@@ -5,6 +5,7 @@
  */
 import "server-only";
 import { db } from "./client";
+import { activationsUpTo } from "./runs";
 
 const RECENT_ACTIVATIONS = 20;
 
@@ -13,8 +14,7 @@ const RUN_DETAILS = { id: true, finishedAt: true, snapshotCount: true, summary: 
 /** The latest activations up to now, newest first. */
 async function recentActivations(take: number) {
   return db.runActivation.findMany({
-    where: { activatedAt: { lte: new Date() } },
-    orderBy: [{ activatedAt: "desc" }, { id: "desc" }],
+    ...activationsUpTo(),
     take,
     select: { runId: true, activatedAt: true },
   });
@@ -38,13 +38,11 @@ export async function getDashboardRuns() {
   const current = activations[0];
   const previous = activations.find((activation) => activation.runId !== current.runId) ?? null;
   const [run, previousRun] = await Promise.all([
-    db.modelRun.findUnique({ where: { id: current.runId }, select: RUN_DETAILS }),
+    db.modelRun.findUnique({ where: { id: current.runId }, select: { id: true, finishedAt: true, summary: true, metrics: true } }),
     previous ? db.modelRun.findUnique({ where: { id: previous.runId }, select: { id: true, finishedAt: true, summary: true } }) : null,
   ]);
   return run ? { run: { ...run, activatedAt: current.activatedAt }, previous: previousRun } : null;
 }
-
-export type DashboardRuns = NonNullable<Awaited<ReturnType<typeof getDashboardRuns>>>;
 
 /** The active run and one of its segments by stable key; null when either is missing. */
 export async function getActiveSegment(segmentKey: number) {

@@ -5,6 +5,7 @@
  */
 import "server-only";
 import { createHash } from "node:crypto";
+import { cache } from "react";
 import { CUSTOMER_COLUMNS, emptyCustomer, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
 import { db, type Prisma } from "./client";
 import { bulkInsert, serialiseImports } from "./dialect";
@@ -293,7 +294,7 @@ export async function getImportBatch(id: number) {
   return db.importBatch.findUnique({ where: { id }, include: { user: { select: { email: true } } } });
 }
 
-/** The latest successful import, without its rejected rows (the overview shows the rest). */
-export async function getLatestImportBatch() {
-  return db.importBatch.findFirst({ where: { status: "SUCCEEDED" }, orderBy: { id: "desc" }, omit: { rejectedRows: true } });
-}
+/** The latest successful import, without its rejected rows; read once per render (two overview cards show it). */
+export const getLatestImportBatch = cache(async () =>
+  db.importBatch.findFirst({ where: { status: "SUCCEEDED" }, orderBy: { id: "desc" }, omit: { rejectedRows: true } }),
+);

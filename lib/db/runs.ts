@@ -34,14 +34,20 @@ export async function markRunFailed(runId: number, error: string, timings?: Pris
   await db.modelRun.update({ where: { id: runId }, data: { status: "FAILED", finishedAt: new Date(), error, timings } });
 }
 
+/** Activations up to `at`, latest first: the first names the run whose scores users see. */
+export function activationsUpTo(at: Date = new Date()) {
+  return { where: { activatedAt: { lte: at } }, orderBy: [{ activatedAt: "desc" as const }, { id: "desc" as const }] };
+}
+
 /** The run whose scores users see now, or at `at`: the latest activation up to that time. */
 export async function getActiveRun(at: Date = new Date()) {
-  const activation = await db.runActivation.findFirst({
-    where: { activatedAt: { lte: at } },
-    orderBy: [{ activatedAt: "desc" }, { id: "desc" }],
-    include: { run: true },
-  });
+  const activation = await db.runActivation.findFirst({ ...activationsUpTo(at), include: { run: true } });
   return activation ? { ...activation.run, activatedAt: activation.activatedAt, activationReason: activation.reason } : null;
+}
+
+/** Only the active run's id: the run row holds large JSON an API call has no use for. */
+export async function getActiveRunId(): Promise<number | null> {
+  return (await db.runActivation.findFirst({ ...activationsUpTo(), select: { runId: true } }))?.runId ?? null;
 }
 
 /** Newest first, with who activated each (null for the promotion gate). */

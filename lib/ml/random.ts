@@ -71,3 +71,11 @@ export function createRng(seed: number): Rng {
 
   return { next, int, normal, shuffle, sample, seed: seedFn };
 }
+
+/** murmur3's 32-bit finaliser: neighbouring inputs give unrelated outputs (seeds per block, per-customer draws). */
+export function mix32(value: number): number {
+  let x = value >>> 0;
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}

@@ -6,10 +6,11 @@
 import "server-only";
 import type { CustomerRecord } from "@/lib/data/customer";
 import { listRunSegments } from "@/lib/db/api";
-import { getActiveRun } from "@/lib/db/runs";
+import { getActiveRunId } from "@/lib/db/runs";
 import { createModelScorer, type ModelScorer } from "@/lib/ml/train/score";
 import type { TrainedModels } from "@/lib/ml/train/types";
 import type { ScoreResult } from "@/lib/api/v1/schemas";
+import { keptPerRun } from "./keptPerRun";
 import { runModels } from "./runModels";
 
 const ACTIVE_RUN_TTL_MS = 1000;
@@ -24,33 +25,25 @@ interface LoadedRun {
 }
 
 let activeLookup: { at: number; runId: number | null } | null = null;
-let loaded: Promise<LoadedRun> | null = null;
-let loadedRunId: number | null = null;
 
 async function activeRunId(): Promise<number | null> {
   const now = Date.now();
-  if (!activeLookup || now - activeLookup.at > ACTIVE_RUN_TTL_MS) activeLookup = { at: now, runId: (await getActiveRun())?.id ?? null };
+  if (!activeLookup || now - activeLookup.at > ACTIVE_RUN_TTL_MS) activeLookup = { at: now, runId: await getActiveRunId() };
   return activeLookup.runId;
 }
 
-async function loadRun(runId: number): Promise<LoadedRun> {
+const loadedRun = keptPerRun(async (runId): Promise<LoadedRun> => {
   const [models, segments] = await Promise.all([runModels(runId), listRunSegments(runId)]);
   if (!models) throw new Error(`run ${runId} has no stored models`);
   const segmentOfLabel = new Map(segments.map((segment) => [segment.label, { id: segment.segmentKey, name: segment.name }]));
   const idsByLabel = [...segments].sort((a, b) => a.label - b.label).map((segment) => segment.segmentKey);
   return { runId, models, scorer: createModelScorer(models), segmentOfLabel, idsByLabel };
-}
+});
 
 /** The active run's models, or null when no run is active. */
 export async function activeModels(): Promise<LoadedRun | null> {
   const runId = await activeRunId();
-  if (runId === null) return null;
-  if (loadedRunId !== runId || !loaded) {
-    loadedRunId = runId;
-    loaded = loadRun(runId);
-    loaded.catch(() => (loaded = null));
-  }
-  return loaded;
+  return runId === null ? null : loadedRun(runId);
 }
 
 const finiteOrNull = (value: number) => (Number.isFinite(value) ? value : null);

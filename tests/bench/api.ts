@@ -16,12 +16,13 @@
  * and no errors; a batch of 1,000 in ≤ 200 ms; dashboard pages within 300 ms p95 while a
  * retrain runs.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { createTestDatabase } from "@/tests/integration/support/databases";
 import autocannon from "autocannon";
+import { spawnRetrain } from "@/tests/integration/support/retrainProcess";
+import { toApiCustomer } from "@/tests/support/apiCustomer";
 import { loadAverage, quantile, signIn, startServer, timeRequests } from "@/tests/support/nextServer";
 
 const { values } = parseArgs({
@@ -34,14 +35,11 @@ const PAGE_REQUESTS = 20;
 const REAL_FILE = path.resolve("../shared/data/marketing_campaign.csv");
 const ADMIN = { email: "bench@example.com", password: "bench-password-123" };
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-api-"));
-const databaseUrl = `file:${path.join(dir, "bench.db")}`;
+const database = await createTestDatabase("sqlite");
+const databaseUrl = database.url;
 process.env.DATABASE_URL = databaseUrl;
 console.log(`${os.cpus().length} cores; load average ${loadAverage()}; database ${databaseUrl}`);
 
-const { deployMigrations } = await import("@/lib/db/migrate");
-const { databaseTarget } = await import("@/lib/db/provider");
-await deployMigrations(databaseTarget(databaseUrl));
 const { importFile } = await import("@/lib/services/importFile");
 const { runRetrain } = await import("@/lib/services/retrain/runRetrain");
 const { createApiToken } = await import("@/lib/db/apiTokens");
@@ -59,10 +57,7 @@ await createUser({ email: ADMIN.email, name: "Bench", role: "ADMIN", passwordHas
 const token = (await createApiToken({ name: "bench", scope: "ANALYST", expiresAt: null, createdById: null })).secret;
 await db.$disconnect();
 
-/** Customers in the API's JSON shape: the import's field names, dates as ISO days. */
-const customers = generateCustomers({ seed: 21, count: 1000 }).map((record) =>
-  Object.fromEntries(Object.entries(record).map(([field, value]) => [field, value instanceof Date ? value.toISOString().slice(0, 10) : value])),
-);
+const customers = generateCustomers({ seed: 21, count: 1000 }).map(toApiCustomer);
 const bearer = { authorization: `Bearer ${token}`, "content-type": "application/json" };
 
 const server = await startServer({ databaseUrl, build: !values["skip-build"], env: { API_RATE_PER_SECOND: "1000000", API_RATE_BURST: "1000000" } });
@@ -81,7 +76,7 @@ try {
   console.log(`\nthe concurrent retrain ${outcome.code === 0 ? "finished" : `exited with code ${outcome.code}`} after ${outcome.seconds.toFixed(1)} s; load average ${loadAverage()}`);
 } finally {
   server.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await database.drop();
 }
 
 async function measureAll(base: string, cookie: string, retrain?: Retrain): Promise<void> {
@@ -144,28 +139,14 @@ interface Retrain {
   running: () => boolean;
 }
 
-/** `npm run retrain` in a process of its own, as the worker or the scheduler runs it. */
+/** `npm run retrain` in a process of its own, with the default training set-up, as the scheduler starts it. */
 function startRetrain(): Retrain {
   const begun = performance.now();
-  const child: ChildProcess = spawn("npx", ["tsx", "--conditions", "react-server", "jobs/retrain.ts", "--trigger", "cli"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawnRetrain({ databaseUrl, config: {} });
   let running = true;
-  const finished = new Promise<{ code: number | null; seconds: number }>((resolve) =>
-    child.on("exit", (code) => {
-      running = false;
-      resolve({ code, seconds: (performance.now() - begun) / 1000 });
-    }),
-  );
-  const startedRun = new Promise<number>((resolve, reject) => {
-    let output = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /started run (\d+)/.exec(output);
-      if (match) resolve(Number(match[1]));
-    });
-    void finished.then(({ code }) => reject(new Error(`the retrain exited (${code}) before it started: ${output}`)));
+  const finished = child.exited.then(({ code }) => {
+    running = false;
+    return { code, seconds: (performance.now() - begun) / 1000 };
   });
-  return { started: startedRun, finished, running: () => running };
+  return { started: child.started, finished, running: () => running };
 }

@@ -10,10 +10,9 @@
  * time to the full response body), and the rows per second of GET /api/export/segments asked
  * for as Chromium asks (it accepts gzip, which exports decline: see lib/export/stream.ts).
  */
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
+import { createTestDatabase } from "@/tests/integration/support/databases";
 import { loadAverage, signIn, startServer, timeRequests } from "@/tests/support/nextServer";
 
 const { values } = parseArgs({ options: { customers: { type: "string", default: "1000000" }, requests: { type: "string", default: "30" }, "skip-build": { type: "boolean", default: false } } });
@@ -21,14 +20,11 @@ const CUSTOMERS = Number(values.customers);
 const REQUESTS = Number(values.requests);
 const ADMIN = { email: "bench@example.com", password: "bench-password-123" };
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-web-"));
-const databaseUrl = `file:${path.join(dir, "bench.db")}`;
+const database = await createTestDatabase("sqlite");
+const databaseUrl = database.url;
 process.env.DATABASE_URL = databaseUrl;
-console.log(`${os.cpus().length} cores; load average ${loadAverage()}; ${CUSTOMERS.toLocaleString("en-US")} customers in ${dir}`);
+console.log(`${os.cpus().length} cores; load average ${loadAverage()}; ${CUSTOMERS.toLocaleString("en-US")} customers in ${databaseUrl}`);
 
-const { deployMigrations } = await import("@/lib/db/migrate");
-const { databaseTarget } = await import("@/lib/db/provider");
-await deployMigrations(databaseTarget(databaseUrl));
 const { seedScoredRun } = await import("@/tests/support/seedScoredRun");
 const { hashPassword } = await import("@/lib/auth/password");
 const { createUser } = await import("@/lib/db/users");
@@ -63,7 +59,7 @@ try {
   console.log(`\nload average at the end: ${loadAverage()}`);
 } finally {
   server.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await database.drop();
 }
 
 /** Rows per second of the full export, counted from the line ends the client receives. */

@@ -8,21 +8,19 @@ import { expect, test } from "@playwright/test";
 import { startServer, type NextServer } from "@/tests/support/nextServer";
 import { startTcpProxy, type TcpProxy } from "@/tests/integration/support/tcpProxy";
 import { E2E_BASE_URL } from "@/playwright.config";
+import { CUSTOMER_HEADER, CUSTOMER_LINES } from "@/tests/unit/import/fixtures";
 import { readDatabase, runScript } from "./support/e2eDatabase";
 import { signIn } from "./support/signIn";
 
 const ARTIFACTS = "tests/e2e/.artifacts";
 const UPLOAD_LIMIT = 1_000_000;
-const ROW = "9001;1970;Graduation;Single;50000;0;1;04/09/2012;58;635;88;546;172;88;88;3;8;10;4;7;0;0;0;0;0;0;3;11;1\n";
-const HEADER =
-  "ID;Year_Birth;Education;Marital_Status;Income;Kidhome;Teenhome;Dt_Customer;Recency;MntWines;MntFruits;MntMeatProducts;MntFishProducts;MntSweetProducts;MntGoldProds;NumDealsPurchases;NumWebPurchases;NumCatalogPurchases;NumStorePurchases;NumWebVisitsMonth;AcceptedCmp3;AcceptedCmp4;AcceptedCmp5;AcceptedCmp1;AcceptedCmp2;Complain;Z_CostContact;Z_Revenue;Response\n";
-
 const counts = () => readDatabase<{ customers: number; orders: number }>(`SELECT (SELECT COUNT(*) FROM "Customer") AS customers, (SELECT COUNT(*) FROM "Order") AS orders`)[0];
 
 test("an upload over the limit is refused in the browser, by its declared size and while streaming, and writes no customer", async ({ page }) => {
   await signIn(page, "ANALYST");
   const before = counts();
-  const oversized = Buffer.from(HEADER + ROW.repeat(Math.ceil(UPLOAD_LIMIT / ROW.length) + 1));
+  const row = `${CUSTOMER_LINES[0]}\n`;
+  const oversized = Buffer.from(`${CUSTOMER_HEADER}\n${row.repeat(Math.ceil(UPLOAD_LIMIT / row.length) + 1)}`);
 
   await page.getByRole("link", { name: "Import" }).click();
   await page.getByLabel(/CSV file/).setInputFiles({ name: "too-big.csv", mimeType: "text/csv", buffer: oversized });
@@ -57,11 +55,8 @@ test.describe("with the database gone", () => {
   test.beforeAll(async () => {
     test.setTimeout(180_000);
     database = JSON.parse(runScript("tests/e2e/support/outageDatabase.ts", ["create"]).trim().split("\n").at(-1)!);
-    const direct = new URL(database.url);
-    proxy = await startTcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
-    const viaProxy = new URL(database.url);
-    viaProxy.port = String(proxy.port);
-    server = await startServer({ databaseUrl: viaProxy.toString(), build: false });
+    proxy = await startTcpProxy(database.url);
+    server = await startServer({ databaseUrl: proxy.url, build: false });
   });
 
   test.afterAll(async () => {

@@ -29,11 +29,7 @@ test("an administrator adds a viewer, makes them an analyst, and they sign in as
 
   const context = await browser.newContext();
   const theirs = await context.newPage();
-  await theirs.goto("/signin");
-  await theirs.getByLabel("Email", { exact: true }).fill(NEW_USER.email);
-  await theirs.getByLabel("Password", { exact: true }).fill(NEW_USER.password);
-  await theirs.getByRole("button", { name: "Sign in" }).click();
-  await expect(theirs.getByTestId("current-user")).toContainText(NEW_USER.email);
+  await signIn(theirs, NEW_USER);
   await expect(theirs.getByRole("link", { name: "Import" })).toBeVisible();
   await expect(theirs.getByRole("link", { name: "Users" })).toHaveCount(0);
   await context.close();

@@ -9,10 +9,10 @@ import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { CUSTOMER_CSV_HEADER, formatCustomerLines } from "@/lib/data/csv";
-import type { CustomerRecord } from "@/lib/data/customer";
 import { generateCustomers } from "@/lib/data/synthetic";
 import type { Role } from "@/lib/auth/roles";
 import { useTestDatabase, type TestDatabase } from "./support/databases";
+import { toApiCustomer } from "@/tests/support/apiCustomer";
 
 const CUSTOMERS = 400;
 type Route = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -69,11 +69,9 @@ describe("the v1 API on SQLite", () => {
     return route(req, { params: Promise.resolve(init.params ?? {}) });
   }
 
-  const asInput = (record: CustomerRecord) =>
-    Object.fromEntries(Object.entries(record).map(([field, value]) => [field, value instanceof Date ? value.toISOString().slice(0, 10) : value]));
 
   test("before any model is trained, scoring answers 503 with Retry-After", async () => {
-    const response = await call(routes.score, await token("VIEWER"), { path: "/api/v1/score", body: asInput(records[0]) });
+    const response = await call(routes.score, await token("VIEWER"), { path: "/api/v1/score", body: toApiCustomer(records[0]) });
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("5");
     expect((await response.json()).error).toMatch(/No model is active yet/);
@@ -112,7 +110,7 @@ describe("the v1 API on SQLite", () => {
 
   test("scores a batch in input order, agreeing with the scores the run stored for the same customers", async () => {
     const picked = [records[5], records[0], records[123]];
-    const response = await call(routes.score, await token("VIEWER"), { path: "/api/v1/score", body: { customers: picked.map(asInput) } });
+    const response = await call(routes.score, await token("VIEWER"), { path: "/api/v1/score", body: { customers: picked.map(toApiCustomer) } });
     expect(response.status).toBe(200);
     const { results } = await response.json();
     expect(results.map((result: { externalId: string }) => result.externalId)).toEqual(picked.map((record) => record.externalId));
@@ -129,7 +127,7 @@ describe("the v1 API on SQLite", () => {
 
   test("invalid bodies get 400 naming the field; oversized ones 413", async () => {
     const secret = await token("VIEWER");
-    const bad = await call(routes.score, secret, { path: "/api/v1/score", body: { customers: [asInput(records[0]), { ...asInput(records[1]), income: "lots", shoeSize: 42 }] } });
+    const bad = await call(routes.score, secret, { path: "/api/v1/score", body: { customers: [toApiCustomer(records[0]), { ...toApiCustomer(records[1]), income: "lots", shoeSize: 42 }] } });
     expect(bad.status).toBe(400);
     const { details } = await bad.json();
     expect(details.map((detail: { path: string }) => detail.path)).toEqual(expect.arrayContaining(["customers.1.income", "customers.1"]));

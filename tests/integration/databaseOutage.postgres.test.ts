@@ -25,11 +25,8 @@ describe.runIf(postgresAvailable())("PostgreSQL going away", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase("postgresql");
-    const direct = new URL(database.url);
-    proxy = await startTcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
-    const viaProxy = new URL(database.url);
-    viaProxy.host = `127.0.0.1:${proxy.port}`;
-    process.env.DATABASE_URL = viaProxy.toString();
+    proxy = await startTcpProxy(database.url);
+    process.env.DATABASE_URL = proxy.url;
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "outage-"));
     ({ db } = await import("@/lib/db/client"));
     ({ importFile } = await import("@/lib/services/importFile"));

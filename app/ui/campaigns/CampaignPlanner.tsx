@@ -6,7 +6,9 @@ import type { SegmentName } from "@/lib/db/activeRun";
 import type { AudienceMode } from "@/lib/campaign/audience";
 import { planCampaign } from "@/lib/campaign/plan";
 import type { TargetingAggregate } from "@/lib/campaign/targeting";
+import { breakEvenProbability } from "@/lib/campaign/economics";
 import { queryString } from "@/app/ui/customers/format";
+import { SegmentDot } from "@/app/ui/dashboard/States";
 import { CampaignCharts } from "./CampaignCharts";
 import { OutcomeTable } from "./OutcomeTable";
 
@@ -25,10 +27,9 @@ export function CampaignPlanner({ runId, aggregate, segments, defaults }: { runI
   const [mode, setMode] = useState<AudienceMode>("threshold");
   const [cost, setCost] = useState(defaults.cost);
   const [revenue, setRevenue] = useState(defaults.revenue);
-  const [threshold, setThreshold] = useState(() => Math.ceil(defaults.cost / defaults.revenue / step) * step);
+  const [threshold, setThreshold] = useState(() => Math.ceil(breakEvenProbability({ costPerContact: defaults.cost, revenuePerResponse: defaults.revenue }) / step) * step);
   const [top, setTop] = useState(1000);
   const [control, setControl] = useState(10);
-  const economics = { costPerContact: cost, revenuePerResponse: revenue };
   const plan = useMemo(
     () => planCampaign(aggregate, { segments: chosen, mode, threshold, top, economics: { costPerContact: cost, revenuePerResponse: revenue } }),
     [aggregate, chosen, mode, threshold, top, cost, revenue],
@@ -60,7 +61,7 @@ export function CampaignPlanner({ runId, aggregate, segments, defaults }: { runI
               {segments.map((segment) => (
                 <label key={segment.segmentKey} className="flex items-center gap-1 text-tremor-default">
                   <input type="checkbox" checked={chosen.includes(segment.segmentKey)} onChange={() => toggle(segment.segmentKey)} />
-                  <span className="inline-block h-2 w-2 rounded-full" style={{ backgroundColor: segment.color }} aria-hidden />
+                  <SegmentDot color={segment.color} />
                   {segment.name}
                 </label>
               ))}

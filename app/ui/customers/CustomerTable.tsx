@@ -3,6 +3,7 @@ import { Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow
 import { listCustomerScores } from "@/lib/db/customerScores";
 import { isFiltered, MAX_PAGE, PAGE_SIZE, type CustomerQuery, type CustomerSort } from "@/lib/customers/query";
 import type { ActiveRunView } from "@/lib/db/activeRun";
+import { SegmentDot } from "@/app/ui/dashboard/States";
 import { count } from "@/app/ui/runs/format";
 import { money, probability, queryString } from "./format";
 import { Pagination } from "./Pagination";
@@ -80,8 +81,10 @@ export async function CustomerTable({ run, query, params }: { run: ActiveRunView
                     </Link>
                   </TableCell>
                   <TableCell>
-                    <span className="mr-2 inline-block h-2 w-2 rounded-full" style={{ backgroundColor: segment?.color }} aria-hidden />
-                    {segment?.name ?? `Segment ${row.segmentKey}`}
+                    <span className="flex items-center gap-2">
+                      {segment && <SegmentDot color={segment.color} />}
+                      {segment?.name ?? `Segment ${row.segmentKey}`}
+                    </span>
                   </TableCell>
                   <TableCell>{probability(row.responseProbability)}</TableCell>
                   <TableCell>{money(row.clv)}</TableCell>

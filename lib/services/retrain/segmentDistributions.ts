@@ -3,6 +3,7 @@
  * The bins are fixed so every segment, and every run, is drawn on the same axes.
  */
 import { PURCHASE_FIELDS, SPEND_FIELDS, type CustomerRecord } from "@/lib/data/customer";
+import { MIN_BIRTH_YEAR } from "@/lib/ml/features/cleaning";
 
 export interface HistogramBin {
   label: string;
@@ -69,8 +70,8 @@ class Accumulator {
       this.spend[i].count++;
     });
     PURCHASE_FIELDS.forEach((field, i) => (this.channels[i] += customer[field] ?? 0));
-    // Birth years before 1900 are data errors; the models leave them out too.
-    if (customer.yearBirth === null || customer.yearBirth < 1900) this.missingAge++;
+    // Earlier birth years are data errors; the models leave them out too.
+    if (customer.yearBirth === null || customer.yearBirth < MIN_BIRTH_YEAR) this.missingAge++;
     else this.ages[binIndex(AGE_EDGES, referenceYear - customer.yearBirth)]++;
     if (customer.income === null || !Number.isFinite(customer.income)) this.missingIncome++;
     else this.incomes[binIndex(INCOME_EDGES, customer.income)]++;

@@ -49,13 +49,18 @@ export interface KeyMetrics {
   promote: boolean | null;
 }
 
+/** The response champion's mean CV ROC AUC, as the promotion gate saw it when it recorded one. */
+export function responseAuc(metrics: StoredMetrics | null): number | null {
+  const response = metrics?.response;
+  return metrics?.gate?.responseAuc ?? (response ? (response.cvAuc[response.champion] ?? null) : null);
+}
+
 export function keyMetrics(json: Pick<StoredRunJson, "metrics" | "drift" | "decision">): KeyMetrics {
   const { metrics, drift, decision } = json;
-  const response = metrics?.response;
   return {
     k: metrics?.segmentation?.k ?? null,
     silhouette: metrics?.segmentation?.silhouette ?? null,
-    responseAuc: metrics?.gate?.responseAuc ?? (response ? (response.cvAuc[response.champion] ?? null) : null),
+    responseAuc: responseAuc(metrics),
     drift: drift ? { datasetDrift: drift.datasetDrift, driftedFeatures: drift.driftedFeatures ?? 0 } : null,
     promote: decision ? decision.promote : null,
   };

@@ -3,7 +3,7 @@
  * PostgreSQL database of its own for the outage spec (on TEST_POSTGRES_URL's server): migrated,
  * with the e2e users, a seeded active run and an API token; `create` prints { url, token }.
  */
-import { createTestDatabase } from "@/tests/integration/support/databases";
+import { createTestDatabase, dropPostgresDatabase } from "@/tests/integration/support/databases";
 
 const [command, url] = process.argv.slice(2);
 if (command === "create") {
@@ -19,10 +19,7 @@ if (command === "create") {
   await db.$disconnect();
   console.log(JSON.stringify({ url: database.url, token: secret }));
 } else if (command === "drop" && url) {
-  const admin = new (await import("pg")).default.Client({ connectionString: process.env.TEST_POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}" WITH (FORCE)`);
-  await admin.end();
+  await dropPostgresDatabase(url);
 } else {
   throw new Error("usage: outageDatabase.ts create | drop URL");
 }

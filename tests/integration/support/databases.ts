@@ -39,10 +39,13 @@ export async function createTestDatabase(provider: TestProvider): Promise<TestDa
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   await deployMigrations(databaseTarget(url.toString()));
-  return {
-    url: url.toString(),
-    drop: () => withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
-  };
+  return { url: url.toString(), drop: () => dropPostgresDatabase(url.toString()) };
+}
+
+/** Drops the database a URL names, on TEST_POSTGRES_URL's server, sessions and all. */
+export async function dropPostgresDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  await withClient(process.env.TEST_POSTGRES_URL!, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
 
 async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {

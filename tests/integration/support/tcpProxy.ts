@@ -7,12 +7,17 @@ import net from "node:net";
 
 export interface TcpProxy {
   port: number;
+  /** The database URL with its host and port replaced by the proxy's. */
+  url: string;
   cut(): Promise<void>;
   restore(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
+/** A proxy in front of the server a PostgreSQL URL names. */
+export async function startTcpProxy(databaseUrl: string): Promise<TcpProxy> {
+  const direct = new URL(databaseUrl);
+  const target = { host: direct.hostname, port: Number(direct.port || 5432) };
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
     const upstream = net.connect(target.port, target.host);
@@ -30,5 +35,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     for (const socket of sockets) socket.destroy();
     return new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
   };
-  return { port, cut: stop, restore: () => listen(port), close: stop };
+  const url = new URL(databaseUrl);
+  url.host = `127.0.0.1:${port}`;
+  return { port, url: url.toString(), cut: stop, restore: () => listen(port), close: stop };
 }

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { Badge, Button, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@tremor/react";
+import { tokenState } from "@/lib/auth/tokenState";
 import { revokeTokenAction } from "./actions";
 
 export interface TokenRow {
@@ -39,8 +40,8 @@ export function TokenTable({ tokens, now }: { tokens: TokenRow[]; now: Date }) {
 }
 
 function TokenTableRow({ token, now }: { token: TokenRow; now: Date }) {
-  const [state, action, pending] = useActionState(revokeTokenAction, { ok: true });
-  const expired = token.expiresAt !== null && token.expiresAt <= now;
+  const [outcome, action, pending] = useActionState(revokeTokenAction, { ok: true });
+  const state = tokenState(token, now);
   return (
     <TableRow>
       <TableCell>{token.name}</TableCell>
@@ -50,16 +51,16 @@ function TokenTableRow({ token, now }: { token: TokenRow; now: Date }) {
       <TableCell>{when(token.expiresAt, "never")}</TableCell>
       <TableCell>{when(token.lastUsedAt, "never")}</TableCell>
       <TableCell>
-        {token.revokedAt ? (
+        {state === "revoked" ? (
           <Badge color="gray">revoked</Badge>
-        ) : expired ? (
+        ) : state === "expired" ? (
           <Badge color="amber">expired</Badge>
         ) : (
           <form action={action} className="flex items-center gap-2">
             <input type="hidden" name="tokenId" value={token.id} />
             <Badge color="emerald">live</Badge>
             <Button type="submit" size="xs" variant="secondary" loading={pending} aria-label={`Revoke ${token.name}`}>Revoke</Button>
-            {!state.ok && <span className="text-red-600">{state.message}</span>}
+            {!outcome.ok && <span className="text-red-600">{outcome.message}</span>}
           </form>
         )}
       </TableCell>

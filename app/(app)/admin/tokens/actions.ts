@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/actions/authorizedAction";
 import { ROLES } from "@/lib/auth/roles";
+import { expiresAtFromDays } from "@/lib/auth/tokenState";
 import { createApiToken, revokeApiToken } from "@/lib/db/apiTokens";
 import { recordAudit } from "@/lib/db/audit";
 
@@ -14,7 +15,7 @@ const newToken = z.object({
 });
 
 export const createTokenAction = authorizedAction("manageUsers", newToken, async (input, admin) => {
-  const expiresAt = input.expiresInDays === "" ? null : new Date(Date.now() + input.expiresInDays * 86_400_000);
+  const expiresAt = expiresAtFromDays(input.expiresInDays === "" ? null : input.expiresInDays);
   const { token, secret } = await createApiToken({ name: input.name, scope: input.scope, expiresAt, createdById: admin.id });
   await recordAudit({ userId: admin.id, action: "token.created", target: `token:${token.id}`, details: { name: token.name, scope: token.scope } });
   revalidatePath("/admin/tokens");

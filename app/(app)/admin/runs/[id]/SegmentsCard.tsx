@@ -2,6 +2,7 @@ import { Badge, Card, Text, Title } from "@tremor/react";
 import type { getRun } from "@/lib/db/runs";
 import { count, percent } from "@/app/ui/runs/format";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
+import { SegmentDot } from "@/app/ui/dashboard/States";
 
 type Segment = NonNullable<Awaited<ReturnType<typeof getRun>>>["segments"][number];
 
@@ -21,8 +22,7 @@ export function SegmentsCard({ segments }: { segments: Segment[] }) {
               cells: [
                 segment.segmentKey,
                 <span key="name" className="flex items-center gap-2">
-                  {/* Segment colours are Tremor palette names; the Tailwind safelist keeps bg-<colour>-500. */}
-                  <span aria-hidden className={`inline-block h-3 w-3 rounded-full bg-${segment.color}-500`} />
+                  <SegmentDot color={segment.color} />
                   {segment.name}
                 </span>,
                 count(segment.size),

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { withPermission } from "@/lib/http/withPermission";
 import { jsonError } from "@/lib/http/responses";
-import { getRunMetricsAndDrift } from "@/lib/db/runExport";
+import { getRunForApi } from "@/lib/db/api";
 import { csvRow } from "@/lib/export/csv";
 import { flattenJson } from "@/lib/export/flattenJson";
 import { csvResponse, exportFileName } from "@/lib/export/stream";
@@ -14,7 +14,7 @@ const runId = z.coerce.number().int().positive();
 export const GET = withPermission<{ id: string }>("retrain", async (_req, { params }) => {
   const id = runId.safeParse(params.id);
   if (!id.success) return jsonError(400, `"${params.id}" is not a run id.`);
-  const run = await getRunMetricsAndDrift(id.data);
+  const run = await getRunForApi(id.data);
   if (!run) return jsonError(404, `There is no run ${id.data}.`);
   // A run's metrics are a few thousand rows at most: one chunk is enough.
   const sections = { metrics: run.metrics, drift: run.drift, stability: run.stability };

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { pageQuery } from "@/lib/api/v1/schemas";
 import { invalid, noActiveRun } from "@/lib/api/v1/respond";
 import { segmentCustomerPage } from "@/lib/db/api";
-import { getActiveRun } from "@/lib/db/runs";
+import { getActiveRunId } from "@/lib/db/runs";
 import { jsonError } from "@/lib/http/responses";
 import { withApiToken } from "@/lib/http/withApiToken";
 
@@ -13,12 +13,12 @@ export const GET = withApiToken<{ id: string }>("exportData", async (req, { para
   if (!id.success) return invalid(id.error, "segment id");
   const query = pageQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!query.success) return invalid(query.error, "query");
-  const run = await getActiveRun();
-  if (!run) return noActiveRun();
-  const { rows, nextCursor } = await segmentCustomerPage(run.id, id.data, query.data.cursor ?? -1, query.data.limit);
-  if (!rows.length && query.data.cursor === undefined) return jsonError(404, `The active run ${run.id} has no segment ${id.data}.`);
+  const runId = await getActiveRunId();
+  if (runId === null) return noActiveRun();
+  const { rows, nextCursor } = await segmentCustomerPage(runId, id.data, query.data.cursor ?? -1, query.data.limit);
+  if (!rows.length && query.data.cursor === undefined) return jsonError(404, `The active run ${runId} has no segment ${id.data}.`);
   return Response.json({
-    runId: run.id,
+    runId,
     segmentId: id.data,
     customers: rows.map((row) => ({ externalId: row.customer.externalId, responseProbability: row.responseProbability, clv: row.clv, pAlive: row.pAlive })),
     nextCursor,
