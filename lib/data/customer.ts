@@ -49,7 +49,15 @@ type ValueOf<K extends CustomerColumn["kind"]> = K extends "id"
 /** A customer profile; every attribute but the id may be missing (customers known only from orders). */
 export type CustomerRecord = {
   [C in CustomerColumn as C["field"]]: ValueOf<C["kind"]>;
+} & {
+  /**
+   * Profile columns outside the marketing layout, by the file's own header: numbers stay
+   * numbers, anything else is a category. Absent when the customer has none.
+   */
+  attributes?: CustomAttributes | null;
 };
+
+export type CustomAttributes = Record<string, number | string>;
 
 export const SPEND_FIELDS = [
   "mntWines",
@@ -78,15 +86,29 @@ export const ACCEPTED_FIELDS = [
 export const KNOWN_EDUCATION = ["Basic", "2n Cycle", "Graduation", "Master", "PhD"] as const;
 export const KNOWN_MARITAL_STATUS = ["Single", "Together", "Married", "Divorced", "Widow"] as const;
 
+/**
+ * What an order line is: a sale; a return (negative quantity or amount, or a credit note such
+ * as an invoice numbered "C…"), whose negative amount is netted against the customer's spend;
+ * or a cancelled order (a status column saying so), which never counts as a purchase.
+ */
+export type OrderLineKind = "sale" | "return" | "cancelled";
+
 /** One order line from a shop system. */
 export interface OrderRecord {
   customerId: string;
   orderDate: Date;
+  /** Signed: negative for returns. For a cancelled line, the amount the order would have had. */
   amount: number;
   orderId: string | null;
   quantity: number | null;
   category: string | null;
   channel: string | null;
+  /** Absent in older callers: read as "sale" when amount >= 0 and "return" when negative (see orderLineKind). */
+  kind?: OrderLineKind;
+}
+
+export function orderLineKind(order: OrderRecord): OrderLineKind {
+  return order.kind ?? (order.amount < 0 || (order.quantity ?? 0) < 0 ? "return" : "sale");
 }
 
 /** A customer with nothing but an id, as created when it first appears in order lines. */
