@@ -68,6 +68,9 @@ function scoreWith(data: TrainData, models: TrainedModels, { classifier, respons
     responseProbability: response ? response.predict(customers, { summaries }) : nan(),
     ...clvColumns,
     historicalClv: historicalClvColumn(customers, orders, snapshotDate, models.clv?.options.margin ?? 1),
+    responseNote: customers.map(() => null),
+    clvSource: customers.map(() => null),
+    clvNote: customers.map(() => null),
     pca: widen(projected.data, projected.columns, rows, 3),
   };
 }

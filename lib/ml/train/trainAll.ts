@@ -102,6 +102,9 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
     responseProbability: response?.probabilities ?? new Float64Array(customers.length).fill(Number.NaN),
     ...(clv?.columns ?? emptyClvColumns(customers.length)),
     historicalClv: historicalClvColumn(customers, orders, snapshotDate, clvOptions.margin),
+    responseNote: customers.map(() => null),
+    clvSource: customers.map(() => null),
+    clvNote: customers.map(() => null),
     pca: segmentation.plot.coordinates3d,
   };
 

@@ -56,13 +56,36 @@ export interface CustomerScores {
   pAlive: Float64Array;
   expectedPurchases: Float64Array;
   historicalClv: Float64Array;
+  /** Why a customer has no response probability (no model, missing inputs, outside the training range); null when scored. */
+  responseNote: (string | null)[];
+  /** Where a customer's CLV comes from: exact from order lines, approximated from profile fields; null when none. */
+  clvSource: (ClvSource | null)[];
+  /** Why a customer has no CLV; null when it has one. */
+  clvNote: (string | null)[];
   /** rows × 3, row-major: the first three principal components. */
   pca: Float64Array;
+}
+
+export type ClvSource = "orders" | "profiles";
+/** What segmentation clustered on: the marketing profile's fields or the order lines' behaviour. */
+export type FeatureSource = "profile" | "orders";
+
+/** How many customers got a CLV from each source, and why the others got none. */
+export interface ClvCoverage {
+  customers: number;
+  orders: number;
+  profiles: number;
+  none: number;
+  reasons: { reason: string; count: number }[];
 }
 
 export interface TrainMetrics {
   segmentation: {
     k: number;
+    /** Absent in runs trained before order-line features existed (then "profile"). */
+    source?: FeatureSource;
+    /** Plain-words cautions, e.g. segments from few customers are fragile. */
+    warnings?: string[];
     space: SpaceName;
     silhouette: number;
     daviesBouldin: number;
@@ -80,6 +103,8 @@ export interface TrainMetrics {
     scored: number;
     excluded: number;
     notes: string[];
+    /** Absent in runs trained before mixed sources. */
+    coverage?: ClvCoverage;
   } | null;
 }
 

@@ -35,6 +35,9 @@ const scores: CustomerScores = {
   pAlive: Float64Array.from([0.9, 0.5, NaN, 0.7]),
   expectedPurchases: Float64Array.from([1, 2, NaN, 3]),
   historicalClv: Float64Array.from([1, 2, 3, 4]),
+  responseNote: [null, null, "outside the response model's training range", null],
+  clvSource: ["orders", "orders", null, "profiles"],
+  clvNote: [null, null, "no order lines and no purchase counts in the profile", null],
   pca: Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10.123456, 11, 12]),
 };
 const summary = summariseRun(customers, scores, segments, { orderRevenue: null, snapshotDate: "2014-06-30T00:00:00.000Z", seed: 1 });
