@@ -5,7 +5,7 @@
 import "server-only";
 import type { OrderRecord } from "@/lib/data/customer";
 import { explainResponse, type ResponseExplanation } from "@/lib/ml/response/contributions";
-import { buildClvSummary, summaryLookup } from "@/lib/ml/train/clvStage";
+import { buildClvPlan, summaryLookup } from "@/lib/ml/train/clvStage";
 import type { CustomerProfile } from "@/lib/db/customerDetail";
 import { runModels } from "./runModels";
 
@@ -13,6 +13,6 @@ export async function explainCustomerResponse(runId: number, customer: CustomerP
   const models = await runModels(runId);
   if (!models?.response) return null;
   // As lib/ml/train/score.ts does: order-line summaries feed the RFM features when the run used them.
-  const summaries = models.clv ? summaryLookup(buildClvSummary([customer], orders, new Date(models.snapshotDate))) : undefined;
+  const summaries = models.clv ? summaryLookup(buildClvPlan([customer], orders, new Date(models.snapshotDate))) : undefined;
   return explainResponse(models.response, customer, { summaries });
 }

@@ -19,6 +19,7 @@ import {
 } from "./cleaning";
 import { ALL_FEATURES, checkFeatureNames, type FeatureName } from "./definitions";
 import { writeFeatureVector } from "./derive";
+import { observedFeatures } from "./provenance";
 import { fitRfmEdges, type RfmEdges } from "./rfm";
 
 export interface FeaturePipelineOptions {
@@ -40,6 +41,8 @@ export interface FeaturePipeline {
   cleaning: CleaningParams;
   rfm: RfmEdges;
   scaler: { mean: number[]; std: number[] };
+  /** Smallest and largest unscaled training value per feature, to refuse extrapolation; absent in older runs. */
+  range?: { min: number[]; max: number[] };
   fit: { rows: number; excluded: { externalId: string; reason: string }[] };
 }
 
@@ -89,6 +92,7 @@ export function fitFeaturePipeline(records: readonly CustomerRecord[], options: 
   const full = new Float64Array(fitRows.length * WIDTH);
   fitRows.forEach((row, j) => writeFeatureVector(clean.subarray(j * CLEAN_WIDTH, (j + 1) * CLEAN_WIDTH), facts[row], rfm, full, j * WIDTH));
   const scaler = fitScaler(full, fitRows.length, features.map(columnOf));
+  const range = fitRange(full, fitRows.length, features.map(columnOf));
   return {
     version: 1,
     snapshotDate: snapshot.toISOString(),
@@ -97,6 +101,7 @@ export function fitFeaturePipeline(records: readonly CustomerRecord[], options: 
     cleaning,
     rfm,
     scaler,
+    range,
     fit: { rows: fitRows.length, excluded },
   };
 }
@@ -121,11 +126,27 @@ function fitScaler(full: Float64Array, rows: number, columns: number[]): Feature
   return { mean, std };
 }
 
-/** Every feature, unscaled, for each record (row-major records × ALL_FEATURES). */
+function fitRange(full: Float64Array, rows: number, columns: number[]): NonNullable<FeaturePipeline["range"]> {
+  const min = columns.map(() => Infinity);
+  const max = columns.map(() => -Infinity);
+  columns.forEach((c, j) => {
+    for (let i = 0; i < rows; i++) {
+      min[j] = Math.min(min[j], full[i * WIDTH + c]);
+      max[j] = Math.max(max[j], full[i * WIDTH + c]);
+    }
+  });
+  return { min, max };
+}
+
+/**
+ * Every feature, unscaled, for each record (row-major records × ALL_FEATURES). With
+ * `observedOnly`, a feature whose inputs were not in the data is NaN instead of imputed.
+ */
 export function unscaledFeatures(
   pipeline: FeaturePipeline,
   records: readonly CustomerRecord[],
   summaries?: SummaryLookup,
+  observedOnly = false,
 ): { full: Float64Array; impossibleAgeRows: number[] } {
   const snapshot = parseSnapshot(pipeline.snapshotDate, "transformFeatures");
   const full = new Float64Array(records.length * WIDTH);
@@ -133,11 +154,15 @@ export function unscaledFeatures(
   const prepared = prepareCleaning(pipeline.cleaning);
   const raw = new Float64Array(INPUTS.length);
   const clean = new Float64Array(CLEAN_WIDTH);
+  const observed = new Uint8Array(WIDTH);
   records.forEach((record, i) => {
     const facts = readInputs(record, snapshot, summaries?.get(record.externalId), raw);
     if (facts.impossibleAge) impossibleAgeRows.push(i);
     cleanRow(prepared, raw, facts, clean);
     writeFeatureVector(clean, facts, pipeline.rfm, full, i * WIDTH);
+    if (!observedOnly) return;
+    observedFeatures(raw, facts, observed);
+    for (let f = 0; f < WIDTH; f++) if (observed[f] === 0) full[i * WIDTH + f] = Number.NaN;
   });
   return { full, impossibleAgeRows };
 }

@@ -10,15 +10,18 @@ export interface FeatureTable {
   columns: Record<FeatureName, Float64Array>;
 }
 
-/** Cleaned (imputed, winsorised) but unscaled values: ages in years, spend in currency. */
+/**
+ * Cleaned (imputed, winsorised) but unscaled values: ages in years, spend in currency. With
+ * `observedOnly`, values the data did not have are NaN rather than imputed (for personas).
+ */
 export function featureTable(
   pipeline: FeaturePipeline,
   records: readonly CustomerRecord[],
-  options: { features?: readonly FeatureName[]; summaries?: SummaryLookup } = {},
+  options: { features?: readonly FeatureName[]; summaries?: SummaryLookup; observedOnly?: boolean } = {},
 ): FeatureTable {
   const names = [...(options.features ?? ALL_FEATURES)];
   checkFeatureNames(names, "featureTable");
-  const { full } = unscaledFeatures(pipeline, records, options.summaries);
+  const { full } = unscaledFeatures(pipeline, records, options.summaries, options.observedOnly);
   const width = ALL_FEATURES.length;
   const columns: Record<FeatureName, Float64Array> = {};
   for (const name of names) {

@@ -8,7 +8,8 @@
 import { formatValue, listOf } from "./format";
 import type { FeatureStatistic, SegmentStatistics } from "./statistics";
 import { statisticOf, STRONG_Z, TRAIT_Z, zOf, type PersonaTrait } from "./traits";
-import { CATEGORY_CONCEPTS, CHANNEL_CONCEPTS, CONCEPT_WORDS, type PersonaConcept } from "./vocabulary";
+import { OTHER_CATEGORIES, OTHER_CHANNELS } from "@/lib/ml/features/orderBehaviour";
+import { CATEGORY_CONCEPTS, CHANNEL_CONCEPTS, CONCEPT_WORDS, categoryOrChannel, type PersonaConcept } from "./vocabulary";
 
 export type ActionType = "win-back" | "loyalty" | "upsell" | "price-incentive" | "nurture" | "campaign" | "channel" | "engage";
 
@@ -28,9 +29,21 @@ function evidence(segment: SegmentStatistics, concept: PersonaConcept): string {
   return `${CONCEPT_WORDS[concept].label}: ${formatValue(f.mean, unit)} against ${formatValue(f.overallMean, unit)} for everyone`;
 }
 
-/** Categories by the segment's own share of spend, largest first. */
+/** The data's own categories (order lines) or the marketing file's, with their share of this segment's spend. */
+function categoryShares(segment: SegmentStatistics): { category: string; mean: number | null }[] {
+  const own = segment.features.flatMap((f) => {
+    const column = categoryOrChannel(f.name);
+    return column?.kind === "category" && column.value !== OTHER_CATEGORIES && f.z !== null ? [{ category: column.value, mean: f.mean }] : [];
+  });
+  const marketing = CATEGORY_CONCEPTS.map(({ concept, category }) => ({ category, statistic: statisticOf(segment, concept) }))
+    .filter(({ statistic }) => statistic?.z != null)
+    .map(({ category, statistic }) => ({ category, mean: statistic!.mean }));
+  return [...own, ...marketing];
+}
+
+/** Categories by the segment's own share of spend, largest first; only those the segment's data show. */
 function favouriteCategories(segment: SegmentStatistics): string[] {
-  return CATEGORY_CONCEPTS.map(({ concept, category }) => ({ category, mean: statisticOf(segment, concept)?.mean ?? null }))
+  return categoryShares(segment)
     .filter((c): c is { category: string; mean: number } => c.mean !== null)
     .sort((a, b) => b.mean - a.mean)
     .map((c) => c.category);
@@ -113,7 +126,12 @@ function engageAction({ segment, onFavourite }: Context, traits: readonly Person
 
 /** Where to reach them: the channel they lean to most (by z), or simply the one they use most. */
 function channelAction(segment: SegmentStatistics): PersonaAction | null {
-  const channels = CHANNEL_CONCEPTS.map((channel) => ({ ...channel, statistic: statisticOf(segment, channel.concept) }))
+  const own = segment.features.flatMap((f) => {
+    const column = categoryOrChannel(f.name);
+    return column?.kind === "channel" && column.value !== OTHER_CHANNELS ? [{ concept: null, where: `via ${column.value}`, via: column.value, statistic: f as FeatureStatistic | null }] : [];
+  });
+  const marketing = CHANNEL_CONCEPTS.map((channel) => ({ ...channel, statistic: statisticOf(segment, channel.concept) }));
+  const channels = [...own, ...marketing]
     .filter((c): c is typeof c & { statistic: FeatureStatistic & { mean: number; z: number } } => c.statistic?.mean != null && c.statistic.z !== null);
   if (channels.length === 0) return null;
   const leaning = [...channels].sort((a, b) => b.statistic.z - a.statistic.z)[0];

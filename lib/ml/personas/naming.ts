@@ -9,7 +9,7 @@
 import { capitalise } from "./format";
 import type { SegmentStatistics } from "./statistics";
 import { STRONG_Z } from "./traits";
-import { CONCEPT_WORDS } from "./vocabulary";
+import { wordsOf } from "./vocabulary";
 
 interface Word {
   text: string;
@@ -33,8 +33,8 @@ const SUBSUMED_BY_AFFLUENT = ["Big-spending", "High-value"];
 function strongWords(segment: SegmentStatistics, part: "adjective" | "noun"): Word[] {
   const best = new Map<string, number>();
   for (const f of segment.features) {
-    if (f.concept === null || f.z === null || Math.abs(f.z) < STRONG_Z) continue;
-    const text = CONCEPT_WORDS[f.concept][f.z > 0 ? "high" : "low"][part];
+    if (f.z === null || Math.abs(f.z) < STRONG_Z) continue;
+    const text = wordsOf(f.name, f.concept)?.[f.z > 0 ? "high" : "low"][part];
     if (text !== undefined) best.set(text, Math.max(best.get(text) ?? 0, Math.abs(f.z)));
   }
   if (best.has(AFFLUENT)) {

@@ -2,9 +2,13 @@
  * Segment sizes, feature means and z-scores against everyone: z = (segment mean − overall
  * mean) / overall standard deviation, the population (divide-by-n) deviation over all
  * customers. Missing values (NaN) are left out of every mean, so a CLV column that only some
- * customers have still profiles them.
+ * customers have still profiles them; but a feature most of a segment lacks (under
+ * MIN_COVERAGE) gets no z-score, so it can make no trait, name or action.
  */
 import { conceptOf, type PersonaConcept } from "./vocabulary";
+
+/** Share of a segment's members that must have a feature for it to describe the segment. */
+export const MIN_COVERAGE = 0.8;
 
 export interface FeatureColumn {
   name: string;
@@ -18,7 +22,9 @@ export interface FeatureStatistic {
   mean: number | null;
   overallMean: number | null;
   overallStd: number | null;
-  /** 0 when the feature does not vary; null when either mean is missing. */
+  /** Share of the segment's members with a value (1 for an empty segment). */
+  coverage: number;
+  /** 0 when the feature does not vary; null when either mean is missing or coverage is under MIN_COVERAGE. */
   z: number | null;
 }
 
@@ -61,10 +67,12 @@ export function segmentStatistics(labels: Int32Array, columns: readonly FeatureC
     size,
     share: size / labels.length,
     features: columns.map((column, c) => {
-      const { overallMean, overallStd, means } = perColumn[c];
+      const { overallMean, overallStd, means, counts } = perColumn[c];
       const mean = means[id];
-      const z = mean === null || overallMean === null || overallStd === null ? null : overallStd === 0 ? 0 : (mean - overallMean) / overallStd;
-      return { name: column.name, concept: conceptOf(column.name), mean, overallMean, overallStd, z };
+      const coverage = size > 0 ? counts[id] / size : 1;
+      const z =
+        mean === null || overallMean === null || overallStd === null || coverage < MIN_COVERAGE ? null : overallStd === 0 ? 0 : (mean - overallMean) / overallStd;
+      return { name: column.name, concept: conceptOf(column.name), mean, overallMean, overallStd, coverage, z };
     }),
   }));
 }
@@ -88,5 +96,6 @@ function columnStatistics(column: FeatureColumn, labels: Int32Array, k: number) 
     overallMean,
     overallStd: overallMean === null ? null : Math.sqrt(squares / count),
     means: Array.from(sums, (sum, id) => (counts[id] > 0 ? sum / counts[id] : null)),
+    counts,
   };
 }

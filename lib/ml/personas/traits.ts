@@ -6,7 +6,7 @@
  */
 import { featureLabel } from "@/lib/ml/features/labels";
 import type { FeatureStatistic, SegmentStatistics } from "./statistics";
-import { CONCEPT_WORDS, type ConceptWords, type FeatureUnit, type PersonaConcept } from "./vocabulary";
+import { wordsOf, type ConceptWords, type FeatureUnit, type PersonaConcept } from "./vocabulary";
 
 /** |z| from which a feature is listed among a segment's traits. */
 export const TRAIT_Z = 0.3;
@@ -26,7 +26,8 @@ export interface PersonaTrait {
 
 /** Words for a column the vocabulary does not know: its label. */
 function wordsFor(statistic: FeatureStatistic): ConceptWords {
-  if (statistic.concept !== null) return CONCEPT_WORDS[statistic.concept];
+  const words = wordsOf(statistic.name, statistic.concept);
+  if (words !== null) return words;
   const { label } = featureLabel(statistic.name);
   return { label, unit: "number", high: { trait: `high ${label}` }, low: { trait: `low ${label}` } };
 }

@@ -2,8 +2,12 @@
  * The features personas understand, by the column names that carry them, and the plain words
  * used for each. Preferred names are those of lib/ml/features/definitions.ts (plus `clv`,
  * `pAlive` from the CLV model and `responseRate` from the response model); the aliases are the
- * dotted names of the design notes. Columns with other names still get means and z-scores.
+ * dotted names of the design notes. Order-line features (lib/ml/features/orderBehaviour.ts)
+ * get words built from the data's own category and channel names. Columns with other names
+ * still get means and z-scores.
  */
+import { CATEGORY_PREFIX, CHANNEL_PREFIX, OTHER_CATEGORIES, OTHER_CHANNELS } from "@/lib/ml/features/orderBehaviour";
+
 export const PERSONA_FEATURES = {
   income: "income",
   age: "age",
@@ -114,3 +118,39 @@ export const CHANNEL_CONCEPTS: readonly { concept: PersonaConcept; where: string
   { concept: "catalogShare", where: "from the catalogue", via: "catalogue mailings" },
   { concept: "storeShare", where: "in store", via: "in-store promotions" },
 ];
+
+/** Words for the order-line features whose names carry the data's own categories and channels. */
+const ORDER_WORDS: Record<string, ConceptWords> = {
+  avgOrderValue: { label: "average order value", unit: "money", high: { trait: "large orders", noun: "big-ticket buyers" }, low: { trait: "small orders" } },
+  daysBetweenPurchases: { label: "days between purchases", unit: "days", high: { trait: "long gaps between purchases" }, low: { trait: "short gaps between purchases" } },
+  unitsBought: { label: "units bought", unit: "count", high: { trait: "buy in volume", noun: "volume buyers" }, low: { trait: "buy few units" } },
+  returnShare: { label: "share of spend returned", unit: "share", high: { trait: "return a lot", adjective: "Returns-prone" }, low: { trait: "rarely return" } },
+  cancelledShare: { label: "share of order value cancelled", unit: "share", high: { trait: "cancel orders often" }, low: { trait: "rarely cancel" } },
+};
+
+/** A category or channel share column ("category:Classic Cars"), or null for any other name. */
+export function categoryOrChannel(name: string): { kind: "category" | "channel"; value: string } | null {
+  if (name.startsWith(CATEGORY_PREFIX)) return { kind: "category", value: name.slice(CATEGORY_PREFIX.length) };
+  if (name.startsWith(CHANNEL_PREFIX)) return { kind: "channel", value: name.slice(CHANNEL_PREFIX.length) };
+  return null;
+}
+
+function shareWords(name: string): ConceptWords | null {
+  const column = categoryOrChannel(name);
+  if (column === null) return null;
+  const { kind, value } = column;
+  if (value === OTHER_CATEGORIES || value === OTHER_CHANNELS) {
+    const what = kind === "category" ? "spend on other categories" : "purchases through other channels";
+    return { label: `share of ${what}`, unit: "share", high: { trait: `more ${what}` }, low: { trait: `less ${what}` } };
+  }
+  if (kind === "category") {
+    return { label: `${value} share of spend`, unit: "share", high: { trait: `buy a lot of ${value}`, noun: `${value} buyers` }, low: { trait: `little ${value}` } };
+  }
+  return { label: `share of purchases via ${value}`, unit: "share", high: { trait: `buy mostly via ${value}`, noun: `${value} customers` }, low: { trait: `rarely buy via ${value}` } };
+}
+
+/** Words for a column: its concept's, the order-line words, or null for a column only a label describes. */
+export function wordsOf(name: string, concept: PersonaConcept | null): ConceptWords | null {
+  if (concept !== null) return CONCEPT_WORDS[concept];
+  return ORDER_WORDS[name] ?? shareWords(name);
+}

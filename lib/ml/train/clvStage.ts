@@ -1,9 +1,10 @@
 /**
- * The CLV stage of a training run: the repeat-purchase summary (exact from order lines,
- * approximated from profiles otherwise; see lib/ml/clv/summary.ts for the assumptions),
- * the BG/NBD + Gamma-Gamma fit, and per-customer scores mapped back to input order.
+ * The CLV stage of a training run: per customer, the repeat-purchase summary (exact from order
+ * lines where the customer has any, approximated from profile fields otherwise; see
+ * lib/ml/clv/summary.ts for the assumptions), a BG/NBD + Gamma-Gamma fit per source, and
+ * per-customer scores mapped back to input order with the source or the reason there is none.
  */
-import { SPEND_FIELDS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
+import { orderLineKind, SPEND_FIELDS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
 import {
   fitClv,
   type IntervalTables,
@@ -15,6 +16,7 @@ import {
   type CustomerRfmSummary,
 } from "@/lib/ml/clv";
 import type { CustomerSummary, SummaryLookup } from "@/lib/ml/features";
+import type { ClvCoverage, ClvSource } from "./types";
 
 const DAY_MS = 86_400_000;
 const YEAR_DAYS = 365.25;
@@ -33,38 +35,88 @@ export interface ClvSummary {
   notes: string[];
 }
 
-/** The summary the data allow, or null with the reason. */
-export function buildClvSummary(
-  customers: readonly CustomerRecord[],
-  orders: readonly OrderRecord[],
-  snapshotDate: Date,
-): ClvSummary | { skipped: string } {
+/** Customers with a CLV summary from each source, and why the others have none (per input row). */
+export interface ClvPlan {
+  orders: ClvSummary | null;
+  profiles: ClvSummary | null;
+  notes: (string | null)[];
+}
+
+/** Profile summaries need this many customers to fit a model of their own; fewer borrow the order-line model. */
+export const MIN_PROFILE_FIT = 50;
+
+/**
+ * Per customer, the best summary the data allow: exact from order lines for customers with a
+ * sale, approximated from profile fields for the others (see lib/ml/clv/summary.ts).
+ * Cancelled lines never count; returns are netted: each customer's spend per purchase is scaled
+ * by their net-to-gross ratio, so purchase counts stay those of real purchases.
+ */
+export function buildClvPlan(customers: readonly CustomerRecord[], orders: readonly OrderRecord[], snapshotDate: Date): ClvPlan {
   const indexOf = new Map(customers.map((customer, i) => [customer.externalId, i]));
-  if (orders.length > 0) {
-    const summary = summaryFromOrders(orders, { snapshotDate });
+  const notes: (string | null)[] = customers.map(() => null);
+  const sales = orders.filter((order) => orderLineKind(order) === "sale");
+  let ordersPart: ClvSummary | null = null;
+  const summarised = new Uint8Array(customers.length);
+  if (sales.length > 0) {
+    const summary = summaryFromOrders(sales, { snapshotDate });
+    netReturns(summary, orders, snapshotDate);
     const rowIndex = summary.customerIds.map((id) => indexOf.get(id) ?? -1);
-    const notes = ["Repeat purchases, recency and spend come from the order lines (exact)."];
-    if (summary.ordersAfterSnapshot > 0) notes.push(`${summary.ordersAfterSnapshot} order lines after the snapshot date were left out.`);
-    return { source: "orders", summary, rowIndex, excluded: customers.length - summary.customerIds.length, notes };
+    for (const row of rowIndex) if (row >= 0) summarised[row] = 1;
+    const partNotes = ["Repeat purchases, recency and spend come from the order lines (exact); returns are netted, cancelled orders left out."];
+    if (summary.ordersAfterSnapshot > 0) partNotes.push(`${summary.ordersAfterSnapshot} order lines after the snapshot date were left out.`);
+    ordersPart = { source: "orders", summary, rowIndex, excluded: 0, notes: partNotes };
   }
-  const summary = summaryFromProfiles(customers, { snapshotDate });
-  if (summary.customerIds.length === 0) return { skipped: "no order lines and no profile with purchase counts, spend, recency and enrolment date" };
-  return {
-    source: "profiles",
-    summary,
-    rowIndex: summary.inputIndex,
-    excluded: summary.excluded.length,
-    notes: [
-      "No order lines: the summary is approximated from profiles (T = days since enrolment, frequency = purchases − 1, recency = T − Recency, spend per purchase = total spend / purchases).",
-      ...(summary.excluded.length ? [`${summary.excluded.length} customers could not be summarised (e.g. Recency longer than their tenure) and have no CLV.`] : []),
-    ],
-  };
+  const rest = [...customers.keys()].filter((row) => summarised[row] === 0);
+  let profilesPart: ClvSummary | null = null;
+  if (rest.length > 0) {
+    const summary = summaryFromProfiles(rest.map((row) => customers[row]), { snapshotDate });
+    for (const { index, reason } of summary.excluded) notes[rest[index]] = profileReason(reason, orders.length > 0);
+    if (summary.customerIds.length > 0) {
+      profilesPart = {
+        source: "profiles",
+        summary,
+        rowIndex: summary.inputIndex.map((index) => rest[index]),
+        excluded: summary.excluded.length,
+        notes: [
+          "Customers without order lines: the summary is approximated from profiles (T = days since enrolment, frequency = purchases − 1, recency = T − Recency, spend per purchase = total spend / purchases).",
+        ],
+      };
+    }
+  }
+  return { orders: ordersPart, profiles: profilesPart, notes };
+}
+
+/** Plain reasons, few enough to count: the per-field detail stays in summaryFromProfiles. */
+function profileReason(reason: string, hasOrders: boolean): string {
+  const none = hasOrders ? "no purchase in the order lines" : "no order lines";
+  if (reason.startsWith("missing")) return `${none}, and the profile lacks purchase counts, spend, recency or enrolment date`;
+  if (reason.startsWith("repeat purchases but Recency")) return `${none}, and the profile's Recency is longer than its time as a customer`;
+  return `${none}, and the profile's ${reason}`;
+}
+
+/** Scales each customer's spend per purchase by net / gross over lines up to the snapshot. */
+function netReturns(summary: CustomerRfmSummary, orders: readonly OrderRecord[], snapshotDate: Date): void {
+  const last = snapshotDate.getTime() + DAY_MS;
+  const gross = new Map<string, number>();
+  const returned = new Map<string, number>();
+  for (const order of orders) {
+    if (!(order.orderDate.getTime() < last)) continue;
+    const kind = orderLineKind(order);
+    if (kind === "sale") gross.set(order.customerId, (gross.get(order.customerId) ?? 0) + order.amount);
+    else if (kind === "return") returned.set(order.customerId, (returned.get(order.customerId) ?? 0) + Math.abs(order.amount));
+  }
+  summary.customerIds.forEach((id, i) => {
+    const back = returned.get(id);
+    if (back === undefined) return;
+    const total = gross.get(id) ?? 0;
+    summary.monetary[i] *= total > 0 ? Math.max(0, total - back) / total : 0;
+  });
 }
 
 /** Order-line summaries by customer, for the RFM features of customers known only from orders. */
-export function summaryLookup(clv: ClvSummary | { skipped: string }): SummaryLookup | undefined {
-  if ("skipped" in clv || clv.source !== "orders") return undefined;
-  const { summary } = clv;
+export function summaryLookup(plan: ClvPlan): SummaryLookup | undefined {
+  if (plan.orders === null) return undefined;
+  const { summary } = plan.orders;
   const lookup = new Map<string, CustomerSummary>();
   summary.customerIds.forEach((id, i) => {
     lookup.set(id, { frequency: summary.frequency[i], recencyDays: summary.T[i] - summary.recency[i], monetary: summary.monetary[i], tenureDays: summary.T[i] });
@@ -72,37 +124,115 @@ export function summaryLookup(clv: ClvSummary | { skipped: string }): SummaryLoo
   return lookup;
 }
 
-export function fitClvModel(clv: ClvSummary): ClvModel {
-  return fitClv(clv.summary);
+/** The fitted models: `model` from the primary source, `profileModel` for profile-only customers when both exist. */
+export interface FittedClv {
+  model: ClvModel;
+  source: ClvSource;
+  profileModel: ClvModel | null;
+  notes: string[];
 }
 
-export function scoreClvColumns(
-  model: ClvModel,
-  clv: ClvSummary,
+const converged = (model: ClvModel) => model.bgnbd.converged && (model.gammaGamma?.converged ?? false);
+
+function tryFit(part: ClvSummary): ClvModel | string {
+  try {
+    const model = fitClv(part.summary);
+    if (converged(model)) return model;
+    return `the ${model.bgnbd.converged ? "Gamma-Gamma" : "BG/NBD"} fit did not converge on the ${part.source === "orders" ? "order history" : "profile summaries"}`;
+  } catch (error) {
+    if (error instanceof RangeError) return error.message;
+    throw error;
+  }
+}
+
+/** Fits a model per source the data have; the reason when none can be fitted. */
+export function fitClvModels(plan: ClvPlan): FittedClv | { skipped: string } {
+  const fromOrders = plan.orders ? tryFit(plan.orders) : null;
+  const fromProfiles = plan.profiles && plan.profiles.summary.customerIds.length >= MIN_PROFILE_FIT ? tryFit(plan.profiles) : null;
+  const notes: string[] = [];
+  if (typeof fromOrders === "string") notes.push(`Order lines: ${fromOrders}.`);
+  if (typeof fromProfiles === "string") notes.push(`Profiles: ${fromProfiles}.`);
+  if (plan.profiles && plan.profiles.summary.customerIds.length < MIN_PROFILE_FIT && fromOrders !== null && typeof fromOrders !== "string") {
+    notes.push(`Only ${plan.profiles.summary.customerIds.length} customers have profile summaries alone (fewer than ${MIN_PROFILE_FIT}): they are scored with the order-line model.`);
+  }
+  const orderModel = typeof fromOrders === "string" ? null : fromOrders;
+  const profileModel = typeof fromProfiles === "string" ? null : fromProfiles;
+  if (orderModel) return { model: orderModel, source: "orders", profileModel, notes };
+  if (profileModel) return { model: profileModel, source: "profiles", profileModel: null, notes };
+  if (plan.orders === null && plan.profiles === null) return { skipped: "no order lines and no profile with purchase counts, spend, recency and enrolment date" };
+  return { skipped: notes.join(" ") || `fewer than ${MIN_PROFILE_FIT} customers with profile summaries and no order lines` };
+}
+
+export interface ClvColumns {
+  clv: Float64Array;
+  clvLow: Float64Array;
+  clvHigh: Float64Array;
+  pAlive: Float64Array;
+  expectedPurchases: Float64Array;
+  clvSource: (ClvSource | null)[];
+  clvNote: (string | null)[];
+}
+
+/** Scores each customer with the model of its own source; input order, NaN and a note where none applies. */
+export function scoreClvPlan(
+  fitted: Pick<FittedClv, "model" | "source" | "profileModel">,
+  plan: ClvPlan,
   rows: number,
   options: ClvOptions & { seed: number; tables?: IntervalTables },
-): { clv: Float64Array; clvLow: Float64Array; clvHigh: Float64Array; pAlive: Float64Array; expectedPurchases: Float64Array } {
-  const scores = scoreClv(model, clv.summary, { ...options, periodsPerMonth: PERIODS_PER_MONTH.days, intervals: model.gammaGamma !== null });
-  const out = {
-    clv: new Float64Array(rows).fill(Number.NaN),
-    clvLow: new Float64Array(rows).fill(Number.NaN),
-    clvHigh: new Float64Array(rows).fill(Number.NaN),
-    pAlive: new Float64Array(rows).fill(Number.NaN),
-    expectedPurchases: new Float64Array(rows).fill(Number.NaN),
-  };
-  clv.rowIndex.forEach((row, i) => {
-    if (row < 0) return;
-    out.pAlive[row] = scores.pAlive[i];
-    out.expectedPurchases[row] = scores.expectedPurchases[i];
-    if (model.gammaGamma === null) return;
-    out.clv[row] = scores.clv[i];
-    out.clvLow[row] = scores.clvLow?.[i] ?? Number.NaN;
-    out.clvHigh[row] = scores.clvHigh?.[i] ?? Number.NaN;
-  });
+): ClvColumns {
+  const nan = () => new Float64Array(rows).fill(Number.NaN);
+  const out: ClvColumns = { clv: nan(), clvLow: nan(), clvHigh: nan(), pAlive: nan(), expectedPurchases: nan(), clvSource: new Array(rows).fill(null), clvNote: [...plan.notes] };
+  const orderModel = fitted.source === "orders" ? fitted.model : null;
+  const profileModel = fitted.source === "profiles" ? fitted.model : (fitted.profileModel ?? orderModel);
+  const parts: [ClvSummary | null, ClvModel | null, string][] = [
+    [plan.orders, orderModel, "the order-line CLV model did not fit"],
+    [plan.profiles, profileModel, "no CLV model could be fitted on profile summaries"],
+  ];
+  for (const [part, model, missing] of parts) {
+    if (part === null) continue;
+    if (model === null) {
+      for (const row of part.rowIndex) if (row >= 0) out.clvNote[row] = missing;
+      continue;
+    }
+    const scores = scoreClv(model, part.summary, { ...options, periodsPerMonth: PERIODS_PER_MONTH.days, intervals: true });
+    part.rowIndex.forEach((row, i) => {
+      if (row < 0) return;
+      out.pAlive[row] = scores.pAlive[i];
+      out.expectedPurchases[row] = scores.expectedPurchases[i];
+      out.clv[row] = scores.clv[i];
+      out.clvLow[row] = scores.clvLow?.[i] ?? Number.NaN;
+      out.clvHigh[row] = scores.clvHigh?.[i] ?? Number.NaN;
+      out.clvSource[row] = part.source;
+      out.clvNote[row] = null;
+    });
+  }
   return out;
 }
 
-/** Annualised past spend × margin: from order lines over each customer's observed span, else from the two-year Mnt* totals. */
+/** How many customers have a CLV from each source, and the reasons the rest have none. */
+export function clvCoverage(columns: Pick<ClvColumns, "clvSource" | "clvNote">): ClvCoverage {
+  const reasons = new Map<string, number>();
+  let orders = 0;
+  let profiles = 0;
+  columns.clvSource.forEach((source, row) => {
+    if (source === "orders") orders++;
+    else if (source === "profiles") profiles++;
+    else {
+      const reason = columns.clvNote[row] ?? "not scored";
+      reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    }
+  });
+  const customers = columns.clvSource.length;
+  return {
+    customers,
+    orders,
+    profiles,
+    none: customers - orders - profiles,
+    reasons: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1)),
+  };
+}
+
+/** Annualised past spend × margin: from order lines over each customer's observed span where they have any, else from the two-year Mnt* totals. */
 export function historicalClvColumn(
   customers: readonly CustomerRecord[],
   orders: readonly OrderRecord[],
@@ -111,23 +241,22 @@ export function historicalClvColumn(
 ): Float64Array {
   const out = new Float64Array(customers.length).fill(Number.NaN);
   const snapshot = snapshotDate.getTime();
-  if (orders.length > 0) {
-    const indexOf = new Map(customers.map((customer, i) => [customer.externalId, i]));
-    const total = new Map<number, number>();
-    const first = new Map<number, number>();
-    for (const order of orders) {
-      const row = indexOf.get(order.customerId);
-      if (row === undefined || order.orderDate.getTime() > snapshot) continue;
-      total.set(row, (total.get(row) ?? 0) + order.amount);
-      first.set(row, Math.min(first.get(row) ?? Infinity, order.orderDate.getTime()));
-    }
-    for (const [row, spend] of total) {
-      const years = Math.max(30, (snapshot - first.get(row)!) / DAY_MS) / YEAR_DAYS;
-      out[row] = (spend / years) * margin;
-    }
-    return out;
+  const indexOf = new Map(customers.map((customer, i) => [customer.externalId, i]));
+  const total = new Map<number, number>();
+  const first = new Map<number, number>();
+  for (const order of orders) {
+    const row = indexOf.get(order.customerId);
+    if (row === undefined || order.orderDate.getTime() > snapshot || orderLineKind(order) === "cancelled") continue;
+    total.set(row, (total.get(row) ?? 0) + order.amount);
+    if (orderLineKind(order) === "sale") first.set(row, Math.min(first.get(row) ?? Infinity, order.orderDate.getTime()));
+  }
+  for (const [row, spend] of total) {
+    if (!first.has(row)) continue;
+    const years = Math.max(30, (snapshot - first.get(row)!) / DAY_MS) / YEAR_DAYS;
+    out[row] = (Math.max(0, spend) / years) * margin;
   }
   customers.forEach((customer, row) => {
+    if (first.has(row)) return;
     const spend = SPEND_FIELDS.reduce<number | null>((sum, field) => (sum === null || customer[field] === null ? null : sum + customer[field]!), 0);
     if (spend === null || !customer.dtCustomer) return;
     const tenureYears = (snapshot - customer.dtCustomer.getTime()) / DAY_MS / YEAR_DAYS;

@@ -10,7 +10,9 @@ import { transformFeatures } from "@/lib/ml/features";
 import { createResponsePredictor, type ResponsePredictor } from "@/lib/ml/response";
 import { assignSegments } from "@/lib/ml/segmentation/assign";
 import { transformPca } from "@/lib/ml/segmentation/pca";
-import { buildClvSummary, historicalClvColumn, scoreClvColumns, summaryLookup } from "./clvStage";
+import { orderFeatureTable, scaleOrderFeatures } from "@/lib/ml/features/orderBehaviour";
+import { responseApplicability } from "@/lib/ml/response/applicability";
+import { buildClvPlan, historicalClvColumn, scoreClvPlan, summaryLookup } from "./clvStage";
 import type { CustomerScores, TrainData, TrainedModels } from "./types";
 
 export interface ModelScorer {
@@ -49,28 +51,38 @@ function scoreWith(data: TrainData, models: TrainedModels, { classifier, respons
   const orders = data.orders ?? [];
   const rows = customers.length;
   const snapshotDate = new Date(models.snapshotDate);
-  const clvSummary = models.clv ? buildClvSummary(customers, orders, snapshotDate) : null;
-  const summaries = clvSummary ? summaryLookup(clvSummary) : undefined;
-  const matrix = transformFeatures(models.features, customers, { summaries });
-  const dense = { data: matrix.matrix, rows: matrix.rows, columns: matrix.columns };
+  const plan = buildClvPlan(customers, orders, snapshotDate);
+  const summaries = summaryLookup(plan);
+  const matrix = models.orderFeatures
+    ? { matrix: scaleOrderFeatures(models.orderFeatures, orderFeatureTable(models.orderFeatures, customers, orders)), columns: models.orderFeatures.features.length }
+    : transformFeatures(models.features, customers, { summaries });
+  const dense = { data: matrix.matrix, rows, columns: matrix.columns };
 
   const nan = () => new Float64Array(rows).fill(Number.NaN);
-  const clvColumns =
-    models.clv && clvSummary && !("skipped" in clvSummary)
-      ? scoreClvColumns(models.clv.model, clvSummary, rows, { ...models.clv.options, seed: models.seed, tables })
-      : { clv: nan(), clvLow: nan(), clvHigh: nan(), pAlive: nan(), expectedPurchases: nan() };
+  const clvColumns = models.clv
+    ? scoreClvPlan({ model: models.clv.model, source: models.clv.source, profileModel: models.clv.profileModel ?? null }, plan, rows, { ...models.clv.options, seed: models.seed, tables })
+    : { clv: nan(), clvLow: nan(), clvHigh: nan(), pAlive: nan(), expectedPurchases: nan(), clvSource: new Array(rows).fill(null), clvNote: customers.map(() => "no CLV model in this run") };
   const projected = transformPca(models.segmentation.plotPca, dense);
+  const responseNote = models.response ? responseApplicability(models.response.pipeline, customers, summaries) : customers.map(() => "no response model in this run");
+  const responseProbability = response ? response.predict(customers, { summaries }) : nan();
+  responseNote.forEach((note, i) => {
+    if (note !== null) responseProbability[i] = Number.NaN;
+  });
 
   return {
     externalIds: customers.map((customer) => customer.externalId),
     segment: assignSegments(models.segmentation, dense),
     segmentProbabilities: classifier ? classifier.predict(matrix.matrix) : null,
-    responseProbability: response ? response.predict(customers, { summaries }) : nan(),
-    ...clvColumns,
+    responseProbability,
+    clv: clvColumns.clv,
+    clvLow: clvColumns.clvLow,
+    clvHigh: clvColumns.clvHigh,
+    pAlive: clvColumns.pAlive,
+    expectedPurchases: clvColumns.expectedPurchases,
     historicalClv: historicalClvColumn(customers, orders, snapshotDate, models.clv?.options.margin ?? 1),
-    responseNote: customers.map(() => null),
-    clvSource: customers.map(() => null),
-    clvNote: customers.map(() => null),
+    responseNote,
+    clvSource: clvColumns.clvSource,
+    clvNote: clvColumns.clvNote,
     pca: widen(projected.data, projected.columns, rows, 3),
   };
 }

@@ -7,22 +7,37 @@ import { fitSegmentClassifier } from "@/lib/ml/assignment/classifier";
 import { predictSegmentProbabilities } from "@/lib/ml/assignment/model";
 import { tuneSegmentClassifier } from "@/lib/ml/assignment/tuner";
 import { referenceStats } from "@/lib/ml/drift";
-import { fitFeaturePipeline, featureTable, SEGMENTATION_FEATURES, transformFeatures, type SummaryLookup } from "@/lib/ml/features";
+import type { SummaryLookup } from "@/lib/ml/features";
 import { describeSegments } from "@/lib/ml/personas";
 import { fitResponseModels, InsufficientDataError, predictResponse, type ResponseReport } from "@/lib/ml/response";
 import { fitSegmentation } from "@/lib/ml/segmentation";
 import { createRng } from "@/lib/ml/random";
-import { buildClvSummary, DEFAULT_CLV_OPTIONS, fitClvModel, historicalClvColumn, scoreClvColumns, summaryLookup } from "./clvStage";
+import { responseApplicability } from "@/lib/ml/response/applicability";
+import {
+  buildClvPlan,
+  clvCoverage,
+  DEFAULT_CLV_OPTIONS,
+  fitClvModels,
+  historicalClvColumn,
+  scoreClvPlan,
+  summaryLookup,
+  type ClvColumns,
+  type ClvPlan,
+  type FittedClv,
+} from "./clvStage";
 import { driftColumns } from "./driftColumns";
+import { segmentationFeatures } from "./featureSource";
 import { inferSnapshotDate } from "./snapshot";
-import type { CustomerScores, TrainConfig, TrainData, TrainedModels, TrainMetrics, TrainResult } from "./types";
+import type { CustomerScores, FeatureSource, TrainConfig, TrainData, TrainedModels, TrainMetrics, TrainResult } from "./types";
 
-const MIN_CUSTOMERS = 200;
+/** Segments from fewer customers than this come with a warning (featureSource.ts refuses under 30). */
+export const FRAGILE_BELOW = 300;
+/** The segment classifier needs enough customers per segment to hold some out. */
+const MIN_CLASSIFIER_CUSTOMERS = 200;
 
 export async function trainAll(data: TrainData, config: TrainConfig): Promise<TrainResult> {
   const { customers } = data;
   const orders = data.orders ?? [];
-  if (customers.length < MIN_CUSTOMERS) throw new InsufficientDataError("segmentation", `fewer than ${MIN_CUSTOMERS} customers (${customers.length})`);
   const timings: Record<string, number> = {};
   const skipped: TrainResult["skipped"] = [];
   const progress = config.onProgress ?? (() => undefined);
@@ -41,28 +56,33 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
 
   const snapshotDate = config.snapshotDate ? new Date(config.snapshotDate) : inferSnapshotDate(customers, orders);
   const clvOptions = { ...DEFAULT_CLV_OPTIONS, ...config.clv };
-  const clvSummary = await stage("summaries", 0.02, () => buildClvSummary(customers, orders, snapshotDate));
-  const summaries: SummaryLookup | undefined = summaryLookup(clvSummary);
+  const clvPlan = await stage("summaries", 0.02, () => buildClvPlan(customers, orders, snapshotDate));
+  const summaries: SummaryLookup | undefined = summaryLookup(clvPlan);
 
-  const { pipeline, matrix } = await stage("features", 0.05, () => {
-    const fitted = fitFeaturePipeline(customers, { snapshotDate, seed: config.seed, features: SEGMENTATION_FEATURES, summaries });
-    return { pipeline: fitted, matrix: transformFeatures(fitted, customers, { summaries }) };
-  });
+  const features = await stage("features", 0.05, () => segmentationFeatures(customers, orders, snapshotDate, config.seed, summaries));
+  const warnings: string[] = [];
+  if (customers.length < FRAGILE_BELOW) {
+    warnings.push(`Segments from ${customers.length} customers are fragile: a few customers more or less can change them. They become dependable from a few hundred.`);
+  }
 
   const segmentation = await stage("segmentation", 0.1, () =>
     fitSegmentation(
-      { data: matrix.matrix, rows: matrix.rows, columns: matrix.columns },
+      { data: features.matrix, rows: customers.length, columns: features.columns },
       withoutUndefined({ seed: seeds.segmentation, kMax: config.kMax, spaces: config.spaces }),
     ),
   );
   const { labels, k } = segmentation;
 
   const classifier = await stage("classifier", 0.45, async () => {
+    if (customers.length < MIN_CLASSIFIER_CUSTOMERS) {
+      skipped.push({ model: "classifier", reason: `fewer than ${MIN_CLASSIFIER_CUSTOMERS} customers (${customers.length}): new customers are assigned to the nearest segment centre` });
+      return null;
+    }
     const hyperParameters = config.tuneClassifier
-      ? (await tuneSegmentClassifier(matrix.matrix, labels, k, { seed: seeds.classifier })).best
+      ? (await tuneSegmentClassifier(features.matrix, labels, k, { seed: seeds.classifier })).best
       : undefined;
-    const fit = await fitSegmentClassifier(matrix.matrix, labels, k, { seed: seeds.classifier, hyperParameters });
-    return { fit, probabilities: predictSegmentProbabilities(fit.model, matrix.matrix) };
+    const fit = await fitSegmentClassifier(features.matrix, labels, k, { seed: seeds.classifier, hyperParameters });
+    return { fit, probabilities: predictSegmentProbabilities(fit.model, features.matrix) };
   });
 
   const response = await stage("response", 0.55, async () => {
@@ -74,7 +94,7 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
           costPerContact: config.costPerContact, revenuePerResponse: config.revenuePerResponse,
         }),
       );
-      return { report, probabilities: predictResponse(report, customers, { summaries }) };
+      return { report, ...applicableResponse(report, customers, summaries) };
     } catch (error) {
       if (!(error instanceof InsufficientDataError)) throw error;
       skipped.push({ model: "response", reason: error.reason });
@@ -83,40 +103,44 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
   });
 
   const clv = await stage("clv", 0.85, () => {
-    if ("skipped" in clvSummary) {
-      skipped.push({ model: "clv", reason: clvSummary.skipped });
+    const fitted = fitClvModels(clvPlan);
+    if ("skipped" in fitted) {
+      skipped.push({ model: "clv", reason: fitted.skipped });
       return null;
     }
-    const model = fitClvModel(clvSummary);
-    if (!model.bgnbd.converged || (model.gammaGamma && !model.gammaGamma.converged)) {
-      skipped.push({ model: "clv", reason: `the ${model.bgnbd.converged ? "Gamma-Gamma" : "BG/NBD"} fit did not converge on this ${clvSummary.source === "orders" ? "order history" : "profile summary"}` });
-      return null;
-    }
-    return { model, summary: clvSummary, columns: scoreClvColumns(model, clvSummary, customers.length, { ...clvOptions, seed: seeds.clv }) };
+    return { fitted, columns: scoreClvPlan(fitted, clvPlan, customers.length, { ...clvOptions, seed: seeds.clv }) };
   });
+  const clvColumns = clv?.columns ?? emptyClvColumns(customers.length, clvPlan.notes, skipped.find((entry) => entry.model === "clv")?.reason);
+  const responseReason = skipped.find((entry) => entry.model === "response")?.reason;
 
   const scores: CustomerScores = {
     externalIds: customers.map((customer) => customer.externalId),
     segment: labels,
-    segmentProbabilities: classifier.probabilities,
+    segmentProbabilities: classifier?.probabilities ?? null,
     responseProbability: response?.probabilities ?? new Float64Array(customers.length).fill(Number.NaN),
-    ...(clv?.columns ?? emptyClvColumns(customers.length)),
+    clv: clvColumns.clv,
+    clvLow: clvColumns.clvLow,
+    clvHigh: clvColumns.clvHigh,
+    pAlive: clvColumns.pAlive,
+    expectedPurchases: clvColumns.expectedPurchases,
     historicalClv: historicalClvColumn(customers, orders, snapshotDate, clvOptions.margin),
-    responseNote: customers.map(() => null),
-    clvSource: customers.map(() => null),
-    clvNote: customers.map(() => null),
+    responseNote: response?.notes ?? customers.map(() => `no response model in this run: ${responseReason}`),
+    clvSource: clvColumns.clvSource,
+    clvNote: clvColumns.clvNote,
     pca: segmentation.plot.coordinates3d,
   };
 
   const { personas, reference } = await stage("personas", 0.95, () => {
-    const table = featureTable(pipeline, customers, { summaries });
     const columns = [
-      ...table.names.map((name) => ({ name, values: table.columns[name] })),
+      ...features.personaColumns(),
       { name: "clv", values: scores.clv },
       { name: "pAlive", values: scores.pAlive },
       { name: "responseRate", values: scores.responseProbability },
     ];
-    return { personas: describeSegments(labels, columns, { k }), reference: referenceStats(driftColumns(pipeline, customers, summaries)) };
+    return {
+      personas: describeSegments(labels, columns, { k }),
+      reference: referenceStats(driftColumns({ features: features.pipeline, orderFeatures: features.orderPipeline }, customers, orders, summaries)),
+    };
   });
   timings.total = Math.round(performance.now() - started);
   progress("done", 1);
@@ -126,21 +150,32 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
     version: 1,
     seed: config.seed,
     snapshotDate: snapshotDate.toISOString(),
-    features: pipeline,
+    features: features.pipeline,
+    orderFeatures: features.orderPipeline,
     segmentation: { ...segmentationModel, plotPca: plot.pca },
-    classifier: classifier.fit.model,
+    classifier: classifier?.fit.model ?? null,
     response: response ? response.report.models[response.report.champion]! : null,
-    clv: clv ? { model: clv.model, source: clv.summary.source, options: clvOptions } : null,
+    clv: clv ? { model: clv.fitted.model, source: clv.fitted.source, profileModel: clv.fitted.profileModel, options: clvOptions } : null,
   };
   return {
     models,
     scores,
     personas,
-    metrics: metricsOf(segmentation, classifier.fit, response?.report ?? null, clv),
+    metrics: metricsOf(segmentation, { source: features.source, warnings }, classifier?.fit ?? null, response?.report ?? null, clv && { ...clv, plan: clvPlan }),
     reference,
     skipped,
     timings: { ...timings, ...prefixed("segmentation.", segmentation.timings), ...prefixed("response.", response?.report.timings ?? {}) },
   };
+}
+
+/** Probabilities only for customers the model may score (see applicability.ts); NaN and the reason for the rest. */
+function applicableResponse(report: ResponseReport, customers: TrainData["customers"], summaries: SummaryLookup | undefined) {
+  const probabilities = predictResponse(report, customers, { summaries });
+  const notes = responseApplicability(report.models[report.champion]!.pipeline, customers, summaries);
+  notes.forEach((note, i) => {
+    if (note !== null) probabilities[i] = Number.NaN;
+  });
+  return { probabilities, notes };
 }
 
 /** Options objects spread their defaults first, so an explicit undefined would erase a default. */
@@ -148,9 +183,13 @@ function withoutUndefined<T extends object>(options: T): T {
   return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as T;
 }
 
-function emptyClvColumns(rows: number) {
+function emptyClvColumns(rows: number, notes: readonly (string | null)[], reason = "no CLV model in this run"): ClvColumns {
   const empty = () => new Float64Array(rows).fill(Number.NaN);
-  return { clv: empty(), clvLow: empty(), clvHigh: empty(), pAlive: empty(), expectedPurchases: empty() };
+  return {
+    clv: empty(), clvLow: empty(), clvHigh: empty(), pAlive: empty(), expectedPurchases: empty(),
+    clvSource: new Array(rows).fill(null),
+    clvNote: notes.map((note) => note ?? `no CLV model in this run: ${reason}`),
+  };
 }
 
 function prefixed(prefix: string, values: Record<string, number>): Record<string, number> {
@@ -159,21 +198,25 @@ function prefixed(prefix: string, values: Record<string, number>): Record<string
 
 function metricsOf(
   segmentation: Awaited<ReturnType<typeof fitSegmentation>>,
-  classifier: Awaited<ReturnType<typeof fitSegmentClassifier>>,
+  basis: { source: FeatureSource; warnings: string[] },
+  classifier: Awaited<ReturnType<typeof fitSegmentClassifier>> | null,
   response: ResponseReport | null,
-  clv: { model: TrainedModels["clv"] extends infer C ? (C extends { model: infer M } ? M : never) : never; summary: { source: "orders" | "profiles"; excluded: number; notes: string[]; rowIndex: number[] } } | null,
+  clv: { fitted: FittedClv; columns: ClvColumns; plan: ClvPlan } | null,
 ): TrainMetrics {
   const chosen = segmentation.spaces.find((space) => space.space === segmentation.space)!;
+  const coverage = clv ? clvCoverage(clv.columns) : null;
   return {
     segmentation: {
       k: segmentation.k,
       space: segmentation.space,
+      source: basis.source,
+      warnings: basis.warnings,
       ...chosen.standardized,
       spaces: segmentation.spaces,
       curve: segmentation.curve,
       selection: segmentation.selection,
     },
-    classifier: { heldOutAccuracy: classifier.heldOutAccuracy, epochs: classifier.epochs, rows: classifier.rows.train },
+    classifier: classifier && { heldOutAccuracy: classifier.heldOutAccuracy, epochs: classifier.epochs, rows: classifier.rows.train },
     response: response && {
       champion: response.champion,
       cv: response.cv,
@@ -185,13 +228,14 @@ function metricsOf(
       importance: response.importance,
       notes: response.notes,
     },
-    clv: clv && {
-      source: clv.summary.source,
-      bgnbd: { r: clv.model.bgnbd.r, alpha: clv.model.bgnbd.alpha, a: clv.model.bgnbd.a, b: clv.model.bgnbd.b, logLikelihood: clv.model.bgnbd.logLikelihood },
-      gammaGamma: clv.model.gammaGamma && { p: clv.model.gammaGamma.p, q: clv.model.gammaGamma.q, gamma: clv.model.gammaGamma.gamma, n: clv.model.gammaGamma.customers },
-      scored: clv.summary.rowIndex.filter((row) => row >= 0).length,
-      excluded: clv.summary.excluded,
-      notes: clv.summary.notes,
+    clv: clv && coverage && {
+      source: clv.fitted.source,
+      bgnbd: { r: clv.fitted.model.bgnbd.r, alpha: clv.fitted.model.bgnbd.alpha, a: clv.fitted.model.bgnbd.a, b: clv.fitted.model.bgnbd.b, logLikelihood: clv.fitted.model.bgnbd.logLikelihood },
+      gammaGamma: clv.fitted.model.gammaGamma && { p: clv.fitted.model.gammaGamma.p, q: clv.fitted.model.gammaGamma.q, gamma: clv.fitted.model.gammaGamma.gamma, n: clv.fitted.model.gammaGamma.customers },
+      scored: coverage.orders + coverage.profiles,
+      excluded: coverage.none,
+      notes: [...(clv.plan.orders?.notes ?? []), ...(clv.plan.profiles?.notes ?? []), ...clv.fitted.notes],
+      coverage,
     },
   };
 }

@@ -4,6 +4,7 @@ import type { SegmentClassifierModel } from "@/lib/ml/assignment/model";
 import type { ClvModel } from "@/lib/ml/clv";
 import type { DriftReference } from "@/lib/ml/drift";
 import type { FeaturePipeline } from "@/lib/ml/features";
+import type { OrderFeaturePipeline } from "@/lib/ml/features/orderBehaviour";
 import type { Persona } from "@/lib/ml/personas";
 import type { ResponseReport, TrainedResponseModel } from "@/lib/ml/response";
 import type { PcaModel, SegmentationModel, SpaceName } from "@/lib/ml/segmentation";
@@ -37,10 +38,13 @@ export interface TrainedModels {
   seed: number;
   snapshotDate: string;
   features: FeaturePipeline;
+  /** Set when segmentation clustered on order-line behaviour instead of the profile pipeline; absent in older runs. */
+  orderFeatures?: OrderFeaturePipeline | null;
   segmentation: Omit<SegmentationModel, "labels" | "plot"> & { plotPca: PcaModel };
   classifier: SegmentClassifierModel | null;
   response: TrainedResponseModel | null;
-  clv: { model: ClvModel; source: "orders" | "profiles"; options: Required<NonNullable<TrainConfig["clv"]>> } | null;
+  /** `model` is fitted on the primary source; `profileModel` scores customers known only from profiles when orders are primary. */
+  clv: { model: ClvModel; source: "orders" | "profiles"; profileModel?: ClvModel | null; options: Required<NonNullable<TrainConfig["clv"]>> } | null;
 }
 
 /** Per customer, in input order; NaN where a model did not score that customer. */

@@ -18,7 +18,7 @@ import {
 } from "@/lib/ml/drift";
 import { adjustedRandIndex } from "@/lib/ml/stability";
 import { driftColumns, type TrainResult } from "@/lib/ml/train";
-import { buildClvSummary, summaryLookup } from "@/lib/ml/train/clvStage";
+import { buildClvPlan, summaryLookup } from "@/lib/ml/train/clvStage";
 
 /** What a run stores so the next run's drift needs no pass over old data. */
 export interface RunReference {
@@ -63,8 +63,8 @@ export function measureDrift(
   segmentKeys: number[],
   threshold = 0.5,
 ): RunDrift {
-  const summaries = summaryLookup(buildClvSummary(data.customers, data.orders, new Date(result.models.snapshotDate)));
-  const columns = driftColumns(result.models.features, data.customers, summaries);
+  const summaries = summaryLookup(buildClvPlan(data.customers, data.orders, new Date(result.models.snapshotDate)));
+  const columns = driftColumns(result.models, data.customers, data.orders, summaries);
   const features = compareToReference(previous.features, columns, { driftShareThreshold: threshold });
   const finite = result.scores.responseProbability.filter(Number.isFinite);
   return {

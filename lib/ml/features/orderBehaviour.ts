@@ -1,0 +1,257 @@
+/**
+ * Customer features from order lines alone, over the data's own categories and channels:
+ * recency, purchases, net spend, tenure, average order value, days between purchases, units,
+ * returns and cancellations, the share of spend per category (the top few by revenue plus
+ * "other") and the share of purchases per channel.
+ *
+ * A customer without a sale before the snapshot has every feature missing (NaN); a feature
+ * that needs two purchases (days between them) is missing for one-time buyers. Missing values
+ * are imputed by the training median for clustering only: persona tables keep them missing.
+ */
+import { orderLineKind, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
+import { quantiles } from "./stats";
+
+const DAY_MS = 86_400_000;
+/** Categories and channels kept by name; the rest are pooled, so a shop with 400 product lines still gives a few readable shares. */
+export const MAX_CATEGORIES = 5;
+export const MAX_CHANNELS = 5;
+export const OTHER_CATEGORIES = "other categories";
+export const OTHER_CHANNELS = "other channels";
+export const CATEGORY_PREFIX = "category:";
+export const CHANNEL_PREFIX = "channel:";
+
+export interface OrderFeaturePipeline {
+  version: 1;
+  snapshotDate: string;
+  categories: string[];
+  channels: string[];
+  features: string[];
+  /** Per feature: log1p before scaling (heavy-tailed counts and amounts). */
+  logScaled: boolean[];
+  medians: number[];
+  scaler: { mean: number[]; std: number[] };
+  /** Customers the pipeline was fitted on (those with at least one sale). */
+  rows: number;
+}
+
+export interface OrderFeatureTable {
+  names: string[];
+  /** Unscaled values per customer in input order; NaN where the customer has no such fact. */
+  columns: Record<string, Float64Array>;
+  /** Per customer: has at least one sale before the snapshot. */
+  hasOrders: Uint8Array;
+}
+
+/** The features every order file gives, before the data's own categories and channels. */
+const BASE_FEATURES = ["recency", "totalPurchases", "totalSpend", "tenureDays", "avgOrderValue", "daysBetweenPurchases"] as const;
+const LOG_SCALED = new Set(["totalPurchases", "totalSpend", "avgOrderValue", "daysBetweenPurchases", "unitsBought"]);
+
+interface Totals {
+  gross: number;
+  returned: number;
+  cancelled: number;
+  units: number;
+  first: number;
+  last: number;
+  days: Set<number>;
+  purchases: Map<string, string | null>;
+  byCategory: Map<string, number>;
+}
+
+/** What the lines hold, for choosing the features: categories by revenue, channels by purchases. */
+interface Vocabulary {
+  categories: string[];
+  channels: string[];
+  hasQuantity: boolean;
+  hasReturns: boolean;
+  hasCancelled: boolean;
+}
+
+function accumulate(orders: readonly OrderRecord[], snapshot: number): Map<string, Totals> {
+  const totals = new Map<string, Totals>();
+  for (const order of orders) {
+    const time = order.orderDate.getTime();
+    if (!(time < snapshot + DAY_MS)) continue;
+    let t = totals.get(order.customerId);
+    if (t === undefined) {
+      t = { gross: 0, returned: 0, cancelled: 0, units: 0, first: Infinity, last: -Infinity, days: new Set(), purchases: new Map(), byCategory: new Map() };
+      totals.set(order.customerId, t);
+    }
+    const kind = orderLineKind(order);
+    const amount = Math.abs(order.amount);
+    if (kind === "cancelled") {
+      t.cancelled += amount;
+      continue;
+    }
+    if (kind === "return") {
+      t.returned += amount;
+      t.units -= Math.abs(order.quantity ?? 0);
+      continue;
+    }
+    const day = Math.floor(time / DAY_MS);
+    t.gross += amount;
+    t.units += order.quantity ?? 0;
+    t.first = Math.min(t.first, day);
+    t.last = Math.max(t.last, day);
+    t.days.add(day);
+    // Lines of one order are one purchase; without order ids, a day's lines are.
+    const key = order.orderId ?? `day:${day}`;
+    if (!t.purchases.has(key)) t.purchases.set(key, order.channel);
+    const category = order.category ?? OTHER_CATEGORIES;
+    t.byCategory.set(category, (t.byCategory.get(category) ?? 0) + amount);
+  }
+  return totals;
+}
+
+function vocabularyOf(orders: readonly OrderRecord[], totals: ReadonlyMap<string, Totals>): Vocabulary {
+  const revenue = new Map<string, number>();
+  const channelCounts = new Map<string, number>();
+  for (const t of totals.values()) {
+    for (const [category, amount] of t.byCategory) revenue.set(category, (revenue.get(category) ?? 0) + amount);
+    for (const channel of t.purchases.values()) if (channel !== null) channelCounts.set(channel, (channelCounts.get(channel) ?? 0) + 1);
+  }
+  const kinds = new Set(orders.map(orderLineKind));
+  return {
+    categories: topNames(revenue, MAX_CATEGORIES, OTHER_CATEGORIES),
+    channels: topNames(channelCounts, MAX_CHANNELS, OTHER_CHANNELS),
+    hasQuantity: orders.some((order) => order.quantity !== null),
+    hasReturns: kinds.has("return"),
+    hasCancelled: kinds.has("cancelled"),
+  };
+}
+
+/** The largest few by weight (ties by name), plus the pool of the rest; none when fewer than two: a single value says nothing about anyone. */
+function topNames(weights: ReadonlyMap<string, number>, limit: number, other: string): string[] {
+  const named = [...weights].filter(([name]) => name !== other).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name]) => name);
+  const kept = named.slice(0, limit);
+  const pooled = named.length > limit || weights.has(other);
+  const names = pooled ? [...kept, other] : kept;
+  return names.length >= 2 ? names : [];
+}
+
+function featureNames(vocabulary: Vocabulary): string[] {
+  return [
+    ...BASE_FEATURES,
+    ...(vocabulary.hasQuantity ? ["unitsBought"] : []),
+    ...(vocabulary.hasReturns ? ["returnShare"] : []),
+    ...(vocabulary.hasCancelled ? ["cancelledShare"] : []),
+    ...vocabulary.categories.map((name) => CATEGORY_PREFIX + name),
+    ...vocabulary.channels.map((name) => CHANNEL_PREFIX + name),
+  ];
+}
+
+function tableOf(customers: readonly CustomerRecord[], totals: ReadonlyMap<string, Totals>, snapshotDay: number, names: readonly string[], vocabulary: Pick<Vocabulary, "categories" | "channels">): OrderFeatureTable {
+  const columns: Record<string, Float64Array> = {};
+  for (const name of names) columns[name] = new Float64Array(customers.length).fill(Number.NaN);
+  const hasOrders = new Uint8Array(customers.length);
+  const named = new Set(vocabulary.categories);
+  const namedChannels = new Set(vocabulary.channels);
+  const set = (name: string, row: number, value: number) => {
+    if (columns[name]) columns[name][row] = value;
+  };
+  customers.forEach((customer, row) => {
+    const t = totals.get(customer.externalId);
+    if (t === undefined || t.purchases.size === 0) return;
+    hasOrders[row] = 1;
+    const purchases = t.purchases.size;
+    const net = t.gross - t.returned;
+    set("recency", row, snapshotDay - t.last);
+    set("totalPurchases", row, purchases);
+    set("totalSpend", row, net);
+    set("tenureDays", row, snapshotDay - t.first);
+    set("avgOrderValue", row, net / purchases);
+    if (t.days.size >= 2) set("daysBetweenPurchases", row, (t.last - t.first) / (t.days.size - 1));
+    set("unitsBought", row, t.units);
+    set("returnShare", row, t.gross > 0 ? Math.min(1, t.returned / t.gross) : 0);
+    set("cancelledShare", row, t.cancelled / (t.gross + t.cancelled));
+    if (named.size > 0) {
+      const shares = new Map<string, number>();
+      for (const [category, amount] of t.byCategory) {
+        const key = named.has(category) ? category : OTHER_CATEGORIES;
+        shares.set(key, (shares.get(key) ?? 0) + amount);
+      }
+      for (const category of vocabulary.categories) set(CATEGORY_PREFIX + category, row, t.gross > 0 ? (shares.get(category) ?? 0) / t.gross : 0);
+    }
+    if (namedChannels.size > 0) {
+      const counts = new Map<string, number>();
+      let known = 0;
+      for (const channel of t.purchases.values()) {
+        if (channel === null) continue;
+        const key = namedChannels.has(channel) ? channel : OTHER_CHANNELS;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+        known++;
+      }
+      // A customer whose purchases name no channel has no channel mix, rather than a mix of zeros.
+      if (known > 0) for (const channel of vocabulary.channels) set(CHANNEL_PREFIX + channel, row, (counts.get(channel) ?? 0) / known);
+    }
+  });
+  return { names: [...names], columns, hasOrders };
+}
+
+function snapshotDayOf(snapshotDate: Date | string): number {
+  const time = new Date(snapshotDate).getTime();
+  if (!Number.isFinite(time)) throw new RangeError(`order features: invalid snapshotDate ${String(snapshotDate)}`);
+  return Math.floor(time / DAY_MS);
+}
+
+/** Customers with at least one sale on or before the snapshot date. */
+export function countCustomersWithOrders(customers: readonly CustomerRecord[], orders: readonly OrderRecord[], snapshotDate: Date): number {
+  const totals = accumulate(orders, snapshotDayOf(snapshotDate) * DAY_MS);
+  return customers.filter((customer) => (totals.get(customer.externalId)?.purchases.size ?? 0) > 0).length;
+}
+
+export function fitOrderFeatures(customers: readonly CustomerRecord[], orders: readonly OrderRecord[], snapshotDate: Date | string): { pipeline: OrderFeaturePipeline; table: OrderFeatureTable } {
+  const snapshotDay = snapshotDayOf(snapshotDate);
+  const totals = accumulate(orders, snapshotDay * DAY_MS);
+  const vocabulary = vocabularyOf(orders, totals);
+  const features = featureNames(vocabulary);
+  const table = tableOf(customers, totals, snapshotDay, features, vocabulary);
+  const fitRows = [...table.hasOrders.keys()].filter((row) => table.hasOrders[row] === 1);
+  if (fitRows.length === 0) throw new RangeError("order features: no customer has a sale on or before the snapshot date");
+  const logScaled = features.map((name) => LOG_SCALED.has(name));
+  const prepared = features.map((name, c) => fitRows.map((row) => table.columns[name][row]).filter((v) => !Number.isNaN(v)).map((v) => (logScaled[c] ? Math.log1p(Math.max(0, v)) : v)));
+  const medians = prepared.map((values) => (values.length > 0 ? quantiles(values, [0.5])[0] : 0));
+  const scaler = { mean: [] as number[], std: [] as number[] };
+  prepared.forEach((values, c) => {
+    const all = [...values, ...new Array<number>(fitRows.length - values.length).fill(medians[c])];
+    const mean = all.reduce((sum, v) => sum + v, 0) / all.length;
+    const sd = Math.sqrt(all.reduce((sum, v) => sum + (v - mean) ** 2, 0) / all.length);
+    scaler.mean.push(mean);
+    scaler.std.push(sd > 1e-12 ? sd : 1);
+  });
+  const pipeline: OrderFeaturePipeline = {
+    version: 1,
+    snapshotDate: new Date(snapshotDay * DAY_MS).toISOString(),
+    categories: vocabulary.categories,
+    channels: vocabulary.channels,
+    features,
+    logScaled,
+    medians,
+    scaler,
+    rows: fitRows.length,
+  };
+  return { pipeline, table };
+}
+
+/** The unscaled features of these customers, over the pipeline's categories and channels. */
+export function orderFeatureTable(pipeline: OrderFeaturePipeline, customers: readonly CustomerRecord[], orders: readonly OrderRecord[]): OrderFeatureTable {
+  const snapshotDay = snapshotDayOf(pipeline.snapshotDate);
+  return tableOf(customers, accumulate(orders, snapshotDay * DAY_MS), snapshotDay, pipeline.features, pipeline);
+}
+
+/** Row-major rows × features, imputed and scaled as fitted. */
+export function scaleOrderFeatures(pipeline: OrderFeaturePipeline, table: OrderFeatureTable): Float64Array {
+  const rows = table.hasOrders.length;
+  const d = pipeline.features.length;
+  const matrix = new Float64Array(rows * d);
+  pipeline.features.forEach((name, c) => {
+    const column = table.columns[name];
+    const { medians, logScaled, scaler } = pipeline;
+    for (let i = 0; i < rows; i++) {
+      const raw = column[i];
+      const value = Number.isNaN(raw) ? medians[c] : logScaled[c] ? Math.log1p(Math.max(0, raw)) : raw;
+      matrix[i * d + c] = (value - scaler.mean[c]) / scaler.std[c];
+    }
+  });
+  return matrix;
+}

@@ -1,0 +1,68 @@
+/**
+ * What segmentation clusters on: the marketing profile's fields when most customers have them,
+ * the order lines' behaviour (over the data's own categories and channels) when more customers
+ * are known from orders. Persona columns are the same features, unscaled and missing where a
+ * customer's data did not have them, so a trait is never an imputed median.
+ */
+import { PURCHASE_FIELDS, SPEND_FIELDS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
+import { featureTable, fitFeaturePipeline, SEGMENTATION_FEATURES, transformFeatures, type FeaturePipeline, type SummaryLookup } from "@/lib/ml/features";
+import { countCustomersWithOrders, fitOrderFeatures, scaleOrderFeatures, type OrderFeaturePipeline } from "@/lib/ml/features/orderBehaviour";
+import type { FeatureColumn } from "@/lib/ml/personas";
+import { InsufficientDataError } from "@/lib/ml/response";
+import type { FeatureSource } from "./types";
+
+export const MIN_SEGMENT_CUSTOMERS = 30;
+
+export interface SegmentationFeatures {
+  source: FeatureSource;
+  /** Always fitted: scoring and drift of profile runs read it. */
+  pipeline: FeaturePipeline;
+  orderPipeline: OrderFeaturePipeline | null;
+  /** Row-major customers × columns, scaled. */
+  matrix: Float64Array;
+  columns: number;
+  personaColumns(): FeatureColumn[];
+}
+
+const hasProfileBehaviour = (record: CustomerRecord): boolean => [...SPEND_FIELDS, ...PURCHASE_FIELDS].some((field) => record[field] !== null);
+
+export function segmentationFeatures(
+  customers: readonly CustomerRecord[],
+  orders: readonly OrderRecord[],
+  snapshotDate: Date,
+  seed: number,
+  summaries: SummaryLookup | undefined,
+): SegmentationFeatures {
+  if (customers.length < MIN_SEGMENT_CUSTOMERS) {
+    throw new InsufficientDataError("segmentation", `fewer than ${MIN_SEGMENT_CUSTOMERS} customers (${customers.length})`);
+  }
+  const profiled = customers.filter(hasProfileBehaviour).length;
+  const ordered = orders.length > 0 ? countCustomersWithOrders(customers, orders, snapshotDate) : 0;
+  if (profiled === 0 && ordered === 0) {
+    throw new InsufficientDataError("segmentation", "no customer has spend, purchase counts or order lines to segment on");
+  }
+  const pipeline = fitFeaturePipeline(customers, { snapshotDate, seed, features: SEGMENTATION_FEATURES, summaries });
+  if (ordered > profiled) {
+    const { pipeline: orderPipeline, table } = fitOrderFeatures(customers, orders, snapshotDate);
+    return {
+      source: "orders",
+      pipeline,
+      orderPipeline,
+      matrix: scaleOrderFeatures(orderPipeline, table),
+      columns: orderPipeline.features.length,
+      personaColumns: () => table.names.map((name) => ({ name, values: table.columns[name] })),
+    };
+  }
+  const matrix = transformFeatures(pipeline, customers, { summaries });
+  return {
+    source: "profile",
+    pipeline,
+    orderPipeline: null,
+    matrix: matrix.matrix,
+    columns: matrix.columns,
+    personaColumns: () => {
+      const table = featureTable(pipeline, customers, { summaries, observedOnly: true });
+      return table.names.map((name) => ({ name, values: table.columns[name] }));
+    },
+  };
+}
