@@ -6,6 +6,7 @@
  */
 import "server-only";
 import { db, type Prisma } from "./client";
+import { serialiseImports } from "./dialect";
 import { holdOffRetrain } from "./lease";
 
 /** Rows per table, in the order they are removed (children first). */
@@ -60,6 +61,8 @@ export async function countBusinessData(client: Prisma.TransactionClient = db): 
 export async function deleteBusinessData(actor: { userId: string | null; via: "admin" | "cli" }): Promise<BusinessDataCounts> {
   return db.$transaction(async (tx) => {
     await holdOffRetrain(tx);
+    // An import in flight finishes first (PostgreSQL; SQLite has one writer anyway).
+    await serialiseImports(tx);
     const counts: BusinessDataCounts = {
       customerScores: (await tx.customerScore.deleteMany()).count,
       segmentProfiles: (await tx.segmentProfile.deleteMany()).count,
