@@ -4,6 +4,7 @@
  * the removal in the audit log. Refused while a retrain holds the lease; the Admin page's
  * action is for administrators only.
  */
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -90,6 +91,15 @@ export function defineResetSuite(provider: TestProvider): void {
       expect(counts.orders).toBeGreaterThan(ORDER_CUSTOMERS);
     });
 
+    test("npm run reset-data without --yes says what it would remove and removes nothing", async () => {
+      const before = await lib.reset.countBusinessData();
+      const result = await resetDataCli(database.url, []);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toContain(`This would remove ${CUSTOMERS} customers, ${before.orders} order lines, 1 import, 1 model run,`);
+      expect(result.stderr).toContain("Nothing was removed. To remove it: npm run reset-data -- --yes");
+      expect(await lib.reset.countBusinessData()).toEqual(before);
+    });
+
     test("a reset is refused while a retrain holds the lease, and removes nothing", async () => {
       const before = await lib.reset.countBusinessData();
       const auditBefore = await lib.db.auditLog.count();
@@ -100,6 +110,9 @@ export function defineResetSuite(provider: TestProvider): void {
         session.user = admin;
         const refused = await lib.resetDataAction({ ok: true }, form({ confirmation: "DELETE ALL DATA" }));
         expect(refused).toEqual({ ok: false, message: `a retrain is already running (run ${runId}); nothing was removed. Try again when it has finished.` });
+        const cli = await resetDataCli(database.url, ["--yes"]);
+        expect(cli.code).toBe(3);
+        expect(cli.stderr).toContain(`a retrain is already running (run ${runId}); nothing was removed.`);
       } finally {
         session.user = null;
         await held.release();
@@ -152,8 +165,9 @@ export function defineResetSuite(provider: TestProvider): void {
     });
 
     test("from the command line the audit entry has no user and says cli; an empty database resets to zeros", async () => {
-      const counts = await lib.removeBusinessData({ userId: null, via: "cli" });
-      expect(Object.values(counts).every((count) => count === 0)).toBe(true);
+      const result = await resetDataCli(database.url, ["--yes"]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain("Removed 0 customers, 0 order lines, 0 imports,");
       const entry = await lib.db.auditLog.findFirstOrThrow({ where: { action: "data.reset", userId: null } });
       expect(entry.details).toMatchObject({ via: "cli", customers: 0 });
     });
@@ -163,6 +177,16 @@ export function defineResetSuite(provider: TestProvider): void {
       const { runId: next } = await seedScoredRun({ customers: 20 });
       expect(next).toBeGreaterThan(runId);
       expect((await lib.reset.countBusinessData()).customerScores).toBe(20);
+    });
+  });
+}
+
+/** npm run reset-data as its own process, against the test database. */
+function resetDataCli(databaseUrl: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const tsx = path.resolve("node_modules/.bin/tsx");
+  return new Promise((resolve) => {
+    execFile(tsx, ["--conditions", "react-server", "lib/cli/resetData.ts", ...args], { env: { ...process.env, DATABASE_URL: databaseUrl } }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
     });
   });
 }
