@@ -13,6 +13,7 @@ export const PERMISSIONS = {
   retrain: "ANALYST",
   manageUsers: "ADMIN",
   manageSchedule: "ADMIN",
+  resetData: "ADMIN",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -45,6 +45,7 @@ if (!admin.created) console.log(`Sign in as ${process.env.ADMIN_EMAIL ?? DEFAULT
 console.log("Open http://localhost:3000 and sign in.");
 console.log(`API token for scripts (scope ANALYST, shown once; revoke it on Admin → API tokens):\n  ${demoToken.secret}`);
 console.log(`  curl -H "Authorization: Bearer ${demoToken.secret}" http://localhost:3000/api/v1/segments\n`);
+console.log("To remove the demo data (customers, orders, runs; users and tokens stay): Admin → Remove all data, or npm run reset-data -- --yes\n");
 process.exit(await startApp());
 
 async function importSampleData(): Promise<void> {

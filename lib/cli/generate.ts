@@ -1,14 +1,21 @@
 /**
- * Writes synthetic customers (and optionally their order lines) as CSV.
+ * Writes synthetic data as CSV: customers of the marketing-campaign layout (optionally with
+ * their order lines), or a business known only from its order lines.
  * Usage: npm run generate -- --rows N --out FILE [--seed S] [--orders FILE]
+ *        npm run generate -- --business orders --customers N --out FILE [--seed S]
  */
 import { once } from "node:events";
 import { createWriteStream, type WriteStream } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { writeOrderBusinessCsv } from "@/lib/data/syntheticBusinessCsv";
 import { writeSyntheticCsv } from "@/lib/data/syntheticCsv";
 
-const USAGE = "usage: npm run generate -- --rows N --out FILE [--seed S] [--orders FILE]";
+const USAGE = [
+  "usage: npm run generate -- --rows N --out FILE [--seed S] [--orders FILE]",
+  "       npm run generate -- --business orders --customers N --out FILE [--seed S]",
+].join("\n");
 
 const wholeNumber = (flag: string, min: number, max: number) =>
   z.coerce
@@ -17,22 +24,53 @@ const wholeNumber = (flag: string, min: number, max: number) =>
     .min(min, `${flag} must be at least ${min}`)
     .max(max, `${flag} must be at most ${max}`);
 
-const flagsSchema = z.object({
-  rows: z.string({ error: "--rows N is required" }).pipe(wholeNumber("--rows", 1, 100_000_000)),
-  out: z.string({ error: "--out FILE is required" }).min(1, "--out FILE is required"),
-  seed: z.string().default("42").pipe(wholeNumber("--seed", 0, 2 ** 32 - 1)),
-  orders: z.string().min(1, "--orders needs a file name").optional(),
-});
+/** The first unknown flag of an unrecognized-keys issue. */
+const firstKey = (issue: object) => ("keys" in issue && Array.isArray(issue.keys) ? String(issue.keys[0]) : "flag");
 
-function parseFlags(argv: string[]): z.output<typeof flagsSchema> {
+const out = z.string({ error: "--out FILE is required" }).min(1, "--out FILE is required");
+const seed = z.string().default("42").pipe(wholeNumber("--seed", 0, 2 ** 32 - 1));
+
+const marketingFlags = z.strictObject(
+  {
+    rows: z.string({ error: "--rows N is required" }).pipe(wholeNumber("--rows", 1, 100_000_000)),
+    out,
+    seed,
+    orders: z.string().min(1, "--orders needs a file name").optional(),
+  },
+  { error: (issue) => `--${firstKey(issue)} is only for --business orders` },
+);
+
+const businessFlags = z.strictObject(
+  {
+    business: z.literal("orders", { error: '--business must be "orders"' }),
+    customers: z.string({ error: "--customers N is required with --business orders" }).pipe(wholeNumber("--customers", 1, 10_000_000)),
+    out,
+    seed,
+  },
+  { error: (issue) => `--${firstKey(issue)} does not go with --business orders` },
+);
+
+type Flags = { mode: "marketing"; flags: z.output<typeof marketingFlags> } | { mode: "business"; flags: z.output<typeof businessFlags> };
+
+export function parseGenerateFlags(argv: string[]): Flags {
   const { values } = parseArgs({
     args: argv,
-    options: { rows: { type: "string" }, out: { type: "string" }, seed: { type: "string" }, orders: { type: "string" } },
+    options: {
+      rows: { type: "string" },
+      out: { type: "string" },
+      seed: { type: "string" },
+      orders: { type: "string" },
+      business: { type: "string" },
+      customers: { type: "string" },
+    },
     strict: true,
   });
-  const parsed = flagsSchema.safeParse(values);
+  const isBusiness = values.business !== undefined;
+  const parsed = isBusiness ? businessFlags.safeParse(values) : marketingFlags.safeParse(values);
   if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => issue.message).join("\n"));
-  return parsed.data;
+  return isBusiness
+    ? { mode: "business", flags: parsed.data as z.output<typeof businessFlags> }
+    : { mode: "marketing", flags: parsed.data as z.output<typeof marketingFlags> };
 }
 
 /** Opens the file before any work, so a bad path fails at once with the system's message. */
@@ -42,20 +80,38 @@ async function openFile(path: string): Promise<WriteStream> {
   return stream;
 }
 
-async function main(): Promise<void> {
-  const flags = parseFlags(process.argv.slice(2));
-  const started = performance.now();
+const n = (value: number) => value.toLocaleString("en-US");
+
+async function generateMarketing(flags: z.output<typeof marketingFlags>): Promise<string> {
   const customers = await openFile(flags.out);
   const orders = flags.orders ? await openFile(flags.orders) : undefined;
   const { orderLines } = await writeSyntheticCsv({ rows: flags.rows, seed: flags.seed, customers, orders });
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const ordersNote = flags.orders ? ` and ${orderLines.toLocaleString("en-US")} order lines to ${flags.orders}` : "";
-  const customersNote = `${flags.rows.toLocaleString("en-US")} customers to ${flags.out}`;
-  console.log(`Wrote ${customersNote}${ordersNote} in ${seconds} s (seed ${flags.seed}).`);
+  const ordersNote = flags.orders ? ` and ${n(orderLines)} order lines to ${flags.orders}` : "";
+  return `Wrote ${n(flags.rows)} customers to ${flags.out}${ordersNote}`;
 }
 
-main().catch((error: unknown) => {
-  console.error(`generate: ${error instanceof Error ? error.message : String(error)}`);
-  console.error(USAGE);
-  process.exit(1);
-});
+async function generateBusiness(flags: z.output<typeof businessFlags>): Promise<string> {
+  const file = await openFile(flags.out);
+  const s = await writeOrderBusinessCsv({ customers: flags.customers, seed: flags.seed, out: file });
+  return (
+    `Wrote ${n(s.lines)} order lines of ${n(s.customers)} customers to ${flags.out}: ${n(s.orders)} orders, ` +
+    `${n(s.returnLines)} returned lines on ${n(s.creditNotes)} credit notes, ` +
+    `${n(s.cancelledLines)} lines of ${n(s.cancelledOrders)} cancelled orders`
+  );
+}
+
+async function main(): Promise<void> {
+  const parsed = parseGenerateFlags(process.argv.slice(2));
+  const started = performance.now();
+  const written = parsed.mode === "business" ? await generateBusiness(parsed.flags) : await generateMarketing(parsed.flags);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`${written} in ${seconds} s (seed ${parsed.flags.seed}).`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  main().catch((error: unknown) => {
+    console.error(`generate: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(USAGE);
+    process.exit(1);
+  });
+}

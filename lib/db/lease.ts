@@ -7,7 +7,7 @@
  */
 import "server-only";
 import pg from "pg";
-import { db } from "./client";
+import { db, type Prisma } from "./client";
 import { databaseTarget } from "./provider";
 
 const LEASE_NAME = "retrain";
@@ -57,6 +57,23 @@ export async function acquireRetrainLease(runId: number, holder: string): Promis
 export async function currentLeaseHolder(): Promise<number | null> {
   const lease = await db.retrainLease.findUnique({ where: { name: LEASE_NAME } });
   return lease && lease.expiresAt > new Date() ? lease.runId : null;
+}
+
+/**
+ * Inside a transaction: throws RetrainBusyError while a retrain holds the lease, and keeps one
+ * from starting until the transaction ends (PostgreSQL: the retrain's advisory lock, taken for
+ * the transaction; SQLite lets one writer in at a time already).
+ */
+export async function holdOffRetrain(tx: Prisma.TransactionClient): Promise<void> {
+  if (databaseTarget().provider === "postgresql") {
+    const rows = await tx.$queryRawUnsafe<{ locked: boolean }[]>(`SELECT pg_try_advisory_xact_lock(${PG_LOCK_KEY}) AS locked`);
+    if (!rows[0].locked) {
+      const lease = await tx.retrainLease.findUnique({ where: { name: LEASE_NAME } });
+      throw new RetrainBusyError(lease?.runId ?? 0);
+    }
+  }
+  const lease = await tx.retrainLease.findUnique({ where: { name: LEASE_NAME } });
+  if (lease && lease.expiresAt > new Date()) throw new RetrainBusyError(lease.runId);
 }
 
 function expiry(): Date {

@@ -10,7 +10,7 @@ import { getActiveRunId } from "@/lib/db/runs";
 import { createModelScorer, type ModelScorer } from "@/lib/ml/train/score";
 import type { TrainedModels } from "@/lib/ml/train/types";
 import type { ScoreResult } from "@/lib/api/v1/schemas";
-import { keptPerRun } from "./keptPerRun";
+import { keptPerRun, keptRunsGeneration } from "./keptPerRun";
 import { runModels } from "./runModels";
 
 const ACTIVE_RUN_TTL_MS = 1000;
@@ -24,11 +24,14 @@ interface LoadedRun {
   idsByLabel: number[];
 }
 
-let activeLookup: { at: number; runId: number | null } | null = null;
+let activeLookup: { at: number; generation: number; runId: number | null } | null = null;
 
 async function activeRunId(): Promise<number | null> {
   const now = Date.now();
-  if (!activeLookup || now - activeLookup.at > ACTIVE_RUN_TTL_MS) activeLookup = { at: now, runId: await getActiveRunId() };
+  const generation = keptRunsGeneration();
+  if (!activeLookup || now - activeLookup.at > ACTIVE_RUN_TTL_MS || activeLookup.generation !== generation) {
+    activeLookup = { at: now, generation, runId: await getActiveRunId() };
+  }
   return activeLookup.runId;
 }
 

@@ -58,6 +58,60 @@ test("every server action checks a permission through authorizedAction", () => {
   }
 });
 
+/**
+ * Server actions by role, for the one that destroys the most: "Remove all data". The action is
+ * called the way the browser calls it (POST with a Next-Action header, React's reply encoding:
+ * the arguments as field "0", the FormData's fields prefixed "1_") with a wrong confirmation, so
+ * the administrator is let through the permission check to the confirmation check and nothing
+ * is removed. Everyone else must be refused by the permission check itself.
+ */
+const RESET_ACTION_EXPECTED: Record<"anonymous" | Role, string> = {
+  anonymous: "refused",
+  VIEWER: "Your role (VIEWER) may not do this.",
+  EXECUTIVE: "Your role (EXECUTIVE) may not do this.",
+  ANALYST: "Your role (ANALYST) may not do this.",
+  ADMIN: "Type DELETE ALL DATA (in capitals) to confirm",
+};
+
+test("Remove all data: only administrators see the card, and the server action refuses every other role", async ({ browser, baseURL }) => {
+  const adminContext = await browser.newContext();
+  const adminPage = await adminContext.newPage();
+  await signIn(adminPage, "ADMIN");
+  await adminPage.goto("/admin");
+  const card = adminPage.getByTestId("reset-data-card");
+  await expect(card.getByRole("button", { name: "Remove all data" })).toBeDisabled();
+  await card.getByLabel("Type DELETE ALL DATA to confirm").fill("DELETE ALL DATA");
+  await expect(card.getByRole("button", { name: "Remove all data" })).toBeEnabled();
+  // React renders a server action's id into its form for progressive enhancement.
+  const html = await (await adminContext.request.get("/admin")).text();
+  const actionId = /(?:&quot;id&quot;:&quot;|\$ACTION_ID_)([0-9a-f]+)/.exec(html.slice(html.indexOf('data-testid="reset-data-card"')))?.[1];
+  expect(actionId, "the reset form's action id in the admin page's HTML").toBeTruthy();
+  await adminContext.close();
+
+  const results: string[] = [];
+  for (const who of ["anonymous", ...ROLES] as const) {
+    const context = await browser.newContext();
+    if (who !== "anonymous") {
+      const page = await context.newPage();
+      await signIn(page, who);
+      await page.goto("/admin");
+      if (who !== "VIEWER" && who !== "EXECUTIVE") await expect(page.getByTestId("reset-data-card")).toHaveCount(who === "ADMIN" ? 1 : 0);
+    }
+    const response = await context.request.post("/admin", {
+      headers: { "next-action": actionId!, accept: "text/x-component", origin: baseURL! },
+      multipart: { "0": '[{"ok":true},"$K1"]', "1_confirmation": "not the phrase" },
+      maxRedirects: 0,
+    });
+    const text = await response.text();
+    const expected = RESET_ACTION_EXPECTED[who];
+    const refusedAnonymously = who === "anonymous" && ((response.status() >= 300 && response.status() < 400) || text.includes("Sign in first."));
+    const ok = who === "anonymous" ? refusedAnonymously : text.includes(expected);
+    results.push(`${ok ? "✓" : "✗"} ${who}: expected ${expected}, got ${response.status()} ${text.slice(0, 300)}`);
+    await context.close();
+  }
+  expect(results.filter((line) => line.startsWith("✗"))).toEqual([]);
+});
+
 test("the matrix: pages, route handlers and the v1 API against anonymous visitors, every role and every token scope", async ({ browser, playwright, baseURL }) => {
   test.setTimeout(5 * 60_000);
   const results: string[] = [];

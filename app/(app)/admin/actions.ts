@@ -4,7 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/actions/authorizedAction";
 import { recordAudit } from "@/lib/db/audit";
+import { RetrainBusyError } from "@/lib/db/lease";
 import { getRetrainSchedule, saveRetrainSchedule } from "@/lib/db/settings";
+import { describeBusinessCounts, removeBusinessData, RESET_CONFIRMATION } from "@/lib/services/resetData";
 import { canonicalTimeZone, cronProblems, nextScheduledRun } from "@/lib/services/retrain/schedule";
 import { inTimeZone } from "@/app/ui/runs/format";
 
@@ -46,4 +48,23 @@ export const saveScheduleAction = authorizedAction("manageSchedule", scheduleInp
   revalidatePath("/admin");
   const next = nextScheduledRun(schedule);
   return { ok: true, message: next ? `Saved. The next retrain starts ${inTimeZone(next, schedule.timezone)}.` : "Saved. Scheduled retraining is off." };
+});
+
+const resetInput = z.object({
+  confirmation: z
+    .string({ error: `Type ${RESET_CONFIRMATION} to confirm` })
+    .trim()
+    .refine((value) => value === RESET_CONFIRMATION, `Type ${RESET_CONFIRMATION} (in capitals) to confirm`),
+});
+
+/** Removes customers, orders, imports and model runs; users, tokens, settings and the audit log stay. Administrators only. */
+export const resetDataAction = authorizedAction("resetData", resetInput, async (_input, admin) => {
+  try {
+    const counts = await removeBusinessData({ userId: admin.id, via: "admin" });
+    revalidatePath("/", "layout");
+    return { ok: true, message: `Removed ${describeBusinessCounts(counts)}. Users, API tokens, settings and the audit log were kept.` };
+  } catch (error) {
+    if (error instanceof RetrainBusyError) return { ok: false, message: `${error.message}; nothing was removed. Try again when it has finished.` };
+    throw error;
+  }
 });

@@ -5,6 +5,7 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
 import { currentLeaseHolder } from "@/lib/db/lease";
 import { CardSkeleton } from "@/app/ui/CardSkeleton";
+import { ResetDataCard } from "./ResetDataCard";
 import { RetrainPanel } from "./RetrainPanel";
 import { RunsOverview } from "./RunsOverview";
 import { ScheduleCard } from "./ScheduleCard";
@@ -35,6 +36,7 @@ export default async function AdminPage() {
           <ScheduleCard />
         </Suspense>
       )}
+      {can(user.role, "resetData") && <ResetDataCard />}
     </div>
   );
 }

@@ -1,0 +1,81 @@
+/**
+ * A clean start: removes the business data — customers, order lines, import batches, model
+ * runs with their artifacts, segments, scores and activations, retrain leases — in one
+ * transaction, children before parents. Users, API tokens, settings and the audit log stay;
+ * the removal is written to the audit log in the same transaction.
+ */
+import "server-only";
+import { db, type Prisma } from "./client";
+import { serialiseImports } from "./dialect";
+import { holdOffRetrain } from "./lease";
+
+/** Rows per table, in the order they are removed (children first). */
+export interface BusinessDataCounts {
+  customerScores: number;
+  segmentProfiles: number;
+  modelArtifacts: number;
+  runActivations: number;
+  modelRuns: number;
+  orders: number;
+  customers: number;
+  importBatches: number;
+  retrainLeases: number;
+}
+
+/** What each table holds, singular and plural, in the order people read them. */
+export const BUSINESS_TABLE_LABELS: Record<keyof BusinessDataCounts, readonly [string, string]> = {
+  customers: ["customer", "customers"],
+  orders: ["order line", "order lines"],
+  importBatches: ["import", "imports"],
+  modelRuns: ["model run", "model runs"],
+  modelArtifacts: ["model artifact", "model artifacts"],
+  segmentProfiles: ["segment", "segments"],
+  customerScores: ["customer score", "customer scores"],
+  runActivations: ["run activation", "run activations"],
+  retrainLeases: ["retrain lease", "retrain leases"],
+};
+
+const TRANSACTION_OPTIONS = { timeout: 30 * 60_000, maxWait: 60_000 };
+
+export async function countBusinessData(client: Prisma.TransactionClient = db): Promise<BusinessDataCounts> {
+  const [customerScores, segmentProfiles, modelArtifacts, runActivations, modelRuns, orders, customers, importBatches, retrainLeases] =
+    await Promise.all([
+      client.customerScore.count(),
+      client.segmentProfile.count(),
+      client.modelArtifact.count(),
+      client.runActivation.count(),
+      client.modelRun.count(),
+      client.order.count(),
+      client.customer.count(),
+      client.importBatch.count(),
+      client.retrainLease.count(),
+    ]);
+  return { customerScores, segmentProfiles, modelArtifacts, runActivations, modelRuns, orders, customers, importBatches, retrainLeases };
+}
+
+/**
+ * Removes the business data and returns the rows removed per table. Refused with
+ * RetrainBusyError (nothing removed) while a retrain holds the lease. `userId` null with
+ * `via: "cli"` for the command line.
+ */
+export async function deleteBusinessData(actor: { userId: string | null; via: "admin" | "cli" }): Promise<BusinessDataCounts> {
+  return db.$transaction(async (tx) => {
+    await holdOffRetrain(tx);
+    // An import in flight finishes first (PostgreSQL; SQLite has one writer anyway).
+    await serialiseImports(tx);
+    const counts: BusinessDataCounts = {
+      customerScores: (await tx.customerScore.deleteMany()).count,
+      segmentProfiles: (await tx.segmentProfile.deleteMany()).count,
+      modelArtifacts: (await tx.modelArtifact.deleteMany()).count,
+      runActivations: (await tx.runActivation.deleteMany()).count,
+      modelRuns: (await tx.modelRun.deleteMany()).count,
+      orders: (await tx.order.deleteMany()).count,
+      customers: (await tx.customer.deleteMany()).count,
+      importBatches: (await tx.importBatch.deleteMany()).count,
+      retrainLeases: (await tx.retrainLease.deleteMany()).count,
+    };
+    const details = { via: actor.via, ...counts } satisfies Prisma.InputJsonValue;
+    await tx.auditLog.create({ data: { userId: actor.userId, action: "data.reset", target: "business-data", details } });
+    return counts;
+  }, TRANSACTION_OPTIONS);
+}

@@ -1,0 +1,3 @@
+import { defineResetSuite } from "./suites/resetSuite";
+
+defineResetSuite("sqlite");
