@@ -10,8 +10,14 @@ import { validateSummary, type RfmSummary } from "./rfmSummary";
 
 export interface ClvModel {
   bgnbd: BgNbdFit;
-  /** Null when the summary has no monetary column. */
+  /** Null when the summary has no monetary column, or when the fit failed and `spendShrinkage` stands in. */
   gammaGamma: GammaGammaFit | null;
+  /**
+   * When Gamma-Gamma cannot be fitted (on very uneven spend its likelihood has no maximum), the
+   * expected spend per purchase is the customer's own average shrunk toward everyone's:
+   * (x·m + strength·mean) / (x + strength). It gives no interval.
+   */
+  spendShrinkage?: { mean: number; strength: number };
   customers: number;
 }
 
@@ -41,15 +47,32 @@ export function fitClv(summary: RfmSummary, options: FitClvOptions = {}): ClvMod
   return { bgnbd, gammaGamma, customers: summary.frequency.length };
 }
 
+/** Pooled mean spend per repeat purchase: the fallback spend model when Gamma-Gamma does not fit. */
+export function spendShrinkageOf(summary: RfmSummary, strength = 1): NonNullable<ClvModel["spendShrinkage"]> {
+  let spend = 0;
+  let purchases = 0;
+  for (let i = 0; i < summary.frequency.length; i++) {
+    const m = summary.monetary?.[i] ?? 0;
+    if (summary.frequency[i] >= 1 && m > 0) {
+      spend += summary.frequency[i] * m;
+      purchases += summary.frequency[i];
+    }
+  }
+  if (purchases === 0) throw new RangeError("spendShrinkageOf: no repeat purchase with spend");
+  return { mean: spend / purchases, strength };
+}
+
 export function scoreClv(model: ClvModel, summary: RfmSummary, options: ScoreClvOptions = {}): ClvScores {
   validateSummary(summary);
-  const { gammaGamma } = model;
+  const { gammaGamma, spendShrinkage } = model;
   const { frequency, recency, T, monetary } = summary;
-  if (gammaGamma === null) throw new RangeError("scoreClv: the model has no Gamma-Gamma spend model (fitted without monetary values)");
+  if (gammaGamma === null && spendShrinkage === undefined) throw new RangeError("scoreClv: the model has no spend model (fitted without monetary values)");
   if (monetary === undefined) throw new RangeError("scoreClv: the summary needs a monetary column for the expected spend");
-  if (!model.bgnbd.converged || !gammaGamma.converged) {
+  if (!model.bgnbd.converged || (gammaGamma !== null && !gammaGamma.converged)) {
     throw new RangeError("scoreClv: the model fit did not converge; its parameters are not maximum-likelihood estimates");
   }
+  const expectedSpend = (x: number, m: number) =>
+    gammaGamma !== null ? conditionalExpectedSpend(gammaGamma, x, m) : (x * m + spendShrinkage!.strength * spendShrinkage!.mean) / (x + spendShrinkage!.strength);
   const grid = monthGrid(options);
   const n = frequency.length;
   const scores: ClvScores = {
@@ -71,9 +94,9 @@ export function scoreClv(model: ClvModel, summary: RfmSummary, options: ScoreClv
     const alive = probabilityAlive(model.bgnbd, frequency[i], recency[i], T[i]);
     scores.pAlive[i] = alive;
     scores.expectedPurchases[i] = alive * sums.total;
-    scores.clv[i] = grid.margin * conditionalExpectedSpend(gammaGamma, frequency[i], monetary[i]) * alive * sums.discounted;
+    scores.clv[i] = grid.margin * expectedSpend(frequency[i], monetary[i]) * alive * sums.discounted;
   }
-  if (options.intervals ?? true) {
+  if ((options.intervals ?? true) && gammaGamma !== null) {
     const { low, high } = clvIntervals(model.bgnbd, gammaGamma, { frequency, recency, T, monetary }, grid, options);
     scores.clvLow = low;
     scores.clvHigh = high;

@@ -2,7 +2,7 @@
  * Customer lifetime value: BG/NBD purchase counts, Gamma-Gamma spend, discounted CLV with
  * parameter-uncertainty intervals, and the summaries they are fitted on.
  */
-export { fitClv, scoreClv, type ClvModel, type ClvScores, type FitClvOptions, type ScoreClvOptions } from "./clvModel";
+export { fitClv, scoreClv, spendShrinkageOf, type ClvModel, type ClvScores, type FitClvOptions, type ScoreClvOptions } from "./clvModel";
 export {
   fitBgNbd,
   bgnbdLogLikelihood,

@@ -9,7 +9,7 @@ import { formatValue, listOf } from "./format";
 import type { FeatureStatistic, SegmentStatistics } from "./statistics";
 import { statisticOf, STRONG_Z, TRAIT_Z, zOf, type PersonaTrait } from "./traits";
 import { OTHER_CATEGORIES, OTHER_CHANNELS } from "@/lib/ml/features/orderBehaviour";
-import { CATEGORY_CONCEPTS, CHANNEL_CONCEPTS, CONCEPT_WORDS, categoryOrChannel, type PersonaConcept } from "./vocabulary";
+import { CATEGORY_CONCEPTS, CHANNEL_CONCEPTS, CONCEPT_WORDS, categoryOrChannel, wordsOf, type PersonaConcept } from "./vocabulary";
 
 export type ActionType = "win-back" | "loyalty" | "upsell" | "price-incentive" | "nurture" | "campaign" | "channel" | "engage";
 
@@ -119,7 +119,7 @@ function engageAction({ segment, onFavourite }: Context, traits: readonly Person
   if (isLow(segment, "totalSpend")) {
     return { type: "engage", title: "Grow their basket at low cost", detail: `They spend little (${evidence(segment, "totalSpend")}). Use low-cost contact (email, web) with entry offers${onFavourite}.` };
   }
-  const known = traits.filter((t) => t.concept !== null).slice(0, 2).map((t) => t.phrase);
+  const known = traits.filter((t) => wordsOf(t.feature, t.concept) !== null).slice(0, 2).map((t) => t.phrase);
   const lead = known.length > 0 ? `Build offers around what sets them apart (${listOf(known)})` : "They are close to the average customer. Keep them in regular campaigns";
   return { type: "engage", title: "Test what moves them", detail: `${lead} and A/B-test offers${onFavourite} to find what they answer.` };
 }

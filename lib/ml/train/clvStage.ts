@@ -12,6 +12,7 @@ import {
   scoreClv,
   summaryFromOrders,
   summaryFromProfiles,
+  spendShrinkageOf,
   type ClvModel,
   type CustomerRfmSummary,
 } from "@/lib/ml/clv";
@@ -132,13 +133,20 @@ export interface FittedClv {
   notes: string[];
 }
 
-const converged = (model: ClvModel) => model.bgnbd.converged && (model.gammaGamma?.converged ?? false);
+const WHAT = { orders: "order history", profiles: "profile summaries" } as const;
 
-function tryFit(part: ClvSummary): ClvModel | string {
+/** The fitted model, or why there is none; a Gamma-Gamma fit that fails (or has infinite mean spend, q ≤ 1) gives way to spend shrinkage. */
+function tryFit(part: ClvSummary, notes: string[]): ClvModel | string {
   try {
     const model = fitClv(part.summary);
-    if (converged(model)) return model;
-    return `the ${model.bgnbd.converged ? "Gamma-Gamma" : "BG/NBD"} fit did not converge on the ${part.source === "orders" ? "order history" : "profile summaries"}`;
+    if (!model.bgnbd.converged) return `the BG/NBD fit did not converge on the ${WHAT[part.source]}`;
+    const gg = model.gammaGamma;
+    if (gg !== null && gg.converged && gg.q > 1) return model;
+    const shrinkage = spendShrinkageOf(part.summary);
+    notes.push(
+      `The Gamma-Gamma spend model has no maximum-likelihood fit on the ${WHAT[part.source]} (spend per purchase is too uneven), so each customer's expected spend is their own average shrunk toward everyone's (${Math.round(shrinkage.mean).toLocaleString("en-US")} per purchase), and CLV has no interval.`,
+    );
+    return { ...model, gammaGamma: null, spendShrinkage: shrinkage };
   } catch (error) {
     if (error instanceof RangeError) return error.message;
     throw error;
@@ -147,9 +155,9 @@ function tryFit(part: ClvSummary): ClvModel | string {
 
 /** Fits a model per source the data have; the reason when none can be fitted. */
 export function fitClvModels(plan: ClvPlan): FittedClv | { skipped: string } {
-  const fromOrders = plan.orders ? tryFit(plan.orders) : null;
-  const fromProfiles = plan.profiles && plan.profiles.summary.customerIds.length >= MIN_PROFILE_FIT ? tryFit(plan.profiles) : null;
   const notes: string[] = [];
+  const fromOrders = plan.orders ? tryFit(plan.orders, notes) : null;
+  const fromProfiles = plan.profiles && plan.profiles.summary.customerIds.length >= MIN_PROFILE_FIT ? tryFit(plan.profiles, notes) : null;
   if (typeof fromOrders === "string") notes.push(`Order lines: ${fromOrders}.`);
   if (typeof fromProfiles === "string") notes.push(`Profiles: ${fromProfiles}.`);
   if (plan.profiles && plan.profiles.summary.customerIds.length < MIN_PROFILE_FIT && fromOrders !== null && typeof fromOrders !== "string") {

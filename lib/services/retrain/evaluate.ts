@@ -65,7 +65,13 @@ export function measureDrift(
 ): RunDrift {
   const summaries = summaryLookup(buildClvPlan(data.customers, data.orders, new Date(result.models.snapshotDate)));
   const columns = driftColumns(result.models, data.customers, data.orders, summaries);
-  const features = compareToReference(previous.features, columns, { driftShareThreshold: threshold });
+  // Features come and go with the data (a new top category, order lines instead of profiles): only those in both runs compare.
+  const present = new Set(columns.map((column) => column.name));
+  const shared = previous.features.features.filter((feature) => present.has(feature.name));
+  const features =
+    shared.length > 0
+      ? compareToReference({ ...previous.features, features: shared }, columns, { driftShareThreshold: threshold })
+      : { features: [], driftedShare: 0, datasetDrift: false, threshold };
   const finite = result.scores.responseProbability.filter(Number.isFinite);
   return {
     features,

@@ -27,6 +27,16 @@ export function assignSegmentKeys(personas: Persona[], centroids: number[][], pr
   if (previous.length === 0) {
     return personas.map((persona, label) => ({ label, segmentKey: label, name: persona.name, color: persona.color, isNew: true, distance: null }));
   }
+  // Segmented on other features (order lines instead of profiles, other categories): nothing carries over, and no key is reused.
+  if (previous.some((segment) => segment.centroid.length !== centroids[0]?.length)) {
+    const firstKey = Math.max(...previous.map((segment) => segment.segmentKey)) + 1;
+    const taken = new Set<string>();
+    return personas.map((persona, label) => {
+      const name = uniqueName(persona.name, previous, taken);
+      taken.add(name);
+      return { label, segmentKey: firstKey + label, name, color: persona.color, isNew: true, distance: null };
+    });
+  }
   const { matches } = matchSegments(previous.map((segment) => segment.centroid), centroids);
   let nextKey = Math.max(...previous.map((segment) => segment.segmentKey)) + 1;
   const taken = new Set<string>();

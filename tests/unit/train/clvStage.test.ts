@@ -1,0 +1,54 @@
+import { describe, expect, test } from "vitest";
+import { emptyCustomer, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
+import { spendShrinkageOf } from "@/lib/ml/clv";
+import { buildClvPlan, clvCoverage } from "@/lib/ml/train/clvStage";
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const sale = (customerId: string, date: string, amount: number, kind?: OrderRecord["kind"]): OrderRecord => ({
+  customerId, orderDate: day(date), amount, orderId: null, quantity: null, category: null, channel: null, ...(kind ? { kind } : {}),
+});
+const profiled: CustomerRecord = {
+  ...emptyCustomer("B"),
+  dtCustomer: day("2023-01-01"), recency: 10,
+  numWebPurchases: 2, numCatalogPurchases: 1, numStorePurchases: 1,
+  mntWines: 100, mntFruits: 0, mntMeatProducts: 100, mntFishProducts: 0, mntSweetProducts: 0, mntGoldProds: 0,
+};
+
+describe("the CLV plan: a source per customer", () => {
+  const orders = [
+    sale("A", "2024-01-01", 100),
+    sale("A", "2024-01-10", 200),
+    sale("A", "2024-01-20", 100),
+    sale("A", "2024-01-25", -100, "return"),
+    sale("A", "2024-01-26", 500, "cancelled"),
+  ];
+  const plan = buildClvPlan([emptyCustomer("A"), profiled, emptyCustomer("C")], orders, day("2024-01-31"));
+
+  test("order lines for customers with a sale, the profile for the others, and the reason for the rest", () => {
+    expect(plan.orders?.rowIndex).toEqual([0]);
+    expect(plan.profiles?.rowIndex).toEqual([1]);
+    expect(plan.notes).toEqual([null, null, "no purchase in the order lines, and the profile lacks purchase counts, spend, recency or enrolment date"]);
+  });
+
+  test("returns are netted into spend per purchase and cancelled orders are no purchase", () => {
+    const summary = plan.orders!.summary;
+    // Purchase days 1, 10 and 20 January: x = 2; repeat spend (200 + 100) / 2 = 150, times net / gross = 300 / 400.
+    expect(summary.frequency[0]).toBe(2);
+    expect(summary.recency[0]).toBe(19);
+    expect(summary.T[0]).toBe(30);
+    expect(summary.monetary[0]).toBeCloseTo(112.5, 12);
+  });
+
+  test("coverage counts each source and groups the reasons", () => {
+    expect(clvCoverage({ clvSource: ["orders", "profiles", null, null], clvNote: [null, null, "no order lines", "no order lines"] })).toEqual({
+      customers: 4, orders: 1, profiles: 1, none: 2, reasons: [{ reason: "no order lines", count: 2 }],
+    });
+  });
+});
+
+describe("spend shrinkage, when Gamma-Gamma has no fit", () => {
+  test("the pooled mean is spend over repeat purchases", () => {
+    const summary = { frequency: Float64Array.from([0, 1, 3]), recency: Float64Array.from([0, 5, 9]), T: Float64Array.from([10, 10, 10]), monetary: Float64Array.from([0, 100, 20]) };
+    expect(spendShrinkageOf(summary)).toEqual({ mean: (100 + 60) / 4, strength: 1 });
+  });
+});
