@@ -99,7 +99,8 @@ function names(list: readonly string[]): string {
   return `${list.slice(0, SHOWN_NAMES).join(", ")} and ${list.length - SHOWN_NAMES} more`;
 }
 
-function count(value: number, noun: string): string {
+/** "1 sale", "2,823 sales". */
+export function count(value: number, noun: string): string {
   return `${formatNumber(value)} ${noun}${value === 1 ? "" : "s"}`;
 }
 
