@@ -182,3 +182,21 @@ describe("line kinds", () => {
     expect(result.records.map((r) => [r.kind, r.amount, r.quantity])).toEqual([["return", -9.5, -2]]);
   });
 });
+
+test("UCI Online Retail lines need no map: amounts from Quantity × UnitPrice, credit notes as returns", async () => {
+  const text = [
+    "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country",
+    "536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,12/1/2010 8:26,2.55,17850,United Kingdom",
+    "C536379,D,Discount,-1,12/13/2010 9:41,27.5,14527,United Kingdom",
+  ].join("\n");
+  const result = await parseOrders(Buffer.from(text));
+  expect(result.records.map((r) => [r.orderId, r.customerId, r.amount, r.quantity, r.kind, r.orderDate.toISOString()])).toEqual([
+    ["536365", "17850", 15.3, 6, "sale", "2010-12-01T08:26:00.000Z"],
+    ["C536379", "14527", -27.5, -1, "return", "2010-12-13T09:41:00.000Z"],
+  ]);
+  expect(result.warnings).toEqual([
+    'unknown column "StockCode" is ignored',
+    'unknown column "Description" is ignored',
+    'unknown column "Country" is ignored',
+  ]);
+});
