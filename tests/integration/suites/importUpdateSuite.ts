@@ -128,6 +128,11 @@ export function defineImportUpdateSuite(provider: TestProvider): void {
 
       const snapshot = await lib.loadSnapshot();
       expect(snapshot.customers.find((c) => c.externalId === "p1")!.attributes).toEqual({ Tier: "Platinum", Score: 4.5, Region: "North" });
+
+      // Clearing a customer's last attribute leaves no attributes at all.
+      const cleared = await importCustomers("clear.csv", "ID;Region\np2;\n");
+      expect(cleared).toMatchObject({ status: "SUCCEEDED", rowsUpdated: 1 });
+      expect((await lib.db.customer.findUniqueOrThrow({ where: { externalId: "p2" } })).attributes).toBeNull();
     });
 
     test("ambiguous dates are refused with a batch that says why, and read with the date format given", async () => {
