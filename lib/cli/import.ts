@@ -1,29 +1,38 @@
 /**
- * `npm run import -- FILE [--kind customers|orders] [--map field=Header ...] [--allow-rejected]`
+ * `npm run import -- FILE [--kind customers|orders] [--map field=Header ...] [--date-format dmy|mdy] [--allow-rejected]`
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
+
+const USAGE = "usage: npm run import -- FILE [--kind customers|orders] [--map field=Header ...] [--date-format dmy|mdy] [--allow-rejected]";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     kind: { type: "string" },
     map: { type: "string", multiple: true },
+    "date-format": { type: "string" },
     "allow-rejected": { type: "boolean" },
   },
 });
 
 const { importOptions, describeIssues } = await import("@/lib/services/importOptions");
-const options = importOptions.safeParse({ kind: values.kind, map: values.map, allowRejected: values["allow-rejected"] });
+const options = importOptions.safeParse({
+  kind: values.kind,
+  map: values.map,
+  dateFormat: values["date-format"],
+  allowRejected: values["allow-rejected"],
+});
 if (positionals.length !== 1 || !options.success) {
   if (!options.success) console.error(describeIssues(options.error));
-  console.error("usage: npm run import -- FILE [--kind customers|orders] [--map field=Header ...] [--allow-rejected]");
+  console.error(USAGE);
   process.exit(2);
 }
 
 const file = path.resolve(positionals[0]);
 const { importFile } = await import("@/lib/services/importFile");
 const { getImportBatch } = await import("@/lib/db/imports");
+const { count, describeReport, formatNumber } = await import("@/lib/import/report");
 const { db } = await import("@/lib/db/client");
 
 const started = performance.now();
@@ -32,15 +41,19 @@ const seconds = ((performance.now() - started) / 1000).toFixed(2);
 const batch = await getImportBatch(summary.batchId);
 await db.$disconnect();
 
+const report = summary.report ? describeReport(summary.report).map((line) => `  ${line}`) : [];
 if (summary.status === "REJECTED") {
   console.error(`Refused ${path.basename(file)} (batch ${summary.batchId}): ${summary.error}`);
+  if (report.length) console.error(report.join("\n"));
   process.exit(1);
 }
 console.log(
-  `Imported ${path.basename(file)} as batch ${summary.batchId} in ${seconds} s: ${summary.rowsRead} rows read, ` +
-    `${summary.rowsInserted} new, ${summary.rowsUpdated} updated, ${summary.rowsUnchanged} unchanged, ${summary.rowsRejected} rejected` +
-    (summary.customersCreated ? `, ${summary.customersCreated} customers created from orders` : "") +
+  `Imported ${path.basename(file)} as batch ${summary.batchId} in ${seconds} s: ${count(summary.rowsRead, "row")} read, ` +
+    `${formatNumber(summary.rowsInserted)} new, ${formatNumber(summary.rowsUpdated)} updated, ${formatNumber(summary.rowsUnchanged)} unchanged, ` +
+    `${formatNumber(summary.rowsRejected)} rejected` +
+    (summary.customersCreated ? `, ${count(summary.customersCreated, "customer")} created from orders` : "") +
     ".",
 );
+if (report.length) console.log(report.join("\n"));
 const findings = (batch?.quality as { findings?: string[] } | null)?.findings ?? [];
 if (findings.length) console.log(`Data quality:\n  - ${findings.join("\n  - ")}`);

@@ -3,10 +3,10 @@
  * RFM features), and its score in every run with that run's segment names.
  */
 import "server-only";
-import { CUSTOMER_COLUMNS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
+import { CUSTOMER_COLUMNS, type CustomerRecord, type OrderLineKind, type OrderRecord } from "@/lib/data/customer";
 import { db } from "./client";
 
-const customerSelect = Object.fromEntries([["id", true], ["createdAt", true], ...CUSTOMER_COLUMNS.map((column) => [column.field, true])]);
+const customerSelect = Object.fromEntries([["id", true], ["createdAt", true], ["attributes", true], ...CUSTOMER_COLUMNS.map((column) => [column.field, true])]);
 
 export type CustomerProfile = CustomerRecord & { id: number; createdAt: Date };
 
@@ -16,7 +16,16 @@ export async function getCustomerProfile(id: number): Promise<CustomerProfile | 
 
 export async function listCustomerOrders(id: number, externalId: string): Promise<OrderRecord[]> {
   const orders = await db.order.findMany({ where: { customerId: id }, orderBy: { orderDate: "asc" } });
-  return orders.map(({ orderId, orderDate, amount, quantity, category, channel }) => ({ customerId: externalId, orderId, orderDate, amount, quantity, category, channel }));
+  return orders.map(({ orderId, orderDate, amount, quantity, category, channel, kind }) => ({
+    customerId: externalId,
+    orderId,
+    orderDate,
+    amount,
+    quantity,
+    category,
+    channel,
+    kind: kind as OrderLineKind,
+  }));
 }
 
 /** The customer's score in each finished run, newest first, with the segment's name in that run. */

@@ -4,6 +4,8 @@
  * (createMany through the driver adapters runs at about 1 ms a row).
  */
 import "server-only";
+import { Prisma as SqlitePrisma } from "./generated/sqlite";
+import { Prisma as PostgresPrisma } from "./generated/postgresql";
 import { databaseTarget, type Provider } from "./provider";
 import type { Prisma } from "./client";
 
@@ -22,20 +24,32 @@ function placeholder(index: number): string {
   return provider === "postgresql" ? `$${index}` : "?";
 }
 
-/** Inserts rows (values in `columns` order) in as few statements as the parameter limit allows. */
+/**
+ * SQL NULL for a Json? column in Prisma writes. Each generated client recognises only its own
+ * DbNull object, and lib/db/client re-exports the SQLite one.
+ */
+export const DB_NULL = (provider === "postgresql" ? PostgresPrisma.DbNull : SqlitePrisma.DbNull) as typeof SqlitePrisma.DbNull;
+
+/**
+ * Inserts rows (values in `columns` order) in as few statements as the parameter limit allows.
+ * `casts` names the PostgreSQL type of parameters sent as text, e.g. { attributes: "jsonb" };
+ * SQLite stores such text as it is.
+ */
 export async function bulkInsert(
   tx: Prisma.TransactionClient,
   table: string,
   columns: readonly string[],
   rows: unknown[][],
+  casts: Readonly<Record<string, string>> = {},
 ): Promise<number> {
   const rowsPerStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
   const columnList = columns.map((column) => `"${column}"`).join(", ");
+  const suffixes = columns.map((column) => (provider === "postgresql" && casts[column] ? `::${casts[column]}` : ""));
   let inserted = 0;
   for (let start = 0; start < rows.length; start += rowsPerStatement) {
     const chunk = rows.slice(start, start + rowsPerStatement);
     const params: unknown[] = [];
-    const tuples = chunk.map((row) => `(${row.map((value) => placeholder(params.push(encode(value)))).join(", ")})`);
+    const tuples = chunk.map((row) => `(${row.map((value, i) => placeholder(params.push(encode(value))) + suffixes[i]).join(", ")})`);
     inserted += await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${columnList}) VALUES ${tuples.join(", ")}`, ...params);
   }
   return inserted;

@@ -1,15 +1,18 @@
 /**
  * Writing imports. A file is written in one transaction or not at all; re-imports upsert
  * by external id and leave unchanged rows alone (compared by a content hash), so importing
- * the same snapshot twice changes nothing but the batch record.
+ * the same snapshot twice changes nothing but the batch record. Each batch keeps its report:
+ * what the file held and, for profiles, which stored values it changed.
  */
 import "server-only";
-import { createHash } from "node:crypto";
 import { cache } from "react";
-import { CUSTOMER_COLUMNS, emptyCustomer, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
+import type { CustomerRecord, OrderRecord } from "@/lib/data/customer";
+import type { ImportReport } from "@/lib/import/report";
 import { db, type Prisma } from "./client";
-import { bulkInsert, serialiseImports } from "./dialect";
+import { DB_NULL, serialiseImports } from "./dialect";
 import { countTotals } from "./customers";
+import { ensureCustomers, upsertCustomers, type ProfileColumns } from "./importCustomers";
+import { upsertOrders } from "./importOrders";
 
 export interface RejectedRow {
   row: number;
@@ -28,6 +31,8 @@ export interface ImportSummary {
   rowsRejected: number;
   customersCreated: number;
   error: string | null;
+  /** Null for a file refused before its header was read. */
+  report: ImportReport | null;
 }
 
 interface BatchHeader {
@@ -39,56 +44,49 @@ interface BatchHeader {
 
 /** Long imports must not hit Prisma's 5-second default for interactive transactions. */
 const TRANSACTION_OPTIONS = { timeout: 30 * 60_000, maxWait: 60_000 };
-const CHUNK = 5_000;
 
 type Tx = Prisma.TransactionClient;
 
-export function customerContentHash(record: CustomerRecord): string {
-  const values = CUSTOMER_COLUMNS.map(({ field }) => {
-    const value = record[field];
-    return value instanceof Date ? value.toISOString() : value;
-  });
-  return createHash("sha1").update(JSON.stringify(values)).digest("hex");
+interface BatchInput {
+  rowsRead: number;
+  rejected: RejectedRow[];
+  quality: Prisma.InputJsonValue;
+  report: ImportReport | null;
 }
 
 /** Records a refused file: the batch says why, and nothing else is written. */
-export async function recordRejectedImport(
-  header: BatchHeader,
-  details: { rowsRead: number; rejected: RejectedRow[]; quality: Prisma.InputJsonValue; error: string },
-): Promise<ImportSummary> {
+export async function recordRejectedImport(header: BatchHeader, details: BatchInput & { error: string }): Promise<ImportSummary> {
   const batch = await createBatch(db, header, details, { status: "REJECTED", error: details.error, durationMs: Date.now() - header.startedAt });
   return summarise(batch, 0);
 }
 
+/** Profiles: only the file's columns (`columns`) are written for customers already stored. */
 export async function writeCustomerImport(
   header: BatchHeader,
-  input: { records: CustomerRecord[]; rowsRead: number; rejected: RejectedRow[]; quality: Prisma.InputJsonValue },
+  input: BatchInput & { records: CustomerRecord[]; columns: ProfileColumns; report: ImportReport },
 ): Promise<ImportSummary> {
   return db.$transaction(async (tx) => {
     await serialiseImports(tx);
     const batch = await createBatch(tx, header, input);
-    const counts = await upsertCustomers(tx, batch.id, input.records);
-    return finishBatch(tx, batch.id, header, { ...counts, customersCreated: 0 });
+    const { changes, ...counts } = await upsertCustomers(tx, batch.id, input.records, input.columns);
+    return finishBatch(tx, batch.id, header, { ...counts, customersCreated: 0 }, { ...input.report, changes });
   }, TRANSACTION_OPTIONS);
 }
 
-export async function writeOrderImport(
-  header: BatchHeader,
-  input: { orders: OrderRecord[]; rowsRead: number; rejected: RejectedRow[]; quality: Prisma.InputJsonValue },
-): Promise<ImportSummary> {
+export async function writeOrderImport(header: BatchHeader, input: BatchInput & { orders: OrderRecord[] }): Promise<ImportSummary> {
   return db.$transaction(async (tx) => {
     await serialiseImports(tx);
     const batch = await createBatch(tx, header, input);
     const { ids, created } = await ensureCustomers(tx, batch.id, input.orders.map((order) => order.customerId));
     const counts = await upsertOrders(tx, batch.id, input.orders, ids);
-    return finishBatch(tx, batch.id, header, { ...counts, customersCreated: created });
+    return finishBatch(tx, batch.id, header, { ...counts, customersCreated: created }, input.report);
   }, TRANSACTION_OPTIONS);
 }
 
 async function createBatch(
   client: Tx,
   header: BatchHeader,
-  input: { rowsRead: number; rejected: RejectedRow[]; quality: Prisma.InputJsonValue },
+  input: BatchInput,
   outcome: { status: "SUCCEEDED" | "REJECTED"; error?: string; durationMs: number } = { status: "SUCCEEDED", durationMs: 0 },
 ) {
   return client.importBatch.create({
@@ -103,6 +101,7 @@ async function createBatch(
       rowsRejected: input.rejected.length,
       quality: input.quality,
       rejectedRows: input.rejected as unknown as Prisma.InputJsonValue,
+      report: reportJson(input.report),
       ...outcome,
     },
   });
@@ -110,11 +109,11 @@ async function createBatch(
 
 type Counts = { rowsInserted: number; rowsUpdated: number; rowsUnchanged: number; customersCreated: number };
 
-async function finishBatch(tx: Tx, batchId: number, header: BatchHeader, counts: Counts): Promise<ImportSummary> {
+async function finishBatch(tx: Tx, batchId: number, header: BatchHeader, counts: Counts, report: ImportReport | null): Promise<ImportSummary> {
   const { customersCreated, ...rowCounts } = counts;
   const batch = await tx.importBatch.update({
     where: { id: batchId },
-    data: { ...rowCounts, ...(await countTotals(tx)), durationMs: Date.now() - header.startedAt },
+    data: { ...rowCounts, ...(await countTotals(tx)), report: reportJson(report), durationMs: Date.now() - header.startedAt },
   });
   await tx.auditLog.create({
     data: {
@@ -127,6 +126,10 @@ async function finishBatch(tx: Tx, batchId: number, header: BatchHeader, counts:
   return summarise(batch, customersCreated);
 }
 
+function reportJson(report: ImportReport | null) {
+  return report === null ? DB_NULL : (report as unknown as Prisma.InputJsonValue);
+}
+
 function summarise(
   batch: {
     id: number;
@@ -137,145 +140,13 @@ function summarise(
     rowsUnchanged: number;
     rowsRejected: number;
     error: string | null;
+    report: Prisma.JsonValue;
   },
   customersCreated: number,
 ): ImportSummary {
   const { id, status, rowsRead, rowsInserted, rowsUpdated, rowsUnchanged, rowsRejected, error } = batch;
-  return { batchId: id, status, rowsRead, rowsInserted, rowsUpdated, rowsUnchanged, rowsRejected, customersCreated, error };
-}
-
-async function upsertCustomers(tx: Tx, batchId: number, records: CustomerRecord[]) {
-  let rowsInserted = 0;
-  let rowsUpdated = 0;
-  let rowsUnchanged = 0;
-  for (let start = 0; start < records.length; start += CHUNK) {
-    const chunk = records.slice(start, start + CHUNK);
-    const existing = await tx.customer.findMany({
-      where: { externalId: { in: chunk.map((record) => record.externalId) } },
-      select: { externalId: true, contentHash: true },
-    });
-    const hashes = new Map(existing.map((row) => [row.externalId, row.contentHash]));
-    const inserts: CustomerRecord[] = [];
-    for (const record of chunk) {
-      const contentHash = customerContentHash(record);
-      const previous = hashes.get(record.externalId);
-      if (previous === undefined) inserts.push(record);
-      else if (previous === contentHash) rowsUnchanged++;
-      else {
-        await tx.customer.update({
-          where: { externalId: record.externalId },
-          data: { ...record, contentHash, importBatchId: batchId },
-        });
-        rowsUpdated++;
-      }
-    }
-    rowsInserted += await insertCustomers(tx, batchId, inserts);
-  }
-  return { rowsInserted, rowsUpdated, rowsUnchanged };
-}
-
-const CUSTOMER_INSERT_COLUMNS = [...CUSTOMER_COLUMNS.map((column) => column.field), "contentHash", "importBatchId", "updatedAt"];
-
-function insertCustomers(tx: Tx, batchId: number, records: CustomerRecord[]): Promise<number> {
-  const now = new Date();
-  const rows = records.map((record) => [
-    ...CUSTOMER_COLUMNS.map((column) => record[column.field]),
-    customerContentHash(record),
-    batchId,
-    now,
-  ]);
-  return bulkInsert(tx, "Customer", CUSTOMER_INSERT_COLUMNS, rows);
-}
-
-/** Ids of the customers the orders name, creating (empty-profile) customers that are new. */
-async function ensureCustomers(tx: Tx, batchId: number, externalIds: string[]) {
-  const unique = [...new Set(externalIds)];
-  const ids = new Map<string, number>();
-  let created = 0;
-  for (let start = 0; start < unique.length; start += CHUNK) {
-    const chunk = unique.slice(start, start + CHUNK);
-    const found = await tx.customer.findMany({ where: { externalId: { in: chunk } }, select: { id: true, externalId: true } });
-    for (const row of found) ids.set(row.externalId, row.id);
-    const missing = chunk.filter((externalId) => !ids.has(externalId));
-    if (!missing.length) continue;
-    created += await insertCustomers(tx, batchId, missing.map(emptyCustomer));
-    const made = await tx.customer.findMany({ where: { externalId: { in: missing } }, select: { id: true, externalId: true } });
-    for (const row of made) ids.set(row.externalId, row.id);
-  }
-  return { ids, created };
-}
-
-/**
- * The natural key of an order line: the order id and the line's place within that order,
- * or, without an order id, the line's content and its place among identical lines.
- */
-export function orderLineKeys(orders: OrderRecord[]): string[] {
-  const seen = new Map<string, number>();
-  return orders.map((order) => {
-    const base = order.orderId
-      ? `order:${order.orderId}`
-      : `line:${createHash("sha1")
-          .update(JSON.stringify([order.customerId, order.orderDate.toISOString(), order.amount, order.quantity, order.category, order.channel]))
-          .digest("hex")}`;
-    const occurrence = (seen.get(base) ?? 0) + 1;
-    seen.set(base, occurrence);
-    return `${base}#${occurrence}`;
-  });
-}
-
-const ORDER_INSERT_COLUMNS = [
-  "lineKey", "customerId", "orderId", "orderDate", "amount", "quantity", "category", "channel", "importBatchId",
-] as const;
-
-async function upsertOrders(tx: Tx, batchId: number, orders: OrderRecord[], customerIds: Map<string, number>) {
-  const keys = orderLineKeys(orders);
-  let rowsInserted = 0;
-  let rowsUpdated = 0;
-  let rowsUnchanged = 0;
-  for (let start = 0; start < orders.length; start += CHUNK) {
-    const chunkKeys = keys.slice(start, start + CHUNK);
-    const existing = await tx.order.findMany({ where: { lineKey: { in: chunkKeys } } });
-    const byKey = new Map(existing.map((row) => [row.lineKey, row]));
-    const inserts: unknown[][] = [];
-    for (let i = 0; i < chunkKeys.length; i++) {
-      const order = orders[start + i];
-      const data = {
-        lineKey: chunkKeys[i],
-        customerId: customerIds.get(order.customerId)!,
-        orderId: order.orderId,
-        orderDate: order.orderDate,
-        amount: order.amount,
-        quantity: order.quantity,
-        category: order.category,
-        channel: order.channel,
-        importBatchId: batchId,
-      };
-      const previous = byKey.get(data.lineKey);
-      if (!previous) inserts.push(ORDER_INSERT_COLUMNS.map((column) => data[column]));
-      else if (sameOrder(previous, data)) rowsUnchanged++;
-      else {
-        await tx.order.update({ where: { lineKey: data.lineKey }, data });
-        rowsUpdated++;
-      }
-    }
-    rowsInserted += await bulkInsert(tx, "Order", ORDER_INSERT_COLUMNS, inserts);
-  }
-  return { rowsInserted, rowsUpdated, rowsUnchanged };
-}
-
-function sameOrder(
-  a: { customerId: number; orderId: string | null; orderDate: Date; amount: number; quantity: number | null; category: string | null; channel: string | null },
-  b: typeof a,
-): boolean {
-  return (
-    a.customerId === b.customerId &&
-    a.orderId === b.orderId &&
-    a.orderDate.getTime() === b.orderDate.getTime() &&
-    a.amount === b.amount &&
-    a.quantity === b.quantity &&
-    a.category === b.category &&
-    a.channel === b.channel
-  );
+  const report = batch.report as unknown as ImportReport | null;
+  return { batchId: id, status, rowsRead, rowsInserted, rowsUpdated, rowsUnchanged, rowsRejected, customersCreated, error, report };
 }
 
 export async function listImportBatches(limit = 20) {

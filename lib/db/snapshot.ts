@@ -1,10 +1,11 @@
 /**
- * The training snapshot: every customer and order line as the models see them, with a
- * content hash so a run records exactly what it trained on.
+ * The training snapshot: every customer (custom attributes included) and order line (with
+ * its kind) as the models see them, with a content hash so a run records exactly what it
+ * trained on.
  */
 import "server-only";
 import { createHash } from "node:crypto";
-import { CUSTOMER_COLUMNS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
+import { CUSTOMER_COLUMNS, type CustomerRecord, type OrderLineKind, type OrderRecord } from "@/lib/data/customer";
 import { db } from "./client";
 
 export interface Snapshot {
@@ -16,7 +17,12 @@ export interface Snapshot {
 }
 
 const PAGE = 20_000;
-const customerSelect = Object.fromEntries([["id", true], ["contentHash", true], ...CUSTOMER_COLUMNS.map((column) => [column.field, true])]);
+const customerSelect = Object.fromEntries([
+  ["id", true],
+  ["contentHash", true],
+  ["attributes", true],
+  ...CUSTOMER_COLUMNS.map((column) => [column.field, true]),
+]);
 type CustomerRow = CustomerRecord & { id: number; contentHash: string };
 
 export async function loadSnapshot(): Promise<Snapshot> {
@@ -28,6 +34,7 @@ export async function loadSnapshot(): Promise<Snapshot> {
     const page = (await db.customer.findMany({ where: { id: { gt: cursor } }, orderBy: { id: "asc" }, take: PAGE, select: customerSelect })) as unknown as CustomerRow[];
     if (!page.length) break;
     for (const row of page) {
+      // contentHash covers the custom attributes too (lib/db/importCustomers.ts).
       const { id, contentHash, ...record } = row;
       customers.push(record);
       customerIds.push(id);
@@ -40,9 +47,10 @@ export async function loadSnapshot(): Promise<Snapshot> {
   for (let cursor = 0; ; ) {
     const page = await db.order.findMany({ where: { id: { gt: cursor } }, orderBy: { id: "asc" }, take: PAGE });
     if (!page.length) break;
-    for (const { lineKey, customerId, orderId, orderDate, amount, quantity, category, channel } of page) {
-      orders.push({ customerId: externalIdOf.get(customerId)!, orderId, orderDate, amount, quantity, category, channel });
-      hash.update(`${lineKey}:${orderDate.toISOString()}:${amount}\n`);
+    for (const { lineKey, customerId, orderId, orderDate, amount, quantity, category, channel, kind } of page) {
+      orders.push({ customerId: externalIdOf.get(customerId)!, orderId, orderDate, amount, quantity, category, channel, kind: kind as OrderLineKind });
+      // Sales hash as they did before kinds existed, so an unchanged database keeps its snapshot hash.
+      hash.update(`${lineKey}:${orderDate.toISOString()}:${amount}${kind === "sale" ? "" : `:${kind}`}\n`);
     }
     cursor = page[page.length - 1].id;
   }

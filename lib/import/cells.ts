@@ -5,7 +5,7 @@
  * here but in the quality report.
  */
 import { z } from "zod";
-import { DATE_PATTERN } from "./dates";
+import { looksLikeDate } from "./dates";
 
 const WHOLE = /^[+-]?\d+$/;
 /** Dot decimals, or a comma with one or two decimals as spreadsheets write them in many locales. */
@@ -20,7 +20,7 @@ const decimal = text
   .transform((value) => Number(value.replace(",", ".")));
 const flag = text.regex(/^[01]$/, "not 0 or 1").transform(Number);
 /** Kept as text: whether 04/09 is April or September is decided once for the whole column. */
-const dateText = text.regex(DATE_PATTERN, "not a date (expected e.g. 31/12/2014 or 2014-12-31)");
+const dateText = text.refine(looksLikeDate, "not a date (expected e.g. 31/12/2014 or 2014-12-31)");
 const label = text.max(200, "longer than 200 characters");
 
 function trim(value: unknown): unknown {

@@ -1,16 +1,19 @@
 /**
- * Reading a marketing-campaign customer file: any column order, headers matched to
- * CUSTOMER_COLUMNS, one zod schema per row, dates decided for the whole column. Nothing is
- * refused row by row: the caller gets the valid records and every problem, and decides.
+ * Reading a customer profile file: any column order, headers matched to CUSTOMER_COLUMNS,
+ * one zod schema per row, dates decided for the whole column; other columns are kept as
+ * custom attributes. A file may hold only some columns: the result says which, so that the
+ * writer updates those and leaves the rest alone. Nothing is refused row by row: the caller
+ * gets the valid records and every problem, and decides.
  */
 import { z } from "zod";
 import { CUSTOMER_COLUMNS, type CustomerField, type CustomerRecord } from "@/lib/data/customer";
+import { checkCustomColumns, readAttributes } from "./attributes";
 import { cells } from "./cells";
 import type { DayMonthOrder } from "./dates";
 import type { Encoding, Separator } from "./detect";
 import { mapHeader, type FieldSpec } from "./header";
 import { customerQuality, type CustomerQuality } from "./quality";
-import { ErrorLog, fileWarnings, readValidRows, resolveDates, type CellError } from "./rows";
+import { ErrorLog, dateRangeOf, fileWarnings, readValidRows, resolveDates, type CellError } from "./rows";
 import type { Readable } from "node:stream";
 import { openCsv, type ImportSource, type SourceOptions } from "./source";
 
@@ -47,10 +50,14 @@ export const customerRow = z.object({
 } satisfies Record<CustomerField, z.ZodType>);
 export type CustomerRow = z.output<typeof customerRow>;
 
+/** Other names shops give the customer id; the marketing layout's "ID" comes first. */
+const ID_ALIASES = ["customer_id", "customer_number", "client_id"];
+
 const CUSTOMER_SPECS: FieldSpec<CustomerField>[] = CUSTOMER_COLUMNS.map((column) => ({
   field: column.field,
-  aliases: [column.header, column.field],
+  aliases: column.kind === "id" ? [column.header, column.field, ...ID_ALIASES] : [column.header, column.field],
   required: column.kind === "id",
+  label: column.kind === "id" ? "customer id" : undefined,
 }));
 
 export interface CustomerImportOptions extends SourceOptions {
@@ -84,8 +91,12 @@ export interface CustomerImport {
   encoding: Encoding;
   /** e.g. "DD/MM/YYYY"; null without a date column or dates. */
   dateFormat: string | null;
-  /** Which file column feeds which field. */
+  /** Which file column feeds which field; fields not listed are absent from the file. */
   columns: { field: CustomerField; header: string }[];
+  /** Headers of the columns kept as custom attributes, in file order. */
+  customColumns: string[];
+  /** Earliest and latest Dt_Customer read (YYYY-MM-DD); null without dates. */
+  dateRange: { first: string; last: string } | null;
   quality: CustomerQuality;
 }
 
@@ -101,11 +112,13 @@ export function parseCustomers(input: Uint8Array | Readable, options: CustomerIm
 async function readCustomers(input: ImportSource, options: CustomerImportOptions): Promise<CustomerImport> {
   const reader = await openCsv(input, options);
   try {
-    const mapping = mapHeader(reader.header, CUSTOMER_SPECS, options.map);
+    const mapping = mapHeader(reader.header, CUSTOMER_SPECS, { map: options.map, keepUnknown: true });
+    const custom = mapping.unknown;
+    checkCustomColumns(custom);
     const log = new ErrorLog(options.maxErrors ?? 1000);
     const firstRowOfId = new Map<string, number>();
     const repeats = new Map<string, number[]>();
-    const valid = await readValidRows(reader, mapping, customerRow, log, (row, input) => {
+    const accept = (row: number, input: Partial<Record<CustomerField, string>>) => {
       const id = input.externalId?.trim();
       if (!id) return true;
       const first = firstRowOfId.get(id);
@@ -117,14 +130,22 @@ async function readCustomers(input: ImportSource, options: CustomerImportOptions
       rows.push(row);
       repeats.set(id, rows);
       return false;
-    });
+    };
+    // Without custom columns the record has no `attributes` key at all, as before they existed.
+    const complete = (data: CustomerRow, cellsOfRow: string[], row: number) => {
+      if (!custom.length) return true;
+      const attributes = readAttributes(custom, cellsOfRow, row, log);
+      if (attributes === undefined) return false;
+      (data as CustomerRow & Pick<CustomerRecord, "attributes">).attributes = attributes;
+      return true;
+    };
+    const valid = await readValidRows(reader, mapping, customerRow, log, { accept, complete });
 
     const dateColumn = mapping.columns.find((column) => column.field === "dtCustomer");
     const dates = resolveDates(
       valid.rows.map((row) => row.dtCustomer),
       valid.rowNumbers,
       dateColumn?.header ?? "Dt_Customer",
-      "dmy",
       options.dateOrder,
       log,
     );
@@ -152,6 +173,8 @@ async function readCustomers(input: ImportSource, options: CustomerImportOptions
       encoding: reader.encoding(),
       dateFormat: dates.format?.label ?? null,
       columns: mapping.columns.map(({ field, header }) => ({ field, header })),
+      customColumns: custom.map((column) => column.header),
+      dateRange: dateRangeOf(records.map((record) => record.dtCustomer)),
       quality: customerQuality(records, rowNumbers, presentFields),
     };
   } finally {

@@ -1,16 +1,15 @@
 /**
- * Dates as customer and shop-system files write them: DD/MM/YYYY, DD-MM-YYYY, YYYY-MM-DD
- * and M/D/YYYY H:MM (e.g. `2/24/2003 0:00`), read as UTC.
+ * Dates as customer and shop-system files write them: DD/MM/YYYY, DD-MM-YYYY, M/D/YYYY H:MM
+ * (e.g. `2/24/2003 0:00`), YYYY-MM-DD with an optional time, and YYYYMMDD; read as UTC.
  *
- * Day-first or month-first is decided once per column, never per value:
- * 1. a value whose first number is above 12 proves day-first, one whose second number is
- *    above 12 proves month-first; the side with more such values wins (the others then fail
- *    as invalid dates and are reported);
- * 2. when no value settles it, dates written with `-` or `.` are day-first (month-first
- *    dates are written with slashes), and slashed dates follow the kind of file: customer
- *    files day-first (the marketing-campaign export), shop-system order files month-first.
- * Year-first dates (YYYY-MM-DD) are never ambiguous.
+ * Day-first or month-first is decided once per column, never per value: a value whose first
+ * number is above 12 proves day-first, one whose second number is above 12 proves
+ * month-first, and the side with more such values wins (the others then fail as invalid
+ * dates and are reported). When no value settles it, the column is ambiguous and the file is
+ * refused until the user says which order it uses: 04/09/2012 is never guessed.
+ * Year-first dates are never ambiguous.
  */
+import { ImportError } from "./errors";
 
 /** The order of day and month in dates whose year comes last. */
 export type DayMonthOrder = "dmy" | "mdy";
@@ -21,90 +20,110 @@ export interface DateFormat {
   label: string;
 }
 
-/** A date in any supported shape, with an optional time; the groups are read by `parseDate`. */
-export const DATE_PATTERN = /^(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const TIME = String.raw`(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?Z?)?`;
+/** A separated date (year first or last) with an optional time; the groups are read by `parseDate`. */
+export const DATE_PATTERN = new RegExp(String.raw`^(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})${TIME}$`);
+/** YYYYMMDD, as databases and some exports write dates. */
+const COMPACT_PATTERN = new RegExp(String.raw`^(\d{4})(\d{2})(\d{2})${TIME}$`);
 
-interface Shape {
-  /** The first two numbers; only read for year-last dates. */
-  first: number;
-  second: number;
-  yearFirst: boolean;
-  separator: string;
-  hasTime: boolean;
+/** Whether a value has the shape of a date in any supported format (not yet whether it is a real one). */
+export function looksLikeDate(value: string): boolean {
+  return DATE_PATTERN.test(value) || COMPACT_PATTERN.test(value);
 }
 
-function shapeOf(value: string): Shape | null {
+interface Parts {
+  /** Year, month and day for year-first dates; for year-last ones the first two numbers and the year. */
+  numbers: [number, number, number];
+  yearFirst: boolean;
+  compact: boolean;
+  separator: string;
+  time: [number, number, number] | null;
+}
+
+function partsOf(value: string): Parts | null {
+  const compact = COMPACT_PATTERN.exec(value);
+  if (compact) {
+    return { numbers: [Number(compact[1]), Number(compact[2]), Number(compact[3])], yearFirst: true, compact: true, separator: "", time: timeOf(compact, 4) };
+  }
   const match = DATE_PATTERN.exec(value);
   if (!match) return null;
   const yearFirst = match[1].length === 4;
   if (!yearFirst && match[4].length !== 4) return null;
+  if (yearFirst && match[4].length > 2) return null;
   return {
-    first: Number(match[1]),
-    second: Number(match[3]),
+    numbers: [Number(match[1]), Number(match[3]), Number(match[4])],
     yearFirst,
+    compact: false,
     separator: match[2],
-    hasTime: match[5] !== undefined,
+    time: timeOf(match, 5),
   };
+}
+
+function timeOf(match: RegExpExecArray, first: number): [number, number, number] | null {
+  if (match[first] === undefined) return null;
+  return [Number(match[first]), Number(match[first + 1]), Number(match[first + 2] ?? 0)];
 }
 
 /**
  * The format of a date column, from all its values; null when no value looks like a date.
- * `forced` is the user's explicit choice and wins over the evidence.
+ * `forced` is the user's explicit choice and wins over the evidence. Throws `ambiguous_dates`
+ * when day-first and month-first both fit every value and nothing was forced.
  */
-export function detectDateFormat(
-  values: Iterable<string>,
-  fallback: DayMonthOrder,
-  forced?: DayMonthOrder,
-): DateFormat | null {
+export function detectDateFormat(values: Iterable<string>, column: string, forced?: DayMonthOrder): DateFormat | null {
   let dayFirst = 0;
   let monthFirst = 0;
   let yearFirst = 0;
+  let compact = 0;
   let yearLast = 0;
   let withTime = 0;
+  let example: string | undefined;
   const separators = new Map<string, number>();
   for (const value of values) {
-    const shape = shapeOf(value);
-    if (!shape) continue;
-    if (shape.hasTime) withTime++;
-    if (shape.yearFirst) {
-      yearFirst++;
+    const parts = partsOf(value);
+    if (!parts) continue;
+    if (parts.time) withTime++;
+    if (parts.yearFirst) {
+      if (parts.compact) compact++;
+      else yearFirst++;
       continue;
     }
     yearLast++;
-    separators.set(shape.separator, (separators.get(shape.separator) ?? 0) + 1);
-    if (shape.first > 12 && shape.second <= 12) dayFirst++;
-    if (shape.second > 12 && shape.first <= 12) monthFirst++;
+    example ??= value;
+    separators.set(parts.separator, (separators.get(parts.separator) ?? 0) + 1);
+    const [first, second] = parts.numbers;
+    if (first > 12 && second <= 12) dayFirst++;
+    if (second > 12 && first <= 12) monthFirst++;
   }
-  if (yearFirst + yearLast === 0) return null;
+  const total = yearFirst + compact + yearLast;
+  if (total === 0) return null;
+  const time = withTime * 2 > total ? " H:MM" : "";
+  if (yearLast === 0) return { order: forced ?? "dmy", label: (compact > yearFirst ? "YYYYMMDD" : "YYYY-MM-DD") + time };
+  const evidence = dayFirst === monthFirst ? undefined : dayFirst > monthFirst ? "dmy" : "mdy";
+  const order = forced ?? evidence;
+  if (!order) throw ambiguousDates(column, example!);
   const separator = mostCommon(separators) ?? "/";
-  const evidence = dayFirst === monthFirst ? null : dayFirst > monthFirst ? "dmy" : "mdy";
-  const order: DayMonthOrder = forced ?? evidence ?? (separator === "/" ? fallback : "dmy");
-  const time = withTime * 2 > yearFirst + yearLast ? " H:MM" : "";
-  if (yearFirst > yearLast) return { order, label: `YYYY-MM-DD${time}` };
   const label = order === "dmy" ? ["DD", "MM", "YYYY"].join(separator) : ["M", "D", "YYYY"].join(separator);
   return { order, label: label + time };
 }
 
+function ambiguousDates(column: string, example: string): ImportError {
+  return new ImportError(
+    "ambiguous_dates",
+    `the dates in column "${column}" can be read day-first or month-first (e.g. "${example}"): no day or month in the column is above 12. ` +
+      `Say which format the file uses: dmy (day/month/year) or mdy (month/day/year) — "Date format" on the upload page, --date-format on the command line`,
+  );
+}
+
 /** The date (UTC) a value names in the given order, or null when it is not a real date. */
 export function parseDate(value: string, order: DayMonthOrder): Date | null {
-  const match = DATE_PATTERN.exec(value);
-  if (!match) return null;
-  let year: number;
-  let month: number;
-  let day: number;
-  if (match[1].length === 4) {
-    [year, month, day] = [Number(match[1]), Number(match[3]), Number(match[4])];
-  } else {
-    if (match[4].length !== 4) return null;
-    year = Number(match[4]);
-    [day, month] = order === "dmy" ? [Number(match[1]), Number(match[3])] : [Number(match[3]), Number(match[1])];
-  }
-  const hours = Number(match[5] ?? 0);
-  const minutes = Number(match[6] ?? 0);
-  const seconds = Number(match[7] ?? 0);
+  const parts = partsOf(value);
+  if (!parts) return null;
+  const [a, b, c] = parts.numbers;
+  const [year, month, day] = parts.yearFirst ? [a, b, c] : order === "dmy" ? [c, b, a] : [c, a, b];
+  const [hours, minutes, seconds] = parts.time ?? [0, 0, 0];
   if (hours > 23 || minutes > 59 || seconds > 59) return null;
   const date = new Date(Date.UTC(year, month - 1, day, hours, minutes, seconds));
-  // Date.UTC rolls 31/02 over into March; a real date keeps its day and month.
+  // Date.UTC rolls 31/02 over into March, and years below 100 into the 1900s; a real date keeps its parts.
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
   return date;
 }

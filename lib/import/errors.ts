@@ -11,7 +11,9 @@ export type ImportErrorCode =
   | "malformed_csv"
   | "missing_column"
   | "bad_header"
-  | "bad_option";
+  | "bad_option"
+  | "ambiguous_dates"
+  | "too_many_columns";
 
 export class ImportError extends Error {
   readonly code: ImportErrorCode;

@@ -1,7 +1,8 @@
 /**
  * Matching a file's header to the fields a reader knows. Names match case-insensitively and
  * ignoring spaces, underscores and other punctuation ("Year_Birth" = "year birth" = "yearBirth");
- * a caller's `map` (field → header) overrides the aliases.
+ * a caller's `map` (field → header) overrides the aliases. Columns that match no field are
+ * ignored with a warning, or, with `keepUnknown`, returned for the reader to keep.
  */
 import { ImportError } from "./errors";
 
@@ -10,6 +11,8 @@ export interface FieldSpec<F extends string> {
   /** Header names that mean this field, most specific first. */
   aliases: readonly string[];
   required: boolean;
+  /** What the field is, in words, for messages ("customer id"); the field name by default. */
+  label?: string;
 }
 
 export interface MappedColumn<F extends string> {
@@ -22,7 +25,16 @@ export interface HeaderMapping<F extends string> {
   columns: MappedColumn<F>[];
   /** Column index per field; absent fields are missing. */
   indexOf: Partial<Record<F, number>>;
+  /** Named columns that match no field, in file order. */
+  unknown: { header: string; index: number }[];
   warnings: string[];
+}
+
+export interface HeaderOptions<F extends string> {
+  /** Field → header name in the file, overriding the aliases. */
+  map?: Partial<Record<F, string>>;
+  /** Unknown columns are kept by the reader: no "is ignored" warning, only a hint for likely typos. */
+  keepUnknown?: boolean;
 }
 
 export function normalizeName(name: string): string {
@@ -32,8 +44,9 @@ export function normalizeName(name: string): string {
 export function mapHeader<F extends string>(
   header: readonly string[],
   specs: readonly FieldSpec<F>[],
-  map: Partial<Record<F, string>> = {},
+  options: HeaderOptions<F> = {},
 ): HeaderMapping<F> {
+  const map = options.map ?? {};
   const names = header.map((name) => name.trim());
   const normalized = names.map(normalizeName);
   const claimed = new Set<number>();
@@ -57,21 +70,25 @@ export function mapHeader<F extends string>(
     if (index !== -1) claim(spec.field, index);
   }
 
+  const required = specs.filter((spec) => spec.required);
   if (columns.length === 0) {
+    const needs = required.map((spec) => `a ${spec.label ?? spec.field} column (${listNames(spec.aliases)})`).join(" and ");
     throw new ImportError(
       "bad_header",
-      `the first line is not a header: none of its names is a known column (${listNames(names)})`,
+      `the first line is not a header: none of its names is a known column (${listNames(names)})${needs ? `; the file needs ${needs}` : ""}`,
     );
   }
-  for (const spec of specs) {
-    if (spec.required && indexOf[spec.field] === undefined) {
+  for (const spec of required) {
+    if (indexOf[spec.field] === undefined) {
       throw new ImportError(
         "missing_column",
-        `missing required column "${spec.aliases[0]}" (${spec.field}); the header has ${listNames(names)}`,
+        `no ${spec.label ?? spec.field} column: looked for ${listNames(spec.aliases)} and found none in the header (${listNames(names)}); ` +
+          `name the column with the mapping ${spec.field}=YourHeader`,
       );
     }
   }
-  return { columns, indexOf, warnings: unmatchedWarnings(names, normalized, claimed, columns, specs) };
+  const unknown = names.flatMap((header, index) => (claimed.has(index) || header === "" ? [] : [{ header, index }]));
+  return { columns, indexOf, unknown, warnings: unmatchedWarnings(names, normalized, claimed, columns, specs, options.keepUnknown ?? false) };
 
   function claim(field: F, index: number): void {
     if (claimed.has(index)) {
@@ -101,6 +118,7 @@ function unmatchedWarnings<F extends string>(
   claimed: Set<number>,
   columns: MappedColumn<F>[],
   specs: readonly FieldSpec<F>[],
+  keepUnknown: boolean,
 ): string[] {
   const warnings: string[] = [];
   const unmatchedAliases = specs.filter((spec) => !columns.some((c) => c.field === spec.field)).map((spec) => spec.aliases[0]);
@@ -111,7 +129,8 @@ function unmatchedWarnings<F extends string>(
       return;
     }
     const guess = closest(normalized[index], unmatchedAliases);
-    warnings.push(`unknown column "${name}" is ignored${guess ? ` (did you mean "${guess}"?)` : ""}`);
+    if (!keepUnknown) warnings.push(`unknown column "${name}" is ignored${guess ? ` (did you mean "${guess}"?)` : ""}`);
+    else if (guess) warnings.push(`column "${name}" is kept as a custom attribute (did you mean "${guess}"?)`);
   });
   return warnings;
 }
@@ -142,7 +161,7 @@ function editDistance(a: string, b: string): number {
   return previous[b.length];
 }
 
-function listNames(names: string[]): string {
+function listNames(names: readonly string[]): string {
   const shown = names.slice(0, 12).map((name) => `"${name}"`).join(", ");
   return names.length > 12 ? `${shown}, … (${names.length} columns)` : shown;
 }

@@ -4,8 +4,11 @@
  */
 export { customerRow, parseCustomers, readCustomersFile } from "./customers";
 export type { CustomerImport, CustomerImportOptions, CustomerRow, DuplicateId } from "./customers";
-export { orderRow, parseOrders, readOrdersFile } from "./orders";
-export type { OrderField, OrderImport, OrderImportOptions, OrderRow } from "./orders";
+export { ORDER_FIELDS, orderRow, parseOrders, readOrdersFile } from "./orders";
+export type { AmountSource, OrderField, OrderImport, OrderImportOptions, OrderRow } from "./orders";
+export { MAX_CUSTOM_COLUMNS } from "./attributes";
+export { customerFileReport, describeReport, orderFileReport } from "./report";
+export type { ImportReport, ProfileChanges } from "./report";
 export { ImportError, type ImportErrorCode } from "./errors";
 export { DEFAULT_MAX_BYTES } from "./limits";
 export type { DayMonthOrder } from "./dates";

@@ -1,11 +1,12 @@
 /**
- * The data-quality report on imported order lines: missing optional values, returns
- * (negative amounts, kept), amounts far above the rest, lines exported twice.
+ * The data-quality report on imported order lines: missing optional values, how many lines
+ * are sales, returns and cancelled, amounts far above the rest, lines exported twice.
  */
-import type { OrderRecord } from "@/lib/data/customer";
+import { orderLineKind, type OrderRecord } from "@/lib/data/customer";
 import { findDuplicateRows, formatCount, missingFinding, missingValues, outOfRange, upperFence } from "./qualityChecks";
 import type { DuplicateRows, MissingValues, OutOfRange } from "./qualityChecks";
 import type { OrderField } from "./orders";
+import { dateRangeOf } from "./rows";
 
 export interface OrderQuality {
   rows: number;
@@ -13,6 +14,8 @@ export interface OrderQuality {
   /** ISO dates of the first and last order; null without orders. */
   firstDate: string | null;
   lastDate: string | null;
+  /** Lines of each kind (lineKinds.ts). */
+  kinds: { sales: number; returns: number; cancelled: number };
   /** Per optional column present in the file. */
   missing: MissingValues[];
   outOfRange: OutOfRange[];
@@ -35,40 +38,39 @@ export function orderQuality(
     missingValues(rows, (i) => records[i][field], headerOf.get(field)!),
   );
 
-  const amountHeader = headerOf.get("amount")!;
+  const amountHeader = headerOf.get("amount") ?? "amount (quantity × unit price)";
   const amount = (i: number) => records[i].amount;
-  // Order values are heavily skewed: the fence is taken on the log scale of positive amounts.
-  const logFence = upperFence(records.filter((r) => r.amount > 0).map((r) => Math.log(r.amount)));
+  // Order values are heavily skewed: the fence is taken on the log scale of the sales' amounts.
+  const logFence = upperFence(records.filter((r) => r.kind === "sale" && r.amount > 0).map((r) => Math.log(r.amount)));
   const fence = logFence === null ? null : Math.round(Math.exp(logFence) * 100) / 100;
   const farRule = fence === null ? "" : `far above the rest (over ${formatCount(fence)}, Q3 + 3·IQR on the log scale)`;
   const quantityHeader = headerOf.get("quantity");
   const checks = [
-    outOfRange(rows, amount, rowNumbers, amountHeader, "negative (returns or corrections; kept)", (v) => v < 0),
     fence === null ? null : outOfRange(rows, amount, rowNumbers, amountHeader, farRule, (v) => v > fence),
-    quantityHeader === undefined
-      ? null
-      : outOfRange(rows, (i) => records[i].quantity, rowNumbers, quantityHeader, "zero or negative", (v) => v <= 0),
+    quantityHeader === undefined ? null : outOfRange(rows, (i) => records[i].quantity, rowNumbers, quantityHeader, "zero", (v) => v === 0),
   ].filter((check) => check !== null);
 
   const fields = ["customerId", "orderDate", "amount", ...OPTIONAL_FIELDS] as const;
   const duplicateLines = findDuplicateRows(
     rows,
-    [...fields.map((field) => (i: number) => records[i][field]), (i: number) => lineNumbers[i]],
+    [...fields.map((field) => (i: number) => records[i][field]), (i: number) => records[i].kind, (i: number) => lineNumbers[i]],
     rowNumbers,
   );
 
-  let first = Infinity;
-  let last = -Infinity;
+  const range = dateRangeOf(records.map((record) => record.orderDate));
+  const kinds = { sales: 0, returns: 0, cancelled: 0 };
   for (const record of records) {
-    const time = record.orderDate.getTime();
-    if (time < first) first = time;
-    if (time > last) last = time;
+    const kind = orderLineKind(record);
+    if (kind === "return") kinds.returns++;
+    else if (kind === "cancelled") kinds.cancelled++;
+    else kinds.sales++;
   }
   return {
     rows,
     customers: new Set(records.map((record) => record.customerId)).size,
-    firstDate: rows === 0 ? null : new Date(first).toISOString().slice(0, 10),
-    lastDate: rows === 0 ? null : new Date(last).toISOString().slice(0, 10),
+    firstDate: range?.first ?? null,
+    lastDate: range?.last ?? null,
+    kinds,
     missing,
     outOfRange: checks,
     duplicateLines,

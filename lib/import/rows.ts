@@ -35,17 +35,22 @@ export interface ValidRows<T> {
   rowsRead: number;
 }
 
-/**
- * Reads every data row through the schema. `accept` may veto a row before validation
- * (e.g. a repeated id) by returning false; it sees the row number and the raw cells by field.
- */
+export interface RowHooks<F extends string, T> {
+  /** May veto a row before validation (e.g. a repeated id); sees the row number and the raw cells by field. */
+  accept?: (row: number, input: Partial<Record<F, string>>) => boolean;
+  /** Runs on each valid row with all its cells, to read columns outside the schema; false drops the row. */
+  complete?: (data: T, cells: string[], row: number) => boolean;
+}
+
+/** Reads every data row through the schema. */
 export async function readValidRows<F extends string, S extends z.ZodType>(
   reader: CsvReader,
   mapping: HeaderMapping<F>,
   schema: S,
   log: ErrorLog,
-  accept: (row: number, input: Partial<Record<F, string>>) => boolean = () => true,
+  hooks: RowHooks<F, z.output<S>> = {},
 ): Promise<ValidRows<z.output<S>>> {
+  const { accept = () => true, complete = () => true } = hooks;
   const width = reader.header.length;
   const rows: z.output<S>[] = [];
   const rowNumbers: number[] = [];
@@ -61,6 +66,7 @@ export async function readValidRows<F extends string, S extends z.ZodType>(
     if (!accept(row, input)) continue;
     const result = schema.safeParse(input);
     if (result.success) {
+      if (!complete(result.data, cells, row)) continue;
       rows.push(result.data);
       rowNumbers.push(row);
       continue;
@@ -94,17 +100,16 @@ export interface ResolvedDates {
   dates: (Date | null)[];
 }
 
-/** Decides the column's date format from all its values, then parses each. */
+/** Decides the column's date format from all its values (refusing an ambiguous column), then parses each. */
 export function resolveDates(
   values: readonly (string | null)[],
   rowNumbers: readonly number[],
   column: string,
-  fallback: DayMonthOrder,
   override: DayMonthOrder | undefined,
   log: ErrorLog,
 ): ResolvedDates {
   const present = values.filter((value): value is string => value !== null);
-  const format = detectDateFormat(present, fallback, override);
+  const format = detectDateFormat(present, column, override);
   const failed = new Set<number>();
   const dates = values.map((value, i) => {
     if (value === null) return null;
@@ -116,4 +121,18 @@ export function resolveDates(
     return date;
   });
   return { format, failed, dates };
+}
+
+/** Earliest and latest of some dates, as YYYY-MM-DD; null when there are none. */
+export function dateRangeOf(dates: Iterable<Date | null>): { first: string; last: string } | null {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const date of dates) {
+    if (date === null) continue;
+    const time = date.getTime();
+    if (time < first) first = time;
+    if (time > last) last = time;
+  }
+  if (first === Infinity) return null;
+  return { first: new Date(first).toISOString().slice(0, 10), last: new Date(last).toISOString().slice(0, 10) };
 }

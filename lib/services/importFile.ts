@@ -8,7 +8,18 @@ import type { CustomerField } from "@/lib/data/customer";
 import { recordRejectedImport, writeCustomerImport, writeOrderImport, type ImportSummary, type RejectedRow } from "@/lib/db/imports";
 import type { Prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { ImportError, parseCustomers, parseOrders, readCustomersFile, readOrdersFile, type CellError, type OrderField } from "@/lib/import";
+import {
+  ImportError,
+  customerFileReport,
+  orderFileReport,
+  parseCustomers,
+  parseOrders,
+  readCustomersFile,
+  readOrdersFile,
+  type CellError,
+  type DayMonthOrder,
+  type OrderField,
+} from "@/lib/import";
 
 export type ImportKind = "customers" | "orders";
 
@@ -22,6 +33,8 @@ export interface ImportRequest {
   map?: Record<string, string>;
   /** Import the valid rows of a file with bad rows, keeping the bad ones in the report. */
   allowRejected?: boolean;
+  /** Day-first or month-first, for files whose dates do not say; "detect" (the default) refuses those. */
+  dateFormat?: DayMonthOrder | "detect";
 }
 
 export async function importFile(request: ImportRequest): Promise<ImportSummary> {
@@ -36,25 +49,27 @@ export async function importFile(request: ImportRequest): Promise<ImportSummary>
     parsed = await readFile(request);
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
-    return recordRejectedImport(header, { rowsRead: 0, rejected: [], quality: {}, error: error.message });
+    return recordRejectedImport(header, { rowsRead: 0, rejected: [], quality: {}, report: null, error: error.message });
   }
 
   const rejected = rejectedRows(parsed.errors, "duplicates" in parsed ? parsed.duplicates : []);
   const quality = parsed.quality as unknown as Prisma.InputJsonValue;
+  const report = "duplicates" in parsed ? customerFileReport(parsed) : orderFileReport(parsed);
   const problemCount = parsed.errorCount + rejected.length - parsed.errors.length;
   if (problemCount > 0 && !request.allowRejected) {
     const first = rejected[0];
     const where = first.column ? `row ${first.row}, column ${first.column}` : `row ${first.row}`;
     const error = `${problemCount} problem${problemCount === 1 ? "" : "s"} in the file, so nothing was imported. First: ${where}: ${first.message}`;
-    return recordRejectedImport(header, { rowsRead: parsed.rowsRead, rejected, quality, error });
+    return recordRejectedImport(header, { rowsRead: parsed.rowsRead, rejected, quality, report, error });
   }
-  return "duplicates" in parsed
-    ? writeCustomerImport(header, { records: parsed.records, rowsRead: parsed.rowsRead, rejected, quality })
-    : writeOrderImport(header, { orders: parsed.records, rowsRead: parsed.rowsRead, rejected, quality });
+  if (!("duplicates" in parsed)) return writeOrderImport(header, { orders: parsed.records, rowsRead: parsed.rowsRead, rejected, quality, report });
+  const columns = { fields: parsed.columns.map((column) => column.field), attributeKeys: parsed.customColumns };
+  return writeCustomerImport(header, { records: parsed.records, columns, rowsRead: parsed.rowsRead, rejected, quality, report });
 }
 
 function readFile(request: ImportRequest) {
-  const options = { maxBytes: env.IMPORT_MAX_BYTES };
+  const dateOrder = request.dateFormat === "detect" ? undefined : request.dateFormat;
+  const options = { maxBytes: env.IMPORT_MAX_BYTES, dateOrder };
   const { source } = request;
   if (request.kind === "customers") {
     const customerOptions = { ...options, map: request.map as Partial<Record<CustomerField, string>> | undefined };

@@ -1,4 +1,4 @@
-// POST /api/import?kind=customers|orders&fileName=…&map=field=Header&allowRejected=true
+// POST /api/import?kind=customers|orders&fileName=…&map=field=Header&dateFormat=detect|dmy|mdy&allowRejected=true
 // – import the CSV sent as the request body; ANALYST and ADMIN only.
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
@@ -21,6 +21,7 @@ export const POST = withPermission("importData", async (req, { user }) => {
     kind: params.get("kind") ?? undefined,
     map: params.getAll("map"),
     allowRejected: params.get("allowRejected") === "true",
+    dateFormat: params.get("dateFormat") ?? undefined,
   });
   const name = query.safeParse({ fileName: params.get("fileName") ?? undefined });
   if (!options.success) return jsonError(400, describeIssues(options.error));

@@ -10,17 +10,30 @@ function show(value: unknown, kind: string): string {
 }
 
 export function ProfileCard({ customer }: { customer: CustomerProfile }) {
+  const custom = Object.entries(customer.attributes ?? {}).sort(([a], [b]) => a.localeCompare(b));
   return (
     <Card data-testid="customer-profile">
       <Title>Attributes</Title>
-      <dl className="mt-4 grid grid-cols-2 gap-x-6 gap-y-1 text-tremor-default md:grid-cols-3">
-        {CUSTOMER_COLUMNS.map((column) => (
-          <div key={column.field} className="flex justify-between gap-2 border-b border-tremor-border py-1">
-            <dt className="text-tremor-content">{column.header}</dt>
-            <dd className="font-medium text-tremor-content-strong">{show(customer[column.field], column.kind)}</dd>
-          </div>
-        ))}
-      </dl>
+      <Attributes entries={CUSTOMER_COLUMNS.map((column) => [column.header, show(customer[column.field], column.kind)])} />
+      {custom.length > 0 && (
+        <section data-testid="custom-attributes" className="mt-6">
+          <h3 className="text-tremor-default font-semibold text-tremor-content-strong">Custom attributes</h3>
+          <Attributes entries={custom.map(([name, value]) => [name, show(value, typeof value === "number" ? "number" : "category")])} />
+        </section>
+      )}
     </Card>
+  );
+}
+
+function Attributes({ entries }: { entries: [string, string][] }) {
+  return (
+    <dl className="mt-4 grid grid-cols-2 gap-x-6 gap-y-1 text-tremor-default md:grid-cols-3">
+      {entries.map(([name, value]) => (
+        <div key={name} className="flex justify-between gap-2 border-b border-tremor-border py-1">
+          <dt className="text-tremor-content">{name}</dt>
+          <dd className="font-medium text-tremor-content-strong">{value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

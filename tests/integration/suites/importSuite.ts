@@ -18,7 +18,7 @@ function tempCsv(name: string, text: string): string {
 
 /** A customer row in the real file's layout, with the given id and income. */
 function customerLine(id: string, income: string): string {
-  return `${id};1970;Graduation;Single;${income};0;1;04/09/2012;58;635;88;546;172;88;88;3;8;10;4;7;0;0;0;0;0;0;3;11;1`;
+  return `${id};1970;Graduation;Single;${income};0;1;24/09/2012;58;635;88;546;172;88;88;3;8;10;4;7;0;0;0;0;0;0;3;11;1`;
 }
 
 export function defineImportSuite(provider: TestProvider): void {

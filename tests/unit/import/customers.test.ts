@@ -57,11 +57,27 @@ describe("reading the same customers from the file's variants", () => {
 });
 
 describe("refusing a file", () => {
-  test("a missing ID column rejects the file, naming the column", async () => {
+  test("a missing ID column rejects the file, naming what was looked for", async () => {
     const withoutId = CUSTOMER_FIXTURE.split("\n").map((line) => line.split(";").slice(1).join(";")).join("\n");
     const error = await importError(parseCustomers(bytes(withoutId)));
     expect(error.code).toBe("missing_column");
-    expect(error.message).toContain('"ID"');
+    expect(error.message).toMatch(/^no customer id column: looked for "ID", "externalId", "customer_id", "customer_number", "client_id" and found none/);
+    expect(error.message).toContain("externalId=YourHeader");
+  });
+
+  test("a header of custom columns only, without an id, is refused naming the id it needs", async () => {
+    const error = await importError(parseCustomers(bytes("Segment;Score\nA;1\n")));
+    expect(error.code).toBe("bad_header");
+    expect(error.message).toContain('the file needs a customer id column ("ID", "externalId"');
+  });
+
+  test("ambiguous Dt_Customer dates are refused unless the date order is given", async () => {
+    const text = withCell(1, 7, "01/08/2013").replace("13/02/2014", "12/02/2014");
+    const error = await importError(parseCustomers(bytes(text)));
+    expect(error.code).toBe("ambiguous_dates");
+    expect(error.message).toContain('column "Dt_Customer"');
+    const read = await parseCustomers(bytes(text), { dateOrder: "dmy" });
+    expect(read.records.map((r) => r.dtCustomer?.toISOString().slice(0, 10))).toEqual(["2012-09-04", "2013-08-01", "2014-02-12"]);
   });
 
   test("a first line that is data, not a header, is a bad header", async () => {
@@ -162,10 +178,15 @@ describe("reporting problems row by row", () => {
 });
 
 describe("headers that are not the standard ones", () => {
-  test("an unknown column is a warning with a guess, and the column is absent", async () => {
+  test("a misspelt column is kept as a custom attribute, with a guess, and the standard column is absent", async () => {
     const result = await parseCustomers(bytes(CUSTOMER_FIXTURE.replace("Income", "Incme")));
-    expect(result.warnings).toEqual(['unknown column "Incme" is ignored (did you mean "Income"?)']);
-    expect(result.records.map((r) => r.income)).toEqual([null, null, null]);
+    expect(result.warnings).toEqual(['column "Incme" is kept as a custom attribute (did you mean "Income"?)']);
+    expect(result.records.map((r) => [r.income, r.attributes])).toEqual([
+      [null, { Incme: 71000 }],
+      [null, null],
+      [null, { Incme: 45500.5 }],
+    ]);
+    expect(result.customColumns).toEqual(["Incme"]);
     expect(result.quality.absentColumns).toEqual(["Income"]);
   });
 
@@ -188,5 +209,80 @@ describe("headers that are not the standard ones", () => {
     });
     expect(result.dateFormat).toBe("M/D/YYYY");
     expect(result.records[0].dtCustomer).toEqual(new Date("2012-04-09T00:00:00Z"));
+  });
+});
+
+describe("files with some of the columns", () => {
+  test("ID;Income reads the two columns and says which are there", async () => {
+    const result = await parseCustomers(bytes("ID;Income\n1001;72000\n1002;\n"));
+    expect(result.columns).toEqual([
+      { field: "externalId", header: "ID" },
+      { field: "income", header: "Income" },
+    ]);
+    expect(result.records.map((r) => [r.externalId, r.income])).toEqual([["1001", 72000], ["1002", null]]);
+    expect(result.customColumns).toEqual([]);
+    expect(result.dateRange).toBeNull();
+    expect(result.quality.absentColumns).toHaveLength(27);
+  });
+
+  test("an id under another common name is found", async () => {
+    const result = await parseCustomers(bytes("Customer ID,Income\n7,100\n"));
+    expect(result.records.map((r) => [r.externalId, r.income])).toEqual([["7", 100]]);
+  });
+
+  test("YYYYMMDD enrolment dates are read, and their range reported", async () => {
+    const result = await parseCustomers(bytes("ID;Dt_Customer\n1;20120904\n2;20140101\n3;20130615\n"));
+    expect(result.dateFormat).toBe("YYYYMMDD");
+    expect(result.dateRange).toEqual({ first: "2012-09-04", last: "2014-01-01" });
+  });
+});
+
+describe("custom attributes", () => {
+  test("columns outside the layout are kept by header: numbers as numbers, the rest as categories, empty as absent", async () => {
+    const text = ["ID;Income;Segment;Score;Postcode;Notes", "1;100;Gold;4.5;01234;", "2;;Silver;-2;75001;vip", "3;;;;;"].join("\n");
+    const result = await parseCustomers(bytes(text));
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    expect(result.customColumns).toEqual(["Segment", "Score", "Postcode", "Notes"]);
+    expect(result.records.map((r) => r.attributes)).toEqual([
+      { Segment: "Gold", Score: 4.5, Postcode: "01234" },
+      { Segment: "Silver", Score: -2, Postcode: 75001, Notes: "vip" },
+      null,
+    ]);
+  });
+
+  test("a decimal comma is a number, as in the layout's own columns", async () => {
+    const result = await parseCustomers(bytes('ID;Ratio\n1;"0,75"\n'));
+    expect(result.records[0].attributes).toEqual({ Ratio: 0.75 });
+  });
+
+  test("a custom value over 200 characters is a cell error naming row and column", async () => {
+    const result = await parseCustomers(bytes(`ID;Notes\n1;ok\n2;${"x".repeat(201)}\n`));
+    expect(result.records.map((r) => r.externalId)).toEqual(["1"]);
+    expect(result.errors).toEqual([{ row: 3, column: "Notes", value: "x".repeat(201), message: "longer than 200 characters" }]);
+  });
+
+  test("50 custom columns are kept; 51 are refused with a clear message", async () => {
+    const header = (n: number) => ["ID", ...Array.from({ length: n }, (_, i) => `extra_${i + 1}`)].join(";");
+    const row = (n: number) => ["1", ...Array.from({ length: n }, (_, i) => String(i))].join(";");
+    const kept = await parseCustomers(bytes(`${header(50)}\n${row(50)}\n`));
+    expect(Object.keys(kept.records[0].attributes!)).toHaveLength(50);
+    const error = await importError(parseCustomers(bytes(`${header(51)}\n${row(51)}\n`)));
+    expect(error.code).toBe("too_many_columns");
+    expect(error.message).toBe(
+      'the file has 51 columns that are not profile fields ("extra_1", "extra_2", "extra_3", "extra_4", "extra_5", …); at most 50 are kept as custom attributes. Remove the columns you do not need and import it again',
+    );
+  });
+
+  test("a custom column named twice is a bad header", async () => {
+    const error = await importError(parseCustomers(bytes("ID;Tier;Tier\n1;a;b\n")));
+    expect(error.code).toBe("bad_header");
+    expect(error.message).toContain('"Tier" appears twice (columns 2 and 3)');
+  });
+
+  test("a header named __proto__ is an ordinary attribute", async () => {
+    const result = await parseCustomers(bytes("ID;__proto__\n1;x\n"));
+    expect(Object.getPrototypeOf(result.records[0].attributes)).toBe(Object.prototype);
+    expect(Object.entries(result.records[0].attributes!)).toEqual([["__proto__", "x"]]);
   });
 });

@@ -4,12 +4,32 @@ import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Button, Callout } from "@tremor/react";
+import { count, type ImportReport } from "@/lib/import/report";
+import { ImportReportList } from "./ImportReportList";
 
 type Result =
-  | { kind: "done"; batchId: number; status: string; rowsRead: number; rowsInserted: number; rowsUpdated: number; rowsUnchanged: number; rowsRejected: number; customersCreated: number; error: string | null }
+  | {
+      kind: "done";
+      batchId: number;
+      status: string;
+      rowsRead: number;
+      rowsInserted: number;
+      rowsUpdated: number;
+      rowsUnchanged: number;
+      rowsRejected: number;
+      customersCreated: number;
+      error: string | null;
+      report: ImportReport | null;
+    }
   | { kind: "error"; message: string };
 
-const ORDER_MAP_HINT = "customerId=CUSTOMERNAME\norderDate=ORDERDATE\namount=SALES";
+const ORDER_MAP_HINT = "customerId=CUSTOMERNAME\norderDate=ORDERDATE\namount=SALES (or quantity=QTY and unitPrice=PRICE)";
+
+const DATE_FORMATS = [
+  { value: "detect", label: "Detect from the dates (a file whose dates could be either is refused)" },
+  { value: "dmy", label: "Day first: 31/12/2014, 04-09-2012" },
+  { value: "mdy", label: "Month first: 12/31/2014, 9/4/2012 10:30" },
+] as const;
 
 export function ImportForm({ maxBytes }: { maxBytes: number }) {
   const router = useRouter();
@@ -29,7 +49,7 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
       setResult({ kind: "error", message: `The file is ${(file.size / 1e6).toFixed(1)} MB; the limit is ${(maxBytes / 1e6).toFixed(0)} MB.` });
       return;
     }
-    const params = new URLSearchParams({ kind, fileName: file.name });
+    const params = new URLSearchParams({ kind, fileName: file.name, dateFormat: String(form.get("dateFormat") ?? "detect") });
     if (form.get("allowRejected") === "on") params.set("allowRejected", "true");
     for (const line of String(form.get("map") ?? "").split("\n")) if (line.trim()) params.append("map", line.trim());
     setPending(true);
@@ -69,6 +89,18 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
         </label>
         <textarea id="map" name="map" rows={3} placeholder={kind === "orders" ? ORDER_MAP_HINT : "income=Yearly_Income"} className="mt-1 w-full rounded-tremor-default border border-tremor-border p-2 font-mono text-tremor-label" />
       </div>
+      <div>
+        <label htmlFor="dateFormat" className="block text-tremor-default text-tremor-content-emphasis">
+          Date format
+        </label>
+        <select id="dateFormat" name="dateFormat" defaultValue="detect" className="mt-1 rounded-tremor-default border border-tremor-border p-2 text-tremor-default">
+          {DATE_FORMATS.map((format) => (
+            <option key={format.value} value={format.value}>
+              {format.label}
+            </option>
+          ))}
+        </select>
+      </div>
       <label className="flex items-center gap-2 text-tremor-default">
         <input type="checkbox" name="allowRejected" />
         Import the valid rows even if some rows have errors (the rejected rows are listed in the report)
@@ -91,11 +123,16 @@ function ImportOutcome({ result }: { result: Extract<Result, { kind: "done" }> }
   return (
     <Callout title={succeeded ? "Imported" : "Not imported"} color={succeeded ? "emerald" : "rose"} role="status">
       {succeeded
-        ? `${result.rowsRead.toLocaleString("en-US")} rows read: ${result.rowsInserted.toLocaleString("en-US")} new, ${result.rowsUpdated.toLocaleString("en-US")} updated, ${result.rowsUnchanged.toLocaleString("en-US")} unchanged, ${result.rowsRejected.toLocaleString("en-US")} rejected${result.customersCreated ? `, ${result.customersCreated.toLocaleString("en-US")} customers created from orders` : ""}.`
+        ? `${count(result.rowsRead, "row")} read: ${result.rowsInserted.toLocaleString("en-US")} new, ${result.rowsUpdated.toLocaleString("en-US")} updated, ${result.rowsUnchanged.toLocaleString("en-US")} unchanged, ${result.rowsRejected.toLocaleString("en-US")} rejected${result.customersCreated ? `, ${result.customersCreated.toLocaleString("en-US")} customers created from orders` : ""}.`
         : result.error}{" "}
       <Link href={`/admin/import/${result.batchId}`} className="underline">
         See the report
       </Link>
+      {result.report && (
+        <div className="mt-2">
+          <ImportReportList report={result.report} />
+        </div>
+      )}
     </Callout>
   );
 }

@@ -3,6 +3,8 @@ import { Badge, Card, Text, Title } from "@tremor/react";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getImportBatch } from "@/lib/db/imports";
 import type { RejectedRow } from "@/lib/db/imports";
+import type { ImportReport } from "@/lib/import/report";
+import { ImportReportList } from "../ImportReportList";
 import { QualityReport, type QualityJson } from "./QualityReport";
 import { RejectedRows } from "./RejectedRows";
 
@@ -46,6 +48,14 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
           ))}
         </dl>
       </Card>
+      {batch.report && (
+        <Card>
+          <Title>What the file held and changed</Title>
+          <div className="mt-2">
+            <ImportReportList report={batch.report as unknown as ImportReport} />
+          </div>
+        </Card>
+      )}
       <QualityReport quality={batch.quality as unknown as QualityJson} />
       <RejectedRows rows={batch.rejectedRows as unknown as RejectedRow[]} />
     </div>

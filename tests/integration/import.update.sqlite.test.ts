@@ -1,0 +1,3 @@
+import { defineImportUpdateSuite } from "./suites/importUpdateSuite";
+
+defineImportUpdateSuite("sqlite");
