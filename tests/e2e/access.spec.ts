@@ -60,8 +60,9 @@ test("every server action checks a permission through authorizedAction", () => {
 
 /**
  * Server actions by role, for the one that destroys the most: "Remove all data". The action is
- * called the way the browser calls it (POST with a Next-Action header, React's reply encoding:
- * the arguments as field "0", the FormData's fields prefixed "1_") with a wrong confirmation, so
+ * called the way the browser calls it (POST with a Next-Action header and React's reply encoding:
+ * the FormData's fields prefixed "_1_" first, then the arguments as field "0", which refers to
+ * that FormData as "$K1"; the server reads the fields before "0" only) with a wrong confirmation, so
  * the administrator is let through the permission check to the confirmation check and nothing
  * is removed. Everyone else must be refused by the permission check itself.
  */
@@ -97,9 +98,12 @@ test("Remove all data: only administrators see the card, and the server action r
       await page.goto("/admin");
       if (who !== "VIEWER" && who !== "EXECUTIVE") await expect(page.getByTestId("reset-data-card")).toHaveCount(who === "ADMIN" ? 1 : 0);
     }
+    const reply = new FormData();
+    reply.append("_1_confirmation", "not the phrase");
+    reply.append("0", '[{"ok":true},"$K1"]');
     const response = await context.request.post("/admin", {
       headers: { "next-action": actionId!, accept: "text/x-component", origin: baseURL! },
-      multipart: { "0": '[{"ok":true},"$K1"]', "1_confirmation": "not the phrase" },
+      multipart: reply,
       maxRedirects: 0,
     });
     const text = await response.text();

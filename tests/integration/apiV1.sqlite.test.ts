@@ -190,4 +190,13 @@ describe("the v1 API on SQLite", () => {
     expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
     expect((await lib.db.apiToken.findUniqueOrThrow({ where: { id: made.id } })).lastUsedAt).not.toBeNull();
   });
+
+  test("once all data is removed, scoring answers 503 at once: the kept models are forgotten", async () => {
+    const secret = await token("VIEWER");
+    expect((await call(routes.score, secret, { path: "/api/v1/score", body: toApiCustomer(records[0]) })).status).toBe(200);
+    const { removeBusinessData } = await import("@/lib/services/resetData");
+    await removeBusinessData({ userId: null, via: "cli" });
+    const response = await call(routes.score, secret, { path: "/api/v1/score", body: toApiCustomer(records[0]) });
+    expect(response.status).toBe(503);
+  });
 });
