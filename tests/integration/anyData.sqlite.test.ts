@@ -1,0 +1,3 @@
+import { defineAnyDataSuite } from "./suites/anyDataSuite";
+
+defineAnyDataSuite("sqlite");
