@@ -30,7 +30,7 @@ const AFFLUENT = "Affluent";
 const SUBSUMED_BY_AFFLUENT = ["Big-spending", "High-value"];
 
 /** Every strong word, strongest first (ties by text); a word offered by two features keeps its stronger one. */
-function strongWords(segment: SegmentStatistics, part: "adjective" | "noun"): Word[] {
+function strongWords(segment: SegmentStatistics, part: "adjective" | "noun" | "qualifier"): Word[] {
   const best = new Map<string, number>();
   for (const f of segment.features) {
     if (f.z === null || Math.abs(f.z) < STRONG_Z) continue;
@@ -46,17 +46,20 @@ function strongWords(segment: SegmentStatistics, part: "adjective" | "noun"): Wo
   return [...best].map(([text, strength]) => ({ text, strength })).sort((a, b) => b.strength - a.strength || (a.text < b.text ? -1 : 1));
 }
 
-/** Every adjective × noun combination (either may be absent), best first. */
+/** Every adjective × noun × qualifier combination (each may be absent, not all), best first. */
 export function nameCandidates(segment: SegmentStatistics): Candidate[] {
   if (segment.size === 0) return [{ name: EMPTY_NAME, strength: 0 }];
   const adjectives: (Word | null)[] = [...strongWords(segment, "adjective"), null];
   const nouns: (Word | null)[] = [...strongWords(segment, "noun"), null];
+  const qualifiers: (Word | null)[] = [...strongWords(segment, "qualifier").slice(0, 1), null];
   const candidates: Candidate[] = [];
   for (const adjective of adjectives) {
     for (const noun of nouns) {
-      if (adjective === null && noun === null) continue;
-      const name = adjective === null ? capitalise(noun!.text) : `${adjective.text} ${noun?.text ?? DEFAULT_NOUN}`;
-      candidates.push({ name, strength: (adjective?.strength ?? 0) + (noun?.strength ?? 0) });
+      for (const qualifier of qualifiers) {
+        if (adjective === null && noun === null && qualifier === null) continue;
+        const words = [adjective?.text, adjective === null && noun !== null ? capitalise(noun.text) : noun?.text ?? (adjective === null ? "Customers" : DEFAULT_NOUN), qualifier?.text];
+        candidates.push({ name: words.filter(Boolean).join(" "), strength: (adjective?.strength ?? 0) + (noun?.strength ?? 0) + (qualifier?.strength ?? 0) });
+      }
     }
   }
   // A stable sort keeps the adjective-major order among equal strengths.

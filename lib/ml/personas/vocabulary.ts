@@ -59,6 +59,8 @@ export interface DirectionWords {
   adjective?: string;
   /** Ends a persona name: "wine buyers". */
   noun?: string;
+  /** Follows the noun: "via Phone" (how they buy qualifies who they are; it does not replace what they buy). */
+  qualifier?: string;
 }
 
 export interface ConceptWords {
@@ -146,7 +148,7 @@ function shareWords(name: string): ConceptWords | null {
   if (kind === "category") {
     return { label: `${value} share of spend`, unit: "share", high: { trait: `buy a lot of ${value}`, noun: `${value} buyers` }, low: { trait: `little ${value}` } };
   }
-  return { label: `share of purchases via ${value}`, unit: "share", high: { trait: `buy mostly via ${value}`, noun: `${value} customers` }, low: { trait: `rarely buy via ${value}` } };
+  return { label: `share of purchases via ${value}`, unit: "share", high: { trait: `buy mostly via ${value}`, qualifier: `via ${value}` }, low: { trait: `rarely buy via ${value}` } };
 }
 
 /** Words for a column: its concept's, the order-line words, or null for a column only a label describes. */

@@ -179,6 +179,21 @@ export interface ClvColumns {
   expectedPurchases: Float64Array;
   clvSource: (ClvSource | null)[];
   clvNote: (string | null)[];
+  /** What the scores lack, e.g. an interval the fit cannot give. */
+  notes: string[];
+}
+
+/** Scores with the 80% interval when the fit allows one; a fit at no proper maximum gives point values only, and says so. */
+function scoreWithInterval(model: ClvModel, part: ClvSummary, options: ClvOptions & { seed: number; tables?: IntervalTables }, notes: string[]) {
+  const settings = { ...options, periodsPerMonth: PERIODS_PER_MONTH.days };
+  try {
+    return scoreClv(model, part.summary, { ...settings, intervals: true });
+  } catch (error) {
+    // Parameter draws far from a proper maximum can leave the functions' domains: point values still stand.
+    if (!(error instanceof RangeError)) throw error;
+    notes.push(`CLV from ${WHAT[part.source]} has no interval: the fit's parameter uncertainty cannot be sampled (${error.message}).`);
+    return scoreClv(model, part.summary, { ...settings, intervals: false });
+  }
 }
 
 /** Scores each customer with the model of its own source; input order, NaN and a note where none applies. */
@@ -189,7 +204,10 @@ export function scoreClvPlan(
   options: ClvOptions & { seed: number; tables?: IntervalTables },
 ): ClvColumns {
   const nan = () => new Float64Array(rows).fill(Number.NaN);
-  const out: ClvColumns = { clv: nan(), clvLow: nan(), clvHigh: nan(), pAlive: nan(), expectedPurchases: nan(), clvSource: new Array(rows).fill(null), clvNote: [...plan.notes] };
+  const out: ClvColumns = {
+    clv: nan(), clvLow: nan(), clvHigh: nan(), pAlive: nan(), expectedPurchases: nan(),
+    clvSource: new Array(rows).fill(null), clvNote: [...plan.notes], notes: [],
+  };
   const orderModel = fitted.source === "orders" ? fitted.model : null;
   const profileModel = fitted.source === "profiles" ? fitted.model : (fitted.profileModel ?? orderModel);
   const parts: [ClvSummary | null, ClvModel | null, string][] = [
@@ -202,7 +220,7 @@ export function scoreClvPlan(
       for (const row of part.rowIndex) if (row >= 0) out.clvNote[row] = missing;
       continue;
     }
-    const scores = scoreClv(model, part.summary, { ...options, periodsPerMonth: PERIODS_PER_MONTH.days, intervals: true });
+    const scores = scoreWithInterval(model, part, options, out.notes);
     part.rowIndex.forEach((row, i) => {
       if (row < 0) return;
       out.pAlive[row] = scores.pAlive[i];

@@ -61,7 +61,7 @@ function scoreWith(data: TrainData, models: TrainedModels, { classifier, respons
   const nan = () => new Float64Array(rows).fill(Number.NaN);
   const clvColumns = models.clv
     ? scoreClvPlan({ model: models.clv.model, source: models.clv.source, profileModel: models.clv.profileModel ?? null }, plan, rows, { ...models.clv.options, seed: models.seed, tables })
-    : { clv: nan(), clvLow: nan(), clvHigh: nan(), pAlive: nan(), expectedPurchases: nan(), clvSource: new Array(rows).fill(null), clvNote: customers.map(() => "no CLV model in this run") };
+    : { clv: nan(), clvLow: nan(), clvHigh: nan(), pAlive: nan(), expectedPurchases: nan(), clvSource: new Array(rows).fill(null), clvNote: customers.map(() => "no CLV model in this run"), notes: [] };
   const projected = transformPca(models.segmentation.plotPca, dense);
   const responseNote = models.response ? responseApplicability(models.response.pipeline, customers, summaries) : customers.map(() => "no response model in this run");
   const responseProbability = response ? response.predict(customers, { summaries }) : nan();

@@ -108,7 +108,14 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
       skipped.push({ model: "clv", reason: fitted.skipped });
       return null;
     }
-    return { fitted, columns: scoreClvPlan(fitted, clvPlan, customers.length, { ...clvOptions, seed: seeds.clv }) };
+    try {
+      return { fitted, columns: scoreClvPlan(fitted, clvPlan, customers.length, { ...clvOptions, seed: seeds.clv }) };
+    } catch (error) {
+      // A fit whose parameters the scoring formulas cannot evaluate costs the run its CLV, not its segments.
+      if (!(error instanceof RangeError)) throw error;
+      skipped.push({ model: "clv", reason: `the fitted model cannot be scored (${error.message})` });
+      return null;
+    }
   });
   const clvColumns = clv?.columns ?? emptyClvColumns(customers.length, clvPlan.notes, skipped.find((entry) => entry.model === "clv")?.reason);
   const responseReason = skipped.find((entry) => entry.model === "response")?.reason;
@@ -189,6 +196,7 @@ function emptyClvColumns(rows: number, notes: readonly (string | null)[], reason
     clv: empty(), clvLow: empty(), clvHigh: empty(), pAlive: empty(), expectedPurchases: empty(),
     clvSource: new Array(rows).fill(null),
     clvNote: notes.map((note) => note ?? `no CLV model in this run: ${reason}`),
+    notes: [],
   };
 }
 
@@ -234,7 +242,7 @@ function metricsOf(
       gammaGamma: clv.fitted.model.gammaGamma && { p: clv.fitted.model.gammaGamma.p, q: clv.fitted.model.gammaGamma.q, gamma: clv.fitted.model.gammaGamma.gamma, n: clv.fitted.model.gammaGamma.customers },
       scored: coverage.orders + coverage.profiles,
       excluded: coverage.none,
-      notes: [...(clv.plan.orders?.notes ?? []), ...(clv.plan.profiles?.notes ?? []), ...clv.fitted.notes],
+      notes: [...(clv.plan.orders?.notes ?? []), ...(clv.plan.profiles?.notes ?? []), ...clv.fitted.notes, ...clv.columns.notes],
       coverage,
     },
   };
