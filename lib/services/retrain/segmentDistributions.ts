@@ -95,6 +95,15 @@ function barsOf(totals: Map<string, number>): { bars: string[]; barOf: Map<strin
   return { bars: kept.length < ranked.length ? [...kept, OTHER] : kept, barOf };
 }
 
+/** Order-line names a profile field's bar also goes by (compared in lower case), so "store" lines and NumStorePurchases share one bar. */
+const PROFILE_ALIASES: Record<string, readonly string[]> = {
+  numWebPurchases: ["web", "online"],
+  numCatalogPurchases: ["catalog", "catalogue"],
+  numStorePurchases: ["store"],
+};
+
+type ProfileField = (typeof SPEND_FIELDS)[number] | (typeof PURCHASE_FIELDS)[number];
+
 /** The run-wide bars: order-line names first, then the profile fields some customer without orders has. */
 interface Layout {
   categories: string[];
@@ -103,6 +112,8 @@ interface Layout {
   categoryOf: Map<string, string>;
   channels: string[];
   channelOf: Map<string, string>;
+  /** The bar each profile field with data adds to. */
+  profileBar: Map<ProfileField, string>;
 }
 
 function layoutOf(customers: readonly CustomerRecord[], histories: Map<string, OrderHistory>): Layout {
@@ -116,15 +127,19 @@ function layoutOf(customers: readonly CustomerRecord[], histories: Map<string, O
   const channels = barsOf(channelTotals);
   const orderCategories = [...categories.bars];
   const profiled = customers.filter((customer) => !histories.has(customer.externalId));
-  const add = (bars: string[], fields: readonly (keyof CustomerRecord)[], names: Record<string, string>) => {
+  const profileBar = new Map<ProfileField, string>();
+  const add = (bars: string[], fields: readonly ProfileField[], names: Record<string, string>) => {
     for (const field of fields) {
-      const name = names[field];
-      if (!bars.includes(name) && profiled.some((customer) => customer[field] !== null && customer[field] !== undefined)) bars.push(name);
+      if (!profiled.some((customer) => customer[field] !== null)) continue;
+      const aliases = [names[field].toLowerCase(), ...(PROFILE_ALIASES[field] ?? [])];
+      const bar = bars.find((existing) => existing !== OTHER && aliases.includes(existing.toLowerCase())) ?? names[field];
+      if (!bars.includes(bar)) bars.push(bar);
+      profileBar.set(field, bar);
     }
   };
   add(categories.bars, SPEND_FIELDS, SPEND_CATEGORIES);
   add(channels.bars, PURCHASE_FIELDS, CHANNELS);
-  return { categories: categories.bars, orderCategories, categoryOf: categories.barOf, channels: channels.bars, channelOf: channels.barOf };
+  return { categories: categories.bars, orderCategories, categoryOf: categories.barOf, channels: channels.bars, channelOf: channels.barOf, profileBar };
 }
 
 class Accumulator {
@@ -172,13 +187,15 @@ class Accumulator {
     for (const field of SPEND_FIELDS) {
       const value = customer[field];
       if (value === null || !Number.isFinite(value)) continue;
-      const cell = this.spend.get(SPEND_CATEGORIES[field])!;
+      const cell = this.spend.get(this.layout.profileBar.get(field)!)!;
       cell.sum += value;
       cell.count++;
     }
     for (const field of PURCHASE_FIELDS) {
       const value = customer[field];
-      if (value !== null) this.channels.set(CHANNELS[field], this.channels.get(CHANNELS[field])! + value);
+      if (value === null) continue;
+      const bar = this.layout.profileBar.get(field)!;
+      this.channels.set(bar, this.channels.get(bar)! + value);
     }
   }
 
