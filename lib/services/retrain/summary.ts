@@ -82,16 +82,16 @@ export function summariseRun(customers: readonly CustomerRecord[], scores: Custo
   const segmentKeys = Int32Array.from(scores.segment, (label) => keyOf.get(label)!);
   const referenceYear = new Date(context.snapshotDate).getUTCFullYear();
   const distributions = segmentDistributions(customers, segmentKeys, segments.map((segment) => segment.segmentKey), referenceYear, context.orders);
-  const coverage = () => new Coverage();
-  const overall = { spend: new Mean(), clv: new Mean(), clvLow: new Mean(), clvHigh: new Mean(), alive: new Mean(), response: new Mean(), coverage: coverage() };
+  const overall = { spend: new Mean(), clv: new Mean(), clvLow: new Mean(), clvHigh: new Mean(), alive: new Mean(), response: new Mean(), coverage: new Coverage() };
   const bySegment = new Map(
-    segments.map((segment) => [segment.segmentKey, { size: 0, income: new Mean(), spend: new Mean(), clv: new Mean(), response: new Mean(), alive: new Mean(), coverage: coverage() }]),
+    segments.map((segment) => [segment.segmentKey, { size: 0, income: new Mean(), spend: new Mean(), clv: new Mean(), response: new Mean(), alive: new Mean(), coverage: new Coverage() }]),
   );
   customers.forEach((customer, i) => {
     const spend = spendOf(customer);
     const stats = bySegment.get(segmentKeys[i])!;
     stats.size++;
-    for (const { coverage } of [stats, overall]) coverage.add(scores, i, context.clvSource ?? null);
+    stats.coverage.add(scores, i, context.clvSource ?? null);
+    overall.coverage.add(scores, i, context.clvSource ?? null);
     stats.income.add(customer.income);
     stats.spend.add(spend);
     stats.clv.add(scores.clv[i]);
