@@ -16,7 +16,7 @@ export function OrderLinesCard({ lines, total }: { lines: OrderLineView[]; total
         <Text className="mt-2">No order lines for this customer: what the models know comes from the profile.</Text>
       ) : (
         <>
-          <Text className="mt-1">{lines.length < total ? `The latest ${count(lines.length)} of ${count(total)} order lines.` : `All ${count(total)} order lines.`}</Text>
+          <Text className="mt-1">{lines.length < total ? `The latest ${count(lines.length)} of ${count(total)} order lines.` : total === 1 ? "Its one order line." : `All ${count(total)} order lines.`}</Text>
           <div className="mt-2">
             <RowsTable
               testId="customer-order-lines"
