@@ -7,8 +7,10 @@ import type { RunSummary, SegmentSummary } from "@/lib/services/retrain/summary"
 
 type Added<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
 
-export type StoredSegmentSummary = Added<Stored<SegmentSummary>, "distributions">;
-export type StoredRunSummary = Added<Stored<Omit<RunSummary, "segments">>, "campaign" | "pcaSample"> & { segments: StoredSegmentSummary[] };
+export type StoredSegmentSummary = Added<Stored<SegmentSummary>, "distributions" | "clvCoverage" | "responseCoverage">;
+export type StoredRunSummary = Added<Stored<Omit<RunSummary, "segments">>, "campaign" | "pcaSample" | "clvCoverage" | "responseCoverage"> & {
+  segments: StoredSegmentSummary[];
+};
 
 export function readSummary(summary: unknown): StoredRunSummary | null {
   if (!summary || typeof summary !== "object" || !Array.isArray((summary as { segments?: unknown }).segments)) return null;

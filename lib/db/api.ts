@@ -16,7 +16,10 @@ export async function segmentCustomerPage(runId: number, segmentKey: number, cur
     where: { runId, segmentKey, customerId: { gt: cursor } },
     orderBy: { customerId: "asc" },
     take: limit,
-    select: { customerId: true, responseProbability: true, clv: true, pAlive: true, customer: { select: { externalId: true } } },
+    select: {
+      customerId: true, responseProbability: true, responseNote: true, clv: true, clvSource: true, clvNote: true, pAlive: true,
+      customer: { select: { externalId: true } },
+    },
   });
   return { rows, nextCursor: rows.length === limit ? rows[rows.length - 1].customerId : null };
 }

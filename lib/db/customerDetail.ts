@@ -1,6 +1,7 @@
 /**
  * One customer for /customers/[id]: the profile, its order lines (for the response model's
- * RFM features), and its score in every run with that run's segment names.
+ * RFM features and the page's list of them), and its score in every run with that run's
+ * segment names.
  */
 import "server-only";
 import { CUSTOMER_COLUMNS, type CustomerRecord, type OrderLineKind, type OrderRecord } from "@/lib/data/customer";
@@ -15,7 +16,7 @@ export async function getCustomerProfile(id: number): Promise<CustomerProfile | 
 }
 
 export async function listCustomerOrders(id: number, externalId: string): Promise<OrderRecord[]> {
-  const orders = await db.order.findMany({ where: { customerId: id }, orderBy: { orderDate: "asc" } });
+  const orders = await db.order.findMany({ where: { customerId: id }, orderBy: [{ orderDate: "asc" }, { id: "asc" }] });
   return orders.map(({ orderId, orderDate, amount, quantity, category, channel, kind }) => ({
     customerId: externalId,
     orderId,

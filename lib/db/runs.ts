@@ -118,6 +118,9 @@ export interface ScoreRow {
   pAlive: number | null;
   expectedPurchases: number | null;
   historicalClv: number | null;
+  responseNote: string | null;
+  clvSource: string | null;
+  clvNote: string | null;
   pcaX: number;
   pcaY: number;
   pcaZ: number;
@@ -125,7 +128,7 @@ export interface ScoreRow {
 
 const SCORE_COLUMNS = [
   "runId", "customerId", "segmentKey", "segmentProbabilities", "responseProbability", "clv", "clvLow", "clvHigh",
-  "pAlive", "expectedPurchases", "historicalClv", "pcaX", "pcaY", "pcaZ",
+  "pAlive", "expectedPurchases", "historicalClv", "responseNote", "clvSource", "clvNote", "pcaX", "pcaY", "pcaZ",
 ] as const;
 
 export interface RunOutcome {

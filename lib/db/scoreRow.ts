@@ -1,5 +1,7 @@
 /** The score columns the customer list and the exports read raw, and their row shape. */
-export const SCORE_FIELDS = ["customerId", "segmentKey", "responseProbability", "clv", "clvLow", "clvHigh", "pAlive"] as const;
+export const SCORE_FIELDS = [
+  "customerId", "segmentKey", "responseProbability", "clv", "clvLow", "clvHigh", "pAlive", "responseNote", "clvSource", "clvNote",
+] as const;
 
 export const SCORE_SELECT = SCORE_FIELDS.map((field) => `s."${field}"`).join(", ");
 
@@ -11,6 +13,12 @@ export interface ScoreValues {
   clvLow: number | null;
   clvHigh: number | null;
   pAlive: number | null;
+  /** Why there is no response probability; null when there is one (and in runs stored before notes). */
+  responseNote: string | null;
+  /** "orders" or "profiles"; null without CLV. */
+  clvSource: string | null;
+  /** Why there is no CLV; null when there is one. */
+  clvNote: string | null;
 }
 
 /** The score fields of a raw row whose first columns are SCORE_SELECT (written out: exports call it per row). */
@@ -23,5 +31,8 @@ export function scoreValues(row: unknown[]): ScoreValues {
     clvLow: row[4] as number | null,
     clvHigh: row[5] as number | null,
     pAlive: row[6] as number | null,
+    responseNote: row[7] as string | null,
+    clvSource: row[8] as string | null,
+    clvNote: row[9] as string | null,
   };
 }

@@ -10,7 +10,10 @@ import { CUSTOMER_COLUMNS, type CustomerColumn } from "@/lib/data/customer";
 import { SCORE_FIELDS } from "@/lib/db/scoreRow";
 import { csvCell, type CsvValue } from "./csv";
 
-export const SCORE_HEADER = ["customer_id", "segment_id", "segment_name", "response_probability", "clv_12m", "clv_low", "clv_high", "p_alive"] as const;
+export const SCORE_HEADER = [
+  "customer_id", "segment_id", "segment_name", "response_probability", "clv_12m", "clv_low", "clv_high", "p_alive",
+  "response_note", "clv_source", "clv_note",
+] as const;
 
 const ATTRIBUTES = CUSTOMER_COLUMNS.filter((column) => column.field !== "externalId");
 
@@ -37,6 +40,7 @@ const CUSTOMER_ID = at("customerId");
 const EXTERNAL_ID = at("externalId");
 const SEGMENT = at("segmentKey");
 const SCORES = (["responseProbability", "clv", "clvLow", "clvHigh", "pAlive"] as const).map(at);
+const NOTES = (["responseNote", "clvSource", "clvNote"] as const).map(at);
 const ATTRIBUTE_CELLS = ATTRIBUTES.map((column) => ({ index: at(column.field), format: formatOf(column.kind) }));
 
 /**
@@ -51,6 +55,7 @@ export function customerCsvWriter(segmentNames: ReadonlyMap<number, string>, ext
       const segment = row[SEGMENT] as number;
       let line = `${text(row[EXTERNAL_ID])},${segment},${nameCells.get(segment) ?? ""}`;
       for (const index of SCORES) line += `,${number(row[index])}`;
+      for (const index of NOTES) line += `,${text(row[index])}`;
       for (const { index, format } of ATTRIBUTE_CELLS) line += `,${format(row[index])}`;
       if (extra) line += `,${csvCell(extra(row[CUSTOMER_ID] as number))}`;
       out += `${line}\r\n`;

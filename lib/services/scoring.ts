@@ -63,7 +63,10 @@ export function scoreCustomers(run: LoadedRun, customers: CustomerRecord[]): Sco
       externalId: customer.externalId,
       segment: { id: segment.id, name: segment.name, probabilities },
       responseProbability: finiteOrNull(scores.responseProbability[i]),
+      responseNote: scores.responseNote[i],
       clv: { value: finiteOrNull(scores.clv[i]), low: finiteOrNull(scores.clvLow[i]), high: finiteOrNull(scores.clvHigh[i]) },
+      clvSource: scores.clvSource[i],
+      clvNote: scores.clvNote[i],
       pAlive: finiteOrNull(scores.pAlive[i]),
       runId: run.runId,
     };

@@ -77,6 +77,8 @@ test("an executive sees the KPI cards with the change since the previous run, th
   const { summary, previousSummary } = facts;
   await expect(page.getByTestId("kpi-customers-value")).toHaveText(count(summary.customers));
   await expect(page.getByTestId("kpi-clv-average-value")).toHaveText(amount(summary.averageClv!));
+  await expect(page.getByTestId("kpi-clv-total-coverage")).toContainText(`of ${count(summary.customers)} customers`);
+  await expect(page.getByTestId("kpi-responders-coverage")).toContainText(`of ${count(summary.customers)} customers`);
   await expect(page.getByTestId("kpi-alive-value")).toHaveText(percent(summary.aliveShare!));
   await expect(page.getByTestId("kpi-responders-value")).toHaveText(amount(summary.expectedResponders!));
   await expect(page.getByTestId("kpi-profit-value")).toHaveText(amount(summary.campaign!.targeted.profit));

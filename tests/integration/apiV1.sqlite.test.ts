@@ -120,6 +120,7 @@ describe("the v1 API on SQLite", () => {
       const stored = await lib.db.customerScore.findFirstOrThrow({ where: { runId: active.runId, customer: { externalId: record.externalId } } });
       expect(results[i]).toMatchObject({ runId: active.runId, segment: { id: stored.segmentKey } });
       expect(results[i].responseProbability).toBeCloseTo(stored.responseProbability!, 6);
+      for (const note of ["responseNote", "clvSource", "clvNote"]) expect(results[i]).toHaveProperty(note);
       const probabilities = Object.values(results[i].segment.probabilities as Record<string, number>);
       expect(probabilities.reduce((sum, p) => sum + p, 0)).toBeCloseTo(1, 4);
     }
@@ -169,6 +170,7 @@ describe("the v1 API on SQLite", () => {
       const query: string = `limit=25${cursor === null ? "" : `&cursor=${cursor}`}`;
       const page: { customers: { externalId: string }[]; nextCursor: number | null } = await (await call(routes.segmentCustomers, secret, { path: `/api/v1/segments/${largest.id}/customers?${query}`, params: { id: String(largest.id) } })).json();
       seen.push(...page.customers.map((customer: { externalId: string }) => customer.externalId));
+      for (const customer of page.customers) expect(Object.keys(customer)).toEqual(["externalId", "responseProbability", "responseNote", "clv", "clvSource", "clvNote", "pAlive"]);
       cursor = page.nextCursor;
     } while (cursor !== null);
     expect(seen.length).toBe(largest.size);

@@ -9,6 +9,7 @@ import { generateCustomers } from "@/lib/data/synthetic";
 import { createRng } from "@/lib/ml/random";
 import { buildTargeting } from "@/lib/campaign/targeting";
 import type { Prisma } from "@/lib/db/client";
+import type { ScoreRow } from "@/lib/db/runs";
 
 export interface SeedOptions {
   customers: number;
@@ -16,13 +17,15 @@ export interface SeedOptions {
   seed?: number;
   /** Overrides applied to the first customers, e.g. hostile strings for the CSV tests. */
   edits?: Partial<CustomerRecord>[];
+  /** Overrides applied to the first customers' scores, e.g. a customer without CLV and its reason. */
+  scoreEdits?: Partial<ScoreRow>[];
   onProgress?: (message: string) => void;
 }
 
 const CHUNK = 50_000;
 const COLUMNS = [...CUSTOMER_COLUMNS.map((column) => column.field), "contentHash", "createdAt", "updatedAt"];
 
-export async function seedScoredRun({ customers, segments = 5, seed = 7, edits = [], onProgress }: SeedOptions): Promise<{ runId: number }> {
+export async function seedScoredRun({ customers, segments = 5, seed = 7, edits = [], scoreEdits = [], onProgress }: SeedOptions): Promise<{ runId: number }> {
   const { db } = await import("@/lib/db/client");
   const { bulkInsert } = await import("@/lib/db/dialect");
   const { createRun, writeRunOutcome } = await import("@/lib/db/runs");
@@ -36,7 +39,7 @@ export async function seedScoredRun({ customers, segments = 5, seed = 7, edits =
   }
   const ids = (await db.customer.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((row) => row.id);
   const rng = createRng(seed);
-  const scores = ids.map((customerId) => {
+  const scores: ScoreRow[] = ids.map((customerId, i) => {
     const segmentKey = rng.int(segments);
     const probabilities = Array.from({ length: segments }, (_, key) => (key === segmentKey ? 0.8 : 0.2 / (segments - 1)));
     const clv = Math.round(rng.next() * 2000 * 100) / 100;
@@ -51,9 +54,13 @@ export async function seedScoredRun({ customers, segments = 5, seed = 7, edits =
       pAlive: Math.round(rng.next() * 1e4) / 1e4,
       expectedPurchases: Math.round(rng.next() * 500) / 100,
       historicalClv: null,
+      responseNote: null,
+      clvSource: "profiles",
+      clvNote: null,
       pcaX: rng.normal(),
       pcaY: rng.normal(),
       pcaZ: rng.normal(),
+      ...scoreEdits[i],
     };
   });
   const { id: runId } = await createRun({ trigger: "CLI", requestedById: null, seed, config: { seeded: true } });
@@ -61,7 +68,8 @@ export async function seedScoredRun({ customers, segments = 5, seed = 7, edits =
     const size = scores.filter((score) => score.segmentKey === key).length;
     return { segmentKey: key, label: key, name: `Segment ${String.fromCharCode(65 + key)}`, description: "Seeded", color: "#3b82f6", size, share: size / scores.length, isNew: true, profile: {}, centroid: [] };
   });
-  const targeting = buildTargeting(scores.map((score) => score.segmentKey), scores.map((score) => score.responseProbability));
+  const probabilities = scores.map((score) => score.responseProbability ?? Number.NaN);
+  const targeting = buildTargeting(scores.map((score) => score.segmentKey), probabilities);
   await writeRunOutcome(runId, {
     status: "SUCCEEDED",
     metrics: {},
@@ -69,7 +77,7 @@ export async function seedScoredRun({ customers, segments = 5, seed = 7, edits =
     stability: null,
     decision: { promote: true, reasons: ["seeded"] },
     reference: {},
-    summary: { customers: scores.length, expectedResponders: scores.reduce((sum, score) => sum + score.responseProbability, 0), segments: [], targeting } as unknown as Prisma.InputJsonValue,
+    summary: { customers: scores.length, expectedResponders: probabilities.reduce((sum, p) => (Number.isFinite(p) ? sum + p : sum), 0), segments: [], targeting } as unknown as Prisma.InputJsonValue,
     timings: {},
     artifacts: { seeded: true },
     segments: segmentRows,

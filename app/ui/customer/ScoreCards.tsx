@@ -11,6 +11,11 @@ function segmentProbabilities(score: CustomerRunScore, segments: SegmentName[]) 
   return ordered.map((segment, i) => ({ name: segment.name, value: Math.round((values[i] ?? 0) * 1000) / 10 }));
 }
 
+/** Why a score is missing: the run's own note, or, for runs stored before notes, that it did not score it. */
+const whyMissing = (note: string | null) => note ?? "not scored in this run";
+
+const CLV_SOURCES: Record<string, string> = { orders: "CLV from order lines", profiles: "CLV approximated from profile fields" };
+
 export function ScoreCards({ score, segments }: { score: CustomerRunScore; segments: SegmentName[] }) {
   const probabilities = segmentProbabilities(score, segments);
   return (
@@ -29,14 +34,39 @@ export function ScoreCards({ score, segments }: { score: CustomerRunScore; segme
       </Card>
       <Card data-testid="customer-response">
         <Text>Response probability</Text>
-        <Metric>{probability(score.responseProbability)}</Metric>
+        {score.responseProbability === null ? (
+          <>
+            <Metric>—</Metric>
+            <Text className="mt-2" data-testid="customer-response-note">
+              No response probability: {whyMissing(score.responseNote)}.
+            </Text>
+          </>
+        ) : (
+          <Metric>{probability(score.responseProbability)}</Metric>
+        )}
       </Card>
       <Card data-testid="customer-clv">
         <Text>Lifetime value, next 12 months</Text>
-        <Metric>{money(score.clv)}</Metric>
-        <Text className="mt-2">
-          80% interval {money(score.clvLow)} – {money(score.clvHigh)}
-        </Text>
+        {score.clv === null ? (
+          <>
+            <Metric>—</Metric>
+            <Text className="mt-2" data-testid="customer-clv-note">
+              No CLV: {whyMissing(score.clvNote)}.
+            </Text>
+          </>
+        ) : (
+          <>
+            <Metric>{money(score.clv)}</Metric>
+            <Text className="mt-2">
+              80% interval {money(score.clvLow)} – {money(score.clvHigh)}
+            </Text>
+            {score.clvSource && CLV_SOURCES[score.clvSource] && (
+              <Text className="mt-1" data-testid="customer-clv-source">
+                {CLV_SOURCES[score.clvSource]}
+              </Text>
+            )}
+          </>
+        )}
         <Title className="mt-4">P(alive) {probability(score.pAlive)}</Title>
         <Text>Expected purchases: {score.expectedPurchases === null ? "—" : score.expectedPurchases.toFixed(2)}</Text>
       </Card>

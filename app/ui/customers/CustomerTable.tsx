@@ -86,8 +86,8 @@ export async function CustomerTable({ run, query, params }: { run: ActiveRunView
                       {segment?.name ?? `Segment ${row.segmentKey}`}
                     </span>
                   </TableCell>
-                  <TableCell>{probability(row.responseProbability)}</TableCell>
-                  <TableCell>{money(row.clv)}</TableCell>
+                  <TableCell title={row.responseNote ?? undefined}>{probability(row.responseProbability)}</TableCell>
+                  <TableCell title={row.clvNote ?? undefined}>{money(row.clv)}</TableCell>
                   <TableCell>
                     {money(row.clvLow)} – {money(row.clvHigh)}
                   </TableCell>

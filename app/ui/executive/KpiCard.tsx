@@ -6,6 +6,8 @@ export interface Kpi {
   value: string;
   /** A second line: an interval or a comparison. */
   detail?: string;
+  /** Who the figure covers, and why the rest are left out. */
+  coverage?: string[];
   /** Change since the previous active run, formatted, and its raw value for the arrow. */
   change?: { value: number; text: string } | null;
 }
@@ -27,6 +29,13 @@ export function KpiCard({ kpi, previousRunId }: { kpi: Kpi; previousRunId: numbe
       </Flex>
       <Metric data-testid={`kpi-${kpi.id}-value`}>{kpi.value}</Metric>
       {kpi.detail && <Text className="mt-1">{kpi.detail}</Text>}
+      {kpi.coverage && (
+        <div className="mt-2 space-y-0.5 text-tremor-label text-tremor-content" data-testid={`kpi-${kpi.id}-coverage`}>
+          {kpi.coverage.map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+        </div>
+      )}
     </Card>
   );
 }

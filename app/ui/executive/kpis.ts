@@ -2,6 +2,7 @@
 import { change, type StoredRunSummary } from "@/lib/dashboard/storedSummary";
 import { count, percent } from "@/app/ui/runs/format";
 import { amount, compact, signed } from "@/app/ui/dashboard/format";
+import { clvCoverageLines, clvWith, RETRAIN_FOR_COVERAGE, responseCoverageLines } from "@/app/ui/dashboard/coverage";
 import type { Kpi } from "./KpiCard";
 
 const RETRAIN = "retrain to see this";
@@ -24,15 +25,23 @@ export function executiveKpis(now: StoredRunSummary, before: StoredRunSummary | 
       label: "Total 12-month CLV",
       value: compact(now.totalClv),
       detail: `80% interval ${compact(now.clvLowTotal)} – ${compact(now.clvHighTotal)}`,
+      coverage: clvCoverageLines(now.clvCoverage) ?? [RETRAIN_FOR_COVERAGE],
       change: delta(now.totalClv, before?.totalClv, compact),
     },
-    { id: "clv-average", label: "Average 12-month CLV", value: amount(now.averageClv), change: delta(now.averageClv, before?.averageClv, amount) },
+    {
+      id: "clv-average",
+      label: "Average 12-month CLV",
+      value: amount(now.averageClv),
+      detail: now.clvCoverage ? `over the ${count(clvWith(now.clvCoverage))} customers with a CLV` : undefined,
+      change: delta(now.averageClv, before?.averageClv, amount),
+    },
     { id: "alive", label: "Likely still active", value: percent(now.aliveShare), detail: "average probability a customer has not lapsed", change: delta(now.aliveShare, before?.aliveShare, points) },
     {
       id: "responders",
       label: "Expected responders, next campaign",
       value: amount(now.expectedResponders),
-      detail: "if every customer is mailed",
+      detail: "if every customer with a response score is mailed",
+      coverage: responseCoverageLines(now.responseCoverage) ?? [RETRAIN_FOR_COVERAGE],
       change: delta(now.expectedResponders, before?.expectedResponders, amount),
     },
     campaign

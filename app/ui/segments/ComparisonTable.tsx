@@ -5,6 +5,7 @@ import { count, percent } from "@/app/ui/runs/format";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 import { amount } from "@/app/ui/dashboard/format";
 import { SegmentDot } from "@/app/ui/dashboard/States";
+import { clvWith } from "@/app/ui/dashboard/coverage";
 
 export function ComparisonTable({ segments }: { segments: SegmentView[] }) {
   return (
@@ -13,7 +14,7 @@ export function ComparisonTable({ segments }: { segments: SegmentView[] }) {
       <div className="mt-2">
         <RowsTable
           testId="segment-comparison"
-          header={["Segment", "Customers", "Share", "Avg income", "Avg spend", "Avg 12-month CLV", "Response likelihood", "Likely alive"]}
+          header={["Segment", "Customers", "Share", "Avg income", "Avg spend", "Avg 12-month CLV", "With a CLV", "Response likelihood", "Likely alive"]}
           rows={segments.map((segment) => ({
             key: segment.key,
             cells: [
@@ -26,6 +27,7 @@ export function ComparisonTable({ segments }: { segments: SegmentView[] }) {
               amount(segment.stats?.averageIncome),
               amount(segment.stats?.averageSpend),
               amount(segment.stats?.averageClv),
+              segment.stats?.clvCoverage ? count(clvWith(segment.stats.clvCoverage)) : "—",
               percent(segment.stats?.averageResponse),
               percent(segment.stats?.aliveShare),
             ],

@@ -6,64 +6,84 @@ import { Bar } from "@/app/ui/charts/Charts";
 import { RetrainToSee } from "@/app/ui/dashboard/States";
 import { count } from "@/app/ui/runs/format";
 
-/** Spend by category, channel mix and the age and income histograms, drawn in the segment's colour. */
+/**
+ * Spend by category, channel mix and the age and income histograms, drawn in the segment's
+ * colour. A chart the data cannot fill is a one-line note instead: an empty or all-zero bar
+ * chart draws NaN-sized bars.
+ */
 export function DistributionCharts({ segment }: { segment: SegmentView }) {
   const distributions = segment.stats?.distributions;
   if (!distributions) return <RetrainToSee what="The distributions" />;
   const colors = [segment.color];
+  const spend = distributions.spendByCategory.flatMap((row) => (row.average === null ? [] : [{ category: row.category, "Average spend": row.average }]));
+  const channels = distributions.channelMix.flatMap((row) => (row.share === null ? [] : [{ channel: row.channel, "Share of purchases": row.share }]));
   return (
     <Grid numItemsMd={2} className="gap-6">
       <Card>
         <Title>Spend by category</Title>
-        <Text>Average spend per customer in the data window.</Text>
-        <Bar
-          label="Average spend by product category"
-          testId="spend-chart"
-          data={distributions.spendByCategory.map((row) => ({ category: row.category, "Average spend": row.average }))}
-          index="category"
-          categories={["Average spend"]}
-          colors={colors}
-          showLegend={false}
-        />
+        <Text>Average spend per customer in the data window, from order lines where a customer has them and profile totals otherwise.</Text>
+        {hasBars(spend.map((row) => row["Average spend"])) ? (
+          <Bar label="Average spend by product category" testId="spend-chart" data={spend} index="category" categories={["Average spend"]} colors={colors} showLegend={false} />
+        ) : (
+          <NoData what="spend by product category" testId="spend-chart-none" />
+        )}
       </Card>
       <Card>
         <Title>Channel mix</Title>
         <Text>Share of the segment&apos;s purchases made on each channel.</Text>
-        <Bar
-          label="Share of purchases by channel"
-          testId="channel-chart"
-          data={distributions.channelMix.map((row) => ({ channel: row.channel, "Share of purchases": row.share }))}
-          index="channel"
-          categories={["Share of purchases"]}
-          colors={colors}
-          format="percent"
-          showLegend={false}
-        />
+        {hasBars(channels.map((row) => row["Share of purchases"])) ? (
+          <Bar
+            label="Share of purchases by channel"
+            testId="channel-chart"
+            data={channels}
+            index="channel"
+            categories={["Share of purchases"]}
+            colors={colors}
+            format="percent"
+            showLegend={false}
+          />
+        ) : (
+          <NoData what="purchases by channel" testId="channel-chart-none" />
+        )}
       </Card>
-      <HistogramCard title="Age" unit="Customers by age at the snapshot date" histogram={distributions.age} colors={colors} testId="age-chart" />
-      <HistogramCard title="Income" unit="Customers by yearly household income" histogram={distributions.income} colors={colors} testId="income-chart" />
+      <HistogramCard title="Age" what="age" unit="Customers by age at the snapshot date" histogram={distributions.age} colors={colors} testId="age-chart" />
+      <HistogramCard title="Income" what="income" unit="Customers by yearly household income" histogram={distributions.income} colors={colors} testId="income-chart" />
     </Grid>
   );
 }
 
-function HistogramCard({ title, unit, histogram, colors, testId }: { title: string; unit: string; histogram: Stored<Histogram> | undefined; colors: string[]; testId: string }) {
+/** At least one bar with a height: all-null or all-zero data leaves the chart's scale undefined. */
+function hasBars(values: (number | null)[]): boolean {
+  return values.some((value) => typeof value === "number" && Number.isFinite(value) && value !== 0);
+}
+
+function NoData({ what, testId }: { what: string; testId: string }) {
+  return (
+    <Text className="mt-4" data-testid={testId}>
+      This data has no {what} for these customers.
+    </Text>
+  );
+}
+
+function HistogramCard(props: { title: string; what: string; unit: string; histogram: Stored<Histogram> | undefined; colors: string[]; testId: string }) {
+  const { title, what, unit, histogram, colors, testId } = props;
   if (!histogram) return null;
+  const bins = histogram.bins.map((bin) => ({ bin: bin.label, Customers: bin.count ?? 0 }));
+  const drawn = hasBars(bins.map((bin) => bin.Customers));
   return (
     <Card>
       <Title>{title}</Title>
-      <Text>
-        {unit}
-        {histogram.missing ? ` (${count(histogram.missing)} without a value)` : ""}.
-      </Text>
-      <Bar
-        label={`${title} histogram`}
-        testId={testId}
-        data={histogram.bins.map((bin) => ({ bin: bin.label, Customers: bin.count }))}
-        index="bin"
-        categories={["Customers"]}
-        colors={colors}
-        showLegend={false}
-      />
+      {drawn ? (
+        <>
+          <Text>
+            {unit}
+            {histogram.missing ? ` (${count(histogram.missing)} without a value)` : ""}.
+          </Text>
+          <Bar label={`${title} histogram`} testId={testId} data={bins} index="bin" categories={["Customers"]} colors={colors} showLegend={false} />
+        </>
+      ) : (
+        <NoData what={what} testId={`${testId}-none`} />
+      )}
     </Card>
   );
 }

@@ -5,10 +5,13 @@ import { count, percent } from "@/app/ui/runs/format";
 import { Facts } from "@/app/ui/runs/Facts";
 import { amount } from "@/app/ui/dashboard/format";
 import { SegmentDot } from "@/app/ui/dashboard/States";
+import { clvCoverageLines, clvCoverageShort, RETRAIN_FOR_COVERAGE } from "@/app/ui/dashboard/coverage";
 
 /** A persona at a glance: who they are, how many, what they are worth, what to do. */
 export function SegmentCard({ segment, detailed = false }: { segment: SegmentView; detailed?: boolean }) {
   const { stats } = segment;
+  const short = clvCoverageShort(stats?.clvCoverage);
+  const coverage = (detailed ? clvCoverageLines(stats?.clvCoverage) : short === null ? null : [short]) ?? [RETRAIN_FOR_COVERAGE];
   return (
     <Card decoration="top" decorationColor={segment.color as Color} data-testid={`segment-card-${segment.key}`}>
       <div className="flex items-center gap-2">
@@ -37,6 +40,11 @@ export function SegmentCard({ segment, detailed = false }: { segment: SegmentVie
             ["Response likelihood", percent(stats?.averageResponse)],
           ]}
         />
+        <div className="mt-2 space-y-0.5 text-tremor-label text-tremor-content" data-testid={`segment-clv-coverage-${segment.key}`}>
+          {coverage.map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+        </div>
       </div>
       {segment.traits.length > 0 && (
         <div className="mt-4 flex flex-wrap gap-1" aria-label="Top traits">

@@ -45,13 +45,22 @@ export function parseScoreRequest(body: unknown) {
 }
 
 const probability = z.number().min(0).max(1);
+const responseNote = z.string().nullable().meta({ description: "Why there is no response probability; null when there is one." });
+const clvSource = z
+  .enum(["orders", "profiles"])
+  .nullable()
+  .meta({ description: "Where the CLV comes from: order lines (exact) or profile fields (approximated); null without CLV." });
+const clvNote = z.string().nullable().meta({ description: "Why there is no CLV; null when there is one." });
 
 export const scoreResult = z
   .object({
     externalId: z.string(),
     segment: z.object({ id: z.number().int(), name: z.string(), probabilities: z.record(z.string(), probability).nullable() }),
     responseProbability: probability.nullable(),
+    responseNote,
     clv: z.object({ value: z.number().nullable(), low: z.number().nullable(), high: z.number().nullable() }),
+    clvSource,
+    clvNote,
     pAlive: probability.nullable(),
     runId: z.number().int(),
   })
@@ -81,7 +90,15 @@ export const pageQuery = z.strictObject({
 });
 
 export const segmentCustomer = z
-  .object({ externalId: z.string(), responseProbability: z.number().nullable(), clv: z.number().nullable(), pAlive: z.number().nullable() })
+  .object({
+    externalId: z.string(),
+    responseProbability: z.number().nullable(),
+    responseNote,
+    clv: z.number().nullable(),
+    clvSource,
+    clvNote,
+    pAlive: z.number().nullable(),
+  })
   .meta({ id: "SegmentCustomer" });
 
 export const segmentCustomersResponse = z

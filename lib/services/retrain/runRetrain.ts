@@ -113,7 +113,10 @@ async function train(runId: number, seed: number, config: RetrainConfig, userId:
     decision: toJson(decision),
     reference: toJson(runReference(result, segmentKeys)),
     summary: toJson({
-      ...summariseRun(snapshot.customers, result.scores, keyed, { orderRevenue, snapshotDate: result.models.snapshotDate, seed, economics: economicsOf(trainConfig) }),
+      ...summariseRun(snapshot.customers, result.scores, keyed, {
+        orderRevenue, snapshotDate: result.models.snapshotDate, seed, economics: economicsOf(trainConfig),
+        orders: snapshot.orders, clvSource: result.models.clv?.source ?? null,
+      }),
       targeting: buildTargeting(segmentKeys, result.scores.responseProbability),
     }),
     timings: toJson(timings),

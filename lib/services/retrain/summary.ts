@@ -3,8 +3,10 @@
  * never scan scores at request time.
  */
 import { DEFAULT_ECONOMICS, recommendedCampaign, type Economics } from "@/lib/campaign/economics";
-import { SPEND_FIELDS, type CustomerRecord } from "@/lib/data/customer";
+import { SPEND_FIELDS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
 import type { CustomerScores } from "@/lib/ml/train";
+import type { ClvSource } from "@/lib/ml/train/types";
+import { Coverage, type ClvCoverage, type ResponseCoverage } from "./coverage";
 import { samplePcaPoints, type PcaSample } from "./pcaSample";
 import { segmentDistributions, type SegmentDistributions } from "./segmentDistributions";
 import type { KeyedSegment } from "./segmentKeys";
@@ -18,6 +20,8 @@ export interface SegmentSummary {
   averageResponse: number | null;
   aliveShare: number | null;
   distributions: SegmentDistributions;
+  clvCoverage: ClvCoverage;
+  responseCoverage: ResponseCoverage;
 }
 
 export interface RunSummary {
@@ -29,6 +33,10 @@ export interface RunSummary {
   clvHighTotal: number | null;
   aliveShare: number | null;
   expectedResponders: number | null;
+  /** Who the CLV totals cover: customers with a CLV by its source, and why the rest have none. */
+  clvCoverage: ClvCoverage;
+  /** Who expected responders cover: customers with a response score, and why the rest have none. */
+  responseCoverage: ResponseCoverage;
   /** Mailing everyone against mailing those above break-even; null without response scores. */
   campaign: (ReturnType<typeof recommendedCampaign> & { economics: Economics }) | null;
   pcaSample: PcaSample;
@@ -43,6 +51,10 @@ export interface SummaryContext {
   /** Seeds the scatter-plot sample. */
   seed: number;
   economics?: Economics;
+  /** The snapshot's order lines: segments' spend and channels come from them where a customer has any. */
+  orders?: readonly OrderRecord[];
+  /** The CLV model's source, for a customer whose scores record none of their own. */
+  clvSource?: ClvSource | null;
 }
 
 class Mean {
@@ -68,13 +80,18 @@ export function summariseRun(customers: readonly CustomerRecord[], scores: Custo
   const { orderRevenue, economics = DEFAULT_ECONOMICS } = context;
   const keyOf = new Map(segments.map((segment) => [segment.label, segment.segmentKey]));
   const segmentKeys = Int32Array.from(scores.segment, (label) => keyOf.get(label)!);
-  const distributions = segmentDistributions(customers, segmentKeys, segments.map((segment) => segment.segmentKey), new Date(context.snapshotDate).getUTCFullYear());
-  const overall = { spend: new Mean(), clv: new Mean(), clvLow: new Mean(), clvHigh: new Mean(), alive: new Mean(), response: new Mean() };
-  const bySegment = new Map(segments.map((segment) => [segment.segmentKey, { size: 0, income: new Mean(), spend: new Mean(), clv: new Mean(), response: new Mean(), alive: new Mean() }]));
+  const referenceYear = new Date(context.snapshotDate).getUTCFullYear();
+  const distributions = segmentDistributions(customers, segmentKeys, segments.map((segment) => segment.segmentKey), referenceYear, context.orders);
+  const overall = { spend: new Mean(), clv: new Mean(), clvLow: new Mean(), clvHigh: new Mean(), alive: new Mean(), response: new Mean(), coverage: new Coverage() };
+  const bySegment = new Map(
+    segments.map((segment) => [segment.segmentKey, { size: 0, income: new Mean(), spend: new Mean(), clv: new Mean(), response: new Mean(), alive: new Mean(), coverage: new Coverage() }]),
+  );
   customers.forEach((customer, i) => {
     const spend = spendOf(customer);
     const stats = bySegment.get(segmentKeys[i])!;
     stats.size++;
+    stats.coverage.add(scores, i, context.clvSource ?? null);
+    overall.coverage.add(scores, i, context.clvSource ?? null);
     stats.income.add(customer.income);
     stats.spend.add(spend);
     stats.clv.add(scores.clv[i]);
@@ -96,6 +113,7 @@ export function summariseRun(customers: readonly CustomerRecord[], scores: Custo
     clvHighTotal: overall.clvHigh.total,
     aliveShare: overall.alive.value,
     expectedResponders: overall.response.total,
+    ...overall.coverage.result(),
     campaign: overall.response.total === null ? null : { ...recommendedCampaign(scores.responseProbability, economics), economics },
     pcaSample: samplePcaPoints(scores.pca, segmentKeys, context.seed),
     segments: [...bySegment].map(([segmentKey, stats]) => ({
@@ -107,6 +125,7 @@ export function summariseRun(customers: readonly CustomerRecord[], scores: Custo
       averageResponse: stats.response.value,
       aliveShare: stats.alive.value,
       distributions: distributions.get(segmentKey)!,
+      ...stats.coverage.result(),
     })),
   };
 }

@@ -24,6 +24,11 @@ export function defineExportSuite(provider: TestProvider): void {
       ({ runId } = await seedScoredRun({
         customers: CUSTOMERS,
         edits: [{ education: "=HYPERLINK(\"http://evil\")" }, { maritalStatus: "say, \"hi\"\nthere" }, { income: -3.5 }],
+        scoreEdits: [
+          { clv: null, clvLow: null, clvHigh: null, clvSource: null, clvNote: "no order lines and no purchase counts in the profile" },
+          { responseProbability: null, responseNote: "outside the response model's training range" },
+          { clvSource: "orders" },
+        ],
       }));
       const [{ db }, { customerExportResponse }] = await Promise.all([import("@/lib/db/client"), import("@/lib/services/customerExport")]);
       lib = { db, customerExportResponse };
@@ -46,7 +51,9 @@ export function defineExportSuite(provider: TestProvider): void {
       const { response, text, records } = await exported((id) => ({ runId: id }));
       expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
       expect(response.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="test-run${runId}-\\d{4}-\\d{2}-\\d{2}\\.csv"$`));
-      expect(text.split("\r\n")[0]).toMatch(/^customer_id,segment_id,segment_name,response_probability,clv_12m,clv_low,clv_high,p_alive,Year_Birth,Education,/);
+      expect(text.split("\r\n")[0]).toMatch(
+        /^customer_id,segment_id,segment_name,response_probability,clv_12m,clv_low,clv_high,p_alive,response_note,clv_source,clv_note,Year_Birth,Education,/,
+      );
       expect(records).toHaveLength(CUSTOMERS);
       const scores = await lib.db.customerScore.findMany({ where: { runId }, orderBy: { customerId: "asc" }, include: { customer: true } });
       records.forEach((record, i) => {
@@ -54,12 +61,20 @@ export function defineExportSuite(provider: TestProvider): void {
         expect(record.customer_id).toBe(score.customer.externalId);
         expect(Number(record.segment_id)).toBe(score.segmentKey);
         expect(record.segment_name).toBe(`Segment ${String.fromCharCode(65 + score.segmentKey)}`);
-        expect(Number(record.response_probability)).toBe(score.responseProbability);
-        expect(Number(record.clv_12m)).toBe(score.clv);
+        expect(record.response_probability).toBe(score.responseProbability === null ? "" : String(score.responseProbability));
+        expect(record.clv_12m).toBe(score.clv === null ? "" : String(score.clv));
         expect(Number(record.p_alive)).toBe(score.pAlive);
         expect(record.Income).toBe(score.customer.income === null ? "" : String(score.customer.income));
         expect(record.Dt_Customer).toBe(score.customer.dtCustomer?.toISOString().slice(0, 10) ?? "");
       });
+    });
+
+    test("why a customer has no response score or CLV, and where its CLV comes from, follow p_alive; empty where there is nothing to say", async () => {
+      const { records } = await exported((id) => ({ runId: id }));
+      const notes = ({ response_note, clv_source, clv_note, clv_12m, response_probability }: Record<string, string>) => ({ response_note, clv_source, clv_note, clv_12m, response_probability });
+      expect(notes(records[0])).toMatchObject({ response_note: "", clv_source: "", clv_note: "no order lines and no purchase counts in the profile", clv_12m: "" });
+      expect(notes(records[1])).toEqual({ response_note: "outside the response model's training range", clv_source: "profiles", clv_note: "", clv_12m: expect.any(String), response_probability: "" });
+      expect(notes(records[2])).toMatchObject({ response_note: "", clv_source: "orders", clv_note: "" });
     });
 
     test("enrolment dates are the stored days whatever the server's time zone (UTC+9 here)", async () => {

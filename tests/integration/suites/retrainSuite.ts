@@ -137,6 +137,11 @@ export function defineRetrainSuite(provider: TestProvider): void {
       expect(reference.response).not.toBeNull();
       const summary = run.summary as unknown as RunSummary;
       expect(summary.customers).toBe(ids.length);
+      const { clvCoverage, responseCoverage } = summary;
+      expect(clvCoverage.customers).toBe(ids.length);
+      expect(clvCoverage.orders + clvCoverage.profiles + clvCoverage.none).toBe(ids.length);
+      expect(clvCoverage.reasons.reduce((sum, entry) => sum + entry.count, 0)).toBe(clvCoverage.none);
+      expect(responseCoverage).toMatchObject({ customers: ids.length, scored: ids.length, none: 0, reasons: [] });
       expect(summary.segments.map((segment) => segment.size).sort()).toEqual(run.segments.map((segment) => segment.size).sort());
 
       expect((await lib.getActiveRun())?.id).toBe(run.id);
@@ -294,7 +299,12 @@ export function defineRetrainSuite(provider: TestProvider): void {
       expect(lenient.status).toBe("SUCCEEDED");
 
       const outcome = await retrain();
-      const drift = (await runOf(outcome.runId)).drift as unknown as RunDrift;
+      const run = await runOf(outcome.runId);
+      const drift = run.drift as unknown as RunDrift;
+      // Spend and channels come from the order lines' own names, profile fields joining the bar of the same name.
+      const { distributions } = (run.summary as unknown as RunSummary).segments[0];
+      expect(distributions.spendByCategory.map((row) => row.category)).toEqual(expect.arrayContaining(["Wines", "Gold"]));
+      expect(distributions.channelMix.map((row) => row.channel).sort()).toEqual(["catalog", "store", "web"]);
       expect(drift.features.features.filter((feature) => feature.drifted)).toEqual([]);
       expect(Math.max(...drift.features.features.map((feature) => feature.psi))).toBeLessThan(0.001);
     }, HEAVY_TEST_MS);

@@ -24,4 +24,10 @@ describe("the OpenAPI document", () => {
     expect(parseScoreRequest({ shoeSize: 42 }).success).toBe(false);
     expect(parseScoreRequest({ customers: [] }).success).toBe(false);
   });
+
+  test("scores and segment members say why a score is missing and where the CLV comes from", () => {
+    for (const name of ["ScoreResult", "SegmentCustomer"]) {
+      expect(Object.keys(document.components.schemas[name].properties!)).toEqual(expect.arrayContaining(["responseNote", "clvSource", "clvNote"]));
+    }
+  });
 });

@@ -47,4 +47,29 @@ describe("executiveKpis", () => {
     expect(kpis.profit).toMatchObject({ value: "—", detail: "retrain to see this" });
     expect(kpis.roi).toMatchObject({ value: "—", detail: "retrain to see this" });
   });
+
+  test("CLV totals and expected responders say whom they cover and why the rest are left out", () => {
+    const covered: StoredRunSummary = {
+      ...now,
+      customers: 7_240,
+      clvCoverage: { customers: 7_240, orders: 5_000, profiles: 2_000, none: 240, reasons: [{ reason: "no order lines and no purchase counts in the profile", count: 240 }] },
+      responseCoverage: { customers: 7_240, scored: 0, none: 7_240, reasons: [{ reason: "no campaign outcomes yet, so no response model", count: 7_240 }] },
+    };
+    const kpis = byId(executiveKpis(covered, null));
+    expect(kpis["clv-total"].coverage).toEqual([
+      "CLV for 7,000 of 7,240 customers: 5,000 from order lines, 2,000 from profile fields",
+      "240 without: no order lines and no purchase counts in the profile (240)",
+    ]);
+    expect(kpis["clv-average"].detail).toBe("over the 7,000 customers with a CLV");
+    expect(kpis.responders.coverage).toEqual([
+      "Response score for 0 of 7,240 customers",
+      "7,240 without: no campaign outcomes yet, so no response model (7,240)",
+    ]);
+  });
+
+  test("a run stored before coverage was recorded says to retrain to see it", () => {
+    const kpis = byId(executiveKpis(old, null));
+    expect(kpis["clv-total"].coverage).toEqual(["How many customers this covers: retrain to see this."]);
+    expect(kpis.responders.coverage).toEqual(["How many customers this covers: retrain to see this."]);
+  });
 });

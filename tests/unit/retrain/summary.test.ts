@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { emptyCustomer, type CustomerRecord } from "@/lib/data/customer";
 import type { CustomerScores } from "@/lib/ml/train";
+import { NO_REASON, OTHER_REASONS } from "@/lib/services/retrain/coverage";
 import { summariseRun } from "@/lib/services/retrain/summary";
 import type { KeyedSegment } from "@/lib/services/retrain/segmentKeys";
 
@@ -73,7 +74,7 @@ describe("summariseRun", () => {
 
   test("segment averages are per segment key", () => {
     const byKey = Object.fromEntries(summary.segments.map(({ distributions, ...segment }) => [segment.segmentKey, segment]));
-    expect(byKey[7]).toEqual({ segmentKey: 7, size: 2, averageIncome: 50_000, averageSpend: 250, averageClv: 150, averageResponse: 0.3, aliveShare: 0.7 });
+    expect(byKey[7]).toMatchObject({ segmentKey: 7, size: 2, averageIncome: 50_000, averageSpend: 250, averageClv: 150, averageResponse: 0.3, aliveShare: 0.7 });
     expect(byKey[5]).toMatchObject({ segmentKey: 5, size: 2, averageIncome: 120_000, averageSpend: 15, averageClv: 300, averageResponse: 0.3, aliveShare: 0.7 });
   });
 
@@ -119,5 +120,55 @@ describe("summariseRun", () => {
         [4, 5, 6, 7],
       ],
     });
+  });
+
+  test("CLV coverage counts customers by source and the reasons the rest have none, overall and per segment", () => {
+    const reason = "no order lines and no purchase counts in the profile";
+    expect(summary.clvCoverage).toEqual({ customers: 4, orders: 2, profiles: 1, none: 1, reasons: [{ reason, count: 1 }] });
+    const byKey = Object.fromEntries(summary.segments.map((segment) => [segment.segmentKey, segment]));
+    expect(byKey[7].clvCoverage).toEqual({ customers: 2, orders: 2, profiles: 0, none: 0, reasons: [] });
+    expect(byKey[5].clvCoverage).toEqual({ customers: 2, orders: 0, profiles: 1, none: 1, reasons: [{ reason, count: 1 }] });
+  });
+
+  test("response coverage counts customers with a response score and the reasons the rest have none", () => {
+    const reasons = [{ reason: "outside the response model's training range", count: 1 }];
+    expect(summary.responseCoverage).toEqual({ customers: 4, scored: 3, none: 1, reasons });
+    expect(summary.segments.find((segment) => segment.segmentKey === 5)!.responseCoverage).toEqual({ customers: 2, scored: 1, none: 1, reasons });
+    expect(summary.segments.find((segment) => segment.segmentKey === 7)!.responseCoverage).toEqual({ customers: 2, scored: 2, none: 0, reasons: [] });
+  });
+
+  test("a CLV without a source of its own counts under the run's CLV source; a gap without a note says none was recorded", () => {
+    const bare = { ...scores, clvSource: [null, null, null, null], clvNote: [null, null, null, null], responseNote: [null, null, null, null] };
+    const result = summariseRun(customers, bare, segments, { orderRevenue: null, snapshotDate: "2014-06-30", seed: 1, clvSource: "profiles" });
+    expect(result.clvCoverage).toEqual({ customers: 4, orders: 0, profiles: 3, none: 1, reasons: [{ reason: NO_REASON, count: 1 }] });
+    expect(result.responseCoverage.reasons).toEqual([{ reason: NO_REASON, count: 1 }]);
+  });
+
+  test("past five reasons the rarest are added up, so the counts still cover every customer without a score", () => {
+    const many = Array.from({ length: 8 }, (_, i) => customer(`m${i}`, 1980, 50_000, [1, 0, 0, 0, 0, 0], [1, 0, 0]));
+    const notes = ["a", "a", "a", "b", "b", "c", "d", "e"].map((note, i) => (i === 2 ? "f" : note));
+    const unscored: CustomerScores = {
+      ...scores,
+      externalIds: many.map((c) => c.externalId),
+      segment: new Int32Array(8),
+      responseProbability: new Float64Array(8).fill(NaN),
+      clv: new Float64Array(8).fill(NaN),
+      clvLow: new Float64Array(8).fill(NaN),
+      clvHigh: new Float64Array(8).fill(NaN),
+      pAlive: new Float64Array(8).fill(NaN),
+      responseNote: notes,
+      clvSource: new Array(8).fill(null),
+      clvNote: notes,
+      pca: new Float64Array(24),
+    };
+    const result = summariseRun(many, unscored, segments, { orderRevenue: null, snapshotDate: "2014-06-30", seed: 1 });
+    expect(result.clvCoverage.reasons).toEqual([
+      { reason: "a", count: 2 },
+      { reason: "b", count: 2 },
+      { reason: "c", count: 1 },
+      { reason: "d", count: 1 },
+      { reason: OTHER_REASONS, count: 2 },
+    ]);
+    expect(result.responseCoverage).toMatchObject({ customers: 8, scored: 0, none: 8 });
   });
 });

@@ -10,6 +10,8 @@ import { ProfileCard } from "@/app/ui/customer/ProfileCard";
 import { ScoreCards } from "@/app/ui/customer/ScoreCards";
 import { ContributionsCard } from "@/app/ui/customer/ContributionsCard";
 import { RunHistoryCard } from "@/app/ui/customer/RunHistoryCard";
+import { OrderLinesCard } from "@/app/ui/customer/OrderLinesCard";
+import { recentOrderLines } from "@/lib/customers/orderLines";
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePagePermission("viewDashboards");
@@ -48,6 +50,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         </>
       )}
       <ProfileCard customer={customer} />
+      <OrderLinesCard {...recentOrderLines(orders)} />
       {scores.length > 0 && <RunHistoryCard scores={scores} activeRunId={run?.id ?? null} />}
     </div>
   );

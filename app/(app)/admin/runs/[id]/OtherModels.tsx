@@ -3,9 +3,9 @@ import type { StoredMetrics } from "@/lib/services/retrain/stored";
 import { count, fixed, percent } from "@/app/ui/runs/format";
 import { Facts } from "@/app/ui/runs/Facts";
 
-/** Lifetime value, the segment classifier and the models a run skipped. */
+/** Lifetime value and the segment classifier (the models a run skipped are in CoverageCard). */
 export function OtherModels({ metrics }: { metrics: StoredMetrics }) {
-  const { clv, classifier, skipped } = metrics;
+  const { clv, classifier } = metrics;
   return (
     <Card data-testid="other-models">
       <Title>Lifetime value</Title>
@@ -13,7 +13,7 @@ export function OtherModels({ metrics }: { metrics: StoredMetrics }) {
         <div className="mt-2 space-y-3">
           <Facts
             items={[
-              ["Summary from", clv.source === "orders" ? "order lines" : "profiles"],
+              ["Summary from", clv.coverage ? "order lines where a customer has them, profile fields otherwise" : clv.source === "orders" ? "order lines" : "profiles"],
               ["BG/NBD r, α", `${fixed(clv.bgnbd.r)}, ${fixed(clv.bgnbd.alpha, 2)}`],
               ["BG/NBD a, b", `${fixed(clv.bgnbd.a, 2)}, ${fixed(clv.bgnbd.b, 2)}`],
               ["Gamma-Gamma p, q, γ", clv.gammaGamma ? `${fixed(clv.gammaGamma.p)}, ${fixed(clv.gammaGamma.q)}, ${fixed(clv.gammaGamma.gamma, 1)}` : "not fitted"],
@@ -45,18 +45,6 @@ export function OtherModels({ metrics }: { metrics: StoredMetrics }) {
         </div>
       ) : (
         <Text className="mt-2">No classifier in this run: customers get their nearest segment without segment probabilities.</Text>
-      )}
-      <Title className="mt-6">Skipped models</Title>
-      {skipped.length === 0 ? (
-        <Text className="mt-2">None: every model was trained.</Text>
-      ) : (
-        <List className="mt-2" data-testid="skipped-models">
-          {skipped.map((entry) => (
-            <ListItem key={entry.model} className="whitespace-normal">
-              <span className="font-semibold">{entry.model}</span>: {entry.reason}
-            </ListItem>
-          ))}
-        </List>
       )}
     </Card>
   );

@@ -1,4 +1,4 @@
-import { Card, Text, Title } from "@tremor/react";
+import { Callout, Card, List, ListItem, Text, Title } from "@tremor/react";
 import type { StoredMetrics } from "@/lib/services/retrain/stored";
 import { fixed } from "@/app/ui/runs/format";
 import { Facts } from "@/app/ui/runs/Facts";
@@ -11,6 +11,7 @@ export function SegmentationMetrics({ segmentation }: { segmentation: StoredMetr
       <div className="mt-2">
         <Facts
           items={[
+            ["Segmented on", segmentation.source === "orders" ? "order-line behaviour" : "profile fields"],
             ["Segments (k)", segmentation.k ?? "—"],
             ["Space", segmentation.space],
             ["Silhouette", fixed(segmentation.silhouette)],
@@ -19,6 +20,17 @@ export function SegmentationMetrics({ segmentation }: { segmentation: StoredMetr
           ]}
         />
       </div>
+      {segmentation.warnings && segmentation.warnings.length > 0 && (
+        <Callout title="Cautions" color="amber" className="mt-4" data-testid="segmentation-warnings">
+          <List>
+            {segmentation.warnings.map((warning) => (
+              <ListItem key={warning} className="whitespace-normal">
+                {warning}
+              </ListItem>
+            ))}
+          </List>
+        </Callout>
+      )}
       <Text className="mt-4">{segmentation.selection.rule}</Text>
       <div className="mt-2">
         <RowsTable

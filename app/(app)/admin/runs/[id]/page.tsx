@@ -5,6 +5,8 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { getActiveRun, getRun } from "@/lib/db/runs";
 import { activationOption } from "@/lib/services/retrain/activation";
 import { readRunJson } from "@/lib/services/retrain/stored";
+import { readSummary } from "@/lib/dashboard/storedSummary";
+import { CoverageCard } from "./CoverageCard";
 import { DecisionCard } from "./DecisionCard";
 import { DriftCard } from "./DriftCard";
 import { OtherModels } from "./OtherModels";
@@ -34,6 +36,9 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
         </Callout>
       )}
       <DecisionCard runId={run.id} decision={json.decision} option={activationOption(run, active?.id ?? null)} />
+      {(run.status === "SUCCEEDED" || run.status === "REJECTED") && (
+        <CoverageCard skipped={json.metrics?.skipped} summary={readSummary(run.summary)} segments={run.segments} />
+      )}
       {json.metrics && (
         <>
           <SegmentationMetrics segmentation={json.metrics.segmentation} />

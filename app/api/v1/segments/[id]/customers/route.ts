@@ -20,7 +20,15 @@ export const GET = withApiToken<{ id: string }>("exportData", async (req, { para
   return Response.json({
     runId,
     segmentId: id.data,
-    customers: rows.map((row) => ({ externalId: row.customer.externalId, responseProbability: row.responseProbability, clv: row.clv, pAlive: row.pAlive })),
+    customers: rows.map((row) => ({
+      externalId: row.customer.externalId,
+      responseProbability: row.responseProbability,
+      responseNote: row.responseNote,
+      clv: row.clv,
+      clvSource: row.clvSource,
+      clvNote: row.clvNote,
+      pAlive: row.pAlive,
+    })),
     nextCursor,
   });
 });

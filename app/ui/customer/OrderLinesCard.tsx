@@ -1,0 +1,47 @@
+import { Badge, Card, Text, Title } from "@tremor/react";
+import type { OrderLineView } from "@/lib/customers/orderLines";
+import { count } from "@/app/ui/runs/format";
+import { RowsTable } from "@/app/ui/runs/RowsTable";
+
+const KIND_BADGES = { return: { label: "return", color: "rose" }, cancelled: { label: "cancelled", color: "gray" } } as const;
+
+const amount = (value: number) => value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** The customer's latest order lines, returns and cancelled orders marked. */
+export function OrderLinesCard({ lines, total }: { lines: OrderLineView[]; total: number }) {
+  return (
+    <Card data-testid="customer-orders">
+      <Title>Order lines</Title>
+      {total === 0 ? (
+        <Text className="mt-2">No order lines for this customer: what the models know comes from the profile.</Text>
+      ) : (
+        <>
+          <Text className="mt-1">{lines.length < total ? `The latest ${count(lines.length)} of ${count(total)} order lines.` : total === 1 ? "Its one order line." : `All ${count(total)} order lines.`}</Text>
+          <div className="mt-2">
+            <RowsTable
+              testId="customer-order-lines"
+              header={["Date", "Order", "Category", "Channel", "Quantity", "Amount", ""]}
+              rows={lines.map((line, i) => ({
+                key: i,
+                className: line.kind === "sale" ? undefined : "text-tremor-content-subtle",
+                cells: [
+                  line.orderDate.toISOString().slice(0, 10),
+                  line.orderId ?? "—",
+                  line.category ?? "—",
+                  line.channel ?? "—",
+                  line.quantity === null ? "—" : count(line.quantity),
+                  amount(line.amount),
+                  line.kind === "sale" ? "" : (
+                    <Badge key="kind" color={KIND_BADGES[line.kind].color}>
+                      {KIND_BADGES[line.kind].label}
+                    </Badge>
+                  ),
+                ],
+              }))}
+            />
+          </div>
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * Who a total covers, in plain words: "CLV for 7,240 of 7,240 customers: 5,000 from order
+ * lines, 2,240 from profile fields" and "40 without: <reason> (40)". Null for a run stored
+ * before coverage was recorded, where the page says "retrain to see this".
+ */
+import type { StoredRunSummary } from "@/lib/dashboard/storedSummary";
+import { count } from "@/app/ui/runs/format";
+
+type ClvCoverage = NonNullable<StoredRunSummary["clvCoverage"]>;
+type ResponseCoverage = NonNullable<StoredRunSummary["responseCoverage"]>;
+
+export const RETRAIN_FOR_COVERAGE = "How many customers this covers: retrain to see this.";
+
+const n = (value: number | null) => value ?? 0;
+
+function without(none: number, reasons: { reason: string; count: number | null }[]): string | null {
+  if (!none) return null;
+  const why = reasons.map((entry) => `${entry.reason} (${count(entry.count)})`).join("; ");
+  return `${count(none)} without${why ? `: ${why}` : ""}`;
+}
+
+export function clvWith(coverage: ClvCoverage): number {
+  return n(coverage.orders) + n(coverage.profiles);
+}
+
+/** "CLV for N of M customers", the short form the segment cards show. */
+export function clvCoverageShort(coverage: ClvCoverage | undefined): string | null {
+  return coverage ? `CLV for ${count(clvWith(coverage))} of ${count(coverage.customers)} customers` : null;
+}
+
+export function clvCoverageLines(coverage: ClvCoverage | undefined): string[] | null {
+  if (!coverage) return null;
+  const sources = [
+    coverage.orders ? `${count(coverage.orders)} from order lines` : null,
+    coverage.profiles ? `${count(coverage.profiles)} from profile fields` : null,
+  ].filter((part) => part !== null);
+  const first = `${clvCoverageShort(coverage)}${sources.length ? `: ${sources.join(", ")}` : ""}`;
+  const rest = without(n(coverage.none), coverage.reasons);
+  return rest ? [first, rest] : [first];
+}
+
+export function responseCoverageLines(coverage: ResponseCoverage | undefined): string[] | null {
+  if (!coverage) return null;
+  const first = `Response score for ${count(coverage.scored)} of ${count(coverage.customers)} customers`;
+  const rest = without(n(coverage.none), coverage.reasons);
+  return rest ? [first, rest] : [first];
+}

@@ -1,0 +1,3 @@
+import { defineScoreNotesSuite } from "./suites/scoreNotesSuite";
+
+defineScoreNotesSuite("sqlite");
