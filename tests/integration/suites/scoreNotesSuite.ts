@@ -4,7 +4,6 @@
  * bulk insert of writeRunOutcome and come back as written, nulls included.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { emptyCustomer } from "@/lib/data/customer";
 import type { CustomerScores } from "@/lib/ml/train";
 import type { KeyedSegment } from "@/lib/services/retrain/segmentKeys";
 import { useTestDatabase, type TestDatabase, type TestProvider } from "../support/databases";
@@ -49,7 +48,7 @@ export function defineScoreNotesSuite(provider: TestProvider): void {
       const [{ createRun, writeRunOutcome }, { scoreRows }] = await Promise.all([import("@/lib/db/runs"), import("@/lib/services/retrain/outcome")]);
       const customerIds: number[] = [];
       for (const externalId of scores.externalIds) {
-        const { id } = await db.customer.create({ data: { ...emptyCustomer(externalId), contentHash: externalId }, select: { id: true } });
+        const { id } = await db.customer.create({ data: { externalId, contentHash: externalId }, select: { id: true } });
         customerIds.push(id);
       }
       const { id: runId } = await createRun({ trigger: "CLI", requestedById: null, seed: 1, config: {} });
