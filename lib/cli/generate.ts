@@ -1,20 +1,28 @@
 /**
  * Writes synthetic data as CSV: customers of the marketing-campaign layout (optionally with
- * their order lines), or a business known only from its order lines.
+ * their order lines), a business known only from its order lines, or order lines for a share
+ * of the customers of an existing profile file (to try mixed sources on real profiles).
  * Usage: npm run generate -- --rows N --out FILE [--seed S] [--orders FILE]
  *        npm run generate -- --business orders --customers N --out FILE [--seed S]
+ *        npm run generate -- --orders-for PROFILES --out FILE [--share 0.5] [--seed S]
  */
 import { once } from "node:events";
 import { createWriteStream, type WriteStream } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { ORDER_CSV_HEADER, formatOrderLines } from "@/lib/data/csv";
 import { writeOrderBusinessCsv } from "@/lib/data/syntheticBusinessCsv";
+import { generateOrders } from "@/lib/data/syntheticOrders";
+import { readCustomersFile } from "@/lib/import";
+import { createRng } from "@/lib/ml/random";
+import { inferSnapshotDate } from "@/lib/ml/train/snapshot";
 import { writeSyntheticCsv } from "@/lib/data/syntheticCsv";
 
 const USAGE = [
   "usage: npm run generate -- --rows N --out FILE [--seed S] [--orders FILE]",
   "       npm run generate -- --business orders --customers N --out FILE [--seed S]",
+  "       npm run generate -- --orders-for PROFILES --out FILE [--share 0.5] [--seed S]",
 ].join("\n");
 
 const wholeNumber = (flag: string, min: number, max: number) =>
@@ -50,7 +58,23 @@ const businessFlags = z.strictObject(
   { error: (issue) => `--${firstKey(issue)} does not go with --business orders` },
 );
 
-type Flags = { mode: "marketing"; flags: z.output<typeof marketingFlags> } | { mode: "business"; flags: z.output<typeof businessFlags> };
+const ordersForFlags = z.strictObject(
+  {
+    ordersFor: z.string().min(1, "--orders-for needs a profile file"),
+    out,
+    seed,
+    share: z
+      .string()
+      .default("0.5")
+      .pipe(z.coerce.number<string>({ error: "--share must be a number" }).gt(0, "--share must be above 0").max(1, "--share must be at most 1")),
+  },
+  { error: (issue) => `--${firstKey(issue)} does not go with --orders-for` },
+);
+
+type Flags =
+  | { mode: "marketing"; flags: z.output<typeof marketingFlags> }
+  | { mode: "business"; flags: z.output<typeof businessFlags> }
+  | { mode: "ordersFor"; flags: z.output<typeof ordersForFlags> };
 
 export function parseGenerateFlags(argv: string[]): Flags {
   const { values } = parseArgs({
@@ -62,9 +86,17 @@ export function parseGenerateFlags(argv: string[]): Flags {
       orders: { type: "string" },
       business: { type: "string" },
       customers: { type: "string" },
+      "orders-for": { type: "string" },
+      share: { type: "string" },
     },
     strict: true,
   });
+  if (values["orders-for"] !== undefined) {
+    const { "orders-for": ordersFor, ...rest } = values;
+    const parsed = ordersForFlags.safeParse({ ...rest, ordersFor });
+    if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => issue.message).join("\n"));
+    return { mode: "ordersFor", flags: parsed.data };
+  }
   const isBusiness = values.business !== undefined;
   const parsed = isBusiness ? businessFlags.safeParse(values) : marketingFlags.safeParse(values);
   if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => issue.message).join("\n"));
@@ -100,10 +132,27 @@ async function generateBusiness(flags: z.output<typeof businessFlags>): Promise<
   );
 }
 
+/** Order lines for a seeded share of a profile file's customers, drawn from each one's own spend, purchase counts and dates. */
+async function generateOrdersFor(flags: z.output<typeof ordersForFlags>): Promise<string> {
+  const { records, errorCount } = await readCustomersFile(flags.ordersFor);
+  if (records.length === 0) throw new Error(`${flags.ordersFor}: no valid customer rows (${n(errorCount)} with errors)`);
+  const picked = createRng(flags.seed)
+    .sample(records.length, Math.round(records.length * flags.share))
+    .sort((a, b) => a - b)
+    .map((row) => records[row]);
+  // The history ends at the profiles' own extract date, as training infers it.
+  const orders = generateOrders(picked, { seed: flags.seed, endDate: inferSnapshotDate(picked) });
+  const file = await openFile(flags.out);
+  file.end(`${ORDER_CSV_HEADER}\n${formatOrderLines(orders)}`);
+  await once(file, "finish");
+  return `Wrote ${n(orders.length)} order lines of ${n(picked.length)} of the ${n(records.length)} customers in ${flags.ordersFor} to ${flags.out}`;
+}
+
 async function main(): Promise<void> {
   const parsed = parseGenerateFlags(process.argv.slice(2));
   const started = performance.now();
-  const written = parsed.mode === "business" ? await generateBusiness(parsed.flags) : await generateMarketing(parsed.flags);
+  const written =
+    parsed.mode === "business" ? await generateBusiness(parsed.flags) : parsed.mode === "ordersFor" ? await generateOrdersFor(parsed.flags) : await generateMarketing(parsed.flags);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`${written} in ${seconds} s (seed ${parsed.flags.seed}).`);
 }

@@ -51,9 +51,13 @@ export async function activeModels(): Promise<LoadedRun | null> {
 
 const finiteOrNull = (value: number) => (Number.isFinite(value) ? value : null);
 
+/** A run segmented on order lines cannot place customers sent without any: the API says so rather than guess. */
+const NO_ORDER_LINES = "the active run segments customers on their order lines, which the API does not carry";
+
 export function scoreCustomers(run: LoadedRun, customers: CustomerRecord[]): ScoreResult[] {
   const scores = run.scorer.score({ customers, orders: [] });
   const k = run.idsByLabel.length;
+  const bySegment = !run.models.orderFeatures;
   return customers.map((customer, i) => {
     const segment = run.segmentOfLabel.get(scores.segment[i])!;
     const probabilities = scores.segmentProbabilities
@@ -61,7 +65,8 @@ export function scoreCustomers(run: LoadedRun, customers: CustomerRecord[]): Sco
       : null;
     return {
       externalId: customer.externalId,
-      segment: { id: segment.id, name: segment.name, probabilities },
+      segment: bySegment ? { id: segment.id, name: segment.name, probabilities } : null,
+      segmentNote: bySegment ? null : NO_ORDER_LINES,
       responseProbability: finiteOrNull(scores.responseProbability[i]),
       responseNote: scores.responseNote[i],
       clv: { value: finiteOrNull(scores.clv[i]), low: finiteOrNull(scores.clvLow[i]), high: finiteOrNull(scores.clvHigh[i]) },

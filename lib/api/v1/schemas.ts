@@ -55,7 +55,11 @@ const clvNote = z.string().nullable().meta({ description: "Why there is no CLV; 
 export const scoreResult = z
   .object({
     externalId: z.string(),
-    segment: z.object({ id: z.number().int(), name: z.string(), probabilities: z.record(z.string(), probability).nullable() }),
+    segment: z
+      .object({ id: z.number().int(), name: z.string(), probabilities: z.record(z.string(), probability).nullable() })
+      .nullable()
+      .meta({ description: "Null when the active run segments on order lines, which the API does not carry (see segmentNote)." }),
+    segmentNote: z.string().nullable().meta({ description: "Why there is no segment; null when there is one." }),
     responseProbability: probability.nullable(),
     responseNote,
     clv: z.object({ value: z.number().nullable(), low: z.number().nullable(), high: z.number().nullable() }),

@@ -6,6 +6,7 @@
  * get words built from the data's own category and channel names. Columns with other names
  * still get means and z-scores.
  */
+import { ATTRIBUTE_PREFIX } from "@/lib/ml/features/attributes";
 import { CATEGORY_PREFIX, CHANNEL_PREFIX, OTHER_CATEGORIES, OTHER_CHANNELS } from "@/lib/ml/features/orderBehaviour";
 
 export const PERSONA_FEATURES = {
@@ -151,8 +152,16 @@ function shareWords(name: string): ConceptWords | null {
   return { label: `share of purchases via ${value}`, unit: "share", high: { trait: `buy mostly via ${value}`, qualifier: `via ${value}` }, low: { trait: `rarely buy via ${value}` } };
 }
 
-/** Words for a column: its concept's, the order-line words, or null for a column only a label describes. */
+/** A custom attribute's words, by the file's own header: "high Employees", "mostly Region North". */
+function attributeWords(name: string): ConceptWords | null {
+  if (!name.startsWith(ATTRIBUTE_PREFIX)) return null;
+  const [attribute, value] = name.slice(ATTRIBUTE_PREFIX.length).split("=", 2) as [string, string | undefined];
+  if (value === undefined) return { label: attribute, unit: "number", high: { trait: `high ${attribute}` }, low: { trait: `low ${attribute}` } };
+  return { label: `share with ${attribute} ${value}`, unit: "share", high: { trait: `mostly ${attribute} ${value}` }, low: { trait: `rarely ${attribute} ${value}` } };
+}
+
+/** Words for a column: its concept's, the order-line or attribute words, or null for a column only a label describes. */
 export function wordsOf(name: string, concept: PersonaConcept | null): ConceptWords | null {
   if (concept !== null) return CONCEPT_WORDS[concept];
-  return ORDER_WORDS[name] ?? shareWords(name);
+  return ORDER_WORDS[name] ?? shareWords(name) ?? attributeWords(name);
 }

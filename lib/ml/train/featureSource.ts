@@ -1,11 +1,13 @@
 /**
  * What segmentation clusters on: the marketing profile's fields when most customers have them,
  * the order lines' behaviour (over the data's own categories and channels) when more customers
- * are known from orders. Persona columns are the same features, unscaled and missing where a
- * customer's data did not have them, so a trait is never an imputed median.
+ * are known from orders; plus the custom attributes an analyst chose. Persona columns are the
+ * same features, unscaled and missing where a customer's data did not have them, so a trait is
+ * never an imputed median.
  */
 import { PURCHASE_FIELDS, SPEND_FIELDS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
 import { featureTable, fitFeaturePipeline, SEGMENTATION_FEATURES, transformFeatures, type FeaturePipeline, type SummaryLookup } from "@/lib/ml/features";
+import { appendAttributes, fitAttributes, type AttributePipeline } from "@/lib/ml/features/attributes";
 import { countCustomersWithOrders, fitOrderFeatures, scaleOrderFeatures, type OrderFeaturePipeline } from "@/lib/ml/features/orderBehaviour";
 import type { FeatureColumn } from "@/lib/ml/personas";
 import { InsufficientDataError } from "@/lib/ml/response";
@@ -18,6 +20,8 @@ export interface SegmentationFeatures {
   /** Always fitted: scoring and drift of profile runs read it. */
   pipeline: FeaturePipeline;
   orderPipeline: OrderFeaturePipeline | null;
+  /** Custom attributes the analyst chose, appended to either source's matrix; null when none. */
+  attributePipeline: AttributePipeline | null;
   /** Row-major customers × columns, scaled. */
   matrix: Float64Array;
   columns: number;
@@ -32,7 +36,30 @@ export function segmentationFeatures(
   snapshotDate: Date,
   seed: number,
   summaries: SummaryLookup | undefined,
+  attributes: readonly string[] = [],
 ): SegmentationFeatures {
+  return withAttributes(baseFeatures(customers, orders, snapshotDate, seed, summaries), customers, attributes);
+}
+
+function withAttributes(base: Omit<SegmentationFeatures, "attributePipeline">, customers: readonly CustomerRecord[], attributes: readonly string[]): SegmentationFeatures {
+  if (attributes.length === 0) return { ...base, attributePipeline: null };
+  const { pipeline, table } = fitAttributes(customers, attributes);
+  return {
+    ...base,
+    attributePipeline: pipeline,
+    matrix: appendAttributes(base.matrix, base.columns, pipeline, table),
+    columns: base.columns + pipeline.columns.length,
+    personaColumns: () => [...base.personaColumns(), ...pipeline.columns.map((column, c) => ({ name: column.name, values: table[c] }))],
+  };
+}
+
+function baseFeatures(
+  customers: readonly CustomerRecord[],
+  orders: readonly OrderRecord[],
+  snapshotDate: Date,
+  seed: number,
+  summaries: SummaryLookup | undefined,
+): Omit<SegmentationFeatures, "attributePipeline"> {
   if (customers.length < MIN_SEGMENT_CUSTOMERS) {
     throw new InsufficientDataError("segmentation", `fewer than ${MIN_SEGMENT_CUSTOMERS} customers (${customers.length})`);
   }

@@ -10,6 +10,7 @@ import { transformFeatures } from "@/lib/ml/features";
 import { createResponsePredictor, type ResponsePredictor } from "@/lib/ml/response";
 import { assignSegments } from "@/lib/ml/segmentation/assign";
 import { transformPca } from "@/lib/ml/segmentation/pca";
+import { appendAttributes, attributeTable } from "@/lib/ml/features/attributes";
 import { orderFeatureTable, scaleOrderFeatures } from "@/lib/ml/features/orderBehaviour";
 import { responseApplicability } from "@/lib/ml/response/applicability";
 import { buildClvPlan, historicalClvColumn, scoreClvPlan, summaryLookup } from "./clvStage";
@@ -53,9 +54,13 @@ function scoreWith(data: TrainData, models: TrainedModels, { classifier, respons
   const snapshotDate = new Date(models.snapshotDate);
   const plan = buildClvPlan(customers, orders, snapshotDate);
   const summaries = summaryLookup(plan);
-  const matrix = models.orderFeatures
+  const base = models.orderFeatures
     ? { matrix: scaleOrderFeatures(models.orderFeatures, orderFeatureTable(models.orderFeatures, customers, orders)), columns: models.orderFeatures.features.length }
     : transformFeatures(models.features, customers, { summaries });
+  const attributes = models.attributeFeatures;
+  const matrix = attributes
+    ? { matrix: appendAttributes(base.matrix, base.columns, attributes, attributeTable(attributes.columns, customers)), columns: base.columns + attributes.columns.length }
+    : base;
   const dense = { data: matrix.matrix, rows, columns: matrix.columns };
 
   const nan = () => new Float64Array(rows).fill(Number.NaN);

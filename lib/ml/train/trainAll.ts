@@ -59,7 +59,7 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
   const clvPlan = await stage("summaries", 0.02, () => buildClvPlan(customers, orders, snapshotDate));
   const summaries: SummaryLookup | undefined = summaryLookup(clvPlan);
 
-  const features = await stage("features", 0.05, () => segmentationFeatures(customers, orders, snapshotDate, config.seed, summaries));
+  const features = await stage("features", 0.05, () => segmentationFeatures(customers, orders, snapshotDate, config.seed, summaries, config.attributeFeatures));
   const warnings: string[] = [];
   if (customers.length < FRAGILE_BELOW) {
     warnings.push(`Segments from ${customers.length} customers are fragile: a few customers more or less can change them. They become dependable from a few hundred.`);
@@ -159,6 +159,7 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
     snapshotDate: snapshotDate.toISOString(),
     features: features.pipeline,
     orderFeatures: features.orderPipeline,
+    attributeFeatures: features.attributePipeline,
     segmentation: { ...segmentationModel, plotPca: plot.pca },
     classifier: classifier?.fit.model ?? null,
     response: response ? response.report.models[response.report.champion]! : null,

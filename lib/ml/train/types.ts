@@ -4,6 +4,7 @@ import type { SegmentClassifierModel } from "@/lib/ml/assignment/model";
 import type { ClvModel } from "@/lib/ml/clv";
 import type { DriftReference } from "@/lib/ml/drift";
 import type { FeaturePipeline } from "@/lib/ml/features";
+import type { AttributePipeline } from "@/lib/ml/features/attributes";
 import type { OrderFeaturePipeline } from "@/lib/ml/features/orderBehaviour";
 import type { Persona } from "@/lib/ml/personas";
 import type { ResponseReport, TrainedResponseModel } from "@/lib/ml/response";
@@ -29,6 +30,8 @@ export interface TrainConfig {
   tuneClassifier?: boolean;
   costPerContact?: number;
   revenuePerResponse?: number;
+  /** Custom profile attributes to segment on as well, as chosen by an analyst (absent: none). */
+  attributeFeatures?: string[];
   clv?: { horizonMonths?: number; monthlyDiscountRate?: number; margin?: number; draws?: number };
   onProgress?: (stage: string, progress: number) => void;
 }
@@ -40,6 +43,8 @@ export interface TrainedModels {
   features: FeaturePipeline;
   /** Set when segmentation clustered on order-line behaviour instead of the profile pipeline; absent in older runs. */
   orderFeatures?: OrderFeaturePipeline | null;
+  /** Custom attributes appended to the segmentation matrix; absent or null when none were chosen. */
+  attributeFeatures?: AttributePipeline | null;
   segmentation: Omit<SegmentationModel, "labels" | "plot"> & { plotPca: PcaModel };
   classifier: SegmentClassifierModel | null;
   response: TrainedResponseModel | null;

@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { CUSTOMER_CSV_HEADER, ORDER_CSV_HEADER, formatCustomerLines, formatOrderLines } from "@/lib/data/csv";
+import { emptyCustomer } from "@/lib/data/customer";
 import { generateCustomers } from "@/lib/data/synthetic";
 import { BUSINESS_CHANNELS, BUSINESS_CATEGORIES } from "@/lib/data/syntheticBusinessTypes";
 import { writeOrderBusinessCsv } from "@/lib/data/syntheticBusinessCsv";
@@ -90,7 +91,12 @@ export function defineAnyDataSuite(provider: TestProvider): void {
       expect(metrics.clv?.coverage).toMatchObject({ customers: 92, orders: buyers.length, profiles: 0 });
       const withClv = scores.filter((row) => row.clv !== null && row.pAlive !== null).map((row) => row.customerId).sort((a, b) => a - b);
       expect(withClv).toEqual(buyers.map((row) => row.customerId).sort((a, b) => a - b));
-      expect(scores.every((row) => row.responseProbability === null)).toBe(true);
+      expect(scores.every((row) => row.responseProbability === null && row.responseNote === "no response model in this run: no Response column")).toBe(true);
+
+      // The scoring API gets no order lines: it places no one in an order-line segment, and says why.
+      const { activeModels, scoreCustomers } = await import("@/lib/services/scoring");
+      const [result] = scoreCustomers((await activeModels())!, [emptyCustomer("API-1")]);
+      expect(result).toMatchObject({ segment: null, segmentNote: expect.stringMatching(/order lines, which the API does not carry/), responseProbability: null });
     }, HEAVY_TEST_MS);
 
     test("with profiles for everyone and order lines for half, every customer gets a CLV, counted by source", async () => {

@@ -68,8 +68,20 @@ describe("point CLV", () => {
 
   test("rejects a model without a spend model and a summary without spend", () => {
     const noSpend = { frequency: cdnow.frequency, recency: cdnow.recency, T: cdnow.T };
-    expect(() => scoreClv({ ...model, gammaGamma: null }, cdnow)).toThrow(/no Gamma-Gamma/);
+    expect(() => scoreClv({ ...model, gammaGamma: null }, cdnow)).toThrow(/no spend model/);
     expect(() => scoreClv(model, noSpend)).toThrow(/needs a monetary column/);
+  });
+
+  test("without Gamma-Gamma, spend shrinkage stands in: the customer's average pulled toward everyone's, and no interval", () => {
+    const withGammaGamma = scoreClv(model, cdnow, { ...WEEKS, intervals: false });
+    const shrunk = scoreClv({ ...model, gammaGamma: null, spendShrinkage: { mean: 40, strength: 1 } }, cdnow, WEEKS);
+    expect(shrunk.clvLow).toBeNull();
+    for (const i of [0, 1, 2, 10, 100]) {
+      const [x, m] = [cdnow.frequency[i], cdnow.monetary[i]];
+      expect(shrunk.pAlive[i]).toBe(withGammaGamma.pAlive[i]);
+      const perSpend = withGammaGamma.clv[i] / conditionalExpectedSpend(model.gammaGamma!, x, m);
+      expect(shrunk.clv[i]).toBeCloseTo(((x * m + 40) / (x + 1)) * perSpend, 8);
+    }
   });
 
   test("names the offending customer of an invalid summary", () => {

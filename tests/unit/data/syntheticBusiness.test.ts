@@ -140,6 +140,8 @@ describe("npm run generate flags", () => {
   test.each([
     [["--business", "orders", "--customers", "100", "--out", "o.csv"], { mode: "business", flags: { business: "orders", customers: 100, out: "o.csv", seed: 42 } }],
     [["--rows", "10", "--out", "c.csv", "--seed", "7"], { mode: "marketing", flags: { rows: 10, out: "c.csv", seed: 7 } }],
+    [["--orders-for", "p.csv", "--out", "o.csv"], { mode: "ordersFor", flags: { ordersFor: "p.csv", out: "o.csv", seed: 42, share: 0.5 } }],
+    [["--orders-for", "p.csv", "--out", "o.csv", "--share", "0.25"], { mode: "ordersFor", flags: { ordersFor: "p.csv", out: "o.csv", seed: 42, share: 0.25 } }],
   ])("%j parses", (argv, expected) => {
     expect(parseGenerateFlags(argv)).toEqual(expected);
   });
@@ -150,6 +152,8 @@ describe("npm run generate flags", () => {
     [["--business", "orders", "--customers", "5", "--rows", "5", "--out", "o.csv"], "--rows does not go with --business orders"],
     [["--rows", "5", "--customers", "5", "--out", "o.csv"], "--customers is only for --business orders"],
     [["--business", "orders", "--customers", "1.5", "--out", "o.csv"], "--customers must be a whole number"],
+    [["--orders-for", "p.csv", "--out", "o.csv", "--share", "0"], "--share must be above 0"],
+    [["--orders-for", "p.csv", "--out", "o.csv", "--rows", "5"], "--rows does not go with --orders-for"],
   ])("%j is refused: %s", (argv, message) => {
     expect(() => parseGenerateFlags(argv)).toThrow(message);
   });
