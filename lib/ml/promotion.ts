@@ -7,7 +7,7 @@ export interface GateMetrics {
   k: number;
   /** Champion's mean CV ROC AUC; null when the response model was skipped. */
   responseAuc: number | null;
-  /** Share of customers with a finite response probability (1 when every one was scored). */
+  /** Share of the customers the response model should score (none declined with a reason) that got a finite probability. */
   scoredShare: number;
 }
 
@@ -45,7 +45,7 @@ function validationProblems(candidate: GateMetrics, limits: GateTolerances): str
   if (candidate.responseAuc !== null && candidate.responseAuc < limits.minAuc) {
     problems.push(`response CV ROC AUC ${fmt(candidate.responseAuc)} is below the floor of ${fmt(limits.minAuc)}`);
   }
-  if (candidate.responseAuc !== null && candidate.scoredShare < 1) problems.push(`${fmt((1 - candidate.scoredShare) * 100, 1)}% of customers got no response score`);
+  if (candidate.responseAuc !== null && candidate.scoredShare < 1) problems.push(`${fmt((1 - candidate.scoredShare) * 100, 1)}% of the customers the response model should score got no response score`);
   return problems;
 }
 

@@ -143,12 +143,20 @@ function economicsOf(config: Pick<TrainConfig, "costPerContact" | "revenuePerRes
 
 function gateMetrics(result: TrainResult): GateMetrics {
   const { segmentation, response } = result.metrics;
-  const scored = result.scores.responseProbability.filter(Number.isFinite).length;
+  // Customers the model declined with a reason (no profile, far outside its range) are not failures to score.
+  const { responseProbability, responseNote } = result.scores;
+  let expected = 0;
+  let scored = 0;
+  responseProbability.forEach((p, i) => {
+    if (responseNote[i] !== null) return;
+    expected++;
+    if (Number.isFinite(p)) scored++;
+  });
   return {
     silhouette: segmentation.silhouette,
     k: segmentation.k,
     responseAuc: response ? response.cvAuc[response.champion]! : null,
-    scoredShare: response ? scored / result.scores.responseProbability.length : 1,
+    scoredShare: response && expected > 0 ? scored / expected : 1,
   };
 }
 
