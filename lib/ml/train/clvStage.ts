@@ -160,8 +160,11 @@ export function fitClvModels(plan: ClvPlan): FittedClv | { skipped: string } {
   const fromProfiles = plan.profiles && plan.profiles.summary.customerIds.length >= MIN_PROFILE_FIT ? tryFit(plan.profiles, notes) : null;
   if (typeof fromOrders === "string") notes.push(`Order lines: ${fromOrders}.`);
   if (typeof fromProfiles === "string") notes.push(`Profiles: ${fromProfiles}.`);
-  if (plan.profiles && plan.profiles.summary.customerIds.length < MIN_PROFILE_FIT && fromOrders !== null && typeof fromOrders !== "string") {
+  const orderFitted = fromOrders !== null && typeof fromOrders !== "string";
+  if (plan.profiles && orderFitted && plan.profiles.summary.customerIds.length < MIN_PROFILE_FIT) {
     notes.push(`Only ${plan.profiles.summary.customerIds.length} customers have profile summaries alone (fewer than ${MIN_PROFILE_FIT}): they are scored with the order-line model.`);
+  } else if (plan.profiles && orderFitted && typeof fromProfiles === "string") {
+    notes.push("Customers known only from their profiles are scored with the order-line model instead.");
   }
   const orderModel = typeof fromOrders === "string" ? null : fromOrders;
   const profileModel = typeof fromProfiles === "string" ? null : fromProfiles;
