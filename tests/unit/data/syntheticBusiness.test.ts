@@ -5,6 +5,7 @@ import { BUSINESS_SNAPSHOT_DATE, generateOrderBusiness } from "@/lib/data/synthe
 import { BUSINESS_CSV_HEADER, writeOrderBusinessCsv } from "@/lib/data/syntheticBusinessCsv";
 import { BUSINESS_CATEGORIES, BUSINESS_CHANNELS, BUSINESS_CUSTOMER_TYPES } from "@/lib/data/syntheticBusinessTypes";
 import { parseGenerateFlags } from "@/lib/cli/generate";
+import { groupBy } from "@/tests/support/groupBy";
 
 const business = generateOrderBusiness({ customers: 3_000, seed: 7 });
 const { orders } = business;
@@ -173,14 +174,4 @@ async function csvOf(customers: number, seed: number) {
 
 function idIndex(line: OrderRecord): number {
   return Number(line.customerId.slice(1)) - 1;
-}
-
-function groupBy(lines: OrderRecord[], key: (line: OrderRecord) => string): Map<string, OrderRecord[]> {
-  const groups = new Map<string, OrderRecord[]>();
-  for (const line of lines) {
-    const group = groups.get(key(line));
-    if (group) group.push(line);
-    else groups.set(key(line), [line]);
-  }
-  return groups;
 }

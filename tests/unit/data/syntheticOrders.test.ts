@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { SPEND_FIELDS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
 import { generateCustomers } from "@/lib/data/synthetic";
 import { ORDER_CATEGORIES, ORDER_CHANNELS, REFERENCE_DATE, generateOrders } from "@/lib/data/syntheticOrders";
+import { groupBy } from "@/tests/support/groupBy";
 
 const customers = generateCustomers({ seed: 21, count: 2000 });
 const orders = generateOrders(customers, { seed: 21 });
@@ -89,14 +90,4 @@ describe("generateOrders", () => {
 
 function byIndex(order: OrderRecord): number {
   return indexOfId.get(order.customerId)!;
-}
-
-function groupBy(lines: OrderRecord[], key: (line: OrderRecord) => string): Map<string, OrderRecord[]> {
-  const groups = new Map<string, OrderRecord[]>();
-  for (const line of lines) {
-    const group = groups.get(key(line));
-    if (group) group.push(line);
-    else groups.set(key(line), [line]);
-  }
-  return groups;
 }

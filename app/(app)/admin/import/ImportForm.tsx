@@ -4,24 +4,11 @@ import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Button, Callout } from "@tremor/react";
-import { count, type ImportReport } from "@/lib/import/report";
+import type { ImportSummary } from "@/lib/db/imports";
+import { count } from "@/lib/import/report";
 import { ImportReportList } from "./ImportReportList";
 
-type Result =
-  | {
-      kind: "done";
-      batchId: number;
-      status: string;
-      rowsRead: number;
-      rowsInserted: number;
-      rowsUpdated: number;
-      rowsUnchanged: number;
-      rowsRejected: number;
-      customersCreated: number;
-      error: string | null;
-      report: ImportReport | null;
-    }
-  | { kind: "error"; message: string };
+type Result = ({ kind: "done" } & ImportSummary) | { kind: "error"; message: string };
 
 const ORDER_MAP_HINT = "customerId=CUSTOMERNAME\norderDate=ORDERDATE\namount=SALES (or quantity=QTY and unitPrice=PRICE)";
 
