@@ -39,6 +39,7 @@ export function defineCustomAttributesSuite(provider: TestProvider): void {
       customerExportResponse: typeof import("@/lib/services/customerExport").customerExportResponse;
       listKnownAttributeNames: typeof import("@/lib/db/customAttributes").listKnownAttributeNames;
       getRunArtifact: typeof import("@/lib/db/runs").getRunArtifact;
+      runRetrain: typeof import("@/lib/services/retrain/runRetrain").runRetrain;
     };
 
     beforeAll(async () => {
@@ -55,7 +56,7 @@ export function defineCustomAttributesSuite(provider: TestProvider): void {
           import("@/lib/db/settings"),
           import("@/lib/services/retrain/runRetrain"),
         ]);
-      lib = { db, listCustomerScores: scores.listCustomerScores, scoreFilterOf: scores.scoreFilterOf, customerExportResponse, listKnownAttributeNames, getRunArtifact };
+      lib = { db, listCustomerScores: scores.listCustomerScores, scoreFilterOf: scores.scoreFilterOf, customerExportResponse, listKnownAttributeNames, getRunArtifact, runRetrain };
 
       const customers = generateCustomers({ seed: 5, count: CUSTOMERS });
       ids = customers.map((customer) => customer.externalId);
@@ -129,6 +130,14 @@ export function defineCustomAttributesSuite(provider: TestProvider): void {
       const { rows, hasNext } = await lib.listCustomerScores(runId, customerQuery.parse({ attr: "Nobody has this", attrMin: "0" }));
       expect({ rows, hasNext }).toEqual({ rows: [], hasNext: false });
       expect(await lib.db.customer.count()).toBe(CUSTOMERS);
+    });
+  
+    // Last: it trains another run, which may become the active one the filters above read.
+    test("a retrain whose config names its own attributes (none here) ignores the setting", async () => {
+      const outcome = await lib.runRetrain({ trigger: "CLI", requestedById: null, config: { ...LIGHT, attributeFeatures: [] } });
+      const run = await lib.db.modelRun.findUniqueOrThrow({ where: { id: outcome.runId } });
+      expect((run.config as { attributeFeatures?: string[] }).attributeFeatures).toEqual([]);
+      expect((await lib.getRunArtifact<TrainedModels>(outcome.runId, "models"))?.attributeFeatures ?? null).toBeNull();
     });
   });
 }
