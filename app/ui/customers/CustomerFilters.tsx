@@ -74,7 +74,7 @@ export function CustomerFilters({ segments, attributes, values }: { segments: Se
         <RangeField label="Response probability (0–1)" name="p" values={values} step="0.01" min={0} max={1} />
         <RangeField label="CLV 12 months" name="clv" values={values} step="any" />
         <RangeField label="P(alive) (0–1)" name="alive" values={values} step="0.01" min={0} max={1} />
-        {attributes.length > 0 && <AttributeField attributes={attributes} values={values} />}
+        {(attributes.length > 0 || values.attr) && <AttributeField attributes={attributes} values={values} />}
         <input type="hidden" name="sort" value={values.sort ?? ""} />
         <input type="hidden" name="dir" value={values.dir ?? ""} />
         <Button type="submit">Apply</Button>
