@@ -16,16 +16,20 @@ export type ActionState = {
   reveal?: string;
 };
 
+/** `lists`: fields read with every value they were sent (a group of checkboxes), as arrays. */
 export function authorizedAction<S extends z.ZodType>(
   permission: Permission,
   schema: S,
   run: (input: z.infer<S>, user: PublicUser) => Promise<ActionState>,
+  { lists = [] }: { lists?: string[] } = {},
 ) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
     const user = await getCurrentUser();
     if (!user) return { ok: false, message: "Sign in first." };
     if (!can(user.role, permission)) return { ok: false, message: `Your role (${user.role}) may not do this.` };
-    const parsed = schema.safeParse(Object.fromEntries(formData));
+    const fields: Record<string, unknown> = Object.fromEntries(formData);
+    for (const name of lists) fields[name] = formData.getAll(name);
+    const parsed = schema.safeParse(fields);
     if (!parsed.success) {
       return { ok: false, message: "Check the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
     }

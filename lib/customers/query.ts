@@ -14,6 +14,7 @@ export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
 
 const share = optional(z.coerce.number().min(0).max(1));
 const amount = optional(z.coerce.number().min(-1e12).max(1e12));
+const attributeNumber = optional(z.coerce.number({ error: "must be a number" }).min(-1e15, "must be at least -1e15").max(1e15, "must be at most 1e15"));
 
 export const customerQuery = z
   .object({
@@ -25,18 +26,36 @@ export const customerQuery = z
     clvMax: amount,
     aliveMin: share,
     aliveMax: share,
+    /** A custom attribute, by its import header: equal to attrValue (a category), or within attrMin–attrMax (a number). */
+    attr: optional(z.string().trim().min(1).max(200, "an attribute name has at most 200 characters")),
+    attrValue: optional(z.string().trim().min(1).max(200, "a value has at most 200 characters")),
+    attrMin: attributeNumber,
+    attrMax: attributeNumber,
     sort: z.preprocess(blankToUndefined, z.enum(CUSTOMER_SORTS).default("id")),
     dir: z.preprocess(blankToUndefined, z.enum(["asc", "desc"]).default("asc")),
     page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(MAX_PAGE).default(1)),
   })
   .refine((query) => !(query.pMin !== undefined && query.pMax !== undefined && query.pMin > query.pMax), { path: ["pMax"], message: "must be at least the minimum" })
   .refine((query) => !(query.clvMin !== undefined && query.clvMax !== undefined && query.clvMin > query.clvMax), { path: ["clvMax"], message: "must be at least the minimum" })
-  .refine((query) => !(query.aliveMin !== undefined && query.aliveMax !== undefined && query.aliveMin > query.aliveMax), { path: ["aliveMax"], message: "must be at least the minimum" });
+  .refine((query) => !(query.aliveMin !== undefined && query.aliveMax !== undefined && query.aliveMin > query.aliveMax), { path: ["aliveMax"], message: "must be at least the minimum" })
+  .refine((query) => !(query.attrMin !== undefined && query.attrMax !== undefined && query.attrMin > query.attrMax), { path: ["attrMax"], message: "must be at least the minimum" })
+  .refine((query) => query.attr !== undefined || [query.attrValue, query.attrMin, query.attrMax].every((value) => value === undefined), {
+    path: ["attr"],
+    message: "choose the attribute the value or range is for",
+  })
+  .refine((query) => query.attr === undefined || [query.attrValue, query.attrMin, query.attrMax].some((value) => value !== undefined), {
+    path: ["attrValue"],
+    message: "give a value (for a category) or a range (attrMin, attrMax, for a number)",
+  })
+  .refine((query) => query.attrValue === undefined || (query.attrMin === undefined && query.attrMax === undefined), {
+    path: ["attrValue"],
+    message: "give either a value or a range, not both",
+  });
 export type CustomerQuery = z.infer<typeof customerQuery>;
 
 /** Whether anything narrows the list (then the run's own count no longer applies). */
 export function isFiltered(query: CustomerQuery): boolean {
-  return [query.q, query.segment, query.pMin, query.pMax, query.clvMin, query.clvMax, query.aliveMin, query.aliveMax].some((value) => value !== undefined);
+  return [query.q, query.segment, query.pMin, query.pMax, query.clvMin, query.clvMax, query.aliveMin, query.aliveMax, query.attr].some((value) => value !== undefined);
 }
 
 /** Next.js search params (string | string[]) as a flat record: the first value of each. */

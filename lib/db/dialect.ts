@@ -66,3 +66,23 @@ const PG_IMPORT_LOCK = 730_021;
 export async function serialiseImports(tx: Prisma.TransactionClient): Promise<void> {
   if (provider === "postgresql") await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${PG_IMPORT_LOCK})`);
 }
+
+/**
+ * A custom attribute of the customer row aliased `c`, as SQL with `?` placeholders and their
+ * parameters: `text` (numbers written out, for equality with a category) or `number` (null
+ * unless the stored value is a number, so a range never compares text). The name comes from
+ * the URL, so it is always a parameter: SQLite gets it inside a JSON path, quoted and escaped
+ * as a JSON string (`$."Sales \"EU\""`), which covers dots and quotes; PostgreSQL as a key.
+ */
+export function attributeValueSql(name: string, as: "text" | "number", on: Provider = provider): { sql: string; params: unknown[] } {
+  if (on === "postgresql") {
+    const key = `CAST(? AS text)`;
+    return as === "text"
+      ? { sql: `(c."attributes" ->> ${key})`, params: [name] }
+      : { sql: `(CASE WHEN jsonb_typeof(c."attributes" -> ${key}) = 'number' THEN (c."attributes" ->> ${key})::double precision END)`, params: [name, name] };
+  }
+  const path = `$.${JSON.stringify(name)}`;
+  return as === "text"
+    ? { sql: `CAST(json_extract(c."attributes", ?) AS TEXT)`, params: [path] }
+    : { sql: `(CASE WHEN json_type(c."attributes", ?) IN ('integer', 'real') THEN json_extract(c."attributes", ?) END)`, params: [path, path] };
+}

@@ -1,3 +1,5 @@
+import { attributeValueSql } from "./dialect";
+
 /**
  * Which of a run's scores a list or an export takes, as plain data turned into SQL
  * conditions, so the paged table, its count and the CSV exports read the same rows.
@@ -14,6 +16,14 @@ export interface ScoreFilter {
   responseProbability?: Range;
   clv?: Range;
   pAlive?: Range;
+  /** One custom attribute of the customer (joined as `c`): equal to a text, or within a numeric range. */
+  attribute?: AttributeFilter;
+}
+
+export interface AttributeFilter {
+  name: string;
+  equals?: string;
+  range?: Range;
 }
 
 export const RANGED = ["responseProbability", "clv", "pAlive"] as const;
@@ -47,6 +57,31 @@ export function toSqlConditions(filter: ScoreFilter, indexed: (typeof RANGED)[nu
       conditions.push(`${term(column, column === indexed)} <= ?`);
       params.push(range.lte);
     }
+  }
+  if (filter.attribute) {
+    const condition = attributeCondition(filter.attribute);
+    conditions.push(...condition.conditions);
+    params.push(...condition.params);
+  }
+  return { conditions, params };
+}
+
+function attributeCondition({ name, equals, range }: AttributeFilter): { conditions: string[]; params: unknown[] } {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const compare = (as: "text" | "number", operator: string, value: unknown) => {
+    const { sql, params: valueParams } = attributeValueSql(name, as);
+    conditions.push(`${sql} ${operator} ?`);
+    params.push(...valueParams, value);
+  };
+  if (equals !== undefined) compare("text", "=", equals);
+  if (range?.gte !== undefined) compare("number", ">=", range.gte);
+  if (range?.lte !== undefined) compare("number", "<=", range.lte);
+  // A name with neither a value nor a range keeps those who have the attribute at all.
+  if (conditions.length === 0) {
+    const { sql, params: valueParams } = attributeValueSql(name, "text");
+    conditions.push(`${sql} IS NOT NULL`);
+    params.push(...valueParams);
   }
   return { conditions, params };
 }

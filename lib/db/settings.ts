@@ -23,3 +23,22 @@ export async function saveRetrainSchedule(schedule: RetrainSchedule, userId: str
     update: { value, updatedById: userId },
   });
 }
+
+const ATTRIBUTE_FEATURES_KEY = "training.attributeFeatures";
+
+/** Custom attributes an analyst chose to segment on as well; empty until someone chooses. */
+export async function getAttributeFeatures(): Promise<{ names: string[]; updatedAt: Date | null }> {
+  const row = await db.setting.findUnique({ where: { key: ATTRIBUTE_FEATURES_KEY } });
+  const value = row?.value;
+  // A hand-edited row that is not a list of names counts as no choice rather than failing every retrain.
+  const names = Array.isArray(value) ? value.filter((name): name is string => typeof name === "string") : [];
+  return { names, updatedAt: row?.updatedAt ?? null };
+}
+
+export async function saveAttributeFeatures(names: string[], userId: string | null): Promise<void> {
+  await db.setting.upsert({
+    where: { key: ATTRIBUTE_FEATURES_KEY },
+    create: { key: ATTRIBUTE_FEATURES_KEY, value: names, updatedById: userId },
+    update: { value: names, updatedById: userId },
+  });
+}

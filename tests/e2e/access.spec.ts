@@ -116,6 +116,55 @@ test("Remove all data: only administrators see the card, and the server action r
   expect(results.filter((line) => line.startsWith("✗"))).toEqual([]);
 });
 
+/**
+ * "Custom attributes as features" is the analysts' own setting: the card is on the admin page
+ * for analysts and administrators (its form is there even before any import has custom
+ * columns), and the action refuses viewers and executives in its permission check. The others
+ * are let through to the name check with a name no import has, so nothing is saved.
+ */
+const ATTRIBUTE_ACTION_EXPECTED: Record<"anonymous" | Role, string> = {
+  anonymous: "refused",
+  VIEWER: "Your role (VIEWER) may not do this.",
+  EXECUTIVE: "Your role (EXECUTIVE) may not do this.",
+  ANALYST: "is not a custom attribute of any import",
+  ADMIN: "is not a custom attribute of any import",
+};
+
+test("Custom attributes as features: analysts and administrators see the card, and the server action refuses every other role", async ({ browser, baseURL }) => {
+  const analystContext = await browser.newContext();
+  await signIn(await analystContext.newPage(), "ANALYST");
+  const html = await (await analystContext.request.get("/admin")).text();
+  const actionId = /(?:&quot;id&quot;:&quot;|\$ACTION_ID_)([0-9a-f]+)/.exec(html.slice(html.indexOf('data-testid="attribute-features-card"')))?.[1];
+  expect(actionId, "the attribute form's action id in the admin page's HTML").toBeTruthy();
+  await analystContext.close();
+
+  const results: string[] = [];
+  for (const who of ["anonymous", ...ROLES] as const) {
+    const context = await browser.newContext();
+    if (who !== "anonymous") {
+      const page = await context.newPage();
+      await signIn(page, who);
+      await page.goto("/admin");
+      if (who === "ANALYST" || who === "ADMIN") await expect(page.getByTestId("attribute-features-card")).toHaveCount(1);
+    }
+    const reply = new FormData();
+    reply.append("_1_attribute", "No import has this column");
+    reply.append("0", '[{"ok":true},"$K1"]');
+    const response = await context.request.post("/admin", {
+      headers: { "next-action": actionId!, accept: "text/x-component", origin: baseURL! },
+      multipart: reply,
+      maxRedirects: 0,
+    });
+    const text = await response.text();
+    const expected = ATTRIBUTE_ACTION_EXPECTED[who];
+    const refusedAnonymously = who === "anonymous" && ((response.status() >= 300 && response.status() < 400) || text.includes("Sign in first."));
+    const ok = who === "anonymous" ? refusedAnonymously : text.includes(expected);
+    results.push(`${ok ? "✓" : "✗"} ${who}: expected ${expected}, got ${response.status()} ${text.slice(0, 300)}`);
+    await context.close();
+  }
+  expect(results.filter((line) => line.startsWith("✗"))).toEqual([]);
+});
+
 test("the matrix: pages, route handlers and the v1 API against anonymous visitors, every role and every token scope", async ({ browser, playwright, baseURL }) => {
   test.setTimeout(5 * 60_000);
   const results: string[] = [];

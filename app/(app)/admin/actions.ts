@@ -5,7 +5,8 @@ import { z } from "zod";
 import { authorizedAction } from "@/lib/actions/authorizedAction";
 import { recordAudit } from "@/lib/db/audit";
 import { RetrainBusyError } from "@/lib/db/lease";
-import { getRetrainSchedule, saveRetrainSchedule } from "@/lib/db/settings";
+import { listKnownAttributeNames } from "@/lib/db/customAttributes";
+import { getAttributeFeatures, getRetrainSchedule, saveAttributeFeatures, saveRetrainSchedule } from "@/lib/db/settings";
 import { describeBusinessCounts, removeBusinessData, RESET_CONFIRMATION } from "@/lib/services/resetData";
 import { canonicalTimeZone, cronProblems, nextScheduledRun } from "@/lib/services/retrain/schedule";
 import { inTimeZone } from "@/app/ui/runs/format";
@@ -49,6 +50,26 @@ export const saveScheduleAction = authorizedAction("manageSchedule", scheduleInp
   const next = nextScheduledRun(schedule);
   return { ok: true, message: next ? `Saved. The next retrain starts ${inTimeZone(next, schedule.timezone)}.` : "Saved. Scheduled retraining is off." };
 });
+
+const attributeFeaturesInput = z.object({
+  attribute: z.array(z.string().min(1, "An attribute name cannot be empty").max(200, "An attribute name has at most 200 characters")).max(100, "Choose at most 100 attributes"),
+});
+
+/** Which custom attributes the next retrains segment on as well; analysts and administrators. */
+export const saveAttributeFeaturesAction = authorizedAction("retrain", attributeFeaturesInput, async ({ attribute }, user) => {
+  const known = new Set(await listKnownAttributeNames());
+  const unknown = attribute.filter((name) => !known.has(name));
+  if (unknown.length) {
+    const message = `${unknown.map((name) => `"${name}"`).join(", ")} ${unknown.length === 1 ? "is" : "are"} not a custom attribute of any import`;
+    return { ok: false, message, fieldErrors: { attribute: [message] } };
+  }
+  const names = [...new Set(attribute)].sort((a, b) => a.localeCompare(b));
+  const previous = (await getAttributeFeatures()).names;
+  await saveAttributeFeatures(names, user.id);
+  await recordAudit({ userId: user.id, action: "attributeFeatures.updated", target: "setting:training.attributeFeatures", details: { names, previous } });
+  revalidatePath("/admin");
+  return { ok: true, message: names.length ? `Saved. The next retrain segments on ${names.join(", ")} as well.` : "Saved. The next retrain uses no custom attributes." };
+}, { lists: ["attribute"] });
 
 const resetInput = z.object({
   confirmation: z

@@ -5,6 +5,7 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
 import { currentLeaseHolder } from "@/lib/db/lease";
 import { CardSkeleton } from "@/app/ui/CardSkeleton";
+import { AttributeFeaturesCard } from "./AttributeFeaturesCard";
 import { ResetDataCard } from "./ResetDataCard";
 import { RetrainPanel } from "./RetrainPanel";
 import { RunsOverview } from "./RunsOverview";
@@ -30,6 +31,9 @@ export default async function AdminPage() {
       </Card>
       <Suspense fallback={<CardSkeleton />}>
         <RunsOverview />
+      </Suspense>
+      <Suspense fallback={<CardSkeleton />}>
+        <AttributeFeaturesCard />
       </Suspense>
       {can(user.role, "manageSchedule") && (
         <Suspense fallback={<CardSkeleton />}>

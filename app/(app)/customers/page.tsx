@@ -4,6 +4,7 @@ import { z } from "zod";
 import { requirePagePermission } from "@/lib/auth/session";
 import { customerQuery, firstValues } from "@/lib/customers/query";
 import { getActiveRunView } from "@/lib/db/activeRun";
+import { listKnownAttributeNames } from "@/lib/db/customAttributes";
 import { CardSkeleton } from "@/app/ui/CardSkeleton";
 import { NoModelYet } from "@/app/ui/NoModelYet";
 import { CustomerFilters } from "@/app/ui/customers/CustomerFilters";
@@ -12,7 +13,7 @@ import { CustomerTable } from "@/app/ui/customers/CustomerTable";
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePagePermission("viewDashboards");
   const params = firstValues(await searchParams);
-  const run = await getActiveRunView();
+  const [run, attributes] = await Promise.all([getActiveRunView(), listKnownAttributeNames()]);
   if (!run) return <NoModelYet title="Customers" />;
   const query = customerQuery.safeParse(params);
   return (
@@ -21,7 +22,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         <Title>Customers</Title>
         <Text>Every customer with the active run&apos;s segment, response probability, lifetime value and P(alive).</Text>
       </div>
-      <CustomerFilters segments={run.segments} values={params} />
+      <CustomerFilters segments={run.segments} attributes={attributes} values={params} />
       {query.success ? (
         <Suspense key={JSON.stringify(query.data)} fallback={<CardSkeleton />}>
           <CustomerTable run={run} query={query.data} params={params} />

@@ -17,8 +17,38 @@ function RangeField({ label, name, values, step, min, max }: { label: string; na
   );
 }
 
+/** One custom attribute: a category equal to a value, or a number within a range. */
+function AttributeField({ attributes, values }: { attributes: string[]; values: Values }) {
+  const input = "rounded-tremor-default border border-tremor-border px-2 py-1 text-tremor-default";
+  // A name in the URL that no import lists any more stays selectable, so the filter the URL holds is what the form shows.
+  const names = values.attr && !attributes.includes(values.attr) ? [values.attr, ...attributes] : attributes;
+  return (
+    <fieldset className="flex items-end gap-1" data-testid="attribute-filter">
+      <legend className="mb-1 text-tremor-label text-tremor-content">Custom attribute: a value, or a range for numbers</legend>
+      <label className="sr-only" htmlFor="attr">Custom attribute</label>
+      <select id="attr" name="attr" defaultValue={values.attr ?? ""} className={input}>
+        <option value="">Any attribute</option>
+        {names.map((name) => (
+          <option key={name} value={name}>
+            {name}
+          </option>
+        ))}
+      </select>
+      <label className="sr-only" htmlFor="attrValue">Attribute value</label>
+      <input id="attrValue" name="attrValue" defaultValue={values.attrValue} placeholder="equals" className={`w-28 ${input}`} />
+      <span className="px-1 text-tremor-label text-tremor-content">or</span>
+      <label className="sr-only" htmlFor="attrMin">Attribute from</label>
+      <input id="attrMin" name="attrMin" type="number" step="any" defaultValue={values.attrMin} placeholder="from" className={`w-24 ${input}`} />
+      <span aria-hidden>–</span>
+      <label className="sr-only" htmlFor="attrMax">Attribute to</label>
+      <input id="attrMax" name="attrMax" type="number" step="any" defaultValue={values.attrMax} placeholder="to" className={`w-24 ${input}`} />
+    </fieldset>
+  );
+}
+
 /** A plain GET form: the filters live in the URL, so a filtered view can be shared and exported. */
-export function CustomerFilters({ segments, values }: { segments: SegmentName[]; values: Values }) {
+/** `attributes`: the custom attribute names the imports brought in (from their reports). */
+export function CustomerFilters({ segments, attributes, values }: { segments: SegmentName[]; attributes: string[]; values: Values }) {
   return (
     <Card>
       <form method="get" action="/customers" className="flex flex-wrap items-end gap-4" data-testid="customer-filters">
@@ -44,6 +74,7 @@ export function CustomerFilters({ segments, values }: { segments: SegmentName[];
         <RangeField label="Response probability (0–1)" name="p" values={values} step="0.01" min={0} max={1} />
         <RangeField label="CLV 12 months" name="clv" values={values} step="any" />
         <RangeField label="P(alive) (0–1)" name="alive" values={values} step="0.01" min={0} max={1} />
+        {(attributes.length > 0 || values.attr) && <AttributeField attributes={attributes} values={values} />}
         <input type="hidden" name="sort" value={values.sort ?? ""} />
         <input type="hidden" name="dir" value={values.dir ?? ""} />
         <Button type="submit">Apply</Button>

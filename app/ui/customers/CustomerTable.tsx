@@ -68,6 +68,7 @@ export async function CustomerTable({ run, query, params }: { run: ActiveRunView
               {COLUMNS.map((column) => (
                 <TableHeaderCell key={column.label}>{column.sort ? <SortLink label={column.label} sort={column.sort} query={query} params={params} /> : column.label}</TableHeaderCell>
               ))}
+              {query.attr !== undefined && <TableHeaderCell data-testid="attribute-column">{query.attr}</TableHeaderCell>}
             </TableRow>
           </TableHead>
           <TableBody>
@@ -92,6 +93,7 @@ export async function CustomerTable({ run, query, params }: { run: ActiveRunView
                     {money(row.clvLow)} – {money(row.clvHigh)}
                   </TableCell>
                   <TableCell>{probability(row.pAlive)}</TableCell>
+                  {query.attr !== undefined && <TableCell>{row.attribute ?? "—"}</TableCell>}
                 </TableRow>
               );
             })}

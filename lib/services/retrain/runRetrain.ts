@@ -10,6 +10,7 @@ import { DEFAULT_ECONOMICS, type Economics } from "@/lib/campaign/economics";
 import { db } from "@/lib/db/client";
 import { acquireRetrainLease } from "@/lib/db/lease";
 import { createRun, deleteQueuedRun, getActiveRun, getRunSegmentKeys, markRunFailed, markRunRunning, updateRunProgress, writeRunOutcome, type RunTrigger } from "@/lib/db/runs";
+import { getAttributeFeatures } from "@/lib/db/settings";
 import { loadSnapshot } from "@/lib/db/snapshot";
 import { decidePromotion, type GateMetrics, type GateTolerances } from "@/lib/ml/promotion";
 import { trainAll, type TrainConfig, type TrainResult } from "@/lib/ml/train";
@@ -43,7 +44,7 @@ export interface RetrainOutcome {
 /** Throws RetrainBusyError, before anything is written, when another run holds the lease. */
 export async function runRetrain(request: RetrainRequest, onStarted?: (runId: number) => void): Promise<RetrainOutcome> {
   const seed = request.seed ?? DEFAULT_SEED;
-  const config = request.config ?? {};
+  const config = await withAttributeFeatures(request.config ?? {});
   const { id: runId } = await createRun({ trigger: request.trigger, requestedById: request.requestedById, seed, config: toJson(config) });
   let lease;
   try {
@@ -131,6 +132,16 @@ async function train(runId: number, seed: number, config: RetrainConfig, userId:
     data: { userId, action: decision.promote ? "run.promoted" : "run.rejected", target: `run:${runId}`, details: { reasons: decision.reasons } },
   });
   return { runId, status: decision.promote ? "SUCCEEDED" : "REJECTED", reasons: decision.reasons };
+}
+
+/**
+ * The analyst's choice of custom attributes (Admin page) unless the request names its own, so
+ * the schedule, "Retrain now" and the CLI train alike; written into the run's stored config.
+ */
+async function withAttributeFeatures(config: RetrainConfig): Promise<RetrainConfig> {
+  if (config.attributeFeatures !== undefined) return config;
+  const { names } = await getAttributeFeatures();
+  return { ...config, attributeFeatures: names };
 }
 
 /** The cost and revenue the response model's threshold used, so the summary's campaign agrees with it. */

@@ -65,3 +65,9 @@ export function keyMetrics(json: Pick<StoredRunJson, "metrics" | "drift" | "deci
     promote: decision ? decision.promote : null,
   };
 }
+
+/** The custom attributes a run's stored config asked it to segment on; none in runs from before the choice existed. */
+export function attributeFeaturesOf(config: unknown): string[] {
+  const names = (config as { attributeFeatures?: unknown } | null)?.attributeFeatures;
+  return Array.isArray(names) ? names.filter((name): name is string => typeof name === "string") : [];
+}

@@ -28,6 +28,26 @@ describe("customer list query", () => {
     expect(result.error!.issues.map((issue) => issue.path[0])).toContain(field);
   });
 
+  test("a custom attribute filters by a value or by a range, and counts as a filter", () => {
+    expect(customerQuery.parse({ attr: " Region ", attrValue: "North" })).toMatchObject({ attr: "Region", attrValue: "North" });
+    const range = customerQuery.parse({ attr: "Employees", attrMin: "10", attrMax: "" });
+    expect(range).toMatchObject({ attr: "Employees", attrMin: 10 });
+    expect(range.attrMax).toBeUndefined();
+    expect(isFiltered(range)).toBe(true);
+  });
+
+  test.each([
+    [{ attrValue: "North" }, "attr", "choose the attribute the value or range is for"],
+    [{ attr: "Region" }, "attrValue", "give a value (for a category) or a range (attrMin, attrMax, for a number)"],
+    [{ attr: "Region", attrValue: "North", attrMin: "1" }, "attrValue", "give either a value or a range, not both"],
+    [{ attr: "Employees", attrMin: "9", attrMax: "3" }, "attrMax", "must be at least the minimum"],
+    [{ attr: "Employees", attrMin: "many" }, "attrMin", "must be a number"],
+  ])("the attribute filter %j is refused on %s: %s", (input, field, message) => {
+    const result = customerQuery.safeParse(input);
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.find((issue) => issue.path[0] === field)?.message).toBe(message);
+  });
+
   test("repeated search params keep their first value", () => {
     expect(firstValues({ segment: ["1", "2"], q: "7", empty: undefined })).toEqual({ segment: "1", q: "7", empty: undefined });
   });

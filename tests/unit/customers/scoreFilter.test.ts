@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { attributeValueSql } from "@/lib/db/dialect";
 import { toSqlConditions } from "@/lib/db/scoreFilter";
 
 describe("score filter as SQL", () => {
@@ -12,5 +13,21 @@ describe("score filter as SQL", () => {
 
   test("a customer id stays a key lookup and no chosen segment matches nothing", () => {
     expect(toSqlConditions({ runId: 1, customerId: 9, segmentKeys: [] })).toEqual({ conditions: [`s."runId" = ?`, "1 = 0", `s."customerId" = ?`], params: [1, 9] });
+  });
+
+  test("an attribute's name and values are parameters, never SQL text, whatever the name holds", () => {
+    const name = `Sales "EU"; DROP TABLE x --`;
+    const { conditions, params } = toSqlConditions({ runId: 2, attribute: { name, range: { gte: 1 } } });
+    expect(conditions.join(" ")).not.toContain("DROP");
+    expect(params[0]).toBe(2);
+    expect(params.at(-1)).toBe(1);
+    expect(conditions.join(" ").split("?").length - 1).toBe(params.length);
+  });
+
+  test.each([
+    ["sqlite", "text", `CAST(json_extract(c."attributes", ?) AS TEXT)`, ['$."a.b \\"q\\""']],
+    ["postgresql", "text", `(c."attributes" ->> CAST(? AS text))`, ['a.b "q"']],
+  ] as const)("on %s an attribute as %s reads %s", (provider, as, sql, params) => {
+    expect(attributeValueSql('a.b "q"', as, provider)).toEqual({ sql, params });
   });
 });

@@ -4,14 +4,16 @@ import { fixed } from "@/app/ui/runs/format";
 import { Facts } from "@/app/ui/runs/Facts";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 
-export function SegmentationMetrics({ segmentation }: { segmentation: StoredMetrics["segmentation"] }) {
+/** `attributes`: the custom attributes the run was asked to segment on as well (its stored config). */
+export function SegmentationMetrics({ segmentation, attributes }: { segmentation: StoredMetrics["segmentation"]; attributes: string[] }) {
+  const basis = segmentation.source === "orders" ? "order-line behaviour" : "profile fields";
   return (
     <Card data-testid="segmentation-metrics">
       <Title>Segmentation</Title>
       <div className="mt-2">
         <Facts
           items={[
-            ["Segmented on", segmentation.source === "orders" ? "order-line behaviour" : "profile fields"],
+            ["Segmented on", attributes.length ? `${basis}, plus custom attributes: ${attributes.join(", ")}` : basis],
             ["Segments (k)", segmentation.k ?? "—"],
             ["Space", segmentation.space],
             ["Silhouette", fixed(segmentation.silhouette)],

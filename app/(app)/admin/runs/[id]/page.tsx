@@ -4,7 +4,7 @@ import { Callout } from "@tremor/react";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getActiveRun, getRun } from "@/lib/db/runs";
 import { activationOption } from "@/lib/services/retrain/activation";
-import { readRunJson } from "@/lib/services/retrain/stored";
+import { attributeFeaturesOf, readRunJson } from "@/lib/services/retrain/stored";
 import { readSummary } from "@/lib/dashboard/storedSummary";
 import { CoverageCard } from "./CoverageCard";
 import { DecisionCard } from "./DecisionCard";
@@ -41,7 +41,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
       )}
       {json.metrics && (
         <>
-          <SegmentationMetrics segmentation={json.metrics.segmentation} />
+          <SegmentationMetrics segmentation={json.metrics.segmentation} attributes={attributeFeaturesOf(run.config)} />
           <ResponseMetrics response={json.metrics.response} />
           <OtherModels metrics={json.metrics} />
         </>

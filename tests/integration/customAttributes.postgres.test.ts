@@ -1,0 +1,5 @@
+import { describe } from "vitest";
+import { postgresAvailable } from "./support/databases";
+import { defineCustomAttributesSuite } from "./suites/customAttributesSuite";
+
+describe.runIf(postgresAvailable())("PostgreSQL", () => defineCustomAttributesSuite("postgresql"));

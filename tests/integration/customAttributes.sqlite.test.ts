@@ -1,0 +1,3 @@
+import { defineCustomAttributesSuite } from "./suites/customAttributesSuite";
+
+defineCustomAttributesSuite("sqlite");
