@@ -8,8 +8,8 @@ import type { CustomerRecord } from "@/lib/data/customer";
 import { ALL_FEATURES, featureLabel, type FeaturePipeline, type SummaryLookup } from "@/lib/ml/features";
 import { unscaledFeatures } from "@/lib/ml/features/pipeline";
 
-/** Share of the model's inputs a customer must have. */
-export const MIN_OBSERVED_INPUTS = 0.5;
+/** Share of the model's inputs a customer must have: a partial profile is scored, order lines alone (about a tenth) are not. */
+export const MIN_OBSERVED_INPUTS = 0.25;
 /** How far beyond the training range, in training standard deviations, a value may lie. */
 export const RANGE_MARGIN_SD = 1;
 

@@ -88,12 +88,17 @@ describe("no response score from extrapolation", () => {
   test("a customer far outside the training range, or without the profile the model reads, gets no probability and a reason", async () => {
     const longGone = { ...customers[0], externalId: "far", recency: 4_010 };
     const idOnly = emptyCustomer("bare");
-    const scored = await score({ customers: [customers[0], longGone, idOnly] }, result.models);
+    const { yearBirth, education, maritalStatus, income, kidhome, teenhome, dtCustomer, recency, mntWines, mntMeatProducts, numStorePurchases } = customers[1];
+    const partial = { ...emptyCustomer("partial"), yearBirth, education, maritalStatus, income, kidhome, teenhome, dtCustomer, recency, mntWines, mntMeatProducts, numStorePurchases };
+    const scored = await score({ customers: [customers[0], longGone, idOnly, partial] }, result.models);
     expect(Number.isFinite(scored.responseProbability[0])).toBe(true);
     expect(scored.responseNote[0]).toBeNull();
     expect(Number.isNaN(scored.responseProbability[1])).toBe(true);
     expect(scored.responseNote[1]).toMatch(/^days since the last purchase 4,010 lies far outside the range the response model was trained on \(0 to 99\)$/);
     expect(Number.isNaN(scored.responseProbability[2])).toBe(true);
     expect(scored.responseNote[2]).toMatch(/^the profile lacks what the response model needs \(\d+ of its \d+ inputs known/);
+    // A partial profile, like the scoring API's example, is still scored.
+    expect(scored.responseNote[3]).toBeNull();
+    expect(Number.isFinite(scored.responseProbability[3])).toBe(true);
   });
 });
