@@ -105,7 +105,6 @@ async function train(runId: number, seed: number, config: RetrainConfig, userId:
   lap("evaluate");
 
   await updateRunProgress(runId, "write", 0.9);
-  const orderRevenue = snapshot.orders.length ? snapshot.orders.reduce((sum, order) => sum + order.amount, 0) : null;
   await writeRunOutcome(runId, {
     status: decision.promote ? "SUCCEEDED" : "REJECTED",
     metrics: toJson({ ...result.metrics, gate, skipped: result.skipped }),
@@ -115,7 +114,7 @@ async function train(runId: number, seed: number, config: RetrainConfig, userId:
     reference: toJson(runReference(result, segmentKeys)),
     summary: toJson({
       ...summariseRun(snapshot.customers, result.scores, keyed, {
-        orderRevenue, snapshotDate: result.models.snapshotDate, seed, economics: economicsOf(trainConfig),
+        snapshotDate: result.models.snapshotDate, seed, economics: economicsOf(trainConfig),
         orders: snapshot.orders, clvSource: result.models.clv?.source ?? null,
       }),
       targeting: buildTargeting(segmentKeys, result.scores.responseProbability),

@@ -3,7 +3,7 @@
  * never scan scores at request time.
  */
 import { DEFAULT_ECONOMICS, recommendedCampaign, type Economics } from "@/lib/campaign/economics";
-import { SPEND_FIELDS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
+import { orderLineKind, SPEND_FIELDS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
 import type { CustomerScores } from "@/lib/ml/train";
 import type { ClvSource } from "@/lib/ml/train/types";
 import { Coverage, type ClvCoverage, type ResponseCoverage } from "./coverage";
@@ -44,8 +44,6 @@ export interface RunSummary {
 }
 
 export interface SummaryContext {
-  /** Sum of order lines when there are any; otherwise revenue is the profiles' spend. */
-  orderRevenue: number | null;
   /** The run's snapshot date (ISO): ages are measured in its year. */
   snapshotDate: string;
   /** Seeds the scatter-plot sample. */
@@ -73,11 +71,28 @@ class Mean {
   }
 }
 
-const spendOf = (customer: CustomerRecord): number | null =>
+const profileSpendOf = (customer: CustomerRecord): number | null =>
   SPEND_FIELDS.reduce<number | null>((sum, field) => (customer[field] === null ? sum : (sum ?? 0) + customer[field]!), null);
 
+/** Net spend per customer with a sale in the order lines: returns netted, cancelled orders left out. */
+function orderSpendByCustomer(orders: readonly OrderRecord[]): Map<string, number> {
+  const buyers = new Set<string>();
+  const spend = new Map<string, number>();
+  for (const order of orders) {
+    const kind = orderLineKind(order);
+    if (kind === "cancelled") continue;
+    if (kind === "sale") buyers.add(order.customerId);
+    spend.set(order.customerId, (spend.get(order.customerId) ?? 0) + order.amount);
+  }
+  for (const id of spend.keys()) if (!buyers.has(id)) spend.delete(id);
+  return spend;
+}
+
 export function summariseRun(customers: readonly CustomerRecord[], scores: CustomerScores, segments: KeyedSegment[], context: SummaryContext): RunSummary {
-  const { orderRevenue, economics = DEFAULT_ECONOMICS } = context;
+  const { economics = DEFAULT_ECONOMICS } = context;
+  // Each customer's spend from their order lines where they have any, else from the profile: revenue leaves no one out.
+  const orderSpend = orderSpendByCustomer(context.orders ?? []);
+  const spendOf = (customer: CustomerRecord) => orderSpend.get(customer.externalId) ?? profileSpendOf(customer);
   const keyOf = new Map(segments.map((segment) => [segment.label, segment.segmentKey]));
   const segmentKeys = Int32Array.from(scores.segment, (label) => keyOf.get(label)!);
   const referenceYear = new Date(context.snapshotDate).getUTCFullYear();
@@ -106,7 +121,7 @@ export function summariseRun(customers: readonly CustomerRecord[], scores: Custo
   });
   return {
     customers: customers.length,
-    revenue: orderRevenue ?? overall.spend.total ?? 0,
+    revenue: overall.spend.total ?? 0,
     totalClv: overall.clv.total,
     averageClv: overall.clv.value,
     clvLowTotal: overall.clvLow.total,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { emptyCustomer, type CustomerRecord } from "@/lib/data/customer";
+import { emptyCustomer, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
 import type { CustomerScores } from "@/lib/ml/train";
 import { NO_REASON, OTHER_REASONS } from "@/lib/services/retrain/coverage";
 import { summariseRun } from "@/lib/services/retrain/summary";
@@ -41,7 +41,7 @@ const scores: CustomerScores = {
   clvNote: [null, null, "no order lines and no purchase counts in the profile", null],
   pca: Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10.123456, 11, 12]),
 };
-const summary = summariseRun(customers, scores, segments, { orderRevenue: null, snapshotDate: "2014-06-30T00:00:00.000Z", seed: 1 });
+const summary = summariseRun(customers, scores, segments, { snapshotDate: "2014-06-30T00:00:00.000Z", seed: 1 });
 
 describe("summariseRun", () => {
   test("totals skip customers a model did not score; revenue is the profiles' spend without order lines", () => {
@@ -50,8 +50,16 @@ describe("summariseRun", () => {
     expect(summary.expectedResponders).toBeCloseTo(0.9, 12);
   });
 
-  test("order revenue, when there are order lines, replaces the profiles' spend", () => {
-    expect(summariseRun(customers, scores, segments, { orderRevenue: 1234.5, snapshotDate: "2014-06-30", seed: 1 }).revenue).toBe(1234.5);
+  test("a customer's spend comes from their order lines where they have a sale (returns netted, cancelled left out), else from the profile", () => {
+    const line = (amount: number, kind: OrderRecord["kind"]): OrderRecord => ({
+      customerId: "c1", orderDate: new Date("2014-01-01"), amount, orderId: null, quantity: null, category: null, channel: null, kind,
+    });
+    const withOrders = summariseRun(customers, scores, segments, {
+      snapshotDate: "2014-06-30", seed: 1, orders: [line(300, "sale"), line(-50, "return"), line(999, "cancelled")],
+    });
+    // c1: 250 from orders instead of 100 from the profile; c2 400, c3 10, c4 20 from profiles.
+    expect(withOrders.revenue).toBe(680);
+    expect(withOrders.segments.find((segment) => segment.segmentKey === 7)!.averageSpend).toBe(325);
   });
 
   test("the recommended campaign mails those above break-even (3/11) and compares with mailing everyone", () => {
@@ -69,7 +77,7 @@ describe("summariseRun", () => {
 
   test("without response scores there is no campaign to recommend", () => {
     const unscored = { ...scores, responseProbability: new Float64Array(4).fill(NaN) };
-    expect(summariseRun(customers, unscored, segments, { orderRevenue: null, snapshotDate: "2014-06-30", seed: 1 }).campaign).toBeNull();
+    expect(summariseRun(customers, unscored, segments, { snapshotDate: "2014-06-30", seed: 1 }).campaign).toBeNull();
   });
 
   test("segment averages are per segment key", () => {
@@ -139,7 +147,7 @@ describe("summariseRun", () => {
 
   test("a CLV without a source of its own counts under the run's CLV source; a gap without a note says none was recorded", () => {
     const bare = { ...scores, clvSource: [null, null, null, null], clvNote: [null, null, null, null], responseNote: [null, null, null, null] };
-    const result = summariseRun(customers, bare, segments, { orderRevenue: null, snapshotDate: "2014-06-30", seed: 1, clvSource: "profiles" });
+    const result = summariseRun(customers, bare, segments, { snapshotDate: "2014-06-30", seed: 1, clvSource: "profiles" });
     expect(result.clvCoverage).toEqual({ customers: 4, orders: 0, profiles: 3, none: 1, reasons: [{ reason: NO_REASON, count: 1 }] });
     expect(result.responseCoverage.reasons).toEqual([{ reason: NO_REASON, count: 1 }]);
   });
@@ -161,7 +169,7 @@ describe("summariseRun", () => {
       clvNote: notes,
       pca: new Float64Array(24),
     };
-    const result = summariseRun(many, unscored, segments, { orderRevenue: null, snapshotDate: "2014-06-30", seed: 1 });
+    const result = summariseRun(many, unscored, segments, { snapshotDate: "2014-06-30", seed: 1 });
     expect(result.clvCoverage.reasons).toEqual([
       { reason: "a", count: 2 },
       { reason: "b", count: 2 },
