@@ -100,16 +100,18 @@ export function detectDateFormat(values: Iterable<string>, column: string, force
   if (yearLast === 0) return { order: forced ?? "dmy", label: (compact > yearFirst ? "YYYYMMDD" : "YYYY-MM-DD") + time };
   const evidence = dayFirst === monthFirst ? undefined : dayFirst > monthFirst ? "dmy" : "mdy";
   const order = forced ?? evidence;
-  if (!order) throw ambiguousDates(column, example!);
+  if (!order) throw ambiguousDates(column, example!, dayFirst);
   const separator = mostCommon(separators) ?? "/";
   const label = order === "dmy" ? ["DD", "MM", "YYYY"].join(separator) : ["M", "D", "YYYY"].join(separator);
   return { order, label: label + time };
 }
 
-function ambiguousDates(column: string, example: string): ImportError {
+/** `evidence`: values that prove either order, as many each way (0 when none does). */
+function ambiguousDates(column: string, example: string, evidence: number): ImportError {
+  const why = evidence === 0 ? "no day or month in the column is above 12" : `${evidence} values are only valid day-first and as many only month-first`;
   return new ImportError(
     "ambiguous_dates",
-    `the dates in column "${column}" can be read day-first or month-first (e.g. "${example}"): no day or month in the column is above 12. ` +
+    `the dates in column "${column}" can be read day-first or month-first (e.g. "${example}"): ${why}. ` +
       `Say which format the file uses: dmy (day/month/year) or mdy (month/day/year) — "Date format" on the upload page, --date-format on the command line`,
   );
 }

@@ -1,7 +1,8 @@
 /**
  * What an order line is (lib/data/customer.ts, OrderLineKind): cancelled when its status
  * says so; a return when its quantity or amount is negative or its order id is a credit
- * note ("C536379" in the UCI Online Retail data); else a sale. Returns are stored with a
+ * note ("C536379" in the UCI Online Retail data) — only in a file that also has plain ids,
+ * since a shop may number all its orders "C1001…"; else a sale. Returns are stored with a
  * negative amount and quantity whichever of the two the file wrote negative; a cancelled
  * line keeps its positive amount (what the order would have been worth).
  */
@@ -23,11 +24,24 @@ export interface ClassifiedLine {
   quantity: number | null;
 }
 
-export function classifyLine({ amount, quantity, orderId, status }: LineValues): ClassifiedLine {
+/** Whether "C…" ids in this file mark credit notes: only beside order ids without the prefix. */
+export function hasCreditNoteIds(orderIds: readonly (string | null)[]): boolean {
+  let prefixed = false;
+  let plain = false;
+  for (const id of orderIds) {
+    if (id === null) continue;
+    if (CREDIT_NOTE.test(id)) prefixed = true;
+    else plain = true;
+    if (prefixed && plain) return true;
+  }
+  return false;
+}
+
+export function classifyLine({ amount, quantity, orderId, status }: LineValues, creditNotes = true): ClassifiedLine {
   if (status !== null && CANCELLED_STATUSES.has(status.trim().toLowerCase())) {
     return { kind: "cancelled", amount: positive(amount), quantity: quantity === null ? null : positive(quantity) };
   }
-  if (amount < 0 || (quantity ?? 0) < 0 || (orderId !== null && CREDIT_NOTE.test(orderId))) {
+  if (amount < 0 || (quantity ?? 0) < 0 || (creditNotes && orderId !== null && CREDIT_NOTE.test(orderId))) {
     return { kind: "return", amount: negative(amount), quantity: quantity === null ? null : negative(quantity) };
   }
   return { kind: "sale", amount, quantity };

@@ -12,7 +12,7 @@ import type { DayMonthOrder } from "./dates";
 import type { Encoding, Separator } from "./detect";
 import { ImportError } from "./errors";
 import { mapHeader, type FieldSpec, type HeaderMapping } from "./header";
-import { classifyLine, lineAmount } from "./lineKinds";
+import { classifyLine, hasCreditNoteIds, lineAmount } from "./lineKinds";
 import { orderQuality, type OrderQuality } from "./orderQuality";
 import { ErrorLog, fileWarnings, readValidRows, resolveDates, type CellError } from "./rows";
 import type { Readable } from "node:stream";
@@ -97,7 +97,7 @@ async function readOrders(input: ImportSource, options: OrderImportOptions): Pro
   const reader = await openCsv(input, options);
   try {
     const mapping = mapHeader(reader.header, ORDER_SPECS, { map: options.map });
-    const amountSource = amountSourceOf(mapping);
+    const amountSource = amountSourceOf(mapping, options.map);
     const log = new ErrorLog(options.maxErrors ?? 1000);
     const schema = amountSource === "amount" ? orderRow : pricedOrderRow;
     const valid = await readValidRows(reader, mapping, schema as z.ZodType<OrderLine>, log);
@@ -113,11 +113,12 @@ async function readOrders(input: ImportSource, options: OrderImportOptions): Pro
     const records: OrderRecord[] = [];
     const rowNumbers: number[] = [];
     const lineNumbers: (number | null)[] = [];
+    const creditNotes = hasCreditNoteIds(valid.rows.map((row) => row.orderId));
     valid.rows.forEach((row, i) => {
       const orderDate = dates.dates[i];
       if (!orderDate) return;
       const amount = amountSource === "amount" ? row.amount! : lineAmount(row.quantity!, row.unitPrice!);
-      const line = classifyLine({ amount, quantity: row.quantity, orderId: row.orderId, status: row.status });
+      const line = classifyLine({ amount, quantity: row.quantity, orderId: row.orderId, status: row.status }, creditNotes);
       const { customerId, orderId, category, channel } = row;
       records.push({ customerId, orderDate, amount: line.amount, orderId, quantity: line.quantity, category, channel, kind: line.kind });
       rowNumbers.push(valid.rowNumbers[i]);
@@ -144,9 +145,13 @@ async function readOrders(input: ImportSource, options: OrderImportOptions): Pro
   }
 }
 
-/** An amount column wins; without one, quantity and unit price are needed to compute it. */
-function amountSourceOf(mapping: HeaderMapping<OrderField>): AmountSource {
+/**
+ * An amount column wins, unless the user named quantity and unit price and no amount: then
+ * they asked for the product. Without an amount, quantity and unit price are needed.
+ */
+function amountSourceOf(mapping: HeaderMapping<OrderField>, explicit: OrderImportOptions["map"] = {}): AmountSource {
   const has = (field: OrderField) => mapping.indexOf[field] !== undefined;
+  if (explicit.quantity && explicit.unitPrice && !explicit.amount) return "quantity × unit price";
   if (has("amount")) return "amount";
   if (has("quantity") && has("unitPrice")) return "quantity × unit price";
   const aliases = (field: OrderField) => ORDER_SPECS.find((spec) => spec.field === field)!.aliases.map((alias) => `"${alias}"`).join(", ");

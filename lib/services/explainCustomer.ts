@@ -12,7 +12,7 @@ import { runModels } from "./runModels";
 export async function explainCustomerResponse(runId: number, customer: CustomerProfile, orders: OrderRecord[]): Promise<ResponseExplanation | null> {
   const models = await runModels(runId);
   if (!models?.response) return null;
-  // As lib/ml/train/score.ts does: order-line summaries feed the RFM features when the run used them.
-  const summaries = models.clv ? summaryLookup(buildClvPlan([customer], orders, new Date(models.snapshotDate))) : undefined;
+  // As lib/ml/train/score.ts does: order-line summaries feed the RFM features of customers with orders.
+  const summaries = summaryLookup(buildClvPlan([customer], orders, new Date(models.snapshotDate)));
   return explainResponse(models.response, customer, { summaries });
 }

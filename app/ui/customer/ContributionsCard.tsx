@@ -5,12 +5,13 @@ import { RowsTable } from "@/app/ui/runs/RowsTable";
 
 const TOP = 8;
 
-export function ContributionsCard({ explanation }: { explanation: ResponseExplanation | null }) {
+/** `note`: why there is no probability to explain, when the run has a response model but declined this customer. */
+export function ContributionsCard({ explanation, note = null }: { explanation: ResponseExplanation | null; note?: string | null }) {
   if (!explanation) {
     return (
       <Card data-testid="contributions">
         <Title>What drives the response probability</Title>
-        <Text>The run has no response model.</Text>
+        <Text>{note ? `Nothing to explain: no probability for this customer (${note}).` : "The run has no response model."}</Text>
       </Card>
     );
   }

@@ -120,10 +120,14 @@ function vocabularyOf(orders: readonly OrderRecord[], totals: ReadonlyMap<string
   };
 }
 
-/** The largest few by weight (ties by name), plus the pool of the rest; none when fewer than two: a single value says nothing about anyone. */
+/**
+ * The largest few by weight (ties by name), in name order so a column keeps its place when two
+ * swap rank, plus the pool of the rest; none when fewer than two: a single value says nothing
+ * about anyone.
+ */
 function topNames(weights: ReadonlyMap<string, number>, limit: number, other: string): string[] {
   const named = [...weights].filter(([name]) => name !== other).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name]) => name);
-  const kept = named.slice(0, limit);
+  const kept = named.slice(0, limit).sort();
   const pooled = named.length > limit || weights.has(other);
   const names = pooled ? [...kept, other] : kept;
   return names.length >= 2 ? names : [];

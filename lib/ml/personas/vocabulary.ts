@@ -155,7 +155,9 @@ function shareWords(name: string): ConceptWords | null {
 /** A custom attribute's words, by the file's own header: "high Employees", "mostly Region North". */
 function attributeWords(name: string): ConceptWords | null {
   if (!name.startsWith(ATTRIBUTE_PREFIX)) return null;
-  const [attribute, value] = name.slice(ATTRIBUTE_PREFIX.length).split("=", 2) as [string, string | undefined];
+  const rest = name.slice(ATTRIBUTE_PREFIX.length);
+  const at = rest.indexOf("=");
+  const [attribute, value] = at < 0 ? [rest, undefined] : [rest.slice(0, at), rest.slice(at + 1)];
   if (value === undefined) return { label: attribute, unit: "number", high: { trait: `high ${attribute}` }, low: { trait: `low ${attribute}` } };
   return { label: `share with ${attribute} ${value}`, unit: "share", high: { trait: `mostly ${attribute} ${value}` }, low: { trait: `rarely ${attribute} ${value}` } };
 }

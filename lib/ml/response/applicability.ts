@@ -16,7 +16,7 @@ export const RANGE_MARGIN_SD = 1;
 const WIDTH = ALL_FEATURES.length;
 const format = (value: number) => (Math.abs(value) >= 100 ? Math.round(value).toLocaleString("en-US") : String(Math.round(value * 100) / 100));
 
-/** Per customer, null when the model may score it, else why not. */
+/** Per customer, null when the model may score it, else why not; reasons carry no customer's own values, so they can be counted. */
 export function responseApplicability(pipeline: FeaturePipeline, records: readonly CustomerRecord[], summaries?: SummaryLookup): (string | null)[] {
   const { full } = unscaledFeatures(pipeline, records, summaries, true);
   const columns = pipeline.features.map((name) => (ALL_FEATURES as readonly string[]).indexOf(name));
@@ -32,10 +32,10 @@ export function responseApplicability(pipeline: FeaturePipeline, records: readon
       if (outside !== null || range === undefined) return;
       const margin = RANGE_MARGIN_SD * pipeline.scaler.std[j];
       if (value < range.min[j] - margin || value > range.max[j] + margin) {
-        outside = `${featureLabel(pipeline.features[j]).label} ${format(value)} lies far outside the range the response model was trained on (${format(range.min[j])} to ${format(range.max[j])})`;
+        outside = `${featureLabel(pipeline.features[j]).label} far outside the range the response model was trained on (${format(range.min[j])} to ${format(range.max[j])})`;
       }
     });
-    if (observed < needed) return `the profile lacks what the response model needs (${observed} of its ${columns.length} inputs known, at least ${needed} required)`;
+    if (observed < needed) return `the profile has fewer than ${needed} of the ${columns.length} inputs the response model needs`;
     return outside;
   });
 }

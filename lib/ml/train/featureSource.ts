@@ -11,7 +11,7 @@ import { appendAttributes, fitAttributes, type AttributePipeline } from "@/lib/m
 import { countCustomersWithOrders, fitOrderFeatures, scaleOrderFeatures, type OrderFeaturePipeline } from "@/lib/ml/features/orderBehaviour";
 import type { FeatureColumn } from "@/lib/ml/personas";
 import { InsufficientDataError } from "@/lib/ml/response";
-import type { FeatureSource } from "./types";
+import type { FeatureSource, TrainedModels } from "./types";
 
 export const MIN_SEGMENT_CUSTOMERS = 30;
 
@@ -92,4 +92,10 @@ function baseFeatures(
       return table.names.map((name) => ({ name, values: table.columns[name] }));
     },
   };
+}
+
+/** The names of the columns a run clustered on, in order: two runs' centroids compare only when these agree. */
+export function segmentationColumns(models: Pick<TrainedModels, "features" | "orderFeatures" | "attributeFeatures">): string[] {
+  const base = models.orderFeatures ? models.orderFeatures.features : models.features.features;
+  return [...base, ...(models.attributeFeatures?.columns.map((column) => column.name) ?? [])];
 }

@@ -16,6 +16,8 @@ import { decidePromotion, type GateMetrics, type GateTolerances } from "@/lib/ml
 import { trainAll, type TrainConfig, type TrainResult } from "@/lib/ml/train";
 import { measureDrift, measureStability, runReference, type RunReference } from "./evaluate";
 import { artifactsOf, scoreRows, segmentRows, toJson } from "./outcome";
+import { segmentationColumns } from "@/lib/ml/train/featureSource";
+import { runModels } from "../runModels";
 import { assignSegmentKeys, type PreviousSegment } from "./segmentKeys";
 import { summariseRun } from "./summary";
 import { buildTargeting } from "@/lib/campaign/targeting";
@@ -87,7 +89,10 @@ async function train(runId: number, seed: number, config: RetrainConfig, userId:
   const previousSegments: PreviousSegment[] = active
     ? (await db.segmentProfile.findMany({ where: { runId: active.id } })).map((segment) => ({ ...segment, centroid: segment.centroid as number[] }))
     : [];
-  const keyed = assignSegmentKeys(result.personas, result.models.segmentation.standardizedCentroids, previousSegments);
+  const activeModels = active ? await runModels(active.id) : null;
+  // A run without stored models (seeded) is compared by centroid length alone.
+  const sameColumns = activeModels === null || sameNames(segmentationColumns(activeModels), segmentationColumns(result.models));
+  const keyed = assignSegmentKeys(result.personas, result.models.segmentation.standardizedCentroids, previousSegments, sameColumns);
   const keyOf = new Map(keyed.map((segment) => [segment.label, segment.segmentKey]));
   const segmentKeys = Array.from(result.scores.segment, (label) => keyOf.get(label)!);
   const previousReference = (active?.reference ?? null) as RunReference | null;
@@ -150,6 +155,8 @@ function economicsOf(config: Pick<TrainConfig, "costPerContact" | "revenuePerRes
     revenuePerResponse: config.revenuePerResponse ?? DEFAULT_ECONOMICS.revenuePerResponse,
   };
 }
+
+const sameNames = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((name, i) => name === b[i]);
 
 function gateMetrics(result: TrainResult): GateMetrics {
   const { segmentation, response } = result.metrics;

@@ -23,12 +23,13 @@ export interface KeyedSegment {
   distance: number | null;
 }
 
-export function assignSegmentKeys(personas: Persona[], centroids: number[][], previous: PreviousSegment[]): KeyedSegment[] {
+/** `comparable`: the previous run clustered on the same columns (segmentationColumns), so its centroids can be matched. */
+export function assignSegmentKeys(personas: Persona[], centroids: number[][], previous: PreviousSegment[], comparable = true): KeyedSegment[] {
   if (previous.length === 0) {
     return personas.map((persona, label) => ({ label, segmentKey: label, name: persona.name, color: persona.color, isNew: true, distance: null }));
   }
   // Segmented on other features (order lines instead of profiles, other categories): nothing carries over, and no key is reused.
-  if (previous.some((segment) => segment.centroid.length !== centroids[0]?.length)) {
+  if (!comparable || previous.some((segment) => segment.centroid.length !== centroids[0]?.length)) {
     const firstKey = Math.max(...previous.map((segment) => segment.segmentKey)) + 1;
     const taken = new Set<string>();
     return personas.map((persona, label) => {

@@ -172,9 +172,22 @@ describe("line kinds", () => {
     ["another status is a sale", "536384,17850,2010-12-01,1,3,On Hold", ["sale", 3, 1]],
     ["an invoice that only starts with C", "CX100,17850,2010-12-01,1,3,", ["sale", 3, 1]],
   ])("%s", async (_name, line, expected) => {
-    const result = await parseOrders(Buffer.from(`${HEADER}\n${line}\n`));
+    // A plain invoice first: "C…" ids are credit notes only beside plain ones.
+    const result = await parseOrders(Buffer.from(`${HEADER}\n536000,17850,2010-12-01,1,1,\n${line}\n`));
     expect(result.errors).toEqual([]);
-    expect(result.records.map((r) => [r.kind, r.amount, r.quantity])).toEqual([expected]);
+    expect(result.records.slice(1).map((r) => [r.kind, r.amount, r.quantity])).toEqual([expected]);
+  });
+
+  test("a shop that numbers every order C… has sales, not returns", async () => {
+    const result = await parseOrders(Buffer.from(`${HEADER}\nC1001,17850,2010-12-01,2,3,\nC1002,17851,2010-12-02,1,5,\n`));
+    expect(result.records.map((r) => [r.kind, r.amount])).toEqual([["sale", 6], ["sale", 5]]);
+  });
+
+  test("quantity and unit price named by the user are multiplied even beside an amount-like column", async () => {
+    const text = "customer_id,order_date,sales,qty,price\n1,2014-01-02,999,2,3.5\n";
+    const result = await parseOrders(Buffer.from(text), { map: { quantity: "qty", unitPrice: "price" } });
+    expect(result.amountSource).toBe("quantity × unit price");
+    expect(result.records.map((r) => r.amount)).toEqual([7]);
   });
 
   test("a negative amount with a positive quantity is a return with both negative", async () => {

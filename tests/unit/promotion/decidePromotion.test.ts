@@ -13,7 +13,7 @@ describe("the promotion gate", () => {
     ["a response model skipped when the active run has one", { ...active, responseAuc: null }, active, false, /was skipped/],
     ["a response model below the validation floor", { ...active, responseAuc: 0.55 }, null, false, /below the floor/],
     ["a single segment", { ...active, k: 1 }, null, false, /at least 2/],
-    ["customers left without a score", { ...active, scoredShare: 0.5 }, null, false, /50.0% of customers/],
+    ["customers left without a score", { ...active, scoredShare: 0.5 }, null, false, /50.0% of the customers the response model should score got no response score/],
   ] as const)("%s", (_name, candidate, current, promote, reason) => {
     const decision = decidePromotion(candidate, current);
     expect(decision.promote).toBe(promote);

@@ -20,7 +20,8 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   if (!customer) notFound();
   const [run, scores, orders] = await Promise.all([getActiveRunView(), listCustomerRunScores(id), listCustomerOrders(id, customer.externalId)]);
   const current = run ? scores.find((score) => score.runId === run.id) : undefined;
-  const explanation = run && current ? await explainCustomerResponse(run.id, customer, orders) : null;
+  // A score the model declined (with its reason on the score card) has nothing to explain.
+  const explanation = run && current?.responseProbability != null ? await explainCustomerResponse(run.id, customer, orders) : null;
   return (
     <div className="space-y-6">
       <Link href="/customers" className="text-tremor-default text-tremor-brand underline">
@@ -46,7 +47,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
       ) : (
         <>
           <ScoreCards score={current} segments={run.segments} />
-          <ContributionsCard explanation={explanation} />
+          <ContributionsCard explanation={explanation} note={current?.responseNote ?? null} />
         </>
       )}
       <ProfileCard customer={customer} />

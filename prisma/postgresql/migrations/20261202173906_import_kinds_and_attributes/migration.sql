@@ -7,6 +7,7 @@ ALTER TABLE "Order" ADD COLUMN     "kind" TEXT NOT NULL DEFAULT 'sale';
 -- AlterTable
 ALTER TABLE "ImportBatch" ADD COLUMN     "report" JSONB;
 
--- Lines imported before kinds existed: a negative amount or quantity, or a credit-note order id, was a return.
+-- Lines imported before kinds existed: a negative amount or quantity was a return. "C…" order ids are
+-- left alone: whether they are credit notes depends on the file they came in (lib/import/lineKinds.ts).
 UPDATE "Order" SET "kind" = 'return', "amount" = -abs("amount"), "quantity" = -abs("quantity")
-WHERE "amount" < 0 OR "quantity" < 0 OR "orderId" ~ '^[Cc][0-9]';
+WHERE "amount" < 0 OR "quantity" < 0;
