@@ -24,6 +24,8 @@ export interface SegmentationFeatures {
   attributePipeline: AttributePipeline | null;
   /** Row-major customers × columns, scaled. */
   matrix: Float64Array;
+  /** The rows to fit the segments on when some customers lack the source's data (their imputed rows would pull the centres); null: all. */
+  fitRows: number[] | null;
   columns: number;
   personaColumns(): FeatureColumn[];
 }
@@ -71,10 +73,12 @@ function baseFeatures(
   const pipeline = fitFeaturePipeline(customers, { snapshotDate, seed, features: SEGMENTATION_FEATURES, summaries });
   if (ordered > profiled) {
     const { pipeline: orderPipeline, table } = fitOrderFeatures(customers, orders, snapshotDate);
+    const buyers = [...table.hasOrders.keys()].filter((row) => table.hasOrders[row] === 1);
     return {
       source: "orders",
       pipeline,
       orderPipeline,
+      fitRows: buyers.length < customers.length ? buyers : null,
       matrix: scaleOrderFeatures(orderPipeline, table),
       columns: orderPipeline.features.length,
       personaColumns: () => table.names.map((name) => ({ name, values: table.columns[name] })),
@@ -85,6 +89,7 @@ function baseFeatures(
     source: "profile",
     pipeline,
     orderPipeline: null,
+    fitRows: null,
     matrix: matrix.matrix,
     columns: matrix.columns,
     personaColumns: () => {

@@ -9,7 +9,9 @@ import { createIntervalTables, type IntervalTables } from "@/lib/ml/clv";
 import { transformFeatures } from "@/lib/ml/features";
 import { createResponsePredictor, type ResponsePredictor } from "@/lib/ml/response";
 import { assignSegments } from "@/lib/ml/segmentation/assign";
-import { transformPca } from "@/lib/ml/segmentation/pca";
+import type { SegmentationModel } from "@/lib/ml/segmentation";
+import type { DenseMatrix } from "@/lib/ml/segmentation/matrix";
+import { transformPca, type PcaModel } from "@/lib/ml/segmentation/pca";
 import { appendAttributes, attributeTable } from "@/lib/ml/features/attributes";
 import { orderFeatureTable, scaleOrderFeatures } from "@/lib/ml/features/orderBehaviour";
 import { responseApplicability } from "@/lib/ml/response/applicability";
@@ -67,7 +69,7 @@ function scoreWith(data: TrainData, models: TrainedModels, { classifier, respons
   const clvColumns = models.clv
     ? scoreClvPlan({ model: models.clv.model, source: models.clv.source, profileModel: models.clv.profileModel ?? null }, plan, rows, { ...models.clv.options, seed: models.seed, tables })
     : { clv: nan(), clvLow: nan(), clvHigh: nan(), pAlive: nan(), expectedPurchases: nan(), clvSource: new Array(rows).fill(null), clvNote: customers.map(() => "no CLV model in this run"), notes: [] };
-  const projected = transformPca(models.segmentation.plotPca, dense);
+  const placed = placeCustomers(models.segmentation, models.segmentation.plotPca, dense);
   const responseNote = models.response ? responseApplicability(models.response.pipeline, customers, summaries) : customers.map(() => "no response model in this run");
   const responseProbability = response ? response.predict(customers, { summaries }) : nan();
   responseNote.forEach((note, i) => {
@@ -76,7 +78,7 @@ function scoreWith(data: TrainData, models: TrainedModels, { classifier, respons
 
   return {
     externalIds: customers.map((customer) => customer.externalId),
-    segment: assignSegments(models.segmentation, dense),
+    segment: placed.segment,
     segmentProbabilities: classifier ? classifier.predict(matrix.matrix) : null,
     responseProbability,
     clv: clvColumns.clv,
@@ -88,8 +90,14 @@ function scoreWith(data: TrainData, models: TrainedModels, { classifier, respons
     responseNote,
     clvSource: clvColumns.clvSource,
     clvNote: clvColumns.clvNote,
-    pca: widen(projected.data, projected.columns, rows, 3),
+    pca: placed.pca,
   };
+}
+
+/** Each customer's segment (nearest centre) and place on the plot's first three components. */
+export function placeCustomers(segmentation: Pick<SegmentationModel, "transform" | "centroids">, plotPca: PcaModel, dense: DenseMatrix): { segment: Int32Array; pca: Float64Array } {
+  const projected = transformPca(plotPca, dense);
+  return { segment: assignSegments(segmentation, dense), pca: widen(projected.data, projected.columns, dense.rows, 3) };
 }
 
 function widen(data: Float64Array, columns: number, rows: number, width: number): Float64Array {

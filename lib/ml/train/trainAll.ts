@@ -11,6 +11,7 @@ import type { SummaryLookup } from "@/lib/ml/features";
 import { describeSegments } from "@/lib/ml/personas";
 import { fitResponseModels, InsufficientDataError, predictResponse, type ResponseReport } from "@/lib/ml/response";
 import { fitSegmentation } from "@/lib/ml/segmentation";
+import { selectRows } from "@/lib/ml/segmentation/matrix";
 import { createRng } from "@/lib/ml/random";
 import { responseApplicability } from "@/lib/ml/response/applicability";
 import {
@@ -27,6 +28,7 @@ import {
 } from "./clvStage";
 import { driftColumns } from "./driftColumns";
 import { segmentationFeatures } from "./featureSource";
+import { placeCustomers } from "./score";
 import { inferSnapshotDate } from "./snapshot";
 import type { CustomerScores, FeatureSource, TrainConfig, TrainData, TrainedModels, TrainMetrics, TrainResult } from "./types";
 
@@ -65,13 +67,20 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
     warnings.push(`Segments from ${customers.length} customers are fragile: a few customers more or less can change them. They become dependable from a few hundred.`);
   }
 
+  const dense = { data: features.matrix, rows: customers.length, columns: features.columns };
   const segmentation = await stage("segmentation", 0.1, () =>
-    fitSegmentation(
-      { data: features.matrix, rows: customers.length, columns: features.columns },
-      withoutUndefined({ seed: seeds.segmentation, kMax: config.kMax, spaces: config.spaces }),
-    ),
+    fitSegmentation(features.fitRows ? selectRows(dense, features.fitRows) : dense, withoutUndefined({ seed: seeds.segmentation, kMax: config.kMax, spaces: config.spaces })),
   );
-  const { labels, k } = segmentation;
+  const { k } = segmentation;
+  // Fitted on some rows only: everyone is placed by the nearest centre, as new customers are.
+  const placed = features.fitRows ? placeCustomers(segmentation, segmentation.plot.pca, dense) : { segment: segmentation.labels, pca: segmentation.plot.coordinates3d };
+  const labels = placed.segment;
+  if (features.fitRows) {
+    const without = customers.length - features.fitRows.length;
+    warnings.push(
+      `Segments were fitted on the ${features.fitRows.length} customers with a purchase in the order lines; ${without === 1 ? "1 customer without one is" : `${without} customers without one are`} placed by the nearest segment centre.`,
+    );
+  }
 
   const classifier = await stage("classifier", 0.45, async () => {
     if (customers.length < MIN_CLASSIFIER_CUSTOMERS) {
@@ -134,7 +143,7 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
     responseNote: response?.notes ?? customers.map(() => `no response model in this run: ${responseReason}`),
     clvSource: clvColumns.clvSource,
     clvNote: clvColumns.clvNote,
-    pca: segmentation.plot.coordinates3d,
+    pca: placed.pca,
   };
 
   const { personas, reference } = await stage("personas", 0.95, () => {
