@@ -62,7 +62,7 @@ export async function currentLeaseHolder(): Promise<number | null> {
 /**
  * Inside a transaction: throws RetrainBusyError while a retrain holds the lease, and keeps one
  * from starting until the transaction ends (PostgreSQL: the retrain's advisory lock, taken for
- * the transaction; SQLite lets one writer in at a time already).
+ * the transaction; SQLite: its write lock, taken by a first write).
  */
 export async function holdOffRetrain(tx: Prisma.TransactionClient): Promise<void> {
   if (databaseTarget().provider === "postgresql") {
@@ -71,6 +71,10 @@ export async function holdOffRetrain(tx: Prisma.TransactionClient): Promise<void
       const lease = await tx.retrainLease.findUnique({ where: { name: LEASE_NAME } });
       throw new RetrainBusyError(lease?.runId ?? 0);
     }
+  }
+  else {
+    // A write first: SQLite's deferred transaction then holds the write lock, so no retrain can take the lease between this check and the caller's writes.
+    await tx.retrainLease.deleteMany({ where: { expiresAt: { lte: new Date() } } });
   }
   const lease = await tx.retrainLease.findUnique({ where: { name: LEASE_NAME } });
   if (lease && lease.expiresAt > new Date()) throw new RetrainBusyError(lease.runId);
