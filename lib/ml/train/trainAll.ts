@@ -10,7 +10,7 @@ import { referenceStats } from "@/lib/ml/drift";
 import type { SummaryLookup } from "@/lib/ml/features";
 import { describeSegments } from "@/lib/ml/personas";
 import { fitResponseModels, InsufficientDataError, predictResponse, type ResponseReport } from "@/lib/ml/response";
-import { fitSegmentation } from "@/lib/ml/segmentation";
+import { fitSegmentation, SPACE_NAMES } from "@/lib/ml/segmentation";
 import { selectRows } from "@/lib/ml/segmentation/matrix";
 import { createRng } from "@/lib/ml/random";
 import { responseApplicability } from "@/lib/ml/response/applicability";
@@ -34,6 +34,8 @@ import type { CustomerScores, FeatureSource, TrainConfig, TrainData, TrainedMode
 
 /** Segments from fewer customers than this come with a warning (featureSource.ts refuses under 30). */
 export const FRAGILE_BELOW = 300;
+/** An autoencoder fitted on fewer customers learns little but noise; its space is then left out. */
+const MIN_AUTOENCODER_CUSTOMERS = 500;
 /** The segment classifier needs enough customers per segment to hold some out. */
 const MIN_CLASSIFIER_CUSTOMERS = 200;
 
@@ -68,8 +70,14 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
   }
 
   const dense = { data: features.matrix, rows: customers.length, columns: features.columns };
+  const fitRows = features.fitRows?.length ?? customers.length;
+  let spaces = config.spaces;
+  if (spaces === undefined && fitRows < MIN_AUTOENCODER_CUSTOMERS) {
+    spaces = SPACE_NAMES.filter((space) => space !== "autoencoder");
+    skipped.push({ model: "autoencoder space", reason: `fewer than ${MIN_AUTOENCODER_CUSTOMERS} customers (${fitRows}) to learn an embedding from: segments come from the standardized and PCA spaces` });
+  }
   const segmentation = await stage("segmentation", 0.1, () =>
-    fitSegmentation(features.fitRows ? selectRows(dense, features.fitRows) : dense, withoutUndefined({ seed: seeds.segmentation, kMax: config.kMax, spaces: config.spaces })),
+    fitSegmentation(features.fitRows ? selectRows(dense, features.fitRows) : dense, withoutUndefined({ seed: seeds.segmentation, kMax: config.kMax, spaces })),
   );
   const { k } = segmentation;
   // Fitted on some rows only: everyone is placed by the nearest centre, as new customers are.
