@@ -134,6 +134,12 @@ export interface FittedClv {
 }
 
 const WHAT = { orders: "order history", profiles: "profile summaries" } as const;
+/**
+ * A Gamma-Gamma fit whose population mean spend pγ/(q − 1) is more than this many times off the
+ * observed mean is a degenerate fit (q just above 1 on heavy-tailed spend): it would give every
+ * one-time buyer a spend the data never saw.
+ */
+const MAX_SPEND_RATIO = 3;
 
 /** The fitted model, or why there is none; a Gamma-Gamma fit that fails (or has infinite mean spend, q ≤ 1) gives way to spend shrinkage. */
 function tryFit(part: ClvSummary, notes: string[]): ClvModel | string {
@@ -141,10 +147,13 @@ function tryFit(part: ClvSummary, notes: string[]): ClvModel | string {
     const model = fitClv(part.summary);
     if (!model.bgnbd.converged) return `the BG/NBD fit did not converge on the ${WHAT[part.source]}`;
     const gg = model.gammaGamma;
-    if (gg !== null && gg.converged && gg.q > 1) return model;
     const shrinkage = spendShrinkageOf(part.summary);
+    const implied = gg !== null && gg.converged && gg.q > 1 ? (gg.p * gg.gamma) / (gg.q - 1) : null;
+    if (implied !== null && implied <= MAX_SPEND_RATIO * shrinkage.mean && implied >= shrinkage.mean / MAX_SPEND_RATIO) return model;
+    const money = (value: number) => Math.round(value).toLocaleString("en-US");
+    const why = implied === null ? "has no maximum-likelihood fit" : `implies a mean spend per purchase of ${money(implied)} against ${money(shrinkage.mean)} observed`;
     notes.push(
-      `The Gamma-Gamma spend model has no maximum-likelihood fit on the ${WHAT[part.source]} (spend per purchase is too uneven), so each customer's expected spend is their own average shrunk toward everyone's (${Math.round(shrinkage.mean).toLocaleString("en-US")} per purchase), and CLV has no interval.`,
+      `The Gamma-Gamma spend model ${why} on the ${WHAT[part.source]} (spend per purchase is too uneven), so each customer's expected spend is their own average shrunk toward everyone's (${money(shrinkage.mean)} per purchase), and CLV has no interval.`,
     );
     return { ...model, gammaGamma: null, spendShrinkage: shrinkage };
   } catch (error) {

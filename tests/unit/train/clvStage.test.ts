@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { emptyCustomer, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
 import { spendShrinkageOf } from "@/lib/ml/clv";
-import { buildClvPlan, clvCoverage } from "@/lib/ml/train/clvStage";
+import { generateOrderBusiness } from "@/lib/data/syntheticBusiness";
+import { buildClvPlan, clvCoverage, fitClvModels } from "@/lib/ml/train/clvStage";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const sale = (customerId: string, date: string, amount: number, kind?: OrderRecord["kind"]): OrderRecord => ({
@@ -50,5 +51,18 @@ describe("spend shrinkage, when Gamma-Gamma has no fit", () => {
   test("the pooled mean is spend over repeat purchases", () => {
     const summary = { frequency: Float64Array.from([0, 1, 3]), recency: Float64Array.from([0, 5, 9]), T: Float64Array.from([10, 10, 10]), monetary: Float64Array.from([0, 100, 20]) };
     expect(spendShrinkageOf(summary)).toEqual({ mean: (100 + 60) / 4, strength: 1 });
+  });
+});
+
+describe("a degenerate Gamma-Gamma fit", () => {
+  test("whose mean spend is far from the data's gives way to spend shrinkage, and the run says why", () => {
+    // This shop's spend per purchase is heavy-tailed: Gamma-Gamma lands at q just above 1.
+    const { orders } = generateOrderBusiness({ customers: 100, seed: 42 });
+    const customers = [...new Set(orders.map((order) => order.customerId))].map(emptyCustomer);
+    const fitted = fitClvModels(buildClvPlan(customers, orders, new Date("2025-06-30T00:00:00Z")));
+    if ("skipped" in fitted) throw new Error(fitted.skipped);
+    expect(fitted.model.gammaGamma).toBeNull();
+    expect(fitted.model.spendShrinkage?.strength).toBe(1);
+    expect(fitted.notes).toEqual([expect.stringMatching(/^The Gamma-Gamma spend model implies a mean spend per purchase of [\d,]+ against [\d,]+ observed on the order history/)]);
   });
 });
