@@ -7,7 +7,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { expect, test, type APIRequestContext, type APIResponse, type Browser } from "@playwright/test";
 import { can, ROLES, type Role } from "@/lib/auth/roles";
 import { PAGE_RULES, ROUTE_RULES, samplePath } from "./support/accessRules";
 import { runScript } from "./support/e2eDatabase";
@@ -85,10 +85,33 @@ test("Remove all data: only administrators see the card, and the server action r
   await expect(card.getByRole("button", { name: "Remove all data" })).toBeEnabled();
   // React renders a server action's id into its form for progressive enhancement.
   const html = await (await adminContext.request.get("/admin")).text();
-  const actionId = /(?:&quot;id&quot;:&quot;|\$ACTION_ID_)([0-9a-f]+)/.exec(html.slice(html.indexOf('data-testid="reset-data-card"')))?.[1];
+  const actionId = actionIdIn(html, "reset-data-card");
   expect(actionId, "the reset form's action id in the admin page's HTML").toBeTruthy();
   await adminContext.close();
 
+  await expectActionRefusals({ browser, baseURL: baseURL!, actionId: actionId!, card: "reset-data-card", shownTo: ["ADMIN"], field: ["_1_confirmation", "not the phrase"], expected: RESET_ACTION_EXPECTED });
+});
+
+/** The id of the first server action after a card in a page's HTML. */
+function actionIdIn(html: string, card: string): string | undefined {
+  return /(?:&quot;id&quot;:&quot;|\$ACTION_ID_)([0-9a-f]+)/.exec(html.slice(html.indexOf(`data-testid="${card}"`)))?.[1];
+}
+
+/**
+ * Calls a server action of the admin page as anonymous and as every role, the way the browser
+ * does (see above), and checks each gets its expected answer; for the roles that open the admin
+ * page, that its card shows to exactly `shownTo`.
+ */
+async function expectActionRefusals(options: {
+  browser: Browser;
+  baseURL: string;
+  actionId: string;
+  card: string;
+  shownTo: Role[];
+  field: [string, string];
+  expected: Record<"anonymous" | Role, string>;
+}): Promise<void> {
+  const { browser, baseURL, actionId, card, shownTo, field, expected } = options;
   const results: string[] = [];
   for (const who of ["anonymous", ...ROLES] as const) {
     const context = await browser.newContext();
@@ -96,25 +119,24 @@ test("Remove all data: only administrators see the card, and the server action r
       const page = await context.newPage();
       await signIn(page, who);
       await page.goto("/admin");
-      if (who !== "VIEWER" && who !== "EXECUTIVE") await expect(page.getByTestId("reset-data-card")).toHaveCount(who === "ADMIN" ? 1 : 0);
+      if (who !== "VIEWER" && who !== "EXECUTIVE") await expect(page.getByTestId(card)).toHaveCount(shownTo.includes(who) ? 1 : 0);
     }
     const reply = new FormData();
-    reply.append("_1_confirmation", "not the phrase");
+    reply.append(...field);
     reply.append("0", '[{"ok":true},"$K1"]');
     const response = await context.request.post("/admin", {
-      headers: { "next-action": actionId!, accept: "text/x-component", origin: baseURL! },
+      headers: { "next-action": actionId, accept: "text/x-component", origin: baseURL },
       multipart: reply,
       maxRedirects: 0,
     });
     const text = await response.text();
-    const expected = RESET_ACTION_EXPECTED[who];
     const refusedAnonymously = who === "anonymous" && ((response.status() >= 300 && response.status() < 400) || text.includes("Sign in first."));
-    const ok = who === "anonymous" ? refusedAnonymously : text.includes(expected);
-    results.push(`${ok ? "✓" : "✗"} ${who}: expected ${expected}, got ${response.status()} ${text.slice(0, 300)}`);
+    const ok = who === "anonymous" ? refusedAnonymously : text.includes(expected[who]);
+    results.push(`${ok ? "✓" : "✗"} ${who}: expected ${expected[who]}, got ${response.status()} ${text.slice(0, 300)}`);
     await context.close();
   }
   expect(results.filter((line) => line.startsWith("✗"))).toEqual([]);
-});
+}
 
 /**
  * "Custom attributes as features" is the analysts' own setting: the card is on the admin page
@@ -134,35 +156,14 @@ test("Custom attributes as features: analysts and administrators see the card, a
   const analystContext = await browser.newContext();
   await signIn(await analystContext.newPage(), "ANALYST");
   const html = await (await analystContext.request.get("/admin")).text();
-  const actionId = /(?:&quot;id&quot;:&quot;|\$ACTION_ID_)([0-9a-f]+)/.exec(html.slice(html.indexOf('data-testid="attribute-features-card"')))?.[1];
+  const actionId = actionIdIn(html, "attribute-features-card");
   expect(actionId, "the attribute form's action id in the admin page's HTML").toBeTruthy();
   await analystContext.close();
 
-  const results: string[] = [];
-  for (const who of ["anonymous", ...ROLES] as const) {
-    const context = await browser.newContext();
-    if (who !== "anonymous") {
-      const page = await context.newPage();
-      await signIn(page, who);
-      await page.goto("/admin");
-      if (who === "ANALYST" || who === "ADMIN") await expect(page.getByTestId("attribute-features-card")).toHaveCount(1);
-    }
-    const reply = new FormData();
-    reply.append("_1_attribute", "No import has this column");
-    reply.append("0", '[{"ok":true},"$K1"]');
-    const response = await context.request.post("/admin", {
-      headers: { "next-action": actionId!, accept: "text/x-component", origin: baseURL! },
-      multipart: reply,
-      maxRedirects: 0,
-    });
-    const text = await response.text();
-    const expected = ATTRIBUTE_ACTION_EXPECTED[who];
-    const refusedAnonymously = who === "anonymous" && ((response.status() >= 300 && response.status() < 400) || text.includes("Sign in first."));
-    const ok = who === "anonymous" ? refusedAnonymously : text.includes(expected);
-    results.push(`${ok ? "✓" : "✗"} ${who}: expected ${expected}, got ${response.status()} ${text.slice(0, 300)}`);
-    await context.close();
-  }
-  expect(results.filter((line) => line.startsWith("✗"))).toEqual([]);
+  await expectActionRefusals({
+    browser, baseURL: baseURL!, actionId: actionId!, card: "attribute-features-card", shownTo: ["ANALYST", "ADMIN"],
+    field: ["_1_attribute", "No import has this column"], expected: ATTRIBUTE_ACTION_EXPECTED,
+  });
 });
 
 test("the matrix: pages, route handlers and the v1 API against anonymous visitors, every role and every token scope", async ({ browser, playwright, baseURL }) => {
