@@ -99,9 +99,10 @@ export function defineAnyDataSuite(provider: TestProvider): void {
       expect(result).toMatchObject({ segment: null, segmentNote: expect.stringMatching(/order lines, which the API does not carry/), responseProbability: null });
     }, HEAVY_TEST_MS);
 
-    test("with profiles for everyone and order lines for half, every customer gets a CLV, counted by source", async () => {
+    test("with profiles for everyone and order lines for half, every customer gets a CLV, counted by source; one far outside the response model's range gets no response score", async () => {
       await lib.removeBusinessData({ userId: null, via: "cli" });
-      const customers = generateCustomers({ seed: 4, count: 400 });
+      // One customer far outside what the response model trains on (no Response, so not among its training rows).
+      const customers = generateCustomers({ seed: 4, count: 400 }).map((customer, i) => (i === 7 ? { ...customer, recency: 4_010, response: null } : customer));
       await importText("customers", "profiles.csv", CUSTOMER_CSV_HEADER + "\n" + formatCustomerLines(customers));
       const half = customers.filter((_, i) => i % 2 === 0);
       await importText("orders", "orders.csv", ORDER_CSV_HEADER + "\n" + formatOrderLines(generateOrders(half, { seed: 4 })));
@@ -116,6 +117,12 @@ export function defineAnyDataSuite(provider: TestProvider): void {
       expect(coverage.profiles).toBeGreaterThan(150);
       const scored = await lib.db.customerScore.count({ where: { runId: outcome.runId, clv: { not: null } } });
       expect(scored).toBe(coverage.orders + coverage.profiles);
+
+      const outlier = await lib.db.customer.findUniqueOrThrow({ where: { externalId: customers[7].externalId } });
+      const outlierScore = await lib.db.customerScore.findUniqueOrThrow({ where: { runId_customerId: { runId: outcome.runId, customerId: outlier.id } } });
+      expect(outlierScore).toMatchObject({ responseProbability: null, responseNote: expect.stringMatching(/^days since the last purchase far outside the range the response model was trained on/) });
+      const declined = await lib.db.customerScore.count({ where: { runId: outcome.runId, responseProbability: null } });
+      expect(declined).toBe(1);
     }, HEAVY_TEST_MS);
   });
 }
