@@ -1,10 +1,11 @@
 /**
- * `npm run import -- FILE [--kind customers|orders] [--map field=Header ...] [--date-format dmy|mdy] [--allow-rejected]`
+ * `npm run import -- FILE [--kind customers|orders] [--map field=Header ...] [--date-format dmy|mdy] [--allow-rejected] [--dry-run]`
+ * – with --dry-run, runs the import and rolls it back, printing what it would do.
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-const USAGE = "usage: npm run import -- FILE [--kind customers|orders] [--map field=Header ...] [--date-format dmy|mdy] [--allow-rejected]";
+const USAGE = "usage: npm run import -- FILE [--kind customers|orders] [--map field=Header ...] [--date-format dmy|mdy] [--allow-rejected] [--dry-run]";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -13,6 +14,7 @@ const { values, positionals } = parseArgs({
     map: { type: "string", multiple: true },
     "date-format": { type: "string" },
     "allow-rejected": { type: "boolean" },
+    "dry-run": { type: "boolean" },
   },
 });
 
@@ -22,6 +24,7 @@ const options = importOptions.safeParse({
   map: values.map,
   dateFormat: values["date-format"],
   allowRejected: values["allow-rejected"],
+  dryRun: values["dry-run"],
 });
 if (positionals.length !== 1 || !options.success) {
   if (!options.success) console.error(describeIssues(options.error));
@@ -36,19 +39,23 @@ const { count, describeReport, formatNumber } = await import("@/lib/import/repor
 const { db } = await import("@/lib/db/client");
 
 const started = performance.now();
-const summary = await importFile({ ...options.data, source: file, fileName: path.basename(file), userId: null });
+const name = path.basename(file);
+const summary = await importFile({ ...options.data, source: file, fileName: name, userId: null });
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
-const batch = await getImportBatch(summary.batchId);
+const batch = summary.batchId === null ? null : await getImportBatch(summary.batchId);
 await db.$disconnect();
 
+// A dry run keeps no batch to name, so its lines say it wrote nothing instead.
+const preview = summary.batchId === null ? "Preview (nothing written): " : "";
 const report = summary.report ? describeReport(summary.report).map((line) => `  ${line}`) : [];
 if (summary.status === "REJECTED") {
-  console.error(`Refused ${path.basename(file)} (batch ${summary.batchId}): ${summary.error}`);
+  console.error(preview ? `${preview}${name} would be refused: ${summary.error}` : `Refused ${name} (batch ${summary.batchId}): ${summary.error}`);
   if (report.length) console.error(report.join("\n"));
   process.exit(1);
 }
 console.log(
-  `Imported ${path.basename(file)} as batch ${summary.batchId} in ${seconds} s: ${count(summary.rowsRead, "row")} read, ` +
+  (preview ? `${preview}${name} in ${seconds} s: ` : `Imported ${name} as batch ${summary.batchId} in ${seconds} s: `) +
+    `${count(summary.rowsRead, "row")} read, ` +
     `${formatNumber(summary.rowsInserted)} new, ${formatNumber(summary.rowsUpdated)} updated, ${formatNumber(summary.rowsUnchanged)} unchanged, ` +
     `${formatNumber(summary.rowsRejected)} rejected` +
     (summary.customersCreated ? `, ${count(summary.customersCreated, "customer")} created from orders` : "") +

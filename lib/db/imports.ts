@@ -2,7 +2,8 @@
  * Writing imports. A file is written in one transaction or not at all; re-imports upsert
  * by external id and leave unchanged rows alone (compared by a content hash), so importing
  * the same snapshot twice changes nothing but the batch record. Each batch keeps its report:
- * what the file held and, for profiles, which stored values it changed.
+ * what the file held and, for profiles, which stored values it changed. A dry run runs the
+ * same writes and rolls them back, so its numbers are exactly the import's.
  */
 import "server-only";
 import { cache } from "react";
@@ -35,6 +36,9 @@ export interface ImportSummary {
   report: ImportReport | null;
 }
 
+/** What an import would do: the same numbers and report, with no batch kept. */
+export type ImportPreview = Omit<ImportSummary, "batchId"> & { batchId: null; dryRun: true };
+
 interface BatchHeader {
   kind: "CUSTOMERS" | "ORDERS";
   fileName: string;
@@ -54,33 +58,74 @@ interface BatchInput {
   report: ImportReport | null;
 }
 
+/**
+ * Thrown inside a dry run's transaction once its summary is known: Prisma rolls the
+ * transaction back (batch, rows, audit entry, totals, advisory lock) and rethrows it to us.
+ */
+class DryRunRollback extends Error {
+  constructor(readonly summary: ImportSummary) {
+    super("dry run: rolled back");
+  }
+}
+
+/**
+ * Runs an import's writes in one transaction; with `dryRun` the very same writes are rolled
+ * back and only their summary is returned. PostgreSQL sequences are not transactional, so
+ * ids a dry run drew are skipped, as after any rolled-back import.
+ */
+async function inImportTransaction(dryRun: boolean, write: (tx: Tx) => Promise<ImportSummary>): Promise<ImportSummary | ImportPreview> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const summary = await write(tx);
+      if (dryRun) throw new DryRunRollback(summary);
+      return summary;
+    }, TRANSACTION_OPTIONS);
+  } catch (error) {
+    if (error instanceof DryRunRollback) return { ...error.summary, batchId: null, dryRun: true };
+    throw error;
+  }
+}
+
 /** Records a refused file: the batch says why, and nothing else is written. */
-export async function recordRejectedImport(header: BatchHeader, details: BatchInput & { error: string }): Promise<ImportSummary> {
-  const batch = await createBatch(db, header, details, { status: "REJECTED", error: details.error, durationMs: Date.now() - header.startedAt });
-  return summarise(batch, 0);
+export async function recordRejectedImport(
+  header: BatchHeader,
+  details: BatchInput & { error: string },
+  dryRun = false,
+): Promise<ImportSummary | ImportPreview> {
+  const record = async (client: Tx) => {
+    const batch = await createBatch(client, header, details, { status: "REJECTED", error: details.error, durationMs: Date.now() - header.startedAt });
+    return summarise(batch, 0);
+  };
+  // A real refusal is a single insert and needs no transaction; a dry run needs one to roll back.
+  return dryRun ? inImportTransaction(true, record) : record(db);
 }
 
 /** Profiles: only the file's columns (`columns`) are written for customers already stored. */
 export async function writeCustomerImport(
   header: BatchHeader,
   input: BatchInput & { records: CustomerRecord[]; columns: ProfileColumns; report: ImportReport },
-): Promise<ImportSummary> {
-  return db.$transaction(async (tx) => {
+  dryRun = false,
+): Promise<ImportSummary | ImportPreview> {
+  return inImportTransaction(dryRun, async (tx) => {
     await serialiseImports(tx);
     const batch = await createBatch(tx, header, input);
     const { changes, ...counts } = await upsertCustomers(tx, batch.id, input.records, input.columns);
     return finishBatch(tx, batch.id, header, { ...counts, customersCreated: 0 }, { ...input.report, changes });
-  }, TRANSACTION_OPTIONS);
+  });
 }
 
-export async function writeOrderImport(header: BatchHeader, input: BatchInput & { orders: OrderRecord[] }): Promise<ImportSummary> {
-  return db.$transaction(async (tx) => {
+export async function writeOrderImport(
+  header: BatchHeader,
+  input: BatchInput & { orders: OrderRecord[] },
+  dryRun = false,
+): Promise<ImportSummary | ImportPreview> {
+  return inImportTransaction(dryRun, async (tx) => {
     await serialiseImports(tx);
     const batch = await createBatch(tx, header, input);
     const { ids, created } = await ensureCustomers(tx, batch.id, input.orders.map((order) => order.customerId));
     const counts = await upsertOrders(tx, batch.id, input.orders, ids);
     return finishBatch(tx, batch.id, header, { ...counts, customersCreated: created }, input.report);
-  }, TRANSACTION_OPTIONS);
+  });
 }
 
 async function createBatch(

@@ -1,11 +1,19 @@
 /**
  * One import, from bytes to database, shared by the upload route and the CLI: read and
  * validate the file, then either refuse it (recording why) or write it in one transaction.
+ * A dry run takes the same path and rolls it back: a preview of exactly what it would do.
  */
 import "server-only";
 import type { Readable } from "node:stream";
 import type { CustomerField } from "@/lib/data/customer";
-import { recordRejectedImport, writeCustomerImport, writeOrderImport, type ImportSummary, type RejectedRow } from "@/lib/db/imports";
+import {
+  recordRejectedImport,
+  writeCustomerImport,
+  writeOrderImport,
+  type ImportPreview,
+  type ImportSummary,
+  type RejectedRow,
+} from "@/lib/db/imports";
 import type { Prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import {
@@ -35,9 +43,15 @@ export interface ImportRequest {
   allowRejected?: boolean;
   /** Day-first or month-first, for files whose dates do not say; "detect" (the default) refuses those. */
   dateFormat?: DayMonthOrder | "detect";
+  /** Run the import and roll it back: the summary says what it would do, nothing is kept. */
+  dryRun?: boolean;
 }
 
-export async function importFile(request: ImportRequest): Promise<ImportSummary> {
+export function importFile(request: ImportRequest & { dryRun?: false }): Promise<ImportSummary>;
+export function importFile(request: ImportRequest & { dryRun: true }): Promise<ImportPreview>;
+export function importFile(request: ImportRequest): Promise<ImportSummary | ImportPreview>;
+export async function importFile(request: ImportRequest): Promise<ImportSummary | ImportPreview> {
+  const dryRun = request.dryRun ?? false;
   const header = {
     kind: request.kind === "customers" ? ("CUSTOMERS" as const) : ("ORDERS" as const),
     fileName: request.fileName,
@@ -49,7 +63,7 @@ export async function importFile(request: ImportRequest): Promise<ImportSummary>
     parsed = await readFile(request);
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
-    return recordRejectedImport(header, { rowsRead: 0, rejected: [], quality: {}, report: null, error: error.message });
+    return recordRejectedImport(header, { rowsRead: 0, rejected: [], quality: {}, report: null, error: error.message }, dryRun);
   }
 
   const rejected = rejectedRows(parsed.errors, "duplicates" in parsed ? parsed.duplicates : []);
@@ -60,11 +74,13 @@ export async function importFile(request: ImportRequest): Promise<ImportSummary>
     const first = rejected[0];
     const where = first.column ? `row ${first.row}, column ${first.column}` : `row ${first.row}`;
     const error = `${problemCount} problem${problemCount === 1 ? "" : "s"} in the file, so nothing was imported. First: ${where}: ${first.message}`;
-    return recordRejectedImport(header, { rowsRead: parsed.rowsRead, rejected, quality, report, error });
+    return recordRejectedImport(header, { rowsRead: parsed.rowsRead, rejected, quality, report, error }, dryRun);
   }
-  if (!("duplicates" in parsed)) return writeOrderImport(header, { orders: parsed.records, rowsRead: parsed.rowsRead, rejected, quality, report });
+  if (!("duplicates" in parsed)) {
+    return writeOrderImport(header, { orders: parsed.records, rowsRead: parsed.rowsRead, rejected, quality, report }, dryRun);
+  }
   const columns = { fields: parsed.columns.map((column) => column.field), attributeKeys: parsed.customColumns };
-  return writeCustomerImport(header, { records: parsed.records, columns, rowsRead: parsed.rowsRead, rejected, quality, report });
+  return writeCustomerImport(header, { records: parsed.records, columns, rowsRead: parsed.rowsRead, rejected, quality, report }, dryRun);
 }
 
 function readFile(request: ImportRequest) {

@@ -1,7 +1,8 @@
 /**
  * The options of an import as people give them (CLI flags, query parameters), parsed once
  * for both: the kind, `field=Header` mappings checked against the kind's fields, the date
- * format for files whose dates do not say, and the choice to import around bad rows.
+ * format for files whose dates do not say, the choice to import around bad rows, and
+ * whether to only preview (a dry run).
  */
 import { z } from "zod";
 import { CUSTOMER_COLUMNS } from "@/lib/data/customer";
@@ -16,6 +17,7 @@ export const importOptions = z
     kind: z.enum(["customers", "orders"]).default("customers"),
     map: z.array(z.string().regex(/^\w+=.+$/, "a mapping is field=Header, e.g. customerId=CUSTOMERNAME")).default([]),
     allowRejected: z.boolean().default(false),
+    dryRun: z.boolean().default(false),
     dateFormat: z.enum(DATE_FORMATS, { error: "the date format is dmy (day/month/year), mdy (month/day/year) or detect" }).default("detect"),
   })
   .transform((options, ctx) => {

@@ -28,6 +28,25 @@ test("an admin imports the real marketing file and sees 2,240 customers and its 
   await expect(page.getByTestId("customer-count")).toHaveText("2,240");
 });
 
+test("Preview shows what the import would do and writes nothing; a misspelt dryRun is refused", async ({ page }) => {
+  await signIn(page, "ADMIN");
+  await page.goto("/admin/import");
+  await page.getByLabel(/CSV file/).setInputFiles(REAL_FILE);
+  await page.getByRole("button", { name: "Preview" }).click();
+
+  // Whether this runs before or after the real import, the file has 2,240 rows.
+  const outcome = page.getByRole("status").filter({ hasText: "Preview — nothing was written" });
+  await expect(outcome).toContainText("2,240 rows read");
+  await expect(outcome.getByTestId("import-report")).toContainText("Profile columns in the file");
+  await expect(outcome.getByRole("link", { name: "See the report" })).toHaveCount(0);
+
+  const misspelt = await page.request.post("/api/import?kind=customers&fileName=x.csv&dryRun=yes", {
+    data: "ID;Income\n1;100\n",
+    headers: { "content-type": "text/csv" },
+  });
+  expect(misspelt.status()).toBe(400);
+});
+
 test("a viewer is refused the import page and the import endpoint", async ({ page }) => {
   await signIn(page, "VIEWER");
   await expect(page.getByRole("link", { name: "Import" })).toHaveCount(0);

@@ -1,5 +1,5 @@
-// POST /api/import?kind=customers|orders&fileName=…&map=field=Header&dateFormat=detect|dmy|mdy&allowRejected=true
-// – import the CSV sent as the request body; ANALYST and ADMIN only.
+// POST /api/import?kind=customers|orders&fileName=…&map=field=Header&dateFormat=detect|dmy|mdy&allowRejected=true&dryRun=1
+// – import the CSV sent as the request body, or with dryRun=1 preview it (nothing kept); ANALYST and ADMIN only.
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { z } from "zod";
@@ -13,19 +13,24 @@ import { describeIssues, importOptions } from "@/lib/services/importOptions";
 export const runtime = "nodejs";
 export const maxDuration = 1800;
 
-const query = z.object({ fileName: z.string().trim().min(1).max(255).default("upload.csv") });
+const query = z.object({
+  fileName: z.string().trim().min(1).max(255).default("upload.csv"),
+  // Strict: a misspelt flag must not turn a preview into a real import.
+  dryRun: z.enum(["0", "1"], { error: "dryRun is 1 (preview, nothing written) or 0" }).default("0"),
+});
 
 export const POST = withPermission("importData", async (req, { user }) => {
   const params = req.nextUrl.searchParams;
+  const named = query.safeParse({ fileName: params.get("fileName") ?? undefined, dryRun: params.get("dryRun") ?? undefined });
+  if (!named.success) return jsonError(400, describeIssues(named.error));
   const options = importOptions.safeParse({
     kind: params.get("kind") ?? undefined,
     map: params.getAll("map"),
     allowRejected: params.get("allowRejected") === "true",
     dateFormat: params.get("dateFormat") ?? undefined,
+    dryRun: named.data.dryRun === "1",
   });
-  const name = query.safeParse({ fileName: params.get("fileName") ?? undefined });
   if (!options.success) return jsonError(400, describeIssues(options.error));
-  if (!name.success) return jsonError(400, describeIssues(name.error));
 
   const declared = Number(req.headers.get("content-length") ?? 0);
   if (declared > env.IMPORT_MAX_BYTES) {
@@ -36,7 +41,7 @@ export const POST = withPermission("importData", async (req, { user }) => {
   const summary = await importFile({
     ...options.data,
     source: Readable.fromWeb(abandonableBody(req.body) as unknown as NodeReadableStream),
-    fileName: name.data.fileName,
+    fileName: named.data.fileName,
     userId: user.id,
   });
   const status = summary.status === "SUCCEEDED" ? 200 : summary.error?.includes("limit") ? 413 : 422;

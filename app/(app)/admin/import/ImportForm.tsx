@@ -4,11 +4,11 @@ import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Button, Callout } from "@tremor/react";
-import type { ImportSummary } from "@/lib/db/imports";
+import type { ImportPreview, ImportSummary } from "@/lib/db/imports";
 import { count } from "@/lib/import/report";
 import { ImportReportList } from "./ImportReportList";
 
-type Result = ({ kind: "done" } & ImportSummary) | { kind: "error"; message: string };
+type Result = ({ kind: "done" } & (ImportSummary | ImportPreview)) | { kind: "error"; message: string };
 
 const ORDER_MAP_HINT = "customerId=CUSTOMERNAME\norderDate=ORDERDATE\namount=SALES (or quantity=QTY and unitPrice=PRICE)";
 
@@ -21,12 +21,15 @@ const DATE_FORMATS = [
 export function ImportForm({ maxBytes }: { maxBytes: number }) {
   const router = useRouter();
   const [kind, setKind] = useState<"customers" | "orders">("customers");
-  const [pending, setPending] = useState(false);
+  const [pending, setPending] = useState<"import" | "preview" | null>(null);
   const [result, setResult] = useState<Result | null>(null);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
+    // The button pressed comes with the form: Preview sends the same request as a dry run.
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const form = new FormData(event.currentTarget, submitter);
+    const intent = form.get("intent") === "preview" ? "preview" : "import";
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) {
       setResult({ kind: "error", message: "Choose a non-empty CSV file." });
@@ -39,17 +42,18 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
     const params = new URLSearchParams({ kind, fileName: file.name, dateFormat: String(form.get("dateFormat") ?? "detect") });
     if (form.get("allowRejected") === "on") params.set("allowRejected", "true");
     for (const line of String(form.get("map") ?? "").split("\n")) if (line.trim()) params.append("map", line.trim());
-    setPending(true);
+    if (intent === "preview") params.set("dryRun", "1");
+    setPending(intent);
     setResult(null);
     try {
       const response = await fetch(`/api/import?${params}`, { method: "POST", body: file, headers: { "content-type": "text/csv" } });
       const body = await response.json();
       setResult(response.status === 200 || response.status === 422 ? { kind: "done", ...body } : { kind: "error", message: body.error ?? `Import failed (${response.status}).` });
-      router.refresh();
+      if (intent === "import") router.refresh();
     } catch {
       setResult({ kind: "error", message: "The upload did not reach the server. Check your connection and try again." });
     } finally {
-      setPending(false);
+      setPending(null);
     }
   }
 
@@ -92,9 +96,14 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
         <input type="checkbox" name="allowRejected" />
         Import the valid rows even if some rows have errors (the rejected rows are listed in the report)
       </label>
-      <Button type="submit" loading={pending}>
-        Import
-      </Button>
+      <div className="flex gap-3">
+        <Button type="submit" name="intent" value="import" loading={pending === "import"} disabled={pending !== null}>
+          Import
+        </Button>
+        <Button type="submit" name="intent" value="preview" variant="secondary" loading={pending === "preview"} disabled={pending !== null}>
+          Preview
+        </Button>
+      </div>
       {result?.kind === "error" && (
         <Callout title="Not imported" color="rose" role="alert">
           {result.message}
@@ -107,14 +116,19 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
 
 function ImportOutcome({ result }: { result: Extract<Result, { kind: "done" }> }) {
   const succeeded = result.status === "SUCCEEDED";
+  const title = result.batchId === null ? "Preview — nothing was written" : succeeded ? "Imported" : "Not imported";
   return (
-    <Callout title={succeeded ? "Imported" : "Not imported"} color={succeeded ? "emerald" : "rose"} role="status">
+    <Callout title={title} color={!succeeded ? "rose" : result.batchId === null ? "blue" : "emerald"} role="status">
       {succeeded
         ? `${count(result.rowsRead, "row")} read: ${result.rowsInserted.toLocaleString("en-US")} new, ${result.rowsUpdated.toLocaleString("en-US")} updated, ${result.rowsUnchanged.toLocaleString("en-US")} unchanged, ${result.rowsRejected.toLocaleString("en-US")} rejected${result.customersCreated ? `, ${result.customersCreated.toLocaleString("en-US")} customers created from orders` : ""}.`
         : result.error}{" "}
-      <Link href={`/admin/import/${result.batchId}`} className="underline">
-        See the report
-      </Link>
+      {result.batchId === null ? (
+        succeeded && "Press Import to write it."
+      ) : (
+        <Link href={`/admin/import/${result.batchId}`} className="underline">
+          See the report
+        </Link>
+      )}
       {result.report && (
         <div className="mt-2">
           <ImportReportList report={result.report} />

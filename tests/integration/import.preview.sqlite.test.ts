@@ -1,0 +1,3 @@
+import { defineImportPreviewSuite } from "./suites/importPreviewSuite";
+
+defineImportPreviewSuite("sqlite");
