@@ -284,7 +284,7 @@ export function historicalClvColumn(
   const first = new Map<number, number>();
   for (const order of orders) {
     const row = indexOf.get(order.customerId);
-    if (row === undefined || order.orderDate.getTime() > snapshot || orderLineKind(order) === "cancelled") continue;
+    if (row === undefined || order.orderDate.getTime() >= snapshot + DAY_MS || orderLineKind(order) === "cancelled") continue;
     total.set(row, (total.get(row) ?? 0) + order.amount);
     if (orderLineKind(order) === "sale") first.set(row, Math.min(first.get(row) ?? Infinity, order.orderDate.getTime()));
   }

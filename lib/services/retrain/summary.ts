@@ -74,6 +74,8 @@ class Mean {
 const profileSpendOf = (customer: CustomerRecord): number | null =>
   SPEND_FIELDS.reduce<number | null>((sum, field) => (customer[field] === null ? sum : (sum ?? 0) + customer[field]!), null);
 
+const DAY_MS = 86_400_000;
+
 /** Net spend per customer with a sale in the order lines: returns netted, cancelled orders left out. */
 function orderSpendByCustomer(orders: readonly OrderRecord[]): Map<string, number> {
   const buyers = new Set<string>();
@@ -91,12 +93,15 @@ function orderSpendByCustomer(orders: readonly OrderRecord[]): Map<string, numbe
 export function summariseRun(customers: readonly CustomerRecord[], scores: CustomerScores, segments: KeyedSegment[], context: SummaryContext): RunSummary {
   const { economics = DEFAULT_ECONOMICS } = context;
   // Each customer's spend from their order lines where they have any, else from the profile: revenue leaves no one out.
-  const orderSpend = orderSpendByCustomer(context.orders ?? []);
+  // The models see the lines up to the end of the snapshot day; so do revenue and the charts.
+  const end = Date.parse(context.snapshotDate) + DAY_MS;
+  const orders = (context.orders ?? []).filter((order) => order.orderDate.getTime() < end);
+  const orderSpend = orderSpendByCustomer(orders);
   const spendOf = (customer: CustomerRecord) => orderSpend.get(customer.externalId) ?? profileSpendOf(customer);
   const keyOf = new Map(segments.map((segment) => [segment.label, segment.segmentKey]));
   const segmentKeys = Int32Array.from(scores.segment, (label) => keyOf.get(label)!);
   const referenceYear = new Date(context.snapshotDate).getUTCFullYear();
-  const distributions = segmentDistributions(customers, segmentKeys, segments.map((segment) => segment.segmentKey), referenceYear, context.orders);
+  const distributions = segmentDistributions(customers, segmentKeys, segments.map((segment) => segment.segmentKey), referenceYear, orders);
   const overall = { spend: new Mean(), clv: new Mean(), clvLow: new Mean(), clvHigh: new Mean(), alive: new Mean(), response: new Mean(), coverage: new Coverage() };
   const bySegment = new Map(
     segments.map((segment) => [segment.segmentKey, { size: 0, income: new Mean(), spend: new Mean(), clv: new Mean(), response: new Mean(), alive: new Mean(), coverage: new Coverage() }]),

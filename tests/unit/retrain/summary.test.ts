@@ -55,9 +55,10 @@ describe("summariseRun", () => {
       customerId: "c1", orderDate: new Date("2014-01-01"), amount, orderId: null, quantity: null, category: null, channel: null, kind,
     });
     const withOrders = summariseRun(customers, scores, segments, {
-      snapshotDate: "2014-06-30", seed: 1, orders: [line(300, "sale"), line(-50, "return"), line(999, "cancelled")],
+      snapshotDate: "2014-06-30", seed: 1,
+      orders: [line(300, "sale"), line(-50, "return"), line(999, "cancelled"), { ...line(77, "sale"), orderDate: new Date("2014-07-01") }],
     });
-    // c1: 250 from orders instead of 100 from the profile; c2 400, c3 10, c4 20 from profiles.
+    // c1: 250 from orders instead of 100 from the profile (the line after the snapshot date left out); c2 400, c3 10, c4 20 from profiles.
     expect(withOrders.revenue).toBe(680);
     expect(withOrders.segments.find((segment) => segment.segmentKey === 7)!.averageSpend).toBe(325);
   });
