@@ -30,6 +30,7 @@ const nextConfig = {
     "@tensorflow/tfjs",
     "@tensorflow/tfjs-backend-wasm",
     "bcryptjs",
+    "node-cron",
   ],
   experimental: { authInterrupts: true },
   poweredByHeader: false,

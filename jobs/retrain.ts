@@ -1,74 +1,59 @@
 /**
- * Job "retrain" — retrain every model on the current customers and promote the result when it
- * is not worse than the active run. Triggered by cron (jobs/scheduler.ts), by analysts on the
- * admin page (through lib/services/retrain/launch.ts) and from the command line:
+ * Job "retrain" from the command line — retrain every model on the current customers and
+ * promote the result when it is not worse than the active run. It starts the job the way the
+ * admin page and the schedule do, through jobs/launcher.ts:
  *
  *   npm run retrain [-- --seed S] [--trigger cli|manual|cron] [--requested-by USER_ID] [--config JSON]
  *
  * --config takes a lighter (or heavier) training set-up as JSON with the keys kMax, spaces and
  * folds only, e.g. '{"kMax":5,"spaces":["standardized"],"folds":3}'; any other key is refused.
- * Prints `started run N` as soon as it holds the lease. Exit codes: 0 succeeded or rejected by
- * the promotion gate, 1 failed, 3 another retrain is running (the message names it).
+ * Prints `started run N (job process P)` once the job holds the lease, then its stages; the
+ * job's own output goes to stderr. Exit codes: 0 succeeded or rejected by the promotion gate,
+ * 1 failed, 2 bad arguments, 3 another retrain is running (the message names it).
  */
 import { parseArgs } from "node:util";
-import { pathToFileURL } from "node:url";
-import { z } from "zod";
-import { SPACE_NAMES } from "@/lib/ml/segmentation/spaces";
+import { retrainPayload } from "./retrainMessages";
 
-/** The training knobs the command line may set (a subset of RetrainConfig). */
-const retrainConfig = z.strictObject({
-  kMax: z.number().int().min(2).optional(),
-  spaces: z.array(z.enum(SPACE_NAMES)).min(1).optional(),
-  folds: z.number().int().min(2).optional(),
+const { values } = parseArgs({
+  options: { seed: { type: "string" }, trigger: { type: "string" }, "requested-by": { type: "string" }, config: { type: "string" } },
 });
-
-const retrainPayload = z.object({
-  trigger: z.enum(["CRON", "MANUAL", "CLI"]),
-  requestedById: z.string().nullable(),
-  seed: z.number().int().min(0).optional(),
-  config: retrainConfig.optional(),
+const payload = retrainPayload.safeParse({
+  trigger: (values.trigger ?? "cli").toUpperCase(),
+  requestedById: values["requested-by"] ?? null,
+  seed: values.seed === undefined ? undefined : Number(values.seed),
+  config: values.config === undefined ? undefined : parseJson(values.config),
 });
-export type RetrainPayload = z.infer<typeof retrainPayload>;
-
-export const retrainJob = {
-  id: "retrain",
-  payload: retrainPayload,
-  async handle(payload: RetrainPayload, onStarted?: (runId: number) => void) {
-    const { runRetrain } = await import("@/lib/services/retrain/runRetrain");
-    return runRetrain(payload, onStarted);
-  },
-};
-
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { seed: { type: "string" }, trigger: { type: "string" }, "requested-by": { type: "string" }, config: { type: "string" } },
-  });
-  const payload = retrainJob.payload.safeParse({
-    trigger: (values.trigger ?? "cli").toUpperCase(),
-    requestedById: values["requested-by"] ?? null,
-    seed: values.seed === undefined ? undefined : Number(values.seed),
-    config: values.config === undefined ? undefined : parseJson(values.config),
-  });
-  if (!payload.success) {
-    console.error(payload.error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`).join("\n"));
-    process.exit(2);
-  }
-  const { ensureEnvFile } = await import("@/lib/setup/envFile");
-  ensureEnvFile();
-  const { RetrainBusyError } = await import("@/lib/db/lease");
-  const { db } = await import("@/lib/db/client");
-  try {
-    const outcome = await retrainJob.handle(payload.data, (runId) => console.log(`started run ${runId}`));
-    console.log(`run ${outcome.runId} ${outcome.status.toLowerCase()}: ${outcome.reasons.join("; ")}`);
-    process.exitCode = outcome.status === "FAILED" ? 1 : 0;
-  } catch (error) {
-    if (!(error instanceof RetrainBusyError)) throw error;
-    console.error(`busy: ${error.message}`);
-    process.exitCode = 3;
-  } finally {
-    await db.$disconnect();
-  }
+if (!payload.success) {
+  console.error(payload.error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`).join("\n"));
+  process.exit(2);
 }
+
+const { ensureEnvFile } = await import("@/lib/setup/envFile");
+ensureEnvFile();
+const { launchRetrain } = await import("./launcher");
+const { db } = await import("@/lib/db/client");
+let lastStage = "";
+const launched = await launchRetrain(payload.data, {
+  onOutput: (text) => process.stderr.write(text),
+  onProgress: (stage) => {
+    if (stage !== lastStage) console.log(`stage ${stage}`);
+    lastStage = stage;
+  },
+});
+if (launched.type === "busy") {
+  console.error(`busy: a retrain is already running (run ${launched.runId})`);
+  process.exitCode = 3;
+} else {
+  console.log(`started run ${launched.runId} (job process ${launched.pid})`);
+  const outcome = await launched.finished;
+  if (outcome) console.log(`run ${outcome.runId} ${outcome.status.toLowerCase()}: ${outcome.reasons.join("; ")}`);
+  else {
+    const run = await db.modelRun.findUnique({ where: { id: launched.runId }, select: { error: true } });
+    console.error(`run ${launched.runId} failed: ${run?.error ?? "its job process ended without a result"}`);
+  }
+  process.exitCode = !outcome || outcome.status === "FAILED" ? 1 : 0;
+}
+await db.$disconnect();
 
 function parseJson(text: string): unknown {
   try {
@@ -78,5 +63,3 @@ function parseJson(text: string): unknown {
     process.exit(2);
   }
 }
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();

@@ -9,8 +9,8 @@ import type { RetrainSchedule } from "@/lib/db/settings";
 
 export interface SchedulerDeps {
   readSchedule(): Promise<RetrainSchedule>;
-  /** Starts a retrain; throws RetrainBusyError (with runId) when one is running. */
-  trigger(): Promise<{ runId: number }>;
+  /** Starts a retrain, or says which run is in the way. */
+  trigger(): Promise<{ type: "started" | "busy"; runId: number }>;
   log(message: string): void;
   onSkipped?(busyRunId: number): Promise<void>;
 }
@@ -27,13 +27,12 @@ export async function startScheduler(deps: SchedulerDeps, pollMs = 15_000): Prom
 
   const tick = async () => {
     try {
-      const { runId } = await deps.trigger();
-      deps.log(`scheduled retrain started run ${runId}`);
+      const launched = await deps.trigger();
+      if (launched.type === "started") return deps.log(`scheduled retrain started run ${launched.runId}`);
+      deps.log(`scheduled retrain skipped: run ${launched.runId} is still running`);
+      await deps.onSkipped?.(launched.runId);
     } catch (error) {
-      const busyRunId = (error as { runId?: number }).runId;
-      if (busyRunId === undefined) return deps.log(`scheduled retrain could not start: ${(error as Error).message}`);
-      deps.log(`scheduled retrain skipped: run ${busyRunId} is still running`);
-      await deps.onSkipped?.(busyRunId);
+      deps.log(`scheduled retrain could not start: ${(error as Error).message}`);
     }
   };
 

@@ -1,7 +1,7 @@
-/** Wires the scheduler to the database and to retrains in child processes. */
+/** Wires the scheduler to the database and to retrains started by the launcher. */
 import { recordAudit } from "@/lib/db/audit";
 import { getRetrainSchedule } from "@/lib/db/settings";
-import { launchRetrain } from "@/lib/services/retrain/launch";
+import { launchRetrain } from "./launcher";
 import { startScheduler, type Scheduler } from "./scheduler";
 
 export function startRetrainScheduler(): Promise<Scheduler> {

@@ -38,8 +38,6 @@ await db.$disconnect();
 
 const { buildApp, startApp } = await import("./nextServer");
 buildApp();
-const { startInlineScheduler } = await import("./inlineScheduler");
-await startInlineScheduler();
 console.log(`\n${describeFirstAdmin(admin)}`);
 if (!admin.created) console.log(`Sign in as ${process.env.ADMIN_EMAIL ?? DEFAULT_ADMIN_EMAIL} with the password set on first setup.`);
 console.log("Open http://localhost:3000 and sign in.");

@@ -1,7 +1,6 @@
 /**
- * `npm start` — apply pending migrations, start the retrain schedule (unless
- * RETRAIN_SCHEDULER says it runs in `npm run worker`), then serve the production build
- * (`npm run build` first).
+ * `npm start` — apply pending migrations, then serve the production build (`npm run build`
+ * first). The server starts the retrain schedule itself (instrumentation.ts).
  */
 import { ensureEnvFile } from "@/lib/setup/envFile";
 
@@ -9,7 +8,5 @@ ensureEnvFile();
 const { databaseTarget } = await import("@/lib/db/provider");
 const { deployMigrations } = await import("@/lib/db/migrate");
 await deployMigrations(databaseTarget());
-const { startInlineScheduler } = await import("./inlineScheduler");
-await startInlineScheduler();
 const { startApp } = await import("./nextServer");
 process.exit(await startApp());

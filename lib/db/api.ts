@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "./client";
+import { reapDeadRuns } from "./runLiveness";
 
 /** The active run's segments in key order: what the API and its scoring name segments by. */
 export async function listRunSegments(runId: number) {
@@ -25,6 +26,7 @@ export async function segmentCustomerPage(runId: number, segmentKey: number, cur
 }
 
 export async function listRunsForApi(limit = 100) {
+  await reapDeadRuns();
   return db.modelRun.findMany({
     orderBy: { id: "desc" },
     take: limit,
@@ -33,6 +35,7 @@ export async function listRunsForApi(limit = 100) {
 }
 
 export async function getRunForApi(id: number) {
+  await reapDeadRuns();
   return db.modelRun.findUnique({
     where: { id },
     select: {

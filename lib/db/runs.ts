@@ -6,6 +6,8 @@
 import "server-only";
 import { db, type Prisma } from "./client";
 import { bulkInsert } from "./dialect";
+import { assertLeaseHeld, LeaseLostError } from "./lease";
+import { reapDeadRuns } from "./runLiveness";
 
 export type RunTrigger = "CRON" | "MANUAL" | "CLI";
 
@@ -20,18 +22,20 @@ export async function deleteQueuedRun(runId: number): Promise<void> {
 }
 
 export async function markRunRunning(runId: number, snapshot: { count: number; hash: string }): Promise<void> {
-  await db.modelRun.update({
-    where: { id: runId },
+  await db.modelRun.updateMany({
+    where: { id: runId, status: "QUEUED" },
     data: { status: "RUNNING", startedAt: new Date(), snapshotCount: snapshot.count, snapshotHash: snapshot.hash, stage: "snapshot", progress: 0.01 },
   });
 }
 
+/** Only a running run moves: one already declared dead keeps the stage it died in. */
 export async function updateRunProgress(runId: number, stage: string, progress: number): Promise<void> {
-  await db.modelRun.update({ where: { id: runId }, data: { stage, progress } });
+  await db.modelRun.updateMany({ where: { id: runId, status: "RUNNING" }, data: { stage, progress } });
 }
 
+/** A run already declared dead keeps the reason it was given. */
 export async function markRunFailed(runId: number, error: string, timings?: Prisma.InputJsonValue): Promise<void> {
-  await db.modelRun.update({ where: { id: runId }, data: { status: "FAILED", finishedAt: new Date(), error, timings } });
+  await db.modelRun.updateMany({ where: { id: runId, status: { in: ["QUEUED", "RUNNING"] } }, data: { status: "FAILED", finishedAt: new Date(), error, timings } });
 }
 
 /** Activations up to `at`, latest first: the first names the run whose scores users see. */
@@ -60,6 +64,7 @@ export async function listActivations(limit = 50) {
 }
 
 export async function listRuns(limit = 50) {
+  await reapDeadRuns();
   return db.modelRun.findMany({
     orderBy: { id: "desc" },
     take: limit,
@@ -71,14 +76,16 @@ export async function listRuns(limit = 50) {
 }
 
 export async function getRun(id: number) {
+  await reapDeadRuns();
   return db.modelRun.findUnique({
     where: { id },
     include: { requestedBy: { select: { email: true } }, segments: { orderBy: { segmentKey: "asc" } } },
   });
 }
 
-/** What the admin page polls while a run trains. */
+/** What the admin page polls while a run trains. Readers of runs see a dead run failed (runLiveness.ts). */
 export async function getRunProgress(id: number) {
+  await reapDeadRuns();
   return db.modelRun.findUnique({
     where: { id },
     select: { id: true, status: true, stage: true, progress: true, error: true, createdAt: true, startedAt: true, finishedAt: true },
@@ -147,8 +154,12 @@ export interface RunOutcome {
   activate: { reason: string } | null;
 }
 
+/** Writes nothing (LeaseLostError) unless the run still holds the lease and is still running, checked in the same transaction. */
 export async function writeRunOutcome(runId: number, outcome: RunOutcome, onProgress?: (share: number) => void): Promise<void> {
   await db.$transaction(async (tx) => {
+    await assertLeaseHeld(tx, runId);
+    const { count } = await tx.modelRun.updateMany({ where: { id: runId, status: "RUNNING" }, data: { stage: "write" } });
+    if (count === 0) throw new LeaseLostError(runId);
     await tx.modelArtifact.createMany({ data: Object.entries(outcome.artifacts).map(([name, data]) => ({ runId, name, data })) });
     await tx.segmentProfile.createMany({ data: outcome.segments.map((segment) => ({ ...segment, runId })) });
     const chunk = 20_000;

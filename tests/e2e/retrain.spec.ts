@@ -85,6 +85,12 @@ test.describe.serial("retraining", () => {
     await expect(page.getByTestId("retrain-outcome")).toContainText("passed the promotion gate", { timeout: TRAINING_TIMEOUT });
 
     await page.goto(`/admin/runs/${secondRunId}`);
+    // The launcher stores the job's output when its process has exited, a moment after the run is written.
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByTestId("run-log")).toContainText(`run ${secondRunId} succeeded`, { timeout: 1_000 });
+    }).toPass({ timeout: 30_000 });
+    await expect(page.getByTestId("run-log")).toContainText("stage response");
     await expect(page.getByTestId("drift-verdict")).toContainText("No dataset drift");
     await expect(page.getByTestId("feature-drift")).toContainText("income");
     await expect(page.getByTestId("prediction-drift")).toContainText("responseProbability");

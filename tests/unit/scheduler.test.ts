@@ -5,7 +5,9 @@ import type { RetrainSchedule } from "@/lib/db/settings";
 const EVERY_SECOND: RetrainSchedule = { cron: "* * * * * *", timezone: "UTC", enabled: true };
 
 /** A scheduler over an in-memory schedule and a fake trigger that counts its calls. */
-function harness(initial: RetrainSchedule, trigger: () => Promise<{ runId: number }> = async () => ({ runId: 7 })) {
+type Launch = { type: "started" | "busy"; runId: number };
+
+function harness(initial: RetrainSchedule, trigger: () => Promise<Launch> = async () => ({ type: "started", runId: 7 })) {
   const state = { schedule: initial, triggered: 0, skipped: [] as number[], logs: [] as string[] };
   const start = (pollMs?: number) =>
     startScheduler(
@@ -91,8 +93,7 @@ describe("retrain scheduler", () => {
   });
 
   test("a tick while a retrain runs is skipped and reported with the busy run", async () => {
-    const busy = Object.assign(new Error("a retrain is already running (run 12)"), { runId: 12 });
-    const { state, start } = harness(EVERY_SECOND, () => Promise.reject(busy));
+    const { state, start } = harness(EVERY_SECOND, async () => ({ type: "busy", runId: 12 }));
     scheduler = await start();
     await waitFor(() => state.skipped.length >= 1, "a skipped tick");
     expect(state.skipped[0]).toBe(12);

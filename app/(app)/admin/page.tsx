@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Card, Text, Title } from "@tremor/react";
 import { requirePagePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
-import { currentLeaseHolder } from "@/lib/db/lease";
+import { runningRunId } from "@/lib/db/runLiveness";
 import { CardSkeleton } from "@/app/ui/CardSkeleton";
 import { AttributeFeaturesCard } from "./AttributeFeaturesCard";
 import { ResetDataCard } from "./ResetDataCard";
@@ -13,7 +13,7 @@ import { ScheduleCard } from "./ScheduleCard";
 
 export default async function AdminPage() {
   const user = await requirePagePermission("retrain");
-  const runningRunId = await currentLeaseHolder();
+  const runningRun = await runningRunId();
   return (
     <div className="space-y-6">
       <div>
@@ -27,7 +27,7 @@ export default async function AdminPage() {
         </Text>
       </div>
       <Card>
-        <RetrainPanel runningRunId={runningRunId} />
+        <RetrainPanel runningRunId={runningRun} />
       </Card>
       <Suspense fallback={<CardSkeleton />}>
         <RunsOverview />

@@ -3,26 +3,26 @@
 import { withPermission } from "@/lib/http/withPermission";
 import { jsonError } from "@/lib/http/responses";
 import { recordAudit } from "@/lib/db/audit";
-import { currentLeaseHolder, RetrainBusyError } from "@/lib/db/lease";
-import { launchRetrain } from "@/lib/services/retrain/launch";
+import { runningRunId } from "@/lib/db/runLiveness";
+import { launchRetrain } from "@/jobs/launcher";
 
 export const runtime = "nodejs";
 
 const busy = (runId: number) => Response.json({ error: `A retrain is already running (run ${runId}).`, runId }, { status: 409 });
 
 export const POST = withPermission("retrain", async (_req, { user }) => {
-  // The child process checks the lease too; asking first just spares starting it.
-  const holder = await currentLeaseHolder();
+  // The job process checks the lease too; asking first just spares starting it.
+  const holder = await runningRunId();
   if (holder !== null) return busy(holder);
   try {
-    const { runId } = await launchRetrain({ trigger: "MANUAL", requestedById: user.id });
+    const launched = await launchRetrain({ trigger: "MANUAL", requestedById: user.id });
+    if (launched.type === "busy") return busy(launched.runId);
     // The run is under way whatever happens to its audit entry: a failed write must not turn the 202 into a 500.
-    await recordAudit({ userId: user.id, action: "run.started", target: `run:${runId}`, details: { trigger: "MANUAL" } }).catch((error: Error) =>
-      console.error(`could not audit the start of run ${runId}: ${error.message}`),
+    await recordAudit({ userId: user.id, action: "run.started", target: `run:${launched.runId}`, details: { trigger: "MANUAL" } }).catch((error: Error) =>
+      console.error(`could not audit the start of run ${launched.runId}: ${error.message}`),
     );
-    return Response.json({ runId }, { status: 202 });
+    return Response.json({ runId: launched.runId }, { status: 202 });
   } catch (error) {
-    if (error instanceof RetrainBusyError) return busy(error.runId);
     return jsonError(500, error instanceof Error ? error.message : String(error));
   }
 });

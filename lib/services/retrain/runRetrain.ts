@@ -37,6 +37,12 @@ export interface RetrainRequest {
   config?: RetrainConfig;
 }
 
+/** What a caller may follow: the run id once the lease is held, then the stages as they go. */
+export interface RetrainHooks {
+  onStarted?(runId: number): void;
+  onProgress?(stage: string, progress: number): void;
+}
+
 export interface RetrainOutcome {
   runId: number;
   status: "SUCCEEDED" | "REJECTED" | "FAILED";
@@ -44,7 +50,7 @@ export interface RetrainOutcome {
 }
 
 /** Throws RetrainBusyError, before anything is written, when another run holds the lease. */
-export async function runRetrain(request: RetrainRequest, onStarted?: (runId: number) => void): Promise<RetrainOutcome> {
+export async function runRetrain(request: RetrainRequest, hooks: RetrainHooks = {}): Promise<RetrainOutcome> {
   const seed = request.seed ?? DEFAULT_SEED;
   const config = await withAttributeFeatures(request.config ?? {});
   const { id: runId } = await createRun({ trigger: request.trigger, requestedById: request.requestedById, seed, config: toJson(config) });
@@ -55,11 +61,13 @@ export async function runRetrain(request: RetrainRequest, onStarted?: (runId: nu
     await deleteQueuedRun(runId);
     throw error;
   }
-  onStarted?.(runId);
+  hooks.onStarted?.(runId);
   const timings: Record<string, number> = {};
   try {
-    return await train(runId, seed, config, request.requestedById, timings);
+    return await train(runId, seed, config, request.requestedById, timings, hooks.onProgress);
   } catch (error) {
+    // The stack goes to the run's log (the launcher keeps the job's output); the message to the run.
+    console.error(`run ${runId} failed: ${error instanceof Error ? error.stack : String(error)}`);
     const message = error instanceof Error ? error.message : String(error);
     await markRunFailed(runId, message, toJson(timings));
     return { runId, status: "FAILED", reasons: [message] };
@@ -68,7 +76,9 @@ export async function runRetrain(request: RetrainRequest, onStarted?: (runId: nu
   }
 }
 
-async function train(runId: number, seed: number, config: RetrainConfig, userId: string | null, timings: Record<string, number>): Promise<RetrainOutcome> {
+async function train(
+  runId: number, seed: number, config: RetrainConfig, userId: string | null, timings: Record<string, number>, onProgress?: RetrainHooks["onProgress"],
+): Promise<RetrainOutcome> {
   let at = performance.now();
   const lap = (name: string) => {
     timings[name] = Math.round(performance.now() - at);
@@ -79,12 +89,12 @@ async function train(runId: number, seed: number, config: RetrainConfig, userId:
   lap("snapshot");
 
   const { tolerances, driftShareThreshold, ...trainConfig } = config;
-  const progress = throttledProgress(runId);
+  const progress = throttledProgress(runId, onProgress);
   const result = await trainAll({ customers: snapshot.customers, orders: snapshot.orders }, { ...trainConfig, seed, onProgress: (stage, share) => progress(stage, 0.05 + share * 0.8) });
   Object.assign(timings, prefixed("train.", result.timings));
   lap("train");
 
-  await updateRunProgress(runId, "evaluate", 0.86);
+  progress("evaluate", 0.86);
   const active = await getActiveRun();
   const previousSegments: PreviousSegment[] = active
     ? (await db.segmentProfile.findMany({ where: { runId: active.id } })).map((segment) => ({ ...segment, centroid: segment.centroid as number[] }))
@@ -109,7 +119,7 @@ async function train(runId: number, seed: number, config: RetrainConfig, userId:
   const decision = decidePromotion(gate, active ? ((active.metrics as { gate?: GateMetrics } | null)?.gate ?? null) : null, tolerances);
   lap("evaluate");
 
-  await updateRunProgress(runId, "write", 0.9);
+  progress("write", 0.9);
   await writeRunOutcome(runId, {
     status: decision.promote ? "SUCCEEDED" : "REJECTED",
     metrics: toJson({ ...result.metrics, gate, skipped: result.skipped }),
@@ -178,7 +188,7 @@ function gateMetrics(result: TrainResult): GateMetrics {
 }
 
 /** Progress goes to the database on every new stage, and within a stage at most every half second. */
-function throttledProgress(runId: number): (stage: string, progress: number) => void {
+function throttledProgress(runId: number, onProgress?: RetrainHooks["onProgress"]): (stage: string, progress: number) => void {
   let last = 0;
   let lastStage = "";
   return (stage, progress) => {
@@ -186,7 +196,9 @@ function throttledProgress(runId: number): (stage: string, progress: number) => 
     if (stage === lastStage && now - last < 500) return;
     last = now;
     lastStage = stage;
-    updateRunProgress(runId, stage, Math.min(0.99, progress)).catch(() => undefined);
+    const share = Math.min(0.99, progress);
+    onProgress?.(stage, share);
+    updateRunProgress(runId, stage, share).catch(() => undefined);
   };
 }
 

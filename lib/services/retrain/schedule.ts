@@ -1,6 +1,6 @@
 /**
  * Checking a retrain schedule before it is saved, and when it fires next. Uses node-cron, the
- * same parser the scheduler (jobs/scheduler.ts) runs the expression with, so what is accepted
+ * same parser the retrain scheduler runs the expression with, so what is accepted
  * here is what gets scheduled.
  */
 import cron from "node-cron";

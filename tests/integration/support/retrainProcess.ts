@@ -1,7 +1,7 @@
 /**
- * The retrain CLI (jobs/retrain.ts) as a separate process, the way the admin page and the
- * scheduler start it, for tests of what happens between processes: single flight and a
- * worker killed mid-run.
+ * The retrain CLI (jobs/retrain.ts) as a separate process: it starts the job through the same
+ * launcher as the admin page and the scheduler, for tests of what happens between processes:
+ * single flight, a job process killed mid-run, a launcher killed with its job.
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -14,11 +14,15 @@ export interface RetrainProcessResult {
 }
 
 export interface RetrainProcess {
-  /** The run id from `started run N`; rejects when the process exits without printing it. */
+  /** The run id from `started run N (job process P)`; rejects when the process exits without printing it. */
   started: Promise<number>;
+  /** The pid of the job process the launcher forked. */
+  jobPid(): number;
   exited: Promise<RetrainProcessResult>;
-  /** SIGKILL to the whole process group: tsx runs the script in a child process of its own. */
+  /** SIGKILL to the whole process group: the CLI (tsx runs it in a child process of its own) and its job. */
   kill(): void;
+  /** SIGKILL to the job process alone; the launcher lives on. */
+  killJob(): void;
 }
 
 export function spawnRetrain(options: { databaseUrl: string; config: object; env?: Record<string, string> }): RetrainProcess {
@@ -31,13 +35,17 @@ export function spawnRetrain(options: { databaseUrl: string; config: object; env
     detached: true,
   });
   let stdout = "";
+  let jobPid = 0;
   let stderr = "";
   let onStarted: (runId: number) => void = () => undefined;
   const started = new Promise<number>((resolve) => (onStarted = resolve));
   child.stdout.setEncoding("utf8").on("data", (text: string) => {
     stdout += text;
-    const match = /^started run (\d+)$/m.exec(stdout);
-    if (match) onStarted(Number(match[1]));
+    const match = /^started run (\d+) \(job process (\d+)\)$/m.exec(stdout);
+    if (match) {
+      jobPid = Number(match[2]);
+      onStarted(Number(match[1]));
+    }
   });
   child.stderr.setEncoding("utf8").on("data", (text: string) => (stderr += text));
   const exited = new Promise<RetrainProcessResult>((resolve) => child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr })));
@@ -50,6 +58,8 @@ export function spawnRetrain(options: { databaseUrl: string; config: object; env
   return {
     started: startedOrExited,
     exited,
+    jobPid: () => jobPid,
     kill: () => process.kill(-child.pid!, "SIGKILL"),
+    killJob: () => process.kill(jobPid, "SIGKILL"),
   };
 }

@@ -12,6 +12,7 @@ import { DriftCard } from "./DriftCard";
 import { OtherModels } from "./OtherModels";
 import { ResponseMetrics } from "./ResponseMetrics";
 import { RunHeader } from "./RunHeader";
+import { RunLogCard } from "./RunLogCard";
 import { SegmentationMetrics } from "./SegmentationMetrics";
 import { SegmentsCard } from "./SegmentsCard";
 import { StabilityCard } from "./StabilityCard";
@@ -54,6 +55,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
         </>
       )}
       <TimingsCard timings={json.timings} />
+      <RunLogCard log={run.log} status={run.status} />
     </div>
   );
 }

@@ -1,0 +1,80 @@
+/**
+ * The one way a retrain starts, for the admin page's route, the scheduler and the CLI: fork a
+ * job process (jobs/retrainProcess.ts) and talk to it over the IPC channel. The launcher keeps
+ * the run's lease alive from its own process, which training never blocks; when the job process
+ * exits, however it ends, the launcher stores its output with the run and frees the lease, and
+ * a run that had not finished is failed then and there, saying how its process ended.
+ */
+import { fork } from "node:child_process";
+import path from "node:path";
+import { beatLease, HEARTBEAT_MS } from "@/lib/db/lease";
+import { settleExitedRun } from "@/lib/db/runLiveness";
+import type { RetrainOutcome } from "@/lib/services/retrain/runRetrain";
+import { OutputLog } from "./outputLog";
+import type { JobReport, RetrainPayload, RunCommand } from "./retrainMessages";
+
+/** The job's entry, resolved from the project root: this module may be bundled by Next.js, far from its source. */
+const JOB_ENTRY = path.join(process.cwd(), "jobs", "retrainProcess.ts");
+const TSX = ["--import", "tsx", "--conditions", "react-server"];
+
+export type Launched =
+  | {
+      type: "started";
+      runId: number;
+      pid: number;
+      /** The outcome the job reported, or null when its process ended without one (the run is then failed). */
+      finished: Promise<RetrainOutcome | null>;
+    }
+  | { type: "busy"; runId: number };
+
+export interface LaunchOptions {
+  /** The job's stdout and stderr as they come (they are kept with the run either way). */
+  onOutput?(text: string): void;
+  onProgress?(stage: string, progress: number): void;
+}
+
+export function launchRetrain(payload: RetrainPayload, options: LaunchOptions = {}): Promise<Launched> {
+  const child = fork(JOB_ENTRY, [], { cwd: process.cwd(), env: process.env, execArgv: TSX, stdio: ["ignore", "pipe", "pipe", "ipc"] });
+  const log = new OutputLog();
+  for (const stream of [child.stdout!, child.stderr!]) {
+    stream.setEncoding("utf8").on("data", (text: string) => {
+      log.append(text);
+      options.onOutput?.(text);
+    });
+  }
+
+  let runId: number | null = null;
+  let outcome: RetrainOutcome | null = null;
+  let heartbeat: NodeJS.Timeout | undefined;
+  let settled: (value: RetrainOutcome | null) => void = () => undefined;
+  const finished = new Promise<RetrainOutcome | null>((resolve) => (settled = resolve));
+
+  return new Promise<Launched>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("message", (report: JobReport) => {
+      if (report.type === "started") {
+        runId = report.runId;
+        heartbeat = setInterval(() => void beatLease(report.runId).catch(() => undefined), HEARTBEAT_MS);
+        resolve({ type: "started", runId, pid: child.pid!, finished });
+      } else if (report.type === "busy") resolve({ type: "busy", runId: report.runId });
+      else if (report.type === "progress") options.onProgress?.(report.stage, report.progress);
+      else outcome = report.outcome;
+    });
+    // "close", not "exit": the output is complete only once the pipes are drained.
+    child.on("close", (code, signal) => {
+      clearInterval(heartbeat);
+      if (runId === null) {
+        reject(new Error(`the retrain process exited (${exitCause(code, signal)}) before starting: ${log.lastLines(3) || "no output"}`));
+        return;
+      }
+      settleExitedRun(runId, { cause: exitCause(code, signal), log: log.text() })
+        .catch((error: Error) => console.error(`could not settle run ${runId}: ${error.message}`))
+        .finally(() => settled(outcome));
+    });
+    child.send({ type: "run", payload } satisfies RunCommand);
+  });
+}
+
+function exitCause(code: number | null, signal: NodeJS.Signals | null): string {
+  return signal ? `killed by ${signal}` : `exit code ${code}`;
+}
