@@ -6,11 +6,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
+import { PostgresAdapter } from "./postgresAdapter";
 import type { DatabaseTarget } from "./provider";
 
 export function createAdapterFactory(target: DatabaseTarget) {
-  if (target.provider === "postgresql") return new PrismaPg({ connectionString: target.url });
+  if (target.provider === "postgresql") return new PostgresAdapter({ connectionString: target.url });
   fs.mkdirSync(path.dirname(target.filePath), { recursive: true });
   enableWal(target.filePath);
   return new PrismaBetterSQLite3({ url: `file:${target.filePath}`, timeout: 10_000 });

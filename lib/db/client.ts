@@ -12,8 +12,7 @@ import { databaseTarget, type DatabaseTarget } from "./provider";
 export type Db = SqliteClient;
 export * from "./generated/sqlite";
 
-export function createDb(target: DatabaseTarget = databaseTarget()): Db {
-  const adapter = createAdapterFactory(target);
+export function createDb(target: DatabaseTarget = databaseTarget(), adapter = createAdapterFactory(target)): Db {
   if (target.provider === "postgresql") return new PostgresClient({ adapter }) as unknown as Db;
   return new SqliteClient({ adapter });
 }
