@@ -250,6 +250,8 @@ export function defineRetrainSuite(provider: TestProvider): void {
       expect(exited.stderr).toContain(`run ${runId} failed: ${run.error}`);
       expect(run.log).toMatch(new RegExp(`run ${runId} started \\(process ${launcher.jobPid()}\\)\\n[\\s\\S]*stage ${run.stage}`));
       expect(await lib.db.retrainLease.count()).toBe(0);
+      const { runningRunId } = await import("@/lib/db/runLiveness");
+      expect(await runningRunId()).toBeNull();
       expect(await activeState()).toEqual(before);
       expect(await leftBehindBy(runId)).toEqual({ scores: 0, segments: 0, artifacts: 0, activations: 0 });
     }, HEAVY_TEST_MS);
