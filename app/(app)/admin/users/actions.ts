@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/actions/authorizedAction";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword, newPasswordSchema } from "@/lib/auth/password";
 import { ROLES } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/db/audit";
 import { countOtherActiveAdmins, createUser, findUserByEmail, updateUser } from "@/lib/db/users";
@@ -12,7 +12,7 @@ const newUser = z.object({
   email: z.email("Enter a valid email address").transform((value) => value.toLowerCase()),
   name: z.string().trim().min(1, "Enter a name").max(100),
   role: z.enum(ROLES),
-  password: z.string().min(10, "At least 10 characters").max(200),
+  password: newPasswordSchema,
 });
 
 const userChange = z.object({
