@@ -5,6 +5,7 @@ import { z } from "zod";
 import { authorizedAction } from "@/lib/actions/authorizedAction";
 import { hashPassword, newPasswordSchema } from "@/lib/auth/password";
 import { ROLES } from "@/lib/auth/roles";
+import { liftLock } from "@/lib/auth/throttle";
 import { recordAudit } from "@/lib/db/audit";
 import { countOtherActiveAdmins, createUser, findUserByEmail, updateUser } from "@/lib/db/users";
 
@@ -46,4 +47,11 @@ export const updateUserAction = authorizedAction("manageUsers", userChange, asyn
   });
   revalidatePath("/admin/users");
   return { ok: true, message: `Updated ${user.email}.` };
+});
+
+export const liftSignInLockAction = authorizedAction("manageUsers", z.object({ key: z.string().min(1).max(500) }), async ({ key }, admin) => {
+  if (!(await liftLock(key))) return { ok: false, message: "That lock has already ended." };
+  await recordAudit({ userId: admin.id, action: "signin.unlocked", target: key });
+  revalidatePath("/admin/users");
+  return { ok: true, message: "Lock lifted." };
 });
