@@ -34,7 +34,7 @@ export const newPasswordSchema = z
   .min(10, "At least 10 characters")
   .refine((value) => !passwordTooLong(value), PASSWORD_TOO_LONG);
 
-export function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string): Promise<string> {
   if (passwordTooLong(password)) throw new Error(PASSWORD_TOO_LONG);
   return bcrypt.hash(password, COST);
 }
