@@ -10,6 +10,7 @@
  * An administrator lifts a lock at once (Admin → Users).
  */
 import { env } from "@/lib/env";
+import { UNKNOWN_ADDRESS } from "@/lib/http/clientAddress";
 import { clearThrottle, countAttempt, listLockedKeys, lockedUntil, lockKey, pruneThrottle, uncountAttempt } from "@/lib/db/throttle";
 
 export const ADDRESS_FACTOR = 4;
@@ -95,10 +96,17 @@ export interface SignInLock {
   email: string | null;
   address: string | null;
   lockedUntil: Date;
+  /** What is locked, in words: "ann@example.com from 203.0.113.7". */
+  label: string;
 }
 
 export async function listLocks(now = new Date()): Promise<SignInLock[]> {
-  return (await listLockedKeys(now)).map((row) => ({ ...row, ...describeKey(row.key) }));
+  return (await listLockedKeys(now)).map((row) => {
+    const described = describeKey(row.key);
+    const from = described.address === UNKNOWN_ADDRESS ? "every address (no trusted proxy is set)" : described.address;
+    const label = described.kind === "pair" ? `${described.email} from ${from}` : `every account from ${from}`;
+    return { ...row, ...described, label };
+  });
 }
 
 /** Lifts a lock at once; lifting an account's lock also ends its slowdown. Returns whether there was one. */

@@ -28,15 +28,14 @@ export function SignInLocks({ locks }: { locks: SignInLock[] }) {
 
 function LockRow({ lock }: { lock: SignInLock }) {
   const [state, action, pending] = useActionState(liftSignInLockAction, { ok: true });
-  const what = lock.kind === "pair" ? `${lock.email} from ${lock.address}` : `every account from ${lock.address}`;
   return (
     <TableRow>
-      <TableCell>{what}</TableCell>
+      <TableCell>{lock.label}</TableCell>
       <TableCell>{lock.lockedUntil.toISOString().slice(11, 16)} UTC</TableCell>
       <TableCell>
         <form action={action}>
           <input type="hidden" name="key" value={lock.key} />
-          <button type="submit" disabled={pending} className="text-tremor-default text-tremor-brand underline" aria-label={`Unlock ${what}`}>
+          <button type="submit" disabled={pending} className="text-tremor-default text-tremor-brand underline" aria-label={`Unlock ${lock.label}`}>
             Unlock
           </button>
         </form>
