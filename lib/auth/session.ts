@@ -16,9 +16,9 @@ export const getCurrentUser = cache(async (): Promise<PublicUser | null> => {
   const session = await getServerSession(authOptions);
   if (!session?.user?.id) return null;
   const found = await getSessionUser(session.user.id);
-  if (!found || found.disabled || found.sessionVersion !== session.user.sessionVersion) return null;
-  const { sessionVersion: _current, ...user } = found;
-  return user;
+  if (!found) return null;
+  const { sessionVersion, ...user } = found;
+  return !user.disabled && sessionVersion === session.user.sessionVersion ? user : null;
 });
 
 /** For pages: redirect anonymous visitors to sign-in, answer 403 to those without the permission. */

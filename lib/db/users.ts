@@ -24,10 +24,6 @@ export async function findUserByEmail(email: string) {
   return db.user.findUnique({ where: { email: email.toLowerCase() } });
 }
 
-export async function getUser(id: string): Promise<PublicUser | null> {
-  return db.user.findUnique({ where: { id }, select: publicUserFields });
-}
-
 export async function listUsers(): Promise<PublicUser[]> {
   return db.user.findMany({ select: publicUserFields, orderBy: { createdAt: "asc" } });
 }
