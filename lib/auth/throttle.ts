@@ -13,7 +13,7 @@ import { env } from "@/lib/env";
 import { UNKNOWN_ADDRESS } from "@/lib/http/clientAddress";
 import { clearThrottle, countAttempt, listLockedKeys, lockedUntil, lockKey, pruneThrottle, uncountAttempt } from "@/lib/db/throttle";
 
-export const ADDRESS_FACTOR = 4;
+const ADDRESS_FACTOR = 4;
 const MAX_DELAY_MS = 8_000;
 const PRUNE_EVERY_MS = 10 * 60_000;
 
@@ -33,7 +33,7 @@ export function throttleKeys(email: string, address: string): ThrottleKeys {
 }
 
 /** The account (for `pair:` keys) and address a key is about, for the lock list. */
-export function describeKey(key: string): { kind: "pair" | "address" | "account"; email: string | null; address: string | null } {
+function describeKey(key: string): { kind: "pair" | "address" | "account"; email: string | null; address: string | null } {
   const [kind, rest] = [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)];
   if (kind === "pair") {
     const split = rest.lastIndexOf("|");
