@@ -3,6 +3,8 @@
  */
 import fs from "node:fs";
 import { z } from "zod";
+import { PASSWORD_TOO_LONG, passwordTooLong } from "@/lib/auth/password";
+import { parseTrustedProxies } from "@/lib/http/clientAddress";
 
 if (typeof process.loadEnvFile === "function" && fs.existsSync(".env")) process.loadEnvFile(".env");
 
@@ -10,10 +12,25 @@ const schema = z.object({
   DATABASE_URL: z.string().optional(),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   ADMIN_EMAIL: z.email().optional(),
-  ADMIN_PASSWORD: z.string().min(10, "ADMIN_PASSWORD must be at least 10 characters").optional(),
+  ADMIN_PASSWORD: z
+    .string()
+    .min(10, "ADMIN_PASSWORD must be at least 10 characters")
+    .refine((value) => !passwordTooLong(value), `ADMIN_PASSWORD: ${PASSWORD_TOO_LONG}`)
+    .optional(),
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
   SIGNIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   SIGNIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
+  /** Reverse proxies whose X-Forwarded-For is believed (IPs or CIDRs, comma-separated); none by default. */
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
   /** Where the retrain schedule runs: alongside the web server (npm start / demo), in `npm run worker`, or nowhere. */
   /** Per API token: requests per second on average, and at once after a quiet spell. */
   API_RATE_PER_SECOND: z.coerce.number().positive().default(1000),

@@ -3,9 +3,10 @@ import type { Role } from "@/lib/auth/roles";
 declare module "next-auth" {
   interface User {
     role: Role;
+    sessionVersion: number;
   }
   interface Session {
-    user: { id: string; role: Role; name?: string | null; email?: string | null };
+    user: { id: string; role: Role; sessionVersion: number; name?: string | null; email?: string | null };
   }
 }
 
@@ -13,5 +14,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid: string;
     role: Role;
+    /** The user's session version at sign-in; the session ends when the user's moves on. */
+    sv: number;
   }
 }

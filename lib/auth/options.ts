@@ -1,25 +1,15 @@
 /**
- * next-auth: email and password against the User table, JWT sessions that carry the role.
- * Failed attempts are rate-limited per account and per address.
+ * next-auth: email and password against the User table (lib/auth/signIn.ts), JWT sessions
+ * that carry the role and the user's session version. Signing out raises the version, so the
+ * old cookie stops working at once rather than when it expires.
  */
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
-import { findUserByEmail } from "@/lib/db/users";
 import { recordAudit } from "@/lib/db/audit";
-import type { Role } from "./roles";
-import { verifyPassword } from "./password";
-import { lockedMinutes, recordFailure, recordSuccess, throttleKeys } from "./throttle";
-
-const credentials = z.object({ email: z.email(), password: z.string().min(1).max(200) });
+import { endSessions, getSessionVersion } from "@/lib/db/users";
+import { authenticate } from "./signIn";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
-
-function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0].trim() : "";
-  return first || "unknown";
-}
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
@@ -29,36 +19,34 @@ export const authOptions: NextAuthOptions = {
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(input, req) {
-        const parsed = credentials.safeParse(input);
-        if (!parsed.success) return null;
-        const { email, password } = parsed.data;
-        const keys = throttleKeys(email, clientAddress(req?.headers));
-        const wait = await lockedMinutes(keys);
-        if (wait > 0) throw new Error(`Too many failed sign-ins. Try again in ${wait} minute${wait === 1 ? "" : "s"}.`);
-
-        const user = await findUserByEmail(email);
-        const isValid = user !== null && !user.disabled && (await verifyPassword(password, user.passwordHash));
-        if (!isValid) {
-          await recordFailure(keys);
-          return null;
-        }
-        await recordSuccess(email);
-        await recordAudit({ userId: user.id, action: "user.signin" });
-        return { id: user.id, email: user.email, name: user.name, role: user.role as Role };
+        const result = await authenticate(input, req?.headers);
+        if (result.ok) return result.user;
+        // next-auth hands a thrown message to the form; null shows "Wrong email or password".
+        if (result.message) throw new Error(result.message);
+        return null;
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
         token.role = user.role;
+        token.sv = user.sessionVersion;
+        return token;
       }
+      // Thrown, next-auth answers "no session" and clears the cookie.
+      if ((await getSessionVersion(token.uid)) !== token.sv) throw new Error("This session has ended: sign in again.");
       return token;
     },
     session({ session, token }) {
-      session.user = { ...session.user, id: token.uid, role: token.role };
+      session.user = { ...session.user, id: token.uid, role: token.role, sessionVersion: token.sv };
       return session;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (token?.uid && (await endSessions(token.uid, token.sv))) await recordAudit({ userId: token.uid, action: "user.signout" });
     },
   },
 };

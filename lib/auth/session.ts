@@ -1,21 +1,24 @@
 /**
  * Who is asking, checked on the server on every request. The JWT says who signed in; the
  * database says whether that user still exists, is enabled, and what role they have now,
- * so disabling a user or changing a role takes effect at once, not when the token expires.
+ * so disabling a user or changing a role takes effect at once, not when the token expires, and
+ * whether the token's session version is still the user's (sign-out raises it).
  */
 import "server-only";
 import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
-import { getUser, type PublicUser } from "@/lib/db/users";
+import { getSessionUser, type PublicUser } from "@/lib/db/users";
 import { authOptions } from "./options";
 import { can, type Permission } from "./roles";
 
 export const getCurrentUser = cache(async (): Promise<PublicUser | null> => {
   const session = await getServerSession(authOptions);
   if (!session?.user?.id) return null;
-  const user = await getUser(session.user.id);
-  return user && !user.disabled ? user : null;
+  const found = await getSessionUser(session.user.id);
+  if (!found) return null;
+  const { sessionVersion, ...user } = found;
+  return !user.disabled && sessionVersion === session.user.sessionVersion ? user : null;
 });
 
 /** For pages: redirect anonymous visitors to sign-in, answer 403 to those without the permission. */

@@ -1,47 +1,126 @@
 /**
- * Rate limiting of failed sign-ins, per account and per address: after `maxFailures`
- * failures within the window the key is locked for `lockMinutes`. An address gets a
- * larger allowance than one account, since several people may share it.
+ * Limits on failed sign-ins, counted before the password is checked:
+ * - an account from one address: SIGNIN_MAX_FAILURES failures lock that pair for
+ *   SIGNIN_LOCK_MINUTES. Only the pair: the same account from another address still signs in,
+ *   so failures from anywhere cannot lock a user out everywhere.
+ * - an address, across accounts: ADDRESS_FACTOR times as many failures lock the address
+ *   (password spraying).
+ * - an account, across addresses: never locked, only slowed — from SIGNIN_MAX_FAILURES
+ *   failures on, each attempt waits 1 s, 2 s, 4 s … up to MAX_DELAY_MS before its check.
+ * An administrator lifts a lock at once (Admin → Users).
  */
 import { env } from "@/lib/env";
-import { clearThrottle, getThrottle, saveThrottle } from "@/lib/db/throttle";
+import { UNKNOWN_ADDRESS } from "@/lib/http/clientAddress";
+import { clearThrottle, countAttempt, listLockedKeys, lockedUntil, lockKey, pruneThrottle, uncountAttempt } from "@/lib/db/throttle";
 
 const ADDRESS_FACTOR = 4;
+const MAX_DELAY_MS = 8_000;
+const PRUNE_EVERY_MS = 10 * 60_000;
 
-export function throttleKeys(email: string, address: string): string[] {
-  return [`account:${email.toLowerCase()}`, `address:${address}`];
+export interface ThrottleKeys {
+  pair: string;
+  address: string;
+  account: string;
 }
 
-function limitFor(key: string): number {
-  return key.startsWith("address:") ? env.SIGNIN_MAX_FAILURES * ADDRESS_FACTOR : env.SIGNIN_MAX_FAILURES;
+export type Admission =
+  | { allowed: true; delayMs: number; pairAttempts: number; addressAttempts: number }
+  | { allowed: false; waitMinutes: number };
+
+export function throttleKeys(email: string, address: string): ThrottleKeys {
+  const account = email.toLowerCase();
+  return { pair: `pair:${account}|${address}`, address: `address:${address}`, account: `account:${account}` };
 }
 
-/** Minutes until the first locked key opens again, or 0 when sign-in may be tried. */
-export async function lockedMinutes(keys: string[], now = new Date()): Promise<number> {
-  let wait = 0;
-  for (const key of keys) {
-    const state = await getThrottle(key);
-    if (state?.lockedUntil && state.lockedUntil > now) {
-      wait = Math.max(wait, Math.ceil((state.lockedUntil.getTime() - now.getTime()) / 60_000));
-    }
+/** The account (for `pair:` keys) and address a key is about, for the lock list. */
+function describeKey(key: string): { kind: "pair" | "address" | "account"; email: string | null; address: string | null } {
+  const [kind, rest] = [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)];
+  if (kind === "pair") {
+    const split = rest.lastIndexOf("|");
+    return { kind, email: rest.slice(0, split), address: rest.slice(split + 1) };
   }
-  return wait;
+  if (kind === "address") return { kind, email: null, address: rest };
+  return { kind: "account", email: rest, address: null };
 }
 
-export async function recordFailure(keys: string[], now = new Date()): Promise<void> {
-  const windowMs = env.SIGNIN_LOCK_MINUTES * 60_000;
-  for (const key of keys) {
-    const state = await getThrottle(key);
-    const fresh = !state || now.getTime() - state.windowStart.getTime() > windowMs;
-    const failures = fresh ? 1 : state.failures + 1;
-    await saveThrottle(key, {
-      failures,
-      windowStart: fresh ? now : state.windowStart,
-      lockedUntil: failures >= limitFor(key) ? new Date(now.getTime() + windowMs) : null,
-    });
+const windowMs = () => env.SIGNIN_LOCK_MINUTES * 60_000;
+const addressLimit = () => env.SIGNIN_MAX_FAILURES * ADDRESS_FACTOR;
+
+/**
+ * Reserves one attempt on every key, or refuses it without counting it on the keys after the
+ * one that refused. Counting first is what makes the limit hold for parallel attempts.
+ */
+export async function admitAttempt(keys: ThrottleKeys, now = new Date()): Promise<Admission> {
+  const address = await countAttempt(keys.address, now, windowMs());
+  if (address.locked || address.attempts > addressLimit()) return refuse(keys.address, now);
+  const pair = await countAttempt(keys.pair, now, windowMs());
+  if (pair.locked || pair.attempts > env.SIGNIN_MAX_FAILURES) {
+    await uncountAttempt(keys.address);
+    return refuse(keys.pair, now);
   }
+  const account = await countAttempt(keys.account, now, windowMs());
+  return { allowed: true, delayMs: slowdownMs(account.attempts - 1), pairAttempts: pair.attempts, addressAttempts: address.attempts };
 }
 
-export async function recordSuccess(email: string): Promise<void> {
-  await clearThrottle(`account:${email.toLowerCase()}`);
+/** The wait before checking a password, given the account's earlier failures in the window. */
+export function slowdownMs(earlierFailures: number): number {
+  const over = earlierFailures - env.SIGNIN_MAX_FAILURES;
+  return over < 0 ? 0 : Math.min(MAX_DELAY_MS, 1000 * 2 ** over);
+}
+
+async function refuse(key: string, now: Date): Promise<Admission> {
+  const until = await lockedUntil(key);
+  const ms = until && until > now ? until.getTime() - now.getTime() : windowMs();
+  return { allowed: false, waitMinutes: Math.max(1, Math.ceil(ms / 60_000)) };
+}
+
+/** After a wrong password: locks the keys that reached their limit and returns them. */
+export async function recordFailure(keys: ThrottleKeys, admitted: { pairAttempts: number; addressAttempts: number }, now = new Date()): Promise<string[]> {
+  const until = new Date(now.getTime() + windowMs());
+  const locked: string[] = [];
+  if (admitted.pairAttempts >= env.SIGNIN_MAX_FAILURES) locked.push(keys.pair);
+  if (admitted.addressAttempts >= addressLimit()) locked.push(keys.address);
+  for (const key of locked) await lockKey(key, until);
+  return locked;
+}
+
+/** After the right password: the pair and the account start afresh; the address's count drops the attempt. */
+export async function recordSuccess(keys: ThrottleKeys): Promise<void> {
+  await clearThrottle([keys.pair, keys.account]);
+  await uncountAttempt(keys.address);
+}
+
+export interface SignInLock {
+  key: string;
+  kind: "pair" | "address" | "account";
+  email: string | null;
+  address: string | null;
+  lockedUntil: Date;
+  /** What is locked, in words: "ann@example.com from 203.0.113.7". */
+  label: string;
+}
+
+export async function listLocks(now = new Date()): Promise<SignInLock[]> {
+  return (await listLockedKeys(now)).map((row) => {
+    const described = describeKey(row.key);
+    const from = described.address === UNKNOWN_ADDRESS ? "every address (no trusted proxy is set)" : described.address;
+    const label = described.kind === "pair" ? `${described.email} from ${from}` : `every account from ${from}`;
+    return { ...row, ...described, label };
+  });
+}
+
+/** Lifts a lock at once; lifting an account's lock also ends its slowdown. Returns whether there was one. */
+export async function liftLock(key: string): Promise<boolean> {
+  const { kind, email } = describeKey(key);
+  const keys = kind === "pair" && email ? [key, `account:${email}`] : [key];
+  return (await clearThrottle(keys)) > 0;
+}
+
+const store = globalThis as unknown as { segmentStudioThrottlePrunedAt?: number };
+
+/** Drops expired counters, at most once every ten minutes per process. */
+export async function pruneExpired(now = new Date()): Promise<number> {
+  if (now.getTime() - (store.segmentStudioThrottlePrunedAt ?? 0) < PRUNE_EVERY_MS) return 0;
+  store.segmentStudioThrottlePrunedAt = now.getTime();
+  return pruneThrottle(now, windowMs());
 }

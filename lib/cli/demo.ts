@@ -30,8 +30,8 @@ if ((await countCustomers()) === 0) await importSampleData();
 const { getActiveRun } = await import("@/lib/db/runs");
 if (!(await getActiveRun())) await trainFirstModel();
 
-const { createApiToken } = await import("@/lib/db/apiTokens");
-const demoToken = await createApiToken({ name: "demo", scope: "ANALYST", expiresAt: null, createdById: null });
+const { ensureDemoToken } = await import("@/lib/setup/demoToken");
+const demoToken = await ensureDemoToken();
 
 const { db } = await import("@/lib/db/client");
 await db.$disconnect();
@@ -41,7 +41,7 @@ buildApp();
 console.log(`\n${describeFirstAdmin(admin)}`);
 if (!admin.created) console.log(`Sign in as ${process.env.ADMIN_EMAIL ?? DEFAULT_ADMIN_EMAIL} with the password set on first setup.`);
 console.log("Open http://localhost:3000 and sign in.");
-console.log(`API token for scripts (scope ANALYST, shown once; revoke it on Admin → API tokens):\n  ${demoToken.secret}`);
+console.log(`API token for scripts (scope ANALYST, kept in .env as DEMO_API_TOKEN; revoke it on Admin → API tokens and the next start mints another):\n  ${demoToken.secret}`);
 console.log(`  curl -H "Authorization: Bearer ${demoToken.secret}" http://localhost:3000/api/v1/segments\n`);
 console.log("To remove the demo data (customers, orders, runs; users and tokens stay): Admin → Remove all data, or npm run reset-data -- --yes\n");
 process.exit(await startApp());

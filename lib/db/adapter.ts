@@ -2,16 +2,15 @@
  * The driver adapter for a database target. SQLite runs in WAL mode so the web process
  * and a worker process can share one file; a busy timeout rides out the other's writes.
  */
-import fs from "node:fs";
-import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
 import { PostgresAdapter } from "./postgresAdapter";
+import { createPrivateFile } from "./privateFile";
 import type { DatabaseTarget } from "./provider";
 
 export function createAdapterFactory(target: DatabaseTarget) {
   if (target.provider === "postgresql") return new PostgresAdapter({ connectionString: target.url });
-  fs.mkdirSync(path.dirname(target.filePath), { recursive: true });
+  createPrivateFile(target.filePath);
   enableWal(target.filePath);
   return new PrismaBetterSQLite3({ url: `file:${target.filePath}`, timeout: 10_000 });
 }

@@ -7,6 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { createPrivateFile } from "./privateFile";
 import type { DatabaseTarget } from "./provider";
 
 export class BackupError extends Error {}
@@ -22,7 +23,8 @@ export async function backupDatabase(target: DatabaseTarget, file: string): Prom
   if (!fs.existsSync(sqlite.filePath)) throw new BackupError(`backup: there is no database at ${sqlite.filePath}`);
   const destination = path.resolve(file);
   if (fs.existsSync(destination)) throw new BackupError(`backup: ${destination} already exists; choose a new file name`);
-  fs.mkdirSync(path.dirname(destination), { recursive: true });
+  // Private before the first page is copied into it; SQLite's backup writes into the empty file.
+  createPrivateFile(destination, { exclusive: true });
   const source = new Database(sqlite.filePath, { fileMustExist: true });
   try {
     const { totalPages } = await source.backup(destination);
@@ -38,7 +40,7 @@ export async function restoreDatabase(target: DatabaseTarget, file: string): Pro
   const sqlite = requireSqlite(target, "restore", "pg_restore --clean --if-exists --dbname \"$DATABASE_URL\" FILE");
   const backup = path.resolve(file);
   checkBackup(backup);
-  fs.mkdirSync(path.dirname(sqlite.filePath), { recursive: true });
+  createPrivateFile(sqlite.filePath);
   const source = new Database(backup, { readonly: true, fileMustExist: true });
   try {
     // Into the live file, as one write transaction on it: readers see the old or the new database.

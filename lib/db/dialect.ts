@@ -55,6 +55,13 @@ export async function bulkInsert(
   return inserted;
 }
 
+/** Runs SQL written with `?` placeholders on either database, values encoded as the columns store them. */
+export function queryRaw<T>(client: Prisma.TransactionClient, sql: string, params: unknown[]): Promise<T[]> {
+  let index = 0;
+  const text = provider === "postgresql" ? sql.replace(/\?/g, () => placeholder(++index)) : sql;
+  return client.$queryRawUnsafe<T[]>(text, ...params.map(encode));
+}
+
 /** Key of the transaction-level advisory lock that makes PostgreSQL imports run one at a time. */
 const PG_IMPORT_LOCK = 730_021;
 

@@ -10,6 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { createPrivateFile } from "./privateFile";
 import type { DatabaseTarget } from "./provider";
 
 export interface Migration {
@@ -66,7 +67,7 @@ function pending(migrations: Migration[], applied: { migration_name: string; che
 }
 
 function deploySqlite(filePath: string, migrations: Migration[]): string[] {
-  fs.mkdirSync(path.dirname(filePath), { recursive: true });
+  createPrivateFile(filePath);
   const db = new Database(filePath, { timeout: 10_000 });
   try {
     db.pragma("journal_mode = WAL");

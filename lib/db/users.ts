@@ -24,10 +24,6 @@ export async function findUserByEmail(email: string) {
   return db.user.findUnique({ where: { email: email.toLowerCase() } });
 }
 
-export async function getUser(id: string): Promise<PublicUser | null> {
-  return db.user.findUnique({ where: { id }, select: publicUserFields });
-}
-
 export async function listUsers(): Promise<PublicUser[]> {
   return db.user.findMany({ select: publicUserFields, orderBy: { createdAt: "asc" } });
 }
@@ -45,8 +41,28 @@ export async function createUser(input: {
   return db.user.create({ data: { ...input, email: input.email.toLowerCase() }, select: publicUserFields });
 }
 
+/** Disabling also ends the user's sessions (see sessionVersion). */
 export async function updateUser(id: string, changes: { role?: Role; disabled?: boolean }): Promise<PublicUser> {
-  return db.user.update({ where: { id }, data: changes, select: publicUserFields });
+  const endSessions = changes.disabled === true ? { sessionVersion: { increment: 1 } } : {};
+  return db.user.update({ where: { id }, data: { ...changes, ...endSessions }, select: publicUserFields });
+}
+
+/** The user a session names, with the session version its token must carry. */
+export async function getSessionUser(id: string): Promise<(PublicUser & { sessionVersion: number }) | null> {
+  return db.user.findUnique({ where: { id }, select: { ...publicUserFields, sessionVersion: true } });
+}
+
+export async function getSessionVersion(id: string): Promise<number | null> {
+  return (await db.user.findUnique({ where: { id }, select: { sessionVersion: true } }))?.sessionVersion ?? null;
+}
+
+/**
+ * Ends every session signed with `version`: tokens carrying it no longer match. Only when it is
+ * still current, so replaying an old token's sign-out cannot end a newer session.
+ */
+export async function endSessions(id: string, version: number): Promise<boolean> {
+  const { count } = await db.user.updateMany({ where: { id, sessionVersion: version }, data: { sessionVersion: { increment: 1 } } });
+  return count === 1;
 }
 
 /** Active admins other than `exceptId`: the last one may not be demoted or disabled. */

@@ -22,7 +22,20 @@ export function ensureEnvFile(file = ".env"): string[] {
   if (added.length) {
     const lines = added.map(([key, value]) => `${key}=${value}`).join("\n");
     fs.writeFileSync(file, `${text}${text && !text.endsWith("\n") ? "\n" : ""}${lines}\n`, { mode: 0o600 });
+    // The mode above applies only to a new file; an existing one holding a secret is made private too.
+    fs.chmodSync(file, 0o600);
     for (const [key, value] of added) process.env[key] = value;
   }
   return added.map(([key]) => key);
+}
+
+/** Sets one key in `.env` (and in process.env), replacing its line or adding one. */
+export function setEnvValue(key: string, value: string, file = ".env"): void {
+  const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+  const line = `${key}=${value}`;
+  const pattern = new RegExp(`^\\s*${key}\\s*=.*$`, "m");
+  const next = pattern.test(text) ? text.replace(pattern, line) : `${text}${text && !text.endsWith("\n") ? "\n" : ""}${line}\n`;
+  fs.writeFileSync(file, next, { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
+  process.env[key] = value;
 }

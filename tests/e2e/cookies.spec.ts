@@ -2,7 +2,8 @@
  * The session cookie's flags, as the browser receives them: HttpOnly and SameSite=Lax always,
  * and Secure (with the __Secure- name prefix) when the app is served over HTTPS. Behind a
  * TLS-terminating proxy the app knows its scheme from NEXTAUTH_URL, so a second server is
- * started with an https NEXTAUTH_URL and its Set-Cookie header read directly.
+ * started with an https NEXTAUTH_URL and its Set-Cookie header read directly. Signing out ends
+ * the session on the server too: a copy of the cookie kept from before is refused.
  */
 import { expect, test } from "@playwright/test";
 import { signIn as signInByHand, startServer } from "@/tests/support/nextServer";
@@ -26,5 +27,19 @@ test("behind HTTPS the session cookie is also Secure, under the __Secure- prefix
     expect(attributes.map((attribute) => attribute.toLowerCase())).toEqual(expect.arrayContaining(["httponly", "secure", "samesite=lax", "path=/"]));
   } finally {
     server.stop();
+  }
+});
+
+test("after signing out, a copy of the old session cookie gets 401 from an API route", async ({ page, playwright, baseURL }) => {
+  await signIn(page, "ANALYST");
+  const session = (await page.context().cookies()).find((cookie) => cookie.name === "next-auth.session-token")!;
+  const replay = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `next-auth.session-token=${session.value}` } });
+  try {
+    expect((await replay.get("/api/runs/999999")).status()).toBe(404);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/signin/);
+    expect((await replay.get("/api/runs/999999")).status()).toBe(401);
+  } finally {
+    await replay.dispose();
   }
 });

@@ -69,7 +69,7 @@ test("anonymous visitors are sent to sign-in and get 401 from the import endpoin
   expect(apiResponse.status()).toBe(401);
 });
 
-test("a wrong password is refused and repeated failures lock the account", async ({ page }) => {
+test("a wrong password is refused, repeated failures lock the account, and an administrator unlocks it", async ({ page, browser }) => {
   await page.goto("/signin");
   for (let attempt = 1; attempt <= 5; attempt++) {
     await page.getByLabel("Email", { exact: true }).fill(LOCKOUT_USER.email);
@@ -80,4 +80,15 @@ test("a wrong password is refused and repeated failures lock the account", async
   await page.getByLabel("Password", { exact: true }).fill(LOCKOUT_USER.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("signin-error")).toContainText("Too many failed sign-ins");
+
+  // An administrator lifts the lock at once from the Users page; then the right password works.
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, "ADMIN");
+  await admin.goto("/admin/users");
+  await admin.getByRole("button", { name: `Unlock ${LOCKOUT_USER.email} from every address (no trusted proxy is set)` }).click();
+  await expect(admin.getByText("No sign-in is locked.")).toBeVisible();
+  await adminContext.close();
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("current-user")).toContainText(LOCKOUT_USER.email);
 });

@@ -8,7 +8,7 @@ import { createUserAction } from "./actions";
 const FIELDS = [
   { name: "email", label: "Email", type: "email" },
   { name: "name", label: "Name", type: "text" },
-  { name: "password", label: "Initial password (10+ characters)", type: "password" },
+  { name: "password", label: "Initial password (10+ characters, at most 72 bytes)", type: "password" },
 ] as const;
 
 export function CreateUserForm() {

@@ -3,8 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/actions/authorizedAction";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword, newPasswordSchema } from "@/lib/auth/password";
 import { ROLES } from "@/lib/auth/roles";
+import { liftLock } from "@/lib/auth/throttle";
 import { recordAudit } from "@/lib/db/audit";
 import { countOtherActiveAdmins, createUser, findUserByEmail, updateUser } from "@/lib/db/users";
 
@@ -12,7 +13,7 @@ const newUser = z.object({
   email: z.email("Enter a valid email address").transform((value) => value.toLowerCase()),
   name: z.string().trim().min(1, "Enter a name").max(100),
   role: z.enum(ROLES),
-  password: z.string().min(10, "At least 10 characters").max(200),
+  password: newPasswordSchema,
 });
 
 const userChange = z.object({
@@ -46,4 +47,11 @@ export const updateUserAction = authorizedAction("manageUsers", userChange, asyn
   });
   revalidatePath("/admin/users");
   return { ok: true, message: `Updated ${user.email}.` };
+});
+
+export const liftSignInLockAction = authorizedAction("manageUsers", z.object({ key: z.string().min(1).max(500) }), async ({ key }, admin) => {
+  if (!(await liftLock(key))) return { ok: false, message: "That lock has already ended." };
+  await recordAudit({ userId: admin.id, action: "signin.unlocked", target: key });
+  revalidatePath("/admin/users");
+  return { ok: true, message: "Lock lifted." };
 });
