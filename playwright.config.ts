@@ -36,6 +36,8 @@ export default defineConfig({
       NEXTAUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnop",
       // Small, so tests/e2e/faults.spec.ts can fill it; the real file (220 KB) still fits.
       IMPORT_MAX_BYTES: "1000000",
+      // The browser talks to the server directly; a test that plays a client behind a proxy sends X-Forwarded-For.
+      TRUSTED_PROXIES: "127.0.0.1,::1",
       // No nightly retrain in the middle of a test run.
       RETRAIN_SCHEDULER: "off",
     },

@@ -37,8 +37,7 @@ export async function authenticate(input: unknown, headers: Parameters<typeof cl
   const keys = throttleKeys(email, address);
   const admission = await admitAttempt(keys, now);
   if (!admission.allowed) {
-    const { waitMinutes } = admission;
-    return { ok: false, message: `Too many failed sign-ins. Try again in ${waitMinutes} minute${waitMinutes === 1 ? "" : "s"}.` };
+    return { ok: false, message: `Too many failed sign-ins. Try again in ${waitText(admission.waitMs)}.` };
   }
   if (admission.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, admission.delayMs));
 
@@ -57,4 +56,9 @@ export async function authenticate(input: unknown, headers: Parameters<typeof cl
   await recordSuccess(keys);
   await recordAudit({ userId: user.id, action: "user.signin", details: { address } });
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role as Role, sessionVersion: user.sessionVersion } };
+}
+
+function waitText(ms: number): string {
+  const [amount, unit] = ms < 60_000 ? [Math.ceil(ms / 1000), "second"] : [Math.ceil(ms / 60_000), "minute"];
+  return `${amount} ${unit}${amount === 1 ? "" : "s"}`;
 }

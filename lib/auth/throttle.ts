@@ -7,14 +7,22 @@
  *   (password spraying).
  * - an account, across addresses: never locked, only slowed — from SIGNIN_MAX_FAILURES
  *   failures on, each attempt waits 1 s, 2 s, 4 s … up to MAX_DELAY_MS before its check.
- * An administrator lifts a lock at once (Admin → Users).
+ * Without a client address (no TRUSTED_PROXIES) there is no pair or address to lock, and a
+ * lock would shut the owner out from everywhere; failures only space out checks instead:
+ * from SIGNIN_MAX_FAILURES failures on an account, one check per 1 s, 2 s … 60 s for that
+ * account, and from ADDRESS_FACTOR times as many failures in all, one check per 1 s … 5 s for
+ * everyone. An attempt that comes before its turn is refused with the seconds to wait.
+ * An administrator lifts a lock or a slowdown at once (Admin → Users).
  */
 import { env } from "@/lib/env";
 import { UNKNOWN_ADDRESS } from "@/lib/http/clientAddress";
-import { clearThrottle, countAttempt, listLockedKeys, lockedUntil, lockKey, pruneThrottle, uncountAttempt } from "@/lib/db/throttle";
+import { clearThrottle, countAttempt, listLockedKeys, lockedUntil, lockKey, pruneThrottle, takeTurn, uncountAttempt } from "@/lib/db/throttle";
 
 const ADDRESS_FACTOR = 4;
 const MAX_DELAY_MS = 8_000;
+/** Longest gap between checks without a client address: per account, and for everyone together. */
+const ACCOUNT_GAP_MS = 60_000;
+const SHARED_GAP_MS = 5_000;
 const PRUNE_EVERY_MS = 10 * 60_000;
 
 export interface ThrottleKeys {
@@ -25,7 +33,7 @@ export interface ThrottleKeys {
 
 export type Admission =
   | { allowed: true; delayMs: number; pairAttempts: number; addressAttempts: number }
-  | { allowed: false; waitMinutes: number };
+  | { allowed: false; waitMs: number };
 
 export function throttleKeys(email: string, address: string): ThrottleKeys {
   const account = email.toLowerCase();
@@ -34,6 +42,7 @@ export function throttleKeys(email: string, address: string): ThrottleKeys {
 
 /** The account (for `pair:` keys) and address a key is about, for the lock list. */
 function describeKey(key: string): { kind: "pair" | "address" | "account"; email: string | null; address: string | null } {
+  if (key.startsWith(TURN)) return describeKey(key.slice(TURN.length));
   const [kind, rest] = [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)];
   if (kind === "pair") {
     const split = rest.lastIndexOf("|");
@@ -51,6 +60,7 @@ const addressLimit = () => env.SIGNIN_MAX_FAILURES * ADDRESS_FACTOR;
  * one that refused. Counting first is what makes the limit hold for parallel attempts.
  */
 export async function admitAttempt(keys: ThrottleKeys, now = new Date()): Promise<Admission> {
+  if (keys.address === `address:${UNKNOWN_ADDRESS}`) return admitUnplaced(keys, now);
   const address = await countAttempt(keys.address, now, windowMs());
   if (address.locked || address.attempts > addressLimit()) return refuse(keys.address, now);
   const pair = await countAttempt(keys.pair, now, windowMs());
@@ -62,16 +72,42 @@ export async function admitAttempt(keys: ThrottleKeys, now = new Date()): Promis
   return { allowed: true, delayMs: slowdownMs(account.attempts - 1), pairAttempts: pair.attempts, addressAttempts: address.attempts };
 }
 
+const TURN = "turn:";
+
+/** No client address: each of the shared key and the account key may only space checks out, never lock. */
+async function admitUnplaced(keys: ThrottleKeys, now: Date): Promise<Admission> {
+  const gates = [
+    { key: keys.address, limit: addressLimit(), maxGapMs: SHARED_GAP_MS },
+    { key: keys.account, limit: env.SIGNIN_MAX_FAILURES, maxGapMs: ACCOUNT_GAP_MS },
+  ];
+  const counted: string[] = [];
+  for (const gate of gates) {
+    const { attempts } = await countAttempt(gate.key, now, windowMs());
+    counted.push(gate.key);
+    const gapMs = spacing(attempts - 1, gate.limit, gate.maxGapMs);
+    if (gapMs > 0 && !(await takeTurn(TURN + gate.key, now, gapMs))) {
+      for (const key of counted) await uncountAttempt(key);
+      const until = await lockedUntil(TURN + gate.key);
+      return { allowed: false, waitMs: Math.max(1000, (until?.getTime() ?? now.getTime()) - now.getTime()) };
+    }
+  }
+  return { allowed: true, delayMs: 0, pairAttempts: 0, addressAttempts: 0 };
+}
+
+function spacing(earlierFailures: number, limit: number, maxMs: number): number {
+  const over = earlierFailures - limit;
+  return over < 0 ? 0 : Math.min(maxMs, 1000 * 2 ** over);
+}
+
 /** The wait before checking a password, given the account's earlier failures in the window. */
 export function slowdownMs(earlierFailures: number): number {
-  const over = earlierFailures - env.SIGNIN_MAX_FAILURES;
-  return over < 0 ? 0 : Math.min(MAX_DELAY_MS, 1000 * 2 ** over);
+  return spacing(earlierFailures, env.SIGNIN_MAX_FAILURES, MAX_DELAY_MS);
 }
 
 async function refuse(key: string, now: Date): Promise<Admission> {
   const until = await lockedUntil(key);
   const ms = until && until > now ? until.getTime() - now.getTime() : windowMs();
-  return { allowed: false, waitMinutes: Math.max(1, Math.ceil(ms / 60_000)) };
+  return { allowed: false, waitMs: ms };
 }
 
 /** After a wrong password: locks the keys that reached their limit and returns them. */
@@ -86,7 +122,7 @@ export async function recordFailure(keys: ThrottleKeys, admitted: { pairAttempts
 
 /** After the right password: the pair and the account start afresh; the address's count drops the attempt. */
 export async function recordSuccess(keys: ThrottleKeys): Promise<void> {
-  await clearThrottle([keys.pair, keys.account]);
+  await clearThrottle([keys.pair, keys.account, TURN + keys.account]);
   await uncountAttempt(keys.address);
 }
 
@@ -103,16 +139,20 @@ export interface SignInLock {
 export async function listLocks(now = new Date()): Promise<SignInLock[]> {
   return (await listLockedKeys(now)).map((row) => {
     const described = describeKey(row.key);
-    const from = described.address === UNKNOWN_ADDRESS ? "every address (no trusted proxy is set)" : described.address;
-    const label = described.kind === "pair" ? `${described.email} from ${from}` : `every account from ${from}`;
-    return { ...row, ...described, label };
+    return { ...row, ...described, label: lockLabel(described) };
   });
 }
 
-/** Lifts a lock at once; lifting an account's lock also ends its slowdown. Returns whether there was one. */
+function lockLabel({ kind, email, address }: ReturnType<typeof describeKey>): string {
+  if (kind === "pair") return `${email} from ${address}`;
+  if (kind === "account") return `${email}: one check at a time, from every address (no trusted proxy is set)`;
+  return address === UNKNOWN_ADDRESS ? "every account: one check at a time (no trusted proxy is set)" : `every account from ${address}`;
+}
+
+/** Lifts a lock or a slowdown at once, with the counts behind it. Returns whether there was one. */
 export async function liftLock(key: string): Promise<boolean> {
   const { kind, email } = describeKey(key);
-  const keys = kind === "pair" && email ? [key, `account:${email}`] : [key];
+  const keys = key.startsWith(TURN) ? [key, key.slice(TURN.length)] : kind === "pair" && email ? [key, `account:${email}`] : [key];
   return (await clearThrottle(keys)) > 0;
 }
 

@@ -36,6 +36,22 @@ export async function countAttempt(key: string, now: Date, windowMs: number): Pr
   return { attempts: Number(row.failures), locked: Number(row.locked) === 1 };
 }
 
+/**
+ * Takes the next turn on `key` if none is pending, and sets the one after `gapMs` ahead: one
+ * conditional statement, so of parallel attempts exactly one gets the turn.
+ */
+export async function takeTurn(key: string, now: Date, gapMs: number): Promise<boolean> {
+  const rows = await queryRaw<{ key: string }>(
+    db,
+    `INSERT INTO ${T} ("key", "failures", "windowStart", "lockedUntil") VALUES (?, 0, ?, ?)
+     ON CONFLICT ("key") DO UPDATE SET "windowStart" = excluded."windowStart", "lockedUntil" = excluded."lockedUntil"
+       WHERE ${T}."lockedUntil" IS NULL OR ${T}."lockedUntil" <= ?
+     RETURNING "key"`,
+    [key, now, new Date(now.getTime() + gapMs), now],
+  );
+  return rows.length === 1;
+}
+
 /** Takes back an attempt counted by countAttempt that turned out not to be a failure. */
 export async function uncountAttempt(key: string): Promise<void> {
   await db.signInThrottle.updateMany({ where: { key, failures: { gt: 0 } }, data: { failures: { decrement: 1 } } });

@@ -90,18 +90,34 @@ export function defineAuthSuite(provider: TestProvider): void {
       expect(admissions).toEqual([0, 0, 0, 0, 0, 1000, 2000, 4000, 8000, 8000, 8000, 8000]);
     });
 
-    test("with no trusted proxy, rotating X-Forwarded-For does not escape the per-address limit", async () => {
+    test("with no trusted proxy, rotating X-Forwarded-For does not escape the shared limit: past 20 failures, one check at a time", async () => {
       const now = new Date("2026-01-03T10:00:00Z");
       const before = password.passwordComparisons();
       const results = [];
       for (let i = 0; i < 25; i++) {
         results.push(await authenticate({ email: `sprayed${i}@example.com`, password: "Summer2026!" }, { "x-forwarded-for": `198.18.0.${i}` }, now));
       }
-      expect(password.passwordComparisons() - before).toBe(20);
-      expect(results.slice(0, 20).every((result) => !result.ok && !result.message)).toBe(true);
-      expect(results.slice(20).every((result) => !result.ok && result.message?.startsWith("Too many failed sign-ins"))).toBe(true);
+      // 20 free checks, then the 21st takes the one turn open now; the rest must wait for the next, a second later.
+      expect(password.passwordComparisons() - before).toBe(21);
+      expect(results.slice(0, 21).every((result) => !result.ok && !result.message)).toBe(true);
+      expect(results.slice(21)).toEqual(Array(4).fill({ ok: false, message: "Too many failed sign-ins. Try again in 1 second." }));
       const addressKeys = await db.signInThrottle.findMany({ where: { key: { startsWith: "address:" }, windowStart: now } });
       expect(addressKeys.map((row) => row.key)).toEqual(["address:unknown"]);
+      expect((await throttle.listLocks(now)).map((lock) => lock.label)).toEqual(["every account: one check at a time (no trusted proxy is set)"]);
+      await throttle.liftLock("turn:address:unknown");
+    });
+
+    test("with no trusted proxy, an attacker's failures never lock the owner out: they only space checks out, by seconds", async () => {
+      const now = new Date("2026-01-03T12:00:00Z");
+      await userWith("owner@example.com", "owner-password-1");
+      const attempts = [];
+      for (let i = 0; i < 10; i++) attempts.push(await authenticate({ email: "owner@example.com", password: `guess-${i}` }, {}, now));
+      expect(attempts.slice(0, 6)).toEqual(Array(6).fill({ ok: false }));
+      expect(attempts.slice(6)).toEqual(Array(4).fill({ ok: false, message: "Too many failed sign-ins. Try again in 1 second." }));
+      // Two seconds later the next turn is open, to whoever asks first: here the owner.
+      const later = new Date(now.getTime() + 2_000);
+      expect(await authenticate({ email: "owner@example.com", password: "owner-password-1" }, {}, later)).toMatchObject({ ok: true });
+      expect(await db.signInThrottle.count({ where: { key: { in: ["account:owner@example.com", "turn:account:owner@example.com"] } } })).toBe(0);
     });
 
     test("from a trusted proxy, X-Forwarded-For names the client: distinct clients get their own allowance", async () => {
@@ -119,17 +135,30 @@ export function defineAuthSuite(provider: TestProvider): void {
       expect(await throttle.listLocks(now)).toEqual([expect.objectContaining({ kind: "address", address: "198.18.2.1" })]);
     });
 
-    test("30 parallel wrong passwords make at most the limit's number of password checks", async () => {
+    test("30 parallel wrong passwords from one address make exactly the limit's number of password checks", async () => {
+      process.env.TRUSTED_PROXIES = PROXY;
       const now = new Date("2026-01-05T10:00:00Z");
       await userWith("parallel@example.com", "parallel-password-1");
       const before = password.passwordComparisons();
       const results = await Promise.all(
-        Array.from({ length: 30 }, (_, i) => authenticate({ email: "parallel@example.com", password: `wrong-${i}` }, {}, now)),
+        Array.from({ length: 30 }, (_, i) => authenticate({ email: "parallel@example.com", password: `wrong-${i}` }, viaProxy("203.0.113.30"), now)),
       );
       expect(password.passwordComparisons() - before).toBe(5);
       expect(results.filter((result) => !result.ok && result.message?.startsWith("Too many failed sign-ins"))).toHaveLength(25);
       const failed = await db.auditLog.findMany({ where: { action: "signin.failed" } });
       expect(failed.filter((entry) => (entry.details as { email?: string }).email === "parallel@example.com")).toHaveLength(5);
+    });
+
+    test("with no client address, 30 parallel wrong passwords make the 5 free checks and the one turn open now", async () => {
+      const now = new Date("2026-01-05T12:00:00Z");
+      await userWith("parallel2@example.com", "parallel-password-2");
+      const before = password.passwordComparisons();
+      const results = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => authenticate({ email: "parallel2@example.com", password: `wrong-${i}` }, {}, now)),
+      );
+      expect(password.passwordComparisons() - before).toBe(6);
+      // Which attempt takes the turn is a race, so the gap it sets is 1 s or a little more.
+      expect(results.filter((result) => !result.ok && /^Too many failed sign-ins\. Try again in \d seconds?\.$/.test(result.message ?? ""))).toHaveLength(24);
     });
 
     test("a known, an unknown and a disabled account each cost exactly one bcrypt comparison", async () => {
