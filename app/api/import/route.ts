@@ -8,7 +8,8 @@ import { abandonableBody } from "@/lib/http/requestBody";
 import { jsonError } from "@/lib/http/responses";
 import { env } from "@/lib/env";
 import { importFile } from "@/lib/services/importFile";
-import { describeIssues, importOptions } from "@/lib/services/importOptions";
+import { importOptions } from "@/lib/services/importOptions";
+import { describeIssues } from "@/lib/http/issues";
 
 export const runtime = "nodejs";
 export const maxDuration = 1800;
@@ -22,7 +23,7 @@ const query = z.object({
 export const POST = withPermission("importData", async (req, { user }) => {
   const params = req.nextUrl.searchParams;
   const named = query.safeParse({ fileName: params.get("fileName") ?? undefined, dryRun: params.get("dryRun") ?? undefined });
-  if (!named.success) return jsonError(400, describeIssues(named.error));
+  if (!named.success) return jsonError(400, describeIssues(named.error, "options"));
   const options = importOptions.safeParse({
     kind: params.get("kind") ?? undefined,
     map: params.getAll("map"),
@@ -30,7 +31,7 @@ export const POST = withPermission("importData", async (req, { user }) => {
     dateFormat: params.get("dateFormat") ?? undefined,
     dryRun: named.data.dryRun === "1",
   });
-  if (!options.success) return jsonError(400, describeIssues(options.error));
+  if (!options.success) return jsonError(400, describeIssues(options.error, "options"));
 
   const declared = Number(req.headers.get("content-length") ?? 0);
   if (declared > env.IMPORT_MAX_BYTES) {
