@@ -1,5 +1,5 @@
 // POST /api/import?kind=customers|orders&fileName=…&map=field=Header&dateFormat=detect|dmy|mdy&allowRejected=true&dryRun=1
-// – import the CSV sent as the request body, or with dryRun=1 preview it (nothing kept); ANALYST and ADMIN only.
+// – import the CSV sent as the request body (Content-Type: text/csv), or with dryRun=1 preview it (nothing kept); ANALYST and ADMIN only.
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { z } from "zod";
@@ -21,6 +21,10 @@ const query = z.object({
 });
 
 export const POST = withPermission("importData", async (req, { user }) => {
+  // The upload page sends the file as text/csv. A cross-site HTML form can only send text/plain,
+  // urlencoded or multipart, and a cross-site fetch of text/csv needs a CORS preflight the app never grants.
+  const contentType = req.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
+  if (contentType !== "text/csv") return jsonError(415, `Send the file as the request body with Content-Type: text/csv${contentType ? `, not ${contentType.slice(0, 100)}` : ""}.`);
   const params = req.nextUrl.searchParams;
   const named = query.safeParse({ fileName: params.get("fileName") ?? undefined, dryRun: params.get("dryRun") ?? undefined });
   if (!named.success) return jsonError(400, describeIssues(named.error, "options"));
