@@ -7,6 +7,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { findUserByEmail } from "@/lib/db/users";
 import { recordAudit } from "@/lib/db/audit";
+import { safeCallbackUrl } from "./callbackUrl";
 import type { Role } from "./roles";
 import { verifyPassword } from "./password";
 import { lockedMinutes, recordFailure, recordSuccess, throttleKeys } from "./throttle";
@@ -59,6 +60,10 @@ export const authOptions: NextAuthOptions = {
     session({ session, token }) {
       session.user = { ...session.user, id: token.uid, role: token.role };
       return session;
+    },
+    // The sign-in page's rule, so sign-in and sign-out redirects go by the same check (next-auth's default also stays on the app).
+    redirect({ url, baseUrl }) {
+      return new URL(safeCallbackUrl(url, baseUrl), baseUrl).href;
     },
   },
 };
