@@ -3,7 +3,8 @@
  * state-changing request from another origin (crossSiteReason: the session cookie rides along
  * on a cross-site form or fetch, so it proves nothing by itself), 403 without the permission,
  * and the signed-in user handed to the handler. Server actions are not route handlers:
- * Next.js compares their Origin with the Host itself (docs: next.config serverActions).
+ * Next.js refuses one whose Origin host is not the Host (or X-Forwarded-Host) itself, and
+ * lets one without Origin through, which browsers always send (docs: serverActions.allowedOrigins).
  */
 import "server-only";
 import type { NextRequest } from "next/server";
