@@ -1,19 +1,38 @@
 /**
- * Sends anonymous visitors of any page to sign-in. It only redirects: every page, route
- * handler and server action checks the role itself. API routes are left out so uploads
- * stream straight to their handler (the proxy would buffer them) and answer 401 as JSON.
+ * Runs before every page (not the API): gives the page its Content-Security-Policy with a
+ * fresh script nonce (lib/http/contentSecurityPolicy.ts; Next.js reads it from the request
+ * header and applies it to its scripts), and sends anonymous visitors of any page but sign-in
+ * to sign-in. It only redirects: every page, route handler and server action checks the role
+ * itself. API routes are left out so uploads stream straight to their handler (the proxy would
+ * buffer them) and answer 401 as JSON; their headers come from next.config.mjs.
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
+import { contentSecurityPolicy, newNonce, strictTransportSecurity } from "@/lib/http/contentSecurityPolicy";
 
 export async function proxy(request: NextRequest) {
-  const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
-  if (token) return NextResponse.next();
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
+  const response = request.nextUrl.pathname === "/signin" || (await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET })) ? pageResponse(request, nonce, csp) : toSignIn(request);
+  response.headers.set("Content-Security-Policy", csp);
+  const hsts = strictTransportSecurity();
+  if (hsts) response.headers.set("Strict-Transport-Security", hsts);
+  return response;
+}
+
+function pageResponse(request: NextRequest, nonce: string, csp: string): NextResponse {
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", csp);
+  return NextResponse.next({ request: { headers } });
+}
+
+function toSignIn(request: NextRequest): NextResponse {
   const signIn = new URL("/signin", request.url);
   signIn.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
   return NextResponse.redirect(signIn);
 }
 
 export const config = {
-  matcher: ["/((?!api/|signin|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|robots.txt).*)"],
 };

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -6,7 +7,10 @@ export const metadata: Metadata = {
   description: "Customer segments, response likelihood and lifetime value for marketing teams.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Rendered per request, every page and the not-found page too: Next.js puts the CSP nonce
+  // (proxy.ts) on its scripts only then, and a prerendered page's scripts would be blocked.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen">{children}</body>

@@ -35,6 +35,9 @@ const schema = z.object({
   /** Per API token: requests per second on average, and at once after a quiet spell. */
   API_RATE_PER_SECOND: z.coerce.number().positive().default(1000),
   API_RATE_BURST: z.coerce.number().int().positive().default(2000),
+  /** Per client address: requests with unknown, revoked or expired tokens. */
+  API_BAD_TOKEN_RATE_PER_SECOND: z.coerce.number().positive().default(1),
+  API_BAD_TOKEN_BURST: z.coerce.number().int().positive().default(30),
   /** Largest v1 API request body. */
   API_MAX_BODY_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
   RETRAIN_SCHEDULER: z.enum(["inline", "worker", "off"]).default("inline"),

@@ -3,7 +3,8 @@
  * parses the FormData with a zod schema and returns field-level errors, never throws them.
  */
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
+import { boundedFieldErrors } from "@/lib/http/issues";
 import { getCurrentUser } from "@/lib/auth/session";
 import { can, type Permission } from "@/lib/auth/roles";
 import type { PublicUser } from "@/lib/db/users";
@@ -31,7 +32,7 @@ export function authorizedAction<S extends z.ZodType>(
     for (const name of lists) fields[name] = formData.getAll(name);
     const parsed = schema.safeParse(fields);
     if (!parsed.success) {
-      return { ok: false, message: "Check the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+      return { ok: false, message: "Check the highlighted fields.", fieldErrors: boundedFieldErrors(parsed.error) };
     }
     return run(parsed.data, user);
   };

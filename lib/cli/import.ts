@@ -18,7 +18,8 @@ const { values, positionals } = parseArgs({
   },
 });
 
-const { importOptions, describeIssues } = await import("@/lib/services/importOptions");
+const { importOptions } = await import("@/lib/services/importOptions");
+const { describeIssues } = await import("@/lib/http/issues");
 const options = importOptions.safeParse({
   kind: values.kind,
   map: values.map,
@@ -27,7 +28,7 @@ const options = importOptions.safeParse({
   dryRun: values["dry-run"],
 });
 if (positionals.length !== 1 || !options.success) {
-  if (!options.success) console.error(describeIssues(options.error));
+  if (!options.success) console.error(describeIssues(options.error, "options"));
   console.error(USAGE);
   process.exit(2);
 }

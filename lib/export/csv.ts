@@ -1,17 +1,18 @@
 /**
  * CSV cells and rows (RFC 4180, CRLF line ends), safe to open in a spreadsheet: a text cell
  * beginning with =, +, -, @, tab or carriage return would run as a formula, so it gets a
- * leading single quote (OWASP's advice); numbers are written as numbers, so -3.5 stays -3.5.
+ * leading single quote (OWASP's advice); so does one where blanks (spaces, NBSP, other
+ * Unicode spaces, zero-width characters) come before =, +, - or @, since spreadsheets skip
+ * them. Numbers are written as numbers, so -3.5 stays -3.5.
  */
 export type CsvValue = string | number | boolean | Date | null | undefined;
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
-/** = + - @ tab CR: a spreadsheet runs a cell starting with one of these as a formula. */
-function startsLikeFormula(text: string): boolean {
-  const code = text.charCodeAt(0);
-  return code === 61 || code === 43 || code === 45 || code === 64 || code === 9 || code === 13;
-}
+/** Tab or CR first, or = + - @ after any blanks: a spreadsheet runs such a cell as a formula. */
+const FORMULA_START = /^(?:[\t\r]|[\s\u200b-\u200d\u2060\u180e]*[=+\-@])/;
+
+const startsLikeFormula = (text: string) => FORMULA_START.test(text);
 
 const isSpace = (code: number) => code === 32 || code === 9;
 

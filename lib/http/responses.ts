@@ -1,3 +1,13 @@
 export function jsonError(status: number, message: string, details?: unknown): Response {
   return Response.json({ error: message, ...(details === undefined ? {} : { details }) }, { status });
 }
+
+export function withHeader(response: Response, name: string, value: string): Response {
+  response.headers.set(name, value);
+  return response;
+}
+
+/** 503 with Retry-After: the database is unreachable or there is nothing to answer with yet. */
+export function unavailable(message: string): Response {
+  return withHeader(jsonError(503, message), "Retry-After", "5");
+}

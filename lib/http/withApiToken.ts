@@ -1,7 +1,10 @@
 /**
  * The wrapper every v1 API route goes through: a live bearer token (401), enough scope (403),
  * the per-token rate limit (429 with Retry-After), and 503 with Retry-After when the database
- * cannot be reached. The handler gets the token it was called with.
+ * cannot be reached. The handler gets the token it was called with. Unknown, revoked and
+ * expired tokens are rate-limited per client address (429 once over), so guessing is slow;
+ * a live token is never held back by them. Bearer requests carry no cookie, so a page on
+ * another site gains nothing by sending one: no Origin check here (see withPermission).
  */
 import "server-only";
 import { bearerSecret } from "@/lib/auth/apiTokens";
@@ -9,8 +12,9 @@ import { can, type Permission, type Role } from "@/lib/auth/roles";
 import { findLiveToken, touchApiToken } from "@/lib/db/apiTokens";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { env } from "@/lib/env";
+import { clientAddress } from "./clientAddress";
 import { RateLimiter } from "./rateLimit";
-import { jsonError } from "./responses";
+import { jsonError, unavailable, withHeader } from "./responses";
 
 export interface ApiCaller {
   tokenId: string;
@@ -21,9 +25,13 @@ export interface ApiCaller {
 type Handler<P> = (req: Request, ctx: { caller: ApiCaller; params: P }) => Promise<Response>;
 
 const limiter = new RateLimiter({ perSecond: env.API_RATE_PER_SECOND, burst: env.API_RATE_BURST });
+const badTokenLimiter = new RateLimiter({ perSecond: env.API_BAD_TOKEN_RATE_PER_SECOND, burst: env.API_BAD_TOKEN_BURST });
 
-export function unavailable(message: string): Response {
-  return withHeader(jsonError(503, message), "Retry-After", "5");
+/** 401 for a token that is not live, or 429 when its address has sent too many of them. */
+function refuseToken(req: Request): Response {
+  const decision = badTokenLimiter.take(clientAddress(req.headers));
+  if (!decision.allowed) return withHeader(jsonError(429, "Too many requests with unknown tokens from this address."), "Retry-After", String(decision.retryAfterSeconds));
+  return withHeader(jsonError(401, "The token is unknown, revoked or expired."), "WWW-Authenticate", 'Bearer error="invalid_token"');
 }
 
 export function withApiToken<P = Record<string, never>>(permission: Permission, handler: Handler<P>) {
@@ -32,7 +40,7 @@ export function withApiToken<P = Record<string, never>>(permission: Permission, 
     if (!secret) return withHeader(jsonError(401, "Send an API token: Authorization: Bearer <token>."), "WWW-Authenticate", "Bearer");
     try {
       const token = await findLiveToken(secret);
-      if (!token) return withHeader(jsonError(401, "The token is unknown, revoked or expired."), "WWW-Authenticate", 'Bearer error="invalid_token"');
+      if (!token) return refuseToken(req);
       if (!can(token.scope, permission)) return jsonError(403, `The token's scope (${token.scope}) may not do this.`);
       const decision = limiter.take(token.id);
       if (!decision.allowed) return withHeader(jsonError(429, "Too many requests for this token."), "Retry-After", String(decision.retryAfterSeconds));
@@ -43,9 +51,4 @@ export function withApiToken<P = Record<string, never>>(permission: Permission, 
       throw error;
     }
   };
-}
-
-function withHeader(response: Response, name: string, value: string): Response {
-  response.headers.set(name, value);
-  return response;
 }

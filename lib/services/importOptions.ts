@@ -34,7 +34,3 @@ export const importOptions = z
   });
 
 export type ImportOptions = z.output<typeof importOptions>;
-
-export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join(".") || "options"}: ${issue.message}`).join("; ");
-}

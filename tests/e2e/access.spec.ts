@@ -196,7 +196,9 @@ test("the matrix: pages, route handlers and the v1 API against anonymous visitor
       const allowed = rule.auth === "public" || (viaCaller && caller.role !== null && can(caller.role, rule.permission!));
       if (allowed && rule.skipAllowed) continue;
       const url = samplePath(pattern) + (rule.probe?.query ? `?${rule.probe.query}` : "");
-      const response = await request.fetch(url, { method, data: rule.probe?.body, headers: { "content-type": "application/json" }, maxRedirects: 0 });
+      // From the app's own origin, as its pages send them: the cross-site check is security.spec.ts's.
+      const headers = { "content-type": rule.probe?.contentType ?? "application/json", origin: baseURL! };
+      const response = await request.fetch(url, { method, data: rule.probe?.body, headers, maxRedirects: 0 });
       const expected = allowed ? "allowed" : viaCaller ? "403" : "401";
       checks++;
       results.push(verdict(`${caller.name} ${key}`, expected, response));

@@ -30,7 +30,7 @@ test("an upload over the limit is refused in the browser, by its declared size a
 
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   const url = `${E2E_BASE_URL}/api/import?kind=customers&fileName=too-big.csv`;
-  const declared = await fetch(url, { method: "POST", headers: { cookie, "content-type": "text/csv" }, body: oversized });
+  const declared = await fetch(url, { method: "POST", headers: { cookie, "content-type": "text/csv", origin: E2E_BASE_URL }, body: oversized });
   expect(declared.status).toBe(413);
   expect((await declared.json()).error).toBe(`The file is ${oversized.length} bytes; the limit is ${UPLOAD_LIMIT} bytes.`);
 
@@ -38,7 +38,7 @@ test("an upload over the limit is refused in the browser, by its declared size a
   // and the server drains the other 5 MB the client keeps sending, then still answers.
   const chunks = Array.from({ length: 6 }, () => oversized.subarray(0, UPLOAD_LIMIT));
   const body = new ReadableStream<Uint8Array>({ pull: (controller) => (chunks.length ? controller.enqueue(chunks.shift()!) : controller.close()) });
-  const streamed = await fetch(url, { method: "POST", headers: { cookie, "content-type": "text/csv" }, body, duplex: "half" } as RequestInit);
+  const streamed = await fetch(url, { method: "POST", headers: { cookie, "content-type": "text/csv", origin: E2E_BASE_URL }, body, duplex: "half" } as RequestInit);
   expect(streamed.status).toBe(413);
   expect((await streamed.json()).error).toMatch(/limit/);
   expect((await fetch(`${E2E_BASE_URL}/admin/import`, { headers: { cookie } })).status).toBe(200);

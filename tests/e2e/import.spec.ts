@@ -1,5 +1,6 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { E2E_BASE_URL } from "@/playwright.config";
 import { signIn } from "./support/signIn";
 import { LOCKOUT_USER } from "./support/users";
 
@@ -42,7 +43,7 @@ test("Preview shows what the import would do and writes nothing; a misspelt dryR
 
   const misspelt = await page.request.post("/api/import?kind=customers&fileName=x.csv&dryRun=yes", {
     data: "ID;Income\n1;100\n",
-    headers: { "content-type": "text/csv" },
+    headers: { "content-type": "text/csv", origin: E2E_BASE_URL },
   });
   expect(misspelt.status()).toBe(400);
 });
@@ -57,9 +58,10 @@ test("a viewer is refused the import page and the import endpoint", async ({ pag
 
   const apiResponse = await page.request.post("/api/import?kind=customers&fileName=x.csv", {
     data: "ID;Income\n1;100\n",
-    headers: { "content-type": "text/csv" },
+    headers: { "content-type": "text/csv", origin: E2E_BASE_URL },
   });
   expect(apiResponse.status()).toBe(403);
+  expect((await apiResponse.json()).error).toBe("Your role (VIEWER) may not do this.");
 });
 
 test("anonymous visitors are sent to sign-in and get 401 from the import endpoint", async ({ page, request }) => {

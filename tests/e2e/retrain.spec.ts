@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { E2E_BASE_URL } from "@/playwright.config";
 import { signIn } from "./support/signIn";
 import { E2E_USERS } from "./support/users";
 
@@ -48,7 +49,7 @@ test.describe.serial("retraining", () => {
     await expect(historyRow(page, firstRunId).getByTestId("run-status")).toHaveText(/queued|running/);
     await page.screenshot({ path: `${ARTIFACTS}/admin-retrain-progress.png`, fullPage: true });
     // A second start while it trains is refused and names the running run.
-    const busy = await page.request.post("/api/runs");
+    const busy = await page.request.post("/api/runs", { headers: { origin: E2E_BASE_URL } });
     expect(busy.status()).toBe(409);
     expect(await busy.json()).toMatchObject({ runId: firstRunId, error: expect.stringContaining(`run ${firstRunId}`) });
 
@@ -136,7 +137,7 @@ test("a viewer gets 403 from the admin pages and the run endpoints", async ({ pa
     expect(response?.status(), url).toBe(403);
   }
   await expect(page.getByText("403 — not allowed")).toBeVisible();
-  expect((await page.request.post("/api/runs")).status()).toBe(403);
+  expect((await page.request.post("/api/runs", { headers: { origin: E2E_BASE_URL } })).status()).toBe(403);
   expect((await page.request.get("/api/runs/1")).status()).toBe(403);
 });
 

@@ -33,6 +33,9 @@ describe("the v1 API on SQLite", () => {
     database = await useTestDatabase("sqlite");
     process.env.API_RATE_PER_SECOND = "5";
     process.env.API_RATE_BURST = "20";
+    process.env.API_BAD_TOKEN_RATE_PER_SECOND = "0.1";
+    process.env.API_BAD_TOKEN_BURST = "10";
+    process.env.TRUSTED_PROXIES = "10.0.0.1";
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "api-"));
     const [{ db }, tokens, { runRetrain }, { importFile }] = await Promise.all([
       import("@/lib/db/client"),
@@ -61,9 +64,9 @@ describe("the v1 API on SQLite", () => {
 
   const token = async (scope: Role, expiresAt: Date | null = null) => (await lib.createApiToken({ name: `${scope} test`, scope, expiresAt, createdById: null })).secret;
 
-  function call(route: Route, secret: string | null, init: { path: string; params?: Record<string, string>; body?: unknown; rawBody?: string }) {
+  function call(route: Route, secret: string | null, init: { path: string; params?: Record<string, string>; body?: unknown; rawBody?: string; headers?: Record<string, string> }) {
     const body = init.rawBody ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
-    const headers: Record<string, string> = { "content-type": "application/json" };
+    const headers: Record<string, string> = { "content-type": "application/json", ...init.headers };
     if (secret) headers.authorization = `Bearer ${secret}`;
     const req = new Request(`http://localhost${init.path}`, { method: body === undefined ? "GET" : "POST", headers, body });
     return route(req, { params: Promise.resolve(init.params ?? {}) });
@@ -191,6 +194,21 @@ describe("the v1 API on SQLite", () => {
     expect(statuses).toContain(429);
     expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
     expect((await lib.db.apiToken.findUniqueOrThrow({ where: { id: made.id } })).lastUsedAt).not.toBeNull();
+  });
+
+  test("unknown tokens are rate-limited per client address (behind a trusted proxy); a live token from that address is not", async () => {
+    const from = (address: string) => ({ "x-forwarded-for": `${address}, 10.0.0.1` });
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 12; i++) {
+      const response = await call(routes.segments, `sst_guess-${i}`, { path: "/api/v1/segments", headers: from("203.0.113.9") });
+      statuses.push(response.status);
+      if (response.status === 429) retryAfter = response.headers.get("retry-after");
+    }
+    expect(statuses).toEqual([...Array(10).fill(401), 429, 429]);
+    expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+    expect((await call(routes.segments, await token("VIEWER"), { path: "/api/v1/segments", headers: from("203.0.113.9") })).status).toBe(200);
+    expect((await call(routes.segments, "sst_guess-other", { path: "/api/v1/segments", headers: from("198.51.100.7") })).status).toBe(401);
   });
 
   test("once all data is removed, scoring answers 503 at once: the kept models are forgotten", async () => {

@@ -1,7 +1,7 @@
 import { Suspense } from "react";
 import { Callout, Text, Title } from "@tremor/react";
-import { z } from "zod";
 import { requirePagePermission } from "@/lib/auth/session";
+import { boundedFieldErrors } from "@/lib/http/issues";
 import { customerQuery, firstValues } from "@/lib/customers/query";
 import { getActiveRunView } from "@/lib/db/activeRun";
 import { listKnownAttributeNames } from "@/lib/db/customAttributes";
@@ -29,9 +29,9 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         </Suspense>
       ) : (
         <Callout title="Check the filters" color="amber" data-testid="filter-errors">
-          {Object.entries(z.flattenError(query.error).fieldErrors).map(([field, errors]) => (
+          {Object.entries(boundedFieldErrors(query.error)).map(([field, errors]) => (
             <p key={field}>
-              {field}: {(errors as string[]).join(", ")}
+              {field}: {errors.join(", ")}
             </p>
           ))}
         </Callout>

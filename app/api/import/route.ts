@@ -1,5 +1,5 @@
 // POST /api/import?kind=customers|orders&fileName=…&map=field=Header&dateFormat=detect|dmy|mdy&allowRejected=true&dryRun=1
-// – import the CSV sent as the request body, or with dryRun=1 preview it (nothing kept); ANALYST and ADMIN only.
+// – import the CSV sent as the request body (Content-Type: text/csv), or with dryRun=1 preview it (nothing kept); ANALYST and ADMIN only.
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { z } from "zod";
@@ -8,7 +8,8 @@ import { abandonableBody } from "@/lib/http/requestBody";
 import { jsonError } from "@/lib/http/responses";
 import { env } from "@/lib/env";
 import { importFile } from "@/lib/services/importFile";
-import { describeIssues, importOptions } from "@/lib/services/importOptions";
+import { importOptions } from "@/lib/services/importOptions";
+import { describeIssues } from "@/lib/http/issues";
 
 export const runtime = "nodejs";
 export const maxDuration = 1800;
@@ -20,9 +21,13 @@ const query = z.object({
 });
 
 export const POST = withPermission("importData", async (req, { user }) => {
+  // The upload page sends the file as text/csv. A cross-site HTML form can only send text/plain,
+  // urlencoded or multipart, and a cross-site fetch of text/csv needs a CORS preflight the app never grants.
+  const contentType = req.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
+  if (contentType !== "text/csv") return jsonError(415, `Send the file as the request body with Content-Type: text/csv${contentType ? `, not ${contentType.slice(0, 100)}` : ""}.`);
   const params = req.nextUrl.searchParams;
   const named = query.safeParse({ fileName: params.get("fileName") ?? undefined, dryRun: params.get("dryRun") ?? undefined });
-  if (!named.success) return jsonError(400, describeIssues(named.error));
+  if (!named.success) return jsonError(400, describeIssues(named.error, "options"));
   const options = importOptions.safeParse({
     kind: params.get("kind") ?? undefined,
     map: params.getAll("map"),
@@ -30,7 +35,7 @@ export const POST = withPermission("importData", async (req, { user }) => {
     dateFormat: params.get("dateFormat") ?? undefined,
     dryRun: named.data.dryRun === "1",
   });
-  if (!options.success) return jsonError(400, describeIssues(options.error));
+  if (!options.success) return jsonError(400, describeIssues(options.error, "options"));
 
   const declared = Number(req.headers.get("content-length") ?? 0);
   if (declared > env.IMPORT_MAX_BYTES) {

@@ -13,7 +13,7 @@ export interface RouteRule {
   auth: "public" | "session" | "token" | "next-auth";
   permission?: Permission;
   /** A request that exercises the check without changing anything when it is allowed. */
-  probe?: { query?: string; body?: string };
+  probe?: { query?: string; body?: string; contentType?: string };
   /** Why an allowed call is not made (it would change data); denied calls are still checked. */
   skipAllowed?: string;
 }
@@ -39,7 +39,7 @@ export const PAGE_RULES: Record<string, PageRule> = {
 export const ROUTE_RULES: Record<string, RouteRule> = {
   "GET /api/auth/[...nextauth]": { auth: "next-auth" },
   "POST /api/auth/[...nextauth]": { auth: "next-auth" },
-  "POST /api/import": { auth: "session", permission: "importData", probe: { query: "kind=bogus", body: "ID\n1\n" } },
+  "POST /api/import": { auth: "session", permission: "importData", probe: { query: "kind=bogus", body: "ID\n1\n", contentType: "text/csv" } },
   "POST /api/runs": { auth: "session", permission: "retrain", skipAllowed: "it starts a retrain; retrain.spec.ts does that" },
   "GET /api/runs/[id]": { auth: "session", permission: "retrain" },
   "GET /api/export/segments": { auth: "session", permission: "exportData" },

@@ -17,6 +17,27 @@ describe("csv cells", () => {
   });
 
   test.each([
+    [" =1+1", "' =1+1"],
+    ['\u00a0=HYPERLINK("http://x")', '"\'\u00a0=HYPERLINK(""http://x"")"'],
+    ["  +1", "'  +1"],
+    ["\u00a0-2", "'\u00a0-2"],
+    ["\u3000@SUM(A1)", "'\u3000@SUM(A1)"],
+    ["\u200b=1", "'\u200b=1"],
+    [" \t\u00a0\u2003=1", "' \t\u00a0\u2003=1"],
+    ["\n=1", "\"'\n=1\""],
+  ])("blanks before a formula sign do not hide it: %j → %j", (input, expected) => {
+    expect(csvCell(input)).toBe(expected);
+  });
+
+  test.each([
+    [" a = b", '" a = b"'],
+    ["x=1", "x=1"],
+    ["\u00a0plain", "\u00a0plain"],
+  ])("text with a formula sign after other text stays as it is: %j → %j", (input, expected) => {
+    expect(csvCell(input)).toBe(expected);
+  });
+
+  test.each([
     [-3.5, "-3.5"],
     [0, "0"],
     [1e-7, "1e-7"],

@@ -1,6 +1,6 @@
 // GET /api/export/campaign?… – a campaign's target list with its seeded control group flagged, as CSV; any signed-in role (exportData).
-import { z } from "zod";
 import { withPermission } from "@/lib/http/withPermission";
+import { boundedFieldErrors } from "@/lib/http/issues";
 import { jsonError } from "@/lib/http/responses";
 import { campaignQuery } from "@/lib/campaign/audience";
 import { breakEvenProbability } from "@/lib/campaign/economics";
@@ -10,7 +10,7 @@ export const runtime = "nodejs";
 
 export const GET = withPermission("exportData", async (req) => {
   const parsed = campaignQuery.safeParse(Object.fromEntries(req.nextUrl.searchParams));
-  if (!parsed.success) return jsonError(400, "Check the campaign settings.", z.flattenError(parsed.error).fieldErrors);
+  if (!parsed.success) return jsonError(400, "Check the campaign settings.", boundedFieldErrors(parsed.error));
   const query = parsed.data;
   const threshold = query.threshold ?? breakEvenProbability({ costPerContact: query.cost, revenuePerResponse: query.revenue });
   return customerExportResponse({

@@ -1,6 +1,6 @@
 // GET /api/export/customers?… – the customer list with the /customers page's filters, as CSV; any signed-in role (exportData).
-import { z } from "zod";
 import { withPermission } from "@/lib/http/withPermission";
+import { boundedFieldErrors } from "@/lib/http/issues";
 import { jsonError } from "@/lib/http/responses";
 import { customerQuery } from "@/lib/customers/query";
 import { scoreFilterOf } from "@/lib/db/customerScores";
@@ -10,6 +10,6 @@ export const runtime = "nodejs";
 
 export const GET = withPermission("exportData", async (req) => {
   const query = customerQuery.safeParse(Object.fromEntries(req.nextUrl.searchParams));
-  if (!query.success) return jsonError(400, "Check the filters.", z.flattenError(query.error).fieldErrors);
+  if (!query.success) return jsonError(400, "Check the filters.", boundedFieldErrors(query.error));
   return customerExportResponse({ what: "customers", filter: (runId) => scoreFilterOf(runId, query.data) });
 });
