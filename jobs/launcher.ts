@@ -1,11 +1,11 @@
 /**
- * The one way a retrain starts, for the admin page's route, the scheduler and the CLI: fork a
+ * The one way a retrain starts, for the admin page's route, the scheduler and the CLI: start a
  * job process (jobs/retrainProcess.ts) and talk to it over the IPC channel. The launcher keeps
  * the run's lease alive from its own process, which training never blocks; when the job process
  * exits, however it ends, the launcher stores its output with the run and frees the lease, and
  * a run that had not finished is failed then and there, saying how its process ended.
  */
-import { fork } from "node:child_process";
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { beatLease, HEARTBEAT_MS } from "@/lib/db/lease";
 import { settleExitedRun } from "@/lib/db/runLiveness";
@@ -13,7 +13,11 @@ import type { RetrainOutcome } from "@/lib/services/retrain/runRetrain";
 import { OutputLog } from "./outputLog";
 import type { JobReport, RetrainPayload, RunCommand } from "./retrainMessages";
 
-/** The job's entry, resolved from the project root: this module may be bundled by Next.js, far from its source. */
+/**
+ * The job's entry, resolved from the project root: this module may be bundled by Next.js, far
+ * from its source. Spawned with an IPC channel rather than fork(), whose path the bundler
+ * would try to bundle as a module.
+ */
 const JOB_ENTRY = path.join(process.cwd(), "jobs", "retrainProcess.ts");
 const TSX = ["--import", "tsx", "--conditions", "react-server"];
 
@@ -34,7 +38,7 @@ export interface LaunchOptions {
 }
 
 export function launchRetrain(payload: RetrainPayload, options: LaunchOptions = {}): Promise<Launched> {
-  const child = fork(JOB_ENTRY, [], { cwd: process.cwd(), env: process.env, execArgv: TSX, stdio: ["ignore", "pipe", "pipe", "ipc"] });
+  const child = spawn(process.execPath, [...TSX, JOB_ENTRY], { cwd: process.cwd(), env: process.env, stdio: ["ignore", "pipe", "pipe", "ipc"] });
   const log = new OutputLog();
   for (const stream of [child.stdout!, child.stderr!]) {
     stream.setEncoding("utf8").on("data", (text: string) => {

@@ -1,5 +1,5 @@
 /**
- * A retrain job process, forked by jobs/launcher.ts: it takes one "run" command over the IPC
+ * A retrain job process, started by jobs/launcher.ts: it takes one "run" command over the IPC
  * channel, trains, reports started / busy / progress / finished, and exits. Its stdout and
  * stderr are the run's log. If the launcher goes away, so does the heartbeat that keeps the
  * lease alive, so the process stops too rather than train unseen.
