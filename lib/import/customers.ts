@@ -15,7 +15,7 @@ import { mapHeader, type FieldSpec } from "./header";
 import { customerQuality, type CustomerQuality } from "./quality";
 import { ErrorLog, dateRangeOf, fileWarnings, readValidRows, resolveDates, type CellError } from "./rows";
 import type { Readable } from "node:stream";
-import { openCsv, type ImportSource, type SourceOptions } from "./source";
+import { openCsv, type ImportSource, type InvalidByteRows, type SourceOptions } from "./source";
 
 export const customerRow = z.object({
   externalId: cells.id,
@@ -89,6 +89,8 @@ export interface CustomerImport {
   rowsRead: number;
   separator: Separator;
   encoding: Encoding;
+  /** Rows where bytes that are not UTF-8 were replaced by U+FFFD; null when there were none. */
+  invalidBytes: InvalidByteRows | null;
   /** e.g. "DD/MM/YYYY"; null without a date column or dates. */
   dateFormat: string | null;
   /** Which file column feeds which field; fields not listed are absent from the file. */
@@ -171,6 +173,7 @@ async function readCustomers(input: ImportSource, options: CustomerImportOptions
       rowsRead: valid.rowsRead,
       separator: reader.separator,
       encoding: reader.encoding(),
+      invalidBytes: reader.invalidByteRows(),
       dateFormat: dates.format?.label ?? null,
       columns: mapping.columns.map(({ field, header }) => ({ field, header })),
       customColumns: custom.map((column) => column.header),

@@ -16,7 +16,7 @@ import { classifyLine, hasCreditNoteIds, lineAmount } from "./lineKinds";
 import { orderQuality, type OrderQuality } from "./orderQuality";
 import { ErrorLog, fileWarnings, readValidRows, resolveDates, type CellError } from "./rows";
 import type { Readable } from "node:stream";
-import { openCsv, type ImportSource, type SourceOptions } from "./source";
+import { openCsv, type ImportSource, type InvalidByteRows, type SourceOptions } from "./source";
 
 const orderCells = {
   customerId: cells.id,
@@ -77,6 +77,8 @@ export interface OrderImport {
   rowsRead: number;
   separator: Separator;
   encoding: Encoding;
+  /** Rows where bytes that are not UTF-8 were replaced by U+FFFD; null when there were none. */
+  invalidBytes: InvalidByteRows | null;
   dateFormat: string | null;
   columns: { field: OrderField; header: string }[];
   /** Where the amounts came from. */
@@ -135,6 +137,7 @@ async function readOrders(input: ImportSource, options: OrderImportOptions): Pro
       rowsRead: valid.rowsRead,
       separator: reader.separator,
       encoding: reader.encoding(),
+      invalidBytes: reader.invalidByteRows(),
       dateFormat: dates.format?.label ?? null,
       columns,
       amountSource,

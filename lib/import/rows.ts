@@ -5,7 +5,7 @@
 import type { z } from "zod";
 import { detectDateFormat, invalidDateMessage, parseDate, type DateFormat, type DayMonthOrder } from "./dates";
 import type { HeaderMapping } from "./header";
-import type { CsvReader } from "./source";
+import type { CsvReader, InvalidByteRows } from "./source";
 
 export interface CellError {
   /** Spreadsheet row: the header is row 1. */
@@ -88,9 +88,17 @@ export async function readValidRows<F extends string, S extends z.ZodType>(
 /** Warnings about the file as a whole, after its rows have been read. */
 export function fileWarnings(reader: CsvReader, headerWarnings: readonly string[], rowsRead: number): string[] {
   const warnings = [...headerWarnings];
-  if (reader.hadInvalidBytes()) warnings.push("some bytes were not valid UTF-8 and were replaced by �");
+  const replaced = reader.invalidByteRows();
+  if (replaced) warnings.push(invalidBytesWarning(replaced));
   if (rowsRead === 0) warnings.push("the file has a header but no data rows");
   return warnings;
+}
+
+/** "bytes that are not valid UTF-8 were replaced by � in 2 rows: 4, 9" (the file was read as UTF-8). */
+export function invalidBytesWarning({ count, rows }: InvalidByteRows): string {
+  const listed = rows.join(", ") + (count > rows.length ? ", …" : "");
+  const where = count === 0 ? "the header" : `${count.toLocaleString("en-US")} ${count === 1 ? "row" : "rows"}: ${listed}`;
+  return `bytes that are not valid UTF-8 were replaced by � in ${where}`;
 }
 
 export interface ResolvedDates {

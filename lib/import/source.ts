@@ -10,7 +10,7 @@ import { parse } from "csv-parse";
 import { StreamDecoder } from "./decode";
 import { SAMPLE_BYTES, assertTextContent, detectSeparator, type Encoding, type Separator } from "./detect";
 import { ImportError } from "./errors";
-import { assertWithinLimit, resolveMaxBytes } from "./limits";
+import { MAX_COLUMNS, MAX_RECORD_CHARS, assertWithinLimit, formatBytes, resolveMaxBytes } from "./limits";
 
 /** A file on disk, the bytes of an upload, or a stream of them. */
 export type ImportSource = { path: string } | Uint8Array | Readable;
@@ -34,12 +34,19 @@ export interface CsvReader {
   rows: AsyncIterable<CsvRow>;
   /** Final once the rows have been read. */
   encoding(): Encoding;
-  /** Final once the rows have been read. */
-  hadInvalidBytes(): boolean;
+  /** Final once the rows have been read: rows where bytes that are not UTF-8 were replaced by U+FFFD. */
+  invalidByteRows(): InvalidByteRows | null;
   /** Stops reading and closes the file; safe to call after the rows are read. */
   close(): void;
 }
 
+export interface InvalidByteRows {
+  count: number;
+  /** The first MAX_LISTED_ROWS, in file order. */
+  rows: number[];
+}
+
+const MAX_LISTED_ROWS = 20;
 const CHUNK_BYTES = 1 << 20;
 
 export async function openCsv(input: ImportSource, options: SourceOptions = {}): Promise<CsvReader> {
@@ -55,9 +62,12 @@ export async function openCsv(input: ImportSource, options: SourceOptions = {}):
 async function startParsing(bytes: AsyncGenerator<Uint8Array>, options: SourceOptions): Promise<CsvReader> {
   const head: Uint8Array[] = [];
   let headBytes = 0;
-  while (headBytes < SAMPLE_BYTES) {
+  // Twice the sample, so that the encoding is judged (decode.ts) and SAMPLE_BYTES of text are there.
+  let ended = false;
+  while (headBytes < 2 * SAMPLE_BYTES) {
     const next = await bytes.next();
-    if (next.done) break;
+    ended = next.done ?? false;
+    if (ended) break;
     head.push(next.value);
     headBytes += next.value.length;
   }
@@ -65,7 +75,8 @@ async function startParsing(bytes: AsyncGenerator<Uint8Array>, options: SourceOp
   assertTextContent(Buffer.concat(head).subarray(0, SAMPLE_BYTES));
 
   const decoder = new StreamDecoder();
-  const headText = head.map((chunk) => decoder.decode(chunk)).join("");
+  // A short file ends within the head: flush what the decoder holds back to judge the encoding.
+  const headText = decoder.decode(Buffer.concat(head)) + (ended ? decoder.end() : "");
   const separator = options.separator ?? detectSeparator(headText.slice(0, SAMPLE_BYTES));
   async function* text(): AsyncGenerator<string> {
     try {
@@ -78,48 +89,101 @@ async function startParsing(bytes: AsyncGenerator<Uint8Array>, options: SourceOp
   }
 
   // Blank lines are kept (as one empty cell) so that counting records counts spreadsheet rows.
-  const parser = parse({ delimiter: separator, bom: true, relax_column_count: true, relax_quotes: true });
+  // The record delimiter is named, not left to csv-parse: its discovery allocates per byte of the
+  // first line, which froze the server for seconds on a 10 MB header.
+  // Counted as csv-parse makes records: its errors reach the iterator ahead of records still buffered.
+  const made = { records: 0, header: false };
+  const parser = parse({
+    on_record: (record: string[]) => {
+      made.records++;
+      made.header ||= !isBlank(record);
+      return record;
+    },
+    delimiter: separator,
+    record_delimiter: recordDelimiters(headText),
+    max_record_size: MAX_RECORD_CHARS,
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+  });
   // Errors of the source (e.g. a stream over the size limit) reach the records iterator;
   // destroying the parser closes the file.
   pipeline(Readable.from(text()), parser, () => {});
   const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
   let row = 1;
-  let header = await nextRecord(records);
-  for (; header && isBlank(header); row++) header = await nextRecord(records);
+  let header = await nextRecord(records, made);
+  for (; header && isBlank(header); row++) header = await nextRecord(records, made);
   if (!header) {
     parser.destroy();
     throw new ImportError("empty_file", "the file has no header line (it is blank)");
   }
+  // Checked before any per-column work (header matching, warnings).
+  if (header.length > MAX_COLUMNS) {
+    parser.destroy();
+    throw tooManyColumns(header.length.toLocaleString("en-US"));
+  }
 
+  const replaced: InvalidByteRows = { count: 0, rows: [] };
   return {
     header,
     separator,
-    rows: dataRows(records, row),
+    rows: dataRows(records, row, made, replaced),
     encoding: () => decoder.encoding,
-    hadInvalidBytes: () => decoder.hadInvalidBytes,
+    invalidByteRows: () => (decoder.hadInvalidBytes ? replaced : null),
     close: () => void parser.destroy(),
   };
+}
+
+function tooManyColumns(count: string): ImportError {
+  return new ImportError("too_many_columns", `the header has ${count} columns; the limit is ${MAX_COLUMNS.toLocaleString("en-US")}`);
+}
+
+/** The line break the file uses, from its first one; all three kinds when the sample holds none. */
+function recordDelimiters(text: string): string[] {
+  const at = text.search(/[\r\n]/);
+  if (at === -1) return ["\r\n", "\n", "\r"];
+  if (text[at] === "\n") return ["\n"];
+  return text[at + 1] === "\n" ? ["\r\n"] : ["\r"];
 }
 
 function isBlank(cells: string[]): boolean {
   return cells.every((cell) => cell.trim() === "");
 }
 
-async function* dataRows(records: AsyncIterator<string[]>, headerRow: number): AsyncGenerator<CsvRow> {
-  let row = headerRow;
-  for (let cells = await nextRecord(records); cells; cells = await nextRecord(records)) {
-    row++;
-    if (!isBlank(cells)) yield { cells, row };
+/** `replaced` collects the rows holding U+FFFD, which matter only once the decoder has replaced bytes. */
+async function* dataRows(records: AsyncIterator<string[]>, headerRow: number, made: RecordsMade, replaced: InvalidByteRows): AsyncGenerator<CsvRow> {
+  for (let row = headerRow + 1; ; row++) {
+    const cells = await nextRecord(records, made);
+    if (!cells) return;
+    if (isBlank(cells)) continue;
+    if (cells.some((cell) => cell.includes("\uFFFD"))) {
+      replaced.count++;
+      if (replaced.rows.length < MAX_LISTED_ROWS) replaced.rows.push(row);
+    }
+    yield { cells, row };
   }
 }
 
-async function nextRecord<T>(records: AsyncIterator<T>): Promise<T | null> {
+/** Records csv-parse has made so far (each a spreadsheet row), and whether the header was among them. */
+interface RecordsMade {
+  records: number;
+  header: boolean;
+}
+
+async function nextRecord(records: AsyncIterator<string[]>, made: RecordsMade): Promise<string[] | null> {
   try {
     const next = await records.next();
     return next.done ? null : next.value;
   } catch (error) {
     if (error instanceof ImportError) throw error;
     const code = (error as { code?: unknown }).code;
+    if (code === "CSV_MAX_RECORD_SIZE") {
+      // A header this long is almost always one with far too many columns: say so.
+      const fields = Number((error as { column?: unknown }).column) || 0;
+      if (!made.header && fields > MAX_COLUMNS) throw tooManyColumns(`more than ${fields.toLocaleString("en-US")}`);
+      const what = made.header ? `row ${made.records + 1}` : "the header";
+      throw new ImportError("too_large", `${what} is longer than ${formatBytes(MAX_RECORD_CHARS)}, the limit for one row`);
+    }
     if (typeof code === "string" && code.startsWith("CSV_")) {
       throw new ImportError("malformed_csv", `the file is not valid CSV: ${(error as Error).message}`);
     }
