@@ -6,6 +6,7 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { Readable, pipeline } from "node:stream";
+import { setImmediate } from "node:timers/promises";
 import { parse } from "csv-parse";
 import { StreamDecoder } from "./decode";
 import { SAMPLE_BYTES, assertTextContent, detectSeparator, type Encoding, type Separator } from "./detect";
@@ -81,7 +82,11 @@ async function startParsing(bytes: AsyncGenerator<Uint8Array>, options: SourceOp
   async function* text(): AsyncGenerator<string> {
     try {
       yield headText;
-      for (let next = await bytes.next(); !next.done; next = await bytes.next()) yield decoder.decode(next.value);
+      for (let next = await bytes.next(); !next.done; next = await bytes.next()) {
+        // A source in memory resolves without I/O: yield to the event loop so other requests are answered.
+        await setImmediate();
+        yield decoder.decode(next.value);
+      }
       yield decoder.end();
     } finally {
       await bytes.return(undefined);
