@@ -4,8 +4,8 @@
  * dates, line kinds); the writer adds which stored values changed.
  */
 import { CUSTOMER_COLUMNS } from "@/lib/data/customer";
-import type { CustomerImport } from "./customers";
-import type { AmountSource, OrderImport } from "./orders";
+import type { CustomerFile } from "./customers";
+import type { AmountSource, OrderFile } from "./orders";
 import { invalidBytesWarning } from "./rows";
 import type { InvalidByteRows } from "./source";
 
@@ -34,7 +34,7 @@ export interface ProfileChanges {
   columns: { column: string; customers: number }[];
 }
 
-export function customerFileReport(file: CustomerImport): ImportReport {
+export function customerFileReport(file: CustomerFile): ImportReport {
   const present = new Set<string>(file.columns.map((column) => column.field));
   const dateColumn = file.columns.find((column) => column.field === "dtCustomer")?.header ?? "Dt_Customer";
   return {
@@ -51,7 +51,7 @@ export function customerFileReport(file: CustomerImport): ImportReport {
 /** Fields of an order file worth saying are absent (line numbers rarely exist and matter little). */
 const REPORTED_ORDER_FIELDS = ["orderId", "quantity", "unitPrice", "category", "channel", "status"];
 
-export function orderFileReport(file: OrderImport): ImportReport {
+export function orderFileReport(file: OrderFile): ImportReport {
   const present = new Set<string>(file.columns.map((column) => column.field));
   const { quality } = file;
   const dateColumn = file.columns.find((column) => column.field === "orderDate")!.header;

@@ -15,6 +15,8 @@ import { MAX_COLUMNS, MAX_RECORD_CHARS, assertWithinLimit, formatBytes, resolveM
 
 /** A file on disk, the bytes of an upload, or a stream of them. */
 export type ImportSource = { path: string } | Uint8Array | Readable;
+/** A source the readers can read twice (once to decide the file's formats, once for its rows). */
+export type RereadableSource = { path: string } | Uint8Array;
 
 export interface SourceOptions {
   /** Largest accepted file in bytes; 200 MB by default. */
@@ -196,7 +198,7 @@ async function nextRecord(records: AsyncIterator<string[]>, made: RecordsMade): 
   }
 }
 
-async function* byteChunks(input: ImportSource, maxBytes: number): AsyncGenerator<Uint8Array> {
+export async function* byteChunks(input: ImportSource, maxBytes: number): AsyncGenerator<Uint8Array> {
   if ("path" in input) {
     assertWithinLimit(await fileSize(input.path), maxBytes);
     yield* createReadStream(input.path, { highWaterMark: CHUNK_BYTES });
@@ -223,4 +225,15 @@ async function fileSize(path: string): Promise<number> {
     if ((error as { code?: unknown }).code === "ENOENT") throw new ImportError("not_found", `no file at ${path}`);
     throw error;
   }
+}
+
+/**
+ * A stream's bytes in memory, stopping once they pass the size limit: for callers that read
+ * a small upload whole (imports of large ones spool it to disk, spool.ts).
+ */
+export async function bytesOf(input: Uint8Array | Readable, maxBytes: number | undefined): Promise<RereadableSource> {
+  if (input instanceof Uint8Array) return input;
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of byteChunks(input, resolveMaxBytes(maxBytes))) chunks.push(chunk);
+  return Buffer.concat(chunks);
 }
