@@ -174,8 +174,10 @@ export function writeOrderImport(header: BatchHeader, read: ChunkedRead<OrderRec
   return writeChunked(header, dryRun, async (tx, batchId) => {
     const counts = { rowsInserted: 0, rowsUpdated: 0, rowsUnchanged: 0, customersCreated: 0 };
     const lineKeys = new OrderLineKeys();
+    // Customer ids already looked up or created, across chunks: bounded by the distinct customers.
+    const customerIds = new Map<string, number>();
     const outcome = await read(async (orders) => {
-      const { ids, created } = await ensureCustomers(tx, batchId, orders.map((order) => order.customerId));
+      const { ids, created } = await ensureCustomers(tx, batchId, orders.map((order) => order.customerId), customerIds);
       const chunk = await upsertOrders(tx, batchId, orders, ids, lineKeys);
       counts.customersCreated += created;
       counts.rowsInserted += chunk.rowsInserted;

@@ -98,14 +98,7 @@ async function startParsing(bytes: AsyncGenerator<Uint8Array>, options: SourceOp
   // Blank lines are kept (as one empty cell) so that counting records counts spreadsheet rows.
   // The record delimiter is named, not left to csv-parse: its discovery allocates per byte of the
   // first line, which froze the server for seconds on a 10 MB header.
-  // Counted as csv-parse makes records: its errors reach the iterator ahead of records still buffered.
-  const made = { records: 0, header: false };
   const parser = parse({
-    on_record: (record: string[]) => {
-      made.records++;
-      made.header ||= !isBlank(record);
-      return record;
-    },
     delimiter: separator,
     record_delimiter: recordDelimiters(headText),
     max_record_size: MAX_RECORD_CHARS,
@@ -118,8 +111,11 @@ async function startParsing(bytes: AsyncGenerator<Uint8Array>, options: SourceOp
   pipeline(Readable.from(text()), parser, () => {});
   const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
   let row = 1;
-  let header = await nextRecord(records, made);
-  for (; header && isBlank(header); row++) header = await nextRecord(records, made);
+  // csv-parse's errors reach the iterator ahead of the records still buffered, so a record's
+  // place comes from the error; the header is the first record after the blank lines the head starts with.
+  const headerRecord = leadingBlankLines(headText) + 1;
+  let header = await nextRecord(records, headerRecord);
+  for (; header && isBlank(header); row++) header = await nextRecord(records, headerRecord);
   if (!header) {
     parser.destroy();
     throw new ImportError("empty_file", "the file has no header line (it is blank)");
@@ -134,7 +130,7 @@ async function startParsing(bytes: AsyncGenerator<Uint8Array>, options: SourceOp
   return {
     header,
     separator,
-    rows: dataRows(records, row, made, replaced),
+    rows: dataRows(records, row, headerRecord, replaced),
     encoding: () => decoder.encoding,
     invalidByteRows: () => (decoder.hadInvalidBytes ? replaced : null),
     close: () => void parser.destroy(),
@@ -153,14 +149,18 @@ function recordDelimiters(text: string): string[] {
   return text[at + 1] === "\n" ? ["\r\n"] : ["\r"];
 }
 
+function leadingBlankLines(text: string): number {
+  return /^(?:[ \t]*(?:\r\n|\n|\r))*/.exec(text)![0].split(/\r\n|\n|\r/).length - 1;
+}
+
 function isBlank(cells: string[]): boolean {
   return cells.every((cell) => cell.trim() === "");
 }
 
 /** `replaced` collects the rows holding U+FFFD, which matter only once the decoder has replaced bytes. */
-async function* dataRows(records: AsyncIterator<string[]>, headerRow: number, made: RecordsMade, replaced: InvalidByteRows): AsyncGenerator<CsvRow> {
+async function* dataRows(records: AsyncIterator<string[]>, headerRow: number, headerRecord: number, replaced: InvalidByteRows): AsyncGenerator<CsvRow> {
   for (let row = headerRow + 1; ; row++) {
-    const cells = await nextRecord(records, made);
+    const cells = await nextRecord(records, headerRecord);
     if (!cells) return;
     if (isBlank(cells)) continue;
     if (cells.some((cell) => cell.includes("\uFFFD"))) {
@@ -171,13 +171,8 @@ async function* dataRows(records: AsyncIterator<string[]>, headerRow: number, ma
   }
 }
 
-/** Records csv-parse has made so far (each a spreadsheet row), and whether the header was among them. */
-interface RecordsMade {
-  records: number;
-  header: boolean;
-}
-
-async function nextRecord(records: AsyncIterator<string[]>, made: RecordsMade): Promise<string[] | null> {
+/** `headerRecord`: the header's place among the records (each a spreadsheet row). */
+async function nextRecord(records: AsyncIterator<string[]>, headerRecord: number): Promise<string[] | null> {
   try {
     const next = await records.next();
     return next.done ? null : next.value;
@@ -187,8 +182,9 @@ async function nextRecord(records: AsyncIterator<string[]>, made: RecordsMade): 
     if (code === "CSV_MAX_RECORD_SIZE") {
       // A header this long is almost always one with far too many columns: say so.
       const fields = Number((error as { column?: unknown }).column) || 0;
-      if (!made.header && fields > MAX_COLUMNS) throw tooManyColumns(`more than ${fields.toLocaleString("en-US")}`);
-      const what = made.header ? `row ${made.records + 1}` : "the header";
+      const row = (Number((error as { records?: unknown }).records) || 0) + 1;
+      if (row <= headerRecord && fields > MAX_COLUMNS) throw tooManyColumns(`more than ${fields.toLocaleString("en-US")}`);
+      const what = row <= headerRecord ? "the header" : `row ${row}`;
       throw new ImportError("too_large", `${what} is longer than ${formatBytes(MAX_RECORD_CHARS)}, the limit for one row`);
     }
     if (typeof code === "string" && code.startsWith("CSV_")) {
