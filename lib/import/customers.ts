@@ -3,7 +3,7 @@
  * one zod schema per row, dates decided for the whole column; other columns are kept as
  * custom attributes. A file may hold only some columns: the result says which, so that the
  * writer updates those and leaves the rest alone. Nothing is refused row by row: the caller
- * gets the valid records and every problem, and decides.
+ * gets the valid records (in chunks, as they are read) and every problem, and decides.
  */
 import { z } from "zod";
 import { CUSTOMER_COLUMNS, type CustomerField, type CustomerRecord } from "@/lib/data/customer";
