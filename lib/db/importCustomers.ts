@@ -143,10 +143,12 @@ function insertCustomers(tx: Tx, batchId: number, records: CustomerRecord[]): Pr
   return bulkInsert(tx, "Customer", INSERT_COLUMNS, rows, { attributes: "jsonb" });
 }
 
-/** Ids of the customers the orders name, creating (empty-profile) customers that are new. */
-export async function ensureCustomers(tx: Tx, batchId: number, externalIds: string[]) {
-  const unique = [...new Set(externalIds)];
-  const ids = new Map<string, number>();
+/**
+ * Ids of the customers the orders name, creating (empty-profile) customers that are new.
+ * `ids` may hold ids already known (an earlier chunk's), which are not looked up again.
+ */
+export async function ensureCustomers(tx: Tx, batchId: number, externalIds: string[], ids = new Map<string, number>()) {
+  const unique = [...new Set(externalIds)].filter((externalId) => !ids.has(externalId));
   let created = 0;
   for (let start = 0; start < unique.length; start += CHUNK) {
     const chunk = unique.slice(start, start + CHUNK);

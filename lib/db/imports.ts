@@ -2,18 +2,19 @@
  * Writing imports. A file is written in one transaction or not at all; re-imports upsert
  * by external id and leave unchanged rows alone (compared by a content hash), so importing
  * the same snapshot twice changes nothing but the batch record. Each batch keeps its report:
- * what the file held and, for profiles, which stored values it changed. A dry run runs the
- * same writes and rolls them back, so its numbers are exactly the import's.
+ * what the file held and, for profiles, which stored values it changed. Records are written
+ * chunk by chunk as the file is read, inside that transaction, so memory does not grow with
+ * the file. A dry run runs the same writes and rolls them back, so its numbers are exactly the import's.
  */
 import "server-only";
 import { cache } from "react";
 import type { CustomerRecord, OrderRecord } from "@/lib/data/customer";
-import type { ImportReport } from "@/lib/import/report";
+import type { ImportReport, ProfileChanges } from "@/lib/import/report";
 import { db, type Prisma } from "./client";
 import { DB_NULL, serialiseImports } from "./dialect";
 import { countTotals } from "./customers";
 import { ensureCustomers, upsertCustomers, type ProfileColumns } from "./importCustomers";
-import { upsertOrders } from "./importOrders";
+import { OrderLineKeys, upsertOrders } from "./importOrders";
 
 export interface RejectedRow {
   row: number;
@@ -53,6 +54,9 @@ type Tx = Prisma.TransactionClient;
 
 interface BatchInput {
   rowsRead: number;
+  /** Problems found, whether listed in `rejected` or not. */
+  rowsRejected: number;
+  /** The first problems, by row. */
   rejected: RejectedRow[];
   quality: Prisma.InputJsonValue;
   report: ImportReport | null;
@@ -100,31 +104,87 @@ export async function recordRejectedImport(
   return dryRun ? inImportTransaction(true, record) : record(db);
 }
 
-/** Profiles: only the file's columns (`columns`) are written for customers already stored. */
-export async function writeCustomerImport(
+/** What reading a file gives its batch; an `error` refuses the file, and whatever was written is rolled back. */
+export interface ReadOutcome extends BatchInput {
+  error: string | null;
+  report: ImportReport;
+}
+
+/** Hands each chunk of valid records to `write` (awaited) and returns the outcome once the file is read. */
+export type ChunkedRead<R> = (write: (records: R[]) => Promise<void>) => Promise<ReadOutcome>;
+
+/** Carries a refused file's outcome out of its transaction, rolling back what its chunks wrote. */
+class Refusal extends Error {
+  constructor(readonly outcome: ReadOutcome & { error: string }) {
+    super("import refused: rolled back");
+  }
+}
+
+/**
+ * The one transaction of an import whose records arrive in chunks while the file is read:
+ * each chunk is written as it comes, so memory stays one chunk; a file found to have
+ * problems is rolled back whole and recorded as refused.
+ */
+async function writeChunked(
   header: BatchHeader,
-  input: BatchInput & { records: CustomerRecord[]; columns: ProfileColumns; report: ImportReport },
+  dryRun: boolean,
+  readAndWrite: (tx: Tx, batchId: number) => Promise<{ outcome: ReadOutcome; counts: Counts; report: ImportReport }>,
+): Promise<ImportSummary | ImportPreview> {
+  try {
+    return await inImportTransaction(dryRun, async (tx) => {
+      await serialiseImports(tx);
+      const batch = await createBatch(tx, header, { rowsRead: 0, rowsRejected: 0, rejected: [], quality: {}, report: null });
+      const { outcome, counts, report } = await readAndWrite(tx, batch.id);
+      if (outcome.error !== null) throw new Refusal({ ...outcome, error: outcome.error });
+      await tx.importBatch.update({ where: { id: batch.id }, data: batchData(outcome) });
+      return finishBatch(tx, batch.id, header, counts, report);
+    });
+  } catch (error) {
+    if (error instanceof Refusal) return recordRejectedImport(header, error.outcome, dryRun);
+    throw error;
+  }
+}
+
+/** Profiles: only the file's columns (`columns`) are written for customers already stored. */
+export function writeCustomerImport(
+  header: BatchHeader,
+  columns: ProfileColumns,
+  read: ChunkedRead<CustomerRecord>,
   dryRun = false,
 ): Promise<ImportSummary | ImportPreview> {
-  return inImportTransaction(dryRun, async (tx) => {
-    await serialiseImports(tx);
-    const batch = await createBatch(tx, header, input);
-    const { changes, ...counts } = await upsertCustomers(tx, batch.id, input.records, input.columns);
-    return finishBatch(tx, batch.id, header, { ...counts, customersCreated: 0 }, { ...input.report, changes });
+  return writeChunked(header, dryRun, async (tx, batchId) => {
+    const counts = { rowsInserted: 0, rowsUpdated: 0, rowsUnchanged: 0, customersCreated: 0 };
+    const changed = new Map<string, number>();
+    const outcome = await read(async (records) => {
+      const { changes, ...chunk } = await upsertCustomers(tx, batchId, records, columns);
+      counts.rowsInserted += chunk.rowsInserted;
+      counts.rowsUpdated += chunk.rowsUpdated;
+      counts.rowsUnchanged += chunk.rowsUnchanged;
+      for (const { column, customers } of changes.columns) changed.set(column, (changed.get(column) ?? 0) + customers);
+    });
+    const changes: ProfileChanges = {
+      customersUpdated: counts.rowsUpdated,
+      columns: [...changed].map(([column, customers]) => ({ column, customers })),
+    };
+    return { outcome, counts, report: { ...outcome.report, changes } };
   });
 }
 
-export async function writeOrderImport(
-  header: BatchHeader,
-  input: BatchInput & { orders: OrderRecord[] },
-  dryRun = false,
-): Promise<ImportSummary | ImportPreview> {
-  return inImportTransaction(dryRun, async (tx) => {
-    await serialiseImports(tx);
-    const batch = await createBatch(tx, header, input);
-    const { ids, created } = await ensureCustomers(tx, batch.id, input.orders.map((order) => order.customerId));
-    const counts = await upsertOrders(tx, batch.id, input.orders, ids);
-    return finishBatch(tx, batch.id, header, { ...counts, customersCreated: created }, input.report);
+export function writeOrderImport(header: BatchHeader, read: ChunkedRead<OrderRecord>, dryRun = false): Promise<ImportSummary | ImportPreview> {
+  return writeChunked(header, dryRun, async (tx, batchId) => {
+    const counts = { rowsInserted: 0, rowsUpdated: 0, rowsUnchanged: 0, customersCreated: 0 };
+    const lineKeys = new OrderLineKeys();
+    // Customer ids already looked up or created, across chunks: bounded by the distinct customers.
+    const customerIds = new Map<string, number>();
+    const outcome = await read(async (orders) => {
+      const { ids, created } = await ensureCustomers(tx, batchId, orders.map((order) => order.customerId), customerIds);
+      const chunk = await upsertOrders(tx, batchId, orders, ids, lineKeys);
+      counts.customersCreated += created;
+      counts.rowsInserted += chunk.rowsInserted;
+      counts.rowsUpdated += chunk.rowsUpdated;
+      counts.rowsUnchanged += chunk.rowsUnchanged;
+    });
+    return { outcome, counts, report: outcome.report };
   });
 }
 
@@ -139,17 +199,23 @@ async function createBatch(
       kind: header.kind,
       fileName: header.fileName,
       userId: header.userId,
-      rowsRead: input.rowsRead,
       rowsInserted: 0,
       rowsUpdated: 0,
       rowsUnchanged: 0,
-      rowsRejected: input.rejected.length,
-      quality: input.quality,
-      rejectedRows: input.rejected as unknown as Prisma.InputJsonValue,
-      report: reportJson(input.report),
+      ...batchData(input),
       ...outcome,
     },
   });
+}
+
+function batchData(input: BatchInput) {
+  return {
+    rowsRead: input.rowsRead,
+    rowsRejected: input.rowsRejected,
+    quality: input.quality,
+    rejectedRows: input.rejected as unknown as Prisma.InputJsonValue,
+    report: reportJson(input.report),
+  };
 }
 
 type Counts = { rowsInserted: number; rowsUpdated: number; rowsUnchanged: number; customersCreated: number };

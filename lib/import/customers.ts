@@ -3,19 +3,21 @@
  * one zod schema per row, dates decided for the whole column; other columns are kept as
  * custom attributes. A file may hold only some columns: the result says which, so that the
  * writer updates those and leaves the rest alone. Nothing is refused row by row: the caller
- * gets the valid records and every problem, and decides.
+ * gets the valid records (in chunks, as they are read) and every problem, and decides.
  */
 import { z } from "zod";
 import { CUSTOMER_COLUMNS, type CustomerField, type CustomerRecord } from "@/lib/data/customer";
 import { checkCustomColumns, readAttributes } from "./attributes";
 import { cells } from "./cells";
-import type { DayMonthOrder } from "./dates";
+import { DateEvidence, parseDate, type DateFormat, type DayMonthOrder } from "./dates";
 import type { Encoding, Separator } from "./detect";
-import { mapHeader, type FieldSpec } from "./header";
-import { customerQuality, type CustomerQuality } from "./quality";
-import { ErrorLog, dateRangeOf, fileWarnings, readValidRows, resolveDates, type CellError } from "./rows";
+import { mapHeader, type FieldSpec, type HeaderMapping } from "./header";
+import { CustomerQualityBuilder, type CustomerQuality } from "./quality";
+import { upperFence } from "./qualityChecks";
+import { Reservoir } from "./reservoir";
+import { CHUNK_ROWS, DateRange, ErrorLog, eachValidRow, fileWarnings, parseDateCell, type CellError } from "./rows";
 import type { Readable } from "node:stream";
-import { openCsv, type ImportSource, type SourceOptions } from "./source";
+import { bytesOf, openCsv, type InvalidByteRows, type RereadableSource, type SourceOptions } from "./source";
 
 export const customerRow = z.object({
   externalId: cells.id,
@@ -71,24 +73,26 @@ export interface CustomerImportOptions extends SourceOptions {
 
 export interface DuplicateId {
   id: string;
-  /** Every row with this id. Later rows are never among the records; the first is if it has no errors. */
+  /** Rows with this id (the first 100). Later rows are never among the records; the first is if it has no errors. */
   rows: number[];
 }
 
-export interface CustomerImport {
-  /** Rows without errors, first occurrence of each id only. */
-  records: CustomerRecord[];
-  /** Spreadsheet row of each record. */
-  rowNumbers: number[];
+/** What reading a customer file found: everything but the records themselves. */
+export interface CustomerFile {
   errors: CellError[];
   /** All errors, including those beyond maxErrors. */
   errorCount: number;
+  /** Ids on more than one row: the first maxErrors of them. */
   duplicates: DuplicateId[];
+  /** Rows left out because an earlier row has their id (all of them, listed or not). */
+  repeatedIdRows: number;
   warnings: string[];
   /** Data rows read (not counting the header or blank lines). */
   rowsRead: number;
   separator: Separator;
   encoding: Encoding;
+  /** Rows where bytes that are not UTF-8 were replaced by U+FFFD; null when there were none. */
+  invalidBytes: InvalidByteRows | null;
   /** e.g. "DD/MM/YYYY"; null without a date column or dates. */
   dateFormat: string | null;
   /** Which file column feeds which field; fields not listed are absent from the file. */
@@ -100,24 +104,101 @@ export interface CustomerImport {
   quality: CustomerQuality;
 }
 
+/** Valid records as they are read, CHUNK_ROWS at a time. */
+export interface CustomerChunk {
+  /** Rows without errors, first occurrence of each id only. */
+  records: CustomerRecord[];
+  /** Spreadsheet row of each record. */
+  rowNumbers: number[];
+}
+
+export interface CustomerImport extends CustomerFile, CustomerChunk {}
+
+/** A customer file whose header is matched and whose date format and income fence are decided. */
+export interface CustomerReading {
+  columns: { field: CustomerField; header: string }[];
+  customColumns: string[];
+  /** Reads the rows, handing the valid records on in chunks (awaited); keeps none of them. */
+  read(onChunk: (chunk: CustomerChunk) => void | Promise<void>): Promise<CustomerFile>;
+}
+
 export function readCustomersFile(path: string, options: CustomerImportOptions = {}): Promise<CustomerImport> {
-  return readCustomers({ path }, options);
+  return collect({ path }, options);
 }
 
-/** For uploads: the bytes in memory or a stream of them. */
-export function parseCustomers(input: Uint8Array | Readable, options: CustomerImportOptions = {}): Promise<CustomerImport> {
-  return readCustomers(input, options);
+/** For uploads: the bytes in memory or a stream of them (read into memory: large files go through openCustomers). */
+export async function parseCustomers(input: Uint8Array | Readable, options: CustomerImportOptions = {}): Promise<CustomerImport> {
+  return collect(await bytesOf(input, options.maxBytes), options);
 }
 
-async function readCustomers(input: ImportSource, options: CustomerImportOptions): Promise<CustomerImport> {
-  const reader = await openCsv(input, options);
+async function collect(source: RereadableSource, options: CustomerImportOptions): Promise<CustomerImport> {
+  const reading = await openCustomers(source, options);
+  const records: CustomerRecord[] = [];
+  const rowNumbers: number[] = [];
+  const file = await reading.read((chunk) => {
+    for (let i = 0; i < chunk.records.length; i++) {
+      records.push(chunk.records[i]);
+      rowNumbers.push(chunk.rowNumbers[i]);
+    }
+  });
+  return { ...file, records, rowNumbers };
+}
+
+/** Most rows listed per repeated id. */
+const MAX_REPEAT_ROWS = 100;
+
+/**
+ * Reads the file once to match its header and decide what needs the whole file (the date
+ * format, the income fence from a sample, reservoir.ts); `read` then reads it again for its rows.
+ * Throws ImportError for a file refused as a whole.
+ */
+export async function openCustomers(source: RereadableSource, options: CustomerImportOptions = {}): Promise<CustomerReading> {
+  const reader = await openCsv(source, options);
+  let format: DateFormat | null;
+  let incomeFence: number | null;
+  let mapping: HeaderMapping<CustomerField>;
+  try {
+    mapping = mapHeader(reader.header, CUSTOMER_SPECS, { map: options.map, keepUnknown: true });
+    checkCustomColumns(mapping.unknown);
+    const evidence = new DateEvidence();
+    const incomes = new Reservoir<{ income: number; date: string | null }>();
+    await eachValidRow(reader, mapping, customerRow, new ErrorLog(0), (data) => {
+      if (data.dtCustomer !== null) evidence.add(data.dtCustomer);
+      if (data.income !== null) incomes.add({ income: data.income, date: data.dtCustomer });
+    });
+    format = evidence.format(dateHeader(mapping), options.dateOrder);
+    // Rows whose date will not parse are no record, so their incomes are left out as they will be.
+    const kept = incomes.items.filter((item) => item.date === null || (format !== null && parseDate(item.date, format.order) !== null));
+    incomeFence = upperFence(kept.map((item) => item.income));
+  } finally {
+    reader.close();
+  }
+  const columns = mapping.columns.map(({ field, header }) => ({ field, header }));
+  const customColumns = mapping.unknown.map((column) => column.header);
+  return { columns, customColumns, read: (onChunk) => readRows(source, options, format, incomeFence, onChunk) };
+}
+
+function dateHeader(mapping: HeaderMapping<CustomerField>): string {
+  return mapping.columns.find((column) => column.field === "dtCustomer")?.header ?? "Dt_Customer";
+}
+
+async function readRows(
+  source: RereadableSource,
+  options: CustomerImportOptions,
+  format: DateFormat | null,
+  incomeFence: number | null,
+  onChunk: (chunk: CustomerChunk) => void | Promise<void>,
+): Promise<CustomerFile> {
+  const reader = await openCsv(source, options);
   try {
     const mapping = mapHeader(reader.header, CUSTOMER_SPECS, { map: options.map, keepUnknown: true });
     const custom = mapping.unknown;
-    checkCustomColumns(custom);
-    const log = new ErrorLog(options.maxErrors ?? 1000);
+    const maxErrors = options.maxErrors ?? 1000;
+    const log = new ErrorLog(maxErrors);
+    // Every id read (bounded by the distinct ids), and the rows of the first repeated ones.
     const firstRowOfId = new Map<string, number>();
     const repeats = new Map<string, number[]>();
+    let repeatedIdRows = 0;
     const accept = (row: number, input: Partial<Record<CustomerField, string>>) => {
       const id = input.externalId?.trim();
       if (!id) return true;
@@ -126,9 +207,11 @@ async function readCustomers(input: ImportSource, options: CustomerImportOptions
         firstRowOfId.set(id, row);
         return true;
       }
-      const rows = repeats.get(id) ?? [first];
-      rows.push(row);
-      repeats.set(id, rows);
+      repeatedIdRows++;
+      const rows = repeats.get(id);
+      if (rows) {
+        if (rows.length < MAX_REPEAT_ROWS) rows.push(row);
+      } else if (repeats.size < maxErrors) repeats.set(id, [first, row]);
       return false;
     };
     // Without custom columns the record has no `attributes` key at all, as before they existed.
@@ -139,43 +222,44 @@ async function readCustomers(input: ImportSource, options: CustomerImportOptions
       (data as CustomerRow & Pick<CustomerRecord, "attributes">).attributes = attributes;
       return true;
     };
-    const valid = await readValidRows(reader, mapping, customerRow, log, { accept, complete });
-
-    const dateColumn = mapping.columns.find((column) => column.field === "dtCustomer");
-    const dates = resolveDates(
-      valid.rows.map((row) => row.dtCustomer),
-      valid.rowNumbers,
-      dateColumn?.header ?? "Dt_Customer",
-      options.dateOrder,
-      log,
-    );
-    const records: CustomerRecord[] = [];
-    const rowNumbers: number[] = [];
-    valid.rows.forEach((row, i) => {
-      if (dates.failed.has(i)) return;
-      // The row becomes the record in place: a copy would double the memory of a large file.
-      const record = row as Omit<CustomerRow, "dtCustomer"> as CustomerRecord;
-      record.dtCustomer = dates.dates[i];
-      records.push(record);
-      rowNumbers.push(valid.rowNumbers[i]);
-    });
-
+    const dateColumn = dateHeader(mapping);
     const presentFields = mapping.columns.map((column) => column.field);
+    const quality = new CustomerQualityBuilder(presentFields, incomeFence);
+    const range = new DateRange();
+    let chunk: CustomerChunk = { records: [], rowNumbers: [] };
+    const visit = (data: CustomerRow, row: number) => {
+      const date = data.dtCustomer === null ? null : parseDateCell(data.dtCustomer, format, row, dateColumn, log);
+      if (data.dtCustomer !== null && date === null) return;
+      // The row becomes the record in place: a copy would double the memory of a chunk.
+      const record = data as Omit<CustomerRow, "dtCustomer"> as CustomerRecord;
+      record.dtCustomer = date;
+      quality.add(record, row);
+      range.add(date);
+      chunk.records.push(record);
+      chunk.rowNumbers.push(row);
+      if (chunk.records.length < CHUNK_ROWS) return;
+      const full = chunk;
+      chunk = { records: [], rowNumbers: [] };
+      return onChunk(full);
+    };
+    const rowsRead = await eachValidRow(reader, mapping, customerRow, log, visit, { accept, complete });
+    if (chunk.records.length) await onChunk(chunk);
+
     return {
-      records,
-      rowNumbers,
       errors: log.errors.sort((a, b) => a.row - b.row),
       errorCount: log.count,
       duplicates: [...repeats].map(([id, rows]) => ({ id, rows })),
-      warnings: fileWarnings(reader, mapping.warnings, valid.rowsRead),
-      rowsRead: valid.rowsRead,
+      repeatedIdRows,
+      warnings: fileWarnings(reader, mapping.warnings, rowsRead),
+      rowsRead,
       separator: reader.separator,
       encoding: reader.encoding(),
-      dateFormat: dates.format?.label ?? null,
+      invalidBytes: reader.invalidByteRows(),
+      dateFormat: format?.label ?? null,
       columns: mapping.columns.map(({ field, header }) => ({ field, header })),
       customColumns: custom.map((column) => column.header),
-      dateRange: dateRangeOf(records.map((record) => record.dtCustomer)),
-      quality: customerQuality(records, rowNumbers, presentFields),
+      dateRange: range.result(),
+      quality: quality.result(),
     };
   } finally {
     reader.close();

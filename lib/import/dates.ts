@@ -70,40 +70,53 @@ function timeOf(match: RegExpExecArray, first: number): [number, number, number]
  * when day-first and month-first both fit every value and nothing was forced.
  */
 export function detectDateFormat(values: Iterable<string>, column: string, forced?: DayMonthOrder): DateFormat | null {
-  let dayFirst = 0;
-  let monthFirst = 0;
-  let yearFirst = 0;
-  let compact = 0;
-  let yearLast = 0;
-  let withTime = 0;
-  let example: string | undefined;
-  const separators = new Map<string, number>();
-  for (const value of values) {
+  const evidence = new DateEvidence();
+  for (const value of values) evidence.add(value);
+  return evidence.format(column, forced);
+}
+
+/** What a date column's values say about its format, gathered value by value (counts only). */
+export class DateEvidence {
+  private dayFirst = 0;
+  private monthFirst = 0;
+  private yearFirst = 0;
+  private compact = 0;
+  private yearLast = 0;
+  private withTime = 0;
+  private example: string | undefined;
+  private readonly separators = new Map<string, number>();
+
+  add(value: string): void {
     const parts = partsOf(value);
-    if (!parts) continue;
-    if (parts.time) withTime++;
+    if (!parts) return;
+    if (parts.time) this.withTime++;
     if (parts.yearFirst) {
-      if (parts.compact) compact++;
-      else yearFirst++;
-      continue;
+      if (parts.compact) this.compact++;
+      else this.yearFirst++;
+      return;
     }
-    yearLast++;
-    example ??= value;
-    separators.set(parts.separator, (separators.get(parts.separator) ?? 0) + 1);
+    this.yearLast++;
+    this.example ??= value;
+    this.separators.set(parts.separator, (this.separators.get(parts.separator) ?? 0) + 1);
     const [first, second] = parts.numbers;
-    if (first > 12 && second <= 12) dayFirst++;
-    if (second > 12 && first <= 12) monthFirst++;
+    if (first > 12 && second <= 12) this.dayFirst++;
+    if (second > 12 && first <= 12) this.monthFirst++;
   }
-  const total = yearFirst + compact + yearLast;
-  if (total === 0) return null;
-  const time = withTime * 2 > total ? " H:MM" : "";
-  if (yearLast === 0) return { order: forced ?? "dmy", label: (compact > yearFirst ? "YYYYMMDD" : "YYYY-MM-DD") + time };
-  const evidence = dayFirst === monthFirst ? undefined : dayFirst > monthFirst ? "dmy" : "mdy";
-  const order = forced ?? evidence;
-  if (!order) throw ambiguousDates(column, example!, dayFirst);
-  const separator = mostCommon(separators) ?? "/";
-  const label = order === "dmy" ? ["DD", "MM", "YYYY"].join(separator) : ["M", "D", "YYYY"].join(separator);
-  return { order, label: label + time };
+
+  /** As detectDateFormat. */
+  format(column: string, forced?: DayMonthOrder): DateFormat | null {
+    const { dayFirst, monthFirst, yearFirst, compact, yearLast, withTime } = this;
+    const total = yearFirst + compact + yearLast;
+    if (total === 0) return null;
+    const time = withTime * 2 > total ? " H:MM" : "";
+    if (yearLast === 0) return { order: forced ?? "dmy", label: (compact > yearFirst ? "YYYYMMDD" : "YYYY-MM-DD") + time };
+    const evidence = dayFirst === monthFirst ? undefined : dayFirst > monthFirst ? "dmy" : "mdy";
+    const order = forced ?? evidence;
+    if (!order) throw ambiguousDates(column, this.example!, dayFirst);
+    const separator = mostCommon(this.separators) ?? "/";
+    const label = order === "dmy" ? ["DD", "MM", "YYYY"].join(separator) : ["M", "D", "YYYY"].join(separator);
+    return { order, label: label + time };
+  }
 }
 
 /** `evidence`: values that prove either order, as many each way (0 when none does). */

@@ -13,16 +13,42 @@ export type Separator = ";" | "\t" | ",";
 export const SEPARATORS: readonly Separator[] = [";", "\t", ","];
 
 /**
- * UTF-8 (with or without a byte-order mark) when the bytes are valid UTF-8, else Latin-1
- * read as windows-1252, its superset. A sample cut mid-character still counts as valid.
+ * UTF-8 unless the sample looks like windows-1252 throughout: windows-1252 (Latin-1's
+ * superset) when it holds more bytes that cannot be UTF-8 than valid multi-byte UTF-8
+ * characters. So a UTF-8 file with a stray bad byte stays UTF-8 (the byte is replaced and
+ * reported), while Latin-1 text, whose accents are never valid UTF-8 sequences, is read as
+ * such. A sample with no non-ASCII byte counts as UTF-8; a character cut at its end counts
+ * neither way, unless the sample is the end of the file (`atEnd`): then it is invalid.
  */
-export function detectEncoding(sample: Uint8Array): Encoding {
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(sample, { stream: true });
-    return "utf-8";
-  } catch {
-    return "windows-1252";
+export function detectEncoding(sample: Uint8Array, atEnd = false): Encoding {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < sample.length; ) {
+    if (sample[i] < 0x80) {
+      i++;
+      continue;
+    }
+    const length = sequenceLength(sample[i]);
+    if (length === 0) {
+      invalid++;
+      i++;
+      continue;
+    }
+    let continued = 1;
+    while (continued < length && i + continued < sample.length && (sample[i + continued] & 0xc0) === 0x80) continued++;
+    if (continued === length) valid++;
+    else if (atEnd || i + continued < sample.length) invalid++;
+    i += continued === length ? length : 1;
   }
+  return invalid > valid ? "windows-1252" : "utf-8";
+}
+
+/** Bytes in the UTF-8 sequence a lead byte starts; 0 for a byte no sequence starts with. */
+function sequenceLength(lead: number): number {
+  if (lead >= 0xc2 && lead <= 0xdf) return 2;
+  if (lead >= 0xe0 && lead <= 0xef) return 3;
+  if (lead >= 0xf0 && lead <= 0xf4) return 4;
+  return 0;
 }
 
 /** Refuses binary content (NUL bytes or many control characters) and UTF-16 text. */

@@ -1,11 +1,12 @@
 /**
  * Reading customer and order files for import. Free of the database: the caller writes the
- * records (all or nothing) after judging the errors, duplicates and quality report.
+ * records chunk by chunk as they are read, and keeps or rolls back the lot after judging the
+ * errors, duplicates and quality report.
  */
-export { customerRow, parseCustomers, readCustomersFile } from "./customers";
-export type { CustomerImport, CustomerImportOptions, CustomerRow, DuplicateId } from "./customers";
-export { ORDER_FIELDS, orderRow, parseOrders, readOrdersFile } from "./orders";
-export type { AmountSource, OrderField, OrderImport, OrderImportOptions, OrderRow } from "./orders";
+export { customerRow, openCustomers, parseCustomers, readCustomersFile } from "./customers";
+export type { CustomerFile, CustomerImport, CustomerImportOptions, CustomerRow, DuplicateId } from "./customers";
+export { ORDER_FIELDS, openOrders, orderRow, parseOrders, readOrdersFile } from "./orders";
+export type { AmountSource, OrderField, OrderFile, OrderImport, OrderImportOptions, OrderRow } from "./orders";
 export { MAX_CUSTOM_COLUMNS } from "./attributes";
 export { customerFileReport, describeReport, orderFileReport } from "./report";
 export type { ImportReport, ProfileChanges } from "./report";

@@ -1,7 +1,11 @@
-/** The size limit on imported files, checked before any parsing starts. */
+/** The limits on imported files: size (checked before any parsing starts), columns and row length. */
 import { ImportError } from "./errors";
 
 export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+/** Columns a file may have: every per-column step (header matching, warnings, reports) stays small. */
+export const MAX_COLUMNS = 1000;
+/** Characters in one record (row), so one endless line cannot exhaust memory. */
+export const MAX_RECORD_CHARS = 1024 * 1024;
 
 /** The limit to apply: the caller's value (e.g. from the environment) or the default. */
 export function resolveMaxBytes(maxBytes: number | undefined): number {

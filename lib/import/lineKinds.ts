@@ -24,17 +24,20 @@ export interface ClassifiedLine {
   quantity: number | null;
 }
 
-/** Whether "C…" ids in this file mark credit notes: only beside order ids without the prefix. */
-export function hasCreditNoteIds(orderIds: readonly (string | null)[]): boolean {
-  let prefixed = false;
-  let plain = false;
-  for (const id of orderIds) {
-    if (id === null) continue;
-    if (CREDIT_NOTE.test(id)) prefixed = true;
-    else plain = true;
-    if (prefixed && plain) return true;
+/** Whether "C…" ids in a file mark credit notes: only beside order ids without the prefix. Fed id by id. */
+export class CreditNoteEvidence {
+  private prefixed = false;
+  private plain = false;
+
+  add(orderId: string | null): void {
+    if (orderId === null || (this.prefixed && this.plain)) return;
+    if (CREDIT_NOTE.test(orderId)) this.prefixed = true;
+    else this.plain = true;
   }
-  return false;
+
+  result(): boolean {
+    return this.prefixed && this.plain;
+  }
 }
 
 export function classifyLine({ amount, quantity, orderId, status }: LineValues, creditNotes = true): ClassifiedLine {

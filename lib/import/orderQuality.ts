@@ -3,10 +3,10 @@
  * are sales, returns and cancelled, amounts far above the rest, lines exported twice.
  */
 import { orderLineKind, type OrderRecord } from "@/lib/data/customer";
-import { findDuplicateRows, formatCount, missingFinding, missingValues, outOfRange, upperFence } from "./qualityChecks";
+import { HashIndex, hash53 } from "./hashIndex";
+import { DuplicateRowFinder, OutOfRangeCounter, formatCount, missingFinding, upperFence } from "./qualityChecks";
 import type { DuplicateRows, MissingValues, OutOfRange } from "./qualityChecks";
 import type { OrderField } from "./orders";
-import { dateRangeOf } from "./rows";
 
 export interface OrderQuality {
   rows: number;
@@ -25,57 +25,84 @@ export interface OrderQuality {
 }
 
 const OPTIONAL_FIELDS = ["orderId", "quantity", "category", "channel"] as const;
+const LINE_FIELDS = ["customerId", "orderDate", "amount", ...OPTIONAL_FIELDS] as const;
 
-export function orderQuality(
-  records: readonly OrderRecord[],
-  rowNumbers: readonly number[],
-  lineNumbers: readonly (number | null)[],
-  columns: readonly { field: OrderField; header: string }[],
-): OrderQuality {
-  const headerOf = new Map(columns.map((column) => [column.field, column.header]));
-  const rows = records.length;
-  const missing = OPTIONAL_FIELDS.filter((field) => headerOf.has(field)).map((field) =>
-    missingValues(rows, (i) => records[i][field], headerOf.get(field)!),
-  );
+/**
+ * The report, built line by line so that no import holds its lines. `amountFence` is the
+ * far-out bound on sales' amounts (orderAmountFence), taken beforehand from a sample of them.
+ */
+export class OrderQualityBuilder {
+  private rows = 0;
+  private readonly optional: (typeof OPTIONAL_FIELDS)[number][];
+  private readonly optionalHeaders: string[];
+  private readonly missing: number[];
+  private readonly checks: { valueOf: (record: OrderRecord) => number | null; counter: OutOfRangeCounter<OrderRecord> }[] = [];
+  private readonly duplicates = new DuplicateRowFinder();
+  private readonly customers = new HashIndex();
+  private first = Infinity;
+  private last = -Infinity;
+  private readonly kinds = { sales: 0, returns: 0, cancelled: 0 };
 
-  const amountHeader = headerOf.get("amount") ?? "amount (quantity × unit price)";
-  const amount = (i: number) => records[i].amount;
-  // Order values are heavily skewed: the fence is taken on the log scale of the sales' amounts.
-  const logFence = upperFence(records.filter((r) => r.kind === "sale" && r.amount > 0).map((r) => Math.log(r.amount)));
-  const fence = logFence === null ? null : Math.round(Math.exp(logFence) * 100) / 100;
-  const farRule = fence === null ? "" : `far above the rest (over ${formatCount(fence)}, Q3 + 3·IQR on the log scale)`;
-  const quantityHeader = headerOf.get("quantity");
-  const checks = [
-    fence === null ? null : outOfRange(rows, amount, rowNumbers, amountHeader, farRule, (v) => v > fence),
-    quantityHeader === undefined ? null : outOfRange(rows, (i) => records[i].quantity, rowNumbers, quantityHeader, "zero", (v) => v === 0),
-  ].filter((check) => check !== null);
-
-  const fields = ["customerId", "orderDate", "amount", ...OPTIONAL_FIELDS] as const;
-  const duplicateLines = findDuplicateRows(
-    rows,
-    [...fields.map((field) => (i: number) => records[i][field]), (i: number) => records[i].kind, (i: number) => lineNumbers[i]],
-    rowNumbers,
-  );
-
-  const range = dateRangeOf(records.map((record) => record.orderDate));
-  const kinds = { sales: 0, returns: 0, cancelled: 0 };
-  for (const record of records) {
-    const kind = orderLineKind(record);
-    if (kind === "return") kinds.returns++;
-    else if (kind === "cancelled") kinds.cancelled++;
-    else kinds.sales++;
+  constructor(columns: readonly { field: OrderField; header: string }[], amountFence: number | null) {
+    const headerOf = new Map(columns.map((column) => [column.field, column.header]));
+    this.optional = OPTIONAL_FIELDS.filter((field) => headerOf.has(field));
+    this.optionalHeaders = this.optional.map((field) => headerOf.get(field)!);
+    this.missing = this.optional.map(() => 0);
+    const amountHeader = headerOf.get("amount") ?? "amount (quantity × unit price)";
+    if (amountFence !== null) {
+      const rule = `far above the rest (over ${formatCount(amountFence)}, Q3 + 3·IQR on the log scale)`;
+      this.checks.push({ valueOf: (r) => r.amount, counter: new OutOfRangeCounter(amountHeader, rule, (v) => v > amountFence) });
+    }
+    const quantityHeader = headerOf.get("quantity");
+    if (quantityHeader !== undefined) {
+      this.checks.push({ valueOf: (r) => r.quantity, counter: new OutOfRangeCounter(quantityHeader, "zero", (v) => v === 0) });
+    }
   }
-  return {
-    rows,
-    customers: new Set(records.map((record) => record.customerId)).size,
-    firstDate: range?.first ?? null,
-    lastDate: range?.last ?? null,
-    kinds,
-    missing,
-    outOfRange: checks,
-    duplicateLines,
-    findings: findings(rows, missing, checks, duplicateLines),
-  };
+
+  add(record: OrderRecord, row: number, lineNumber: number | null): void {
+    this.rows++;
+    this.optional.forEach((field, i) => {
+      if (record[field] === null) this.missing[i]++;
+    });
+    for (const { valueOf, counter } of this.checks) counter.add(valueOf(record), record, row);
+    this.duplicates.add([...LINE_FIELDS.map((field) => record[field]), record.kind, lineNumber], row);
+    this.customers.set(hash53(record.customerId), 1);
+    const time = record.orderDate.getTime();
+    if (time < this.first) this.first = time;
+    if (time > this.last) this.last = time;
+    const kind = orderLineKind(record);
+    if (kind === "return") this.kinds.returns++;
+    else if (kind === "cancelled") this.kinds.cancelled++;
+    else this.kinds.sales++;
+  }
+
+  result(): OrderQuality {
+    const { rows } = this;
+    const missing = this.optional.map((_, i) => ({ column: this.optionalHeaders[i], count: this.missing[i], share: rows === 0 ? 0 : this.missing[i] / rows }));
+    const checks = this.checks.map(({ counter }) => counter.result()).filter((found) => found !== null);
+    const duplicateLines = this.duplicates.result();
+    const day = (time: number) => new Date(time).toISOString().slice(0, 10);
+    return {
+      rows,
+      customers: this.customers.size,
+      firstDate: rows ? day(this.first) : null,
+      lastDate: rows ? day(this.last) : null,
+      kinds: this.kinds,
+      missing,
+      outOfRange: checks,
+      duplicateLines,
+      findings: findings(rows, missing, checks, duplicateLines),
+    };
+  }
+}
+
+/**
+ * Order values are heavily skewed: the far-out bound is Q3 + 3·IQR of the sales' amounts on
+ * the log scale (rounded to cents); null with fewer than four sales.
+ */
+export function orderAmountFence(saleAmounts: readonly number[]): number | null {
+  const logFence = upperFence(saleAmounts.filter((amount) => amount > 0).map((amount) => Math.log(amount)));
+  return logFence === null ? null : Math.round(Math.exp(logFence) * 100) / 100;
 }
 
 function findings(rows: number, missing: MissingValues[], checks: OutOfRange[], duplicates: DuplicateRows): string[] {

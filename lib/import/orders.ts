@@ -8,15 +8,16 @@
 import { z } from "zod";
 import type { OrderRecord } from "@/lib/data/customer";
 import { cells } from "./cells";
-import type { DayMonthOrder } from "./dates";
+import { DateEvidence, parseDate, type DateFormat, type DayMonthOrder } from "./dates";
 import type { Encoding, Separator } from "./detect";
 import { ImportError } from "./errors";
 import { mapHeader, type FieldSpec, type HeaderMapping } from "./header";
-import { classifyLine, hasCreditNoteIds, lineAmount } from "./lineKinds";
-import { orderQuality, type OrderQuality } from "./orderQuality";
-import { ErrorLog, fileWarnings, readValidRows, resolveDates, type CellError } from "./rows";
+import { CreditNoteEvidence, classifyLine, lineAmount } from "./lineKinds";
+import { OrderQualityBuilder, orderAmountFence, type OrderQuality } from "./orderQuality";
+import { Reservoir } from "./reservoir";
+import { CHUNK_ROWS, ErrorLog, eachValidRow, fileWarnings, parseDateCell, type CellError } from "./rows";
 import type { Readable } from "node:stream";
-import { openCsv, type ImportSource, type SourceOptions } from "./source";
+import { bytesOf, openCsv, type InvalidByteRows, type RereadableSource, type SourceOptions } from "./source";
 
 const orderCells = {
   customerId: cells.id,
@@ -66,17 +67,16 @@ export interface OrderImportOptions extends SourceOptions {
   maxErrors?: number;
 }
 
-export interface OrderImport {
-  /** Lines without errors. */
-  records: OrderRecord[];
-  /** Spreadsheet row of each record. */
-  rowNumbers: number[];
+/** What reading an order file found: everything but the records themselves. */
+export interface OrderFile {
   errors: CellError[];
   errorCount: number;
   warnings: string[];
   rowsRead: number;
   separator: Separator;
   encoding: Encoding;
+  /** Rows where bytes that are not UTF-8 were replaced by U+FFFD; null when there were none. */
+  invalidBytes: InvalidByteRows | null;
   dateFormat: string | null;
   columns: { field: OrderField; header: string }[];
   /** Where the amounts came from. */
@@ -84,61 +84,139 @@ export interface OrderImport {
   quality: OrderQuality;
 }
 
+/** Valid lines as they are read, CHUNK_ROWS at a time. */
+export interface OrderChunk {
+  /** Lines without errors. */
+  records: OrderRecord[];
+  /** Spreadsheet row of each record. */
+  rowNumbers: number[];
+}
+
+export interface OrderImport extends OrderFile, OrderChunk {}
+
+/** An order file whose header is matched and whose date format, credit notes and amount fence are decided. */
+export interface OrderReading {
+  columns: { field: OrderField; header: string }[];
+  /** Reads the lines, handing the valid records on in chunks (awaited); keeps none of them. */
+  read(onChunk: (chunk: OrderChunk) => void | Promise<void>): Promise<OrderFile>;
+}
+
 export function readOrdersFile(path: string, options: OrderImportOptions = {}): Promise<OrderImport> {
-  return readOrders({ path }, options);
+  return collect({ path }, options);
 }
 
-/** For uploads: the bytes in memory or a stream of them. */
-export function parseOrders(input: Uint8Array | Readable, options: OrderImportOptions = {}): Promise<OrderImport> {
-  return readOrders(input, options);
+/** For uploads: the bytes in memory or a stream of them (read into memory: large files go through openOrders). */
+export async function parseOrders(input: Uint8Array | Readable, options: OrderImportOptions = {}): Promise<OrderImport> {
+  return collect(await bytesOf(input, options.maxBytes), options);
 }
 
-async function readOrders(input: ImportSource, options: OrderImportOptions): Promise<OrderImport> {
-  const reader = await openCsv(input, options);
+async function collect(source: RereadableSource, options: OrderImportOptions): Promise<OrderImport> {
+  const reading = await openOrders(source, options);
+  const records: OrderRecord[] = [];
+  const rowNumbers: number[] = [];
+  const file = await reading.read((chunk) => {
+    for (let i = 0; i < chunk.records.length; i++) {
+      records.push(chunk.records[i]);
+      rowNumbers.push(chunk.rowNumbers[i]);
+    }
+  });
+  return { ...file, records, rowNumbers };
+}
+
+interface Decided {
+  mapping: HeaderMapping<OrderField>;
+  amountSource: AmountSource;
+  format: DateFormat | null;
+  creditNotes: boolean;
+  amountFence: number | null;
+}
+
+/**
+ * Reads the file once to match its header and decide what needs the whole file (the date
+ * format, whether "C…" ids are credit notes, the amount fence from a sample, reservoir.ts);
+ * `read` then reads it again for its lines. Throws ImportError for a file refused as a whole.
+ */
+export async function openOrders(source: RereadableSource, options: OrderImportOptions = {}): Promise<OrderReading> {
+  const reader = await openCsv(source, options);
+  let decided: Decided;
   try {
     const mapping = mapHeader(reader.header, ORDER_SPECS, { map: options.map });
     const amountSource = amountSourceOf(mapping, options.map);
-    const log = new ErrorLog(options.maxErrors ?? 1000);
-    const schema = amountSource === "amount" ? orderRow : pricedOrderRow;
-    const valid = await readValidRows(reader, mapping, schema as z.ZodType<OrderLine>, log);
-    const dateHeader = mapping.columns.find((column) => column.field === "orderDate")!.header;
-    const dates = resolveDates(
-      valid.rows.map((row) => row.orderDate),
-      valid.rowNumbers,
-      dateHeader,
-      options.dateOrder,
-      log,
-    );
-
-    const records: OrderRecord[] = [];
-    const rowNumbers: number[] = [];
-    const lineNumbers: (number | null)[] = [];
-    const creditNotes = hasCreditNoteIds(valid.rows.map((row) => row.orderId));
-    valid.rows.forEach((row, i) => {
-      const orderDate = dates.dates[i];
-      if (!orderDate) return;
-      const amount = amountSource === "amount" ? row.amount! : lineAmount(row.quantity!, row.unitPrice!);
-      const line = classifyLine({ amount, quantity: row.quantity, orderId: row.orderId, status: row.status }, creditNotes);
-      const { customerId, orderId, category, channel } = row;
-      records.push({ customerId, orderDate, amount: line.amount, orderId, quantity: line.quantity, category, channel, kind: line.kind });
-      rowNumbers.push(valid.rowNumbers[i]);
-      lineNumbers.push(row.lineNumber);
+    const evidence = new DateEvidence();
+    const creditNotes = new CreditNoteEvidence();
+    const sample = new Reservoir<OrderLine>();
+    await eachValidRow(reader, mapping, schemaOf(amountSource), new ErrorLog(0), (row) => {
+      evidence.add(row.orderDate);
+      creditNotes.add(row.orderId);
+      sample.add(row);
     });
+    const format = evidence.format(dateHeader(mapping), options.dateOrder);
+    const credit = creditNotes.result();
+    // The fence is on sales: the sampled lines are classified as the second reading will classify them.
+    const sales = sample.items.flatMap((row) => {
+      if (!format || !parseDate(row.orderDate, format.order)) return [];
+      const line = classify(row, amountSource, credit);
+      return line.kind === "sale" ? [line.amount] : [];
+    });
+    decided = { mapping, amountSource, format, creditNotes: credit, amountFence: orderAmountFence(sales) };
+  } finally {
+    reader.close();
+  }
+  const columns = decided.mapping.columns.map(({ field, header }) => ({ field, header }));
+  return { columns, read: (onChunk) => readLines(source, options, decided, onChunk) };
+}
 
+function schemaOf(amountSource: AmountSource): z.ZodType<OrderLine> {
+  return (amountSource === "amount" ? orderRow : pricedOrderRow) as z.ZodType<OrderLine>;
+}
+
+function dateHeader(mapping: HeaderMapping<OrderField>): string {
+  return mapping.columns.find((column) => column.field === "orderDate")!.header;
+}
+
+function classify(row: OrderLine, amountSource: AmountSource, creditNotes: boolean) {
+  const amount = amountSource === "amount" ? row.amount! : lineAmount(row.quantity!, row.unitPrice!);
+  return classifyLine({ amount, quantity: row.quantity, orderId: row.orderId, status: row.status }, creditNotes);
+}
+
+async function readLines(source: RereadableSource, options: OrderImportOptions, decided: Decided, onChunk: (chunk: OrderChunk) => void | Promise<void>): Promise<OrderFile> {
+  const reader = await openCsv(source, options);
+  try {
+    const { mapping, amountSource, format, creditNotes, amountFence } = decided;
+    const log = new ErrorLog(options.maxErrors ?? 1000);
+    const dateColumn = dateHeader(mapping);
     const columns = mapping.columns.map(({ field, header }) => ({ field, header }));
+    const quality = new OrderQualityBuilder(columns, amountFence);
+    let chunk: OrderChunk = { records: [], rowNumbers: [] };
+    const visit = (row: OrderLine, rowNumber: number) => {
+      const orderDate = parseDateCell(row.orderDate, format, rowNumber, dateColumn, log);
+      if (!orderDate) return;
+      const line = classify(row, amountSource, creditNotes);
+      const { customerId, orderId, category, channel } = row;
+      const record: OrderRecord = { customerId, orderDate, amount: line.amount, orderId, quantity: line.quantity, category, channel, kind: line.kind };
+      quality.add(record, rowNumber, row.lineNumber);
+      chunk.records.push(record);
+      chunk.rowNumbers.push(rowNumber);
+      if (chunk.records.length < CHUNK_ROWS) return;
+      const full = chunk;
+      chunk = { records: [], rowNumbers: [] };
+      return onChunk(full);
+    };
+    const rowsRead = await eachValidRow(reader, mapping, schemaOf(amountSource), log, visit);
+    if (chunk.records.length) await onChunk(chunk);
+
     return {
-      records,
-      rowNumbers,
       errors: log.errors.sort((a, b) => a.row - b.row),
       errorCount: log.count,
-      warnings: fileWarnings(reader, mapping.warnings, valid.rowsRead),
-      rowsRead: valid.rowsRead,
+      warnings: fileWarnings(reader, mapping.warnings, rowsRead),
+      rowsRead,
       separator: reader.separator,
       encoding: reader.encoding(),
-      dateFormat: dates.format?.label ?? null,
+      invalidBytes: reader.invalidByteRows(),
+      dateFormat: format?.label ?? null,
       columns,
       amountSource,
-      quality: orderQuality(records, rowNumbers, lineNumbers, columns),
+      quality: quality.result(),
     };
   } finally {
     reader.close();

@@ -10,7 +10,7 @@ import {
   type CustomerField,
   type CustomerRecord,
 } from "@/lib/data/customer";
-import { findDuplicateRows, formatCount, formatValue, missingFinding, missingValues, outOfRange, upperFence } from "./qualityChecks";
+import { DuplicateRowFinder, OutOfRangeCounter, formatCount, formatValue, missingFinding } from "./qualityChecks";
 import type { DuplicateRows, MissingValues, OutOfRange } from "./qualityChecks";
 
 export interface UnknownCategory {
@@ -42,70 +42,84 @@ const NON_NEGATIVE = CUSTOMER_COLUMNS.filter(
   (column) => (column.kind === "int" || column.kind === "number") && column.field !== "yearBirth",
 ).map((column) => column.field);
 
-export function customerQuality(
-  records: readonly CustomerRecord[],
-  rowNumbers: readonly number[],
-  presentFields: readonly CustomerField[],
-): CustomerQuality {
-  const present = new Set(presentFields);
-  const fields = CUSTOMER_COLUMNS.map((column) => column.field).filter((field) => present.has(field));
-  const value = (field: CustomerField) => (i: number) => records[i][field];
-  const number = (field: CustomerField) => (i: number) => records[i][field] as number | null;
-  const checks: OutOfRange[] = [];
-  const check = (field: CustomerField, rule: string, isOut: (v: number, i: number) => boolean) => {
-    if (!present.has(field)) return;
-    const found = outOfRange(records.length, number(field), rowNumbers, HEADER[field], rule, isOut);
-    if (found) checks.push(found);
-  };
+/** Distinct unknown values counted per category column; later new ones are left out of the list. */
+const MAX_UNKNOWN_VALUES = 1000;
 
-  check("yearBirth", "born in 1900 or earlier", (year) => year <= 1900);
-  check("yearBirth", "born after enrolling", (year, i) => {
-    const enrolled = records[i].dtCustomer;
-    return enrolled !== null && year > enrolled.getUTCFullYear();
-  });
-  const incomes = records.map((record) => record.income).filter((income) => income !== null);
-  const fence = upperFence(incomes);
-  if (fence !== null) check("income", `far above the rest (over Q3 + 3·IQR = ${formatCount(Math.round(fence))})`, (v) => v > fence);
-  for (const field of NON_NEGATIVE) check(field, "negative", (v) => v < 0);
+/**
+ * The report, built record by record so that no import holds its rows. `incomeFence` is the
+ * far-out bound on incomes (upperFence), taken beforehand from a sample of the file's incomes.
+ */
+export class CustomerQualityBuilder {
+  private rows = 0;
+  private readonly present: Set<CustomerField>;
+  private readonly fields: CustomerField[];
+  private readonly missing: number[];
+  private readonly checks: { field: CustomerField; counter: OutOfRangeCounter<CustomerRecord> }[] = [];
+  private readonly unknown = new Map<"education" | "maritalStatus", Map<string, number>>();
+  private readonly duplicates = new DuplicateRowFinder();
 
-  const unknownCategories = (["education", "maritalStatus"] as const)
-    .filter((field) => present.has(field))
-    .map((field) => unknownValues(records, field))
-    .filter((found) => found !== null);
+  constructor(presentFields: readonly CustomerField[], incomeFence: number | null) {
+    this.present = new Set(presentFields);
+    this.fields = CUSTOMER_COLUMNS.map((column) => column.field).filter((field) => this.present.has(field));
+    this.missing = this.fields.map(() => 0);
+    const check = (field: CustomerField, rule: string, isOut: (v: number, record: CustomerRecord) => boolean) => {
+      if (this.present.has(field)) this.checks.push({ field, counter: new OutOfRangeCounter(HEADER[field], rule, isOut) });
+    };
+    check("yearBirth", "born in 1900 or earlier", (year) => year <= 1900);
+    check("yearBirth", "born after enrolling", (year, record) => record.dtCustomer !== null && year > record.dtCustomer.getUTCFullYear());
+    if (incomeFence !== null) {
+      check("income", `far above the rest (over Q3 + 3·IQR = ${formatCount(Math.round(incomeFence))})`, (v) => v > incomeFence);
+    }
+    for (const field of NON_NEGATIVE) check(field, "negative", (v) => v < 0);
+    for (const field of ["education", "maritalStatus"] as const) if (this.present.has(field)) this.unknown.set(field, new Map());
+  }
 
-  const missing = fields.map((field) => missingValues(records.length, value(field), HEADER[field]));
-  const duplicateRows = findDuplicateRows(
-    records.length,
-    fields.filter((field) => field !== "externalId").map(value),
-    rowNumbers,
-  );
-  return {
-    rows: records.length,
-    missing,
-    absentColumns: CUSTOMER_COLUMNS.filter((column) => !present.has(column.field)).map((column) => column.header),
-    outOfRange: checks,
-    unknownCategories,
-    duplicateRows,
-    findings: findings(records.length, missing, checks, unknownCategories, duplicateRows),
-  };
+  add(record: CustomerRecord, row: number): void {
+    this.rows++;
+    this.fields.forEach((field, i) => {
+      if (record[field] === null) this.missing[i]++;
+    });
+    for (const { field, counter } of this.checks) counter.add(record[field] as number | null, record, row);
+    for (const [field, counts] of this.unknown) {
+      const category = record[field];
+      if (category === null || KNOWN_CATEGORIES[field].includes(category)) continue;
+      const count = counts.get(category);
+      if (count !== undefined) counts.set(category, count + 1);
+      else if (counts.size < MAX_UNKNOWN_VALUES) counts.set(category, 1);
+    }
+    this.duplicates.add(
+      this.fields.filter((field) => field !== "externalId").map((field) => record[field]),
+      row,
+    );
+  }
+
+  result(): CustomerQuality {
+    const { rows } = this;
+    const missing = this.fields.map((field, i) => ({ column: HEADER[field], count: this.missing[i], share: rows === 0 ? 0 : this.missing[i] / rows }));
+    const checks = this.checks.map(({ counter }) => counter.result()).filter((found) => found !== null);
+    const unknownCategories = [...this.unknown]
+      .filter(([, counts]) => counts.size > 0)
+      .map(([field, counts]) => ({
+        column: HEADER[field],
+        values: [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count),
+      }));
+    const duplicateRows = this.duplicates.result();
+    return {
+      rows,
+      missing,
+      absentColumns: CUSTOMER_COLUMNS.filter((column) => !this.present.has(column.field)).map((column) => column.header),
+      outOfRange: checks,
+      unknownCategories,
+      duplicateRows,
+      findings: findings(rows, missing, checks, unknownCategories, duplicateRows),
+    };
+  }
 }
 
 const KNOWN_CATEGORIES: Record<"education" | "maritalStatus", readonly string[]> = {
   education: KNOWN_EDUCATION,
   maritalStatus: KNOWN_MARITAL_STATUS,
 };
-
-function unknownValues(records: readonly CustomerRecord[], field: "education" | "maritalStatus"): UnknownCategory | null {
-  const known = KNOWN_CATEGORIES[field];
-  const counts = new Map<string, number>();
-  for (const record of records) {
-    const category = record[field];
-    if (category !== null && !known.includes(category)) counts.set(category, (counts.get(category) ?? 0) + 1);
-  }
-  if (counts.size === 0) return null;
-  const values = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count);
-  return { column: HEADER[field], values };
-}
 
 function findings(
   rows: number,

@@ -1,4 +1,5 @@
-/** The checks the customer and order quality reports share. */
+/** The checks the customer and order quality reports share, fed record by record. */
+import { HashIndex, hash53 } from "./hashIndex";
 
 export interface MissingValues {
   column: string;
@@ -26,29 +27,26 @@ export interface DuplicateRows {
 
 const MAX_EXAMPLES = 10;
 
-export function missingValues(rows: number, valueAt: (i: number) => unknown, column: string): MissingValues {
-  let count = 0;
-  for (let i = 0; i < rows; i++) if (valueAt(i) === null) count++;
-  return { column, count, share: rows === 0 ? 0 : count / rows };
-}
+/** Counts the values a rule flags, keeping the first few as examples (in file order). */
+export class OutOfRangeCounter<R> {
+  private count = 0;
+  private readonly examples: OutOfRange["examples"] = [];
 
-export function outOfRange(
-  rows: number,
-  valueAt: (i: number) => number | null,
-  rowNumbers: readonly number[],
-  column: string,
-  rule: string,
-  isOut: (value: number, i: number) => boolean,
-): OutOfRange | null {
-  let count = 0;
-  const examples: OutOfRange["examples"] = [];
-  for (let i = 0; i < rows; i++) {
-    const value = valueAt(i);
-    if (value === null || !isOut(value, i)) continue;
-    count++;
-    if (examples.length < MAX_EXAMPLES) examples.push({ row: rowNumbers[i], value });
+  constructor(
+    readonly column: string,
+    private readonly rule: string,
+    private readonly isOut: (value: number, record: R) => boolean,
+  ) {}
+
+  add(value: number | null, record: R, row: number): void {
+    if (value === null || !this.isOut(value, record)) return;
+    this.count++;
+    if (this.examples.length < MAX_EXAMPLES) this.examples.push({ row, value });
   }
-  return count === 0 ? null : { column, rule, count, examples };
+
+  result(): OutOfRange | null {
+    return this.count === 0 ? null : { column: this.column, rule: this.rule, count: this.count, examples: this.examples };
+  }
 }
 
 /**
@@ -70,67 +68,60 @@ function quantile(sorted: Float64Array, p: number): number {
   return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
 }
 
+/** Rows listed per example group: a line repeated a million times must not list them all. */
+const MAX_GROUP_ROWS = 100;
+
 /**
- * Rows equal in every given column. Rows are keyed by a 53-bit hash of their values and
- * compared in full on a hash match, so memory stays one number per row.
+ * Rows equal in every given column, fed row by row. Rows are keyed by a 53-bit hash of their
+ * values (hashIndex.ts), so memory stays 12 bytes a distinct row, outside the JS heap; two
+ * different rows that share a hash would count as a repeat (about 1 in 10^15 per pair).
  */
+export class DuplicateRowFinder {
+  private readonly firstRow = new HashIndex();
+  private readonly grouped = new HashIndex();
+  private readonly examples = new Map<number, number[]>();
+  private count = 0;
+
+  add(values: readonly unknown[], row: number): void {
+    let key = "";
+    for (const value of values) key += serialize(value) + "\u0001";
+    const hash = hash53(key);
+    const first = this.firstRow.get(hash);
+    if (first === undefined) {
+      this.firstRow.set(hash, row);
+      return;
+    }
+    this.count++;
+    const group = this.examples.get(first);
+    if (group) {
+      if (group.length < MAX_GROUP_ROWS) group.push(row);
+      return;
+    }
+    if (this.grouped.get(hash) !== undefined) return;
+    this.grouped.set(hash, 1);
+    if (this.examples.size < MAX_EXAMPLES) this.examples.set(first, [first, row]);
+  }
+
+  result(): DuplicateRows {
+    return { count: this.count, groups: this.grouped.size, examples: [...this.examples.values()] };
+  }
+}
+
+/** Rows (by index) equal in every given column; `rowNumbers` names them. */
 export function findDuplicateRows(
   rows: number,
   columns: readonly ((i: number) => unknown)[],
   rowNumbers: readonly number[],
 ): DuplicateRows {
-  const key = (i: number) => {
-    let text = "";
-    for (const valueAt of columns) text += serialize(valueAt(i)) + "\u0001";
-    return text;
-  };
-  const same = (a: number, b: number) => columns.every((valueAt) => serialize(valueAt(a)) === serialize(valueAt(b)));
-  const firstByHash = new Map<number, number>();
-  const firstByKey = new Map<string, number>();
-  const groups = new Map<number, number[]>();
-  let count = 0;
-  for (let i = 0; i < rows; i++) {
-    const rowKey = key(i);
-    const hash = cyrb53(rowKey);
-    let first = firstByHash.get(hash);
-    if (first === undefined) {
-      firstByHash.set(hash, i);
-      continue;
-    }
-    if (!same(first, i)) {
-      // A hash collision between different rows: fall back to the full key for this one.
-      first = firstByKey.get(rowKey);
-      if (first === undefined) {
-        firstByKey.set(rowKey, i);
-        continue;
-      }
-    }
-    count++;
-    const group = groups.get(first) ?? [rowNumbers[first]];
-    group.push(rowNumbers[i]);
-    groups.set(first, group);
-  }
-  return { count, groups: groups.size, examples: [...groups.values()].slice(0, MAX_EXAMPLES) };
+  const finder = new DuplicateRowFinder();
+  for (let i = 0; i < rows; i++) finder.add(columns.map((valueAt) => valueAt(i)), rowNumbers[i]);
+  return finder.result();
 }
 
 function serialize(value: unknown): string {
   if (value === null) return "";
   if (value instanceof Date) return String(value.getTime());
   return String(value);
-}
-
-/** cyrb53 (public domain): a fast 53-bit string hash. */
-function cyrb53(text: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ code, 2654435761);
-    h2 = Math.imul(h2 ^ code, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (h2 & 2097151) + (h1 >>> 0);
 }
 
 /** "Income: 24 of 2,240 values missing (1.1%)", or null when none is. */

@@ -4,8 +4,10 @@
  * dates, line kinds); the writer adds which stored values changed.
  */
 import { CUSTOMER_COLUMNS } from "@/lib/data/customer";
-import type { CustomerImport } from "./customers";
-import type { AmountSource, OrderImport } from "./orders";
+import type { CustomerFile } from "./customers";
+import type { AmountSource, OrderFile } from "./orders";
+import { invalidBytesWarning } from "./rows";
+import type { InvalidByteRows } from "./source";
 
 export interface ImportReport {
   kind: "customers" | "orders";
@@ -20,6 +22,8 @@ export interface ImportReport {
   dates: { column: string; first: string; last: string } | null;
   /** Order files: where the amounts came from and how many lines of each kind. */
   lines?: { amountFrom: AmountSource; sales: number; returns: number; cancelled: number };
+  /** Rows where bytes that are not valid UTF-8 were replaced by �: the count and the first rows. */
+  invalidBytes?: InvalidByteRows;
   /** Profile files, once written: existing customers whose stored values changed, per column. */
   changes?: ProfileChanges;
 }
@@ -30,7 +34,7 @@ export interface ProfileChanges {
   columns: { column: string; customers: number }[];
 }
 
-export function customerFileReport(file: CustomerImport): ImportReport {
+export function customerFileReport(file: CustomerFile): ImportReport {
   const present = new Set<string>(file.columns.map((column) => column.field));
   const dateColumn = file.columns.find((column) => column.field === "dtCustomer")?.header ?? "Dt_Customer";
   return {
@@ -40,13 +44,14 @@ export function customerFileReport(file: CustomerImport): ImportReport {
     custom: file.customColumns,
     dateFormat: file.dateFormat,
     dates: file.dateRange && { column: dateColumn, ...file.dateRange },
+    ...(file.invalidBytes && { invalidBytes: file.invalidBytes }),
   };
 }
 
 /** Fields of an order file worth saying are absent (line numbers rarely exist and matter little). */
 const REPORTED_ORDER_FIELDS = ["orderId", "quantity", "unitPrice", "category", "channel", "status"];
 
-export function orderFileReport(file: OrderImport): ImportReport {
+export function orderFileReport(file: OrderFile): ImportReport {
   const present = new Set<string>(file.columns.map((column) => column.field));
   const { quality } = file;
   const dateColumn = file.columns.find((column) => column.field === "orderDate")!.header;
@@ -58,6 +63,7 @@ export function orderFileReport(file: OrderImport): ImportReport {
     dateFormat: file.dateFormat,
     dates: quality.firstDate && quality.lastDate ? { column: dateColumn, first: quality.firstDate, last: quality.lastDate } : null,
     lines: { amountFrom: file.amountSource, ...quality.kinds },
+    ...(file.invalidBytes && { invalidBytes: file.invalidBytes }),
   };
 }
 
@@ -80,6 +86,7 @@ export function describeReport(report: ImportReport): string[] {
     if (amountFrom !== "amount") lines.push(`Amounts computed as ${amountFrom}`);
     lines.push(`Lines: ${count(sales, "sale")}, ${count(returns, "return")}, ${count(cancelled, "cancelled line")}`);
   }
+  if (report.invalidBytes) lines.push(`Warning: ${invalidBytesWarning(report.invalidBytes)}`);
   if (report.dates) {
     const format = report.dateFormat ? `, ${report.dateFormat}` : "";
     lines.push(`Dates: ${report.dates.first} to ${report.dates.last} (${report.dates.column}${format})`);

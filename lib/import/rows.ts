@@ -1,11 +1,12 @@
 /**
  * The row loop both readers share: cells of the mapped columns → one zod row schema, with
- * every failing cell reported by spreadsheet row, column header and value.
+ * every failing cell reported by spreadsheet row, column header and value. Rows are handed
+ * on one by one, never collected: an import's memory does not grow with its file.
  */
 import type { z } from "zod";
-import { detectDateFormat, invalidDateMessage, parseDate, type DateFormat, type DayMonthOrder } from "./dates";
+import { invalidDateMessage, parseDate, type DateFormat } from "./dates";
 import type { HeaderMapping } from "./header";
-import type { CsvReader } from "./source";
+import type { CsvReader, InvalidByteRows } from "./source";
 
 export interface CellError {
   /** Spreadsheet row: the header is row 1. */
@@ -29,12 +30,6 @@ export class ErrorLog {
   }
 }
 
-export interface ValidRows<T> {
-  rows: T[];
-  rowNumbers: number[];
-  rowsRead: number;
-}
-
 export interface RowHooks<F extends string, T> {
   /** May veto a row before validation (e.g. a repeated id); sees the row number and the raw cells by field. */
   accept?: (row: number, input: Partial<Record<F, string>>) => boolean;
@@ -42,18 +37,23 @@ export interface RowHooks<F extends string, T> {
   complete?: (data: T, cells: string[], row: number) => boolean;
 }
 
-/** Reads every data row through the schema. */
-export async function readValidRows<F extends string, S extends z.ZodType>(
+/** Rows a reader hands on at a time: what an import writes per step, so no import holds its rows. */
+export const CHUNK_ROWS = 5_000;
+
+/**
+ * Reads every data row through the schema and hands each valid one to `visit` (awaited only
+ * when it returns a promise); keeps nothing. Returns the number of data rows read.
+ */
+export async function eachValidRow<F extends string, S extends z.ZodType>(
   reader: CsvReader,
   mapping: HeaderMapping<F>,
   schema: S,
   log: ErrorLog,
+  visit: (data: z.output<S>, row: number) => void | Promise<void>,
   hooks: RowHooks<F, z.output<S>> = {},
-): Promise<ValidRows<z.output<S>>> {
+): Promise<number> {
   const { accept = () => true, complete = () => true } = hooks;
   const width = reader.header.length;
-  const rows: z.output<S>[] = [];
-  const rowNumbers: number[] = [];
   let rowsRead = 0;
   for await (const { cells, row } of reader.rows) {
     rowsRead++;
@@ -67,8 +67,8 @@ export async function readValidRows<F extends string, S extends z.ZodType>(
     const result = schema.safeParse(input);
     if (result.success) {
       if (!complete(result.data, cells, row)) continue;
-      rows.push(result.data);
-      rowNumbers.push(row);
+      const pending = visit(result.data, row);
+      if (pending) await pending;
       continue;
     }
     for (const issue of result.error.issues) {
@@ -82,57 +82,46 @@ export async function readValidRows<F extends string, S extends z.ZodType>(
       });
     }
   }
-  return { rows, rowNumbers, rowsRead };
+  return rowsRead;
 }
 
 /** Warnings about the file as a whole, after its rows have been read. */
 export function fileWarnings(reader: CsvReader, headerWarnings: readonly string[], rowsRead: number): string[] {
   const warnings = [...headerWarnings];
-  if (reader.hadInvalidBytes()) warnings.push("some bytes were not valid UTF-8 and were replaced by �");
+  const replaced = reader.invalidByteRows();
+  if (replaced) warnings.push(invalidBytesWarning(replaced));
   if (rowsRead === 0) warnings.push("the file has a header but no data rows");
   return warnings;
 }
 
-export interface ResolvedDates {
-  format: DateFormat | null;
-  /** Indices (into the rows) whose date did not parse; their errors are logged. */
-  failed: Set<number>;
-  dates: (Date | null)[];
+/** "bytes that are not valid UTF-8 were replaced by � in 2 rows: 4, 9" (the file was read as UTF-8). */
+export function invalidBytesWarning({ count, rows }: InvalidByteRows): string {
+  const listed = rows.join(", ") + (count > rows.length ? ", …" : "");
+  const where = count === 0 ? "the header" : `${count.toLocaleString("en-US")} ${count === 1 ? "row" : "rows"}: ${listed}`;
+  return `bytes that are not valid UTF-8 were replaced by � in ${where}`;
 }
 
-/** Decides the column's date format from all its values (refusing an ambiguous column), then parses each. */
-export function resolveDates(
-  values: readonly (string | null)[],
-  rowNumbers: readonly number[],
-  column: string,
-  override: DayMonthOrder | undefined,
-  log: ErrorLog,
-): ResolvedDates {
-  const present = values.filter((value): value is string => value !== null);
-  const format = detectDateFormat(present, column, override);
-  const failed = new Set<number>();
-  const dates = values.map((value, i) => {
-    if (value === null) return null;
-    const date = format ? parseDate(value, format.order) : null;
-    if (!date) {
-      failed.add(i);
-      log.add({ row: rowNumbers[i], column, value, message: invalidDateMessage(format) });
-    }
-    return date;
-  });
-  return { format, failed, dates };
+/** Parses a date in the column's format, logging it when it does not parse. */
+export function parseDateCell(value: string, format: DateFormat | null, row: number, column: string, log: ErrorLog): Date | null {
+  const date = format ? parseDate(value, format.order) : null;
+  if (!date) log.add({ row, column, value, message: invalidDateMessage(format) });
+  return date;
 }
 
-/** Earliest and latest of some dates, as YYYY-MM-DD; null when there are none. */
-export function dateRangeOf(dates: Iterable<Date | null>): { first: string; last: string } | null {
-  let first = Infinity;
-  let last = -Infinity;
-  for (const date of dates) {
-    if (date === null) continue;
+/** Earliest and latest of some dates, fed one by one, as YYYY-MM-DD; null when there are none. */
+export class DateRange {
+  private first = Infinity;
+  private last = -Infinity;
+
+  add(date: Date | null): void {
+    if (date === null) return;
     const time = date.getTime();
-    if (time < first) first = time;
-    if (time > last) last = time;
+    if (time < this.first) this.first = time;
+    if (time > this.last) this.last = time;
   }
-  if (first === Infinity) return null;
-  return { first: new Date(first).toISOString().slice(0, 10), last: new Date(last).toISOString().slice(0, 10) };
+
+  result(): { first: string; last: string } | null {
+    if (this.first === Infinity) return null;
+    return { first: new Date(this.first).toISOString().slice(0, 10), last: new Date(this.last).toISOString().slice(0, 10) };
+  }
 }

@@ -6,14 +6,17 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { Readable, pipeline } from "node:stream";
+import { setImmediate } from "node:timers/promises";
 import { parse } from "csv-parse";
 import { StreamDecoder } from "./decode";
 import { SAMPLE_BYTES, assertTextContent, detectSeparator, type Encoding, type Separator } from "./detect";
 import { ImportError } from "./errors";
-import { assertWithinLimit, resolveMaxBytes } from "./limits";
+import { MAX_COLUMNS, MAX_RECORD_CHARS, assertWithinLimit, formatBytes, resolveMaxBytes } from "./limits";
 
 /** A file on disk, the bytes of an upload, or a stream of them. */
 export type ImportSource = { path: string } | Uint8Array | Readable;
+/** A source the readers can read twice (once to decide the file's formats, once for its rows). */
+export type RereadableSource = { path: string } | Uint8Array;
 
 export interface SourceOptions {
   /** Largest accepted file in bytes; 200 MB by default. */
@@ -34,12 +37,19 @@ export interface CsvReader {
   rows: AsyncIterable<CsvRow>;
   /** Final once the rows have been read. */
   encoding(): Encoding;
-  /** Final once the rows have been read. */
-  hadInvalidBytes(): boolean;
+  /** Final once the rows have been read: rows where bytes that are not UTF-8 were replaced by U+FFFD. */
+  invalidByteRows(): InvalidByteRows | null;
   /** Stops reading and closes the file; safe to call after the rows are read. */
   close(): void;
 }
 
+export interface InvalidByteRows {
+  count: number;
+  /** The first MAX_LISTED_ROWS, in file order. */
+  rows: number[];
+}
+
+const MAX_LISTED_ROWS = 20;
 const CHUNK_BYTES = 1 << 20;
 
 export async function openCsv(input: ImportSource, options: SourceOptions = {}): Promise<CsvReader> {
@@ -55,9 +65,12 @@ export async function openCsv(input: ImportSource, options: SourceOptions = {}):
 async function startParsing(bytes: AsyncGenerator<Uint8Array>, options: SourceOptions): Promise<CsvReader> {
   const head: Uint8Array[] = [];
   let headBytes = 0;
-  while (headBytes < SAMPLE_BYTES) {
+  // Twice the sample, so that the encoding is judged (decode.ts) and SAMPLE_BYTES of text are there.
+  let ended = false;
+  while (headBytes < 2 * SAMPLE_BYTES) {
     const next = await bytes.next();
-    if (next.done) break;
+    ended = next.done ?? false;
+    if (ended) break;
     head.push(next.value);
     headBytes += next.value.length;
   }
@@ -65,12 +78,17 @@ async function startParsing(bytes: AsyncGenerator<Uint8Array>, options: SourceOp
   assertTextContent(Buffer.concat(head).subarray(0, SAMPLE_BYTES));
 
   const decoder = new StreamDecoder();
-  const headText = head.map((chunk) => decoder.decode(chunk)).join("");
+  // A short file ends within the head: flush what the decoder holds back to judge the encoding.
+  const headText = decoder.decode(Buffer.concat(head)) + (ended ? decoder.end() : "");
   const separator = options.separator ?? detectSeparator(headText.slice(0, SAMPLE_BYTES));
   async function* text(): AsyncGenerator<string> {
     try {
       yield headText;
-      for (let next = await bytes.next(); !next.done; next = await bytes.next()) yield decoder.decode(next.value);
+      for (let next = await bytes.next(); !next.done; next = await bytes.next()) {
+        // A source in memory resolves without I/O: yield to the event loop so other requests are answered.
+        await setImmediate();
+        yield decoder.decode(next.value);
+      }
       yield decoder.end();
     } finally {
       await bytes.return(undefined);
@@ -78,48 +96,97 @@ async function startParsing(bytes: AsyncGenerator<Uint8Array>, options: SourceOp
   }
 
   // Blank lines are kept (as one empty cell) so that counting records counts spreadsheet rows.
-  const parser = parse({ delimiter: separator, bom: true, relax_column_count: true, relax_quotes: true });
+  // The record delimiter is named, not left to csv-parse: its discovery allocates per byte of the
+  // first line, which froze the server for seconds on a 10 MB header.
+  const parser = parse({
+    delimiter: separator,
+    record_delimiter: recordDelimiters(headText),
+    max_record_size: MAX_RECORD_CHARS,
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+  });
   // Errors of the source (e.g. a stream over the size limit) reach the records iterator;
   // destroying the parser closes the file.
   pipeline(Readable.from(text()), parser, () => {});
   const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
   let row = 1;
-  let header = await nextRecord(records);
-  for (; header && isBlank(header); row++) header = await nextRecord(records);
+  // csv-parse's errors reach the iterator ahead of the records still buffered, so a record's
+  // place comes from the error; the header is the first record after the blank lines the head starts with.
+  const headerRecord = leadingBlankLines(headText) + 1;
+  let header = await nextRecord(records, headerRecord);
+  for (; header && isBlank(header); row++) header = await nextRecord(records, headerRecord);
   if (!header) {
     parser.destroy();
     throw new ImportError("empty_file", "the file has no header line (it is blank)");
   }
+  // Checked before any per-column work (header matching, warnings).
+  if (header.length > MAX_COLUMNS) {
+    parser.destroy();
+    throw tooManyColumns(header.length.toLocaleString("en-US"));
+  }
 
+  const replaced: InvalidByteRows = { count: 0, rows: [] };
   return {
     header,
     separator,
-    rows: dataRows(records, row),
+    rows: dataRows(records, row, headerRecord, replaced),
     encoding: () => decoder.encoding,
-    hadInvalidBytes: () => decoder.hadInvalidBytes,
+    invalidByteRows: () => (decoder.hadInvalidBytes ? replaced : null),
     close: () => void parser.destroy(),
   };
+}
+
+function tooManyColumns(count: string): ImportError {
+  return new ImportError("too_many_columns", `the header has ${count} columns; the limit is ${MAX_COLUMNS.toLocaleString("en-US")}`);
+}
+
+/** The line break the file uses, from its first one; all three kinds when the sample holds none. */
+function recordDelimiters(text: string): string[] {
+  const at = text.search(/[\r\n]/);
+  if (at === -1) return ["\r\n", "\n", "\r"];
+  if (text[at] === "\n") return ["\n"];
+  return text[at + 1] === "\n" ? ["\r\n"] : ["\r"];
+}
+
+function leadingBlankLines(text: string): number {
+  return /^(?:[ \t]*(?:\r\n|\n|\r))*/.exec(text)![0].split(/\r\n|\n|\r/).length - 1;
 }
 
 function isBlank(cells: string[]): boolean {
   return cells.every((cell) => cell.trim() === "");
 }
 
-async function* dataRows(records: AsyncIterator<string[]>, headerRow: number): AsyncGenerator<CsvRow> {
-  let row = headerRow;
-  for (let cells = await nextRecord(records); cells; cells = await nextRecord(records)) {
-    row++;
-    if (!isBlank(cells)) yield { cells, row };
+/** `replaced` collects the rows holding U+FFFD, which matter only once the decoder has replaced bytes. */
+async function* dataRows(records: AsyncIterator<string[]>, headerRow: number, headerRecord: number, replaced: InvalidByteRows): AsyncGenerator<CsvRow> {
+  for (let row = headerRow + 1; ; row++) {
+    const cells = await nextRecord(records, headerRecord);
+    if (!cells) return;
+    if (isBlank(cells)) continue;
+    if (cells.some((cell) => cell.includes("\uFFFD"))) {
+      replaced.count++;
+      if (replaced.rows.length < MAX_LISTED_ROWS) replaced.rows.push(row);
+    }
+    yield { cells, row };
   }
 }
 
-async function nextRecord<T>(records: AsyncIterator<T>): Promise<T | null> {
+/** `headerRecord`: the header's place among the records (each a spreadsheet row). */
+async function nextRecord(records: AsyncIterator<string[]>, headerRecord: number): Promise<string[] | null> {
   try {
     const next = await records.next();
     return next.done ? null : next.value;
   } catch (error) {
     if (error instanceof ImportError) throw error;
     const code = (error as { code?: unknown }).code;
+    if (code === "CSV_MAX_RECORD_SIZE") {
+      // A header this long is almost always one with far too many columns: say so.
+      const fields = Number((error as { column?: unknown }).column) || 0;
+      const row = (Number((error as { records?: unknown }).records) || 0) + 1;
+      if (row <= headerRecord && fields > MAX_COLUMNS) throw tooManyColumns(`more than ${fields.toLocaleString("en-US")}`);
+      const what = row <= headerRecord ? "the header" : `row ${row}`;
+      throw new ImportError("too_large", `${what} is longer than ${formatBytes(MAX_RECORD_CHARS)}, the limit for one row`);
+    }
     if (typeof code === "string" && code.startsWith("CSV_")) {
       throw new ImportError("malformed_csv", `the file is not valid CSV: ${(error as Error).message}`);
     }
@@ -127,7 +194,7 @@ async function nextRecord<T>(records: AsyncIterator<T>): Promise<T | null> {
   }
 }
 
-async function* byteChunks(input: ImportSource, maxBytes: number): AsyncGenerator<Uint8Array> {
+export async function* byteChunks(input: ImportSource, maxBytes: number): AsyncGenerator<Uint8Array> {
   if ("path" in input) {
     assertWithinLimit(await fileSize(input.path), maxBytes);
     yield* createReadStream(input.path, { highWaterMark: CHUNK_BYTES });
@@ -154,4 +221,15 @@ async function fileSize(path: string): Promise<number> {
     if ((error as { code?: unknown }).code === "ENOENT") throw new ImportError("not_found", `no file at ${path}`);
     throw error;
   }
+}
+
+/**
+ * A stream's bytes in memory, stopping once they pass the size limit: for callers that read
+ * a small upload whole (imports of large ones spool it to disk, spool.ts).
+ */
+export async function bytesOf(input: Uint8Array | Readable, maxBytes: number | undefined): Promise<RereadableSource> {
+  if (input instanceof Uint8Array) return input;
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of byteChunks(input, resolveMaxBytes(maxBytes))) chunks.push(chunk);
+  return Buffer.concat(chunks);
 }

@@ -1,6 +1,7 @@
 /**
- * One import, from bytes to database, shared by the upload route and the CLI: read and
- * validate the file, then either refuse it (recording why) or write it in one transaction.
+ * One import, from bytes to database, shared by the upload route and the CLI: read the file
+ * once to decide its formats, then again, validating its rows and writing them in chunks in
+ * one transaction; a file with problems is rolled back and refused (recording why).
  * A dry run takes the same path and rolls it back: a preview of exactly what it would do.
  */
 import "server-only";
@@ -12,6 +13,7 @@ import {
   writeOrderImport,
   type ImportPreview,
   type ImportSummary,
+  type ReadOutcome,
   type RejectedRow,
 } from "@/lib/db/imports";
 import type { Prisma } from "@/lib/db/client";
@@ -19,15 +21,18 @@ import { env } from "@/lib/env";
 import {
   ImportError,
   customerFileReport,
+  openCustomers,
+  openOrders,
   orderFileReport,
-  parseCustomers,
-  parseOrders,
-  readCustomersFile,
-  readOrdersFile,
   type CellError,
+  type CustomerFile,
   type DayMonthOrder,
+  type DuplicateId,
+  type ImportReport,
   type OrderField,
+  type OrderFile,
 } from "@/lib/import";
+import { spoolToFile, type SpooledFile } from "@/lib/import/spool";
 
 export type ImportKind = "customers" | "orders";
 
@@ -58,45 +63,76 @@ export async function importFile(request: ImportRequest): Promise<ImportSummary 
     userId: request.userId,
     startedAt: Date.now(),
   };
-  let parsed;
+  let spooled: SpooledFile | null = null;
   try {
-    parsed = await readFile(request);
+    // The file is read twice (its formats, then its rows): an upload is spooled to disk first.
+    if (typeof request.source !== "string") spooled = await spoolToFile(request.source, env.IMPORT_MAX_BYTES);
+    const source = { path: spooled?.path ?? (request.source as string) };
+    return await readAndWrite(request, source, header, dryRun);
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
-    return recordRejectedImport(header, { rowsRead: 0, rejected: [], quality: {}, report: null, error: error.message }, dryRun);
+    const refused = { rowsRead: 0, rowsRejected: 0, rejected: [], quality: {}, report: null, error: error.message };
+    return recordRejectedImport(header, refused, dryRun);
+  } finally {
+    await spooled?.remove();
   }
-
-  const rejected = rejectedRows(parsed.errors, "duplicates" in parsed ? parsed.duplicates : []);
-  const quality = parsed.quality as unknown as Prisma.InputJsonValue;
-  const report = "duplicates" in parsed ? customerFileReport(parsed) : orderFileReport(parsed);
-  const problemCount = parsed.errorCount + rejected.length - parsed.errors.length;
-  if (problemCount > 0 && !request.allowRejected) {
-    const first = rejected[0];
-    const where = first.column ? `row ${first.row}, column ${first.column}` : `row ${first.row}`;
-    const error = `${problemCount} problem${problemCount === 1 ? "" : "s"} in the file, so nothing was imported. First: ${where}: ${first.message}`;
-    return recordRejectedImport(header, { rowsRead: parsed.rowsRead, rejected, quality, report, error }, dryRun);
-  }
-  if (!("duplicates" in parsed)) {
-    return writeOrderImport(header, { orders: parsed.records, rowsRead: parsed.rowsRead, rejected, quality, report }, dryRun);
-  }
-  const columns = { fields: parsed.columns.map((column) => column.field), attributeKeys: parsed.customColumns };
-  return writeCustomerImport(header, { records: parsed.records, columns, rowsRead: parsed.rowsRead, rejected, quality, report }, dryRun);
 }
 
-function readFile(request: ImportRequest) {
+type BatchHeader = Parameters<typeof recordRejectedImport>[0];
+
+/** Decides the file's formats (throwing ImportError for a refused file), then streams its rows into the database. */
+async function readAndWrite(request: ImportRequest, source: { path: string }, header: BatchHeader, dryRun: boolean) {
   const dateOrder = request.dateFormat === "detect" ? undefined : request.dateFormat;
   const options = { maxBytes: env.IMPORT_MAX_BYTES, dateOrder };
-  const { source } = request;
+  const allowRejected = request.allowRejected ?? false;
   if (request.kind === "customers") {
-    const customerOptions = { ...options, map: request.map as Partial<Record<CustomerField, string>> | undefined };
-    return typeof source === "string" ? readCustomersFile(source, customerOptions) : parseCustomers(source, customerOptions);
+    const reading = await openCustomers(source, { ...options, map: request.map as Partial<Record<CustomerField, string>> | undefined });
+    const columns = { fields: reading.columns.map((column) => column.field), attributeKeys: reading.customColumns };
+    return writeCustomerImport(
+      header,
+      columns,
+      async (write) => {
+        const file = await reading.read((chunk) => write(chunk.records));
+        return outcomeOf(file, file.duplicates, file.repeatedIdRows, customerFileReport(file), allowRejected);
+      },
+      dryRun,
+    );
   }
-  const orderOptions = { ...options, map: request.map as Partial<Record<OrderField, string>> | undefined };
-  return typeof source === "string" ? readOrdersFile(source, orderOptions) : parseOrders(source, orderOptions);
+  const reading = await openOrders(source, { ...options, map: request.map as Partial<Record<OrderField, string>> | undefined });
+  return writeOrderImport(
+    header,
+    async (write) => {
+      const file = await reading.read((chunk) => write(chunk.records));
+      return outcomeOf(file, [], 0, orderFileReport(file), allowRejected);
+    },
+    dryRun,
+  );
+}
+
+/** Rejected rows kept with a batch; all are counted. */
+const MAX_REJECTED_ROWS = 1000;
+
+/** What the batch records of a read file; without allowRejected, any problem refuses it (naming the first). */
+function outcomeOf(
+  file: CustomerFile | OrderFile,
+  duplicates: DuplicateId[],
+  repeatedIdRows: number,
+  report: ImportReport,
+  allowRejected: boolean,
+): ReadOutcome {
+  const rejected = rejectedRows(file.errors, duplicates).slice(0, MAX_REJECTED_ROWS);
+  const problemCount = file.errorCount + repeatedIdRows;
+  const quality = file.quality as unknown as Prisma.InputJsonValue;
+  const base = { rowsRead: file.rowsRead, rowsRejected: problemCount, rejected, quality, report };
+  if (problemCount === 0 || allowRejected) return { ...base, error: null };
+  const first = rejected[0];
+  const where = first.column ? `row ${first.row}, column ${first.column}` : `row ${first.row}`;
+  const error = `${problemCount} problem${problemCount === 1 ? "" : "s"} in the file, so nothing was imported. First: ${where}: ${first.message}`;
+  return { ...base, error };
 }
 
 /** Cell errors and repeated ids, in file order, as stored with the batch. */
-function rejectedRows(errors: CellError[], duplicates: { id: string; rows: number[] }[]): RejectedRow[] {
+function rejectedRows(errors: CellError[], duplicates: DuplicateId[]): RejectedRow[] {
   const repeats = duplicates.flatMap(({ id, rows }) =>
     rows.slice(1).map((row) => ({ row, column: "ID", value: id, message: `duplicate ID ${id}: also at row ${rows[0]}` })),
   );

@@ -33,4 +33,19 @@ describe("StreamDecoder", () => {
     expect(result.replaced).toBe(true);
     expect(result.text).toBe("Müller;1\nCaf\uFFFD;2\n");
   });
+
+  test("a UTF-8 file whose first non-ASCII byte is bad stays UTF-8: the byte is replaced and flagged", () => {
+    const result = decodeChunks([[...bytes("ID;Name\n1;Caf"), 0xe9, ...bytes("\n2;Müller\n3;Crème\n")]]);
+    expect(result.encoding).toBe("utf-8");
+    expect(result.replaced).toBe(true);
+    expect(result.text).toBe("ID;Name\n1;Caf\uFFFD\n2;Müller\n3;Crème\n");
+  });
+
+  test("Latin-1 throughout the judged bytes is read as windows-1252, with nothing replaced", () => {
+    const line = [...bytes("Caf"), 0xe9, ...bytes(";Cr"), 0xe8, ...bytes("me\n")];
+    const result = decodeChunks([bytes("ID;Name\n"), ...Array.from({ length: 5 }, () => line)]);
+    expect(result.encoding).toBe("windows-1252");
+    expect(result.replaced).toBe(false);
+    expect(result.text).toBe("ID;Name\n" + "Café;Crème\n".repeat(5));
+  });
 });

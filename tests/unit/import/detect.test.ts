@@ -26,6 +26,8 @@ describe("detectEncoding", () => {
     ["UTF-8 with a byte-order mark", Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode("ID;Ü")]), "utf-8"],
     ["UTF-8 cut in the middle of a character", new TextEncoder().encode("Café").subarray(0, 4), "utf-8"],
     ["Latin-1", latin1Cafe, "windows-1252"],
+    ["UTF-8 with one bad byte among valid characters", Uint8Array.from([0xe9, ...new TextEncoder().encode(";Café;Crème")]), "utf-8"],
+    ["Latin-1 with a chance UTF-8 pair among more accents", Uint8Array.from([0xc3, 0xa9, 0x3b, 0xe9, 0x3b, 0xe8, 0x3b, 0xe0, 0x3b]), "windows-1252"],
   ])("reads %s", (_name, bytes, expected) => {
     expect(detectEncoding(bytes)).toBe(expected);
   });
