@@ -27,7 +27,7 @@ export default defineConfig({
   webServer: {
     command: `tsx --conditions react-server tests/e2e/support/prepareDatabase.ts && next build && next start -p ${PORT}`,
     url: `${E2E_BASE_URL}/signin`,
-    timeout: 300_000,
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
