@@ -25,10 +25,23 @@ export interface SeedOptions {
 const CHUNK = 50_000;
 const COLUMNS = [...CUSTOMER_COLUMNS.map((column) => column.field), "contentHash", "createdAt", "updatedAt"];
 
+/**
+ * A run as a retrain starts one, ready for writeRunOutcome: created, holding the retrain lease
+ * and running (the writer refuses a run that does not hold the lease).
+ */
+export async function beginSeededRun(seed: number, config: Prisma.InputJsonValue, customers: number): Promise<{ runId: number; release(): Promise<void> }> {
+  const { createRun, markRunRunning } = await import("@/lib/db/runs");
+  const { acquireRetrainLease } = await import("@/lib/db/lease");
+  const { id: runId } = await createRun({ trigger: "CLI", requestedById: null, seed, config });
+  const lease = await acquireRetrainLease(runId, "seeded run");
+  await markRunRunning(runId, { count: customers, hash: "seeded" });
+  return { runId, release: () => lease.release() };
+}
+
 export async function seedScoredRun({ customers, segments = 5, seed = 7, edits = [], scoreEdits = [], onProgress }: SeedOptions): Promise<{ runId: number }> {
   const { db } = await import("@/lib/db/client");
   const { bulkInsert } = await import("@/lib/db/dialect");
-  const { createRun, writeRunOutcome } = await import("@/lib/db/runs");
+  const { writeRunOutcome } = await import("@/lib/db/runs");
   const now = new Date();
   for (let start = 0; start < customers; start += CHUNK) {
     const batch = generateCustomers({ seed, start, count: Math.min(CHUNK, customers - start) });
@@ -63,7 +76,7 @@ export async function seedScoredRun({ customers, segments = 5, seed = 7, edits =
       ...scoreEdits[i],
     };
   });
-  const { id: runId } = await createRun({ trigger: "CLI", requestedById: null, seed, config: { seeded: true } });
+  const { runId, release } = await beginSeededRun(seed, { seeded: true }, customers);
   const segmentRows = Array.from({ length: segments }, (_, key) => {
     const size = scores.filter((score) => score.segmentKey === key).length;
     return { segmentKey: key, label: key, name: `Segment ${String.fromCharCode(65 + key)}`, description: "Seeded", color: "#3b82f6", size, share: size / scores.length, isNew: true, profile: {}, centroid: [] };
@@ -84,6 +97,7 @@ export async function seedScoredRun({ customers, segments = 5, seed = 7, edits =
     scores,
     activate: { reason: "promoted" },
   });
+  await release();
   onProgress?.(`run ${runId} with ${scores.length} scores`);
   return { runId };
 }

@@ -45,17 +45,22 @@ export function defineScoreNotesSuite(provider: TestProvider): void {
     });
 
     test("the retrain writer stores each customer's notes and CLV source, and null where there is nothing to say", async () => {
-      const [{ createRun, writeRunOutcome }, { scoreRows }] = await Promise.all([import("@/lib/db/runs"), import("@/lib/services/retrain/outcome")]);
+      const [{ writeRunOutcome }, { scoreRows }, { beginSeededRun }] = await Promise.all([
+        import("@/lib/db/runs"),
+        import("@/lib/services/retrain/outcome"),
+        import("@/tests/support/seedScoredRun"),
+      ]);
       const customerIds: number[] = [];
       for (const externalId of scores.externalIds) {
         const { id } = await db.customer.create({ data: { externalId, contentHash: externalId }, select: { id: true } });
         customerIds.push(id);
       }
-      const { id: runId } = await createRun({ trigger: "CLI", requestedById: null, seed: 1, config: {} });
+      const { runId, release } = await beginSeededRun(1, {}, customerIds.length);
       await writeRunOutcome(runId, {
         status: "SUCCEEDED", metrics: {}, drift: null, stability: null, decision: { promote: true, reasons: [] }, reference: {}, summary: {}, timings: {},
         artifacts: {}, segments: [], scores: scoreRows(scores, customerIds, keyed), activate: null,
       });
+      await release();
       const stored = await db.customerScore.findMany({
         where: { runId },
         orderBy: { customerId: "asc" },
