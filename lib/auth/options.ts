@@ -36,8 +36,10 @@ export const authOptions: NextAuthOptions = {
         token.sv = user.sessionVersion;
         return token;
       }
+      // An outage must not sign anyone out: the page's own read (getCurrentUser) then shows the outage.
+      const version = await getSessionVersion(token.uid).catch(() => token.sv);
       // Thrown, next-auth answers "no session" and clears the cookie.
-      if ((await getSessionVersion(token.uid)) !== token.sv) throw new Error("This session has ended: sign in again.");
+      if (version !== token.sv) throw new Error("This session has ended: sign in again.");
       return token;
     },
     session({ session, token }) {
