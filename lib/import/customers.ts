@@ -15,7 +15,7 @@ import { mapHeader, type FieldSpec, type HeaderMapping } from "./header";
 import { CustomerQualityBuilder, type CustomerQuality } from "./quality";
 import { upperFence } from "./qualityChecks";
 import { Reservoir } from "./reservoir";
-import { CHUNK_ROWS, DateRange, ErrorLog, eachValidRow, fileWarnings, parseDateCell, type CellError } from "./rows";
+import { CHUNK_ROWS, collectRecords, DateRange, ErrorLog, eachValidRow, fileWarnings, parseDateCell, type CellError } from "./rows";
 import type { Readable } from "node:stream";
 import { bytesOf, openCsv, type InvalidByteRows, type RereadableSource, type SourceOptions } from "./source";
 
@@ -132,16 +132,7 @@ export async function parseCustomers(input: Uint8Array | Readable, options: Cust
 }
 
 async function collect(source: RereadableSource, options: CustomerImportOptions): Promise<CustomerImport> {
-  const reading = await openCustomers(source, options);
-  const records: CustomerRecord[] = [];
-  const rowNumbers: number[] = [];
-  const file = await reading.read((chunk) => {
-    for (let i = 0; i < chunk.records.length; i++) {
-      records.push(chunk.records[i]);
-      rowNumbers.push(chunk.rowNumbers[i]);
-    }
-  });
-  return { ...file, records, rowNumbers };
+  return collectRecords(await openCustomers(source, options));
 }
 
 /** Most rows listed per repeated id. */

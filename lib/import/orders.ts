@@ -15,7 +15,7 @@ import { mapHeader, type FieldSpec, type HeaderMapping } from "./header";
 import { CreditNoteEvidence, classifyLine, lineAmount } from "./lineKinds";
 import { OrderQualityBuilder, orderAmountFence, type OrderQuality } from "./orderQuality";
 import { Reservoir } from "./reservoir";
-import { CHUNK_ROWS, ErrorLog, eachValidRow, fileWarnings, parseDateCell, type CellError } from "./rows";
+import { CHUNK_ROWS, collectRecords, ErrorLog, eachValidRow, fileWarnings, parseDateCell, type CellError } from "./rows";
 import type { Readable } from "node:stream";
 import { bytesOf, openCsv, type InvalidByteRows, type RereadableSource, type SourceOptions } from "./source";
 
@@ -111,16 +111,7 @@ export async function parseOrders(input: Uint8Array | Readable, options: OrderIm
 }
 
 async function collect(source: RereadableSource, options: OrderImportOptions): Promise<OrderImport> {
-  const reading = await openOrders(source, options);
-  const records: OrderRecord[] = [];
-  const rowNumbers: number[] = [];
-  const file = await reading.read((chunk) => {
-    for (let i = 0; i < chunk.records.length; i++) {
-      records.push(chunk.records[i]);
-      rowNumbers.push(chunk.rowNumbers[i]);
-    }
-  });
-  return { ...file, records, rowNumbers };
+  return collectRecords(await openOrders(source, options));
 }
 
 interface Decided {

@@ -125,3 +125,18 @@ export class DateRange {
     return { first: new Date(this.first).toISOString().slice(0, 10), last: new Date(this.last).toISOString().slice(0, 10) };
   }
 }
+
+/** A reading's valid records with their row numbers, all in memory: for callers that want the whole file. */
+export async function collectRecords<R, F>(reading: {
+  read(onChunk: (chunk: { records: R[]; rowNumbers: number[] }) => void): Promise<F>;
+}): Promise<F & { records: R[]; rowNumbers: number[] }> {
+  const records: R[] = [];
+  const rowNumbers: number[] = [];
+  const file = await reading.read((chunk) => {
+    for (let i = 0; i < chunk.records.length; i++) {
+      records.push(chunk.records[i]);
+      rowNumbers.push(chunk.rowNumbers[i]);
+    }
+  });
+  return { ...file, records, rowNumbers };
+}
