@@ -114,7 +114,35 @@ export interface TrainMetrics {
     notes: string[];
     /** Absent in runs trained before mixed sources. */
     coverage?: ClvCoverage;
+    /** How the model, refitted without the last part of the order history, predicted that part; absent in older runs. */
+    backtest?: ClvBacktestOutcome;
   } | null;
+}
+
+/** The CLV backtest of a run, or why there is none (profiles only, too short a history, too few repeat buyers). */
+export type ClvBacktestOutcome = ({ status: "done" } & ClvBacktest) | { status: "unavailable"; reason: string };
+
+/** Calibration period: order history up to `calibrationEnd`; hold-out: from then to `holdoutEnd`. */
+export interface ClvBacktest {
+  calibrationEnd: string;
+  holdoutEnd: string;
+  holdoutWeeks: number;
+  /** Customers with a first purchase in the calibration period: the ones the backtest scores. */
+  customers: number;
+  /** Repeat purchases in the hold-out period, summed over those customers. */
+  predictedPurchases: number;
+  actualPurchases: number;
+  /** Lifetimes' calibration-versus-holdout chart: mean hold-out purchases per calibration frequency 0, 1, …, 5 and "6+". */
+  byFrequency: { frequency: string; customers: number; predicted: number; actual: number }[];
+  /** Mean absolute error of hold-out purchases per customer, the model's and the naive baseline's (past purchase rate × hold-out length). */
+  mae: number;
+  baselineMae: number;
+  /** Spearman rank correlation of predicted hold-out value with actual hold-out spend. */
+  spearman: number;
+  /** Share of hold-out revenue from the top 10% of customers ranked by predicted value, and by past spend. */
+  topDecileShare: { byPredicted: number; byPastSpend: number };
+  /** Plain-words grade for the executive summary. */
+  grade: { level: "good" | "fair" | "poor"; sentence: string };
 }
 
 export interface TrainResult {
