@@ -128,6 +128,8 @@ export interface ScoreRow {
   responseNote: string | null;
   clvSource: string | null;
   clvNote: string | null;
+  /** The customer's data fingerprint (lib/data/inputFingerprint.ts); null in seeded runs. */
+  inputHash: string | null;
   pcaX: number;
   pcaY: number;
   pcaZ: number;
@@ -135,7 +137,7 @@ export interface ScoreRow {
 
 const SCORE_COLUMNS = [
   "runId", "customerId", "segmentKey", "segmentProbabilities", "responseProbability", "clv", "clvLow", "clvHigh",
-  "pAlive", "expectedPurchases", "historicalClv", "responseNote", "clvSource", "clvNote", "pcaX", "pcaY", "pcaZ",
+  "pAlive", "expectedPurchases", "historicalClv", "responseNote", "clvSource", "clvNote", "inputHash", "pcaX", "pcaY", "pcaZ",
 ] as const;
 
 export interface RunOutcome {

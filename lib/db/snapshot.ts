@@ -6,6 +6,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { CUSTOMER_COLUMNS, type CustomerRecord, type OrderLineKind, type OrderRecord } from "@/lib/data/customer";
+import { InputFingerprints, profileFingerprint } from "@/lib/data/inputFingerprint";
 import { db } from "./client";
 
 export interface Snapshot {
@@ -14,6 +15,8 @@ export interface Snapshot {
   customerIds: number[];
   orders: OrderRecord[];
   hash: string;
+  /** Per customer, in the same order: a fingerprint of their profile and order lines (lib/data/inputFingerprint.ts). */
+  inputHashes: Float64Array;
 }
 
 const PAGE = 20_000;
@@ -29,30 +32,36 @@ export async function loadSnapshot(): Promise<Snapshot> {
   const hash = createHash("sha256");
   const customers: CustomerRecord[] = [];
   const customerIds: number[] = [];
-  const externalIdOf = new Map<number, string>();
+  const profileHashes: number[] = [];
+  const indexOf = new Map<number, number>();
   for (let cursor = 0; ; ) {
     const page = (await db.customer.findMany({ where: { id: { gt: cursor } }, orderBy: { id: "asc" }, take: PAGE, select: customerSelect })) as unknown as CustomerRow[];
     if (!page.length) break;
     for (const row of page) {
       // contentHash covers the custom attributes too (lib/db/importCustomers.ts).
       const { id, contentHash, ...record } = row;
+      indexOf.set(id, customers.length);
       customers.push(record);
       customerIds.push(id);
-      externalIdOf.set(id, record.externalId);
+      profileHashes.push(profileFingerprint(contentHash));
       hash.update(`${record.externalId}:${contentHash}\n`);
     }
     cursor = page[page.length - 1].id;
   }
+  const fingerprints = new InputFingerprints(profileHashes);
   const orders: OrderRecord[] = [];
   for (let cursor = 0; ; ) {
     const page = await db.order.findMany({ where: { id: { gt: cursor } }, orderBy: { id: "asc" }, take: PAGE });
     if (!page.length) break;
     for (const { lineKey, customerId, orderId, orderDate, amount, quantity, category, channel, kind } of page) {
-      orders.push({ customerId: externalIdOf.get(customerId)!, orderId, orderDate, amount, quantity, category, channel, kind: kind as OrderLineKind });
+      const index = indexOf.get(customerId)!;
+      orders.push({ customerId: customers[index].externalId, orderId, orderDate, amount, quantity, category, channel, kind: kind as OrderLineKind });
       // Sales hash as they did before kinds existed, so an unchanged database keeps its snapshot hash.
-      hash.update(`${lineKey}:${orderDate.toISOString()}:${amount}${kind === "sale" ? "" : `:${kind}`}\n`);
+      const line = `${lineKey}:${orderDate.toISOString()}:${amount}${kind === "sale" ? "" : `:${kind}`}`;
+      hash.update(`${line}\n`);
+      fingerprints.addLine(index, line);
     }
     cursor = page[page.length - 1].id;
   }
-  return { customers, customerIds, orders, hash: hash.digest("hex") };
+  return { customers, customerIds, orders, hash: hash.digest("hex"), inputHashes: fingerprints.finish() };
 }

@@ -70,6 +70,7 @@ export async function seedScoredRun({ customers, segments = 5, seed = 7, edits =
       responseNote: null,
       clvSource: "profiles",
       clvNote: null,
+      inputHash: null,
       pcaX: rng.normal(),
       pcaY: rng.normal(),
       pcaZ: rng.normal(),

@@ -45,7 +45,7 @@ export function RunHistory({ runs, activeRunId }: { runs: RunRow[]; activeRunId:
                 fixed(key.silhouette),
                 fixed(key.responseAuc),
                 <DriftFlag key="drift" drift={key.drift} />,
-                <DecisionBadge key="decision" promote={key.promote} />,
+                <DecisionBadge key="decision" promote={key.promote} review={key.review} />,
               ],
             };
           })}

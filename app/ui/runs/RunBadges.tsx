@@ -19,8 +19,10 @@ export function ActiveBadge() {
   );
 }
 
-export function DecisionBadge({ promote }: { promote: boolean | null }) {
+/** A run held for review is not promoted either, but for a change to look at rather than a rule it failed. */
+export function DecisionBadge({ promote, review = false }: { promote: boolean | null; review?: boolean }) {
   if (promote === null) return <>—</>;
+  if (review) return <Badge color="violet">held for review</Badge>;
   return <Badge color={promote ? "emerald" : "amber"}>{promote ? "promote" : "reject"}</Badge>;
 }
 

@@ -1,4 +1,5 @@
 /** Turning a training result into the rows a run stores: segment profiles, per-customer scores, artifacts. */
+import { formatFingerprint } from "@/lib/data/inputFingerprint";
 import type { Persona } from "@/lib/ml/personas";
 import type { CustomerScores, TrainResult } from "@/lib/ml/train";
 import type { Prisma } from "@/lib/db/client";
@@ -30,7 +31,8 @@ export function segmentRows(personas: Persona[], keyed: KeyedSegment[], centroid
   });
 }
 
-export function scoreRows(scores: CustomerScores, customerIds: number[], keyed: KeyedSegment[]): ScoreRow[] {
+/** `inputHashes`: the snapshot's per-customer fingerprints, stored so the next run's gate can tell who did not change. */
+export function scoreRows(scores: CustomerScores, customerIds: number[], keyed: KeyedSegment[], inputHashes: Float64Array): ScoreRow[] {
   const keyOf = new Map(keyed.map((segment) => [segment.label, segment.segmentKey]));
   const byKey = [...keyed].sort((a, b) => a.segmentKey - b.segmentKey).map((segment) => segment.label);
   const k = keyed.length;
@@ -50,6 +52,7 @@ export function scoreRows(scores: CustomerScores, customerIds: number[], keyed: 
     responseNote: scores.responseNote[i],
     clvSource: scores.clvSource[i],
     clvNote: scores.clvNote[i],
+    inputHash: formatFingerprint(inputHashes[i]),
     pcaX: scores.pca[i * 3],
     pcaY: scores.pca[i * 3 + 1],
     pcaZ: scores.pca[i * 3 + 2],

@@ -10,9 +10,11 @@ import { DEFAULT_ECONOMICS, type Economics } from "@/lib/campaign/economics";
 import { db } from "@/lib/db/client";
 import { acquireRetrainLease } from "@/lib/db/lease";
 import { createRun, deleteQueuedRun, getActiveRun, getRunSegmentKeys, markRunFailed, markRunRunning, updateRunProgress, writeRunOutcome, type RunTrigger } from "@/lib/db/runs";
+import { getRunClvInputs } from "@/lib/db/runInputs";
 import { getAttributeFeatures } from "@/lib/db/settings";
 import { loadSnapshot } from "@/lib/db/snapshot";
-import { decidePromotion, type GateMetrics, type GateTolerances } from "@/lib/ml/promotion";
+import { clvChangesOfUnchanged } from "@/lib/ml/clvShift";
+import { decidePromotion, type GateBacktest, type GateMetrics, type GateTolerances } from "@/lib/ml/promotion";
 import { trainAll, type TrainConfig, type TrainResult } from "@/lib/ml/train";
 import { measureDrift, measureStability, runReference, type RunReference } from "./evaluate";
 import { artifactsOf, scoreRows, segmentRows, toJson } from "./outcome";
@@ -46,6 +48,8 @@ export interface RetrainHooks {
 export interface RetrainOutcome {
   runId: number;
   status: "SUCCEEDED" | "REJECTED" | "FAILED";
+  /** Rejected only because the gate held it for review (see GateDecision.review). */
+  review?: boolean;
   reasons: string[];
 }
 
@@ -116,7 +120,10 @@ async function train(
       })
     : null;
   const gate = gateMetrics(result);
-  const decision = decidePromotion(gate, active ? ((active.metrics as { gate?: GateMetrics } | null)?.gate ?? null) : null, tolerances);
+  const clvChanges = active
+    ? clvChangesOfUnchanged(await getRunClvInputs(active.id), { customerIds: snapshot.customerIds, clv: result.scores.clv, inputHash: snapshot.inputHashes })
+    : null;
+  const decision = decidePromotion(gate, active ? ((active.metrics as { gate?: GateMetrics } | null)?.gate ?? null) : null, tolerances, clvChanges);
   lap("evaluate");
 
   progress("write", 0.9);
@@ -137,15 +144,15 @@ async function train(
     timings: toJson(timings),
     artifacts: artifactsOf(result),
     segments: segmentRows(result.personas, keyed, result.models.segmentation.standardizedCentroids),
-    scores: scoreRows(result.scores, snapshot.customerIds, keyed),
+    scores: scoreRows(result.scores, snapshot.customerIds, keyed, snapshot.inputHashes),
     activate: decision.promote ? { reason: "promoted" } : null,
   }, (share) => progress("write", 0.9 + share * 0.09));
   lap("write");
   await db.modelRun.update({ where: { id: runId }, data: { timings: toJson(timings) } });
   await db.auditLog.create({
-    data: { userId, action: decision.promote ? "run.promoted" : "run.rejected", target: `run:${runId}`, details: { reasons: decision.reasons } },
+    data: { userId, action: decision.promote ? "run.promoted" : decision.review ? "run.held" : "run.rejected", target: `run:${runId}`, details: { reasons: decision.reasons } },
   });
-  return { runId, status: decision.promote ? "SUCCEEDED" : "REJECTED", reasons: decision.reasons };
+  return { runId, status: decision.promote ? "SUCCEEDED" : "REJECTED", review: decision.review, reasons: decision.reasons };
 }
 
 /**
@@ -184,7 +191,17 @@ function gateMetrics(result: TrainResult): GateMetrics {
     k: segmentation.k,
     responseAuc: response ? response.cvAuc[response.champion]! : null,
     scoredShare: response && expected > 0 ? scored / expected : 1,
+    ...gateBacktest(result.metrics.clv),
   };
+}
+
+/** Absent when the CLV stage reported no backtest at all (so the gate says "trained before backtests"). */
+function gateBacktest(clv: TrainResult["metrics"]["clv"]): { clvBacktest?: GateBacktest } {
+  if (!clv) return { clvBacktest: { unavailable: "no CLV model was trained" } };
+  const backtest = clv.backtest;
+  if (!backtest) return {};
+  if (backtest.status === "unavailable") return { clvBacktest: { unavailable: backtest.reason } };
+  return { clvBacktest: { spearman: backtest.spearman, mae: backtest.mae, baselineMae: backtest.baselineMae } };
 }
 
 /** Progress goes to the database on every new stage, and within a stage at most every half second. */

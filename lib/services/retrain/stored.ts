@@ -18,12 +18,14 @@ export type StoredMetrics = Stored<TrainMetrics & { gate: GateMetrics; skipped: 
 export type StoredDrift = Stored<RunDrift>;
 export type StoredFeatureDrift = StoredDrift["features"]["features"][number];
 export type StoredStability = Stored<RunStability>;
+/** Runs decided before the gate listed its rules stored only whether to promote and why. */
+export type StoredDecision = Pick<GateDecision, "promote" | "reasons"> & Partial<Pick<GateDecision, "review" | "rules">>;
 
 export interface StoredRunJson {
   metrics: StoredMetrics | null;
   drift: StoredDrift | null;
   stability: StoredStability | null;
-  decision: GateDecision | null;
+  decision: StoredDecision | null;
   /** Milliseconds per stage, in the order the stages ran. */
   timings: Record<string, number> | null;
 }
@@ -33,7 +35,7 @@ export function readRunJson(run: { metrics?: unknown; drift?: unknown; stability
     metrics: (run.metrics ?? null) as StoredMetrics | null,
     drift: (run.drift ?? null) as StoredDrift | null,
     stability: (run.stability ?? null) as StoredStability | null,
-    decision: (run.decision ?? null) as GateDecision | null,
+    decision: (run.decision ?? null) as StoredDecision | null,
     timings: (run.timings ?? null) as Record<string, number> | null,
   };
 }
@@ -47,6 +49,8 @@ export interface KeyMetrics {
   /** null when nothing was compared (no earlier active run). */
   drift: { datasetDrift: boolean; driftedFeatures: number } | null;
   promote: boolean | null;
+  /** Not promoted because the gate held it for review. */
+  review: boolean;
 }
 
 /** The response champion's mean CV ROC AUC, as the promotion gate saw it when it recorded one. */
@@ -63,6 +67,7 @@ export function keyMetrics(json: Pick<StoredRunJson, "metrics" | "drift" | "deci
     responseAuc: responseAuc(metrics),
     drift: drift ? { datasetDrift: drift.datasetDrift, driftedFeatures: drift.driftedFeatures ?? 0 } : null,
     promote: decision ? decision.promote : null,
+    review: decision?.review === true,
   };
 }
 

@@ -58,7 +58,7 @@ export function defineScoreNotesSuite(provider: TestProvider): void {
       const { runId, release } = await beginSeededRun(1, {}, customerIds.length);
       await writeRunOutcome(runId, {
         status: "SUCCEEDED", metrics: {}, drift: null, stability: null, decision: { promote: true, reasons: [] }, reference: {}, summary: {}, timings: {},
-        artifacts: {}, segments: [], scores: scoreRows(scores, customerIds, keyed), activate: null,
+        artifacts: {}, segments: [], scores: scoreRows(scores, customerIds, keyed, new Float64Array(customerIds.length)), activate: null,
       });
       await release();
       const stored = await db.customerScore.findMany({

@@ -13,6 +13,7 @@ test("the gate's response AUC is the one shown", () => {
     responseAuc: 0.93,
     drift: null,
     promote: true,
+    review: false,
   });
 });
 
@@ -26,10 +27,14 @@ test("without a gate entry the champion's CV AUC is shown", () => {
 });
 
 test("a failed run with nothing stored has no key metrics", () => {
-  expect(keyMetrics({ metrics: null, drift: null, decision: null })).toEqual({ k: null, silhouette: null, responseAuc: null, drift: null, promote: null });
+  expect(keyMetrics({ metrics: null, drift: null, decision: null })).toEqual({ k: null, silhouette: null, responseAuc: null, drift: null, promote: null, review: false });
 });
 
 test("a run whose metrics lack a segmentation entry shows no k or silhouette, and does not crash", () => {
   const metrics = { response } as unknown as StoredMetrics;
   expect(keyMetrics({ metrics, drift: null, decision: null })).toMatchObject({ k: null, silhouette: null, responseAuc: 0.92 });
+});
+
+test("a run the gate held for review reads as not promoted and held", () => {
+  expect(keyMetrics({ metrics: null, drift: null, decision: { promote: false, review: true, reasons: ["CLV moved"] } })).toMatchObject({ promote: false, review: true });
 });

@@ -1,21 +1,38 @@
 import { Card, List, ListItem, Text, Title } from "@tremor/react";
-import type { GateDecision } from "@/lib/ml/promotion";
+import type { StoredDecision } from "@/lib/services/retrain/stored";
 import type { ActivationOption } from "@/lib/services/retrain/activation";
 import { DecisionBadge } from "@/app/ui/runs/RunBadges";
 import { ActivateRunForm } from "./ActivateRunForm";
+import { GateRules } from "./GateRules";
 
-export function DecisionCard({ runId, decision, option }: { runId: number; decision: GateDecision | null; option: ActivationOption | null }) {
+/** The promotion gate's decision, its reasons and, for runs decided since the gate listed them, every rule it weighed. */
+export function DecisionCard({ runId, decision, option }: { runId: number; decision: StoredDecision | null; option: ActivationOption | null }) {
   return (
     <Card data-testid="decision">
       <Title>
-        Promotion decision <DecisionBadge promote={decision?.promote ?? null} />
+        Promotion gate <DecisionBadge promote={decision?.promote ?? null} review={decision?.review === true} />
       </Title>
       {decision ? (
-        <List className="mt-2">
-          {decision.reasons.map((reason) => (
-            <ListItem key={reason}>{reason}</ListItem>
-          ))}
-        </List>
+        <>
+          {decision.review && (
+            <Text className="mt-2">
+              Held for review: no rule failed, but the run changes more than the gate lets through unseen. Check the reasons below before making it
+              active by hand.
+            </Text>
+          )}
+          <List className="mt-2">
+            {decision.reasons.map((reason) => (
+              <ListItem key={reason}>{reason}</ListItem>
+            ))}
+          </List>
+          {decision.rules ? (
+            <div className="mt-4">
+              <GateRules rules={decision.rules} />
+            </div>
+          ) : (
+            <Text className="mt-2">This run was decided before the gate listed its rules; the reasons above are all it recorded.</Text>
+          )}
+        </>
       ) : (
         <Text className="mt-2">The run did not get as far as the promotion gate.</Text>
       )}

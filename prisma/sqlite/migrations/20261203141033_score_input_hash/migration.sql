@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "CustomerScore" ADD COLUMN "inputHash" TEXT;
+

@@ -1,0 +1,38 @@
+import { describe, expect, test } from "vitest";
+import { formatFingerprint, InputFingerprints, parseFingerprint, profileFingerprint } from "@/lib/data/inputFingerprint";
+
+function fingerprints(profiles: string[], lines: [number, string][]): number[] {
+  const builder = new InputFingerprints(profiles.map(profileFingerprint));
+  for (const [customer, line] of lines) builder.addLine(customer, line);
+  return Array.from(builder.finish());
+}
+
+describe("per-customer input fingerprints", () => {
+  const lines: [number, string][] = [[0, "a:2014-01-01:10"], [1, "b:2014-01-02:20"], [0, "c:2014-02-01:30"]];
+  const base = fingerprints(["p0", "p1"], lines);
+
+  test("the order lines arrive in does not matter", () => {
+    expect(fingerprints(["p0", "p1"], [...lines].reverse())).toEqual(base);
+  });
+
+  test("a customer's fingerprint changes with their profile or their lines, and no one else's does", () => {
+    const profileChanged = fingerprints(["p0*", "p1"], lines);
+    expect(profileChanged[0]).not.toBe(base[0]);
+    expect(profileChanged[1]).toBe(base[1]);
+    const lineAdded = fingerprints(["p0", "p1"], [...lines, [1, "d:2014-03-01:5"]]);
+    expect(lineAdded[0]).toBe(base[0]);
+    expect(lineAdded[1]).not.toBe(base[1]);
+  });
+
+  test("a repeated line counts twice: two identical lines are not the same as one", () => {
+    const once = fingerprints(["p0"], [[0, "a:2014-01-01:10"]]);
+    const twice = fingerprints(["p0"], [[0, "a:2014-01-01:10"], [0, "a:2014-01-01:10"]]);
+    expect(twice[0]).not.toBe(once[0]);
+  });
+
+  test("a fingerprint survives its stored form exactly; a missing or malformed one matches nothing", () => {
+    for (const value of base) expect(parseFingerprint(formatFingerprint(value))).toBe(value);
+    expect(parseFingerprint(null)).toBeNaN();
+    expect(parseFingerprint("not hex")).toBeNaN();
+  });
+});
