@@ -183,7 +183,7 @@ function clvBacktestRule(candidate: GateMetrics, active: GateMetrics | null, lim
 }
 
 function backtestFigures(backtest: GateBacktest | undefined): { figures: { spearman: number; errorRatio: number } | null; shown: string; why: string } {
-  if (backtest === undefined) return { figures: null, shown: "none", why: "trained before CLV backtests existed" };
+  if (backtest === undefined) return { figures: null, shown: "none", why: "none was recorded (runs trained before CLV backtests have none)" };
   if ("unavailable" in backtest) return { figures: null, shown: "none", why: backtest.unavailable };
   const { spearman, mae, baselineMae } = backtest;
   if (!isFiniteNumber(spearman) || !isFiniteNumber(mae) || !isFiniteNumber(baselineMae) || baselineMae <= 0) {

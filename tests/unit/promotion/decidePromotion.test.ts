@@ -60,7 +60,7 @@ describe("the promotion gate", () => {
 
   test.each([
     ["this run has none", { ...active, clvBacktest: { unavailable: "too few repeat buyers" } }, active, "this run has no CLV backtest: too few repeat buyers"],
-    ["the active run predates backtests", active, { ...active, clvBacktest: undefined }, "the active run has no CLV backtest: trained before CLV backtests existed"],
+    ["the active run predates backtests", active, { ...active, clvBacktest: undefined }, "the active run has no CLV backtest: none was recorded (runs trained before CLV backtests have none)"],
     ["the active run's Spearman is undefined", active, { ...active, clvBacktest: { ...backtest, spearman: null } }, "the active run has no CLV backtest: its Spearman correlation or error ratio is undefined (constant predictions or a zero baseline error)"],
   ])("the CLV backtest rule does not apply when %s", (_name, candidate, current, detail) => {
     const decision = decidePromotion(candidate, current);

@@ -1,0 +1,3 @@
+import { definePromotionGateSuite } from "./suites/promotionGateSuite";
+
+definePromotionGateSuite("sqlite");
