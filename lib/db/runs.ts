@@ -86,10 +86,14 @@ export async function getRun(id: number) {
 /** What the admin page polls while a run trains. Readers of runs see a dead run failed (runLiveness.ts). */
 export async function getRunProgress(id: number) {
   await reapDeadRuns();
-  return db.modelRun.findUnique({
+  const run = await db.modelRun.findUnique({
     where: { id },
-    select: { id: true, status: true, stage: true, progress: true, error: true, createdAt: true, startedAt: true, finishedAt: true },
+    select: { id: true, status: true, stage: true, progress: true, error: true, createdAt: true, startedAt: true, finishedAt: true, decision: true },
   });
+  if (!run) return null;
+  // Of the decision only whether the gate held the run for review: the panel words the outcome by it, the run page shows the rest.
+  const { decision, ...progress } = run;
+  return { ...progress, review: (decision as { review?: unknown } | null)?.review === true };
 }
 
 export async function getRunArtifact<T>(runId: number, name: string): Promise<T | null> {

@@ -1,7 +1,7 @@
 /**
  * The training snapshot: every customer (custom attributes included) and order line (with
  * its kind) as the models see them, with a content hash so a run records exactly what it
- * trained on.
+ * trained on, and per customer a fingerprint of their own data for the promotion gate.
  */
 import "server-only";
 import { createHash } from "node:crypto";

@@ -1,8 +1,8 @@
 /**
  * The promotion gate on the run page, on a server and database of its own: a run whose
  * unrelated order file moved the CLV of customers whose own data did not change is held for
- * review; its page lists every rule, threshold, value and outcome in words, and an analyst can
- * still make it active by hand, with a reason for the audit log.
+ * review; its page lists every rule, threshold, value and outcome in words, and an administrator
+ * can still make it active by hand, with a reason for the audit log.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -35,7 +35,7 @@ test.describe.serial("the promotion gate", () => {
 
   test("a run held for review shows every gate rule in words and can be made active by hand", async ({ browser }) => {
     const page = await (await browser.newContext({ baseURL: server.base })).newPage();
-    await signIn(page, "ANALYST");
+    await signIn(page, "ADMIN");
     await page.goto("/admin");
     const row = page.getByTestId("run-history").getByRole("row").filter({ has: page.getByRole("link", { name: `#${runs.heldRunId}`, exact: true }) });
     await expect(row).toContainText("held for review");
@@ -56,9 +56,18 @@ test.describe.serial("the promotion gate", () => {
     await card.screenshot({ path: `${ARTIFACTS}/promotion-gate-held.png` });
     await page.screenshot({ path: `${ARTIFACTS}/promotion-gate-run-page.png`, fullPage: true });
 
-    await page.getByLabel("Why (kept in the audit log)").fill("The new shop's customers are real; CLV checked by hand.");
-    await page.getByRole("checkbox").check();
-    await page.getByRole("button", { name: "Make this the active run" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "is now the active run" })).toContainText(`Run ${runs.heldRunId} is now the active run.`);
+    const form = page.getByTestId("activate-form");
+    await form.getByLabel("Why (kept in the audit log)").fill("the new shop's customers are real; CLV checked by hand");
+    await form.getByLabel(/I understand/).check();
+    await form.getByRole("button", { name: "Make this the active run" }).click();
+    await expect(page.getByTestId("active-badge")).toBeVisible();
+
+    await page.goto("/admin");
+    await expect(page.getByTestId("active-run")).toContainText(`#${runs.heldRunId}`);
+    await page.getByRole("link", { name: "Audit log" }).click();
+    const audit = page.getByTestId("audit-log");
+    await expect(audit.getByRole("row").nth(1)).toContainText("run.forced");
+    await expect(audit.getByRole("row").nth(1)).toContainText("the new shop's customers are real; CLV checked by hand");
+    await expect(audit).toContainText("run.held");
   });
 });

@@ -12,6 +12,8 @@ interface RunProgress {
   stage: string | null;
   progress: number;
   error: string | null;
+  /** Rejected because the promotion gate held it for review. */
+  review?: boolean;
 }
 
 const POLL_MS = 1_500;
@@ -112,14 +114,19 @@ function Progress({ runId, run }: { runId: number; run: RunProgress | null }) {
   );
 }
 
-const OUTCOMES: Record<string, { title: string; color: "emerald" | "amber" | "rose"; text: string }> = {
+const OUTCOMES: Record<string, { title: string; color: "emerald" | "amber" | "violet" | "rose"; text: string }> = {
   SUCCEEDED: { title: "Retrain succeeded", color: "emerald", text: "passed the promotion gate and is now the active run." },
   REJECTED: { title: "Retrain rejected", color: "amber", text: "was rejected by the promotion gate; the active run stays. Its page says why." },
   FAILED: { title: "Retrain failed", color: "rose", text: "failed; nothing users see has changed." },
+  REVIEW: {
+    title: "Retrain held for review",
+    color: "violet",
+    text: "was held for review by the promotion gate: it changes more than the gate lets through unseen, and the active run stays. Its page says what changed and lets you make it active by hand.",
+  },
 };
 
 function Outcome({ run }: { run: RunProgress }) {
-  const outcome = OUTCOMES[run.status];
+  const outcome = OUTCOMES[run.status === "REJECTED" && run.review ? "REVIEW" : run.status];
   return (
     <Callout title={outcome.title} color={outcome.color} role="status" data-testid="retrain-outcome">
       <Link href={`/admin/runs/${run.id}`} className="underline">
