@@ -46,7 +46,7 @@ if (launched.type === "busy") {
 } else {
   console.log(`started run ${launched.runId} (job process ${launched.pid})`);
   const outcome = await launched.finished;
-  if (outcome) console.log(`run ${outcome.runId} ${outcome.status.toLowerCase()}: ${outcome.reasons.join("; ")}`);
+  if (outcome) console.log(`run ${outcome.runId} ${outcome.review ? "held for review" : outcome.status.toLowerCase()}: ${outcome.reasons.join("; ")}`);
   else {
     const run = await db.modelRun.findUnique({ where: { id: launched.runId }, select: { error: true } });
     console.error(`run ${launched.runId} failed: ${run?.error ?? "its job process ended without a result"}`);

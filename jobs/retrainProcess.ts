@@ -40,7 +40,7 @@ process.once("message", async (command: RunCommand) => {
         void report({ type: "progress", runId, stage, progress });
       },
     });
-    console.log(`${clock()} run ${runId} ${outcome.status.toLowerCase()}: ${outcome.reasons.join("; ")}`);
+    console.log(`${clock()} run ${runId} ${outcome.review ? "held for review" : outcome.status.toLowerCase()}: ${outcome.reasons.join("; ")}`);
     await report({ type: "finished", outcome });
   } catch (error) {
     if (!(error instanceof RetrainBusyError)) throw error;
