@@ -57,7 +57,7 @@ function BacktestFigures({ backtest }: { backtest: Extract<StoredBacktest, { sta
           index="frequency"
           categories={["Predicted", "Actual"]}
           colors={["blue", "emerald"]}
-          format="decimal"
+          format="hundredths"
           xAxisLabel="Repeat purchases in the calibration period"
           yAxisLabel="Hold-out purchases per customer"
         />
