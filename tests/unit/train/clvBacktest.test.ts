@@ -47,8 +47,8 @@ describe("backtestClv on data simulated from known BG/NBD and Gamma-Gamma parame
   test("the simulated log is the model's own: a fit on its whole history recovers the parameters", () => {
     const model = fitClv(summaryFromOrders(orders, { snapshotDate: END }));
     // Measured: r 0.249, α 25.6, a 0.83, b 2.58; p 5.77, q 4.00, γ 15.9 (at most 6% off).
-    const fitted = { ...BGNBD, ...SPEND };
-    for (const [name, truth] of Object.entries(fitted)) {
+    const known = { ...BGNBD, ...SPEND };
+    for (const [name, truth] of Object.entries(known)) {
       const estimate = name in BGNBD ? model.bgnbd[name as keyof typeof BGNBD] : model.gammaGamma![name as keyof typeof SPEND];
       expect(Math.abs(estimate / truth - 1), name).toBeLessThan(0.1);
     }
