@@ -75,6 +75,9 @@ function summaryLine({ metrics, timings }: TrainResult): string {
   }
   if (metrics.clv) parts.push(`BG/NBD r=${metrics.clv.bgnbd.r.toFixed(3)} alpha=${metrics.clv.bgnbd.alpha.toFixed(2)} a=${metrics.clv.bgnbd.a.toFixed(3)} b=${metrics.clv.bgnbd.b.toFixed(3)}`);
   const backtest = metrics.clv?.backtest;
-  if (backtest) parts.push(backtest.status === "done" ? `CLV backtest ${backtest.grade.level} (${backtest.grade.sentence.replace(/\.$/, "")})` : `no CLV backtest: ${backtest.reason}`);
+  if (backtest) {
+    const text = backtest.status === "done" ? `CLV backtest ${backtest.grade.level}: ${backtest.grade.sentence}` : `no CLV backtest: ${backtest.reason}`;
+    parts.push(text.replace(/\.$/, ""));
+  }
   return `${parts.join("; ")}; ${(timings.total / 1000).toFixed(1)} s`;
 }
