@@ -1,5 +1,5 @@
 /**
- * `npm run ml -- report --input FILE [--orders FILE] [--seed S] [--k-max N] [--out report.json]`:
+ * `npm run ml -- report --input FILE [--orders FILE] [--seed S] [--k-max N] [--holdout-weeks W] [--out report.json]`:
  * trains every model on a customers CSV (no database) and writes the JSON report.
  */
 import fs from "node:fs";
@@ -9,7 +9,7 @@ import { readCustomersFile, readOrdersFile } from "@/lib/import";
 import { tfBackendName } from "@/lib/ml/tf";
 import { trainAll, type TrainResult } from "@/lib/ml/train";
 
-export const REPORT_USAGE = "report --input FILE [--orders FILE] [--seed S] [--k-max N] [--out FILE]";
+export const REPORT_USAGE = "report --input FILE [--orders FILE] [--seed S] [--k-max N] [--holdout-weeks W] [--out FILE]";
 export const REPORT_DESCRIPTION = "train every model on a customers CSV and write a JSON report";
 
 const flags = z.object({
@@ -17,13 +17,14 @@ const flags = z.object({
   orders: z.string().min(1).optional(),
   seed: z.coerce.number().int().min(0).default(42),
   "k-max": z.coerce.number().int().min(2).max(20).optional(),
+  "holdout-weeks": z.coerce.number({ error: "--holdout-weeks must be a number" }).int("--holdout-weeks must be a whole number of weeks").min(1, "--holdout-weeks must be at least 1").optional(),
   out: z.string().min(1).optional(),
 });
 
 export async function runReport(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
-    options: { input: { type: "string" }, orders: { type: "string" }, seed: { type: "string" }, "k-max": { type: "string" }, out: { type: "string" } },
+    options: { input: { type: "string" }, orders: { type: "string" }, seed: { type: "string" }, "k-max": { type: "string" }, "holdout-weeks": { type: "string" }, out: { type: "string" } },
   });
   const parsed = flags.safeParse(values);
   if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => issue.message).join("; "));
@@ -35,7 +36,11 @@ export async function runReport(argv: string[]): Promise<void> {
   const orders = options.orders ? (await readOrdersFile(options.orders)).records : [];
   const readMs = Math.round(performance.now() - started);
 
-  const result = await trainAll({ customers: customers.records, orders }, { seed: options.seed, kMax: options["k-max"] });
+  const result = await trainAll({ customers: customers.records, orders }, {
+    seed: options.seed,
+    kMax: options["k-max"],
+    ...(options["holdout-weeks"] ? { clv: { holdoutWeeks: options["holdout-weeks"] } } : {}),
+  });
   const report = buildReport(result, { input: options.input, customers: customers.records.length, orders: orders.length, backend: await tfBackendName(), readMs });
   const json = JSON.stringify(report, null, 2);
   if (options.out) fs.writeFileSync(options.out, json + "\n");
@@ -69,5 +74,10 @@ function summaryLine({ metrics, timings }: TrainResult): string {
     parts.push(`response champion ${metrics.response.champion} (CV AUC ${aucs}; Brier ${metrics.response.brier.toFixed(3)})`);
   }
   if (metrics.clv) parts.push(`BG/NBD r=${metrics.clv.bgnbd.r.toFixed(3)} alpha=${metrics.clv.bgnbd.alpha.toFixed(2)} a=${metrics.clv.bgnbd.a.toFixed(3)} b=${metrics.clv.bgnbd.b.toFixed(3)}`);
+  const backtest = metrics.clv?.backtest;
+  if (backtest) {
+    const text = backtest.status === "done" ? `CLV backtest ${backtest.grade.level}: ${backtest.grade.sentence}` : `no CLV backtest: ${backtest.reason}`;
+    parts.push(text.replace(/\.$/, ""));
+  }
   return `${parts.join("; ")}; ${(timings.total / 1000).toFixed(1)} s`;
 }

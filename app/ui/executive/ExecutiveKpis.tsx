@@ -4,6 +4,7 @@ import { readSummary } from "@/lib/dashboard/storedSummary";
 import { readRunJson } from "@/lib/services/retrain/stored";
 import { utc } from "@/app/ui/runs/format";
 import { NoActiveRun, RetrainToSee } from "@/app/ui/dashboard/States";
+import { ClvBacktestSummary } from "./ClvBacktestSummary";
 import { KpiCard } from "./KpiCard";
 import { executiveKpis } from "./kpis";
 import { QualityCard } from "./QualityCard";
@@ -30,6 +31,7 @@ export async function ExecutiveKpis() {
         <RetrainToSee what="The KPI summary" />
       )}
       <QualityCard metrics={readRunJson(runs.run).metrics} />
+      <ClvBacktestSummary metrics={readRunJson(runs.run).metrics} />
     </div>
   );
 }

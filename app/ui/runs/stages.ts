@@ -7,6 +7,7 @@ const STAGE_LABELS: Record<string, string> = {
   classifier: "Training the segment classifier",
   response: "Training the response models",
   clv: "Fitting lifetime value",
+  clvBacktest: "Backtesting lifetime value on held-out weeks",
   personas: "Describing the segments",
   evaluate: "Comparing with the active run",
   write: "Saving segments and scores",

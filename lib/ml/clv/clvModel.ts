@@ -62,6 +62,14 @@ export function spendShrinkageOf(summary: RfmSummary, strength = 1): NonNullable
   return { mean: spend / purchases, strength };
 }
 
+/** E[spend per purchase | x, mean spend m] under the model's spend part: Gamma-Gamma, or shrinkage when it did not fit. */
+export function expectedSpendOf(model: ClvModel): (x: number, m: number) => number {
+  const { gammaGamma, spendShrinkage } = model;
+  if (gammaGamma !== null) return (x, m) => conditionalExpectedSpend(gammaGamma, x, m);
+  if (spendShrinkage === undefined) throw new RangeError("the model has no spend model (fitted without monetary values)");
+  return (x, m) => (x * m + spendShrinkage.strength * spendShrinkage.mean) / (x + spendShrinkage.strength);
+}
+
 export function scoreClv(model: ClvModel, summary: RfmSummary, options: ScoreClvOptions = {}): ClvScores {
   validateSummary(summary);
   const { gammaGamma, spendShrinkage } = model;
@@ -71,8 +79,7 @@ export function scoreClv(model: ClvModel, summary: RfmSummary, options: ScoreClv
   if (!model.bgnbd.converged || (gammaGamma !== null && !gammaGamma.converged)) {
     throw new RangeError("scoreClv: the model fit did not converge; its parameters are not maximum-likelihood estimates");
   }
-  const expectedSpend = (x: number, m: number) =>
-    gammaGamma !== null ? conditionalExpectedSpend(gammaGamma, x, m) : (x * m + spendShrinkage!.strength * spendShrinkage!.mean) / (x + spendShrinkage!.strength);
+  const expectedSpend = expectedSpendOf(model);
   const grid = monthGrid(options);
   const n = frequency.length;
   const scores: ClvScores = {

@@ -64,3 +64,39 @@ export function simulateGammaGamma(params: GammaGammaParams, frequency: Float64A
     return total / x;
   });
 }
+
+/** One simulated purchase: customer index, time (model units) and amount. */
+export interface SimulatedLog {
+  customer: Int32Array;
+  time: Float64Array;
+  amount: Float64Array;
+}
+
+/**
+ * A transaction log from the same processes: customer i makes a first purchase at firstPurchase[i],
+ * then buys as in simulateBgNbd until `end`; every purchase's amount is Gamma(p, ν) with the
+ * customer's ν ~ Gamma(q, γ). For backtests, which need purchase times, not only summaries.
+ */
+export function simulateTransactionLog(bgnbd: BgNbdParams, spend: GammaGammaParams, firstPurchase: Float64Array, end: number, seed: number): SimulatedLog {
+  const rng = createRng(seed);
+  const customer: number[] = [];
+  const time: number[] = [];
+  const amount: number[] = [];
+  for (let i = 0; i < firstPurchase.length; i++) {
+    if (!(firstPurchase[i] <= end)) throw new RangeError(`simulateTransactionLog: customer ${i} first buys at ${firstPurchase[i]}, after the end ${end}`);
+    const lambda = sampleGamma(rng, bgnbd.r, bgnbd.alpha);
+    const p = sampleBeta(rng, bgnbd.a, bgnbd.b);
+    const nu = sampleGamma(rng, spend.q, spend.gamma);
+    let at = firstPurchase[i];
+    for (let purchase = 0; ; purchase++) {
+      customer.push(i);
+      time.push(at);
+      amount.push(sampleGamma(rng, spend.p, nu));
+      // Drop-out can follow a repeat purchase only, not the first.
+      if (purchase > 0 && rng.next() < p) break;
+      at += -Math.log(1 - rng.next()) / lambda;
+      if (!(at <= end)) break;
+    }
+  }
+  return { customer: Int32Array.from(customer), time: Float64Array.from(time), amount: Float64Array.from(amount) };
+}

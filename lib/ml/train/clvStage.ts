@@ -15,6 +15,7 @@ import {
   spendShrinkageOf,
   type ClvModel,
   type CustomerRfmSummary,
+  type OrdersSummary,
 } from "@/lib/ml/clv";
 import type { CustomerSummary, SummaryLookup } from "@/lib/ml/features";
 import type { ClvCoverage, ClvSource } from "./types";
@@ -55,12 +56,10 @@ export const MIN_PROFILE_FIT = 50;
 export function buildClvPlan(customers: readonly CustomerRecord[], orders: readonly OrderRecord[], snapshotDate: Date): ClvPlan {
   const indexOf = new Map(customers.map((customer, i) => [customer.externalId, i]));
   const notes: (string | null)[] = customers.map(() => null);
-  const sales = orders.filter((order) => orderLineKind(order) === "sale");
   let ordersPart: ClvSummary | null = null;
   const summarised = new Uint8Array(customers.length);
-  if (sales.length > 0) {
-    const summary = summaryFromOrders(sales, { snapshotDate });
-    netReturns(summary, orders, snapshotDate);
+  const summary = orderSummary(orders, snapshotDate);
+  if (summary !== null) {
     const rowIndex = summary.customerIds.map((id) => indexOf.get(id) ?? -1);
     for (const row of rowIndex) if (row >= 0) summarised[row] = 1;
     const partNotes = ["Repeat purchases, recency and spend come from the order lines (exact); returns are netted, cancelled orders left out."];
@@ -85,6 +84,15 @@ export function buildClvPlan(customers: readonly CustomerRecord[], orders: reado
     }
   }
   return { orders: ordersPart, profiles: profilesPart, notes };
+}
+
+/** The order-line summary at `snapshotDate`: sales only, returns netted (see buildClvPlan); null when there is no sale. */
+export function orderSummary(orders: readonly OrderRecord[], snapshotDate: Date): OrdersSummary | null {
+  const sales = orders.filter((order) => orderLineKind(order) === "sale");
+  if (sales.length === 0) return null;
+  const summary = summaryFromOrders(sales, { snapshotDate });
+  netReturns(summary, orders, snapshotDate);
+  return summary;
 }
 
 /** Plain reasons, few enough to count: the per-field detail stays in summaryFromProfiles. */
@@ -142,7 +150,7 @@ const WHAT = { orders: "order history", profiles: "profile summaries" } as const
 const MAX_SPEND_RATIO = 3;
 
 /** The fitted model, or why there is none; a Gamma-Gamma fit that fails (or has infinite mean spend, q ≤ 1) gives way to spend shrinkage. */
-function tryFit(part: ClvSummary, notes: string[]): ClvModel | string {
+export function tryFit(part: Pick<ClvSummary, "summary" | "source">, notes: string[]): ClvModel | string {
   try {
     const model = fitClv(part.summary);
     if (!model.bgnbd.converged) return `the BG/NBD fit did not converge on the ${WHAT[part.source]}`;

@@ -26,11 +26,12 @@ import {
   type ClvPlan,
   type FittedClv,
 } from "./clvStage";
+import { backtestClv } from "./clvBacktest";
 import { driftColumns } from "./driftColumns";
 import { segmentationFeatures } from "./featureSource";
 import { placeCustomers } from "./score";
 import { inferSnapshotDate } from "./snapshot";
-import type { CustomerScores, FeatureSource, TrainConfig, TrainData, TrainedModels, TrainMetrics, TrainResult } from "./types";
+import type { ClvBacktestOutcome, CustomerScores, FeatureSource, TrainConfig, TrainData, TrainedModels, TrainMetrics, TrainResult } from "./types";
 
 /** Segments from fewer customers than this come with a warning (featureSource.ts refuses under 30). */
 export const FRAGILE_BELOW = 300;
@@ -134,6 +135,12 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
       return null;
     }
   });
+  // One more fit, on the order history before the hold-out; only when the run has a CLV model to check.
+  const checkedClv = clv && {
+    ...clv,
+    plan: clvPlan,
+    backtest: await stage("clvBacktest", 0.9, () => backtestClv(orders, snapshotDate, withoutUndefined({ holdoutWeeks: config.clv?.holdoutWeeks }))),
+  };
   const clvColumns = clv?.columns ?? emptyClvColumns(customers.length, clvPlan.notes, skipped.find((entry) => entry.model === "clv")?.reason);
   const responseReason = skipped.find((entry) => entry.model === "response")?.reason;
 
@@ -186,7 +193,7 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
     models,
     scores,
     personas,
-    metrics: metricsOf(segmentation, { source: features.source, warnings }, classifier?.fit ?? null, response?.report ?? null, clv && { ...clv, plan: clvPlan }),
+    metrics: metricsOf(segmentation, { source: features.source, warnings }, classifier?.fit ?? null, response?.report ?? null, checkedClv),
     reference,
     skipped,
     timings: { ...timings, ...prefixed("segmentation.", segmentation.timings), ...prefixed("response.", response?.report.timings ?? {}) },
@@ -227,7 +234,7 @@ function metricsOf(
   basis: { source: FeatureSource; warnings: string[] },
   classifier: Awaited<ReturnType<typeof fitSegmentClassifier>> | null,
   response: ResponseReport | null,
-  clv: { fitted: FittedClv; columns: ClvColumns; plan: ClvPlan } | null,
+  clv: { fitted: FittedClv; columns: ClvColumns; plan: ClvPlan; backtest: ClvBacktestOutcome } | null,
 ): TrainMetrics {
   const chosen = segmentation.spaces.find((space) => space.space === segmentation.space)!;
   const coverage = clv ? clvCoverage(clv.columns) : null;
@@ -262,6 +269,7 @@ function metricsOf(
       excluded: coverage.none,
       notes: [...(clv.plan.orders?.notes ?? []), ...(clv.plan.profiles?.notes ?? []), ...clv.fitted.notes, ...clv.columns.notes],
       coverage,
+      backtest: clv.backtest,
     },
   };
 }

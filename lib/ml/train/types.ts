@@ -32,7 +32,8 @@ export interface TrainConfig {
   revenuePerResponse?: number;
   /** Custom profile attributes to segment on as well, as chosen by an analyst (absent: none). */
   attributeFeatures?: string[];
-  clv?: { horizonMonths?: number; monthlyDiscountRate?: number; margin?: number; draws?: number };
+  /** holdoutWeeks: the CLV backtest's hold-out (default: the last quarter of the order history, at least 8 weeks). */
+  clv?: { horizonMonths?: number; monthlyDiscountRate?: number; margin?: number; draws?: number; holdoutWeeks?: number };
   onProgress?: (stage: string, progress: number) => void;
 }
 
@@ -49,7 +50,7 @@ export interface TrainedModels {
   classifier: SegmentClassifierModel | null;
   response: TrainedResponseModel | null;
   /** `model` is fitted on the primary source; `profileModel` scores customers known only from profiles when orders are primary. */
-  clv: { model: ClvModel; source: "orders" | "profiles"; profileModel?: ClvModel | null; options: Required<NonNullable<TrainConfig["clv"]>> } | null;
+  clv: { model: ClvModel; source: "orders" | "profiles"; profileModel?: ClvModel | null; options: Required<Omit<NonNullable<TrainConfig["clv"]>, "holdoutWeeks">> } | null;
 }
 
 /** Per customer, in input order; NaN where a model did not score that customer. */
@@ -129,9 +130,14 @@ export interface ClvBacktest {
   holdoutWeeks: number;
   /** Customers with a first purchase in the calibration period: the ones the backtest scores. */
   customers: number;
+  /** Customers whose first purchase is in the hold-out: not scored, there is nothing to predict them from. */
+  newInHoldout?: number;
   /** Repeat purchases in the hold-out period, summed over those customers. */
   predictedPurchases: number;
   actualPurchases: number;
+  /** Hold-out revenue of those customers: predicted (purchases × expected spend per purchase) and actual (net of returns); absent in older runs. */
+  predictedRevenue?: number;
+  actualRevenue?: number;
   /** Lifetimes' calibration-versus-holdout chart: mean hold-out purchases per calibration frequency 0, 1, …, 5 and "6+". */
   byFrequency: { frequency: string; customers: number; predicted: number; actual: number }[];
   /** Mean absolute error of hold-out purchases per customer, the model's and the naive baseline's (past purchase rate × hold-out length). */

@@ -3,6 +3,7 @@ import { generateCustomersWithTypes } from "@/lib/data/synthetic";
 import { generateOrders } from "@/lib/data/syntheticOrders";
 import { adjustedRandIndex } from "@/lib/ml/stability";
 import { score, trainAll, type TrainConfig, type TrainResult } from "@/lib/ml/train";
+import { NO_ORDER_LINES } from "@/lib/ml/train/clvBacktest";
 
 const { records: customers, types } = generateCustomersWithTypes({ seed: 5, count: 1_200 });
 const orders = generateOrders(customers, { seed: 5 });
@@ -53,6 +54,14 @@ describe("trainAll on synthetic customers with order lines", () => {
     expect(personas).toHaveLength(metrics.segmentation.k);
     expect(personas.reduce((sum, persona) => sum + persona.size, 0)).toBe(customers.length);
     expect(timings.total).toBeGreaterThan(0);
+    expect(timings.clvBacktest).toBeGreaterThanOrEqual(0);
+    const backtest = metrics.clv?.backtest;
+    expect(backtest?.status).toBe("done");
+    if (backtest?.status === "done") {
+      expect(backtest.customers).toBeGreaterThan(0);
+      expect(backtest.byFrequency.reduce((sum, group) => sum + group.customers, 0)).toBe(backtest.customers);
+      expect(backtest.grade.sentence).toMatch(/^Predicted /);
+    }
   });
 
   test("scoring the training customers again puts them in the segments they were trained into", async () => {
@@ -74,7 +83,10 @@ describe("trainAll without the columns a model needs", () => {
     // Without orders the CLV summary comes from profiles; a fit that does not converge is skipped, never used.
     const clvSkip = result.skipped.find((entry) => entry.model === "clv");
     if (clvSkip) expect(clvSkip.reason).toMatch(/did not converge/);
-    else expect(result.metrics.clv?.source).toBe("profiles");
+    else {
+      expect(result.metrics.clv?.source).toBe("profiles");
+      expect(result.metrics.clv?.backtest).toEqual({ status: "unavailable", reason: NO_ORDER_LINES });
+    }
     expect(result.models.clv === null).toBe(clvSkip !== undefined);
   }, 300_000);
 

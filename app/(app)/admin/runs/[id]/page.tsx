@@ -6,6 +6,7 @@ import { getActiveRun, getRun } from "@/lib/db/runs";
 import { activationOption } from "@/lib/services/retrain/activation";
 import { attributeFeaturesOf, readRunJson } from "@/lib/services/retrain/stored";
 import { readSummary } from "@/lib/dashboard/storedSummary";
+import { ClvBacktestCard } from "./ClvBacktestCard";
 import { CoverageCard } from "./CoverageCard";
 import { DecisionCard } from "./DecisionCard";
 import { DriftCard } from "./DriftCard";
@@ -45,6 +46,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
           <SegmentationMetrics segmentation={json.metrics.segmentation} attributes={attributeFeaturesOf(run.config)} />
           <ResponseMetrics response={json.metrics.response} />
           <OtherModels metrics={json.metrics} />
+          <ClvBacktestCard clv={json.metrics.clv} />
         </>
       )}
       {(run.status === "SUCCEEDED" || run.status === "REJECTED") && (

@@ -1,0 +1,67 @@
+import { Card, Text, Title } from "@tremor/react";
+import type { StoredMetrics } from "@/lib/services/retrain/stored";
+import { Bar } from "@/app/ui/charts/Charts";
+import { count, fixed, percent } from "@/app/ui/runs/format";
+import { ClvGradeCallout } from "@/app/ui/runs/ClvGradeCallout";
+import { Facts } from "@/app/ui/runs/Facts";
+
+type StoredBacktest = NonNullable<NonNullable<StoredMetrics["clv"]>["backtest"]>;
+
+/** How the CLV model, refitted without the last weeks of orders, predicted those weeks (lifetimes' calibration-versus-holdout view). */
+export function ClvBacktestCard({ clv }: { clv: StoredMetrics["clv"] }) {
+  const backtest = clv?.backtest;
+  return (
+    <Card data-testid="clv-backtest">
+      <Title>CLV backtest</Title>
+      {!clv ? (
+        <Text className="mt-2">No lifetime-value model in this run, so there is nothing to check.</Text>
+      ) : !backtest ? (
+        <Text className="mt-2">This run was trained before backtests existed.</Text>
+      ) : backtest.status === "unavailable" ? (
+        <Text className="mt-2" data-testid="clv-backtest-reason">
+          No backtest: {backtest.reason}
+        </Text>
+      ) : (
+        <BacktestFigures backtest={backtest} />
+      )}
+    </Card>
+  );
+}
+
+function BacktestFigures({ backtest }: { backtest: Extract<StoredBacktest, { status: "done" }> }) {
+  return (
+    <div className="mt-2 space-y-4">
+      <Text>
+        Refitted on the orders up to {backtest.calibrationEnd} (calibration period), then asked to predict the {backtest.holdoutWeeks} weeks to{" "}
+        {backtest.holdoutEnd} (hold-out), for the {count(backtest.customers)} customers who had bought by the cutoff
+        {backtest.newInHoldout ? `; ${count(backtest.newInHoldout)} customers first seen in the hold-out have nothing to predict from and are not scored` : ""}.
+      </Text>
+      <ClvGradeCallout grade={backtest.grade} testId="clv-backtest-grade" />
+      <Facts
+        testId="clv-backtest-facts"
+        items={[
+          ["Repeat purchases predicted", count(Math.round(backtest.predictedPurchases ?? Number.NaN))],
+          ["Actual", count(backtest.actualPurchases)],
+          ["Error per customer (MAE)", fixed(backtest.mae, 3)],
+          ["Past-rate baseline MAE", fixed(backtest.baselineMae, 3)],
+          ["Spearman, value vs hold-out spend", fixed(backtest.spearman, 3)],
+          ["Top 10% by CLV / by past spend", `${percent(backtest.topDecileShare.byPredicted)} / ${percent(backtest.topDecileShare.byPastSpend)}`],
+        ]}
+      />
+      <div>
+        <Text>Mean hold-out repeat purchases per customer, by repeat purchases in the calibration period.</Text>
+        <Bar
+          testId="clv-backtest-chart"
+          label="Predicted and actual hold-out purchases by calibration frequency"
+          data={backtest.byFrequency.map((group) => ({ frequency: group.frequency, Predicted: group.predicted, Actual: group.actual }))}
+          index="frequency"
+          categories={["Predicted", "Actual"]}
+          colors={["blue", "emerald"]}
+          format="hundredths"
+          xAxisLabel="Repeat purchases in the calibration period"
+          yAxisLabel="Hold-out purchases per customer"
+        />
+      </div>
+    </div>
+  );
+}
