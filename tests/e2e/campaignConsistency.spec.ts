@@ -4,6 +4,7 @@
  * and it is the run's scores at or above that threshold. Trains a light run first when the
  * database has none (ensureTrainedRun), as the dashboard specs do.
  */
+import { parse } from "csv-parse/sync";
 import { expect, test, type Page } from "@playwright/test";
 import { readDatabase } from "./support/e2eDatabase";
 import { signIn } from "./support/signIn";
@@ -50,6 +51,9 @@ test("the overview, the planner and the run page show the same recommended campa
   await expect(yourAudience.nth(1)).toHaveText(expected.contacts);
   await expect(yourAudience.nth(5)).toHaveText(expected.profit);
   await expect(page.getByTestId("planner-estimated")).toHaveCount(0);
+  // Its target list is the same customers: the threshold travels at full precision.
+  const list = await page.request.get((await page.getByTestId("export-campaign").getAttribute("href"))!);
+  expect(parse(await list.text(), { columns: true })).toHaveLength(recommended.contacts);
   await page.screenshot({ path: `${ARTIFACTS}/campaign-planner-recommended.png`, fullPage: true });
 
   // Exploring another audience says so, and one click brings the recommended one back.

@@ -79,9 +79,9 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
       <RecommendedCampaign campaign={recommended} segments={segments}>
         {recommended?.isRecorded && (
           <div className="mt-3 flex flex-wrap items-center gap-4">
-            <Text data-testid="planner-shows-recommended">
+            <p className="text-tremor-default text-tremor-content" data-testid="planner-shows-recommended">
               {isRecommended ? "The audience below is the recommended campaign." : "The audience below is your own choice, not the recommended campaign."}
-            </Text>
+            </p>
             {!isRecommended && (
               <Button variant="secondary" onClick={openRecommended}>
                 Back to the recommended campaign

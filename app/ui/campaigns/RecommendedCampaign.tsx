@@ -7,6 +7,9 @@ import { economicsText, probabilityText, recommendedFigures } from "./recommende
 
 type Segment = { segmentKey: number; name: string };
 
+// Tremor's Text drops data-testid, so lines a test reads are plain paragraphs in its style.
+const prose = "text-tremor-default text-tremor-content";
+
 /** The run's recommended campaign as stored: the same card on the overview, the planner and the run page. */
 export function RecommendedCampaign({ campaign, segments, children }: { campaign: CampaignView | null; segments: Segment[]; children?: React.ReactNode }) {
   if (!campaign) {
@@ -22,13 +25,13 @@ export function RecommendedCampaign({ campaign, segments, children }: { campaign
   return (
     <Card data-testid="recommended-campaign">
       <Title>Recommended campaign</Title>
-      <Text className="mt-1" data-testid="recommended-audience">
+      <p className={`mt-1 ${prose}`} data-testid="recommended-audience">
         {campaign.isRecorded
           ? `Mail every scored customer with a response probability of at least ${figures.threshold}: ${figures.contacts} of ${count(campaign.scored)}, `
           : `Mail every customer above the break-even probability: ${figures.contacts} customers, `}
         the audience that maximises expected profit at {economicsText(campaign)} (break-even {probabilityText(campaign.breakEven)}). Computed once when the run was written, from
         the final model&apos;s scores.
-      </Text>
+      </p>
       <div className="mt-3">
         <Facts
           items={[
@@ -42,17 +45,17 @@ export function RecommendedCampaign({ campaign, segments, children }: { campaign
         />
       </div>
       {campaign.segments && campaign.segments.length > 0 && (
-        <Text className="mt-3" data-testid="recommended-segments">
+        <p className={`mt-3 ${prose}`} data-testid="recommended-segments">
           By segment: {campaign.segments.map((segment) => `${nameOf.get(segment.segmentKey) ?? `segment ${segment.segmentKey}`} ${count(segment.contacts)}`).join(" · ")}.
-        </Text>
+        </p>
       )}
       <Text className="mt-1">
         ROI {figures.roi}; mailing all {count(campaign.everyone.contacts)} scored customers instead: profit {amount(campaign.everyone.profit)}.
       </Text>
       {!campaign.isRecorded && (
-        <Text className="mt-1" data-testid="recommended-not-recorded">
+        <p className={`mt-1 ${prose}`} data-testid="recommended-not-recorded">
           This run was written before the recommended campaign was stored: its lowest contacted probability and its segments are not recorded. Retrain to see them.
-        </Text>
+        </p>
       )}
       {children}
     </Card>

@@ -34,7 +34,7 @@ export function ResponseMetrics({ response }: { response: StoredMetrics["respons
       <div className="mt-4">
         <RowsTable testId="response-models" header={["Model", "Mean CV ROC AUC", "SD over folds", "Pooled out-of-fold AUC", "Brier (uncalibrated)", "CV time"]} rows={modelRows(response)} />
       </div>
-      <Text className="mt-4" data-testid="response-holdout-cut">
+      <p className="mt-4 text-tremor-default text-tremor-content" data-testid="response-holdout-cut">
         Model evaluation on held-out folds, not the campaign: had the {count(threshold.contactAll.contacted)} labelled customers been mailed by their out-of-fold
         predictions,{" "}
         {threshold.threshold === null
@@ -42,7 +42,7 @@ export function ResponseMetrics({ response }: { response: StoredMetrics["respons
           : `the ${count(threshold.contacted)} at or above ${fixed(threshold.threshold)} would have brought ${count(threshold.responders)} actual responders, a profit of ${count(threshold.profit)}`}{" "}
         against {count(threshold.contactAll.profit)} mailing all of them (cost {threshold.costPerContact} per contact, revenue{" "}
         {threshold.revenuePerResponse} per response). The recommended campaign is chosen on the final model&apos;s scores of every customer instead.
-      </Text>
+      </p>
       {response.notes.length > 0 && (
         <List className="mt-2">
           {response.notes.map((note) => (
