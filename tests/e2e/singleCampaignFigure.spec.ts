@@ -2,7 +2,8 @@
  * One campaign figure everywhere: the overview, the campaign planner and the run page show the
  * same recommended campaign (contacts, threshold, expected profit), the one stored with the run,
  * and it is the run's scores at or above that threshold. Trains a light run first when the
- * database has none (ensureTrainedRun), as the dashboard specs do.
+ * database has none (ensureTrainedRun), as the dashboard specs do; named to run after the specs
+ * that seed their own customers (campaigns.spec.ts), whose ids the trained run's would clash with.
  */
 import { parse } from "csv-parse/sync";
 import { expect, test, type Page } from "@playwright/test";
