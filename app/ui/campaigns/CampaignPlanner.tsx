@@ -90,9 +90,9 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
           </div>
         )}
       </RecommendedCampaign>
-      {!aggregate.cuts && (
+      {!recommended?.isRecorded && (
         <Callout title="Estimated from a histogram" color="amber" data-testid="planner-estimated">
-          This run was written before the recommended campaign&apos;s threshold was a bin edge of the planner&apos;s histogram: audiences here are counted in bins of{" "}
+          This run was written before the recommended campaign was stored with its threshold as a bin edge of the planner&apos;s histogram: audiences here are counted in bins of{" "}
           {probabilityText(step)} and may differ by a few customers from the recommended campaign. Retrain to make them exact.
         </Callout>
       )}
