@@ -1,7 +1,7 @@
 /**
  * Campaign arithmetic on predicted response probabilities: what a mailing to an audience is
  * expected to bring, judged by profit and ROI rather than by how many respond. Pure; shared by
- * the executive summary and the campaign planner so both quote the same figures.
+ * the run summary's recommended campaign (recommended.ts) and the campaign planner.
  */
 export interface Economics {
   costPerContact: number;
@@ -36,22 +36,15 @@ export function breakEvenProbability(economics: Economics): number {
   return economics.costPerContact / economics.revenuePerResponse;
 }
 
-/** Outcome of mailing everyone and of mailing only those above the break-even probability. */
-export function recommendedCampaign(probabilities: ArrayLike<number>, economics: Economics): { everyone: CampaignOutcome; targeted: CampaignOutcome; threshold: number } {
-  const threshold = breakEvenProbability(economics);
-  let all = 0;
-  let allResponders = 0;
-  let targeted = 0;
-  let targetedResponders = 0;
+/** Outcome of mailing every customer with a response probability. */
+export function everyoneOutcome(probabilities: ArrayLike<number>, economics: Economics): CampaignOutcome {
+  let contacts = 0;
+  let responders = 0;
   for (let i = 0; i < probabilities.length; i++) {
     const p = probabilities[i];
     if (!Number.isFinite(p)) continue;
-    all++;
-    allResponders += p;
-    if (p > threshold) {
-      targeted++;
-      targetedResponders += p;
-    }
+    contacts++;
+    responders += p;
   }
-  return { everyone: campaignOutcome(all, allResponders, economics), targeted: campaignOutcome(targeted, targetedResponders, economics), threshold };
+  return campaignOutcome(contacts, responders, economics);
 }

@@ -4,10 +4,11 @@
  * of the same size, the gains curve and the profit-maximising audience size. Pure.
  *
  * Within one bin every customer is taken to have the bin's mean probability, so audiences cut
- * inside a bin are interpolated linearly and profit peaks at a bin edge.
+ * inside a bin are interpolated linearly and profit peaks at a bin edge; the recommended
+ * campaign's threshold is an edge (targeting.ts), so with its economics the peak is exactly it.
  */
 import { campaignOutcome, type CampaignOutcome, type Economics } from "./economics";
-import type { TargetingAggregate } from "./targeting";
+import { binEdges, type TargetingAggregate } from "./targeting";
 
 export interface CurvePoint {
   /** Everyone with p at or above this probability (a bin's lower edge) is contacted. */
@@ -19,15 +20,16 @@ export interface CurvePoint {
 /** Cumulative contacts and expected responders from the highest bin down; starts at the empty audience. */
 export function cumulativeCurve(aggregate: TargetingAggregate, segmentKeys: readonly number[] | null = null): CurvePoint[] {
   const chosen = aggregate.segments.filter((segment) => !segmentKeys || segmentKeys.includes(segment.segmentKey));
+  const edges = binEdges(aggregate.bins, aggregate.cuts);
   const points: CurvePoint[] = [{ threshold: 1, contacts: 0, expectedResponders: 0 }];
   let contacts = 0;
   let responders = 0;
-  for (let bin = aggregate.bins - 1; bin >= 0; bin--) {
+  for (let bin = edges.length - 1; bin >= 0; bin--) {
     for (const segment of chosen) {
       contacts += segment.counts[bin];
       responders += segment.sums[bin];
     }
-    points.push({ threshold: bin / aggregate.bins, contacts, expectedResponders: responders });
+    points.push({ threshold: edges[bin], contacts, expectedResponders: responders });
   }
   return points;
 }

@@ -8,6 +8,8 @@ import { z } from "zod";
 import { readCustomersFile, readOrdersFile } from "@/lib/import";
 import { tfBackendName } from "@/lib/ml/tf";
 import { trainAll, type TrainResult } from "@/lib/ml/train";
+import { DEFAULT_ECONOMICS } from "@/lib/campaign/economics";
+import { recommendCampaign } from "@/lib/campaign/recommended";
 
 export const REPORT_USAGE = "report --input FILE [--orders FILE] [--seed S] [--k-max N] [--holdout-weeks W] [--out FILE]";
 export const REPORT_DESCRIPTION = "train every model on a customers CSV and write a JSON report";
@@ -61,6 +63,8 @@ function buildReport(result: TrainResult, run: { input: string; customers: numbe
       personas: result.personas.map(({ id, name, size, share, description, topTraits, actions }) => ({ id, name, size, share, description, topTraits, actions })),
     },
     response: metrics.response,
+    // The campaign a run of these scores would store (segments by label here, not by stable key).
+    recommendedCampaign: metrics.response ? recommendCampaign(result.scores.segment, result.scores.responseProbability, DEFAULT_ECONOMICS) : null,
     clv: metrics.clv,
     skipped: result.skipped,
     timings: { read: run.readMs, ...result.timings },

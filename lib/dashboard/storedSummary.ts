@@ -4,11 +4,13 @@
  */
 import type { Stored } from "@/lib/services/retrain/stored";
 import type { RunSummary, SegmentSummary } from "@/lib/services/retrain/summary";
+import type { StoredRunCampaign } from "./storedCampaign";
 
 type Added<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
 
 export type StoredSegmentSummary = Added<Stored<SegmentSummary>, "distributions" | "clvCoverage" | "responseCoverage">;
-export type StoredRunSummary = Added<Stored<Omit<RunSummary, "segments">>, "campaign" | "pcaSample" | "clvCoverage" | "responseCoverage"> & {
+export type StoredRunSummary = Added<Stored<Omit<RunSummary, "segments" | "campaign">>, "pcaSample" | "clvCoverage" | "responseCoverage"> & {
+  campaign?: StoredRunCampaign | null;
   segments: StoredSegmentSummary[];
 };
 

@@ -1,10 +1,12 @@
 /**
  * What the customer and campaign pages need of the active run: its id, its stored summary
- * (counts and the targeting aggregate) and its segments' names. Only these columns are read:
- * the run row also holds large JSON (reference statistics, drift) no page here needs.
+ * (counts, the targeting aggregate and the recommended campaign) and its segments' names. Only
+ * these columns are read: the run row also holds large JSON (reference statistics, drift) no
+ * page here needs.
  */
 import "server-only";
 import type { TargetingAggregate } from "@/lib/campaign/targeting";
+import type { StoredRunCampaign } from "@/lib/dashboard/storedCampaign";
 import { db } from "./client";
 import { activationsUpTo } from "./runs";
 
@@ -12,6 +14,7 @@ export interface ActiveRunSummary {
   customers: number;
   expectedResponders: number | null;
   targeting?: TargetingAggregate;
+  campaign?: StoredRunCampaign | null;
 }
 
 export interface SegmentName {

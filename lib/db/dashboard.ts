@@ -38,7 +38,10 @@ export async function getDashboardRuns() {
   const current = activations[0];
   const previous = activations.find((activation) => activation.runId !== current.runId) ?? null;
   const [run, previousRun] = await Promise.all([
-    db.modelRun.findUnique({ where: { id: current.runId }, select: { id: true, finishedAt: true, summary: true, metrics: true } }),
+    db.modelRun.findUnique({
+      where: { id: current.runId },
+      select: { id: true, finishedAt: true, summary: true, metrics: true, segments: { orderBy: { segmentKey: "asc" }, select: { segmentKey: true, name: true } } },
+    }),
     previous ? db.modelRun.findUnique({ where: { id: previous.runId }, select: { id: true, finishedAt: true, summary: true } }) : null,
   ]);
   return run ? { run: { ...run, activatedAt: current.activatedAt }, previous: previousRun } : null;

@@ -81,7 +81,7 @@ test("an executive sees the KPI cards with the change since the previous run, th
   await expect(page.getByTestId("kpi-responders-coverage")).toContainText(`of ${count(summary.customers)} customers`);
   await expect(page.getByTestId("kpi-alive-value")).toHaveText(percent(summary.aliveShare!));
   await expect(page.getByTestId("kpi-responders-value")).toHaveText(amount(summary.expectedResponders!));
-  await expect(page.getByTestId("kpi-profit-value")).toHaveText(amount(summary.campaign!.targeted.profit));
+  await expect(page.getByTestId("kpi-profit-value")).toHaveText(amount(summary.campaign!.recommended.profit));
   await expect(page.getByTestId("kpi-profit")).toContainText(`mailing everyone: ${amount(summary.campaign!.everyone.profit)}`);
   if (previousSummary) {
     const added = summary.customers - previousSummary.customers;

@@ -1,7 +1,8 @@
 /**
  * A real retrain stores the campaign planner's targeting aggregate with its summary, and the
  * aggregate agrees with the scores it wrote: per segment, the same customers and the same sum
- * of response probabilities.
+ * of response probabilities; its recommended campaign is exactly the stored scores above its
+ * threshold, and the planner's most profitable audience.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -9,7 +10,9 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { CUSTOMER_CSV_HEADER, formatCustomerLines } from "@/lib/data/csv";
 import { generateCustomers } from "@/lib/data/synthetic";
+import { planCampaign } from "@/lib/campaign/plan";
 import type { TargetingAggregate } from "@/lib/campaign/targeting";
+import type { RunCampaign } from "@/lib/services/retrain/summary";
 import { useTestDatabase, type TestDatabase } from "./support/databases";
 
 let database: TestDatabase;
@@ -27,7 +30,7 @@ afterAll(async () => {
   fs.rmSync(tempDir, { recursive: true, force: true });
 });
 
-test("a retrained run's summary holds a targeting histogram that matches its scores", { timeout: 600_000 }, async () => {
+test("a retrained run's summary holds a targeting histogram and a recommended campaign that match its scores", { timeout: 600_000 }, async () => {
   const file = path.join(tempDir, "customers.csv");
   fs.writeFileSync(file, CUSTOMER_CSV_HEADER + "\n" + formatCustomerLines(generateCustomers({ seed: 9, count: 600 })));
   const [{ importFile }, { runRetrain }, { db }] = await Promise.all([import("@/lib/services/importFile"), import("@/lib/services/retrain/runRetrain"), import("@/lib/db/client")]);
@@ -44,4 +47,16 @@ test("a retrained run's summary holds a targeting histogram that matches its sco
     expect(histogram.counts.reduce((a, b) => a + b, 0)).toBe(score._count);
     expect(histogram.sums.reduce((a, b) => a + b, 0)).toBeCloseTo(score._sum.responseProbability!, 6);
   }
+
+  // The recommended campaign is the stored scores at or above its threshold, and the planner's histogram finds exactly it.
+  const { recommended } = (run.summary as unknown as { campaign: RunCampaign }).campaign;
+  expect(recommended.threshold).not.toBeNull();
+  const above = await db.customerScore.aggregate({ where: { runId, responseProbability: { gte: recommended.threshold! } }, _count: true, _sum: { responseProbability: true } });
+  expect(above._count).toBe(recommended.contacts);
+  expect(above._sum.responseProbability).toBeCloseTo(recommended.expectedResponders, 6);
+  expect(targeting.cuts).toEqual([recommended.threshold]);
+  const plan = planCampaign(targeting, { segments: [], mode: "threshold", threshold: recommended.threshold!, top: 0, economics: recommended.economics });
+  expect(plan.audience.contacts).toBe(recommended.contacts);
+  expect(plan.best).toMatchObject({ contacts: recommended.contacts, threshold: recommended.threshold });
+  expect(plan.best.profit).toBeCloseTo(recommended.profit, 6);
 });

@@ -2,6 +2,7 @@ import { Callout, Text, Title } from "@tremor/react";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getActiveRunView } from "@/lib/db/activeRun";
 import { DEFAULT_ECONOMICS } from "@/lib/campaign/economics";
+import { campaignView } from "@/lib/dashboard/storedCampaign";
 import { NoModelYet } from "@/app/ui/NoModelYet";
 import { CampaignPlanner } from "@/app/ui/campaigns/CampaignPlanner";
 
@@ -10,13 +11,16 @@ export default async function CampaignsPage() {
   const run = await getActiveRunView();
   if (!run) return <NoModelYet title="Campaign planner" />;
   const targeting = run.summary?.targeting;
+  const recommended = campaignView(run.summary?.campaign);
+  // The planner opens on the recommended campaign, so it starts from the economics that chose it.
+  const economics = recommended?.economics ?? DEFAULT_ECONOMICS;
   return (
     <div className="space-y-6">
       <div>
         <Title>Campaign planner</Title>
         <Text>
-          Choose whom to mail and see what it is expected to bring, from run #{run.id}&apos;s response probabilities. Defaults are the data&apos;s own figures: cost{" "}
-          {DEFAULT_ECONOMICS.costPerContact} per contact, revenue {DEFAULT_ECONOMICS.revenuePerResponse} per response.
+          Choose whom to mail and see what it is expected to bring, from run #{run.id}&apos;s response probabilities. It opens on the run&apos;s recommended campaign,
+          at cost {economics.costPerContact} per contact and revenue {economics.revenuePerResponse} per response.
         </Text>
       </div>
       {targeting ? (
@@ -24,7 +28,8 @@ export default async function CampaignsPage() {
           runId={run.id}
           aggregate={targeting}
           segments={run.segments}
-          defaults={{ cost: DEFAULT_ECONOMICS.costPerContact, revenue: DEFAULT_ECONOMICS.revenuePerResponse }}
+          recommended={recommended}
+          defaults={{ cost: economics.costPerContact, revenue: economics.revenuePerResponse }}
         />
       ) : (
         <Callout title="This run predates the planner" color="amber" data-testid="no-targeting">

@@ -7,10 +7,13 @@ import type { AudienceMode } from "@/lib/campaign/audience";
 import { planCampaign } from "@/lib/campaign/plan";
 import type { TargetingAggregate } from "@/lib/campaign/targeting";
 import { breakEvenProbability } from "@/lib/campaign/economics";
+import type { CampaignView } from "@/lib/dashboard/storedCampaign";
 import { queryString } from "@/app/ui/customers/format";
 import { SegmentDot } from "@/app/ui/dashboard/States";
 import { CampaignCharts } from "./CampaignCharts";
 import { OutcomeTable } from "./OutcomeTable";
+import { RecommendedCampaign } from "./RecommendedCampaign";
+import { probabilityText } from "./recommendedText";
 
 const input = "w-28 rounded-tremor-default border border-tremor-border px-2 py-1 text-tremor-default";
 const label = "mb-1 block text-tremor-label text-tremor-content";
@@ -21,13 +24,25 @@ const MODES: { value: AudienceMode; label: string }[] = [
   { value: "segments", label: "Everyone in the chosen segments" },
 ];
 
-export function CampaignPlanner({ runId, aggregate, segments, defaults }: { runId: number; aggregate: TargetingAggregate; segments: SegmentName[]; defaults: { cost: number; revenue: number } }) {
+interface PlannerProps {
+  runId: number;
+  aggregate: TargetingAggregate;
+  segments: SegmentName[];
+  /** The run's stored recommended campaign, the planner's opening audience; null when the run has none. */
+  recommended: CampaignView | null;
+  defaults: { cost: number; revenue: number };
+}
+
+export function CampaignPlanner({ runId, aggregate, segments, recommended, defaults }: PlannerProps) {
   const step = 1 / aggregate.bins;
+  // The recommended campaign's threshold is an edge of the aggregate's bins, so this audience is exactly it.
+  // With nothing worth mailing it is empty (p ≥ 1 holds nobody below break-even).
+  const opening = recommended?.isRecorded ? (recommended.threshold ?? 1) : Math.ceil(breakEvenProbability({ costPerContact: defaults.cost, revenuePerResponse: defaults.revenue }) / step) * step;
   const [chosen, setChosen] = useState<number[]>([]);
   const [mode, setMode] = useState<AudienceMode>("threshold");
   const [cost, setCost] = useState(defaults.cost);
   const [revenue, setRevenue] = useState(defaults.revenue);
-  const [threshold, setThreshold] = useState(() => Math.ceil(breakEvenProbability({ costPerContact: defaults.cost, revenuePerResponse: defaults.revenue }) / step) * step);
+  const [threshold, setThreshold] = useState(opening);
   const [top, setTop] = useState(1000);
   const [control, setControl] = useState(10);
   const plan = useMemo(
@@ -38,13 +53,22 @@ export function CampaignPlanner({ runId, aggregate, segments, defaults }: { runI
   const exportHref = `/api/export/campaign${queryString({
     segments: chosen.join(","),
     mode,
-    threshold: mode === "threshold" ? threshold.toFixed(4) : undefined,
+    threshold: mode === "threshold" ? String(threshold) : undefined,
     top: mode === "top" ? top : undefined,
     cost,
     revenue,
     control: (control / 100).toFixed(3),
     seed: runId,
   })}`;
+  const isRecommended =
+    recommended?.isRecorded === true && chosen.length === 0 && mode === "threshold" && threshold === opening && cost === defaults.cost && revenue === defaults.revenue;
+  const openRecommended = () => {
+    setChosen([]);
+    setMode("threshold");
+    setThreshold(opening);
+    setCost(defaults.cost);
+    setRevenue(defaults.revenue);
+  };
   const toggle = (key: number) => setChosen((keys) => (keys.includes(key) ? keys.filter((k) => k !== key) : [...keys, key]));
   const number = (set: (value: number) => void) => (event: React.ChangeEvent<HTMLInputElement>) => {
     const value = Number(event.target.value);
@@ -52,6 +76,26 @@ export function CampaignPlanner({ runId, aggregate, segments, defaults }: { runI
   };
   return (
     <div className="space-y-6">
+      <RecommendedCampaign campaign={recommended} segments={segments}>
+        {recommended?.isRecorded && (
+          <div className="mt-3 flex flex-wrap items-center gap-4">
+            <p className="text-tremor-default text-tremor-content" data-testid="planner-shows-recommended">
+              {isRecommended ? "The audience below is the recommended campaign." : "The audience below is your own choice, not the recommended campaign."}
+            </p>
+            {!isRecommended && (
+              <Button variant="secondary" onClick={openRecommended}>
+                Back to the recommended campaign
+              </Button>
+            )}
+          </div>
+        )}
+      </RecommendedCampaign>
+      {!recommended?.isRecorded && (
+        <Callout title="Estimated from a histogram" color="amber" data-testid="planner-estimated">
+          This run was written before the recommended campaign was stored with its threshold as a bin edge of the planner&apos;s histogram: audiences here are counted in bins of{" "}
+          {probabilityText(step)} and may differ by a few customers from the recommended campaign. Retrain to make them exact.
+        </Callout>
+      )}
       <Card>
         <Title>Audience</Title>
         <div className="mt-4 grid gap-6 md:grid-cols-2">
@@ -83,7 +127,7 @@ export function CampaignPlanner({ runId, aggregate, segments, defaults }: { runI
             {mode === "threshold" && (
               <div>
                 <label htmlFor="threshold" className={label}>
-                  Response probability at least {(threshold * 100).toFixed(1)}%
+                  Response probability at least {probabilityText(threshold)}
                 </label>
                 <input id="threshold" type="range" min={0} max={1} step={step} value={threshold} onChange={number(setThreshold)} className="w-full" />
                 <p className="text-tremor-default text-tremor-content" data-testid="reach">
@@ -121,7 +165,7 @@ export function CampaignPlanner({ runId, aggregate, segments, defaults }: { runI
         <div className="flex flex-wrap items-center justify-between gap-2">
           <Title>Expected outcome</Title>
           <Badge color="emerald" data-testid="best-size">
-            Most profitable: {plan.best.contacts.toLocaleString("en-US")} contacts at p ≥ {(plan.best.threshold * 100).toFixed(1)}%
+            Most profitable: {plan.best.contacts.toLocaleString("en-US")} contacts at p ≥ {probabilityText(plan.best.threshold)}
           </Badge>
         </div>
         <OutcomeTable plan={plan} />

@@ -1,10 +1,12 @@
 import { Grid } from "@tremor/react";
 import { getDashboardRuns } from "@/lib/db/dashboard";
 import { readSummary } from "@/lib/dashboard/storedSummary";
+import { campaignView } from "@/lib/dashboard/storedCampaign";
 import { readRunJson } from "@/lib/services/retrain/stored";
 import { utc } from "@/app/ui/runs/format";
 import { NoActiveRun, RetrainToSee } from "@/app/ui/dashboard/States";
 import { ClvBacktestSummary } from "./ClvBacktestSummary";
+import { RecommendedCampaign } from "@/app/ui/campaigns/RecommendedCampaign";
 import { KpiCard } from "./KpiCard";
 import { executiveKpis } from "./kpis";
 import { QualityCard } from "./QualityCard";
@@ -30,6 +32,7 @@ export async function ExecutiveKpis() {
       ) : (
         <RetrainToSee what="The KPI summary" />
       )}
+      {summary && <RecommendedCampaign campaign={campaignView(summary.campaign)} segments={runs.run.segments} />}
       <QualityCard metrics={readRunJson(runs.run).metrics} />
       <ClvBacktestSummary metrics={readRunJson(runs.run).metrics} />
     </div>

@@ -3,6 +3,8 @@ import { change, type StoredRunSummary } from "@/lib/dashboard/storedSummary";
 import { count, percent } from "@/app/ui/runs/format";
 import { amount, compact, signed } from "@/app/ui/dashboard/format";
 import { clvCoverageLines, clvWith, RETRAIN_FOR_COVERAGE, responseCoverageLines } from "@/app/ui/dashboard/coverage";
+import { campaignView } from "@/lib/dashboard/storedCampaign";
+import { recommendedFigures } from "@/app/ui/campaigns/recommendedText";
 import type { Kpi } from "./KpiCard";
 
 const RETRAIN = "retrain to see this";
@@ -16,7 +18,9 @@ const points = (share: number) => `${(share * 100).toFixed(1)} pp`;
 const roi = (value: number | null | undefined) => (typeof value === "number" ? `${(value * 100).toFixed(0)}%` : "—");
 
 export function executiveKpis(now: StoredRunSummary, before: StoredRunSummary | null): Kpi[] {
-  const campaign = now.campaign;
+  const campaign = campaignView(now.campaign);
+  const previous = campaignView(before?.campaign);
+  const figures = campaign && recommendedFigures(campaign);
   return [
     { id: "customers", label: "Customers", value: count(now.customers), change: delta(now.customers, before?.customers, count) },
     { id: "revenue", label: "Revenue over the data window", value: compact(now.revenue), change: delta(now.revenue, before?.revenue, compact) },
@@ -44,23 +48,23 @@ export function executiveKpis(now: StoredRunSummary, before: StoredRunSummary | 
       coverage: responseCoverageLines(now.responseCoverage) ?? [RETRAIN_FOR_COVERAGE],
       change: delta(now.expectedResponders, before?.expectedResponders, amount),
     },
-    campaign
+    campaign && figures
       ? {
           id: "profit",
-          label: "Expected profit, targeted campaign",
-          value: amount(campaign.targeted.profit),
-          detail: `mailing ${count(campaign.targeted.contacts)} customers; mailing everyone: ${amount(campaign.everyone.profit)}`,
-          change: delta(campaign.targeted.profit, before?.campaign?.targeted.profit, amount),
+          label: "Expected profit, recommended campaign",
+          value: figures.profit,
+          detail: `mailing ${figures.contacts} customers${campaign.threshold !== null ? ` with p ≥ ${figures.threshold}` : ""}; mailing everyone: ${amount(campaign.everyone.profit)}`,
+          change: delta(campaign.profit, previous?.profit, amount),
         }
-      : { id: "profit", label: "Expected profit, targeted campaign", value: "—", detail: RETRAIN },
+      : { id: "profit", label: "Expected profit, recommended campaign", value: "—", detail: RETRAIN },
     campaign
       ? {
           id: "roi",
-          label: "ROI, targeted campaign",
-          value: roi(campaign.targeted.roi),
+          label: "ROI, recommended campaign",
+          value: roi(campaign.roi),
           detail: `mailing everyone: ${roi(campaign.everyone.roi)} (cost ${campaign.economics.costPerContact} per contact, revenue ${campaign.economics.revenuePerResponse} per response)`,
-          change: delta(campaign.targeted.roi, before?.campaign?.targeted.roi, points),
+          change: delta(campaign.roi, previous?.roi, points),
         }
-      : { id: "roi", label: "ROI, targeted campaign", value: "—", detail: RETRAIN },
+      : { id: "roi", label: "ROI, recommended campaign", value: "—", detail: RETRAIN },
   ];
 }

@@ -51,13 +51,14 @@ export function championNotes(
     `Probabilities are Platt-calibrated on out-of-fold predictions: Brier ${f3(calibration.brierBefore)} before, ` +
       `${f3(calibration.brierAfter)} after (cross-fitted).`,
   );
+  // Worded as a check of the model, so nobody reads it as a second campaign size beside the recommended one.
   if (profit.threshold === null) {
-    notes.push(`At cost ${profit.costPerContact} per contact and revenue ${profit.revenuePerResponse} per response no contact pays.`);
+    notes.push(`On held-out folds, at cost ${profit.costPerContact} per contact and revenue ${profit.revenuePerResponse} per response no contact paid.`);
   } else {
     notes.push(
-      `Contacting customers with probability ≥ ${f3(profit.threshold)} (${profit.contacted} of ${profit.contactAll.contacted}) ` +
-        `maximises profit on out-of-fold predictions: ${Math.round(profit.profit)} vs ${Math.round(profit.contactAll.profit)} ` +
-        `contacting everyone (cost ${profit.costPerContact}, revenue ${profit.revenuePerResponse}).`,
+      `On held-out folds (a model check, not the campaign), contacting the labelled customers with out-of-fold probability ≥ ${f3(profit.threshold)} ` +
+        `(${profit.contacted} of ${profit.contactAll.contacted}) maximised actual profit: ${Math.round(profit.profit)} vs ${Math.round(profit.contactAll.profit)} ` +
+        `contacting all of them (cost ${profit.costPerContact}, revenue ${profit.revenuePerResponse}).`,
     );
   }
   return notes;

@@ -127,6 +127,13 @@ async function train(
   lap("evaluate");
 
   progress("write", 0.9);
+  const summary = summariseRun(snapshot.customers, result.scores, keyed, {
+    snapshotDate: result.models.snapshotDate, seed, economics: economicsOf(trainConfig),
+    orders: snapshot.orders, clvSource: result.models.clv?.source ?? null,
+  });
+  // The recommended campaign's threshold is a bin edge, so the planner's histogram finds exactly it.
+  const threshold = summary.campaign?.recommended.threshold ?? null;
+  const cuts = threshold === null ? [] : [threshold];
   await writeRunOutcome(runId, {
     status: decision.promote ? "SUCCEEDED" : "REJECTED",
     metrics: toJson({ ...result.metrics, gate, skipped: result.skipped }),
@@ -134,13 +141,7 @@ async function train(
     stability: stability && toJson(stability),
     decision: toJson(decision),
     reference: toJson(runReference(result, segmentKeys)),
-    summary: toJson({
-      ...summariseRun(snapshot.customers, result.scores, keyed, {
-        snapshotDate: result.models.snapshotDate, seed, economics: economicsOf(trainConfig),
-        orders: snapshot.orders, clvSource: result.models.clv?.source ?? null,
-      }),
-      targeting: buildTargeting(segmentKeys, result.scores.responseProbability),
-    }),
+    summary: toJson({ ...summary, targeting: buildTargeting(segmentKeys, result.scores.responseProbability, { cuts }) }),
     timings: toJson(timings),
     artifacts: artifactsOf(result),
     segments: segmentRows(result.personas, keyed, result.models.segmentation.standardizedCentroids),

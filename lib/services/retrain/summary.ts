@@ -2,7 +2,8 @@
  * Per-run aggregates for the dashboards, computed once when the run is written so pages
  * never scan scores at request time.
  */
-import { DEFAULT_ECONOMICS, recommendedCampaign, type Economics } from "@/lib/campaign/economics";
+import { DEFAULT_ECONOMICS, everyoneOutcome, type CampaignOutcome, type Economics } from "@/lib/campaign/economics";
+import { recommendCampaign, type RecommendedCampaign } from "@/lib/campaign/recommended";
 import { orderLineKind, SPEND_FIELDS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
 import type { CustomerScores } from "@/lib/ml/train";
 import type { ClvSource } from "@/lib/ml/train/types";
@@ -37,10 +38,16 @@ export interface RunSummary {
   clvCoverage: ClvCoverage;
   /** Who expected responders cover: customers with a response score, and why the rest have none. */
   responseCoverage: ResponseCoverage;
-  /** Mailing everyone against mailing those above break-even; null without response scores. */
-  campaign: (ReturnType<typeof recommendedCampaign> & { economics: Economics }) | null;
+  /** The recommended campaign every page quotes, beside mailing everyone; null without response scores. */
+  campaign: RunCampaign | null;
   pcaSample: PcaSample;
   segments: SegmentSummary[];
+}
+
+export interface RunCampaign {
+  recommended: RecommendedCampaign;
+  everyone: CampaignOutcome;
+  economics: Economics;
 }
 
 export interface SummaryContext {
@@ -134,7 +141,10 @@ export function summariseRun(customers: readonly CustomerRecord[], scores: Custo
     aliveShare: overall.alive.value,
     expectedResponders: overall.response.total,
     ...overall.coverage.result(),
-    campaign: overall.response.total === null ? null : { ...recommendedCampaign(scores.responseProbability, economics), economics },
+    campaign:
+      overall.response.total === null
+        ? null
+        : { recommended: recommendCampaign(segmentKeys, scores.responseProbability, economics), everyone: everyoneOutcome(scores.responseProbability, economics), economics },
     pcaSample: samplePcaPoints(scores.pca, segmentKeys, context.seed),
     segments: [...bySegment].map(([segmentKey, stats]) => ({
       segmentKey,

@@ -1,10 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { binOf, buildTargeting } from "@/lib/campaign/targeting";
+import { binEdges, binOf, buildTargeting } from "@/lib/campaign/targeting";
 import { controlDraw, isControl } from "@/lib/campaign/controlGroup";
 
 describe("targeting aggregate", () => {
   test("counts and sums of p per segment and bin; unscored customers are counted apart", () => {
-    const aggregate = buildTargeting([2, 0, 2, 0, 2, 0], [0.05, 0.95, 0.07, 1, NaN, 0.5], 10);
+    const aggregate = buildTargeting([2, 0, 2, 0, 2, 0], [0.05, 0.95, 0.07, 1, NaN, 0.5], { bins: 10 });
     expect(aggregate.bins).toBe(10);
     expect(aggregate.unscored).toBe(1);
     expect(aggregate.segments.map((segment) => segment.segmentKey)).toEqual([0, 2]);
@@ -17,9 +17,19 @@ describe("targeting aggregate", () => {
   });
 
   test("a probability of exactly 1 falls in the last bin, 0 in the first", () => {
-    expect(binOf(1, 200)).toBe(199);
-    expect(binOf(0, 200)).toBe(0);
-    expect(binOf(0.005, 200)).toBe(1);
+    const edges = binEdges(200);
+    expect(binOf(1, edges)).toBe(199);
+    expect(binOf(0, edges)).toBe(0);
+    expect(binOf(0.005, edges)).toBe(1);
+  });
+
+  test("a cut splits its bin: customers at or above it on one side, those below on the other", () => {
+    const aggregate = buildTargeting([0, 0, 0, 0], [0.31, 0.33, 0.35, 0.39], { bins: 10, cuts: [0.33, 0.5, 1] });
+    expect(aggregate.cuts).toEqual([0.33, 0.5]);
+    expect(binEdges(10, aggregate.cuts)).toEqual([0, 0.1, 0.2, 0.3, 0.33, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]);
+    expect(aggregate.segments[0].counts).toEqual([0, 0, 0, 1, 3, 0, 0, 0, 0, 0, 0]);
+    expect(aggregate.segments[0].sums[4]).toBeCloseTo(1.07, 12);
+    expect(buildTargeting([0], [0.5], { bins: 10 })).not.toHaveProperty("cuts");
   });
 
   test("mismatched inputs are refused", () => {

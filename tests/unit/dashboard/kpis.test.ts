@@ -21,8 +21,20 @@ const now: StoredRunSummary = {
   averageClv: 295.2,
   aliveShare: 0.674,
   campaign: {
+    recommended: {
+      contacts: 183, expectedResponders: 94.7, cost: 549, revenue: 1_041.7, profit: 492.7, roi: 0.897,
+      threshold: 0.27291, breakEven: 3 / 11, scored: 1_000, segments: [{ segmentKey: 0, contacts: 183 }], economics: { costPerContact: 3, revenuePerResponse: 11 },
+    },
     everyone: { contacts: 1_000, expectedResponders: 172.1, cost: 3_000, revenue: 1_893.1, profit: -1_106.9, roi: -0.369 },
-    targeted: { contacts: 183, expectedResponders: 94.7, cost: 549, revenue: 1_041.7, profit: 492.7, roi: 0.897 },
+    economics: { costPerContact: 3, revenuePerResponse: 11 },
+  },
+};
+// A summary as written before the recommended campaign was stored: the same audience (above break-even) as "targeted".
+const legacy: StoredRunSummary = {
+  ...now,
+  campaign: {
+    everyone: { contacts: 1_000, expectedResponders: 172.1, cost: 3_000, revenue: 1_893.1, profit: -1_106.9, roi: -0.369 },
+    targeted: { contacts: 180, expectedResponders: 93.1, cost: 540, revenue: 1_024.1, profit: 484.1, roi: 0.896 },
     threshold: 3 / 11,
     economics: { costPerContact: 3, revenuePerResponse: 11 },
   },
@@ -37,8 +49,13 @@ describe("executiveKpis", () => {
     expect(kpis["clv-average"]).toMatchObject({ value: "295", change: { text: "−5" } });
     expect(kpis.alive).toMatchObject({ value: "67.4%", change: { text: "−0.5 pp" } });
     expect(kpis["clv-total"].detail).toBe("80% interval 220K – 260K");
-    expect(kpis.profit).toMatchObject({ value: "493", detail: "mailing 183 customers; mailing everyone: -1,107" });
+    expect(kpis.profit).toMatchObject({ value: "493", detail: "mailing 183 customers with p ≥ 27.29%; mailing everyone: -1,107" });
     expect(kpis.roi.value).toBe("90%");
+  });
+
+  test("a run stored before the recommended campaign shows its audience above break-even, without a threshold, and the change against it", () => {
+    expect(byId(executiveKpis(legacy, null)).profit).toMatchObject({ value: "484", detail: "mailing 180 customers; mailing everyone: -1,107" });
+    expect(byId(executiveKpis(now, legacy)).profit.change).toMatchObject({ text: "+9" });
   });
 
   test("without a previous run there are no changes; a run stored before the campaign says to retrain", () => {

@@ -63,17 +63,17 @@ describe("summariseRun", () => {
     expect(withOrders.segments.find((segment) => segment.segmentKey === 7)!.averageSpend).toBe(325);
   });
 
-  test("the recommended campaign mails those above break-even (3/11) and compares with mailing everyone", () => {
-    const { everyone, targeted, threshold, economics } = summary.campaign!;
+  test("the recommended campaign mails those above break-even (3/11) — c1 at 0.5 and c4 at 0.3, one per segment key — beside mailing everyone", () => {
+    const { recommended, everyone, economics } = summary.campaign!;
     expect(economics).toEqual({ costPerContact: 3, revenuePerResponse: 11 });
-    expect(threshold).toBeCloseTo(3 / 11, 12);
+    expect(recommended).toMatchObject({ contacts: 2, threshold: 0.3, scored: 3, cost: 6, segments: [{ segmentKey: 5, contacts: 1 }, { segmentKey: 7, contacts: 1 }] });
+    expect(recommended.breakEven).toBeCloseTo(3 / 11, 12);
+    expect(recommended.expectedResponders).toBeCloseTo(0.8, 12);
+    expect(recommended.profit).toBeCloseTo(2.8, 12);
+    expect(recommended.roi).toBeCloseTo(2.8 / 6, 12);
     expect(everyone).toMatchObject({ contacts: 3, cost: 9 });
     expect(everyone.profit).toBeCloseTo(0.9, 12);
     expect(everyone.roi).toBeCloseTo(0.1, 12);
-    expect(targeted).toMatchObject({ contacts: 2, cost: 6 });
-    expect(targeted.expectedResponders).toBeCloseTo(0.8, 12);
-    expect(targeted.profit).toBeCloseTo(2.8, 12);
-    expect(targeted.roi).toBeCloseTo(2.8 / 6, 12);
   });
 
   test("without response scores there is no campaign to recommend", () => {

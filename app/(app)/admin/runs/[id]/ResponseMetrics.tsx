@@ -27,18 +27,22 @@ export function ResponseMetrics({ response }: { response: StoredMetrics["respons
             ["PR AUC", fixed(metrics.prAuc)],
             ["Brier (calibrated)", fixed(response.brier)],
             ["Responders", `${count(metrics.responders)} of ${count(metrics.rows)}`],
-            ["Profit threshold", threshold.threshold === null ? "contact nobody" : fixed(threshold.threshold)],
+            ["Best cut on held-out folds", threshold.threshold === null ? "contact nobody" : fixed(threshold.threshold)],
           ]}
         />
       </div>
       <div className="mt-4">
         <RowsTable testId="response-models" header={["Model", "Mean CV ROC AUC", "SD over folds", "Pooled out-of-fold AUC", "Brier (uncalibrated)", "CV time"]} rows={modelRows(response)} />
       </div>
-      <Text className="mt-4">
-        Contacting the {count(threshold.contacted)} customers above the threshold reaches {count(threshold.responders)} responders for a profit of{" "}
-        {count(threshold.profit)}, against {count(threshold.contactAll.profit)} contacting everyone (cost {threshold.costPerContact} per contact, revenue{" "}
-        {threshold.revenuePerResponse} per response).
-      </Text>
+      <p className="mt-4 text-tremor-default text-tremor-content" data-testid="response-holdout-cut">
+        Model evaluation on held-out folds, not the campaign: had the {count(threshold.contactAll.contacted)} labelled customers been mailed by their out-of-fold
+        predictions,{" "}
+        {threshold.threshold === null
+          ? "mailing nobody would have paid best"
+          : `the ${count(threshold.contacted)} at or above ${fixed(threshold.threshold)} would have brought ${count(threshold.responders)} actual responders, a profit of ${count(threshold.profit)}`}{" "}
+        against {count(threshold.contactAll.profit)} mailing all of them (cost {threshold.costPerContact} per contact, revenue{" "}
+        {threshold.revenuePerResponse} per response). The recommended campaign is chosen on the final model&apos;s scores of every customer instead.
+      </p>
       {response.notes.length > 0 && (
         <List className="mt-2">
           {response.notes.map((note) => (

@@ -7,6 +7,8 @@ import { activationOption } from "@/lib/services/retrain/activation";
 import { attributeFeaturesOf, readRunJson } from "@/lib/services/retrain/stored";
 import { readSummary } from "@/lib/dashboard/storedSummary";
 import { ClvBacktestCard } from "./ClvBacktestCard";
+import { campaignView } from "@/lib/dashboard/storedCampaign";
+import { RecommendedCampaign } from "@/app/ui/campaigns/RecommendedCampaign";
 import { CoverageCard } from "./CoverageCard";
 import { DecisionCard } from "./DecisionCard";
 import { DriftCard } from "./DriftCard";
@@ -41,6 +43,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
       {(run.status === "SUCCEEDED" || run.status === "REJECTED") && (
         <CoverageCard skipped={json.metrics?.skipped} summary={readSummary(run.summary)} segments={run.segments} />
       )}
+      {(run.status === "SUCCEEDED" || run.status === "REJECTED") && <RecommendedCampaign campaign={campaignView(readSummary(run.summary)?.campaign)} segments={run.segments} />}
       {json.metrics && (
         <>
           <SegmentationMetrics segmentation={json.metrics.segmentation} attributes={attributeFeaturesOf(run.config)} />
