@@ -1,5 +1,5 @@
 /**
- * `npm run ml -- report --input FILE [--orders FILE] [--seed S] [--k-max N] [--out report.json]`:
+ * `npm run ml -- report --input FILE [--orders FILE] [--seed S] [--k-min N] [--k-max N] [--min-share S] [--k N] [--out report.json]`:
  * trains every model on a customers CSV (no database) and writes the JSON report.
  */
 import fs from "node:fs";
@@ -9,21 +9,24 @@ import { readCustomersFile, readOrdersFile } from "@/lib/import";
 import { tfBackendName } from "@/lib/ml/tf";
 import { trainAll, type TrainResult } from "@/lib/ml/train";
 
-export const REPORT_USAGE = "report --input FILE [--orders FILE] [--seed S] [--k-max N] [--out FILE]";
+export const REPORT_USAGE = "report --input FILE [--orders FILE] [--seed S] [--k-min N] [--k-max N] [--min-share S] [--k N] [--out FILE]";
 export const REPORT_DESCRIPTION = "train every model on a customers CSV and write a JSON report";
 
 const flags = z.object({
   input: z.string({ error: "--input FILE is required" }).min(1),
   orders: z.string().min(1).optional(),
   seed: z.coerce.number().int().min(0).default(42),
-  "k-max": z.coerce.number().int().min(2).max(20).optional(),
+  "k-min": z.coerce.number({ error: "--k-min must be a number" }).int().min(2).max(20).optional(),
+  "k-max": z.coerce.number({ error: "--k-max must be a number" }).int().min(2).max(20).optional(),
+  "min-share": z.coerce.number({ error: "--min-share must be a number" }).min(0).max(0.5).optional(),
+  k: z.coerce.number({ error: "--k must be a number" }).int().min(2).max(20).optional(),
   out: z.string().min(1).optional(),
 });
 
 export async function runReport(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
-    options: { input: { type: "string" }, orders: { type: "string" }, seed: { type: "string" }, "k-max": { type: "string" }, out: { type: "string" } },
+    options: { input: { type: "string" }, orders: { type: "string" }, seed: { type: "string" }, "k-min": { type: "string" }, "k-max": { type: "string" }, "min-share": { type: "string" }, k: { type: "string" }, out: { type: "string" } },
   });
   const parsed = flags.safeParse(values);
   if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => issue.message).join("; "));
@@ -35,7 +38,9 @@ export async function runReport(argv: string[]): Promise<void> {
   const orders = options.orders ? (await readOrdersFile(options.orders)).records : [];
   const readMs = Math.round(performance.now() - started);
 
-  const result = await trainAll({ customers: customers.records, orders }, { seed: options.seed, kMax: options["k-max"] });
+  const result = await trainAll({ customers: customers.records, orders }, {
+    seed: options.seed, kMin: options["k-min"], kMax: options["k-max"], minShare: options["min-share"], fixedK: options.k,
+  });
   const report = buildReport(result, { input: options.input, customers: customers.records.length, orders: orders.length, backend: await tfBackendName(), readMs });
   const json = JSON.stringify(report, null, 2);
   if (options.out) fs.writeFileSync(options.out, json + "\n");
@@ -63,7 +68,8 @@ function buildReport(result: TrainResult, run: { input: string; customers: numbe
 }
 
 function summaryLine({ metrics, timings }: TrainResult): string {
-  const parts = [`k=${metrics.segmentation.k} in ${metrics.segmentation.space} space (silhouette ${metrics.segmentation.silhouette.toFixed(3)})`];
+  const { k, space, silhouette, stability, minShare } = metrics.segmentation;
+  const parts = [`k=${k} in ${space} space (silhouette ${silhouette.toFixed(3)}, stability ${stability?.toFixed(2)}, smallest segment ${((minShare ?? 0) * 100).toFixed(1)}%)`];
   if (metrics.response) {
     const aucs = Object.entries(metrics.response.cvAuc).map(([kind, auc]) => `${kind} ${auc!.toFixed(3)}`).join(", ");
     parts.push(`response champion ${metrics.response.champion} (CV AUC ${aucs}; Brier ${metrics.response.brier.toFixed(3)})`);

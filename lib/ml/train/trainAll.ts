@@ -77,7 +77,7 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
     skipped.push({ model: "autoencoder space", reason: `fewer than ${MIN_AUTOENCODER_CUSTOMERS} customers (${fitRows}) to learn an embedding from: segments come from the standardized and PCA spaces` });
   }
   const segmentation = await stage("segmentation", 0.1, () =>
-    fitSegmentation(features.fitRows ? selectRows(dense, features.fitRows) : dense, withoutUndefined({ seed: seeds.segmentation, kMax: config.kMax, spaces })),
+    fitSegmentation(features.fitRows ? selectRows(dense, features.fitRows) : dense, withoutUndefined({ seed: seeds.segmentation, kMin: config.kMin, kMax: config.kMax, minShare: config.minShare, fixedK: config.fixedK, spaces })),
   );
   const { k } = segmentation;
   // Fitted on some rows only: everyone is placed by the nearest centre, as new customers are.
@@ -238,6 +238,9 @@ function metricsOf(
       source: basis.source,
       warnings: basis.warnings,
       ...chosen.standardized,
+      stability: segmentation.curve.find((point) => point.k === segmentation.k)?.stability,
+      minShare: segmentation.minShare,
+      kChoice: segmentation.kChoice,
       spaces: segmentation.spaces,
       curve: segmentation.curve,
       selection: segmentation.selection,

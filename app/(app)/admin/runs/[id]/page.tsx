@@ -6,6 +6,7 @@ import { getActiveRun, getRun } from "@/lib/db/runs";
 import { activationOption } from "@/lib/services/retrain/activation";
 import { attributeFeaturesOf, readRunJson } from "@/lib/services/retrain/stored";
 import { readSummary } from "@/lib/dashboard/storedSummary";
+import { KCurvesCard } from "@/app/ui/segments/KCurvesCard";
 import { CoverageCard } from "./CoverageCard";
 import { DecisionCard } from "./DecisionCard";
 import { DriftCard } from "./DriftCard";
@@ -43,6 +44,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
       {json.metrics && (
         <>
           <SegmentationMetrics segmentation={json.metrics.segmentation} attributes={attributeFeaturesOf(run.config)} />
+          <KCurvesCard segmentation={json.metrics.segmentation} />
           <ResponseMetrics response={json.metrics.response} />
           <OtherModels metrics={json.metrics} />
         </>
