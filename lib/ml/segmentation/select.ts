@@ -5,7 +5,7 @@
  */
 import { createRng } from "@/lib/ml/random";
 import type { AutoencoderOptions } from "./autoencoder";
-import { chooseK, smallestShare, type KChoiceSummary, type KCurvePoint } from "./chooseK";
+import { chooseK, type KChoiceSummary, type KCurvePoint } from "./chooseK";
 import { pickSpace, scoreInStandardized, SPACE_RULE, type StandardizedScores } from "./compareSpaces";
 import { fitKmeans } from "./kmeans";
 import { K_RULE_DEFAULTS } from "./kRule";
@@ -77,8 +77,6 @@ export interface SegmentationModel {
   curve: KCurvePoint[];
   /** The rule that chose k in the chosen space, and why. */
   kChoice: KChoiceSummary;
-  /** The smallest segment's share of all rows in the final fit. */
-  minShare: number;
   spaces: SpaceReport[];
   selection: {
     rule: string;
@@ -148,7 +146,6 @@ export async function fitSegmentation(input: MatrixInput, options: SegmentationO
     transform: chosen.transform,
     curve: chosen.choice.curve,
     kChoice: chosen.choice.summary,
-    minShare: smallestShare(chosen.kmeans.labels, chosen.choice.k),
     spaces: fits.map((fit, i) => ({
       space: fit.space, dimensions: fit.dimensions, k: fit.choice.k, curve: fit.choice.curve, kReason: fit.choice.summary.reason, rankSum: rankSums[i],
       standardized: { silhouette: fit.scores.silhouette, daviesBouldin: fit.scores.daviesBouldin, calinskiHarabasz: fit.scores.calinskiHarabasz },

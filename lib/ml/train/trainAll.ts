@@ -12,6 +12,7 @@ import { describeSegments } from "@/lib/ml/personas";
 import { fitResponseModels, InsufficientDataError, predictResponse, type ResponseReport } from "@/lib/ml/response";
 import { fitSegmentation, SPACE_NAMES } from "@/lib/ml/segmentation";
 import { selectRows } from "@/lib/ml/segmentation/matrix";
+import { smallestShare } from "@/lib/ml/segmentation/chooseK";
 import { createRng } from "@/lib/ml/random";
 import { responseApplicability } from "@/lib/ml/response/applicability";
 import {
@@ -186,7 +187,7 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
     models,
     scores,
     personas,
-    metrics: metricsOf(segmentation, { source: features.source, warnings }, classifier?.fit ?? null, response?.report ?? null, clv && { ...clv, plan: clvPlan }),
+    metrics: metricsOf(segmentation, { source: features.source, warnings, minShare: smallestShare(labels, k) }, classifier?.fit ?? null, response?.report ?? null, clv && { ...clv, plan: clvPlan }),
     reference,
     skipped,
     timings: { ...timings, ...prefixed("segmentation.", segmentation.timings), ...prefixed("response.", response?.report.timings ?? {}) },
@@ -224,7 +225,8 @@ function prefixed(prefix: string, values: Record<string, number>): Record<string
 
 function metricsOf(
   segmentation: Awaited<ReturnType<typeof fitSegmentation>>,
-  basis: { source: FeatureSource; warnings: string[] },
+  /** `minShare`: the smallest segment's share of all customers, those placed by the nearest centre included. */
+  basis: { source: FeatureSource; warnings: string[]; minShare: number },
   classifier: Awaited<ReturnType<typeof fitSegmentClassifier>> | null,
   response: ResponseReport | null,
   clv: { fitted: FittedClv; columns: ClvColumns; plan: ClvPlan } | null,
@@ -239,7 +241,7 @@ function metricsOf(
       warnings: basis.warnings,
       ...chosen.standardized,
       stability: segmentation.curve.find((point) => point.k === segmentation.k)?.stability,
-      minShare: segmentation.minShare,
+      minShare: basis.minShare,
       kChoice: segmentation.kChoice,
       spaces: segmentation.spaces,
       curve: segmentation.curve,

@@ -30,7 +30,7 @@ describe("segmentation run", () => {
     expect(model.selection.curveSilhouetteIn).toBe("standardized");
     expect(model.kChoice).toMatchObject({ fixed: false, kMin: 2, kMax: 6, minShare: 0.05, minStability: 0.8, resamples: 5, resampleFraction: 0.8 });
     expect(model.kChoice.reason).toMatch(/^k = 3: the best-separated of the k from 2 to 6/);
-    expect(model.minShare).toBeCloseTo(1 / 3, 12);
+    expect(model.curve.find((point) => point.k === 3)!.minShare).toBeCloseTo(1 / 3, 12);
   });
 
   test("reports every space compared in the standardized space", () => {
