@@ -32,10 +32,9 @@ export function decidePromotion(candidate: GateMetrics, active: GateMetrics | nu
   const problems = validationProblems(candidate, limits);
   if (active) problems.push(...regressions(candidate, active, limits));
   if (problems.length) return { promote: false, reasons: problems };
-  return {
-    promote: true,
-    reasons: [active ? "not worse than the active run within the tolerances" : "passed validation; no model was active"],
-  };
+  if (!active) return { promote: true, reasons: ["passed validation; no model was active"] };
+  const otherK = candidate.k !== active.k ? `; silhouettes not compared, as this run has ${candidate.k} segments and the active run ${active.k}` : "";
+  return { promote: true, reasons: [`not worse than the active run within the tolerances${otherK}`] };
 }
 
 function validationProblems(candidate: GateMetrics, limits: GateTolerances): string[] {
@@ -57,7 +56,8 @@ function regressions(candidate: GateMetrics, active: GateMetrics, limits: GateTo
       problems.push(`response CV ROC AUC fell from ${fmt(active.responseAuc)} to ${fmt(candidate.responseAuc)} (more than ${fmt(limits.maxAucDrop)})`);
     }
   }
-  if (exceeds(active.silhouette - candidate.silhouette, limits.maxSilhouetteDrop)) {
+  // Silhouette tends to fall as k grows, so a run with another k (an administrator's choice, or the rule's) is not held to the old number.
+  if (candidate.k === active.k && exceeds(active.silhouette - candidate.silhouette, limits.maxSilhouetteDrop)) {
     problems.push(`silhouette fell from ${fmt(active.silhouette)} to ${fmt(candidate.silhouette)} (more than ${fmt(limits.maxSilhouetteDrop)})`);
   }
   return problems;
