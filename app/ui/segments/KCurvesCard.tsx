@@ -16,18 +16,19 @@ export function KCurvesCard({ segmentation }: { segmentation: StoredMetrics["seg
   return (
     <Card data-testid="k-curves">
       <Title>How many segments</Title>
-      <Text className="mt-1 font-semibold text-tremor-content-strong" data-testid="k-reason">
+      {/* Tremor's Text drops data-* attributes, so the two tested sentences are plain paragraphs in its styles. */}
+      <p className="mt-1 text-tremor-default font-semibold text-tremor-content-strong" data-testid="k-reason">
         {kReason(segmentation)}
-      </Text>
+      </p>
       <Text className="mt-1">
         k-means was fitted for each k in the {segmentation.space} space. Silhouette: how much closer customers are to their own segment than to the next
         (higher is better separated). Stability: how well the segments agree when k-means is refitted on resampled customers (adjusted Rand index, 1 = the
         same segments every time). Inertia always falls as k grows; a bend (the elbow) marks where more segments stop paying.
       </Text>
       {note && (
-        <Text className="mt-1 text-amber-700" data-testid="silhouette-note">
+        <p className="mt-1 text-tremor-default text-amber-700" data-testid="silhouette-note">
           {note}
-        </Text>
+        </p>
       )}
       <Grid numItemsMd={2} className="mt-4 gap-6">
         <div>
