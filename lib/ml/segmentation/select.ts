@@ -188,8 +188,9 @@ function checkOptions(options: SegmentationOptions, rows: number): Settings {
   if (fixedK !== null && (!Number.isInteger(fixedK) || fixedK < 2)) throw new Error(`fitSegmentation: fixedK must be an integer ≥ 2, got ${fixedK}`);
   if (rows <= kMin) throw new Error(`fitSegmentation: ${rows} rows are too few for k ≥ ${kMin}`);
   if (!Number.isInteger(selectionRows) || selectionRows <= kMin) throw new Error(`fitSegmentation: selectionRows must be an integer > kMin, got ${selectionRows}`);
-  if (!Number.isInteger(silhouetteSampleSize) || silhouetteSampleSize <= kMax) {
-    throw new Error(`fitSegmentation: silhouetteSampleSize must be an integer > kMax (${kMax}), got ${silhouetteSampleSize}`);
+  const largestK = Math.max(kMax, fixedK ?? kMax);
+  if (!Number.isInteger(silhouetteSampleSize) || silhouetteSampleSize <= largestK) {
+    throw new Error(`fitSegmentation: silhouetteSampleSize must be an integer > the largest k (${largestK}), got ${silhouetteSampleSize}`);
   }
   return settings;
 }
