@@ -13,6 +13,7 @@ export const PERMISSIONS = {
   retrain: "ANALYST",
   manageUsers: "ADMIN",
   manageSchedule: "ADMIN",
+  configureSegments: "ADMIN",
   resetData: "ADMIN",
 } as const satisfies Record<string, Role>;
 

@@ -1,5 +1,5 @@
 /**
- * `npm run ml -- report --input FILE [--orders FILE] [--seed S] [--k-max N] [--holdout-weeks W] [--out report.json]`:
+ * `npm run ml -- report --input FILE [--orders FILE] [--seed S] [--k-min N] [--k-max N] [--min-share S] [--k N] [--holdout-weeks W] [--out report.json]`:
  * trains every model on a customers CSV (no database) and writes the JSON report.
  */
 import fs from "node:fs";
@@ -11,14 +11,17 @@ import { trainAll, type TrainResult } from "@/lib/ml/train";
 import { DEFAULT_ECONOMICS } from "@/lib/campaign/economics";
 import { recommendCampaign } from "@/lib/campaign/recommended";
 
-export const REPORT_USAGE = "report --input FILE [--orders FILE] [--seed S] [--k-max N] [--holdout-weeks W] [--out FILE]";
+export const REPORT_USAGE = "report --input FILE [--orders FILE] [--seed S] [--k-min N] [--k-max N] [--min-share S] [--k N] [--holdout-weeks W] [--out FILE]";
 export const REPORT_DESCRIPTION = "train every model on a customers CSV and write a JSON report";
 
 const flags = z.object({
   input: z.string({ error: "--input FILE is required" }).min(1),
   orders: z.string().min(1).optional(),
   seed: z.coerce.number().int().min(0).default(42),
-  "k-max": z.coerce.number().int().min(2).max(20).optional(),
+  "k-min": z.coerce.number({ error: "--k-min must be a number" }).int().min(2).max(20).optional(),
+  "k-max": z.coerce.number({ error: "--k-max must be a number" }).int().min(2).max(20).optional(),
+  "min-share": z.coerce.number({ error: "--min-share must be a number" }).min(0).max(0.5).optional(),
+  k: z.coerce.number({ error: "--k must be a number" }).int().min(2).max(20).optional(),
   "holdout-weeks": z.coerce.number({ error: "--holdout-weeks must be a number" }).int("--holdout-weeks must be a whole number of weeks").min(1, "--holdout-weeks must be at least 1").optional(),
   out: z.string().min(1).optional(),
 });
@@ -26,7 +29,7 @@ const flags = z.object({
 export async function runReport(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
-    options: { input: { type: "string" }, orders: { type: "string" }, seed: { type: "string" }, "k-max": { type: "string" }, "holdout-weeks": { type: "string" }, out: { type: "string" } },
+    options: { input: { type: "string" }, orders: { type: "string" }, seed: { type: "string" }, "k-min": { type: "string" }, "k-max": { type: "string" }, "min-share": { type: "string" }, k: { type: "string" }, "holdout-weeks": { type: "string" }, out: { type: "string" } },
   });
   const parsed = flags.safeParse(values);
   if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => issue.message).join("; "));
@@ -39,8 +42,7 @@ export async function runReport(argv: string[]): Promise<void> {
   const readMs = Math.round(performance.now() - started);
 
   const result = await trainAll({ customers: customers.records, orders }, {
-    seed: options.seed,
-    kMax: options["k-max"],
+    seed: options.seed, kMin: options["k-min"], kMax: options["k-max"], minShare: options["min-share"], fixedK: options.k,
     ...(options["holdout-weeks"] ? { clv: { holdoutWeeks: options["holdout-weeks"] } } : {}),
   });
   const report = buildReport(result, { input: options.input, customers: customers.records.length, orders: orders.length, backend: await tfBackendName(), readMs });
@@ -72,7 +74,8 @@ function buildReport(result: TrainResult, run: { input: string; customers: numbe
 }
 
 function summaryLine({ metrics, timings }: TrainResult): string {
-  const parts = [`k=${metrics.segmentation.k} in ${metrics.segmentation.space} space (silhouette ${metrics.segmentation.silhouette.toFixed(3)})`];
+  const { k, space, silhouette, stability, minShare } = metrics.segmentation;
+  const parts = [`k=${k} in ${space} space (silhouette ${silhouette.toFixed(3)}, stability ${stability?.toFixed(2)}, smallest segment ${((minShare ?? 0) * 100).toFixed(1)}%)`];
   if (metrics.response) {
     const aucs = Object.entries(metrics.response.cvAuc).map(([kind, auc]) => `${kind} ${auc!.toFixed(3)}`).join(", ");
     parts.push(`response champion ${metrics.response.champion} (CV AUC ${aucs}; Brier ${metrics.response.brier.toFixed(3)})`);

@@ -1,4 +1,6 @@
 import "server-only";
+import { z } from "zod";
+import { K_RULE_DEFAULTS, MAX_SEGMENTS } from "@/lib/ml/segmentation/kRule";
 import { db, type Prisma } from "./client";
 
 export interface RetrainSchedule {
@@ -40,5 +42,33 @@ export async function saveAttributeFeatures(names: string[], userId: string | nu
     where: { key: ATTRIBUTE_FEATURES_KEY },
     create: { key: ATTRIBUTE_FEATURES_KEY, value: names, updatedById: userId },
     update: { value: names, updatedById: userId },
+  });
+}
+
+const SEGMENT_SETTINGS_KEY = "training.segments";
+
+/** How many segments retraining looks for: a range the rule chooses in (lib/ml/segmentation/kRule.ts), or a fixed k. */
+export const segmentSettings = z.object({
+  kMin: z.number().int().min(2).max(MAX_SEGMENTS),
+  kMax: z.number().int().min(2).max(MAX_SEGMENTS),
+  minShare: z.number().min(0).max(0.5),
+  fixedK: z.number().int().min(2).max(MAX_SEGMENTS).nullable(),
+}).refine((value) => value.kMin <= value.kMax, "kMin must not exceed kMax");
+export type SegmentSettings = z.infer<typeof segmentSettings>;
+
+export const DEFAULT_SEGMENT_SETTINGS: SegmentSettings = { kMin: K_RULE_DEFAULTS.kMin, kMax: K_RULE_DEFAULTS.kMax, minShare: K_RULE_DEFAULTS.minShare, fixedK: null };
+
+export async function getSegmentSettings(): Promise<SegmentSettings & { updatedAt: Date | null }> {
+  const row = await db.setting.findUnique({ where: { key: SEGMENT_SETTINGS_KEY } });
+  const parsed = segmentSettings.safeParse(row?.value);
+  // A hand-edited row that does not parse counts as the defaults rather than failing every retrain.
+  return parsed.success ? { ...parsed.data, updatedAt: row!.updatedAt } : { ...DEFAULT_SEGMENT_SETTINGS, updatedAt: null };
+}
+
+export async function saveSegmentSettings(settings: SegmentSettings, userId: string | null): Promise<void> {
+  await db.setting.upsert({
+    where: { key: SEGMENT_SETTINGS_KEY },
+    create: { key: SEGMENT_SETTINGS_KEY, value: settings, updatedById: userId },
+    update: { value: settings, updatedById: userId },
   });
 }

@@ -149,6 +149,10 @@ function aucDropRule(candidate: GateMetrics, active: GateMetrics | null, limits:
 function silhouetteDropRule(candidate: GateMetrics, active: GateMetrics | null, limits: GateTolerances): GateRule {
   const text = { rule: "Silhouette drop", description: "The segments' silhouette may fall below the active run's by at most the tolerance.", threshold: `drop of at most ${fmt(limits.maxSilhouetteDrop)}` };
   if (!active) return notApplicable(text, fmt(candidate.silhouette), null, "no model was active");
+  // Silhouette tends to fall as k grows, so a run with another k (an administrator's choice, or the rule's) is not held to the old number.
+  if (candidate.k !== active.k) {
+    return notApplicable(text, fmt(candidate.silhouette), fmt(active.silhouette), `silhouettes not compared, as this run has ${candidate.k} segments and the active run ${active.k}`);
+  }
   const problem = exceeds(active.silhouette - candidate.silhouette, limits.maxSilhouetteDrop)
     ? `silhouette fell from ${fmt(active.silhouette)} to ${fmt(candidate.silhouette)} (more than ${fmt(limits.maxSilhouetteDrop)})`
     : null;

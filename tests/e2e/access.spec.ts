@@ -166,6 +166,28 @@ test("Custom attributes as features: analysts and administrators see the card, a
   });
 });
 
+const SEGMENT_ACTION_EXPECTED: Record<"anonymous" | Role, string> = {
+  anonymous: "refused",
+  VIEWER: "Your role (VIEWER) may not do this.",
+  EXECUTIVE: "Your role (EXECUTIVE) may not do this.",
+  ANALYST: "Your role (ANALYST) may not do this.",
+  ADMIN: "Choose whether k is chosen or fixed",
+};
+
+test("Segments: only administrators see the card, and the server action refuses every other role and checks its input", async ({ browser, baseURL }) => {
+  const adminContext = await browser.newContext();
+  await signIn(await adminContext.newPage(), "ADMIN");
+  const html = await (await adminContext.request.get("/admin")).text();
+  const actionId = actionIdIn(html, "segment-settings-card");
+  expect(actionId, "the segment settings form's action id in the admin page's HTML").toBeTruthy();
+  await adminContext.close();
+
+  await expectActionRefusals({
+    browser, baseURL: baseURL!, actionId: actionId!, card: "segment-settings-card", shownTo: ["ADMIN"],
+    field: ["_1_mode", "sometimes"], expected: SEGMENT_ACTION_EXPECTED,
+  });
+});
+
 test("the matrix: pages, route handlers and the v1 API against anonymous visitors, every role and every token scope", async ({ browser, playwright, baseURL }) => {
   test.setTimeout(5 * 60_000);
   const results: string[] = [];

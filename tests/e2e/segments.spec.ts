@@ -51,6 +51,8 @@ test("a viewer lands on the segments, sees every persona with the database's num
   await expect(page.getByTestId("projection-3d").locator("canvas").or(page.getByTestId("projection-3d-unsupported"))).toBeVisible();
   await expectColouredSeries(page.getByTestId("elbow-chart").locator(".recharts-line-curve"), "stroke");
   await expectColouredSeries(page.getByTestId("silhouette-chart").locator(".recharts-line-curve"), "stroke");
+  await expect(page.getByTestId("k-reason")).toContainText(`k = ${facts.segments.length}: `);
+  await expect(page.getByTestId("k-table")).toContainText(`${facts.segments.length} (chosen)`);
   await page.screenshot({ path: `${ARTIFACTS}/segments.png`, fullPage: true });
 
   const largest = [...facts.segments].sort((a, b) => b.size - a.size)[0];

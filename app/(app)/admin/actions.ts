@@ -6,7 +6,8 @@ import { authorizedAction } from "@/lib/actions/authorizedAction";
 import { recordAudit } from "@/lib/db/audit";
 import { RetrainBusyError } from "@/lib/db/lease";
 import { listKnownAttributeNames } from "@/lib/db/customAttributes";
-import { getAttributeFeatures, getRetrainSchedule, saveAttributeFeatures, saveRetrainSchedule } from "@/lib/db/settings";
+import { getAttributeFeatures, getRetrainSchedule, getSegmentSettings, saveAttributeFeatures, saveRetrainSchedule, saveSegmentSettings } from "@/lib/db/settings";
+import { MAX_SEGMENTS } from "@/lib/ml/segmentation/kRule";
 import { describeBusinessCounts, removeBusinessData, RESET_CONFIRMATION } from "@/lib/services/resetData";
 import { canonicalTimeZone, cronProblems, nextScheduledRun } from "@/lib/services/retrain/schedule";
 import { inTimeZone } from "@/app/ui/runs/format";
@@ -70,6 +71,46 @@ export const saveAttributeFeaturesAction = authorizedAction("retrain", attribute
   revalidatePath("/admin");
   return { ok: true, message: names.length ? `Saved. The next retrain segments on ${names.join(", ")} as well.` : "Saved. The next retrain uses no custom attributes." };
 }, { lists: ["attribute"] });
+
+const segmentCount = (what: string) =>
+  z.coerce.number({ error: `Enter the ${what} as a whole number` }).int(`Enter the ${what} as a whole number`).min(2, `The ${what} is at least 2`).max(MAX_SEGMENTS, `The ${what} is at most ${MAX_SEGMENTS}`);
+
+const segmentSettingsInput = z
+  .object({
+    mode: z.enum(["choose", "fixed"], { error: "Choose whether k is chosen or fixed" }),
+    kMin: segmentCount("fewest segments"),
+    kMax: segmentCount("most segments"),
+    minSharePercent: z.coerce.number({ error: "Enter the smallest segment's share in %" }).min(0, "The share is at least 0%").max(50, "The share is at most 50%"),
+    fixedK: z.string().trim().optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.kMax < input.kMin) ctx.addIssue({ code: "custom", path: ["kMax"], message: `The most segments must be at least the fewest (${input.kMin})` });
+    if ((input.minSharePercent / 100) * input.kMin > 1) {
+      ctx.addIssue({ code: "custom", path: ["minSharePercent"], message: `${input.kMin} segments cannot each hold ${input.minSharePercent}% of customers` });
+    }
+  })
+  .transform((input, ctx) => {
+    if (input.mode === "choose") return { kMin: input.kMin, kMax: input.kMax, minShare: input.minSharePercent / 100, fixedK: null };
+    const fixed = segmentCount("fixed number of segments").safeParse(input.fixedK || undefined);
+    if (fixed.success) return { kMin: input.kMin, kMax: input.kMax, minShare: input.minSharePercent / 100, fixedK: fixed.data };
+    ctx.addIssue({ code: "custom", path: ["fixedK"], message: fixed.error.issues[0].message });
+    return z.NEVER;
+  });
+
+/** How many segments the next retrains look for: a range with a smallest share, or a fixed k; administrators only. */
+export const saveSegmentSettingsAction = authorizedAction("configureSegments", segmentSettingsInput, async (settings, admin) => {
+  const { updatedAt: _updatedAt, ...previous } = await getSegmentSettings();
+  await saveSegmentSettings(settings, admin.id);
+  await recordAudit({ userId: admin.id, action: "segmentSettings.updated", target: "setting:training.segments", details: { ...settings, previous } });
+  revalidatePath("/admin");
+  const share = `${Math.round(settings.minShare * 1000) / 10}%`;
+  return {
+    ok: true,
+    message: settings.fixedK !== null
+      ? `Saved. The next retrain makes ${settings.fixedK} segments.`
+      : `Saved. The next retrain chooses from ${settings.kMin} to ${settings.kMax} segments, each at least ${share} of customers.`,
+  };
+});
 
 const resetInput = z.object({
   confirmation: z

@@ -10,6 +10,7 @@ import { ResetDataCard } from "./ResetDataCard";
 import { RetrainPanel } from "./RetrainPanel";
 import { RunsOverview } from "./RunsOverview";
 import { ScheduleCard } from "./ScheduleCard";
+import { SegmentSettingsCard } from "./SegmentSettingsCard";
 
 export default async function AdminPage() {
   const user = await requirePagePermission("retrain");
@@ -35,6 +36,11 @@ export default async function AdminPage() {
       <Suspense fallback={<CardSkeleton />}>
         <AttributeFeaturesCard />
       </Suspense>
+      {can(user.role, "configureSegments") && (
+        <Suspense fallback={<CardSkeleton />}>
+          <SegmentSettingsCard />
+        </Suspense>
+      )}
       {can(user.role, "manageSchedule") && (
         <Suspense fallback={<CardSkeleton />}>
           <ScheduleCard />

@@ -1,13 +1,15 @@
 /**
- * The segmentation run: for each space, k chosen by silhouette on a seeded sample, then
- * k-means on every row; the spaces compared in the standardized space (see compareSpaces);
+ * The segmentation run: for each space, k chosen on a seeded sample by separation and stability
+ * (chooseK.ts, kRule.ts), then k-means on every row; the spaces compared in the standardized space (see compareSpaces);
  * the winner's labels and centroids, its transform for new rows, and PCA plot coordinates.
  */
 import { createRng } from "@/lib/ml/random";
 import type { AutoencoderOptions } from "./autoencoder";
-import { chooseK, type KCurvePoint } from "./chooseK";
+import { chooseK, type KChoiceSummary, type KCurvePoint } from "./chooseK";
 import { pickSpace, scoreInStandardized, SPACE_RULE, type StandardizedScores } from "./compareSpaces";
 import { fitKmeans } from "./kmeans";
+import { K_RULE_DEFAULTS } from "./kRule";
+import type { StabilityOptions } from "./kStability";
 import { groupMeans, selectRows, toDense, toRows, type MatrixInput } from "./matrix";
 import { fitPca } from "./pca";
 import { plotCoordinates, type PlotCoordinates } from "./plot";
@@ -17,10 +19,18 @@ export interface SegmentationOptions {
   seed: number;
   /** Spaces to try. Default all: standardized, pca, autoencoder. */
   spaces?: readonly SpaceName[];
-  /** Default 2. */
+  /** Default 3, or kMax when that is lower. */
   kMin?: number;
-  /** Default 10. */
+  /** Default 8. */
   kMax?: number;
+  /** Every segment must hold at least this share of the rows for its k to be chosen. Default 0.05. */
+  minShare?: number;
+  /** Stability a k must reach to be preferred (see kRule.ts). Default 0.8. */
+  minStability?: number;
+  /** Use this k in every space instead of choosing (an administrator's setting); null or absent: choose. */
+  fixedK?: number | null;
+  /** Subsamples for the stability of each k. Default 5 × 80%, 3 restarts each. */
+  stability?: Omit<StabilityOptions, "seed">;
   /** k-means restarts, for the k choice and the final fit. Default 10. */
   restarts?: number;
   /** k is chosen on a seeded sample of at most this many rows. Default 10,000. */
@@ -39,8 +49,10 @@ export interface SpaceReport {
   space: SpaceName;
   dimensions: number;
   k: number;
-  /** Elbow and silhouette curve on the selection sample, measured in this space. */
+  /** Elbow curve on the selection sample in this space; silhouettes of those labels in the standardized space. */
   curve: KCurvePoint[];
+  /** Why this space's k, in one sentence. */
+  kReason: string;
   /** This space's final labels scored in the standardized space: what the spaces are compared on. */
   standardized: StandardizedScores;
   rankSum: number;
@@ -63,6 +75,8 @@ export interface SegmentationModel {
   transform: SpaceTransform;
   /** Curve of the chosen space (same as its row in `spaces`). */
   curve: KCurvePoint[];
+  /** The rule that chose k in the chosen space, and why. */
+  kChoice: KChoiceSummary;
   spaces: SpaceReport[];
   selection: {
     rule: string;
@@ -71,6 +85,8 @@ export interface SegmentationModel {
     kSampled: boolean;
     silhouetteSampleSize: number;
     silhouetteSampled: boolean;
+    /** Where the curve's silhouettes were measured; absent in runs from before they were measured in the standardized space (then in each space). */
+    curveSilhouetteIn?: "standardized";
   };
   plot: PlotCoordinates;
   /** Milliseconds per stage. */
@@ -83,7 +99,7 @@ export async function fitSegmentation(input: MatrixInput, options: SegmentationO
   const settings = checkOptions(options, standardized.rows);
   const rng = createRng(settings.seed);
   // Stage seeds are drawn in a fixed order so choosing fewer spaces does not change the others.
-  const seeds = { sample: rng.seed(), silhouette: rng.seed(), autoencoder: rng.seed(), kmeans: rng.seed() };
+  const seeds = { sample: rng.seed(), silhouette: rng.seed(), autoencoder: rng.seed(), kmeans: rng.seed(), stability: rng.seed() };
   const timings: Record<string, number> = {};
   const time = async <T>(stage: string, work: () => T | Promise<T>): Promise<T> => {
     const from = performance.now();
@@ -97,14 +113,18 @@ export async function fitSegmentation(input: MatrixInput, options: SegmentationO
   const sampleRows = kSampled ? createRng(seeds.sample).sample(standardized.rows, settings.selectionRows).sort((a, b) => a - b) : null;
   const silhouetteSampling = { sampleSize: settings.silhouetteSampleSize, seed: seeds.silhouette };
   const autoencoder = { ...settings.autoencoder, seed: seeds.autoencoder };
+  const standardizedSample = sampleRows ? selectRows(standardized, sampleRows) : standardized;
 
   const fits = [];
   for (const space of settings.spaces) {
     const { transform, matrix } = await time(`${space}.embed`, () => embed(space, standardized, { fullPca, pcaVarianceToKeep: settings.pcaVarianceToKeep, autoencoder }));
     const choice = await time(`${space}.chooseK`, () => chooseK(sampleRows ? selectRows(matrix, sampleRows) : matrix, {
       kMin: settings.kMin, kMax: settings.kMax, restarts: settings.restarts, seed: seeds.kmeans,
-      silhouetteSampleSize: settings.silhouetteSampleSize, silhouetteSeed: seeds.silhouette,
+      silhouetteSampleSize: settings.silhouetteSampleSize, silhouetteSeed: seeds.silhouette, scoreIn: standardizedSample,
+      minShare: settings.minShare, minStability: settings.minStability, fixedK: settings.fixedK,
+      stabilitySeed: seeds.stability, stability: settings.stability,
     }));
+    timings[`${space}.chooseK.stability`] = choice.stabilityMs;
     const kmeans = await time(`${space}.kmeans`, () => fitKmeans(matrix, { k: choice.k, restarts: settings.restarts, seed: seeds.kmeans, workers: settings.workers }));
     const scores = await time(`${space}.compare`, () => scoreInStandardized(standardized, kmeans.labels, silhouetteSampling));
     fits.push({ space, transform, dimensions: matrix.columns, choice, kmeans, scores });
@@ -125,8 +145,9 @@ export async function fitSegmentation(input: MatrixInput, options: SegmentationO
     inertia: chosen.kmeans.inertia,
     transform: chosen.transform,
     curve: chosen.choice.curve,
+    kChoice: chosen.choice.summary,
     spaces: fits.map((fit, i) => ({
-      space: fit.space, dimensions: fit.dimensions, k: fit.choice.k, curve: fit.choice.curve, rankSum: rankSums[i],
+      space: fit.space, dimensions: fit.dimensions, k: fit.choice.k, curve: fit.choice.curve, kReason: fit.choice.summary.reason, rankSum: rankSums[i],
       standardized: { silhouette: fit.scores.silhouette, daviesBouldin: fit.scores.daviesBouldin, calinskiHarabasz: fit.scores.calinskiHarabasz },
     })),
     selection: {
@@ -136,30 +157,40 @@ export async function fitSegmentation(input: MatrixInput, options: SegmentationO
       kSampled,
       silhouetteSampleSize: chosen.scores.sampleSize,
       silhouetteSampled: chosen.scores.sampled,
+      curveSilhouetteIn: "standardized",
     },
     plot,
     timings,
   };
 }
 
-type Settings = Required<Omit<SegmentationOptions, "autoencoder">> & { autoencoder: Omit<AutoencoderOptions, "seed"> };
+type Settings = Required<Omit<SegmentationOptions, "autoencoder" | "stability">> & {
+  autoencoder: Omit<AutoencoderOptions, "seed">;
+  stability: Omit<StabilityOptions, "seed">;
+};
 
 function checkOptions(options: SegmentationOptions, rows: number): Settings {
+  const kMax = options.kMax ?? K_RULE_DEFAULTS.kMax;
   const settings: Settings = {
-    spaces: SPACE_NAMES, kMin: 2, kMax: 10, restarts: 10, selectionRows: 10_000, silhouetteSampleSize: 5_000,
-    pcaVarianceToKeep: 0.9, autoencoder: {}, workers: "auto", ...options,
+    spaces: SPACE_NAMES, kMin: Math.min(K_RULE_DEFAULTS.kMin, kMax), minShare: K_RULE_DEFAULTS.minShare, minStability: K_RULE_DEFAULTS.minStability,
+    fixedK: null, stability: {}, restarts: 10, selectionRows: 10_000, silhouetteSampleSize: 5_000,
+    pcaVarianceToKeep: 0.9, autoencoder: {}, workers: "auto", ...options, kMax,
   };
-  const { spaces, kMin, kMax, selectionRows, silhouetteSampleSize } = settings;
+  const { spaces, kMin, selectionRows, silhouetteSampleSize, minShare, minStability, fixedK } = settings;
   if (spaces.length === 0) throw new Error("fitSegmentation: spaces is empty");
   const unknown = spaces.find((space) => !SPACE_NAMES.includes(space));
   if (unknown !== undefined) throw new Error(`fitSegmentation: unknown space ${unknown} (known: ${SPACE_NAMES.join(", ")})`);
   if (new Set(spaces).size !== spaces.length) throw new Error(`fitSegmentation: spaces repeats a name: ${spaces.join(", ")}`);
   if (!Number.isInteger(kMin) || kMin < 2) throw new Error(`fitSegmentation: kMin must be an integer ≥ 2, got ${kMin}`);
   if (!Number.isInteger(kMax) || kMax < kMin) throw new Error(`fitSegmentation: kMax must be an integer ≥ kMin (${kMin}), got ${kMax}`);
+  if (!(minShare >= 0 && minShare < 1)) throw new Error(`fitSegmentation: minShare must be in [0, 1), got ${minShare}`);
+  if (!(minStability >= 0 && minStability <= 1)) throw new Error(`fitSegmentation: minStability must be in [0, 1], got ${minStability}`);
+  if (fixedK !== null && (!Number.isInteger(fixedK) || fixedK < 2)) throw new Error(`fitSegmentation: fixedK must be an integer ≥ 2, got ${fixedK}`);
   if (rows <= kMin) throw new Error(`fitSegmentation: ${rows} rows are too few for k ≥ ${kMin}`);
   if (!Number.isInteger(selectionRows) || selectionRows <= kMin) throw new Error(`fitSegmentation: selectionRows must be an integer > kMin, got ${selectionRows}`);
-  if (!Number.isInteger(silhouetteSampleSize) || silhouetteSampleSize <= kMax) {
-    throw new Error(`fitSegmentation: silhouetteSampleSize must be an integer > kMax (${kMax}), got ${silhouetteSampleSize}`);
+  const largestK = Math.max(kMax, fixedK ?? kMax);
+  if (!Number.isInteger(silhouetteSampleSize) || silhouetteSampleSize <= largestK) {
+    throw new Error(`fitSegmentation: silhouetteSampleSize must be an integer > the largest k (${largestK}), got ${silhouetteSampleSize}`);
   }
   return settings;
 }

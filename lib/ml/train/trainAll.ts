@@ -12,6 +12,7 @@ import { describeSegments } from "@/lib/ml/personas";
 import { fitResponseModels, InsufficientDataError, predictResponse, type ResponseReport } from "@/lib/ml/response";
 import { fitSegmentation, SPACE_NAMES } from "@/lib/ml/segmentation";
 import { selectRows } from "@/lib/ml/segmentation/matrix";
+import { smallestShare } from "@/lib/ml/segmentation/chooseK";
 import { createRng } from "@/lib/ml/random";
 import { responseApplicability } from "@/lib/ml/response/applicability";
 import {
@@ -78,7 +79,7 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
     skipped.push({ model: "autoencoder space", reason: `fewer than ${MIN_AUTOENCODER_CUSTOMERS} customers (${fitRows}) to learn an embedding from: segments come from the standardized and PCA spaces` });
   }
   const segmentation = await stage("segmentation", 0.1, () =>
-    fitSegmentation(features.fitRows ? selectRows(dense, features.fitRows) : dense, withoutUndefined({ seed: seeds.segmentation, kMax: config.kMax, spaces })),
+    fitSegmentation(features.fitRows ? selectRows(dense, features.fitRows) : dense, withoutUndefined({ seed: seeds.segmentation, kMin: config.kMin, kMax: config.kMax, minShare: config.minShare, fixedK: config.fixedK, spaces })),
   );
   const { k } = segmentation;
   // Fitted on some rows only: everyone is placed by the nearest centre, as new customers are.
@@ -193,7 +194,7 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
     models,
     scores,
     personas,
-    metrics: metricsOf(segmentation, { source: features.source, warnings }, classifier?.fit ?? null, response?.report ?? null, checkedClv),
+    metrics: metricsOf(segmentation, { source: features.source, warnings, minShare: smallestShare(labels, k) }, classifier?.fit ?? null, response?.report ?? null, checkedClv),
     reference,
     skipped,
     timings: { ...timings, ...prefixed("segmentation.", segmentation.timings), ...prefixed("response.", response?.report.timings ?? {}) },
@@ -231,7 +232,8 @@ function prefixed(prefix: string, values: Record<string, number>): Record<string
 
 function metricsOf(
   segmentation: Awaited<ReturnType<typeof fitSegmentation>>,
-  basis: { source: FeatureSource; warnings: string[] },
+  /** `minShare`: the smallest segment's share of all customers, those placed by the nearest centre included. */
+  basis: { source: FeatureSource; warnings: string[]; minShare: number },
   classifier: Awaited<ReturnType<typeof fitSegmentClassifier>> | null,
   response: ResponseReport | null,
   clv: { fitted: FittedClv; columns: ClvColumns; plan: ClvPlan; backtest: ClvBacktestOutcome } | null,
@@ -245,6 +247,9 @@ function metricsOf(
       source: basis.source,
       warnings: basis.warnings,
       ...chosen.standardized,
+      stability: segmentation.curve.find((point) => point.k === segmentation.k)?.stability,
+      minShare: basis.minShare,
+      kChoice: segmentation.kChoice,
       spaces: segmentation.spaces,
       curve: segmentation.curve,
       selection: segmentation.selection,

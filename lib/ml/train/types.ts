@@ -20,8 +20,14 @@ export interface TrainConfig {
   seed: number;
   /** The date ages, tenures and recencies are measured at; inferred from the data when absent (see snapshot.ts). */
   snapshotDate?: string;
-  /** Upper bound of k. Default 10. */
+  /** Upper bound of k. Default 8. */
   kMax?: number;
+  /** Lower bound of k. Default 3 (or kMax when lower). */
+  kMin?: number;
+  /** Share of customers every segment must hold for its k to be chosen. Default 0.05. */
+  minShare?: number;
+  /** k set by an administrator instead of chosen; null or absent: chosen (see lib/ml/segmentation/kRule.ts). */
+  fixedK?: number | null;
   /** Spaces to compare. Default all three. */
   spaces?: SpaceName[];
   /** Cross-validation folds for the response models. Default 5. */
@@ -98,6 +104,12 @@ export interface TrainMetrics {
     warnings?: string[];
     space: SpaceName;
     silhouette: number;
+    /** Of the chosen k, on the selection sample; absent in runs trained before it was measured. */
+    stability?: number;
+    /** The smallest segment's share of the customers segmented; absent in older runs. */
+    minShare?: number;
+    /** Why this k; absent in older runs. */
+    kChoice?: SegmentationModel["kChoice"];
     daviesBouldin: number;
     calinskiHarabasz: number;
     spaces: SegmentationModel["spaces"];

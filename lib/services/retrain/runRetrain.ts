@@ -21,6 +21,7 @@ import { artifactsOf, scoreRows, segmentRows, toJson } from "./outcome";
 import { segmentationColumns } from "@/lib/ml/train/featureSource";
 import { runModels } from "../runModels";
 import { assignSegmentKeys, type PreviousSegment } from "./segmentKeys";
+import { withSegmentSettings } from "./segmentSettings";
 import { summariseRun } from "./summary";
 import { buildTargeting } from "@/lib/campaign/targeting";
 
@@ -56,7 +57,7 @@ export interface RetrainOutcome {
 /** Throws RetrainBusyError, before anything is written, when another run holds the lease. */
 export async function runRetrain(request: RetrainRequest, hooks: RetrainHooks = {}): Promise<RetrainOutcome> {
   const seed = request.seed ?? DEFAULT_SEED;
-  const config = await withAttributeFeatures(request.config ?? {});
+  const config = await withSegmentSettings(await withAttributeFeatures(request.config ?? {}));
   const { id: runId } = await createRun({ trigger: request.trigger, requestedById: request.requestedById, seed, config: toJson(config) });
   let lease;
   try {

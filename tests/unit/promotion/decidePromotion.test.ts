@@ -14,6 +14,7 @@ describe("the promotion gate", () => {
     ["an AUC drop of exactly the tolerance", { ...active, responseAuc: 0.88 }, active, true, /not worse/],
     ["an AUC drop beyond the tolerance", { ...active, responseAuc: 0.875 }, active, false, /AUC fell from 0.900 to 0.875/],
     ["a silhouette drop beyond the tolerance", { ...active, silhouette: 0.14 }, active, false, /silhouette fell from 0.200 to 0.140/],
+    ["a lower silhouette at another k is not a regression", { ...active, silhouette: 0.12, k: 6 }, active, true, /silhouettes not compared, as this run has 6 segments and the active run 4/],
     ["a response model skipped when the active run has one", { ...active, responseAuc: null }, active, false, /was skipped/],
     ["a response model below the validation floor", { ...active, responseAuc: 0.55 }, null, false, /below the floor/],
     ["a single segment", { ...active, k: 1 }, null, false, /at least 2/],

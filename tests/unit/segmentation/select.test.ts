@@ -15,13 +15,22 @@ describe("segmentation run", () => {
   let model: SegmentationModel;
 
   test("picks k = 3 on three blobs and recovers them", async () => {
-    model = await fitSegmentation(matrix, { seed: 1, spaces: ["standardized", "pca"], kMax: 6 });
+    model = await fitSegmentation(matrix, { seed: 1, spaces: ["standardized", "pca"], kMin: 2, kMax: 6 });
     expect(model.k).toBe(3);
     expect(samePartition(model.labels, groups)).toBe(true);
     expect(model.curve.map((point) => point.k)).toEqual([2, 3, 4, 5, 6]);
     const best = model.curve.reduce((a, b) => (b.silhouette > a.silhouette ? b : a));
     expect(best.k).toBe(3);
     for (let i = 1; i < model.curve.length; i++) expect(model.curve[i].inertia).toBeLessThan(model.curve[i - 1].inertia);
+  });
+
+  test("the chosen k's point on the curve is the run's silhouette when nothing is sampled", () => {
+    const chosen = model.spaces.find((space) => space.space === model.space)!;
+    expect(model.curve.find((point) => point.k === model.k)!.silhouette).toBe(chosen.standardized.silhouette);
+    expect(model.selection.curveSilhouetteIn).toBe("standardized");
+    expect(model.kChoice).toMatchObject({ fixed: false, kMin: 2, kMax: 6, minShare: 0.05, minStability: 0.8, resamples: 5, resampleFraction: 0.8 });
+    expect(model.kChoice.reason).toMatch(/^k = 3: the best-separated of the k from 2 to 6/);
+    expect(model.curve.find((point) => point.k === 3)!.minShare).toBeCloseTo(1 / 3, 12);
   });
 
   test("reports every space compared in the standardized space", () => {
@@ -56,6 +65,18 @@ describe("segmentation run", () => {
     expect(sampled.selection).toMatchObject({ kSampled: true, kSampleSize: 90, silhouetteSampled: true, silhouetteSampleSize: 60 });
     expect(sampled.k).toBe(3);
     expect(sampled.labels).toHaveLength(180);
+  });
+});
+
+describe("k set by an administrator", () => {
+  test("a fixed k is used in every space, and the reason says it was fixed", async () => {
+    const fixed = await fitSegmentation(matrix, { seed: 1, spaces: ["standardized", "pca"], fixedK: 4, kMax: 5 });
+    expect(fixed.k).toBe(4);
+    expect(fixed.spaces.map((space) => space.k)).toEqual([4, 4]);
+    expect(new Set(fixed.labels).size).toBe(4);
+    expect(fixed.kChoice.fixed).toBe(true);
+    expect(fixed.kChoice.reason).toMatch(/^k = 4: fixed by an administrator, not chosen \(silhouette 0\.\d{3}, stability [01]\.\d\d, smallest segment [\d.]+%\)\.$/);
+    expect(fixed.curve.map((point) => point.k)).toEqual([3, 4, 5]);
   });
 });
 
@@ -96,6 +117,8 @@ describe("option checks", () => {
     [{ seed: 1, spaces: [] }, /spaces is empty/],
     [{ seed: 1, kMin: 1 }, /kMin must be an integer ≥ 2/],
     [{ seed: 1, kMin: 4, kMax: 3 }, /kMax must be an integer ≥ kMin/],
+    [{ seed: 1, minShare: 1 }, /minShare must be in \[0, 1\)/],
+    [{ seed: 1, fixedK: 1 }, /fixedK must be an integer ≥ 2/],
   ])("rejects %o", async (options, message) => {
     await expect(fitSegmentation(matrix, options as never)).rejects.toThrow(message);
   });

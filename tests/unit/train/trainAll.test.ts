@@ -48,7 +48,11 @@ describe("trainAll on synthetic customers with order lines", () => {
 
   test("the report carries what the dashboards need", () => {
     const { metrics, personas, timings } = first;
-    expect(metrics.segmentation.curve.map((point) => point.k)).toEqual([2, 3, 4, 5, 6]);
+    expect(metrics.segmentation.curve.map((point) => point.k)).toEqual([3, 4, 5, 6]);
+    const chosen = metrics.segmentation.curve.find((point) => point.k === metrics.segmentation.k)!;
+    expect(metrics.segmentation.stability).toBe(chosen.stability);
+    expect(metrics.segmentation.minShare).toBe(Math.min(...personas.map((persona) => persona.share)));
+    expect(metrics.segmentation.kChoice?.reason).toMatch(new RegExp(`^k = ${metrics.segmentation.k}: `));
     expect(metrics.segmentation.spaces.map((space) => space.space)).toEqual(["standardized", "pca"]);
     expect(metrics.response?.cvAuc.logistic).toBeGreaterThan(0.7);
     expect(personas).toHaveLength(metrics.segmentation.k);

@@ -1,6 +1,6 @@
 import { Callout, Card, List, ListItem, Text, Title } from "@tremor/react";
 import type { StoredMetrics } from "@/lib/services/retrain/stored";
-import { fixed } from "@/app/ui/runs/format";
+import { fixed, percent } from "@/app/ui/runs/format";
 import { Facts } from "@/app/ui/runs/Facts";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 
@@ -17,6 +17,8 @@ export function SegmentationMetrics({ segmentation, attributes }: { segmentation
             ["Segments (k)", segmentation.k ?? "—"],
             ["Space", segmentation.space],
             ["Silhouette", fixed(segmentation.silhouette)],
+            ["Stability", fixed(segmentation.stability, 2)],
+            ["Smallest segment", percent(segmentation.minShare)],
             ["Davies–Bouldin", fixed(segmentation.daviesBouldin)],
             ["Calinski–Harabasz", fixed(segmentation.calinskiHarabasz, 1)],
           ]}

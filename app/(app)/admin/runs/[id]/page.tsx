@@ -9,6 +9,7 @@ import { readSummary } from "@/lib/dashboard/storedSummary";
 import { ClvBacktestCard } from "./ClvBacktestCard";
 import { campaignView } from "@/lib/dashboard/storedCampaign";
 import { RecommendedCampaign } from "@/app/ui/campaigns/RecommendedCampaign";
+import { KCurvesCard } from "@/app/ui/segments/KCurvesCard";
 import { CoverageCard } from "./CoverageCard";
 import { DecisionCard } from "./DecisionCard";
 import { DriftCard } from "./DriftCard";
@@ -47,6 +48,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
       {json.metrics && (
         <>
           <SegmentationMetrics segmentation={json.metrics.segmentation} attributes={attributeFeaturesOf(run.config)} />
+          <KCurvesCard segmentation={json.metrics.segmentation} />
           <ResponseMetrics response={json.metrics.response} />
           <OtherModels metrics={json.metrics} />
           <ClvBacktestCard clv={json.metrics.clv} />

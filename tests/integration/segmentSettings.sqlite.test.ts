@@ -1,0 +1,3 @@
+import { defineSegmentSettingsSuite } from "./suites/segmentSettingsSuite";
+
+defineSegmentSettingsSuite("sqlite");
