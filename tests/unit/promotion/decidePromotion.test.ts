@@ -27,7 +27,8 @@ describe("the promotion gate", () => {
     const decision = decidePromotion(candidate, current);
     expect(decision.promote).toBe(promote);
     expect(decision.review).toBe(false);
-    expect(decision.reasons.join("\n")).toMatch(reason);
+    // A rule that did not apply says why in its own row, not among the reasons.
+    expect([...decision.reasons, ...decision.rules.map((rule) => rule.detail)].join("\n")).toMatch(reason);
   });
 
   test("tolerances are configurable", () => {
