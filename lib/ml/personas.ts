@@ -12,7 +12,7 @@ import { checkPersonaInput, segmentStatistics, type FeatureColumn, type FeatureS
 import { topTraits, type PersonaTrait } from "./personas/traits";
 
 export { PERSONA_FEATURES, PERSONA_FEATURE_ALIASES, type PersonaConcept } from "./personas/vocabulary";
-export { PERSONA_PALETTE, personaColor, type PersonaColor } from "./personas/colors";
+export { assignColors, PERSONA_PALETTE, personaColor, type PersonaColor } from "./personas/colors";
 export { STRONG_Z, TRAIT_Z } from "./personas/traits";
 export type { ActionType, PersonaAction } from "./personas/actions";
 export type { FeatureColumn, FeatureStatistic, PersonaTrait };

@@ -12,7 +12,7 @@ export interface FeatureTable {
 
 /**
  * Cleaned (imputed, winsorised) but unscaled values: ages in years, spend in currency. With
- * `observedOnly`, values the data did not have are NaN rather than imputed (for personas).
+ * `observedOnly`, values the data did not have are NaN rather than imputed, and none is winsorised (for personas).
  */
 export function featureTable(
   pipeline: FeaturePipeline,
