@@ -4,6 +4,7 @@ import { count, percent } from "@/app/ui/runs/format";
 import { amount, compact, signed } from "@/app/ui/dashboard/format";
 import { clvCoverageLines, clvWith, RETRAIN_FOR_COVERAGE, responseCoverageLines } from "@/app/ui/dashboard/coverage";
 import type { Kpi } from "./KpiCard";
+import { plural } from "@/lib/text/plural";
 
 const RETRAIN = "retrain to see this";
 
@@ -32,7 +33,7 @@ export function executiveKpis(now: StoredRunSummary, before: StoredRunSummary | 
       id: "clv-average",
       label: "Average 12-month CLV",
       value: amount(now.averageClv),
-      detail: now.clvCoverage ? `over the ${count(clvWith(now.clvCoverage))} customers with a CLV` : undefined,
+      detail: now.clvCoverage ? `over the ${plural(clvWith(now.clvCoverage), "customer")} with a CLV` : undefined,
       change: delta(now.averageClv, before?.averageClv, amount),
     },
     { id: "alive", label: "Likely still active", value: percent(now.aliveShare), detail: "average probability a customer has not lapsed", change: delta(now.aliveShare, before?.aliveShare, points) },
@@ -49,7 +50,7 @@ export function executiveKpis(now: StoredRunSummary, before: StoredRunSummary | 
           id: "profit",
           label: "Expected profit, targeted campaign",
           value: amount(campaign.targeted.profit),
-          detail: `mailing ${count(campaign.targeted.contacts)} customers; mailing everyone: ${amount(campaign.everyone.profit)}`,
+          detail: `mailing ${plural(campaign.targeted.contacts, "customer")}; mailing everyone: ${amount(campaign.everyone.profit)}`,
           change: delta(campaign.targeted.profit, before?.campaign?.targeted.profit, amount),
         }
       : { id: "profit", label: "Expected profit, targeted campaign", value: "—", detail: RETRAIN },

@@ -3,6 +3,7 @@ import type { StoredMetrics } from "@/lib/services/retrain/stored";
 import { count, duration, fixed } from "@/app/ui/runs/format";
 import { Facts } from "@/app/ui/runs/Facts";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
+import { plural } from "@/lib/text/plural";
 
 type Response = NonNullable<StoredMetrics["response"]>;
 
@@ -35,7 +36,7 @@ export function ResponseMetrics({ response }: { response: StoredMetrics["respons
         <RowsTable testId="response-models" header={["Model", "Mean CV ROC AUC", "SD over folds", "Pooled out-of-fold AUC", "Brier (uncalibrated)", "CV time"]} rows={modelRows(response)} />
       </div>
       <Text className="mt-4">
-        Contacting the {count(threshold.contacted)} customers above the threshold reaches {count(threshold.responders)} responders for a profit of{" "}
+        Contacting the {plural(threshold.contacted, "customer")} above the threshold reaches {plural(threshold.responders, "responder")} for a profit of{" "}
         {count(threshold.profit)}, against {count(threshold.contactAll.profit)} contacting everyone (cost {threshold.costPerContact} per contact, revenue{" "}
         {threshold.revenuePerResponse} per response).
       </Text>
