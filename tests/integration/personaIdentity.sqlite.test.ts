@@ -58,7 +58,7 @@ describe("persona identity across runs", () => {
     const run = await db.modelRun.findUniqueOrThrow({ where: { id: first } });
     const summary = run.summary as unknown as RunSummary;
     for (const segment of segments) {
-      const income = (segment.profile as { features: FeatureStatistic[] }).features.find((feature) => feature.name === "income")!;
+      const income = (segment.profile as unknown as { features: FeatureStatistic[] }).features.find((feature) => feature.name === "income")!;
       const stats = summary.segments.find((row) => row.segmentKey === segment.segmentKey)!;
       expect(income.mean).toBeCloseTo(stats.averageIncome!, 6);
     }
@@ -84,7 +84,7 @@ describe("persona identity across runs", () => {
     const back = (await segmentsOf(third)).find((segment) => segment.segmentKey === gone.segmentKey)!;
     expect(identity(back)).toEqual(identity(gone));
     expect(back.isNew).toBe(false);
-    expect((back.profile as { returnedFrom: number | null }).returnedFrom).toBe(first);
+    expect((back.profile as unknown as { returnedFrom: number | null }).returnedFrom).toBe(first);
     const colors = (await segmentsOf(third)).map((segment) => segment.color);
     expect(new Set(colors).size).toBe(colors.length);
   });
