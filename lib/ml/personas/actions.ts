@@ -9,11 +9,13 @@
  * it is worth the most.
  */
 import { plural } from "@/lib/text/plural";
-import { OTHER_CATEGORIES, OTHER_CHANNELS } from "@/lib/ml/features/orderBehaviour";
-import { capitalise, formatValue, listOf } from "./format";
-import type { FeatureStatistic, SegmentStatistics } from "./statistics";
-import { statisticOf, STRONG_Z, TRAIT_Z, zOf } from "./traits";
-import { CATEGORY_CONCEPTS, CHANNEL_CONCEPTS, CONCEPT_WORDS, categoryOrChannel, type PersonaConcept } from "./vocabulary";
+import { OTHER_CATEGORIES } from "@/lib/ml/features/orderBehaviour";
+import { channelAction, channelsOf, preferredChannel } from "./channels";
+import { evidence, isHigh, isLow, known, shareEvidence, type Known } from "./evidence";
+import { capitalise, formatValue } from "./format";
+import type { SegmentStatistics } from "./statistics";
+import { statisticOf, STRONG_Z, TRAIT_Z } from "./traits";
+import { CATEGORY_CONCEPTS, categoryOrChannel } from "./vocabulary";
 
 export type ActionType = "win-back" | "loyalty" | "upsell" | "price-incentive" | "nurture" | "campaign" | "engage" | "feature" | "channel";
 
@@ -28,8 +30,6 @@ export interface PersonaAction {
   /** Through which channel; null when the data has no channel. */
   channel: string | null;
 }
-
-type Known = FeatureStatistic & { mean: number; overallMean: number; z: number };
 
 /** A rule's action before the audience and channel are added. */
 interface Draft {
@@ -46,16 +46,6 @@ interface Category {
   statistic: Known;
 }
 
-interface Channel {
-  /** "catalogue mailings": what the action is sent through. */
-  via: string;
-  /** "from the catalogue": where they buy. */
-  where: string;
-  statistic: Known;
-  /** True when they buy there more than everyone; else it is simply where they buy most. */
-  leans: boolean;
-}
-
 interface Context {
   segment: SegmentStatistics;
   /** The data's categories, the segment's largest share of spend first. */
@@ -64,19 +54,6 @@ interface Context {
 }
 
 const VALUE_CONCEPTS = ["clv", "totalSpend"] as const;
-
-const known = (statistic: FeatureStatistic | null | undefined): statistic is Known => statistic?.mean != null && statistic.overallMean !== null && statistic.z !== null;
-const isHigh = (segment: SegmentStatistics, concept: PersonaConcept) => (zOf(segment, concept) ?? 0) >= STRONG_Z;
-const isLow = (segment: SegmentStatistics, concept: PersonaConcept) => (zOf(segment, concept) ?? 0) <= -STRONG_Z;
-
-/** "share of purchases on a deal 38% against 24% for everyone". */
-function evidence(segment: SegmentStatistics, concept: PersonaConcept): string {
-  const f = statisticOf(segment, concept) as Known;
-  const { label, unit } = CONCEPT_WORDS[concept];
-  return `${label} ${formatValue(f.mean, unit)} against ${formatValue(f.overallMean, unit)} for everyone`;
-}
-
-const shareEvidence = (f: Known) => `${formatValue(f.mean, "share")} against ${formatValue(f.overallMean, "share")} for everyone`;
 
 /** Why their favourite category: a larger share than others', or simply their largest. */
 const favouriteWhy = ({ name, statistic }: Category) =>
@@ -243,50 +220,3 @@ function featureCategory({ categories }: Context): Draft {
   };
 }
 
-/** Every purchase channel the data has: its own (order lines) and the marketing file's. */
-function channelsOf(segment: SegmentStatistics): Omit<Channel, "leans">[] {
-  const own = segment.features.flatMap((f) => {
-    const column = categoryOrChannel(f.name);
-    return column?.kind === "channel" && column.value !== OTHER_CHANNELS && known(f) ? [{ via: `the ${column.value} channel`, where: `via ${column.value}`, statistic: f }] : [];
-  });
-  const marketing = CHANNEL_CONCEPTS.flatMap(({ concept, via, where }) => {
-    const f = statisticOf(segment, concept);
-    return known(f) ? [{ via, where, statistic: f }] : [];
-  });
-  return [...own, ...marketing];
-}
-
-/** The channel their purchases lean to most (by z), or simply the one they use most; null without channel data. */
-function preferredChannel(channels: readonly Omit<Channel, "leans">[]): Channel | null {
-  if (channels.length === 0) return null;
-  const leaning = [...channels].sort((a, b) => b.statistic.z - a.statistic.z)[0];
-  if (leaning.statistic.z >= TRAIT_Z) return { ...leaning, leans: true };
-  return { ...[...channels].sort((a, b) => b.statistic.mean - a.statistic.mean)[0], leans: false };
-}
-
-function channelAction(segment: SegmentStatistics, channels: readonly Omit<Channel, "leans">[], channel: Channel | null, audience: string, offer: string): PersonaAction {
-  if (channel === null) {
-    return {
-      type: "channel",
-      title: "No channel data: choose the channel yourself",
-      detail:
-        "The data has no purchase channels (no web, catalogue or store purchase counts, and no channel column in the order lines), so these actions name none. Import them to get channel advice.",
-      offer,
-      audience,
-      channel: null,
-    };
-  }
-  const share = formatValue(channel.statistic.mean, "share");
-  const sentences = [
-    channel.leans
-      ? `They buy ${channel.where} more than others (${share} of purchases against ${formatValue(channel.statistic.overallMean, "share")} for everyone): send their offers to ${audience} through ${channel.via}.`
-      : `They buy ${channel.where} most (${share} of purchases), like most customers: send their offers to ${audience} through ${channel.via}.`,
-  ];
-  const web = statisticOf(segment, "webShare");
-  if (isHigh(segment, "webVisits") && known(web) && web.z < TRAIT_Z) {
-    sentences.push(`They visit the website more often than others (${evidence(segment, "webVisits")}) but buy there no more: retarget their visits with ${offer}.`);
-  }
-  const weak = channels.filter((c) => c.statistic.z <= -STRONG_Z).map((c) => c.via);
-  if (weak.length > 0) sentences.push(`Spend less on ${listOf(weak)} for them.`);
-  return { type: "channel", title: `Reach them through ${channel.via}`, detail: sentences.join(" "), offer, audience, channel: channel.via };
-}
