@@ -89,8 +89,11 @@ const counted = (label: string, verb = "have", names?: Names) => words(label, "c
 const spendShare = (category: string, names?: Names) => words(`${category} share of spend`, "share", `spend a larger share on ${category}`, `spend a smaller share on ${category}`, names);
 /** A share of purchases through a channel: "buy online more". */
 const channelShare = (label: string, how: string, names?: Names) => words(label, "share", `buy ${how} more`, `buy ${how} less`, names);
-/** A yes / no fact, whose mean is the share of customers with it: "more of them live alone". */
-const flag = (label: string, predicate: string) => words(label, "share", `more of them ${predicate}`, `fewer of them ${predicate}`);
+/** A yes / no fact, whose mean is the share of customers with it: "more often live alone", "are more often married". */
+function flag(label: string, predicate: string): ConceptWords {
+  const [verb, rest] = predicate.startsWith("are ") ? ["are ", predicate.slice(4)] : ["", predicate];
+  return words(label, "share", `${verb}more often ${rest}`, `${verb}less often ${rest}`);
+}
 
 export const CONCEPT_WORDS: Record<PersonaConcept, ConceptWords> = {
   income: level("income", "money", { high: { adjective: "Affluent" }, low: { adjective: "Budget" } }),
@@ -192,7 +195,7 @@ function shareWords(name: string): ConceptWords | null {
   return channelShare(`share of purchases via ${value}`, `via ${value}`, { high: { qualifier: `via ${value}` } });
 }
 
-/** A custom attribute's words, by the file's own header: "have a higher Employees", "more of them Region North". */
+/** A custom attribute's words, by the file's own header: "have a higher Employees", "more often have Region North". */
 function attributeWords(name: string): ConceptWords | null {
   if (!name.startsWith(ATTRIBUTE_PREFIX)) return null;
   const rest = name.slice(ATTRIBUTE_PREFIX.length);
