@@ -93,7 +93,7 @@ function baseFeatures(
     matrix: matrix.matrix,
     columns: matrix.columns,
     personaColumns: () => {
-      const table = featureTable(pipeline, customers, { summaries, observedOnly: true });
+      const table = featureTable(pipeline, customers, { summaries, observedOnly: true, winsorised: false });
       return table.names.map((name) => ({ name, values: table.columns[name] }));
     },
   };
