@@ -14,6 +14,10 @@ const SHADE_500: Record<string, string> = {
   fuchsia: "#d946ef",
   orange: "#f97316",
   teal: "#14b8a6",
+  indigo: "#6366f1",
+  pink: "#ec4899",
+  sky: "#0ea5e9",
+  yellow: "#eab308",
   gray: "#6b7280",
 };
 

@@ -9,6 +9,8 @@ export interface SegmentView {
   size: number;
   share: number;
   isNew: boolean;
+  /** For a persona back after an absence: the run it was last seen in. */
+  returnedFrom: number | null;
   /** Plain-words traits, strongest first ("high income"). */
   traits: string[];
   actions: { title: string; detail: string }[];
@@ -17,6 +19,7 @@ export interface SegmentView {
 }
 
 interface StoredProfile {
+  returnedFrom?: number | null;
   topTraits?: { phrase?: string }[];
   actions?: { title?: string; detail?: string }[];
 }
@@ -34,6 +37,7 @@ export function segmentView(
     size: segment.size,
     share: segment.share,
     isNew: segment.isNew,
+    returnedFrom: profile.returnedFrom ?? null,
     traits: (profile.topTraits ?? []).flatMap((trait) => (trait.phrase ? [trait.phrase] : [])),
     actions: (profile.actions ?? []).flatMap((action) => (action.title ? [{ title: action.title, detail: action.detail ?? "" }] : [])),
     stats: summary?.segments.find((stats) => stats.segmentKey === segment.segmentKey) ?? null,

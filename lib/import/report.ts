@@ -7,6 +7,7 @@ import { CUSTOMER_COLUMNS } from "@/lib/data/customer";
 import type { CustomerFile } from "./customers";
 import type { AmountSource, OrderFile } from "./orders";
 import { invalidBytesWarning } from "./rows";
+import { plural as count } from "@/lib/text/plural";
 import type { InvalidByteRows } from "./source";
 
 export interface ImportReport {
@@ -106,10 +107,8 @@ function names(list: readonly string[]): string {
   return `${list.slice(0, SHOWN_NAMES).join(", ")} and ${list.length - SHOWN_NAMES} more`;
 }
 
-/** "1 sale", "2,823 sales". */
-export function count(value: number, noun: string): string {
-  return `${formatNumber(value)} ${noun}${value === 1 ? "" : "s"}`;
-}
+/** "1 sale", "2,823 sales": the shared plural helper, under the name the import code uses. */
+export { count };
 
 export function formatNumber(value: number): string {
   return value.toLocaleString("en-US");

@@ -4,15 +4,15 @@
  * name, a paragraph, and recommended actions. Rules only (lib/ml/personas/*): the same
  * segment statistics always give the same text.
  */
-import { recommendActions, type PersonaAction } from "./personas/actions";
+import { mostValuableSegment, recommendActions, type PersonaAction } from "./personas/actions";
 import { personaColor, type PersonaColor } from "./personas/colors";
 import { describeSegment } from "./personas/description";
 import { nameSegments } from "./personas/naming";
 import { checkPersonaInput, segmentStatistics, type FeatureColumn, type FeatureStatistic } from "./personas/statistics";
-import { topTraits, type PersonaTrait } from "./personas/traits";
+import { topTraits, withDistinctLeads, type PersonaTrait } from "./personas/traits";
 
 export { PERSONA_FEATURES, PERSONA_FEATURE_ALIASES, type PersonaConcept } from "./personas/vocabulary";
-export { PERSONA_PALETTE, personaColor, type PersonaColor } from "./personas/colors";
+export { assignColors, PERSONA_PALETTE, personaColor, type PersonaColor } from "./personas/colors";
 export { STRONG_Z, TRAIT_Z } from "./personas/traits";
 export type { ActionType, PersonaAction } from "./personas/actions";
 export type { FeatureColumn, FeatureStatistic, PersonaTrait };
@@ -27,7 +27,7 @@ export interface Persona {
   share: number;
   /** Every input feature, in input order. */
   features: FeatureStatistic[];
-  /** Strongest |z| first, at most `maxTraits`, each at least TRAIT_Z. */
+  /** At most `maxTraits`, each at least TRAIT_Z: a lead no other segment of the run has, then strongest |z| first. */
   topTraits: PersonaTrait[];
   description: string;
   actions: PersonaAction[];
@@ -47,8 +47,10 @@ export function describeSegments(labels: Int32Array, columns: readonly FeatureCo
   const k = checkPersonaInput(labels, columns, options.k, "describeSegments");
   const segments = segmentStatistics(labels, columns, k);
   const names = nameSegments(segments);
+  const leads = withDistinctLeads(segments.map((segment) => topTraits(segment, Infinity)));
+  const mostValuable = mostValuableSegment(segments);
   return segments.map((segment) => {
-    const traits = topTraits(segment, maxTraits);
+    const traits = leads[segment.id].slice(0, maxTraits);
     return {
       id: segment.id,
       name: names[segment.id],
@@ -58,7 +60,7 @@ export function describeSegments(labels: Int32Array, columns: readonly FeatureCo
       features: segment.features,
       topTraits: traits,
       description: describeSegment(segment, traits),
-      actions: recommendActions(segment, traits),
+      actions: recommendActions(segment, { isMostValuable: segment.id === mostValuable }),
     };
   });
 }

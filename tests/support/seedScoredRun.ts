@@ -6,6 +6,7 @@
  */
 import { CUSTOMER_COLUMNS, type CustomerRecord } from "@/lib/data/customer";
 import { generateCustomers } from "@/lib/data/synthetic";
+import { personaColor } from "@/lib/ml/personas";
 import { createRng } from "@/lib/ml/random";
 import { buildTargeting } from "@/lib/campaign/targeting";
 import type { Prisma } from "@/lib/db/client";
@@ -80,7 +81,7 @@ export async function seedScoredRun({ customers, segments = 5, seed = 7, edits =
   const { runId, release } = await beginSeededRun(seed, { seeded: true }, customers);
   const segmentRows = Array.from({ length: segments }, (_, key) => {
     const size = scores.filter((score) => score.segmentKey === key).length;
-    return { segmentKey: key, label: key, name: `Segment ${String.fromCharCode(65 + key)}`, description: "Seeded", color: "#3b82f6", size, share: size / scores.length, isNew: true, profile: {}, centroid: [] };
+    return { segmentKey: key, label: key, name: `Segment ${String.fromCharCode(65 + key)}`, description: "Seeded", color: personaColor(key), size, share: size / scores.length, isNew: true, profile: {}, centroid: [] };
   });
   const probabilities = scores.map((score) => score.responseProbability ?? Number.NaN);
   const targeting = buildTargeting(scores.map((score) => score.segmentKey), probabilities);

@@ -1,14 +1,14 @@
-import { BarList, Card, Grid, Metric, Text, Title } from "@tremor/react";
+import { BarList, Card, Grid, Metric, Text, Title, type Color } from "@tremor/react";
 import type { CustomerRunScore } from "@/lib/db/customerDetail";
 import type { SegmentName } from "@/lib/db/activeRun";
 import { money, probability } from "@/app/ui/customers/format";
 
-/** Segment-key order, as lib/services/retrain/outcome.ts writes it. */
+/** Segment-key order, as lib/services/retrain/outcome.ts writes it; each bar in its segment's stored colour. */
 function segmentProbabilities(score: CustomerRunScore, segments: SegmentName[]) {
   const values = score.segmentProbabilities ? (JSON.parse(score.segmentProbabilities) as number[]) : null;
   if (!values) return null;
   const ordered = [...segments].sort((a, b) => a.segmentKey - b.segmentKey);
-  return ordered.map((segment, i) => ({ name: segment.name, value: Math.round((values[i] ?? 0) * 1000) / 10 }));
+  return ordered.map((segment, i) => ({ name: segment.name, value: Math.round((values[i] ?? 0) * 1000) / 10, color: segment.color as Color }));
 }
 
 /** Why a score is missing: the run's own note, or, for runs stored before notes, that it did not score it. */

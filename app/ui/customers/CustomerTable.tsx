@@ -7,6 +7,7 @@ import { SegmentDot } from "@/app/ui/dashboard/States";
 import { count } from "@/app/ui/runs/format";
 import { money, probability, queryString } from "./format";
 import { Pagination } from "./Pagination";
+import { plural } from "@/lib/text/plural";
 
 const COLUMNS: { label: string; sort?: CustomerSort }[] = [
   { label: "Customer", sort: "id" },
@@ -46,7 +47,7 @@ export async function CustomerTable({ run, query, params }: { run: ActiveRunView
       ? rows.length
         ? `Customers ${count(first + 1)}–${count(first + rows.length)} matching the filters`
         : "No customers match"
-      : `${count(total)} customers${isFiltered(query) ? " in this segment" : ""}`;
+      : `${plural(total, "customer")}${isFiltered(query) ? " in this segment" : ""}`;
   return (
     <Card>
       <div className="flex flex-wrap items-baseline justify-between gap-2">

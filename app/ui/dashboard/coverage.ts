@@ -5,6 +5,7 @@
  */
 import type { StoredRunSummary } from "@/lib/dashboard/storedSummary";
 import { count } from "@/app/ui/runs/format";
+import { plural } from "@/lib/text/plural";
 
 type ClvCoverage = NonNullable<StoredRunSummary["clvCoverage"]>;
 type ResponseCoverage = NonNullable<StoredRunSummary["responseCoverage"]>;
@@ -25,7 +26,7 @@ export function clvWith(coverage: ClvCoverage): number {
 
 /** "CLV for N of M customers", the short form the segment cards show. */
 export function clvCoverageShort(coverage: ClvCoverage | undefined): string | null {
-  return coverage ? `CLV for ${count(clvWith(coverage))} of ${count(coverage.customers)} customers` : null;
+  return coverage ? `CLV for ${count(clvWith(coverage))} of ${plural(coverage.customers, "customer")}` : null;
 }
 
 export function clvCoverageLines(coverage: ClvCoverage | undefined): string[] | null {
@@ -41,7 +42,7 @@ export function clvCoverageLines(coverage: ClvCoverage | undefined): string[] | 
 
 export function responseCoverageLines(coverage: ResponseCoverage | undefined): string[] | null {
   if (!coverage) return null;
-  const first = `Response score for ${count(coverage.scored)} of ${count(coverage.customers)} customers`;
+  const first = `Response score for ${count(coverage.scored)} of ${plural(coverage.customers, "customer")}`;
   const rest = without(n(coverage.none), coverage.reasons);
   return rest ? [first, rest] : [first];
 }

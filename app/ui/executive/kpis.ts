@@ -6,6 +6,7 @@ import { clvCoverageLines, clvWith, RETRAIN_FOR_COVERAGE, responseCoverageLines 
 import { campaignView } from "@/lib/dashboard/storedCampaign";
 import { recommendedFigures } from "@/app/ui/campaigns/recommendedText";
 import type { Kpi } from "./KpiCard";
+import { plural } from "@/lib/text/plural";
 
 const RETRAIN = "retrain to see this";
 
@@ -36,7 +37,7 @@ export function executiveKpis(now: StoredRunSummary, before: StoredRunSummary | 
       id: "clv-average",
       label: "Average 12-month CLV",
       value: amount(now.averageClv),
-      detail: now.clvCoverage ? `over the ${count(clvWith(now.clvCoverage))} customers with a CLV` : undefined,
+      detail: now.clvCoverage ? `over the ${plural(clvWith(now.clvCoverage), "customer")} with a CLV` : undefined,
       change: delta(now.averageClv, before?.averageClv, amount),
     },
     { id: "alive", label: "Likely still active", value: percent(now.aliveShare), detail: "average probability a customer has not lapsed", change: delta(now.aliveShare, before?.aliveShare, points) },
@@ -53,7 +54,7 @@ export function executiveKpis(now: StoredRunSummary, before: StoredRunSummary | 
           id: "profit",
           label: "Expected profit, recommended campaign",
           value: figures.profit,
-          detail: `mailing ${figures.contacts} customers${campaign.threshold !== null ? ` with p ≥ ${figures.threshold}` : ""}; mailing everyone: ${amount(campaign.everyone.profit)}`,
+          detail: `mailing ${plural(campaign.contacts, "customer")}${campaign.threshold !== null ? ` with p ≥ ${figures.threshold}` : ""}; mailing everyone: ${amount(campaign.everyone.profit)}`,
           change: delta(campaign.profit, previous?.profit, amount),
         }
       : { id: "profit", label: "Expected profit, recommended campaign", value: "—", detail: RETRAIN },

@@ -26,6 +26,7 @@ export function SegmentCard({ segment, detailed = false }: { segment: SegmentVie
           )}
         </Title>
         {segment.isNew && <Badge color="blue">new this run</Badge>}
+        {segment.returnedFrom !== null && <Badge color="gray">{`back, last seen in run #${segment.returnedFrom}`}</Badge>}
       </div>
       <Text className="mt-1">{segment.description}</Text>
       <div className="mt-4">

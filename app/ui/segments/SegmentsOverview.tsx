@@ -9,6 +9,7 @@ import { ComparisonTable } from "./ComparisonTable";
 import { KCurvesCard } from "./KCurvesCard";
 import { ProjectionCard } from "./ProjectionCard";
 import { SegmentCard } from "./SegmentCard";
+import { plural } from "@/lib/text/plural";
 
 export async function SegmentsOverview() {
   const run = await getActiveRunDetails();
@@ -18,7 +19,7 @@ export async function SegmentsOverview() {
   return (
     <div className="space-y-6">
       <p className="text-tremor-default text-tremor-content" data-testid="segments-run">
-        {segments.length} segments from run #{run.id}, trained {utc(run.finishedAt)} UTC on {run.snapshotCount?.toLocaleString("en-US") ?? "—"} customers.
+        {plural(segments.length, "segment")} from run #{run.id}, trained {utc(run.finishedAt)} UTC on {plural(run.snapshotCount, "customer")}.
       </p>
       <Grid numItemsMd={2} className="gap-6">
         {segments.map((segment) => (

@@ -141,17 +141,21 @@ function fitRange(full: Float64Array, rows: number, columns: number[]): NonNulla
 /**
  * Every feature, unscaled, for each record (row-major records × ALL_FEATURES). With
  * `observedOnly`, a feature whose inputs were not in the data is NaN instead of imputed.
+ * Without `winsorised`, values are the customers' own, not clipped to the training bounds:
+ * personas quote those means beside the dashboards' averages of the stored fields, and the two
+ * must be the same number.
  */
 export function unscaledFeatures(
   pipeline: FeaturePipeline,
   records: readonly CustomerRecord[],
   summaries?: SummaryLookup,
   observedOnly = false,
+  winsorised = true,
 ): { full: Float64Array; impossibleAgeRows: number[] } {
   const snapshot = parseSnapshot(pipeline.snapshotDate, "transformFeatures");
   const full = new Float64Array(records.length * WIDTH);
   const impossibleAgeRows: number[] = [];
-  const prepared = prepareCleaning(pipeline.cleaning);
+  const prepared = prepareCleaning(winsorised ? pipeline.cleaning : { ...pipeline.cleaning, bounds: {} });
   const raw = new Float64Array(INPUTS.length);
   const clean = new Float64Array(CLEAN_WIDTH);
   const observed = new Uint8Array(WIDTH);

@@ -12,16 +12,17 @@ export interface FeatureTable {
 
 /**
  * Cleaned (imputed, winsorised) but unscaled values: ages in years, spend in currency. With
- * `observedOnly`, values the data did not have are NaN rather than imputed (for personas).
+ * `observedOnly`, values the data did not have are NaN rather than imputed; with `winsorised: false`
+ * none is clipped to the training bounds (both for personas).
  */
 export function featureTable(
   pipeline: FeaturePipeline,
   records: readonly CustomerRecord[],
-  options: { features?: readonly FeatureName[]; summaries?: SummaryLookup; observedOnly?: boolean } = {},
+  options: { features?: readonly FeatureName[]; summaries?: SummaryLookup; observedOnly?: boolean; winsorised?: boolean } = {},
 ): FeatureTable {
   const names = [...(options.features ?? ALL_FEATURES)];
   checkFeatureNames(names, "featureTable");
-  const { full } = unscaledFeatures(pipeline, records, options.summaries, options.observedOnly);
+  const { full } = unscaledFeatures(pipeline, records, options.summaries, options.observedOnly, options.winsorised);
   const width = ALL_FEATURES.length;
   const columns: Record<FeatureName, Float64Array> = {};
   for (const name of names) {

@@ -1,9 +1,12 @@
 /**
- * One paragraph per segment, from its strongest traits: what sets it apart in plain words,
- * how big it is, and the averages behind the words, e.g. "High income, high spend and
- * wine-heavy baskets. 412 customers, 18% of all. On average: income 72,400 (everyone 52,200), …".
+ * One paragraph per segment, from its strongest traits: what sets it apart as plain
+ * comparatives, how big it is, and the averages behind the words, e.g. "They have a higher
+ * income, spend more and spend a larger share on wine. 412 customers, 18% of all. On average:
+ * income 72,400 (everyone 52,200), …". The averages are the trait statistics themselves, the
+ * same means the dashboards' stat rows show.
  */
-import { capitalise, formatValue, formatWhole, listOf } from "./format";
+import { plural } from "@/lib/text/plural";
+import { formatValue, listOf } from "./format";
 import type { SegmentStatistics } from "./statistics";
 import { labelOf, unitOf, type PersonaTrait } from "./traits";
 
@@ -11,11 +14,10 @@ import { labelOf, unitOf, type PersonaTrait } from "./traits";
 const NUMBERED_TRAITS = 3;
 
 export function describeSegment(segment: SegmentStatistics, traits: readonly PersonaTrait[]): string {
-  const customers = segment.size === 1 ? "1 customer" : `${formatWhole(segment.size)} customers`;
-  const size = `${customers}, ${formatShare(segment.share)} of all.`;
   if (segment.size === 0) return "No customers in this segment.";
+  const size = `${plural(segment.size, "customer")}, ${formatShare(segment.share)} of all.`;
   if (traits.length === 0) return `Close to the average customer on every measure. ${size}`;
-  const words = `${capitalise(listOf(traits.map((t) => t.phrase)))}.`;
+  const words = `They ${listOf(traits.map((t) => t.phrase))}.`;
   const averages = traits.slice(0, NUMBERED_TRAITS).map((trait) => {
     const statistic = segment.features.find((f) => f.name === trait.feature)!;
     const unit = unitOf(statistic);

@@ -6,7 +6,7 @@
  */
 import { featureLabel } from "@/lib/ml/features/labels";
 import type { FeatureStatistic, SegmentStatistics } from "./statistics";
-import { wordsOf, type ConceptWords, type FeatureUnit, type PersonaConcept } from "./vocabulary";
+import { level, wordsOf, type ConceptWords, type FeatureUnit, type PersonaConcept } from "./vocabulary";
 
 /** |z| from which a feature is listed among a segment's traits. */
 export const TRAIT_Z = 0.3;
@@ -20,16 +20,13 @@ export interface PersonaTrait {
   z: number;
   mean: number;
   overallMean: number;
-  /** Plain words: "high income", "buy on deals". */
+  /** A plain comparative that follows "They": "have a higher income", "buy on deals more". */
   phrase: string;
 }
 
-/** Words for a column the vocabulary does not know: its label. */
+/** Words for a column the vocabulary does not know: "have a higher" and its label. */
 function wordsFor(statistic: FeatureStatistic): ConceptWords {
-  const words = wordsOf(statistic.name, statistic.concept);
-  if (words !== null) return words;
-  const { label } = featureLabel(statistic.name);
-  return { label, unit: "number", high: { trait: `high ${label}` }, low: { trait: `low ${label}` } };
+  return wordsOf(statistic.name, statistic.concept) ?? level(featureLabel(statistic.name).label);
 }
 
 export function unitOf(statistic: FeatureStatistic): FeatureUnit {
@@ -58,4 +55,24 @@ export function zOf(segment: SegmentStatistics, concept: PersonaConcept): number
 
 export function statisticOf(segment: SegmentStatistics, concept: PersonaConcept): FeatureStatistic | null {
   return segment.features.find((f) => f.concept === concept) ?? null;
+}
+
+/**
+ * Each segment's traits (strongest first) with a lead no other segment of the run has: the
+ * segment with the strongest lead chooses first, and one whose strongest trait another already
+ * leads with opens with its next. Two personas both opening "They spend more…" read as one.
+ */
+export function withDistinctLeads(traits: readonly (readonly PersonaTrait[])[]): PersonaTrait[][] {
+  const order = traits.map((list, i) => ({ i, strength: Math.abs(list[0]?.z ?? 0) })).sort((a, b) => b.strength - a.strength || a.i - b.i);
+  const leads = new Set<string>();
+  const result = traits.map((list) => [...list]);
+  for (const { i } of order) {
+    const list = result[i];
+    const at = list.findIndex((trait) => !leads.has(trait.phrase));
+    if (at < 0) continue;
+    const [lead] = list.splice(at, 1);
+    list.unshift(lead);
+    leads.add(lead.phrase);
+  }
+  return result;
 }

@@ -54,7 +54,7 @@ export type FeatureUnit = "money" | "share" | "days" | "years" | "count" | "prob
 
 /** What a segment far above (or below) everyone on this feature is called. */
 export interface DirectionWords {
-  /** A phrase for the description: "high income", "buy on deals". */
+  /** A plain comparative that follows "They": "have a higher income", "spend a larger share on wine". */
   trait: string;
   /** Leads a persona name: "Affluent". */
   adjective?: string;
@@ -72,29 +72,76 @@ export interface ConceptWords {
   low: DirectionWords;
 }
 
+type Names = { high?: Omit<DirectionWords, "trait">; low?: Omit<DirectionWords, "trait"> };
+
+/** One comparative per kind of feature, so every trait reads the same way. */
+const words = (label: string, unit: FeatureUnit, high: string, low: string, names: Names = {}): ConceptWords => ({
+  label,
+  unit,
+  high: { trait: high, ...names.high },
+  low: { trait: low, ...names.low },
+});
+/** A level (income, lifetime value): "have a higher income". */
+export const level = (label: string, unit: FeatureUnit = "number", names?: Names) => words(label, unit, `have a higher ${label}`, `have a lower ${label}`, names);
+/** Things counted (children, purchases): "have more young children at home". */
+const counted = (label: string, verb = "have", names?: Names) => words(label, "count", `${verb} more ${label}`, `${verb} fewer ${label}`, names);
+/** A share of spend: "spend a larger share on wine". */
+const spendShare = (category: string, names?: Names) => words(`${category} share of spend`, "share", `spend a larger share on ${category}`, `spend a smaller share on ${category}`, names);
+/** A share of purchases through a channel: "buy online more". */
+const channelShare = (label: string, how: string, names?: Names) => words(label, "share", `buy ${how} more`, `buy ${how} less`, names);
+/** A yes / no fact, whose mean is the share of customers with it: "more often live alone", "are more often married". */
+function flag(label: string, predicate: string): ConceptWords {
+  const [verb, rest] = predicate.startsWith("are ") ? ["are ", predicate.slice(4)] : ["", predicate];
+  return words(label, "share", `${verb}more often ${rest}`, `${verb}less often ${rest}`);
+}
+
 export const CONCEPT_WORDS: Record<PersonaConcept, ConceptWords> = {
-  income: { label: "income", unit: "money", high: { trait: "high income", adjective: "Affluent" }, low: { trait: "lower income", adjective: "Budget" } },
-  age: { label: "age", unit: "years", high: { trait: "older", adjective: "Older" }, low: { trait: "younger", adjective: "Younger" } },
-  children: { label: "children at home", unit: "count", high: { trait: "children at home", noun: "families" }, low: { trait: "few children at home" } },
-  totalSpend: { label: "total spend", unit: "money", high: { trait: "high spend", adjective: "Big-spending" }, low: { trait: "low spend", adjective: "Light-spending" } },
-  wineShare: { label: "wine share of spend", unit: "share", high: { trait: "wine-heavy baskets", noun: "wine buyers" }, low: { trait: "little wine" } },
-  meatShare: { label: "meat share of spend", unit: "share", high: { trait: "meat-heavy baskets", noun: "meat buyers" }, low: { trait: "little meat" } },
-  fishShare: { label: "fish share of spend", unit: "share", high: { trait: "more fish", noun: "fish buyers" }, low: { trait: "little fish" } },
-  fruitShare: { label: "fruit share of spend", unit: "share", high: { trait: "more fruit", noun: "fruit buyers" }, low: { trait: "little fruit" } },
-  sweetShare: { label: "sweets share of spend", unit: "share", high: { trait: "more sweets", noun: "sweets buyers" }, low: { trait: "few sweets" } },
-  goldShare: { label: "gold share of spend", unit: "share", high: { trait: "more gold products", noun: "gold buyers" }, low: { trait: "few gold products" } },
-  totalPurchases: { label: "purchases", unit: "count", high: { trait: "buy often", noun: "frequent buyers" }, low: { trait: "buy rarely", noun: "occasional buyers" } },
-  webShare: { label: "share of purchases online", unit: "share", high: { trait: "buy online", noun: "online shoppers" }, low: { trait: "rarely buy online" } },
-  catalogShare: { label: "share of purchases from the catalogue", unit: "share", high: { trait: "buy from the catalogue", noun: "catalogue shoppers" }, low: { trait: "rarely use the catalogue" } },
-  storeShare: { label: "share of purchases in store", unit: "share", high: { trait: "buy in store", noun: "in-store shoppers" }, low: { trait: "rarely buy in store" } },
-  dealRatio: { label: "share of purchases on a deal", unit: "share", high: { trait: "buy on deals", noun: "deal seekers" }, low: { trait: "rarely use deals" } },
-  webVisits: { label: "website visits a month", unit: "count", high: { trait: "visit the website often" }, low: { trait: "rarely visit the website" } },
-  recency: { label: "time since the last purchase", unit: "days", high: { trait: "long since their last purchase", adjective: "Lapsing" }, low: { trait: "bought recently", adjective: "Active" } },
-  tenure: { label: "time as a customer", unit: "days", high: { trait: "long-standing customers", adjective: "Long-standing" }, low: { trait: "new customers", adjective: "New" } },
-  acceptedCount: { label: "earlier campaigns accepted", unit: "count", high: { trait: "answer campaigns", noun: "campaign responders" }, low: { trait: "ignore campaigns" } },
-  responseRate: { label: "predicted response to the next campaign", unit: "probability", high: { trait: "likely to answer the next campaign", noun: "campaign responders" }, low: { trait: "unlikely to answer the next campaign" } },
-  clv: { label: "expected lifetime value", unit: "money", high: { trait: "high lifetime value", adjective: "High-value" }, low: { trait: "low lifetime value", adjective: "Low-value" } },
-  pAlive: { label: "chance of still being active", unit: "probability", high: { trait: "likely still active" }, low: { trait: "at risk of leaving", adjective: "Lapsing" } },
+  income: level("income", "money", { high: { adjective: "Affluent" }, low: { adjective: "Budget" } }),
+  age: words("age", "years", "are older", "are younger", { high: { adjective: "Older" }, low: { adjective: "Younger" } }),
+  children: counted("children at home", "have", { high: { noun: "families" } }),
+  totalSpend: words("total spend", "money", "spend more", "spend less", { high: { adjective: "Big-spending" }, low: { adjective: "Light-spending" } }),
+  wineShare: spendShare("wine", { high: { noun: "wine buyers" } }),
+  meatShare: spendShare("meat", { high: { noun: "meat buyers" } }),
+  fishShare: spendShare("fish", { high: { noun: "fish buyers" } }),
+  fruitShare: spendShare("fruit", { high: { noun: "fruit buyers" } }),
+  sweetShare: spendShare("sweets", { high: { noun: "sweets buyers" } }),
+  goldShare: spendShare("gold products", { high: { noun: "gold buyers" } }),
+  totalPurchases: words("purchases", "count", "buy more often", "buy less often", { high: { noun: "frequent buyers" }, low: { noun: "occasional buyers" } }),
+  webShare: channelShare("share of purchases online", "online", { high: { noun: "online shoppers" } }),
+  catalogShare: channelShare("share of purchases from the catalogue", "from the catalogue", { high: { noun: "catalogue shoppers" } }),
+  storeShare: channelShare("share of purchases in store", "in store", { high: { noun: "in-store shoppers" } }),
+  dealRatio: words("share of purchases on a deal", "share", "buy on deals more", "buy on deals less", { high: { noun: "deal seekers" } }),
+  webVisits: words("website visits a month", "count", "visit the website more often", "visit the website less often"),
+  recency: words("time since the last purchase", "days", "have gone longer without buying", "bought more recently", { high: { adjective: "Lapsing" }, low: { adjective: "Active" } }),
+  tenure: words("time as a customer", "days", "have been customers longer", "became customers more recently", { high: { adjective: "Long-standing" }, low: { adjective: "New" } }),
+  acceptedCount: words("earlier campaigns accepted", "count", "accepted more earlier campaigns", "accepted fewer earlier campaigns", { high: { noun: "campaign responders" } }),
+  responseRate: words("predicted response to the next campaign", "probability", "are more likely to answer the next campaign", "are less likely to answer the next campaign", {
+    high: { noun: "campaign responders" },
+  }),
+  clv: level("expected lifetime value", "money", { high: { adjective: "High-value" }, low: { adjective: "Low-value" } }),
+  pAlive: words("chance of still being active", "probability", "are more likely still active", "are more at risk of leaving", { low: { adjective: "Lapsing" } }),
+};
+
+/** Pipeline features no concept covers (lib/ml/features/definitions.ts), in the same comparatives. */
+const FEATURE_WORDS: Record<string, ConceptWords> = {
+  kidhome: counted("young children at home", "have", { high: { noun: "young families" } }),
+  teenhome: counted("teenagers at home", "have", { high: { noun: "families with teenagers" } }),
+  numDealsPurchases: words("purchases on a deal", "count", "make more purchases on a deal", "make fewer purchases on a deal"),
+  spendPerPurchase: words("spend per purchase", "money", "spend more per purchase", "spend less per purchase"),
+  ...Object.fromEntries([1, 2, 3, 4, 5].map((n) => [`acceptedCmp${n}`, flag(`accepted campaign ${n}`, `accepted campaign ${n}`)])),
+  complain: flag("complained in the last two years", "complained in the last two years"),
+  educationLevel: level("education level"),
+  educationBasic: flag("basic education", "have a basic education"),
+  educationGraduation: flag("graduate degree", "have a graduate degree"),
+  educationMaster: flag("master's degree", "have a master's degree"),
+  education2nCycle: flag("2n cycle degree", "have a 2n cycle degree"),
+  educationPhD: flag("PhD", "have a PhD"),
+  livingAlone: flag("living alone", "live alone"),
+  maritalMarried: flag("married", "are married"),
+  maritalTogether: flag("living together", "live with a partner"),
+  maritalSingle: flag("single", "are single"),
+  maritalDivorced: flag("divorced", "are divorced"),
+  maritalWidow: flag("widowed", "are widowed"),
 };
 
 /** Which concept, if any, a column name carries. */
@@ -124,11 +171,11 @@ export const CHANNEL_CONCEPTS: readonly { concept: PersonaConcept; where: string
 
 /** Words for the order-line features whose names carry the data's own categories and channels. */
 const ORDER_WORDS: Record<string, ConceptWords> = {
-  avgOrderValue: { label: "average order value", unit: "money", high: { trait: "large orders", noun: "big-ticket buyers" }, low: { trait: "small orders" } },
-  daysBetweenPurchases: { label: "days between purchases", unit: "days", high: { trait: "long gaps between purchases" }, low: { trait: "short gaps between purchases" } },
-  unitsBought: { label: "units bought", unit: "count", high: { trait: "buy in volume", noun: "volume buyers" }, low: { trait: "buy few units" } },
-  returnShare: { label: "share of spend returned", unit: "share", high: { trait: "return a lot", adjective: "Returns-prone" }, low: { trait: "rarely return" } },
-  cancelledShare: { label: "share of order value cancelled", unit: "share", high: { trait: "cancel orders often" }, low: { trait: "rarely cancel" } },
+  avgOrderValue: words("average order value", "money", "place larger orders", "place smaller orders", { high: { noun: "big-ticket buyers" } }),
+  daysBetweenPurchases: words("days between purchases", "days", "wait longer between purchases", "buy again sooner"),
+  unitsBought: words("units bought", "count", "buy more units", "buy fewer units", { high: { noun: "volume buyers" } }),
+  returnShare: words("share of spend returned", "share", "return more of what they buy", "return less of what they buy", { high: { adjective: "Returns-prone" } }),
+  cancelledShare: words("share of order value cancelled", "share", "cancel more of their orders", "cancel fewer of their orders"),
 };
 
 /** A category or channel share column ("category:Classic Cars"), or null for any other name. */
@@ -142,28 +189,24 @@ function shareWords(name: string): ConceptWords | null {
   const column = categoryOrChannel(name);
   if (column === null) return null;
   const { kind, value } = column;
-  if (value === OTHER_CATEGORIES || value === OTHER_CHANNELS) {
-    const what = kind === "category" ? "spend on other categories" : "purchases through other channels";
-    return { label: `share of ${what}`, unit: "share", high: { trait: `more ${what}` }, low: { trait: `less ${what}` } };
-  }
-  if (kind === "category") {
-    return { label: `${value} share of spend`, unit: "share", high: { trait: `buy a lot of ${value}`, noun: `${value} buyers` }, low: { trait: `little ${value}` } };
-  }
-  return { label: `share of purchases via ${value}`, unit: "share", high: { trait: `buy mostly via ${value}`, qualifier: `via ${value}` }, low: { trait: `rarely buy via ${value}` } };
+  if (value === OTHER_CATEGORIES) return spendShare("other categories");
+  if (value === OTHER_CHANNELS) return channelShare("share of purchases through other channels", "through other channels");
+  if (kind === "category") return spendShare(value, { high: { noun: `${value} buyers` } });
+  return channelShare(`share of purchases via ${value}`, `via ${value}`, { high: { qualifier: `via ${value}` } });
 }
 
-/** A custom attribute's words, by the file's own header: "high Employees", "mostly Region North". */
+/** A custom attribute's words, by the file's own header: "have a higher Employees", "more often have Region North". */
 function attributeWords(name: string): ConceptWords | null {
   if (!name.startsWith(ATTRIBUTE_PREFIX)) return null;
   const rest = name.slice(ATTRIBUTE_PREFIX.length);
   const at = rest.indexOf("=");
-  const [attribute, value] = at < 0 ? [rest, undefined] : [rest.slice(0, at), rest.slice(at + 1)];
-  if (value === undefined) return { label: attribute, unit: "number", high: { trait: `high ${attribute}` }, low: { trait: `low ${attribute}` } };
-  return { label: `share with ${attribute} ${value}`, unit: "share", high: { trait: `mostly ${attribute} ${value}` }, low: { trait: `rarely ${attribute} ${value}` } };
+  if (at < 0) return level(rest);
+  const [attribute, value] = [rest.slice(0, at), rest.slice(at + 1)];
+  return flag(`share with ${attribute} ${value}`, `have ${attribute} ${value}`);
 }
 
 /** Words for a column: its concept's, the order-line or attribute words, or null for a column only a label describes. */
 export function wordsOf(name: string, concept: PersonaConcept | null): ConceptWords | null {
   if (concept !== null) return CONCEPT_WORDS[concept];
-  return ORDER_WORDS[name] ?? shareWords(name) ?? attributeWords(name);
+  return FEATURE_WORDS[name] ?? ORDER_WORDS[name] ?? shareWords(name) ?? attributeWords(name);
 }

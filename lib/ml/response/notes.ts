@@ -4,6 +4,7 @@ import type { FeaturePipeline } from "@/lib/ml/features";
 import type { CalibrationReport } from "./calibration";
 import type { ProfitThreshold } from "./gains";
 import type { ResponseModelKind } from "./models";
+import { plural } from "@/lib/text/plural";
 
 const NAMES: Record<ResponseModelKind, string> = { logistic: "logistic regression", mlp: "the MLP" };
 const f3 = (x: number) => x.toFixed(3);
@@ -11,14 +12,14 @@ const f3 = (x: number) => x.toFixed(3);
 export function dataNotes(records: readonly CustomerRecord[], labelled: readonly CustomerRecord[], pipeline: FeaturePipeline): string[] {
   const notes: string[] = [];
   const unlabelled = records.length - labelled.length;
-  if (unlabelled > 0) notes.push(`${unlabelled} customers without a Response value were left out.`);
+  if (unlabelled > 0) notes.push(`${plural(unlabelled, "customer")} without a Response value ${unlabelled === 1 ? "was" : "were"} left out.`);
   const excluded = pipeline.fit.excluded;
   if (excluded.length > 0) {
     const ids = excluded.slice(0, 10).map((e) => e.externalId).join(", ");
     const more = excluded.length > 10 ? ` and ${excluded.length - 10} more` : "";
     notes.push(
-      `${excluded.length} customers with impossible birth years were left out of fitting the features ` +
-        `(${ids}${more}); they are scored with the median age (${pipeline.cleaning.medians.age}).`,
+      `${plural(excluded.length, "customer")} with impossible birth years ${excluded.length === 1 ? "was" : "were"} left out of fitting the features ` +
+        `(${ids}${more}); ${excluded.length === 1 ? "it is" : "they are"} scored with the median age (${pipeline.cleaning.medians.age}).`,
     );
   }
   if (pipeline.cleaning.missingInFit.length > 0) notes.push(`No values at all for: ${pipeline.cleaning.missingInFit.join(", ")}.`);

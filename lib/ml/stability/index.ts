@@ -2,3 +2,4 @@
 export { adjustedRandIndex, type Labels } from "./adjustedRand";
 export { hungarian } from "./hungarian";
 export { matchSegments, matchThreshold, MATCH_DEFAULTS, type MatchOptions, type SegmentMatch, type SegmentMatching } from "./matchSegments";
+export { matchIdentities, type IdentityMatch } from "./returning";

@@ -3,7 +3,7 @@
  * the order lines' behaviour (over the data's own categories and channels) when more customers
  * are known from orders; plus the custom attributes an analyst chose. Persona columns are the
  * same features, unscaled and missing where a customer's data did not have them, so a trait is
- * never an imputed median.
+ * never an imputed median nor a winsorised value.
  */
 import { PURCHASE_FIELDS, SPEND_FIELDS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
 import { featureTable, fitFeaturePipeline, SEGMENTATION_FEATURES, transformFeatures, type FeaturePipeline, type SummaryLookup } from "@/lib/ml/features";
@@ -93,7 +93,7 @@ function baseFeatures(
     matrix: matrix.matrix,
     columns: matrix.columns,
     personaColumns: () => {
-      const table = featureTable(pipeline, customers, { summaries, observedOnly: true });
+      const table = featureTable(pipeline, customers, { summaries, observedOnly: true, winsorised: false });
       return table.names.map((name) => ({ name, values: table.columns[name] }));
     },
   };

@@ -25,7 +25,7 @@ export function segmentRows(personas: Persona[], keyed: KeyedSegment[], centroid
       size: persona.size,
       share: persona.share,
       isNew: segment.isNew,
-      profile: toJson({ generatedName: persona.name, features: persona.features, topTraits: persona.topTraits, actions: persona.actions, matchDistance: segment.distance }),
+      profile: toJson({ generatedName: persona.name, features: persona.features, topTraits: persona.topTraits, actions: persona.actions, matchDistance: segment.distance, returnedFrom: segment.returnedFrom }),
       centroid: toJson(centroids[segment.label]),
     };
   });

@@ -20,8 +20,9 @@ import { measureDrift, measureStability, runReference, type RunReference } from 
 import { artifactsOf, scoreRows, segmentRows, toJson } from "./outcome";
 import { segmentationColumns } from "@/lib/ml/train/featureSource";
 import { runModels } from "../runModels";
-import { assignSegmentKeys, type PreviousSegment } from "./segmentKeys";
+import { assignSegmentKeys } from "./segmentKeys";
 import { withSegmentSettings } from "./segmentSettings";
+import { loadSegmentHistory } from "./segmentHistory";
 import { summariseRun } from "./summary";
 import { buildTargeting } from "@/lib/campaign/targeting";
 
@@ -101,23 +102,19 @@ async function train(
 
   progress("evaluate", 0.86);
   const active = await getActiveRun();
-  const previousSegments: PreviousSegment[] = active
-    ? (await db.segmentProfile.findMany({ where: { runId: active.id } })).map((segment) => ({ ...segment, centroid: segment.centroid as number[] }))
-    : [];
   const activeModels = active ? await runModels(active.id) : null;
-  // A run without stored models (seeded) is compared by centroid length alone.
-  const sameColumns = activeModels === null || sameNames(segmentationColumns(activeModels), segmentationColumns(result.models));
-  const keyed = assignSegmentKeys(result.personas, result.models.segmentation.standardizedCentroids, previousSegments, sameColumns);
+  const history = await loadSegmentHistory(active?.id ?? null, segmentationColumns(result.models), activeModels);
+  const keyed = assignSegmentKeys(result.personas, result.models.segmentation.standardizedCentroids, history);
   const keyOf = new Map(keyed.map((segment) => [segment.label, segment.segmentKey]));
   const segmentKeys = Array.from(result.scores.segment, (label) => keyOf.get(label)!);
   const previousReference = (active?.reference ?? null) as RunReference | null;
   const drift = previousReference ? measureDrift(previousReference, snapshot, result, segmentKeys, driftShareThreshold) : null;
-  const matched = keyed.filter((segment) => !segment.isNew).length;
+  const matched = keyed.filter((segment) => !segment.isNew && segment.returnedFrom === null).length;
   const stability = active
     ? measureStability(await getRunSegmentKeys(active.id), snapshot.customerIds, segmentKeys, {
         matched,
         created: keyed.length - matched,
-        disappeared: previousSegments.length - matched,
+        disappeared: history.active.length - matched,
       })
     : null;
   const gate = gateMetrics(result);
@@ -174,8 +171,6 @@ function economicsOf(config: Pick<TrainConfig, "costPerContact" | "revenuePerRes
     revenuePerResponse: config.revenuePerResponse ?? DEFAULT_ECONOMICS.revenuePerResponse,
   };
 }
-
-const sameNames = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((name, i) => name === b[i]);
 
 function gateMetrics(result: TrainResult): GateMetrics {
   const { segmentation, response } = result.metrics;

@@ -27,7 +27,7 @@ const scores: CustomerScores = {
   clvNote: [null, null, NO_CLV],
   pca: new Float64Array(9),
 };
-const keyed: KeyedSegment[] = [{ label: 0, segmentKey: 0, name: "A", color: "blue", isNew: true, distance: null }];
+const keyed: KeyedSegment[] = [{ label: 0, segmentKey: 0, name: "A", color: "blue", isNew: true, distance: null, returnedFrom: null }];
 
 export function defineScoreNotesSuite(provider: TestProvider): void {
   describe(`score notes on ${provider}`, () => {

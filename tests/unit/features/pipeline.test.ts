@@ -50,6 +50,11 @@ describe("winsorisation", () => {
     const table = featureTable(pipeline, [makeCustomer("x", { mntWines: spend })], { features: ["totalSpend"] });
     expect(table.columns.totalSpend[0]).toBeCloseTo(expected, 12);
   });
+
+  test("a table for personas keeps the customers' own spend, so their means are the stored fields' averages", () => {
+    const table = featureTable(pipeline, [makeCustomer("x", { mntWines: 500 }), makeCustomer("y", { mntWines: 0 })], { features: ["totalSpend"], observedOnly: true, winsorised: false });
+    expect(Array.from(table.columns.totalSpend)).toEqual([500, 0]);
+  });
 });
 
 describe("scaling", () => {

@@ -1,6 +1,8 @@
 import { expect, test } from "vitest";
 import { PERSONA_PALETTE, personaColor } from "@/lib/ml/personas";
 import { formatValue, listOf } from "@/lib/ml/personas/format";
+import { colorHex } from "@/lib/dashboard/segmentColors";
+import tailwind from "@/tailwind.config";
 
 test.each([
   [72_412.4, "money", "72,412"],
@@ -29,14 +31,21 @@ test.each([
   [0, "blue"],
   [4, "rose"],
   [9, "teal"],
-  [10, "blue"],
-  [13, "amber"],
+  [10, "indigo"],
+  [13, "yellow"],
+  [14, "blue"],
 ])("persona %d is %s", (index, color) => {
   expect(personaColor(index)).toBe(color);
 });
 
-test("the palette has ten distinct Tremor colours", () => {
-  expect(new Set(PERSONA_PALETTE).size).toBe(10);
+test("the palette has fourteen distinct Tremor colours, each safelisted for the charts and with its own hex for the 3-D view", () => {
+  expect(new Set(PERSONA_PALETTE).size).toBe(14);
+  const safelist = (tailwind.safelist as { pattern: RegExp }[])[0].pattern;
+  for (const color of PERSONA_PALETTE) {
+    expect(safelist.test(`bg-${color}-500`) && safelist.test(`fill-${color}-500`)).toBe(true);
+    expect(colorHex(color)).not.toBe(colorHex("gray"));
+  }
+  expect(new Set(PERSONA_PALETTE.map(colorHex)).size).toBe(14);
 });
 
 test("refuses a negative colour index", () => {

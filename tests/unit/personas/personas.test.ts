@@ -52,18 +52,18 @@ describe("personas of five hand-made segments", () => {
   });
 
   test("every segment gets channel advice from its channel shares", () => {
-    expect(personas[0].actions.find((a) => a.type === "channel")!.title).toBe("Reach them from the catalogue");
-    expect(personas[1].actions.find((a) => a.type === "channel")!.title).toBe("Reach them online");
-    expect(personas[2].actions.find((a) => a.type === "channel")!.title).toBe("Reach them in store");
+    expect(personas[0].actions.find((a) => a.type === "channel")!.title).toBe("Reach them through catalogue mailings");
+    expect(personas[1].actions.find((a) => a.type === "channel")!.title).toBe("Reach them through online campaigns");
+    expect(personas[2].actions.find((a) => a.type === "channel")!.title).toBe("Reach them through in-store promotions");
   });
 
   test("the description leads with the strongest traits and gives size and averages", () => {
-    expect(personas[0].description).toMatch(/^[A-Z][^.]*high income[^.]*\. 3 customers, 20% of all\. On average: /);
+    expect(personas[0].description).toMatch(/^They [^.]*have a higher income[^.]*\. 3 customers, 20% of all\. On average: /);
     expect(personas[0].description).toContain("income 90,000 (everyone 55,400)");
   });
 
-  test("top traits are ordered by strength and all beyond 0.3 standard deviations", () => {
-    const strengths = personas[0].topTraits.map((t) => Math.abs(t.z));
+  test("after the lead, top traits are ordered by strength and all beyond 0.3 standard deviations", () => {
+    const strengths = personas[0].topTraits.map((t) => Math.abs(t.z)).slice(1);
     expect(strengths).toEqual([...strengths].sort((a, b) => b - a));
     expect(strengths.every((z) => z >= 0.3)).toBe(true);
     expect(personas[0].topTraits.length).toBeLessThanOrEqual(5);
@@ -117,7 +117,7 @@ describe("z-scores", () => {
   });
 
   test("unknown features still make traits, in their own name", () => {
-    expect(s1.topTraits[0]).toMatchObject({ feature: "a", direction: "high", phrase: "high a" });
+    expect(s1.topTraits[0]).toMatchObject({ feature: "a", direction: "high", phrase: "have a higher a" });
   });
 
   test("pipeline columns without persona words are described in plain words; rescaled copies make no trait", () => {
@@ -125,7 +125,7 @@ describe("z-scores", () => {
     const others = { [F.totalSpend]: 300, logTotalSpend: 5.7, mScore: 2, spendPerPurchase: 25 };
     const { labels: l, columns: c } = table([spenders, others, others]);
     const phrases = describeSegments(l, c)[0].topTraits.map((trait) => trait.phrase);
-    expect(phrases).toEqual(["high spend", "high spend per purchase"]);
+    expect(phrases).toEqual(["spend more", "spend more per purchase"]);
   });
 });
 

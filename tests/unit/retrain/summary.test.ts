@@ -22,8 +22,8 @@ const customers = [
   customer("c4", 1980, 120_000, [0, 20, 0, 0, 0, 0], [5, 0, 5]),
 ];
 const segments: KeyedSegment[] = [
-  { label: 0, segmentKey: 7, name: "A", color: "blue", isNew: true, distance: null },
-  { label: 1, segmentKey: 5, name: "B", color: "emerald", isNew: true, distance: null },
+  { label: 0, segmentKey: 7, name: "A", color: "blue", isNew: true, distance: null, returnedFrom: null },
+  { label: 1, segmentKey: 5, name: "B", color: "emerald", isNew: true, distance: null, returnedFrom: null },
 ];
 const scores: CustomerScores = {
   externalIds: ["c1", "c2", "c3", "c4"],

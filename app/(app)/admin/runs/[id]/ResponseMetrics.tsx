@@ -3,6 +3,7 @@ import type { StoredMetrics } from "@/lib/services/retrain/stored";
 import { count, duration, fixed } from "@/app/ui/runs/format";
 import { Facts } from "@/app/ui/runs/Facts";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
+import { plural } from "@/lib/text/plural";
 
 type Response = NonNullable<StoredMetrics["response"]>;
 
@@ -35,11 +36,11 @@ export function ResponseMetrics({ response }: { response: StoredMetrics["respons
         <RowsTable testId="response-models" header={["Model", "Mean CV ROC AUC", "SD over folds", "Pooled out-of-fold AUC", "Brier (uncalibrated)", "CV time"]} rows={modelRows(response)} />
       </div>
       <p className="mt-4 text-tremor-default text-tremor-content" data-testid="response-holdout-cut">
-        Model evaluation on held-out folds, not the campaign: had the {count(threshold.contactAll.contacted)} labelled customers been mailed by their out-of-fold
+        Model evaluation on held-out folds, not the campaign: had the {plural(threshold.contactAll.contacted, "labelled customer")} been mailed by their out-of-fold
         predictions,{" "}
         {threshold.threshold === null
           ? "mailing nobody would have paid best"
-          : `the ${count(threshold.contacted)} at or above ${fixed(threshold.threshold)} would have brought ${count(threshold.responders)} actual responders, a profit of ${count(threshold.profit)}`}{" "}
+          : `the ${count(threshold.contacted)} at or above ${fixed(threshold.threshold)} would have brought ${plural(threshold.responders, "actual responder")}, a profit of ${count(threshold.profit)}`}{" "}
         against {count(threshold.contactAll.profit)} mailing all of them (cost {threshold.costPerContact} per contact, revenue{" "}
         {threshold.revenuePerResponse} per response). The recommended campaign is chosen on the final model&apos;s scores of every customer instead.
       </p>

@@ -27,7 +27,7 @@ export function SegmentsCard({ segments }: { segments: Segment[] }) {
                 </span>,
                 count(segment.size),
                 percent(segment.share),
-                segment.isNew ? <Badge key="new" color="blue">new</Badge> : <Badge key="kept" color="gray">continues</Badge>,
+                identityBadge(segment),
               ],
             }))}
           />
@@ -35,4 +35,12 @@ export function SegmentsCard({ segments }: { segments: Segment[] }) {
       )}
     </Card>
   );
+}
+
+/** New, back after an absence (its profile names the run it was last seen in), or continuing the active run's persona. */
+function identityBadge(segment: Segment) {
+  if (segment.isNew) return <Badge key="new" color="blue">new</Badge>;
+  const returnedFrom = (segment.profile as { returnedFrom?: number | null } | null)?.returnedFrom ?? null;
+  if (returnedFrom !== null) return <Badge key="back" color="gray">{`back from run #${returnedFrom}`}</Badge>;
+  return <Badge key="kept" color="gray">continues</Badge>;
 }

@@ -1,0 +1,15 @@
+import { describe, expect, test } from "vitest";
+import { plural } from "@/lib/text/plural";
+
+describe("plural", () => {
+  test.each([
+    [0, "customer", undefined, "0 customers"],
+    [1, "customer", undefined, "1 customer"],
+    [2240, "customer", undefined, "2,240 customers"],
+    [1, "child", "children", "1 child"],
+    [3, "child", "children", "3 children"],
+    [null, "customer", undefined, "— customers"],
+  ])("%s %s", (value, singular, pluralForm, expected) => {
+    expect(plural(value, singular, pluralForm)).toBe(expected);
+  });
+});
