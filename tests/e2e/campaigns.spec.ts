@@ -60,15 +60,15 @@ test.describe.serial("customers, campaigns and exports", () => {
 
     const response = await page.request.get("/api/export/segments/1");
     expect(response.status()).toBe(200);
-    expect(response.headers()["content-disposition"]).toMatch(new RegExp(`filename="segment-1-run${runId}-\\d{4}-\\d{2}-\\d{2}\\.csv"`));
+    expect(response.headers()["content-disposition"]).toMatch(new RegExp(`filename="segment-segment-b-run${runId}-\\d{4}-\\d{2}-\\d{2}\\.csv"`));
     const records = parse(await response.text(), { columns: true }) as Record<string, string>[];
     const rows = readDatabase<{ externalId: string; responseProbability: number; clv: number; pAlive: number; education: string | null }>(
       `SELECT c."externalId", s."responseProbability", s."clv", s."pAlive", c."education" FROM "CustomerScore" s JOIN "Customer" c ON c.id = s."customerId"
        WHERE s."runId" = ? AND s."segmentKey" = 1 ORDER BY s."customerId"`,
       runId,
     );
-    expect(records.map((record) => [record.customer_id, Number(record.response_probability), Number(record.clv_12m), Number(record.p_alive), record.segment_name])).toEqual(
-      rows.map((row) => [row.externalId, row.responseProbability, row.clv, row.pAlive, "Segment B"]),
+    expect(records.map((record) => [record.customer_id, record.response_probability, Number(record.clv_12m), record.p_alive, record.segment_name])).toEqual(
+      rows.map((row) => [row.externalId, row.responseProbability.toFixed(4), row.clv, row.pAlive.toFixed(4), "Segment B"]),
     );
   });
 

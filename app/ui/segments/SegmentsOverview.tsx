@@ -9,6 +9,7 @@ import { ComparisonTable } from "./ComparisonTable";
 import { KCurvesCard } from "./KCurvesCard";
 import { ProjectionCard } from "./ProjectionCard";
 import { SegmentCard } from "./SegmentCard";
+import { ExportAllSegmentsLink } from "./ExportSegmentLinks";
 
 export async function SegmentsOverview() {
   const run = await getActiveRunDetails();
@@ -20,6 +21,7 @@ export async function SegmentsOverview() {
       <p className="text-tremor-default text-tremor-content" data-testid="segments-run">
         {segments.length} segments from run #{run.id}, trained {utc(run.finishedAt)} UTC on {run.snapshotCount?.toLocaleString("en-US") ?? "—"} customers.
       </p>
+      <ExportAllSegmentsLink />
       <Grid numItemsMd={2} className="gap-6">
         {segments.map((segment) => (
           <SegmentCard key={segment.key} segment={segment} />
