@@ -6,7 +6,7 @@ import { csvRow } from "./csv";
 import { contentDisposition } from "./fileName";
 
 /** UTF-8's byte-order mark: Excel reads a CSV without it in the system's legacy code page, so "Straße" arrives garbled. */
-export const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
+const BOM = [0xef, 0xbb, 0xbf];
 
 export interface CsvDownload {
   /** Start the file with the byte-order mark ("for Excel"); other readers take it for part of the first header. */
@@ -17,7 +17,8 @@ function withBom(stream: ReadableStream<Uint8Array>): ReadableStream<Uint8Array>
   return stream.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       start(controller) {
-        controller.enqueue(BOM);
+        // A fresh array per file: a chunk handed on may be transferred (detached) by its reader.
+        controller.enqueue(new Uint8Array(BOM));
       },
     }),
   );

@@ -99,6 +99,10 @@ test.describe.serial("customers, campaigns and exports", () => {
     expect(name).toMatch(new RegExp(`^campaign-run${runId}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
     expect(records).toHaveLength(inDatabase);
     expect(records.every((record) => Number(record.response_probability) >= 0.3 && ["0", "1"].includes(record.segment_id))).toBe(true);
+    const forExcel = await page.request.get((await page.getByRole("link", { name: "Export the target list for Excel (CSV with byte-order mark)" }).getAttribute("href"))!);
+    const excelBytes = Buffer.from(await forExcel.body());
+    expect(excelBytes.subarray(0, 3).toString("hex")).toBe("efbbbf");
+    expect(parse(excelBytes, { columns: true, bom: true })).toHaveLength(records.length);
     const control = records.filter((record) => record.control_group === "1").length / records.length;
     expect(control).toBeGreaterThan(0.05);
     expect(control).toBeLessThan(0.15);
