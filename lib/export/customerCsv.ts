@@ -8,7 +8,7 @@
  */
 import { CUSTOMER_COLUMNS, type CustomerColumn } from "@/lib/data/customer";
 import { SCORE_FIELDS } from "@/lib/db/scoreRow";
-import { csvCell, type CsvValue } from "./csv";
+import { csvCell, csvProbability, plainNumber, type CsvValue } from "./csv";
 
 export const SCORE_HEADER = [
   "customer_id", "segment_id", "segment_name", "response_probability", "clv_12m", "clv_low", "clv_high", "p_alive",
@@ -21,7 +21,9 @@ export const CUSTOMER_HEADER: readonly string[] = [...SCORE_HEADER, ...ATTRIBUTE
 
 type Format = (value: unknown) => string;
 
-const number: Format = (value) => (typeof value === "number" && Number.isFinite(value) ? String(value) : "");
+const number: Format = (value) => (typeof value === "number" && Number.isFinite(value) ? plainNumber(value) : "");
+/** Probabilities to 4 decimals: more digits claim a precision the models do not have. */
+const probability: Format = csvProbability;
 const text: Format = (value) => csvCell(value as CsvValue);
 /** SQLite hands dates back as ISO text, PostgreSQL as Date: both become YYYY-MM-DD. */
 const day: Format = (value) => (value === null || value === undefined ? "" : (value instanceof Date ? value.toISOString() : String(value)).slice(0, 10));
@@ -39,7 +41,15 @@ const at = (field: string) => {
 const CUSTOMER_ID = at("customerId");
 const EXTERNAL_ID = at("externalId");
 const SEGMENT = at("segmentKey");
-const SCORES = (["responseProbability", "clv", "clvLow", "clvHigh", "pAlive"] as const).map(at);
+const SCORES = (
+  [
+    ["responseProbability", probability],
+    ["clv", number],
+    ["clvLow", number],
+    ["clvHigh", number],
+    ["pAlive", probability],
+  ] as const
+).map(([field, format]) => ({ index: at(field), format }));
 const NOTES = (["responseNote", "clvSource", "clvNote"] as const).map(at);
 const ATTRIBUTE_CELLS = ATTRIBUTES.map((column) => ({ index: at(column.field), format: formatOf(column.kind) }));
 
@@ -54,7 +64,7 @@ export function customerCsvWriter(segmentNames: ReadonlyMap<number, string>, ext
     for (const row of rows) {
       const segment = row[SEGMENT] as number;
       let line = `${text(row[EXTERNAL_ID])},${segment},${nameCells.get(segment) ?? ""}`;
-      for (const index of SCORES) line += `,${number(row[index])}`;
+      for (const { index, format } of SCORES) line += `,${format(row[index])}`;
       for (const index of NOTES) line += `,${text(row[index])}`;
       for (const { index, format } of ATTRIBUTE_CELLS) line += `,${format(row[index])}`;
       if (extra) line += `,${csvCell(extra(row[CUSTOMER_ID] as number))}`;

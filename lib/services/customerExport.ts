@@ -3,25 +3,27 @@
  * attributes, and for campaign lists the control-group flag.
  */
 import "server-only";
-import { getActiveRunView } from "@/lib/db/activeRun";
+import { getActiveRunView, type ActiveRunView } from "@/lib/db/activeRun";
 import { scoredCustomerPages, type ExportOptions } from "@/lib/db/exports";
 import { isControl } from "@/lib/campaign/controlGroup";
 import { CUSTOMER_HEADER, customerCsvWriter } from "@/lib/export/customerCsv";
-import { csvResponse, csvStream, exportFileName } from "@/lib/export/stream";
+import { exportFileName } from "@/lib/export/fileName";
+import { csvResponse, csvStream, type CsvDownload } from "@/lib/export/stream";
 import type { ScoreFilter } from "@/lib/db/scoreFilter";
 import { jsonError } from "@/lib/http/responses";
 
 export const NO_RUN_MESSAGE = "No model trained yet — an analyst can start one on the admin page.";
 
 export interface CustomerExport {
-  /** File name stem, e.g. "segments" or "segment-3". */
-  what: string;
+  /** File name stem, e.g. "segments", or one computed from the run (a segment's name). */
+  what: string | ((run: ActiveRunView) => string);
   filter: (runId: number) => ScoreFilter | Promise<ScoreFilter>;
   order?: ExportOptions["order"];
   limit?: number;
   control?: { share: number; seed: number };
   /** Refuses the export for this run (e.g. an unknown segment) with a response. */
-  check?: (run: { segments: { segmentKey: number }[] }) => Response | null;
+  check?: (run: ActiveRunView) => Response | null;
+  download?: CsvDownload;
 }
 
 export async function customerExportResponse(spec: CustomerExport): Promise<Response> {
@@ -37,5 +39,6 @@ export async function customerExportResponse(spec: CustomerExport): Promise<Resp
   async function* text(): AsyncGenerator<string> {
     for await (const page of pages) yield write(page);
   }
-  return csvResponse(csvStream(header, text()), exportFileName(spec.what, run.id));
+  const what = typeof spec.what === "string" ? spec.what : spec.what(run);
+  return csvResponse(csvStream(header, text()), exportFileName(what, run.id), spec.download);
 }

@@ -60,15 +60,15 @@ test.describe.serial("customers, campaigns and exports", () => {
 
     const response = await page.request.get("/api/export/segments/1");
     expect(response.status()).toBe(200);
-    expect(response.headers()["content-disposition"]).toMatch(new RegExp(`filename="segment-1-run${runId}-\\d{4}-\\d{2}-\\d{2}\\.csv"`));
+    expect(response.headers()["content-disposition"]).toMatch(new RegExp(`filename="segment-segment-b-run${runId}-\\d{4}-\\d{2}-\\d{2}\\.csv"`));
     const records = parse(await response.text(), { columns: true }) as Record<string, string>[];
     const rows = readDatabase<{ externalId: string; responseProbability: number; clv: number; pAlive: number; education: string | null }>(
       `SELECT c."externalId", s."responseProbability", s."clv", s."pAlive", c."education" FROM "CustomerScore" s JOIN "Customer" c ON c.id = s."customerId"
        WHERE s."runId" = ? AND s."segmentKey" = 1 ORDER BY s."customerId"`,
       runId,
     );
-    expect(records.map((record) => [record.customer_id, Number(record.response_probability), Number(record.clv_12m), Number(record.p_alive), record.segment_name])).toEqual(
-      rows.map((row) => [row.externalId, row.responseProbability, row.clv, row.pAlive, "Segment B"]),
+    expect(records.map((record) => [record.customer_id, record.response_probability, Number(record.clv_12m), record.p_alive, record.segment_name])).toEqual(
+      rows.map((row) => [row.externalId, row.responseProbability.toFixed(4), row.clv, row.pAlive.toFixed(4), "Segment B"]),
     );
   });
 
@@ -99,6 +99,10 @@ test.describe.serial("customers, campaigns and exports", () => {
     expect(name).toMatch(new RegExp(`^campaign-run${runId}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
     expect(records).toHaveLength(inDatabase);
     expect(records.every((record) => Number(record.response_probability) >= 0.3 && ["0", "1"].includes(record.segment_id))).toBe(true);
+    const forExcel = await page.request.get((await page.getByRole("link", { name: "Export the target list for Excel (CSV with byte-order mark)" }).getAttribute("href"))!);
+    const excelBytes = Buffer.from(await forExcel.body());
+    expect(excelBytes.subarray(0, 3).toString("hex")).toBe("efbbbf");
+    expect(parse(excelBytes, { columns: true, bom: true })).toHaveLength(records.length);
     const control = records.filter((record) => record.control_group === "1").length / records.length;
     expect(control).toBeGreaterThan(0.05);
     expect(control).toBeLessThan(0.15);

@@ -14,6 +14,7 @@ import { CampaignCharts } from "./CampaignCharts";
 import { OutcomeTable } from "./OutcomeTable";
 import { RecommendedCampaign } from "./RecommendedCampaign";
 import { probabilityText } from "./recommendedText";
+import { ExcelExportLink } from "@/app/ui/export/CsvExportLink";
 
 const input = "w-28 rounded-tremor-default border border-tremor-border px-2 py-1 text-tremor-default";
 const label = "mb-1 block text-tremor-label text-tremor-content";
@@ -193,6 +194,7 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
           <a href={exportHref} className="text-tremor-default text-tremor-brand underline" data-testid="export-campaign">
             Export the target list (CSV)
           </a>
+          <ExcelExportLink href={exportHref} label="Export the target list for Excel (CSV with byte-order mark)" />
         </div>
         <Text className="mt-2">
           The file flags a random {control}% of the audience in its control_group column (the same customers each time for this run): leave them out of the mailing and compare

@@ -8,6 +8,7 @@ import { count } from "@/app/ui/runs/format";
 import { money, probability, queryString } from "./format";
 import { Pagination } from "./Pagination";
 import { plural } from "@/lib/text/plural";
+import { CsvExportLink } from "@/app/ui/export/CsvExportLink";
 
 const COLUMNS: { label: string; sort?: CustomerSort }[] = [
   { label: "Customer", sort: "id" },
@@ -54,9 +55,11 @@ export async function CustomerTable({ run, query, params }: { run: ActiveRunView
         <p className="text-tremor-default text-tremor-content" data-testid="customer-total">
           {summary} · run #{run.id}
         </p>
-        <a href={`/api/export/customers${queryString({ ...params, page: undefined })}`} className="text-tremor-default text-tremor-brand underline">
-          Export these customers (CSV)
-        </a>
+        <CsvExportLink
+          href={`/api/export/customers${queryString({ ...params, page: undefined })}`}
+          label="Export these customers (CSV)"
+          excelLabel="Export these customers for Excel (CSV with byte-order mark)"
+        />
       </div>
       {rows.length === 0 ? (
         <p className="mt-4 text-tremor-default text-tremor-content" data-testid="no-customers">

@@ -6,6 +6,7 @@ import { Facts } from "@/app/ui/runs/Facts";
 import { amount } from "@/app/ui/dashboard/format";
 import { SegmentDot } from "@/app/ui/dashboard/States";
 import { clvCoverageLines, clvCoverageShort, RETRAIN_FOR_COVERAGE } from "@/app/ui/dashboard/coverage";
+import { ExportSegmentLink } from "./ExportSegmentLinks";
 
 /** A persona at a glance: who they are, how many, what they are worth, what to do. */
 export function SegmentCard({ segment, detailed = false }: { segment: SegmentView; detailed?: boolean }) {
@@ -29,6 +30,7 @@ export function SegmentCard({ segment, detailed = false }: { segment: SegmentVie
         {segment.returnedFrom !== null && <Badge color="gray">{`back, last seen in run #${segment.returnedFrom}`}</Badge>}
       </div>
       <Text className="mt-1">{segment.description}</Text>
+      <ExportSegmentLink segmentKey={segment.key} />
       <div className="mt-4">
         <Facts
           testId={`segment-facts-${segment.key}`}

@@ -10,6 +10,7 @@ import { KCurvesCard } from "./KCurvesCard";
 import { ProjectionCard } from "./ProjectionCard";
 import { SegmentCard } from "./SegmentCard";
 import { plural } from "@/lib/text/plural";
+import { ExportAllSegmentsLink } from "./ExportSegmentLinks";
 
 export async function SegmentsOverview() {
   const run = await getActiveRunDetails();
@@ -21,6 +22,7 @@ export async function SegmentsOverview() {
       <p className="text-tremor-default text-tremor-content" data-testid="segments-run">
         {plural(segments.length, "segment")} from run #{run.id}, trained {utc(run.finishedAt)} UTC on {plural(run.snapshotCount, "customer")}.
       </p>
+      <ExportAllSegmentsLink />
       <Grid numItemsMd={2} className="gap-6">
         {segments.map((segment) => (
           <SegmentCard key={segment.key} segment={segment} />

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parse } from "csv-parse/sync";
 import type { ScoreFilter } from "@/lib/db/scoreFilter";
+import { segmentFileStem } from "@/lib/export/fileName";
 import { useTestDatabase, type TestDatabase, type TestProvider } from "../support/databases";
 
 const CUSTOMERS = 12_000;
@@ -50,7 +51,8 @@ export function defineExportSuite(provider: TestProvider): void {
     test("every scored customer is exported once, in id order, with its scores and attributes as stored", async () => {
       const { response, text, records } = await exported((id) => ({ runId: id }));
       expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-      expect(response.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="test-run${runId}-\\d{4}-\\d{2}-\\d{2}\\.csv"$`));
+      expect(response.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="test-run${runId}-\\d{4}-\\d{2}-\\d{2}\\.csv"; filename\\*=UTF-8''test-run${runId}-`));
+      expect(text.charCodeAt(0)).toBe("c".charCodeAt(0));
       expect(text.split("\r\n")[0]).toMatch(
         /^customer_id,segment_id,segment_name,response_probability,clv_12m,clv_low,clv_high,p_alive,response_note,clv_source,clv_note,Year_Birth,Education,/,
       );
@@ -61,9 +63,9 @@ export function defineExportSuite(provider: TestProvider): void {
         expect(record.customer_id).toBe(score.customer.externalId);
         expect(Number(record.segment_id)).toBe(score.segmentKey);
         expect(record.segment_name).toBe(`Segment ${String.fromCharCode(65 + score.segmentKey)}`);
-        expect(record.response_probability).toBe(score.responseProbability === null ? "" : String(score.responseProbability));
+        expect(record.response_probability).toBe(score.responseProbability === null ? "" : score.responseProbability.toFixed(4));
         expect(record.clv_12m).toBe(score.clv === null ? "" : String(score.clv));
-        expect(Number(record.p_alive)).toBe(score.pAlive);
+        expect(record.p_alive).toBe(score.pAlive === null ? "" : score.pAlive.toFixed(4));
         expect(record.Income).toBe(score.customer.income === null ? "" : String(score.customer.income));
         expect(record.Dt_Customer).toBe(score.customer.dtCustomer?.toISOString().slice(0, 10) ?? "");
       });
@@ -104,6 +106,17 @@ export function defineExportSuite(provider: TestProvider): void {
       expect(new Set(records.map((record) => record.segment_id))).toEqual(new Set(["2"]));
     });
 
+    test("a segment's file is named after its persona; bom starts the file with EF BB BF", async () => {
+      const response = await lib.customerExportResponse({
+        what: (run) => segmentFileStem(run.segments.find((segment) => segment.segmentKey === 2)!.name, 2),
+        filter: (id) => ({ runId: id, segmentKeys: [2] }),
+        download: { bom: true },
+      });
+      expect(response.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="segment-segment-c-run${runId}-\\d{4}-\\d{2}-\\d{2}\\.csv";`));
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      expect([...bytes.slice(0, 4)]).toEqual([0xef, 0xbb, 0xbf, "c".charCodeAt(0)]);
+    });
+
     test("a top-N campaign list holds the N most likely responders, about 10% flagged as control, the same ones each time", async () => {
       const options = { order: "response" as const, limit: 7_000, control: { share: 0.1, seed: 3 } };
       const first = await exported((id) => ({ runId: id }), options);
@@ -111,7 +124,8 @@ export function defineExportSuite(provider: TestProvider): void {
       expect(first.records).toHaveLength(7_000);
       const probabilities = first.records.map((record) => Number(record.response_probability));
       expect(probabilities).toEqual([...probabilities].sort((a, b) => b - a));
-      const cutoff = await lib.db.customerScore.count({ where: { runId, responseProbability: { gt: probabilities.at(-1)! } } });
+      // The file rounds to 4 decimals: the true cut-off lies within half a unit of the last one written.
+      const cutoff = await lib.db.customerScore.count({ where: { runId, responseProbability: { gt: probabilities.at(-1)! + 0.00005 } } });
       expect(cutoff).toBeLessThanOrEqual(7_000);
       const control = first.records.filter((record) => record.control_group === "1").length;
       expect(control / 7_000).toBeGreaterThan(0.08);

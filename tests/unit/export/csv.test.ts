@@ -1,7 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { csvCell, csvRow } from "@/lib/export/csv";
+import { csvCell, csvProbability, csvRow, plainNumber } from "@/lib/export/csv";
 import { flattenJson } from "@/lib/export/flattenJson";
-import { exportFileName } from "@/lib/export/stream";
 
 describe("csv cells", () => {
   test.each([
@@ -40,7 +39,7 @@ describe("csv cells", () => {
   test.each([
     [-3.5, "-3.5"],
     [0, "0"],
-    [1e-7, "1e-7"],
+    [1e-7, "0.0000001"],
     [42, "42"],
     [Number.NaN, ""],
     [null, ""],
@@ -65,8 +64,28 @@ describe("csv cells", () => {
     expect(csvRow(["id-1", -2, null, "=1+1", "x,y"])).toBe("id-1,-2,,'=1+1,\"x,y\"\r\n");
   });
 
-  test("an export's file name carries what, the run id and the day", () => {
-    expect(exportFileName("segment-3", 12, new Date("2026-11-29T21:00:00Z"))).toBe("segment-3-run12-2026-11-29.csv");
+  test.each([
+    [1.239617056476439e-7, "0.0000001239617056476439"],
+    [-2.5e-9, "-0.0000000025"],
+    [1e21, "1000000000000000000000"],
+    [-1.5e22, "-15000000000000000000000"],
+    [123.456, "123.456"],
+    [0.000001, "0.000001"],
+  ])("numbers are written in plain decimals, every digit kept: %j → %j", (input, expected) => {
+    expect(plainNumber(input)).toBe(expected);
+    expect(Number(plainNumber(input))).toBe(input);
+  });
+
+  test.each([
+    [1.239617056476439e-7, "0.0000"],
+    [0.123456, "0.1235"],
+    [0.5, "0.5000"],
+    [1, "1.0000"],
+    [0, "0.0000"],
+    [null, ""],
+    [Number.NaN, ""],
+  ])("a probability has 4 decimals in fixed notation: %j → %j", (input, expected) => {
+    expect(csvProbability(input)).toBe(expected);
   });
 });
 

@@ -1,5 +1,6 @@
-// GET /api/export/campaign?… – a campaign's target list with its seeded control group flagged, as CSV; any signed-in role (exportData).
+// GET /api/export/campaign?…[&bom=1] – a campaign's target list with its seeded control group flagged, as CSV; any signed-in role (exportData).
 import { withPermission } from "@/lib/http/withPermission";
+import { csvDownloadOf } from "@/lib/http/csvDownload";
 import { boundedFieldErrors } from "@/lib/http/issues";
 import { jsonError } from "@/lib/http/responses";
 import { campaignQuery } from "@/lib/campaign/audience";
@@ -11,6 +12,8 @@ export const runtime = "nodejs";
 export const GET = withPermission("exportData", async (req) => {
   const parsed = campaignQuery.safeParse(Object.fromEntries(req.nextUrl.searchParams));
   if (!parsed.success) return jsonError(400, "Check the campaign settings.", boundedFieldErrors(parsed.error));
+  const download = csvDownloadOf(req.nextUrl.searchParams);
+  if (download instanceof Response) return download;
   const query = parsed.data;
   const threshold = query.threshold ?? breakEvenProbability({ costPerContact: query.cost, revenuePerResponse: query.revenue });
   return customerExportResponse({
@@ -23,5 +26,6 @@ export const GET = withPermission("exportData", async (req) => {
     order: query.mode === "top" ? "response" : "id",
     limit: query.mode === "top" ? (query.top ?? 0) : undefined,
     control: { share: query.control, seed: query.seed },
+    download,
   });
 });
