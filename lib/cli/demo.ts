@@ -2,8 +2,8 @@
  * `npm run demo` — everything a new user needs on one machine: `.env`, the SQLite
  * database, the first administrator, 5,000 synthetic customers with their order lines,
  * a first trained model, a production build (skipped when current), the retrain schedule,
- * and the app on PORT (default 3000). A few lines a step; `--verbose` (or DEMO_VERBOSE=1)
- * shows the build and server output too. The sign-in details are printed last, in a box.
+ * and the app on PORT (default 3000). A few lines a step, the build and server output in
+ * data/demo-*.log; `--verbose` (or DEMO_VERBOSE=1) shows them in the terminal instead. The sign-in details are printed last, in a box.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -18,6 +18,7 @@ const SAMPLE_SEED = 7;
 const SAMPLE_CUSTOMERS = "data/sample-customers.csv";
 const SAMPLE_ORDERS = "data/sample-orders.csv";
 const BUILD_LOG = "data/demo-build.log";
+const SERVER_LOG = "data/demo-server.log";
 const BUILD_DIR = ".next";
 
 const { values: flags } = parseArgs({ options: { verbose: { type: "boolean" }, port: { type: "string" } } });
@@ -55,12 +56,14 @@ buildIfStale();
 const { framed, summaryLines } = await import("@/lib/setup/demoSummary");
 const summary: DemoSummary = {
   url: localUrl(port),
+  logs: verbose ? [] : [BUILD_LOG, SERVER_LOG],
   adminEmail,
   password: !admin.created ? { kind: "earlier" } : admin.generated ? { kind: "generated", value: admin.password } : { kind: "fromEnv" },
   tokenCreated: demoToken.created,
 };
 console.log(`Starting the server on port ${port}…`);
-process.exit(await startApp({ port, verbose, onReady: () => console.log(`\n${framed(summaryLines(summary))}\n`) }));
+const printSummary = () => console.log(`\n${framed(summaryLines(summary))}\n`);
+process.exit(await startApp({ port, onReady: printSummary, logFile: verbose ? undefined : SERVER_LOG }));
 
 async function importSampleData(): Promise<void> {
   fs.mkdirSync("data", { recursive: true });
@@ -84,7 +87,8 @@ async function trainFirstModel(): Promise<void> {
   progress.update("starting", 0);
   const outcome = await runRetrain({ trigger: "CLI", requestedById: null }, { onProgress: (stage, share) => progress.update(stage, share) });
   if (outcome.status === "FAILED") throw new Error(`the first training run failed: ${outcome.reasons.join("; ")}`);
-  progress.finish(`Run ${outcome.runId} ${outcome.review ? "held for review" : outcome.status.toLowerCase()}`);
+  const status = outcome.review ? "held for review" : outcome.status.toLowerCase();
+  progress.finish(`Trained the first model: run ${outcome.runId} ${status}${outcome.status === "SUCCEEDED" ? "" : ` (${outcome.reasons.join("; ")})`}`);
 }
 
 async function firstAdminEmail(): Promise<string> {

@@ -2,7 +2,7 @@
  * Running Next.js from our CLIs: `next build` when needed, then `next start` in the
  * foreground, passing signals through so Ctrl-C stops the server.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import readline from "node:readline";
 import { servedPort } from "@/lib/setup/envFile";
@@ -28,36 +28,43 @@ export function buildApp(logFile?: string): void {
 
 export interface StartOptions {
   port?: number;
-  /** Called once the server says it is ready; until then its start-up lines are held back (shown if it fails). */
+  /** Called once, when the server says it is ready. */
   onReady?: () => void;
-  /** Echo the start-up lines too. */
-  verbose?: boolean;
+  /** Where the server's standard output goes instead of the terminal; its errors still show (held until it is ready). */
+  logFile?: string;
 }
 
-export function startApp({ port = servedPort(), onReady, verbose = false }: StartOptions = {}): Promise<number> {
-  const child = spawn("npx", ["next", "start", "-p", String(port)], { stdio: onReady ? ["inherit", "pipe", "pipe"] : "inherit", env: QUIET_ENV });
+export function startApp({ port = servedPort(), onReady, logFile }: StartOptions = {}): Promise<number> {
+  const followed = onReady !== undefined || logFile !== undefined;
+  const child = spawn("npx", ["next", "start", "-p", String(port)], { stdio: followed ? ["inherit", "pipe", "pipe"] : "inherit", env: QUIET_ENV });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
-  if (onReady) followStartup(child.stdout!, child.stderr!, onReady, verbose, child);
+  if (followed) followServer(child, onReady ?? (() => undefined), logFile);
   return new Promise((resolve) => child.on("exit", (code) => resolve(code ?? 0)));
 }
 
-function followStartup(stdout: NodeJS.ReadableStream, stderr: NodeJS.ReadableStream, onReady: () => void, verbose: boolean, child: ReturnType<typeof spawn>): void {
+function followServer(child: ChildProcess, onReady: () => void, logFile: string | undefined): void {
   let ready = false;
   const held: string[] = [];
-  const follow = (stream: NodeJS.ReadableStream, out: NodeJS.WriteStream) =>
-    readline.createInterface({ input: stream }).on("line", (line) => {
-      if (ready) return void out.write(`${line}\n`);
-      if (verbose) out.write(`${line}\n`);
-      else held.push(line);
-      if (/\bReady in\b/.test(line)) {
-        ready = true;
-        onReady();
-      }
-    });
-  follow(stdout, process.stdout);
-  follow(stderr, process.stderr);
+  const log = logFile ? fs.createWriteStream(logFile, { flags: "w" }) : undefined;
+  const markReady = (line: string) => {
+    if (ready || !/\bReady in\b/.test(line)) return;
+    ready = true;
+    onReady();
+  };
+  readline.createInterface({ input: child.stdout! }).on("line", (line) => {
+    if (log) log.write(`${line}\n`);
+    else process.stdout.write(`${line}\n`);
+    markReady(line);
+  });
+  readline.createInterface({ input: child.stderr! }).on("line", (line) => {
+    if (ready || !log) process.stderr.write(`${line}\n`);
+    else held.push(line);
+    markReady(line);
+  });
   // "close", not "exit": by then every line the server wrote has been read.
   child.on("close", () => {
-    if (!ready && !verbose && held.length) process.stderr.write(`${held.join("\n")}\n`);
+    log?.end();
+    if (ready || !logFile) return;
+    process.stderr.write(`${[...held, `The server stopped before it was ready; its output is in ${logFile}.`].join("\n")}\n`);
   });
 }

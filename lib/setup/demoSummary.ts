@@ -8,24 +8,26 @@ export interface DemoSummary {
   /** The administrator's password as it may be told now. */
   password: { kind: "generated"; value: string } | { kind: "fromEnv" } | { kind: "earlier" };
   tokenCreated: boolean;
+  /** Where the build's and the server's output went, if not to the terminal. */
+  logs: string[];
 }
 
+/** Lines of at most 76 characters (but a long password or address), so the box fits 80 columns. */
 export function summaryLines(summary: DemoSummary): string[] {
   return [
-    `Segment Studio is running at ${summary.url}`,
-    `Sign in as ${summary.adminEmail}`,
-    passwordLine(summary.password),
-    `API token (scope ANALYST): DEMO_API_TOKEN in .env (${summary.tokenCreated ? "new" : "kept from the last start"})`,
-    `  curl -H "Authorization: Bearer $(sed -n 's/^DEMO_API_TOKEN=//p' .env)" ${summary.url}/api/v1/segments`,
-    "Remove the demo data: Admin → Remove all data, or npm run reset-data -- --yes",
-    "Stop the server with Ctrl-C.",
+    `Open        ${summary.url}`,
+    `Sign in as  ${summary.adminEmail}`,
+    `Password    ${passwordText(summary.password)}`,
+    `API token   DEMO_API_TOKEN in .env, scope ANALYST (${summary.tokenCreated ? "new" : "kept from the last start"})`,
+    ...(summary.logs.length ? [`Logs        ${summary.logs.join(", ")}`] : []),
+    "Stop with Ctrl-C; npm run reset-data -- --yes removes the demo data.",
   ];
 }
 
-function passwordLine(password: DemoSummary["password"]): string {
-  if (password.kind === "generated") return `Password: ${password.value}   (shown only this once: note it now)`;
-  if (password.kind === "fromEnv") return "Password: the one in ADMIN_PASSWORD";
-  return "Password: the one shown on the first start (it is kept only as a hash and cannot be shown again)";
+function passwordText(password: DemoSummary["password"]): string {
+  if (password.kind === "generated") return `${password.value}  (shown only this once: note it now)`;
+  if (password.kind === "fromEnv") return "the one in ADMIN_PASSWORD";
+  return "as shown on the first start (lost it? npm run admin-password)";
 }
 
 /** Draws a box around the lines, padded to the longest. */
