@@ -2,8 +2,9 @@
  * `npm run demo` — everything a new user needs on one machine: `.env`, the SQLite
  * database, the first administrator, 5,000 synthetic customers with their order lines,
  * a first trained model, a production build (skipped when current), the retrain schedule,
- * and the app on PORT (default 3000). A few lines a step, the build and server output in
- * data/demo-*.log; `--verbose` (or DEMO_VERBOSE=1) shows them in the terminal instead. The sign-in details are printed last, in a box.
+ * and the app on PORT (default 3000, or --port). A few lines a step, the build and server
+ * output in data/demo-*.log (`--verbose` or DEMO_VERBOSE=1 shows them in the terminal), and
+ * the sign-in details last, in a box.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
