@@ -1,10 +1,11 @@
 /**
  * `npm start` — apply pending migrations, then serve the production build (`npm run build`
- * first). The server starts the retrain schedule itself (instrumentation.ts).
+ * first) on PORT (default 3000). The server starts the retrain schedule itself (instrumentation.ts).
  */
-import { ensureEnvFile } from "@/lib/setup/envFile";
+import { ensureEnvFile, servedPort, syncLocalUrl } from "@/lib/setup/envFile";
 
 ensureEnvFile();
+syncLocalUrl(servedPort());
 const { databaseTarget } = await import("@/lib/db/provider");
 const { deployMigrations } = await import("@/lib/db/migrate");
 await deployMigrations(databaseTarget());

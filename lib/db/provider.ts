@@ -15,7 +15,8 @@ export const DEFAULT_DATABASE_URL = "file:./data/app.db";
 export function databaseTarget(url: string | undefined = process.env.DATABASE_URL): DatabaseTarget {
   const value = url?.trim() || DEFAULT_DATABASE_URL;
   if (value.startsWith("file:")) {
-    const filePath = path.resolve(process.cwd(), value.slice("file:".length).replace(/^\/\/(?=\/)/, ""));
+    // The database file is chosen at run time; the bundler has nothing to trace here.
+    const filePath = path.resolve(/* turbopackIgnore: true */ process.cwd(), value.slice("file:".length).replace(/^\/\/(?=\/)/, ""));
     return { provider: "sqlite", url: value, filePath };
   }
   if (/^postgres(ql)?:\/\//.test(value)) return { provider: "postgresql", url: value };

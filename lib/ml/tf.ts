@@ -20,7 +20,8 @@ export function loadTf(): Promise<Tf> {
 async function initialise(): Promise<Tf> {
   const require = createRequire(import.meta.url);
   try {
-    const native = require("@tensorflow/tfjs-node") as Tf;
+    // Left to Node at run time (the bundler would otherwise fail to resolve it when it is absent).
+    const native = require(/* turbopackIgnore: true */ "@tensorflow/tfjs-node") as Tf;
     await native.ready();
     return native;
   } catch {

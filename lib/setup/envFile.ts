@@ -1,13 +1,28 @@
 /**
- * First-run setup of `.env`: a NEXTAUTH_SECRET is generated when missing, never overwritten.
+ * First-run setup of `.env`: a NEXTAUTH_SECRET is generated when missing, never overwritten;
+ * NEXTAUTH_URL follows the port the app is served on while it points at this machine.
  */
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 
 const DEFAULTS = (): Record<string, string> => ({
   NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-  NEXTAUTH_URL: "http://localhost:3000",
+  NEXTAUTH_URL: localUrl(servedPort()),
 });
+
+export const DEFAULT_PORT = 3000;
+
+/** The port from PORT, or 3000; anything but a whole number from 1 to 65535 is refused. */
+export function servedPort(value = process.env.PORT): number {
+  if (value === undefined || value === "") return DEFAULT_PORT;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be a whole number from 1 to 65535, not "${value}"`);
+  return port;
+}
+
+export function localUrl(port: number): string {
+  return `http://localhost:${port}`;
+}
 
 /** Adds missing keys to `.env` (and to process.env); returns the keys it added. */
 export function ensureEnvFile(file = ".env"): string[] {
@@ -38,4 +53,24 @@ export function setEnvValue(key: string, value: string, file = ".env"): void {
   fs.writeFileSync(file, next, { mode: 0o600 });
   fs.chmodSync(file, 0o600);
   process.env[key] = value;
+}
+
+/**
+ * Points NEXTAUTH_URL at the served port when `.env` holds a localhost address with another
+ * port (one this file wrote); an address the user chose (another host, or set in the
+ * environment) is left alone. Returns the URL in effect.
+ */
+export function syncLocalUrl(port: number, file = ".env"): string {
+  const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+  const written = /^\s*NEXTAUTH_URL\s*=(.*)$/m.exec(text)?.[1]?.trim().replace(/^(["'])(.*)\1$/, "$2");
+  const chosen = process.env.NEXTAUTH_URL;
+  if (chosen && chosen !== written) return chosen;
+  const wanted = localUrl(port);
+  if (written === undefined || (isLocalhostUrl(written) && written !== wanted)) setEnvValue("NEXTAUTH_URL", wanted, file);
+  else process.env.NEXTAUTH_URL = written;
+  return process.env.NEXTAUTH_URL!;
+}
+
+function isLocalhostUrl(value: string): boolean {
+  return /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/?$/.test(value);
 }
