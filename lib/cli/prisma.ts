@@ -8,6 +8,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { describeConnectionProblem } from "@/lib/db/connectionProblem";
 import { deployMigrations } from "@/lib/db/migrate";
 import { databaseTarget, DEFAULT_DATABASE_URL } from "@/lib/db/provider";
 
@@ -27,7 +28,12 @@ function generate(): void {
 
 async function deploy(): Promise<void> {
   const target = databaseTarget();
-  const applied = await deployMigrations(target);
+  const applied = await deployMigrations(target).catch((error: unknown) => {
+    const problem = target.provider === "postgresql" ? describeConnectionProblem(error, target.url) : null;
+    if (!problem) throw error;
+    console.error(problem);
+    process.exit(1);
+  });
   const where = target.provider === "sqlite" ? target.filePath : "PostgreSQL";
   console.log(
     applied.length ? `Applied ${applied.join(", ")} to ${where}.` : `${where} is up to date; no pending migrations.`,

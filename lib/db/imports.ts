@@ -9,6 +9,7 @@
 import "server-only";
 import { cache } from "react";
 import type { CustomerRecord, OrderRecord } from "@/lib/data/customer";
+import { collapseRefusedAttempts } from "@/lib/import/history";
 import type { ImportReport, ProfileChanges } from "@/lib/import/report";
 import { db, type Prisma } from "./client";
 import { DB_NULL, serialiseImports } from "./dialect";
@@ -270,6 +271,14 @@ export async function listImportBatches(limit = 20) {
       user: { select: { email: true } },
     },
   });
+}
+
+/** The last `limit` rows of Recent imports, refused retries of one file collapsed (see collapseRefusedAttempts). */
+export async function listImportHistory(limit = 20) {
+  // Read ahead so collapsed retries do not leave the page short; a run cut by the read-ahead says "at least".
+  const readAhead = limit * 5;
+  const batches = await listImportBatches(readAhead);
+  return collapseRefusedAttempts(batches, { limit, isWholeHistory: batches.length < readAhead });
 }
 
 export async function getImportBatch(id: number) {

@@ -11,3 +11,9 @@ export function withHeader(response: Response, name: string, value: string): Res
 export function unavailable(message: string): Response {
   return withHeader(jsonError(503, message), "Retry-After", "5");
 }
+
+/** 405 with a JSON body and an Allow header: Next.js's own 405 has an empty body, which a client cannot act on. */
+export function methodNotAllowed(method: string, allowed: readonly string[]): Response {
+  const response = Response.json({ error: `${method} is not supported here; use ${allowed.join(" or ")}.`, allowed }, { status: 405 });
+  return withHeader(response, "Allow", allowed.join(", "));
+}

@@ -12,6 +12,7 @@ import { cells } from "./cells";
 import { DateEvidence, parseDate, type DateFormat, type DayMonthOrder } from "./dates";
 import type { Encoding, Separator } from "./detect";
 import { mapHeader, type FieldSpec, type HeaderMapping } from "./header";
+import { assertNotOrderLines } from "./kindHint";
 import { CustomerQualityBuilder, type CustomerQuality } from "./quality";
 import { upperFence } from "./qualityChecks";
 import { Reservoir } from "./reservoir";
@@ -149,6 +150,7 @@ export async function openCustomers(source: RereadableSource, options: CustomerI
   let incomeFence: number | null;
   let mapping: HeaderMapping<CustomerField>;
   try {
+    if (!options.map) assertNotOrderLines(reader.header);
     mapping = mapHeader(reader.header, CUSTOMER_SPECS, { map: options.map, keepUnknown: true });
     checkCustomColumns(mapping.unknown);
     const evidence = new DateEvidence();

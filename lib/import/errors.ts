@@ -11,6 +11,7 @@ export type ImportErrorCode =
   | "malformed_csv"
   | "missing_column"
   | "bad_header"
+  | "wrong_kind"
   | "bad_option"
   | "ambiguous_dates"
   | "too_many_columns";

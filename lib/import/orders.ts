@@ -11,9 +11,11 @@ import { cells } from "./cells";
 import { DateEvidence, parseDate, type DateFormat, type DayMonthOrder } from "./dates";
 import type { Encoding, Separator } from "./detect";
 import { ImportError } from "./errors";
-import { mapHeader, type FieldSpec, type HeaderMapping } from "./header";
+import { mapHeader, type HeaderMapping } from "./header";
+import { assertNotProfiles } from "./kindHint";
 import { CreditNoteEvidence, classifyLine, lineAmount } from "./lineKinds";
 import { OrderQualityBuilder, orderAmountFence, type OrderQuality } from "./orderQuality";
+import { ORDER_SPECS } from "./orderSpecs";
 import { Reservoir } from "./reservoir";
 import { CHUNK_ROWS, collectRecords, ErrorLog, eachValidRow, fileWarnings, parseDateCell, type CellError } from "./rows";
 import type { Readable } from "node:stream";
@@ -39,19 +41,6 @@ export type OrderRow = z.output<typeof orderRow>;
 export type OrderField = keyof OrderRow;
 /** What either schema gives: the amount, or quantity and unit price, are checked by the schema chosen. */
 type OrderLine = { [F in OrderField]: F extends "amount" | "quantity" | "unitPrice" ? number | null : OrderRow[F] };
-
-const ORDER_SPECS: FieldSpec<OrderField>[] = [
-  { field: "customerId", required: true, label: "customer id", aliases: ["customer_id", "client_id", "customer", "customer_number", "customer_name"] },
-  { field: "orderDate", required: true, label: "order date", aliases: ["order_date", "invoice_date", "purchase_date", "transaction_date", "date"] },
-  { field: "amount", required: false, aliases: ["amount", "sales", "total", "revenue", "line_total", "order_total"] },
-  { field: "orderId", required: false, aliases: ["order_id", "invoice_no", "order_number", "invoice", "transaction_id", "order"] },
-  { field: "lineNumber", required: false, aliases: ["order_line_number", "line_number", "line"] },
-  { field: "quantity", required: false, aliases: ["quantity", "qty", "quantity_ordered", "units"] },
-  { field: "unitPrice", required: false, aliases: ["unit_price", "price_each", "price"] },
-  { field: "category", required: false, aliases: ["category", "product_line", "product_category"] },
-  { field: "channel", required: false, aliases: ["channel", "sales_channel"] },
-  { field: "status", required: false, aliases: ["status", "order_status"] },
-];
 
 /** The fields a `map` may name for order files. */
 export const ORDER_FIELDS: readonly OrderField[] = ORDER_SPECS.map((spec) => spec.field);
@@ -131,6 +120,7 @@ export async function openOrders(source: RereadableSource, options: OrderImportO
   const reader = await openCsv(source, options);
   let decided: Decided;
   try {
+    if (!options.map) assertNotProfiles(reader.header);
     const mapping = mapHeader(reader.header, ORDER_SPECS, { map: options.map });
     const amountSource = amountSourceOf(mapping, options.map);
     const evidence = new DateEvidence();

@@ -33,6 +33,7 @@ import {
   type OrderFile,
 } from "@/lib/import";
 import { spoolToFile, type SpooledFile } from "@/lib/import/spool";
+import { plural } from "@/lib/text/plural";
 
 export type ImportKind = "customers" | "orders";
 
@@ -127,7 +128,7 @@ function outcomeOf(
   if (problemCount === 0 || allowRejected) return { ...base, error: null };
   const first = rejected[0];
   const where = first.column ? `row ${first.row}, column ${first.column}` : `row ${first.row}`;
-  const error = `${problemCount} problem${problemCount === 1 ? "" : "s"} in the file, so nothing was imported. First: ${where}: ${first.message}`;
+  const error = `${plural(problemCount, "problem")} in the file, so nothing was imported. First: ${where}: ${first.message}`;
   return { ...base, error };
 }
 

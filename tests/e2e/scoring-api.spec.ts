@@ -44,8 +44,19 @@ test("an administrator makes a token that scores customers, reads segments and i
   expect(segments.map((segment: { id: number }) => segment.id)).toEqual(expect.arrayContaining(results.map((result: { segment: { id: number } }) => result.segment.id)));
   expect((await api.get("/api/v1/runs")).status()).toBe(403);
 
+  const wrongMethod = await api.get("/api/v1/score");
+  expect(wrongMethod.status()).toBe(405);
+  expect(wrongMethod.headers()["allow"]).toBe("POST");
+  expect(await wrongMethod.json()).toEqual({ error: "GET is not supported here; use POST.", allowed: ["POST"] });
+  const badDate = await api.post("/api/v1/score", { data: { externalId: "x", dtCustomer: "13/02/2014" } });
+  expect(badDate.status()).toBe(400);
+  expect((await badDate.json()).error).toContain("dtCustomer: expected a date as YYYY-MM-DD");
+
   await page.goto("/api-docs");
   await expect(page.getByText("/api/v1/segments/{id}/customers")).toBeVisible();
+  // The descriptions' Markdown is rendered, not shown as backticks.
+  await expect(page.locator("code", { hasText: "nextCursor" })).toBeVisible();
+  await expect(page.locator("body")).not.toContainText("`");
   await page.screenshot({ path: `${ARTIFACTS}/api-docs.png`, fullPage: true });
 
   await page.goto("/admin/tokens");

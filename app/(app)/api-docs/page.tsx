@@ -1,8 +1,14 @@
 import { Badge, Card, Text, Title } from "@tremor/react";
 import { openApiDocument } from "@/lib/api/v1/openapi";
 import { requirePagePermission } from "@/lib/auth/session";
+import { InlineMarkdown, Markdown } from "@/app/ui/Markdown";
 
-type Operation = { summary: string; description?: string; parameters?: { name: string; in: string; required: boolean }[]; responses: Record<string, { description: string }> };
+type Operation = {
+  summary: string;
+  description?: string;
+  parameters?: { name: string; in: string; required: boolean; description?: string }[];
+  responses: Record<string, { description: string }>;
+};
 
 /** The OpenAPI document, rendered: the same document /api/v1/openapi.json serves. */
 export default async function ApiDocsPage() {
@@ -25,14 +31,21 @@ export default async function ApiDocsPage() {
               <code className="text-tremor-content-strong">{path}</code>
             </div>
             <Text className="mt-2 font-medium">{operation.summary}</Text>
-            {operation.description && <Text className="mt-1">{operation.description}</Text>}
+            {operation.description && <Markdown className="mt-1" text={operation.description} />}
             {operation.parameters && (
-              <Text className="mt-2">Parameters: {operation.parameters.map((parameter) => `${parameter.name} (${parameter.in}${parameter.required ? ", required" : ""})`).join(", ")}</Text>
+              <ul className="mt-2 text-tremor-default text-tremor-content">
+                {operation.parameters.map((parameter) => (
+                  <li key={parameter.name}>
+                    <code>{parameter.name}</code> ({parameter.in}
+                    {parameter.required ? ", required" : ""}){parameter.description && <>: <InlineMarkdown text={parameter.description} /></>}
+                  </li>
+                ))}
+              </ul>
             )}
             <ul className="mt-2 text-tremor-default text-tremor-content">
               {Object.entries(operation.responses).map(([status, response]) => (
                 <li key={status}>
-                  <span className="font-mono">{status}</span> {response.description}
+                  <span className="font-mono">{status}</span> <InlineMarkdown text={response.description} />
                 </li>
               ))}
             </ul>

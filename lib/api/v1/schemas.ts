@@ -6,6 +6,8 @@ import { z } from "zod";
 import { CUSTOMER_COLUMNS, type CustomerColumn, type CustomerRecord } from "@/lib/data/customer";
 
 export const MAX_BATCH = 1000;
+/** zod's own message for a failed union is "Invalid input"; a caller needs the format instead. */
+export const DATE_FORMAT_MESSAGE = "expected a date as YYYY-MM-DD (or a date-time such as 2014-02-13T00:00:00Z)";
 
 function fieldSchema(kind: CustomerColumn["kind"]) {
   switch (kind) {
@@ -20,7 +22,7 @@ function fieldSchema(kind: CustomerColumn["kind"]) {
     case "category":
       return z.string().max(100).nullable();
     case "date":
-      return z.union([z.iso.date(), z.iso.datetime({ offset: true })]).nullable();
+      return z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: DATE_FORMAT_MESSAGE }).nullable();
   }
 }
 

@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { Badge, Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Title } from "@tremor/react";
-import { listImportBatches } from "@/lib/db/imports";
+import { listImportHistory } from "@/lib/db/imports";
+
+const minute = (date: Date) => date.toISOString().slice(0, 16).replace("T", " ");
 
 export async function ImportHistory() {
-  const batches = await listImportBatches();
+  const batches = await listImportHistory();
   return (
     <Card>
       <Title>Recent imports</Title>
@@ -21,7 +23,7 @@ export async function ImportHistory() {
           <TableBody>
             {batches.map((batch) => (
               <TableRow key={batch.id}>
-                <TableCell>{batch.createdAt.toISOString().slice(0, 16).replace("T", " ")}</TableCell>
+                <TableCell>{minute(batch.createdAt)}</TableCell>
                 <TableCell>
                   <Link href={`/admin/import/${batch.id}`} className="text-tremor-brand underline">
                     {batch.fileName}
@@ -30,6 +32,12 @@ export async function ImportHistory() {
                 <TableCell>{batch.kind.toLowerCase()}</TableCell>
                 <TableCell>
                   <Badge color={batch.status === "SUCCEEDED" ? "emerald" : "rose"}>{batch.status.toLowerCase()}</Badge>
+                  {batch.attempts > 1 && (
+                    <span className="ml-2 text-tremor-label text-tremor-content" data-testid="refused-attempts">
+                      {batch.attemptsAtLeast ? "at least " : ""}
+                      {batch.attempts.toLocaleString("en-US")} attempts since {minute(batch.firstAttemptAt)}
+                    </span>
+                  )}
                 </TableCell>
                 {[batch.rowsRead, batch.rowsInserted, batch.rowsUpdated, batch.rowsUnchanged, batch.rowsRejected].map((value, i) => (
                   <TableCell key={i}>{value.toLocaleString("en-US")}</TableCell>
