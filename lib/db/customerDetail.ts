@@ -11,8 +11,9 @@ const customerSelect = Object.fromEntries([["id", true], ["createdAt", true], ["
 
 export type CustomerProfile = CustomerRecord & { id: number; createdAt: Date };
 
-export async function getCustomerProfile(id: number): Promise<CustomerProfile | null> {
-  return (await db.customer.findUnique({ where: { id }, select: customerSelect })) as unknown as CustomerProfile | null;
+/** By the id in the customer's own file (the page's address), not the database's. */
+export async function getCustomerProfile(externalId: string): Promise<CustomerProfile | null> {
+  return (await db.customer.findUnique({ where: { externalId }, select: customerSelect })) as unknown as CustomerProfile | null;
 }
 
 export async function listCustomerOrders(id: number, externalId: string): Promise<OrderRecord[]> {

@@ -9,6 +9,7 @@ import { money, probability, queryString } from "./format";
 import { Pagination } from "./Pagination";
 import { plural } from "@/lib/text/plural";
 import { CsvExportLink } from "@/app/ui/export/CsvExportLink";
+import { customerHref } from "@/lib/customers/href";
 
 const COLUMNS: { label: string; sort?: CustomerSort }[] = [
   { label: "Customer", sort: "id" },
@@ -39,10 +40,13 @@ function SortLink({ label, sort, query, params }: { label: string; sort: Custome
 }
 
 export async function CustomerTable({ run, query, params }: { run: ActiveRunView; query: CustomerQuery; params: Record<string, string | undefined> }) {
-  const { rows, hasNext } = await listCustomerScores(run.id, query);
   const total = knownTotal(run, query);
+  const pages = total === null ? null : Math.min(MAX_PAGE, Math.max(1, Math.ceil(total / PAGE_SIZE)));
+  // A page past the last one the count knows of shows the last one, as "Page N of N".
+  const page = pages === null ? query.page : Math.min(query.page, pages);
+  const { rows, hasNext } = await listCustomerScores(run.id, { ...query, page });
   const names = new Map(run.segments.map((segment) => [segment.segmentKey, segment]));
-  const first = (query.page - 1) * PAGE_SIZE;
+  const first = (page - 1) * PAGE_SIZE;
   const summary =
     total === null
       ? rows.length
@@ -63,7 +67,7 @@ export async function CustomerTable({ run, query, params }: { run: ActiveRunView
       </div>
       {rows.length === 0 ? (
         <p className="mt-4 text-tremor-default text-tremor-content" data-testid="no-customers">
-          No customer matches these filters.
+          {page > 1 ? `Page ${page} is past the last customer matching these filters.` : "No customer matches these filters."}
         </p>
       ) : (
         <Table className="mt-4" data-testid="customer-table">
@@ -81,7 +85,7 @@ export async function CustomerTable({ run, query, params }: { run: ActiveRunView
               return (
                 <TableRow key={row.customerId}>
                   <TableCell>
-                    <Link href={`/customers/${row.customerId}`} className="text-tremor-brand underline">
+                    <Link href={customerHref(row.externalId)} className="text-tremor-brand underline">
                       {row.externalId}
                     </Link>
                   </TableCell>
@@ -104,7 +108,7 @@ export async function CustomerTable({ run, query, params }: { run: ActiveRunView
           </TableBody>
         </Table>
       )}
-      <Pagination page={query.page} pages={total === null ? null : Math.min(MAX_PAGE, Math.max(1, Math.ceil(total / PAGE_SIZE)))} hasNext={hasNext && query.page < MAX_PAGE} params={params} />
+      <Pagination page={page} pages={pages} hasNext={hasNext && page < MAX_PAGE} params={params} />
     </Card>
   );
 }

@@ -73,6 +73,27 @@ export const FEATURE_LABELS: Record<string, FeatureLabel> = {
   mScore: { label: "spend score (RFM)", restates: true },
 };
 
+/** The profile columns that are no feature by the same name (a feature's words serve the rest: income, recency, …). */
+export const PROFILE_LABELS: Record<string, string> = {
+  externalId: "customer id",
+  yearBirth: "year of birth",
+  education: "education",
+  maritalStatus: "marital status",
+  dtCustomer: "customer since",
+  ...Object.fromEntries(SPEND_FIELDS.map((field) => [field, `${CATEGORY_WORDS[field.replace(/^mnt/, "")]} spend`])),
+  numWebPurchases: "purchases online",
+  numCatalogPurchases: "purchases from the catalogue",
+  numStorePurchases: "purchases in store",
+  zCostContact: "cost of a contact",
+  zRevenue: "revenue of an accepted offer",
+  response: "accepted the last campaign",
+};
+
+/** A customer profile column's (or a feature's) plain words; a column from outside the marketing layout keeps its own name. */
+export function attributeLabel(field: string): string {
+  return PROFILE_LABELS[field] ?? featureLabel(field).label;
+}
+
 /** The column's plain words; a column from outside the pipeline keeps its own name. */
 export function featureLabel(name: string): FeatureLabel {
   return FEATURE_LABELS[name] ?? { label: name };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { customerQuery, firstValues, isFiltered, MAX_PAGE } from "@/lib/customers/query";
+import { CUSTOMER_QUERY_LABELS, customerQuery, firstValues, isFiltered, MAX_PAGE } from "@/lib/customers/query";
 
 describe("customer list query", () => {
   test("an empty URL lists everyone by id, first page", () => {
@@ -21,7 +21,7 @@ describe("customer list query", () => {
     [{ pMin: "0.6", pMax: "0.4" }, "pMax"],
     [{ aliveMin: "abc" }, "aliveMin"],
     [{ sort: "income" }, "sort"],
-    [{ page: String(MAX_PAGE + 1) }, "page"],
+    [{ page: "last" }, "page"],
   ])("%j is refused on the field %s", (input, field) => {
     const result = customerQuery.safeParse(input);
     expect(result.success).toBe(false);
@@ -38,14 +38,40 @@ describe("customer list query", () => {
 
   test.each([
     [{ attrValue: "North" }, "attr", "choose the attribute the value or range is for"],
-    [{ attr: "Region" }, "attrValue", "give a value (for a category) or a range (attrMin, attrMax, for a number)"],
+    [{ attr: "Region" }, "attrValue", "give a value (for a category) or a from–to range (for a number)"],
     [{ attr: "Region", attrValue: "North", attrMin: "1" }, "attrValue", "give either a value or a range, not both"],
-    [{ attr: "Employees", attrMin: "9", attrMax: "3" }, "attrMax", "must be at least the minimum"],
+    [{ attr: "Employees", attrMin: "9", attrMax: "3" }, "attrMax", "must not be below the “from” value"],
     [{ attr: "Employees", attrMin: "many" }, "attrMin", "must be a number"],
   ])("the attribute filter %j is refused on %s: %s", (input, field, message) => {
     const result = customerQuery.safeParse(input);
     expect(result.success).toBe(false);
     expect(result.error!.issues.find((issue) => issue.path[0] === field)?.message).toBe(message);
+  });
+
+  test.each([
+    ["-3", 1],
+    ["0", 1],
+    ["2.7", 2],
+    [String(MAX_PAGE + 1), MAX_PAGE],
+    ["1e9", MAX_PAGE],
+  ])("page %s is clamped to page %i", (page, expected) => {
+    expect(customerQuery.parse({ page }).page).toBe(expected);
+  });
+
+  test.each([
+    [{ pMin: "0.6", pMax: "0.4" }, "pMax", "Response probability to", "must not be below the “from” value"],
+    [{ clvMin: "900", clvMax: "100" }, "clvMax", "CLV 12 months to", "must not be below the “from” value"],
+    [{ pMin: "1.2" }, "pMin", "Response probability from", "must be from 0 to 1"],
+    [{ aliveMin: "abc" }, "aliveMin", "P(alive) from", "must be a number"],
+    [{ sort: "income" }, "sort", "Sort", "must be one of id, response, clv, alive"],
+  ])("%j is refused in plain words on %s (%s)", (input, field, label, message) => {
+    const issue = customerQuery.safeParse(input).error!.issues.find((item) => item.path[0] === field)!;
+    expect(issue.message).toBe(message);
+    expect(CUSTOMER_QUERY_LABELS[field]).toBe(label);
+  });
+
+  test("every field of the query has a label in the form's words", () => {
+    expect(Object.keys(CUSTOMER_QUERY_LABELS).sort()).toEqual(Object.keys(customerQuery.shape).sort());
   });
 
   test("repeated search params keep their first value", () => {

@@ -1,4 +1,5 @@
 import { Callout, Card, Text, Title } from "@tremor/react";
+import { attributeLabel } from "@/lib/ml/features/labels";
 import type { StoredDrift, StoredFeatureDrift } from "@/lib/services/retrain/stored";
 import { fixed, percent } from "@/app/ui/runs/format";
 import { SeverityBadge } from "@/app/ui/runs/RunBadges";
@@ -32,23 +33,24 @@ export function DriftCard({ drift }: { drift: StoredDrift | null }) {
       </Callout>
       <Text className="mt-4">Each feature of this run&apos;s customers against the reference kept with the previous run, the most drifted first.</Text>
       <div className="mt-2">
-        <RowsTable testId="feature-drift" header={HEADER} rows={[...features.features].sort(byConcern).map(driftRow)} />
+        <RowsTable testId="feature-drift" header={HEADER} rows={[...features.features].sort(byConcern).map((feature) => driftRow(feature, attributeLabel(feature.name)))} />
       </div>
       <Title className="mt-6">Prediction drift</Title>
       <Text>The response probabilities and the segment shares against the previous run&apos;s.</Text>
       <div className="mt-2">
-        <RowsTable testId="prediction-drift" header={HEADER} rows={predictions.map(driftRow)} />
+        <RowsTable testId="prediction-drift" header={HEADER} rows={predictions.map((prediction) => driftRow(prediction, prediction.name))} />
       </div>
     </Card>
   );
 }
 
-function driftRow(feature: StoredFeatureDrift) {
+/** `label`: the feature in plain words (predictions keep their own names). */
+function driftRow(feature: StoredFeatureDrift, label: string) {
   return {
     key: feature.name,
     className: ROW_COLORS[feature.severity],
     cells: [
-      feature.name,
+      label,
       feature.kind,
       <SeverityBadge key="severity" severity={feature.severity} />,
       fixed(feature.psi),

@@ -2,7 +2,7 @@ import { Suspense } from "react";
 import { Callout, Text, Title } from "@tremor/react";
 import { requirePagePermission } from "@/lib/auth/session";
 import { boundedFieldErrors } from "@/lib/http/issues";
-import { customerQuery, firstValues } from "@/lib/customers/query";
+import { CUSTOMER_QUERY_LABELS, customerQuery, firstValues } from "@/lib/customers/query";
 import { getActiveRunView } from "@/lib/db/activeRun";
 import { listKnownAttributeNames } from "@/lib/db/customAttributes";
 import { CardSkeleton } from "@/app/ui/CardSkeleton";
@@ -30,9 +30,10 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       ) : (
         <Callout title="Check the filters" color="amber" data-testid="filter-errors">
           {Object.entries(boundedFieldErrors(query.error)).map(([field, errors]) => (
-            <p key={field}>
-              {field}: {errors.join(", ")}
-            </p>
+            // A span, not a <p>: the Callout already wraps its children in a <p>, and a <p> inside one is a hydration error.
+            <span key={field} className="block">
+              {CUSTOMER_QUERY_LABELS[field] ?? field}: {errors.join(", ")}
+            </span>
           ))}
         </Callout>
       )}

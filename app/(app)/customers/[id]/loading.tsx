@@ -1,5 +1,0 @@
-import { PageSkeleton } from "@/app/ui/PageSkeleton";
-
-export default function Loading() {
-  return <PageSkeleton />;
-}

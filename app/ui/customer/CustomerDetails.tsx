@@ -1,0 +1,42 @@
+import { Callout } from "@tremor/react";
+import type { ActiveRunView } from "@/lib/db/activeRun";
+import { listCustomerOrders, listCustomerRunScores, type CustomerProfile } from "@/lib/db/customerDetail";
+import { explainCustomerResponse } from "@/lib/services/explainCustomer";
+import { recentOrderLines } from "@/lib/customers/orderLines";
+import { utc } from "@/app/ui/runs/format";
+import { ScoreCards } from "./ScoreCards";
+import { ContributionsCard } from "./ContributionsCard";
+import { ProfileCard } from "./ProfileCard";
+import { RunHistoryCard } from "./RunHistoryCard";
+import { OrderLinesCard } from "./OrderLinesCard";
+
+/** Everything on a customer's page below its heading: scores, the response model's reasons, profile, orders, run history. */
+export async function CustomerDetails({ customer, run }: { customer: CustomerProfile; run: ActiveRunView | null }) {
+  const [scores, orders] = await Promise.all([listCustomerRunScores(customer.id), listCustomerOrders(customer.id, customer.externalId)]);
+  const current = run ? scores.find((score) => score.runId === run.id) : undefined;
+  // A score the model declined (with its reason on the score card) has nothing to explain.
+  const explanation = run && current?.responseProbability != null ? await explainCustomerResponse(run.id, customer, orders) : null;
+  return (
+    <>
+      {!run ? (
+        <Callout title="Not scored" color="amber" data-testid="not-scored">
+          No model trained yet — an analyst can start one on the admin page.
+        </Callout>
+      ) : !current ? (
+        <Callout title="Not scored" color="amber" data-testid="not-scored">
+          {run.finishedAt && customer.createdAt > run.finishedAt
+            ? `This customer was imported on ${utc(customer.createdAt)}, after the active run #${run.id} finished (${utc(run.finishedAt)}); the next retrain will score them.`
+            : `The active run #${run.id} has no score for this customer.`}
+        </Callout>
+      ) : (
+        <>
+          <ScoreCards score={current} segments={run.segments} />
+          <ContributionsCard explanation={explanation} note={current?.responseNote ?? null} />
+        </>
+      )}
+      <ProfileCard customer={customer} />
+      <OrderLinesCard {...recentOrderLines(orders)} />
+      {scores.length > 0 && <RunHistoryCard scores={scores} activeRunId={run?.id ?? null} />}
+    </>
+  );
+}
