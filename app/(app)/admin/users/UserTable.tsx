@@ -67,7 +67,7 @@ function UserRow({ user, isSelf }: { user: PublicUser; isSelf: boolean }) {
         </form>
       </TableCell>
       <TableCell>
-        {user.mustChangePassword && <Badge color="amber">Temporary</Badge>}
+        {user.mustChangePassword && <Badge color="amber">Must change password</Badge>}
         {!isSelf && <TemporaryPasswordForm user={user} />}
       </TableCell>
     </TableRow>
