@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/session";
+import { CHANGE_PASSWORD_PATH, getCurrentUser } from "@/lib/auth/session";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { DatabaseUnavailable } from "@/app/ui/DatabaseUnavailable";
 import { NavBar } from "@/app/ui/NavBar";
@@ -15,6 +15,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     throw error;
   }
   if (!user) redirect("/signin");
+  if (user.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
   return (
     <>
       <NavBar user={user} />

@@ -25,6 +25,9 @@ export function NavBar({ user }: { user: PublicUser }) {
         <span className="text-tremor-label text-tremor-content" data-testid="current-user">
           {user.email} · {ROLE_LABELS[user.role]}
         </span>
+        <Link href="/account" className="text-tremor-default text-tremor-content-emphasis hover:text-tremor-brand">
+          Account
+        </Link>
         <SignOutButton />
       </nav>
     </header>

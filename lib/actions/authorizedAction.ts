@@ -17,16 +17,22 @@ export type ActionState = {
   reveal?: string;
 };
 
-/** `lists`: fields read with every value they were sent (a group of checkboxes), as arrays. */
+export const CHANGE_PASSWORD_FIRST = "Change your temporary password first (Account).";
+
+/**
+ * `lists`: fields read with every value they were sent (a group of checkboxes), as arrays.
+ * `duringPasswordChange`: the one action a user with a temporary password may call.
+ */
 export function authorizedAction<S extends z.ZodType>(
   permission: Permission,
   schema: S,
   run: (input: z.infer<S>, user: PublicUser) => Promise<ActionState>,
-  { lists = [] }: { lists?: string[] } = {},
+  { lists = [], duringPasswordChange = false }: { lists?: string[]; duringPasswordChange?: boolean } = {},
 ) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
     const user = await getCurrentUser();
     if (!user) return { ok: false, message: "Sign in first." };
+    if (user.mustChangePassword && !duringPasswordChange) return { ok: false, message: CHANGE_PASSWORD_FIRST };
     if (!can(user.role, permission)) return { ok: false, message: `Your role (${user.role}) may not do this.` };
     const fields: Record<string, unknown> = Object.fromEntries(formData);
     for (const name of lists) fields[name] = formData.getAll(name);

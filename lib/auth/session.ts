@@ -12,6 +12,8 @@ import { getSessionUser, type PublicUser } from "@/lib/db/users";
 import { authOptions } from "./options";
 import { can, type Permission } from "./roles";
 
+export const CHANGE_PASSWORD_PATH = "/account/password";
+
 export const getCurrentUser = cache(async (): Promise<PublicUser | null> => {
   const session = await getServerSession(authOptions);
   if (!session?.user?.id) return null;
@@ -21,10 +23,14 @@ export const getCurrentUser = cache(async (): Promise<PublicUser | null> => {
   return !user.disabled && sessionVersion === session.user.sessionVersion ? user : null;
 });
 
-/** For pages: redirect anonymous visitors to sign-in, answer 403 to those without the permission. */
+/**
+ * For pages: redirect anonymous visitors to sign-in, users with a temporary password to change
+ * it, and answer 403 to those without the permission.
+ */
 export async function requirePagePermission(permission: Permission): Promise<PublicUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/signin");
+  if (user.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
   if (!can(user.role, permission)) forbidden();
   return user;
 }

@@ -2,7 +2,8 @@
  * One sign-in attempt with email and password, as next-auth's credentials provider runs it.
  * Every attempt that gets past the limits costs exactly one bcrypt comparison, against the
  * account's hash or a dummy one, so the time to answer does not tell whether an account exists
- * (or is disabled). Failures and lock-outs go to the audit log.
+ * (or is disabled). A disabled account is named as such only after its password matched.
+ * Failures and lock-outs go to the audit log.
  */
 import { z } from "zod";
 import { recordAudit } from "@/lib/db/audit";
@@ -11,6 +12,8 @@ import { clientAddress } from "@/lib/http/clientAddress";
 import type { Role } from "./roles";
 import { PASSWORD_TOO_LONG, passwordTooLong, verifyPassword } from "./password";
 import { admitAttempt, pruneExpired, recordFailure, recordSuccess, throttleKeys } from "./throttle";
+
+export const ACCOUNT_DISABLED = "This account is disabled; ask an administrator.";
 
 const credentials = z.object({ email: z.email(), password: z.string().min(1) });
 
@@ -42,16 +45,17 @@ export async function authenticate(input: unknown, headers: Parameters<typeof cl
   if (admission.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, admission.delayMs));
 
   const user = await findUserByEmail(email);
-  const usable = user !== null && !user.disabled;
-  const valid = await verifyPassword(password, usable ? user.passwordHash : null);
-  if (!valid || !usable) {
+  const valid = await verifyPassword(password, user?.passwordHash ?? null);
+  if (!valid || !user || user.disabled) {
     const locked = await recordFailure(keys, admission, now);
     const target = user ? `user:${user.id}` : undefined;
-    await recordAudit({ userId: null, action: "signin.failed", target, details: { email: email.toLowerCase(), address } });
+    const reason = valid ? { reason: "disabled" } : {};
+    await recordAudit({ userId: null, action: "signin.failed", target, details: { email: email.toLowerCase(), address, ...reason } });
     for (const key of locked) {
       await recordAudit({ userId: null, action: "signin.locked", target, details: { key, address } });
     }
-    return { ok: false };
+    // Said only to someone who knows the password, so it tells no one else which accounts exist.
+    return valid ? { ok: false, message: ACCOUNT_DISABLED } : { ok: false };
   }
   await recordSuccess(keys);
   await recordAudit({ userId: user.id, action: "user.signin", details: { address } });

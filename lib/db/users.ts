@@ -8,6 +8,7 @@ export const publicUserFields = {
   name: true,
   role: true,
   disabled: true,
+  mustChangePassword: true,
   createdAt: true,
 } as const;
 
@@ -17,6 +18,8 @@ export type PublicUser = {
   name: string;
   role: Role;
   disabled: boolean;
+  /** Signed in with a temporary password an administrator set: must choose their own first. */
+  mustChangePassword: boolean;
   createdAt: Date;
 };
 
@@ -45,6 +48,22 @@ export async function createUser(input: {
 export async function updateUser(id: string, changes: { role?: Role; disabled?: boolean }): Promise<PublicUser> {
   const endSessions = changes.disabled === true ? { sessionVersion: { increment: 1 } } : {};
   return db.user.update({ where: { id }, data: { ...changes, ...endSessions }, select: publicUserFields });
+}
+
+/**
+ * Replaces a user's password and ends their sessions. `temporary`: an administrator's, which the
+ * user must change at next sign-in; otherwise the user's own choice, which clears that demand.
+ */
+export async function replacePassword(id: string, passwordHash: string, { temporary }: { temporary: boolean }): Promise<PublicUser> {
+  return db.user.update({
+    where: { id },
+    data: { passwordHash, mustChangePassword: temporary, sessionVersion: { increment: 1 } },
+    select: publicUserFields,
+  });
+}
+
+export async function getPasswordHash(id: string): Promise<string | null> {
+  return (await db.user.findUnique({ where: { id }, select: { passwordHash: true } }))?.passwordHash ?? null;
 }
 
 /** The user a session names, with the session version its token must carry. */

@@ -20,6 +20,7 @@ export function withPermission<P = Record<string, never>>(permission: Permission
   return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
     const user = await getCurrentUser();
     if (!user) return jsonError(401, "Sign in first.");
+    if (user.mustChangePassword) return jsonError(403, "Change your temporary password first (Account).");
     const crossSite = crossSiteReason(req.method, req.headers);
     if (crossSite) return jsonError(403, crossSite);
     if (!can(user.role, permission)) return jsonError(403, `Your role (${user.role}) may not do this.`);

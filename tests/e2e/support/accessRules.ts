@@ -21,6 +21,8 @@ export interface RouteRule {
 export const PAGE_RULES: Record<string, PageRule> = {
   "/signin": "public",
   "/": "viewDashboards",
+  "/account": "viewDashboards",
+  "/account/password": "viewDashboards",
   "/api-docs": "viewDashboards",
   "/segments": "viewDashboards",
   "/segments/[id]": "viewDashboards",

@@ -161,20 +161,24 @@ export function defineAuthSuite(provider: TestProvider): void {
       expect(results.filter((result) => !result.ok && /^Too many failed sign-ins\. Try again in \d seconds?\.$/.test(result.message ?? ""))).toHaveLength(24);
     });
 
-    test("a known, an unknown and a disabled account each cost exactly one bcrypt comparison", async () => {
+    test("a known, an unknown and a disabled account each cost exactly one bcrypt comparison; only the right password hears it is disabled", async () => {
       const now = new Date("2026-01-06T10:00:00Z");
       await userWith("known@example.com", "known-password-1");
       const disabled = await userWith("disabled@example.com", "disabled-password-1");
       await db.user.update({ where: { id: disabled.id }, data: { disabled: true } });
-      for (const [email, secret] of [
-        ["known@example.com", "wrong-password"],
-        ["nobody@example.com", "wrong-password"],
-        ["disabled@example.com", "disabled-password-1"],
-      ]) {
+      const { ACCOUNT_DISABLED } = await import("@/lib/auth/signIn");
+      for (const [email, secret, answer] of [
+        ["known@example.com", "wrong-password", { ok: false }],
+        ["nobody@example.com", "wrong-password", { ok: false }],
+        ["disabled@example.com", "wrong-password", { ok: false }],
+        ["disabled@example.com", "disabled-password-1", { ok: false, message: ACCOUNT_DISABLED }],
+      ] as const) {
         const before = password.passwordComparisons();
-        expect(await authenticate({ email, password: secret }, {}, now)).toEqual({ ok: false });
+        expect(await authenticate({ email, password: secret }, {}, now)).toEqual(answer);
         expect(password.passwordComparisons() - before).toBe(1);
       }
+      const refusals = await db.auditLog.findMany({ where: { action: "signin.failed", target: `user:${disabled.id}` }, orderBy: { id: "asc" } });
+      expect(refusals.map((entry) => (entry.details as { reason?: string }).reason ?? null)).toEqual([null, "disabled"]);
     });
 
     test("passwords over 72 bytes are refused when set and when tried, never matched on their first 72 bytes", async () => {

@@ -5,6 +5,7 @@ import { Badge, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRo
 import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import type { PublicUser } from "@/lib/db/users";
 import { updateUserAction } from "./actions";
+import { TemporaryPasswordForm } from "./TemporaryPasswordForm";
 
 export function UserTable({ users, currentUserId }: { users: PublicUser[]; currentUserId: string }) {
   return (
@@ -15,6 +16,7 @@ export function UserTable({ users, currentUserId }: { users: PublicUser[]; curre
           <TableHeaderCell>Name</TableHeaderCell>
           <TableHeaderCell>Role</TableHeaderCell>
           <TableHeaderCell>Status</TableHeaderCell>
+          <TableHeaderCell>Password</TableHeaderCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -63,6 +65,10 @@ function UserRow({ user, isSelf }: { user: PublicUser; isSelf: boolean }) {
             {user.disabled ? "Enable" : "Disable"}
           </button>
         </form>
+      </TableCell>
+      <TableCell>
+        {user.mustChangePassword && <Badge color="amber">Must change password</Badge>}
+        {!isSelf && <TemporaryPasswordForm user={user} />}
       </TableCell>
     </TableRow>
   );

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/actions/authorizedAction";
 import { hashPassword, newPasswordSchema } from "@/lib/auth/password";
+import { setTemporaryPassword, temporaryPassword } from "@/lib/auth/accountPasswords";
 import { ROLES } from "@/lib/auth/roles";
 import { liftLock } from "@/lib/auth/throttle";
 import { recordAudit } from "@/lib/db/audit";
@@ -54,4 +55,10 @@ export const liftSignInLockAction = authorizedAction("manageUsers", z.object({ k
   await recordAudit({ userId: admin.id, action: "signin.unlocked", target: key });
   revalidatePath("/admin/users");
   return { ok: true, message: "Lock lifted." };
+});
+
+export const setTemporaryPasswordAction = authorizedAction("manageUsers", temporaryPassword, async (input, admin) => {
+  const result = await setTemporaryPassword(input, admin);
+  if (result.ok) revalidatePath("/admin/users");
+  return result;
 });
