@@ -1,6 +1,7 @@
 /**
  * `npm run admin-password [-- --email E]` — gives an administrator (the first active one, or
- * the one --email names) a new random password, printed this once, and ends their sessions.
+ * the one --email names) a new temporary password, printed this once, to be changed at the next
+ * sign-in, and ends their sessions.
  * For the demo's administrator whose first-start password was lost.
  */
 import { parseArgs } from "node:util";
@@ -15,7 +16,7 @@ if (!args.success) {
 
 await import("@/lib/env");
 const { hashPassword, randomPassword } = await import("@/lib/auth/password");
-const { findUserByEmail, listUsers, setPasswordHash } = await import("@/lib/db/users");
+const { findUserByEmail, listUsers, replacePassword } = await import("@/lib/db/users");
 const { recordAudit } = await import("@/lib/db/audit");
 const { db } = await import("@/lib/db/client");
 try {
@@ -31,8 +32,8 @@ async function main(email: string | undefined): Promise<number> {
     return 1;
   }
   const password = randomPassword();
-  await setPasswordHash(admin.id, await hashPassword(password));
-  await recordAudit({ userId: null, action: "user.passwordReset", target: `user:${admin.id}`, details: { via: "cli" } });
-  console.log(`New password for ${admin.email}: ${password}  (shown only this once; their sessions have ended)`);
+  await replacePassword(admin.id, await hashPassword(password), { temporary: true });
+  await recordAudit({ userId: null, action: "user.password.reset", target: `user:${admin.id}`, details: { via: "cli" } });
+  console.log(`New password for ${admin.email}: ${password}  (shown only this once; to be changed at the next sign-in; their sessions have ended)`);
   return 0;
 }

@@ -88,8 +88,3 @@ export async function endSessions(id: string, version: number): Promise<boolean>
 export async function countOtherActiveAdmins(exceptId: string): Promise<number> {
   return db.user.count({ where: { role: "ADMIN", disabled: false, NOT: { id: exceptId } } });
 }
-
-/** A new password also ends the user's sessions. */
-export async function setPasswordHash(id: string, passwordHash: string): Promise<void> {
-  await db.user.update({ where: { id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-}
