@@ -1,7 +1,7 @@
 /**
  * One campaign plan from the targeting aggregate and the planner's settings: the chosen
- * audience's outcome beside mailing everyone, a random pick of the same size and the most
- * profitable audience in the chosen segments. Pure, so the page and its tests agree.
+ * audience's outcome beside mailing everyone in the chosen segments, a random pick of the same
+ * size from them and the most profitable audience in them. Pure, so the page and its tests agree.
  */
 import { campaignOutcome, type CampaignOutcome, type Economics } from "./economics";
 import type { AudienceMode } from "./audience";
@@ -18,8 +18,12 @@ export interface PlanSettings {
 
 export interface CampaignPlan {
   audience: CampaignOutcome;
+  /** Everyone in the chosen segments (all customers when none is chosen). */
   everyone: CampaignOutcome;
+  /** A random pick of the audience's size from the chosen segments. */
   random: CampaignOutcome;
+  /** Whether segments were chosen, so "everyone" means everyone in them. */
+  inChosenSegments: boolean;
   best: CampaignOutcome & { threshold: number };
   /** Customers in the chosen segments, the most any audience can reach. */
   available: number;
@@ -31,7 +35,6 @@ export interface CampaignPlan {
 export function planCampaign(aggregate: TargetingAggregate, settings: PlanSettings): CampaignPlan {
   const { economics } = settings;
   const curve = cumulativeCurve(aggregate, settings.segments.length ? settings.segments : null);
-  const all = cumulativeCurve(aggregate).at(-1)!;
   const available = curve.at(-1)!;
   const chosen: Pick<CurvePoint, "contacts" | "expectedResponders"> =
     settings.mode === "threshold"
@@ -43,8 +46,9 @@ export function planCampaign(aggregate: TargetingAggregate, settings: PlanSettin
   const best = bestPoint(curve, economics);
   return {
     audience,
-    everyone: campaignOutcome(all.contacts, all.expectedResponders, economics),
-    random: randomPick(audience.contacts, all, economics),
+    everyone: campaignOutcome(available.contacts, available.expectedResponders, economics),
+    random: randomPick(audience.contacts, available, economics),
+    inChosenSegments: settings.segments.length > 0,
     best: { ...campaignOutcome(best.contacts, best.expectedResponders, economics), threshold: best.threshold },
     available: available.contacts,
     gains: gainsCurve(curve),

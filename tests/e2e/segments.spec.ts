@@ -87,7 +87,7 @@ test("an executive sees the KPI cards with the change since the previous run, th
   await expect(page.getByTestId("kpi-profit")).toContainText(`mailing everyone: ${amount(summary.campaign!.everyone.profit)}`);
   if (previousSummary) {
     const added = summary.customers - previousSummary.customers;
-    await expect(page.getByTestId("kpi-customers-change")).toHaveText(added > 0 ? `+${count(added)}` : added < 0 ? `−${count(-added)}` : "0");
+    await expect(page.getByTestId("kpi-customers-change-text")).toHaveText(added > 0 ? `+${count(added)}` : added < 0 ? `−${count(-added)}` : "0");
   }
   await expect(page.getByTestId("quality-badge")).toHaveText(/^(Poor|Fair|Good|Excellent)$/);
   await expect(page.getByTestId("retrain-facts")).toContainText(/run #\d+ (promoted|not promoted|failed)/);

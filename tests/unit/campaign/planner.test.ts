@@ -107,6 +107,16 @@ describe("a whole campaign plan", () => {
     expect(plan.profitCurve.map((point) => point.contacts)).toEqual([0, 10, 20]);
   });
 
+  test("with a segment ticked, 'everyone' and the random pick are from that segment, not the whole base", () => {
+    const plan = planCampaign(aggregate, { segments: [1], mode: "top", threshold: 0, top: 5, economics });
+    expect(plan.inChosenSegments).toBe(true);
+    expect(plan.everyone).toMatchObject({ contacts: 20, cost: 60 });
+    expect(plan.everyone.expectedResponders).toBeCloseTo(10, 12);
+    // Segment 1 responds at 10 / 20 = 0.5, the base at 0.28.
+    expect(plan.random.expectedResponders).toBeCloseTo(5 * 0.5, 12);
+    expect(planCampaign(aggregate, { segments: [], mode: "top", threshold: 0, top: 5, economics }).inChosenSegments).toBe(false);
+  });
+
   test("a top N beyond the segment's size contacts everyone in it", () => {
     const plan = planCampaign(aggregate, { segments: [1], mode: "top", threshold: 0, top: 500, economics });
     expect(plan.audience.contacts).toBe(20);
