@@ -7,6 +7,7 @@ import { campaignOutcome, type CampaignOutcome, type Economics } from "./economi
 import type { AudienceMode } from "./audience";
 import { bestPoint, cumulativeCurve, gainsCurve, pointAtThreshold, randomPick, respondersAtSize, type CurvePoint, type GainsPoint } from "./planner";
 import type { TargetingAggregate } from "./targeting";
+import { niceStep } from "@/lib/charts/niceScale";
 
 export interface PlanSettings {
   segments: number[];
@@ -28,7 +29,7 @@ export interface CampaignPlan {
   /** Customers in the chosen segments, the most any audience can reach. */
   available: number;
   gains: GainsPoint[];
-  /** Profit by audience size within the chosen segments, for the chart. */
+  /** Profit by audience size within the chosen segments, at round sizes for the chart's axis. */
   profitCurve: { contacts: number; profit: number }[];
 }
 
@@ -52,8 +53,15 @@ export function planCampaign(aggregate: TargetingAggregate, settings: PlanSettin
     best: { ...campaignOutcome(best.contacts, best.expectedResponders, economics), threshold: best.threshold },
     available: available.contacts,
     gains: gainsCurve(curve),
-    profitCurve: curve
-      .filter((point, i) => i === 0 || point.contacts !== curve[i - 1].contacts)
-      .map((point) => ({ contacts: point.contacts, profit: campaignOutcome(point.contacts, point.expectedResponders, economics).profit })),
+    profitCurve: profitAtRoundSizes(curve, economics),
   };
+}
+
+/** About 40 points at multiples of a round step (1, 2 or 5 × 10^k), so every axis label is a round size. */
+export function profitAtRoundSizes(curve: CurvePoint[], economics: Economics, points = 40): { contacts: number; profit: number }[] {
+  const available = curve.at(-1)!.contacts;
+  if (!available) return [{ contacts: 0, profit: 0 }];
+  const step = Math.max(1, niceStep(available / points));
+  const sizes = Array.from({ length: Math.floor(available / step) + 1 }, (_, i) => i * step);
+  return sizes.map((contacts) => ({ contacts, profit: campaignOutcome(contacts, respondersAtSize(curve, contacts), economics).profit }));
 }
