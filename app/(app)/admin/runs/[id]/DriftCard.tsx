@@ -1,11 +1,16 @@
 import { Callout, Card, Text, Title } from "@tremor/react";
 import type { StoredDrift, StoredFeatureDrift } from "@/lib/services/retrain/stored";
+import { featureLabel } from "@/lib/ml/features/labels";
 import { fixed, percent } from "@/app/ui/runs/format";
 import { SeverityBadge } from "@/app/ui/runs/RunBadges";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 
 const HEADER = ["Feature", "Kind", "Severity", "PSI", "Wasserstein (sd)", "KS p-value", "JS distance", "New categories"];
 const ROW_COLORS: Record<string, string> = { moderate: "bg-amber-50", significant: "bg-rose-50" };
+// The two prediction columns drift measures beside the features (lib/services/retrain/evaluate.ts).
+const PREDICTION_LABELS: Record<string, string> = { responseProbability: "response probability", segment: "segment shares" };
+const plainName = (name: string) => PREDICTION_LABELS[name] ?? featureLabel(name).label;
+
 const SEVERITY_RANK: Record<string, number> = { significant: 2, moderate: 1, none: 0 };
 
 /** The worst first: by severity, then by PSI. */
@@ -48,7 +53,9 @@ function driftRow(feature: StoredFeatureDrift) {
     key: feature.name,
     className: ROW_COLORS[feature.severity],
     cells: [
-      feature.name,
+      <span key="name" title={feature.name}>
+        {plainName(feature.name)}
+      </span>,
       feature.kind,
       <SeverityBadge key="severity" severity={feature.severity} />,
       fixed(feature.psi),
