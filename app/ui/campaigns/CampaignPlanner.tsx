@@ -206,9 +206,9 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
           </Badge>
         </div>
         {!amountsValid && (
-          <Text className="mt-2" data-testid="outcome-last-valid">
+          <p className="mt-2 text-tremor-default text-tremor-content" data-testid="outcome-last-valid">
             Figures use the last valid amounts: cost {cost} per contact, revenue {revenue} per response.
-          </Text>
+          </p>
         )}
         <OutcomeTable plan={plan} />
         <Button

@@ -53,8 +53,8 @@ const bounds = (range: Range) => ({ minValue: range.min, maxValue: range.max });
 
 function NoChart({ testId, children }: { testId: string; children: React.ReactNode }) {
   return (
-    <Text className="mt-2" data-testid={`${testId}-none`}>
+    <p className="mt-2 text-tremor-default text-tremor-content" data-testid={`${testId}-none`}>
       {children}
-    </Text>
+    </p>
   );
 }
