@@ -33,7 +33,7 @@ export default async function OverviewPage() {
         <CustomerCounts />
       </Suspense>
       <Suspense fallback={<CardSkeleton />}>
-        <LatestImport />
+        <LatestImport canOpenReport={can(user.role, "importData")} />
       </Suspense>
     </div>
   );

@@ -1,12 +1,13 @@
 /**
  * One campaign plan from the targeting aggregate and the planner's settings: the chosen
- * audience's outcome beside mailing everyone, a random pick of the same size and the most
- * profitable audience in the chosen segments. Pure, so the page and its tests agree.
+ * audience's outcome beside mailing everyone in the chosen segments, a random pick of the same
+ * size from them and the most profitable audience in them. Pure, so the page and its tests agree.
  */
 import { campaignOutcome, type CampaignOutcome, type Economics } from "./economics";
 import type { AudienceMode } from "./audience";
 import { bestPoint, cumulativeCurve, gainsCurve, pointAtThreshold, randomPick, respondersAtSize, type CurvePoint, type GainsPoint } from "./planner";
 import type { TargetingAggregate } from "./targeting";
+import { niceStep } from "@/lib/charts/niceScale";
 
 export interface PlanSettings {
   segments: number[];
@@ -18,20 +19,23 @@ export interface PlanSettings {
 
 export interface CampaignPlan {
   audience: CampaignOutcome;
+  /** Everyone in the chosen segments (all customers when none is chosen). */
   everyone: CampaignOutcome;
+  /** A random pick of the audience's size from the chosen segments. */
   random: CampaignOutcome;
+  /** Whether segments were chosen, so "everyone" means everyone in them. */
+  inChosenSegments: boolean;
   best: CampaignOutcome & { threshold: number };
   /** Customers in the chosen segments, the most any audience can reach. */
   available: number;
   gains: GainsPoint[];
-  /** Profit by audience size within the chosen segments, for the chart. */
+  /** Profit by audience size within the chosen segments, at round sizes for the chart's axis. */
   profitCurve: { contacts: number; profit: number }[];
 }
 
 export function planCampaign(aggregate: TargetingAggregate, settings: PlanSettings): CampaignPlan {
   const { economics } = settings;
   const curve = cumulativeCurve(aggregate, settings.segments.length ? settings.segments : null);
-  const all = cumulativeCurve(aggregate).at(-1)!;
   const available = curve.at(-1)!;
   const chosen: Pick<CurvePoint, "contacts" | "expectedResponders"> =
     settings.mode === "threshold"
@@ -43,13 +47,21 @@ export function planCampaign(aggregate: TargetingAggregate, settings: PlanSettin
   const best = bestPoint(curve, economics);
   return {
     audience,
-    everyone: campaignOutcome(all.contacts, all.expectedResponders, economics),
-    random: randomPick(audience.contacts, all, economics),
+    everyone: campaignOutcome(available.contacts, available.expectedResponders, economics),
+    random: randomPick(audience.contacts, available, economics),
+    inChosenSegments: settings.segments.length > 0,
     best: { ...campaignOutcome(best.contacts, best.expectedResponders, economics), threshold: best.threshold },
     available: available.contacts,
     gains: gainsCurve(curve),
-    profitCurve: curve
-      .filter((point, i) => i === 0 || point.contacts !== curve[i - 1].contacts)
-      .map((point) => ({ contacts: point.contacts, profit: campaignOutcome(point.contacts, point.expectedResponders, economics).profit })),
+    profitCurve: profitAtRoundSizes(curve, economics),
   };
+}
+
+/** About 40 points at multiples of a round step (1, 2 or 5 × 10^k), so every axis label is a round size. */
+export function profitAtRoundSizes(curve: CurvePoint[], economics: Economics, points = 40): { contacts: number; profit: number }[] {
+  const available = curve.at(-1)!.contacts;
+  if (!available) return [{ contacts: 0, profit: 0 }];
+  const step = Math.max(1, niceStep(available / points));
+  const sizes = Array.from({ length: Math.floor(available / step) + 1 }, (_, i) => i * step);
+  return sizes.map((contacts) => ({ contacts, profit: campaignOutcome(contacts, respondersAtSize(curve, contacts), economics).profit }));
 }

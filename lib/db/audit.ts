@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "./client";
 import { db } from "./client";
+import { targetUserId } from "@/lib/audit/entry";
 
 export async function recordAudit(entry: {
   userId: string | null;
@@ -11,10 +12,14 @@ export async function recordAudit(entry: {
   await db.auditLog.create({ data: entry });
 }
 
+/** The latest entries, newest first, with the e-mail of every user a target names (`emailOf`). */
 export async function listAudit(limit = 100) {
-  return db.auditLog.findMany({
+  const entries = await db.auditLog.findMany({
     orderBy: { createdAt: "desc" },
     take: limit,
-    include: { user: { select: { email: true } } },
+    include: { user: { select: { email: true, name: true } } },
   });
+  const ids = [...new Set(entries.flatMap((entry) => targetUserId(entry.target) ?? []))];
+  const users = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } }) : [];
+  return { entries, emailOf: new Map(users.map((user) => [user.id, user.email])) };
 }

@@ -188,7 +188,7 @@ export async function activateRun(runId: number, userId: string, reason: "forced
   await db.$transaction(async (tx) => {
     const run = await tx.modelRun.findUnique({ where: { id: runId }, select: { status: true } });
     if (!run || (run.status !== "SUCCEEDED" && run.status !== "REJECTED")) throw new Error(`run ${runId} has no models to activate`);
-    await tx.runActivation.create({ data: { runId, reason, activatedById: userId } });
+    await tx.runActivation.create({ data: { runId, reason, activatedById: userId, note } });
     await tx.auditLog.create({ data: { userId, action: `run.${reason}`, target: `run:${runId}`, details: { note } } });
   });
 }

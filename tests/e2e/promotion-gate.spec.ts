@@ -66,8 +66,8 @@ test.describe.serial("the promotion gate", () => {
     await expect(page.getByTestId("active-run")).toContainText(`#${runs.heldRunId}`);
     await page.getByRole("link", { name: "Audit log" }).click();
     const audit = page.getByTestId("audit-log");
-    await expect(audit.getByRole("row").nth(1)).toContainText("run.forced");
+    await expect(audit.getByRole("row").nth(1)).toContainText("made a run active by hand");
     await expect(audit.getByRole("row").nth(1)).toContainText("the new shop's customers are real; CLV checked by hand");
-    await expect(audit).toContainText("run.held");
+    await expect(audit).toContainText("run held for review");
   });
 });

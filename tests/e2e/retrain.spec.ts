@@ -121,10 +121,10 @@ test.describe.serial("retraining", () => {
 
     await page.getByRole("link", { name: "Audit log" }).click();
     const audit = page.getByTestId("audit-log");
-    await expect(audit.getByRole("row").nth(1)).toContainText("run.rollback");
+    await expect(audit.getByRole("row").nth(1)).toContainText("rolled back to a run");
     await expect(audit.getByRole("row").nth(1)).toContainText("compare against last week's segments");
-    await expect(audit).toContainText("run.started");
-    await expect(audit).toContainText("run.promoted");
+    await expect(audit).toContainText("started a retrain");
+    await expect(audit).toContainText("run promoted by the gate");
     await page.screenshot({ path: `${ARTIFACTS}/audit-log.png`, fullPage: true });
   });
 });
@@ -187,6 +187,6 @@ test("an administrator edits the schedule; an analyst neither sees the editor no
   await expect(admin.getByTestId("schedule-next")).toContainText('"0 4 * * *" in Europe/Berlin');
 
   await admin.goto("/admin/audit");
-  await expect(admin.getByTestId("audit-log")).toContainText("schedule.updated");
+  await expect(admin.getByTestId("audit-log")).toContainText("changed the retrain schedule");
   await expect(admin.getByTestId("audit-log")).toContainText("30 3 * * 1");
 });

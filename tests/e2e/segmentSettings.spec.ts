@@ -41,5 +41,5 @@ test("an administrator fixes k after a refused range, sees it kept, and returns 
   await expect(page.getByTestId("segment-settings-message")).toHaveText("Saved. The next retrain chooses from 3 to 8 segments, each at least 5% of customers.");
 
   await page.goto("/admin/audit");
-  await expect(page.getByTestId("audit-log")).toContainText("segmentSettings.updated");
+  await expect(page.getByTestId("audit-log")).toContainText("changed the segment settings");
 });

@@ -28,7 +28,7 @@ export function ActivationHistory({ activations }: { activations: Activation[] }
                 </Link>,
                 utc(activation.activatedAt),
                 i === 0 ? "now" : utc(activations[i - 1].activatedAt),
-                activationReason(activation.reason),
+                <ActivationWhy key="why" reason={activation.reason} note={activation.note} byHand={activation.activatedById !== null} />,
                 activation.activatedBy ?? "promotion gate",
               ],
             }))}
@@ -36,5 +36,15 @@ export function ActivationHistory({ activations }: { activations: Activation[] }
         </div>
       )}
     </Card>
+  );
+}
+
+/** The kind of activation and, for one by hand, the reason typed (activations before notes were kept have none). */
+function ActivationWhy({ reason, note, byHand }: { reason: string; note: string | null; byHand: boolean }) {
+  return (
+    <span>
+      {activationReason(reason)}
+      {byHand && <span className="block text-tremor-content">{note ? `“${note}”` : "no reason recorded"}</span>}
+    </span>
   );
 }

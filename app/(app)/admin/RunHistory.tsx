@@ -34,7 +34,10 @@ export function RunHistory({ runs, activeRunId }: { runs: RunRow[]; activeRunId:
                   <RunStatusBadge status={run.status} />
                   {run.id === activeRunId && <ActiveBadge />}
                 </span>,
-                run.requestedBy ? `${run.trigger.toLowerCase()} · ${run.requestedBy.email}` : run.trigger.toLowerCase(),
+                // An e-mail has no break points: let it wrap rather than run into the next column.
+                <span key="trigger" className="[overflow-wrap:anywhere]">
+                  {run.requestedBy ? `${run.trigger.toLowerCase()} · ${run.requestedBy.email}` : run.trigger.toLowerCase()}
+                </span>,
                 <span key="started" className="whitespace-nowrap">
                   {utc(run.startedAt ?? run.createdAt)}
                 </span>,

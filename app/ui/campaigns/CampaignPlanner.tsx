@@ -7,6 +7,7 @@ import type { AudienceMode } from "@/lib/campaign/audience";
 import { planCampaign } from "@/lib/campaign/plan";
 import type { TargetingAggregate } from "@/lib/campaign/targeting";
 import { breakEvenProbability } from "@/lib/campaign/economics";
+import { readAmount } from "@/lib/campaign/amountInput";
 import type { CampaignView } from "@/lib/dashboard/storedCampaign";
 import { queryString } from "@/app/ui/customers/format";
 import { SegmentDot } from "@/app/ui/dashboard/States";
@@ -41,8 +42,14 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
   const opening = recommended?.isRecorded ? (recommended.threshold ?? 1) : Math.ceil(breakEvenProbability({ costPerContact: defaults.cost, revenuePerResponse: defaults.revenue }) / step) * step;
   const [chosen, setChosen] = useState<number[]>([]);
   const [mode, setMode] = useState<AudienceMode>("threshold");
+  const [costText, setCostText] = useState(String(defaults.cost));
+  const [revenueText, setRevenueText] = useState(String(defaults.revenue));
+  const costInput = readAmount(costText, "a cost per contact");
+  const revenueInput = readAmount(revenueText, "a revenue per response");
+  // While a box is wrong the figures stay at the last valid amounts and the export is withheld.
   const [cost, setCost] = useState(defaults.cost);
   const [revenue, setRevenue] = useState(defaults.revenue);
+  const amountsValid = costInput.error === null && revenueInput.error === null;
   const [threshold, setThreshold] = useState(opening);
   const [top, setTop] = useState(1000);
   const [control, setControl] = useState(10);
@@ -69,8 +76,15 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
     setThreshold(opening);
     setCost(defaults.cost);
     setRevenue(defaults.revenue);
+    setCostText(String(defaults.cost));
+    setRevenueText(String(defaults.revenue));
   };
   const toggle = (key: number) => setChosen((keys) => (keys.includes(key) ? keys.filter((k) => k !== key) : [...keys, key]));
+  const amount = (setText: (text: string) => void, set: (value: number) => void, what: string) => (event: React.ChangeEvent<HTMLInputElement>) => {
+    setText(event.target.value);
+    const read = readAmount(event.target.value, what);
+    if (read.error === null) set(read.value);
+  };
   const number = (set: (value: number) => void) => (event: React.ChangeEvent<HTMLInputElement>) => {
     const value = Number(event.target.value);
     if (Number.isFinite(value) && value >= 0) set(value);
@@ -150,13 +164,35 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
                 <label htmlFor="cost" className={label}>
                   Cost per contact
                 </label>
-                <input id="cost" type="number" min={0} step="0.1" value={cost} onChange={number(setCost)} className={input} />
+                <input
+                  id="cost"
+                  type="number"
+                  min={0}
+                  step="0.1"
+                  value={costText}
+                  onChange={amount(setCostText, setCost, "a cost per contact")}
+                  aria-invalid={costInput.error !== null}
+                  aria-describedby="cost-error"
+                  className={input}
+                />
+                <AmountError id="cost-error" error={costInput.error} />
               </div>
               <div>
                 <label htmlFor="revenue" className={label}>
                   Revenue per response
                 </label>
-                <input id="revenue" type="number" min={0} step="0.1" value={revenue} onChange={number(setRevenue)} className={input} />
+                <input
+                  id="revenue"
+                  type="number"
+                  min={0}
+                  step="0.1"
+                  value={revenueText}
+                  onChange={amount(setRevenueText, setRevenue, "a revenue per response")}
+                  aria-invalid={revenueInput.error !== null}
+                  aria-describedby="revenue-error"
+                  className={input}
+                />
+                <AmountError id="revenue-error" error={revenueInput.error} />
               </div>
             </div>
           </div>
@@ -169,6 +205,11 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
             Most profitable: {plan.best.contacts.toLocaleString("en-US")} contacts at p ≥ {probabilityText(plan.best.threshold)}
           </Badge>
         </div>
+        {!amountsValid && (
+          <p className="mt-2 text-tremor-default text-tremor-content" data-testid="outcome-last-valid">
+            Figures use the last valid amounts: cost {cost} per contact, revenue {revenue} per response.
+          </p>
+        )}
         <OutcomeTable plan={plan} />
         <Button
           className="mt-4"
@@ -191,10 +232,18 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
             </label>
             <input id="control" type="number" min={0} max={50} step={1} value={control} onChange={number((value) => setControl(Math.min(50, value)))} className={input} />
           </div>
-          <a href={exportHref} className="text-tremor-default text-tremor-brand underline" data-testid="export-campaign">
-            Export the target list (CSV)
-          </a>
-          <ExcelExportLink href={exportHref} label="Export the target list for Excel (CSV with byte-order mark)" />
+          {amountsValid ? (
+            <>
+              <a href={exportHref} className="text-tremor-default text-tremor-brand underline" data-testid="export-campaign">
+                Export the target list (CSV)
+              </a>
+              <ExcelExportLink href={exportHref} label="Export the target list for Excel (CSV with byte-order mark)" />
+            </>
+          ) : (
+            <p className="text-tremor-default text-rose-700" data-testid="export-withheld">
+              Fix the cost and revenue above to export the target list.
+            </p>
+          )}
         </div>
         <Text className="mt-2">
           The file flags a random {control}% of the audience in its control_group column (the same customers each time for this run): leave them out of the mailing and compare
@@ -203,4 +252,12 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
       </Card>
     </div>
   );
+}
+
+function AmountError({ id, error }: { id: string; error: string | null }) {
+  return error ? (
+    <p id={id} role="alert" className="mt-1 text-tremor-label text-rose-700" data-testid={id}>
+      {error}
+    </p>
+  ) : null;
 }

@@ -15,8 +15,8 @@ export function OutcomeTable({ plan }: { plan: CampaignPlan }) {
       header={["Audience", "Contacts", "Expected responders", "Cost", "Revenue", "Profit", "ROI"]}
       rows={[
         { key: "audience", cells: cells("Your audience", plan.audience), className: "font-semibold" },
-        { key: "random", cells: cells("Random pick, same size", plan.random) },
-        { key: "everyone", cells: cells("Everyone", plan.everyone) },
+        { key: "random", cells: cells(plan.inChosenSegments ? "Random pick from the ticked segments, same size" : "Random pick, same size", plan.random) },
+        { key: "everyone", cells: cells(plan.inChosenSegments ? "Everyone in the ticked segments" : "Everyone", plan.everyone) },
         { key: "best", cells: cells("Most profitable audience", plan.best), className: "bg-emerald-50" },
       ]}
     />

@@ -18,7 +18,7 @@ interface ChartProps {
   className?: string;
 }
 
-export function Line({ format = "decimal", label, testId, className = "h-64", ...props }: ChartProps & { autoMinValue?: boolean }) {
+export function Line({ format = "decimal", label, testId, className = "h-64", ...props }: ChartProps & { autoMinValue?: boolean; minValue?: number; maxValue?: number }) {
   return (
     <figure aria-label={label} data-testid={testId}>
       <LineChart {...props} className={className} valueFormatter={FORMATTERS[format]} connectNulls yAxisWidth={56} />

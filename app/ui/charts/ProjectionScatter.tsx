@@ -22,13 +22,16 @@ export function ProjectionScatter({ series }: { series: ProjectionSeries[] }) {
         category="segment"
         colors={series.map((segment) => segment.color)}
         valueFormatter={{ x: (value) => value.toFixed(2), y: (value) => value.toFixed(2) }}
-        xAxisLabel="Principal component 1"
         yAxisLabel="Principal component 2"
         showOpacity
         autoMinXValue
         autoMinYValue
         animationDuration={0}
       />
+      {/* Tremor draws an x-axis title 20 px below the axis, outside the chart's bottom margin, where it is cut off. */}
+      <p className="text-center text-tremor-default font-medium text-tremor-content-emphasis" data-testid="projection-2d-x-title">
+        Principal component 1
+      </p>
     </figure>
   );
 }

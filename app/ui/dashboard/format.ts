@@ -12,7 +12,3 @@ export function compact(value: number | null | undefined): string {
   return finite(value) ? new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 }).format(value) : DASH;
 }
 
-/** A change with its sign: "+1,234", "−5.0 pp". */
-export function signed(value: number, text: string): string {
-  return value > 0 ? `+${text}` : value < 0 ? `−${text.replace(/^-/, "")}` : text;
-}

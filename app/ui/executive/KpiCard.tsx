@@ -1,4 +1,5 @@
-import { BadgeDelta, Card, Flex, Metric, Text } from "@tremor/react";
+import { Badge, Card, Flex, Metric, Text } from "@tremor/react";
+import { changeArrow, TONE_COLORS, type ChangeTone } from "@/lib/dashboard/changeBadge";
 
 export interface Kpi {
   id: string;
@@ -8,8 +9,8 @@ export interface Kpi {
   detail?: string;
   /** Who the figure covers, and why the rest are left out. */
   coverage?: string[];
-  /** Change since the previous active run, formatted, and its raw value for the arrow. */
-  change?: { value: number; text: string } | null;
+  /** Change since the previous active run: raw value for the arrow, formatted text, and whether it is better, worse or none. */
+  change?: { value: number; text: string; tone: ChangeTone } | null;
 }
 
 export function KpiCard({ kpi, previousRunId }: { kpi: Kpi; previousRunId: number | null }) {
@@ -18,13 +19,12 @@ export function KpiCard({ kpi, previousRunId }: { kpi: Kpi; previousRunId: numbe
       <Flex alignItems="start">
         <Text>{kpi.label}</Text>
         {kpi.change && (
-          <BadgeDelta
-            deltaType={kpi.change.value > 0 ? "increase" : kpi.change.value < 0 ? "decrease" : "unchanged"}
-            title={`Change since run #${previousRunId}`}
-            data-testid={`kpi-${kpi.id}-change`}
-          >
-            {kpi.change.text}
-          </BadgeDelta>
+          <Badge color={TONE_COLORS[kpi.change.tone]} title={`Change since run #${previousRunId}`} data-testid={`kpi-${kpi.id}-change`} data-tone={kpi.change.tone}>
+            <span aria-hidden className="mr-1">
+              {changeArrow(kpi.change.tone, kpi.change.value)}
+            </span>
+            <span data-testid={`kpi-${kpi.id}-change-text`}>{kpi.change.text}</span>
+          </Badge>
         )}
       </Flex>
       <Metric data-testid={`kpi-${kpi.id}-value`}>{kpi.value}</Metric>

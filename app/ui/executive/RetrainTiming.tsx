@@ -1,6 +1,7 @@
 import { Card, Text, Title } from "@tremor/react";
 import { getLastFinishedRun } from "@/lib/db/dashboard";
 import { getRetrainSchedule } from "@/lib/db/settings";
+import { env } from "@/lib/env";
 import { nextScheduledRun } from "@/lib/services/retrain/schedule";
 import { inTimeZone, utc } from "@/app/ui/runs/format";
 import { Facts } from "@/app/ui/runs/Facts";
@@ -10,7 +11,9 @@ const OUTCOME: Record<string, string> = { SUCCEEDED: "promoted", REJECTED: "not 
 /** When the models were last retrained and when the schedule retrains them next. */
 export async function RetrainTiming() {
   const [last, schedule] = await Promise.all([getLastFinishedRun(), getRetrainSchedule()]);
-  const next = nextScheduledRun(schedule);
+  // With no scheduler process the saved schedule never fires, so there is no next run to show.
+  const schedulerOff = env.RETRAIN_SCHEDULER === "off";
+  const next = schedulerOff ? null : nextScheduledRun(schedule);
   return (
     <Card data-testid="retrain-timing">
       <Title>Retraining</Title>
@@ -18,7 +21,13 @@ export async function RetrainTiming() {
         <Facts
           items={[
             ["Last retrained (UTC)", last ? `${utc(last.finishedAt)} · run #${last.id} ${OUTCOME[last.status] ?? last.status.toLowerCase()}` : "never"],
-            ["Next scheduled run", next ? `${inTimeZone(next, schedule.timezone)}` : schedule.enabled ? "cannot be scheduled" : "scheduling is off"],
+            ["Next scheduled run", next
+                ? `${inTimeZone(next, schedule.timezone)}`
+                : schedulerOff
+                  ? "none: the scheduler is off (RETRAIN_SCHEDULER=off)"
+                  : schedule.enabled
+                    ? "cannot be scheduled"
+                    : "scheduling is off"],
           ]}
           testId="retrain-facts"
         />

@@ -1,7 +1,8 @@
 /** The executive KPI cards of a run's summary, each with its change since the previously active run. */
 import { change, type StoredRunSummary } from "@/lib/dashboard/storedSummary";
 import { count, percent } from "@/app/ui/runs/format";
-import { amount, compact, signed } from "@/app/ui/dashboard/format";
+import { amount, compact } from "@/app/ui/dashboard/format";
+import { changeText, changeTone } from "@/lib/dashboard/changeBadge";
 import { clvCoverageLines, clvWith, RETRAIN_FOR_COVERAGE, responseCoverageLines } from "@/app/ui/dashboard/coverage";
 import { campaignView } from "@/lib/dashboard/storedCampaign";
 import { recommendedFigures } from "@/app/ui/campaigns/recommendedText";
@@ -12,7 +13,10 @@ const RETRAIN = "retrain to see this";
 
 function delta(current: number | null | undefined, previous: number | null | undefined, format: (value: number) => string) {
   const value = change(current, previous);
-  return value === null ? null : { value, text: signed(value, format(Math.abs(value))) };
+  if (value === null) return null;
+  // Every KPI here is better when higher.
+  const magnitude = format(Math.abs(value));
+  return { value, text: changeText(value, magnitude), tone: changeTone(value, magnitude, "higher") };
 }
 
 const points = (share: number) => `${(share * 100).toFixed(1)} pp`;

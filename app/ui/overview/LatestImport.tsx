@@ -2,7 +2,8 @@ import Link from "next/link";
 import { Card, List, ListItem, Text, Title } from "@tremor/react";
 import { getLatestImportBatch } from "@/lib/db/imports";
 
-export async function LatestImport() {
+/** The latest import in brief; the link to its report only for roles that may open it (same check as the import pages). */
+export async function LatestImport({ canOpenReport }: { canOpenReport: boolean }) {
   const batch = await getLatestImportBatch();
   if (!batch) {
     return (
@@ -20,9 +21,11 @@ export async function LatestImport() {
         {batch.rowsInserted.toLocaleString("en-US")} new, {batch.rowsUpdated.toLocaleString("en-US")} updated, {batch.rowsUnchanged.toLocaleString("en-US")} unchanged
       </Text>
       <QualityFindings quality={batch.quality} />
-      <Link href={`/admin/import/${batch.id}`} className="mt-2 inline-block text-tremor-default text-tremor-brand underline">
-        Data-quality report
-      </Link>
+      {canOpenReport && (
+        <Link href={`/admin/import/${batch.id}`} className="mt-2 inline-block text-tremor-default text-tremor-brand underline" data-testid="quality-report-link">
+          Data-quality report
+        </Link>
+      )}
     </Card>
   );
 }

@@ -104,7 +104,27 @@ describe("a whole campaign plan", () => {
     expect(plan.audience.expectedResponders).toBeCloseTo(10, 12);
     expect(plan.best).toMatchObject({ contacts: 10, threshold: 0.75 });
     expect(plan.best.profit).toBeCloseTo(99 - 30, 12);
-    expect(plan.profitCurve.map((point) => point.contacts)).toEqual([0, 10, 20]);
+    expect(plan.profitCurve.map((point) => point.contacts)).toEqual(Array.from({ length: 21 }, (_, i) => i));
+    // 10 likely responders (0.9 each) first, then 10 at 0.1: profit 11 × 9 − 30 at 10 contacts, 11 × 10 − 60 at 20.
+    expect(plan.profitCurve[10].profit).toBeCloseTo(69, 12);
+    expect(plan.profitCurve[20].profit).toBeCloseTo(50, 12);
+  });
+
+  test("with a segment ticked, 'everyone' and the random pick are from that segment, not the whole base", () => {
+    const plan = planCampaign(aggregate, { segments: [1], mode: "top", threshold: 0, top: 5, economics });
+    expect(plan.inChosenSegments).toBe(true);
+    expect(plan.everyone).toMatchObject({ contacts: 20, cost: 60 });
+    expect(plan.everyone.expectedResponders).toBeCloseTo(10, 12);
+    // Segment 1 responds at 10 / 20 = 0.5, the base at 0.28.
+    expect(plan.random.expectedResponders).toBeCloseTo(5 * 0.5, 12);
+    expect(planCampaign(aggregate, { segments: [], mode: "top", threshold: 0, top: 5, economics }).inChosenSegments).toBe(false);
+  });
+
+  test("the profit curve of 100 customers is drawn at round sizes: 0, 5, 10 … 100", () => {
+    const plan = planCampaign(aggregate, { segments: [], mode: "segments", threshold: 0, top: 0, economics });
+    expect(plan.profitCurve.map((point) => point.contacts)).toEqual(Array.from({ length: 21 }, (_, i) => i * 5));
+    // The first 10 hold 9 expected responders: 11 × 9 − 3 × 10.
+    expect(plan.profitCurve[2].profit).toBeCloseTo(69, 12);
   });
 
   test("a top N beyond the segment's size contacts everyone in it", () => {

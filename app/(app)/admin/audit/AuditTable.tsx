@@ -1,13 +1,14 @@
 import Link from "next/link";
 import type { listAudit } from "@/lib/db/audit";
+import { actionText, detailFields, targetText } from "@/lib/audit/entry";
 import { utc } from "@/app/ui/runs/format";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 
-type Entry = Awaited<ReturnType<typeof listAudit>>[number];
+type Entry = Awaited<ReturnType<typeof listAudit>>["entries"][number];
 
 const TARGET_PAGES: Record<string, string> = { run: "/admin/runs/", import: "/admin/import/" };
 
-export function AuditTable({ entries }: { entries: Entry[] }) {
+export function AuditTable({ entries, emailOf }: { entries: Entry[]; emailOf: ReadonlyMap<string, string> }) {
   return (
     <RowsTable
       testId="audit-log"
@@ -18,9 +19,11 @@ export function AuditTable({ entries }: { entries: Entry[] }) {
           <span key="when" className="whitespace-nowrap">
             {utc(entry.createdAt)}
           </span>,
-          entry.user?.email ?? "system",
-          entry.action,
-          <Target key="target" target={entry.target} />,
+          entry.user ? <Who key="who" email={entry.user.email} name={entry.user.name} /> : "system",
+          <span key="action" title={entry.action}>
+            {actionText(entry.action)}
+          </span>,
+          <Target key="target" target={entry.target} emailOf={emailOf} />,
           <Details key="details" details={entry.details} />,
         ],
       }))}
@@ -28,30 +31,40 @@ export function AuditTable({ entries }: { entries: Entry[] }) {
   );
 }
 
-function Target({ target }: { target: string | null }) {
-  if (!target) return <>—</>;
-  const [kind, id] = target.split(":");
-  const page = TARGET_PAGES[kind];
-  return page && id ? (
-    <Link href={page + id} className="text-tremor-brand underline">
-      {target}
-    </Link>
-  ) : (
-    <>{target}</>
+function Who({ email, name }: { email: string; name: string | null }) {
+  return (
+    <span className="[overflow-wrap:anywhere]">
+      {name && <span className="block">{name}</span>}
+      <span className="text-tremor-content">{email}</span>
+    </span>
   );
 }
 
-const show = (value: unknown): string =>
-  typeof value === "string" ? value : Array.isArray(value) && value.every((item) => typeof item === "string") ? value.join("; ") : JSON.stringify(value);
+function Target({ target, emailOf }: { target: string | null; emailOf: ReadonlyMap<string, string> }) {
+  const text = targetText(target, emailOf);
+  const [kind, id] = (target ?? "").split(":");
+  const page = TARGET_PAGES[kind];
+  return page && id ? (
+    <Link href={page + id} className="text-tremor-brand underline">
+      {text}
+    </Link>
+  ) : (
+    <span className="[overflow-wrap:anywhere]">{text}</span>
+  );
+}
 
-/** Top-level fields as "key: value"; lists of sentences joined, anything else as compact JSON. */
+/** Each field on its own line, labelled. */
 function Details({ details }: { details: unknown }) {
-  if (details === null || typeof details !== "object") return <>{details === null ? "—" : String(details)}</>;
+  const fields = detailFields(details);
+  if (!fields.length) return <>—</>;
   return (
-    <span className="font-mono text-tremor-label">
-      {Object.entries(details as Record<string, unknown>)
-        .map(([key, value]) => `${key}: ${show(value)}`)
-        .join(" · ")}
-    </span>
+    <dl className="space-y-0.5 text-tremor-label">
+      {fields.map((field) => (
+        <div key={field.label}>
+          <dt className="inline text-tremor-content">{field.label}: </dt>
+          <dd className="inline [overflow-wrap:anywhere]">{field.value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

@@ -7,14 +7,14 @@ const SHOWN = 100;
 
 export default async function AuditPage() {
   await requirePagePermission("retrain");
-  const entries = await listAudit(SHOWN);
+  const { entries, emailOf } = await listAudit(SHOWN);
   return (
     <div className="space-y-6">
       <div>
         <Title>Audit log</Title>
         <Text>The latest {SHOWN} recorded actions, newest first: imports, retrains and their outcomes, activations by hand, schedule and user changes.</Text>
       </div>
-      <Card>{entries.length === 0 ? <Text>Nothing recorded yet.</Text> : <AuditTable entries={entries} />}</Card>
+      <Card>{entries.length === 0 ? <Text>Nothing recorded yet.</Text> : <AuditTable entries={entries} emailOf={emailOf} />}</Card>
     </div>
   );
 }

@@ -4,6 +4,10 @@ import { listImportHistory } from "@/lib/db/imports";
 
 const minute = (date: Date) => date.toISOString().slice(0, 16).replace("T", " ");
 
+// Ten columns fit a 1,280 px page only with narrow padding and the file name and e-mail wrapping.
+const CELL = "px-2";
+const WRAPS = "px-2 whitespace-normal [overflow-wrap:anywhere]";
+
 export async function ImportHistory() {
   const batches = await listImportHistory();
   return (
@@ -16,21 +20,23 @@ export async function ImportHistory() {
           <TableHead>
             <TableRow>
               {["When (UTC)", "File", "Kind", "Status", "Read", "New", "Updated", "Unchanged", "Rejected", "By"].map((label) => (
-                <TableHeaderCell key={label}>{label}</TableHeaderCell>
+                <TableHeaderCell key={label} className="px-2">
+                  {label}
+                </TableHeaderCell>
               ))}
             </TableRow>
           </TableHead>
           <TableBody>
             {batches.map((batch) => (
               <TableRow key={batch.id}>
-                <TableCell>{minute(batch.createdAt)}</TableCell>
-                <TableCell>
+                <TableCell className={CELL}>{minute(batch.createdAt)}</TableCell>
+                <TableCell className={WRAPS}>
                   <Link href={`/admin/import/${batch.id}`} className="text-tremor-brand underline">
                     {batch.fileName}
                   </Link>
                 </TableCell>
-                <TableCell>{batch.kind.toLowerCase()}</TableCell>
-                <TableCell>
+                <TableCell className={CELL}>{batch.kind.toLowerCase()}</TableCell>
+                <TableCell className={CELL}>
                   <Badge color={batch.status === "SUCCEEDED" ? "emerald" : "rose"}>{batch.status.toLowerCase()}</Badge>
                   {batch.attempts > 1 && (
                     <span className="ml-2 text-tremor-label text-tremor-content" data-testid="refused-attempts">
@@ -40,9 +46,13 @@ export async function ImportHistory() {
                   )}
                 </TableCell>
                 {[batch.rowsRead, batch.rowsInserted, batch.rowsUpdated, batch.rowsUnchanged, batch.rowsRejected].map((value, i) => (
-                  <TableCell key={i}>{value.toLocaleString("en-US")}</TableCell>
+                  <TableCell key={i} className={CELL}>
+                    {value.toLocaleString("en-US")}
+                  </TableCell>
                 ))}
-                <TableCell>{batch.user?.email ?? "CLI"}</TableCell>
+                <TableCell className={WRAPS} data-testid="import-by">
+                  {batch.user?.email ?? "CLI"}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -7,6 +7,8 @@ import { RowsTable } from "@/app/ui/runs/RowsTable";
 
 const HEADER = ["Feature", "Kind", "Severity", "PSI", "Wasserstein (sd)", "KS p-value", "JS distance", "New categories"];
 const ROW_COLORS: Record<string, string> = { moderate: "bg-amber-50", significant: "bg-rose-50" };
+// The two prediction columns drift measures beside the features (lib/services/retrain/evaluate.ts).
+const PREDICTION_LABELS: Record<string, string> = { responseProbability: "response probability", segment: "segment shares" };
 const SEVERITY_RANK: Record<string, number> = { significant: 2, moderate: 1, none: 0 };
 
 /** The worst first: by severity, then by PSI. */
@@ -38,7 +40,7 @@ export function DriftCard({ drift }: { drift: StoredDrift | null }) {
       <Title className="mt-6">Prediction drift</Title>
       <Text>The response probabilities and the segment shares against the previous run&apos;s.</Text>
       <div className="mt-2">
-        <RowsTable testId="prediction-drift" header={HEADER} rows={predictions.map((prediction) => driftRow(prediction, prediction.name))} />
+        <RowsTable testId="prediction-drift" header={HEADER} rows={predictions.map((prediction) => driftRow(prediction, PREDICTION_LABELS[prediction.name] ?? prediction.name))} />
       </div>
     </Card>
   );
@@ -50,7 +52,9 @@ function driftRow(feature: StoredFeatureDrift, label: string) {
     key: feature.name,
     className: ROW_COLORS[feature.severity],
     cells: [
-      label,
+      <span key="name" title={feature.name}>
+        {label}
+      </span>,
       feature.kind,
       <SeverityBadge key="severity" severity={feature.severity} />,
       fixed(feature.psi),

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "RunActivation" ADD COLUMN     "note" TEXT;
+
