@@ -58,27 +58,21 @@ export function statisticOf(segment: SegmentStatistics, concept: PersonaConcept)
 }
 
 /**
- * Each segment's traits (strongest first) with a lead feature no other segment of the run leads
- * with, in either direction: the segment with the strongest lead chooses first, and one whose
- * strongest feature another already leads with opens with its next. Two personas both opening
- * "They spend more…", or one "more wine" and the other "less wine", read as one axis, not two
- * personas.
+ * Each segment's traits (strongest first) with a lead no other segment of the run has: the
+ * segment with the strongest lead chooses first, and one whose strongest trait another already
+ * leads with opens with its next. Two personas both opening "They spend more…" read as one.
  */
 export function withDistinctLeads(traits: readonly (readonly PersonaTrait[])[]): PersonaTrait[][] {
   const order = traits.map((list, i) => ({ i, strength: Math.abs(list[0]?.z ?? 0) })).sort((a, b) => b.strength - a.strength || a.i - b.i);
   const leads = new Set<string>();
-  const phrases = new Set<string>();
   const result = traits.map((list) => [...list]);
   for (const { i } of order) {
     const list = result[i];
-    // When every feature already leads a segment (few features, many segments), a phrase of its own will do.
-    let at = list.findIndex((trait) => !leads.has(trait.feature));
-    if (at < 0) at = list.findIndex((trait) => !phrases.has(trait.phrase));
+    const at = list.findIndex((trait) => !leads.has(trait.phrase));
     if (at < 0) continue;
     const [lead] = list.splice(at, 1);
     list.unshift(lead);
-    leads.add(lead.feature);
-    phrases.add(lead.phrase);
+    leads.add(lead.phrase);
   }
   return result;
 }
