@@ -94,7 +94,7 @@ test.describe.serial("retraining", () => {
     await expect(page.getByTestId("run-log")).toContainText("stage response");
     await expect(page.getByTestId("drift-verdict")).toContainText("No dataset drift");
     await expect(page.getByTestId("feature-drift")).toContainText("income");
-    await expect(page.getByTestId("prediction-drift")).toContainText("responseProbability");
+    await expect(page.getByTestId("prediction-drift")).toContainText("response probability");
     await expect(page.getByTestId("stability")).toContainText("Customers in both");
     await expect(page.getByTestId("stability")).toContainText("2,240");
     await page.screenshot({ path: `${ARTIFACTS}/run-drift-stability.png`, fullPage: true });

@@ -51,6 +51,11 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   "GET /api/export/runs/[id]": { auth: "session", permission: "retrain" },
   "GET /api/v1/openapi.json": { auth: "public" },
   "POST /api/v1/score": { auth: "token", permission: "viewDashboards", probe: { body: '{"income": 50000}' } },
+  // Every other method answers 405 with a JSON body, to anyone: there is nothing behind it to guard.
+  "GET /api/v1/score": { auth: "public" },
+  "PUT /api/v1/score": { auth: "public" },
+  "PATCH /api/v1/score": { auth: "public" },
+  "DELETE /api/v1/score": { auth: "public" },
   "GET /api/v1/segments": { auth: "token", permission: "viewDashboards" },
   "GET /api/v1/segments/[id]/customers": { auth: "token", permission: "exportData" },
   "GET /api/v1/runs": { auth: "token", permission: "retrain" },
