@@ -14,6 +14,7 @@ import { E2E_USERS } from "./support/users";
 
 const PAGE_SIZE = 50;
 const DAY = String.raw`\d{4}-\d{2}-\d{2}`;
+const ARTIFACTS = "tests/e2e/.artifacts";
 let facts: TrainedRunFacts;
 
 test.beforeAll(async () => {
@@ -90,6 +91,7 @@ test("an analyst signs in, filters customers, exports a segment and starts a ret
     await page.goto("/signin");
     await typeInto(page, "Email", E2E_USERS.ANALYST.email);
     await typeInto(page, "Password", E2E_USERS.ANALYST.password);
+    await page.screenshot({ path: `${ARTIFACTS}/keyboard-signin-focus.png` });
     await activate(page, page.getByRole("button", { name: "Sign in" }));
     await expect(page.getByTestId("current-user")).toContainText(E2E_USERS.ANALYST.email);
   });
@@ -99,6 +101,7 @@ test("an analyst signs in, filters customers, exports a segment and starts a ret
     await page.keyboard.press("Tab");
     await expectFocusVisible(skip);
     expect((await skip.boundingBox())?.width).toBeGreaterThan(20);
+    await page.screenshot({ path: `${ARTIFACTS}/keyboard-skip-link.png` });
     await page.keyboard.press("Enter");
     await page.keyboard.press("Tab");
     await expect(page.locator("main :focus")).toHaveCount(1);
@@ -110,7 +113,11 @@ test("an analyst signs in, filters customers, exports a segment and starts a ret
     await chooseOption(page, "Segment", filter.segment.name);
     await typeInto(page, "Response probability (0–1) from", filter.pMin);
     await typeInto(page, "Response probability (0–1) to", filter.pMax);
-    await activate(page, page.getByRole("button", { name: "Apply" }));
+    const apply = page.getByRole("button", { name: "Apply" });
+    await tabTo(page, apply);
+    await expectFocusVisible(apply);
+    await page.screenshot({ path: `${ARTIFACTS}/keyboard-customer-filters.png` });
+    await page.keyboard.press("Enter");
 
     await expect(page).toHaveURL(new RegExp(`segment=${filter.segment.segmentKey}&pMin=${filter.pMin}&pMax=${filter.pMax}`));
     const n = filter.externalIds.length;
@@ -137,6 +144,17 @@ test("an analyst signs in, filters customers, exports a segment and starts a ret
         .map((element) => element.textContent?.trim() ?? ""),
     );
     expect(await tabPastTheEnd(page)).toEqual(after);
+
+    // Where the browser draws WebGL (segments.spec.ts allows either), the 3-D view turns with Shift+arrow keys.
+    const canvas = page.getByTestId("projection-3d").locator("canvas");
+    if ((await canvas.count()) > 0) {
+      await tabTo(page, canvas, { maxPresses: 120 });
+      await expectFocusVisible(canvas);
+      const before = await canvas.screenshot();
+      await page.keyboard.press("Shift+ArrowLeft");
+      await expect.poll(async () => Buffer.compare(await canvas.screenshot(), before)).not.toBe(0);
+      await page.screenshot({ path: `${ARTIFACTS}/keyboard-map-3d.png` });
+    }
   });
 
   await test.step("start a retrain from the admin page and see it through", async () => {
