@@ -137,7 +137,7 @@ test("an analyst signs in, filters customers, exports a segment and starts a ret
     expect(records).toHaveLength(segment.size);
     expect(new Set(records.map((record) => record.segment_id))).toEqual(new Set([String(segment.segmentKey)]));
 
-    // The customer maps below the cards (a chart and a WebGL view) hold no stop of their own and let the focus go on to the page's end.
+    // Below the cards, the customer maps (a chart, and a WebGL view that is a Tab stop) trap no focus: Tab visits every later control once and leaves the page.
     const after = await link.evaluate((from) =>
       [...document.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
         .filter((element) => from.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING && element.checkVisibility())
