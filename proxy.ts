@@ -34,5 +34,6 @@ function toSignIn(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  // The files in public/ are served to anyone: search engines read robots.txt before any sign-in.
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|robots.txt|icon.svg).*)"],
 };
