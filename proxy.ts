@@ -13,11 +13,33 @@ import { contentSecurityPolicy, newNonce, strictTransportSecurity } from "@/lib/
 export async function proxy(request: NextRequest) {
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
-  const response = request.nextUrl.pathname === "/signin" || (await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET })) ? pageResponse(request, nonce, csp) : toSignIn(request);
+  const { pathname } = request.nextUrl;
+  const response = !isDecodable(pathname)
+    ? malformedAddress(pathname)
+    : pathname === "/signin" || (await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET }))
+      ? pageResponse(request, nonce, csp)
+      : toSignIn(request);
   response.headers.set("Content-Security-Policy", csp);
   const hsts = strictTransportSecurity();
   if (hsts) response.headers.set("Strict-Transport-Security", hsts);
   return response;
+}
+
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Next.js answers a bare 500 for a broken percent-escape in a dynamic segment (/customers/%E0%A4%A); it is the address that is wrong. */
+function malformedAddress(pathname: string): NextResponse {
+  return new NextResponse(`Bad request: the address ${pathname} has a malformed percent-escape (a % must be followed by two hex digits of valid UTF-8).\n`, {
+    status: 400,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
 }
 
 function pageResponse(request: NextRequest, nonce: string, csp: string): NextResponse {

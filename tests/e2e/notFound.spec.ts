@@ -11,7 +11,6 @@ const CASES = [
   { path: "/segments/%20", title: "No such segment", back: "All segments" },
   { path: "/segments/abc", title: "No such segment", back: "All segments" },
   { path: "/customers/no-such-customer-id", title: "No such customer", back: "All customers" },
-  { path: "/customers/%E0%A4%A", title: "No such customer", back: "All customers" },
   { path: "/admin/runs/999999", title: "No such run", back: "All runs" },
   { path: "/admin/runs/abc", title: "No such run", back: "All runs" },
   { path: "/admin/runs/0", title: "No such run", back: "All runs" },
@@ -40,10 +39,29 @@ test.describe("not-found pages", () => {
     await expect(page.getByText("There is nothing at this address.")).toBeVisible();
   });
 
-  test("a viewer meets 403, not 404, for a run that does not exist: the permission is checked before the lookup", async ({ page, context }) => {
-    await context.clearCookies();
-    await signIn(page, "VIEWER");
+  test("a broken percent-escape is a 400 that names the address, not Next.js's bare 500", async ({ page }) => {
+    const response = await page.goto("/customers/%E0%A4%A");
+    expect(response?.status()).toBe(400);
+    await expect(page.getByText("Bad request: the address /customers/%E0%A4%A has a malformed percent-escape")).toBeVisible();
+  });
+});
+
+/** A loading skeleton sends the 200 before the page runs: the checks that change the status sit in layouts above it. */
+test.describe("statuses under the loading skeletons", () => {
+  test.beforeEach(async ({ page }) => signIn(page, "VIEWER"));
+
+  test("a viewer meets 403, not 404, for a run that does not exist: the permission is checked before the lookup", async ({ page }) => {
     const response = await page.goto("/admin/runs/999999");
     expect(response?.status()).toBe(403);
+  });
+
+  test("a viewer meets 403 on the models page, which has a skeleton", async ({ page }) => {
+    expect((await page.request.get("/admin", { maxRedirects: 0 })).status()).toBe(403);
+  });
+
+  test("a viewer's overview is a real redirect to the segments, not one inside a page already sent", async ({ page }) => {
+    const response = await page.request.get("/", { maxRedirects: 0 });
+    expect(response.status()).toBe(307);
+    expect(response.headers().location).toBe("/segments");
   });
 });
