@@ -2,8 +2,8 @@
  * Runs before every page (not the API): gives the page its Content-Security-Policy with a
  * fresh script nonce (lib/http/contentSecurityPolicy.ts; Next.js reads it from the request
  * header and applies it to its scripts), and sends anonymous visitors of any page but sign-in
- * to sign-in. It only redirects: every page, route handler and server action checks the role
- * itself. API routes are left out so uploads stream straight to their handler (the proxy would
+ * to sign-in (an address with a broken percent-escape gets a 400 instead). It checks no role:
+ * every page, route handler and server action does that itself. API routes are left out so uploads stream straight to their handler (the proxy would
  * buffer them) and answer 401 as JSON; their headers come from next.config.mjs.
  */
 import { NextResponse, type NextRequest } from "next/server";
