@@ -1,6 +1,6 @@
 import { Badge, Card, Text, Title } from "@tremor/react";
 import type { OrderLineView } from "@/lib/customers/orderLines";
-import { count } from "@/app/ui/runs/format";
+import { count } from "@/lib/text/numberFormat";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 
 const KIND_BADGES = { return: { label: "return", color: "rose" }, cancelled: { label: "cancelled", color: "gray" } } as const;

@@ -4,7 +4,7 @@ import { listCustomerScores } from "@/lib/db/customerScores";
 import { isFiltered, MAX_PAGE, PAGE_SIZE, type CustomerQuery, type CustomerSort } from "@/lib/customers/query";
 import type { ActiveRunView } from "@/lib/db/activeRun";
 import { SegmentDot } from "@/app/ui/dashboard/States";
-import { count } from "@/app/ui/runs/format";
+import { count } from "@/lib/text/numberFormat";
 import { money, probability, queryString } from "./format";
 import { Pagination } from "./Pagination";
 import { plural } from "@/lib/text/plural";

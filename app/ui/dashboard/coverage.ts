@@ -4,7 +4,7 @@
  * before coverage was recorded, where the page says "retrain to see this".
  */
 import type { StoredRunSummary } from "@/lib/dashboard/storedSummary";
-import { count } from "@/app/ui/runs/format";
+import { count } from "@/lib/text/numberFormat";
 import { plural } from "@/lib/text/plural";
 
 type ClvCoverage = NonNullable<StoredRunSummary["clvCoverage"]>;

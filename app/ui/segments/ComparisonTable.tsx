@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Card, Title } from "@tremor/react";
 import type { SegmentView } from "@/lib/dashboard/segments";
-import { count, percent } from "@/app/ui/runs/format";
+import { count, percent } from "@/lib/text/numberFormat";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 import { amount } from "@/app/ui/dashboard/format";
 import { SegmentDot } from "@/app/ui/dashboard/States";

@@ -4,7 +4,7 @@ import type { Histogram } from "@/lib/services/retrain/segmentDistributions";
 import type { Stored } from "@/lib/services/retrain/stored";
 import { Bar } from "@/app/ui/charts/Charts";
 import { RetrainToSee } from "@/app/ui/dashboard/States";
-import { count } from "@/app/ui/runs/format";
+import { count } from "@/lib/text/numberFormat";
 
 /**
  * Spend by category, channel mix and the age and income histograms, drawn in the segment's

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge, Card, List, ListItem, Text, Title, type Color } from "@tremor/react";
 import type { SegmentView } from "@/lib/dashboard/segments";
-import { count, percent } from "@/app/ui/runs/format";
+import { count, percent } from "@/lib/text/numberFormat";
 import { Facts } from "@/app/ui/runs/Facts";
 import { amount } from "@/app/ui/dashboard/format";
 import { SegmentDot } from "@/app/ui/dashboard/States";
