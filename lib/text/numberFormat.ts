@@ -35,13 +35,21 @@ export interface MoneyOptions {
 /** A money figure: "$2,500,001", "1.234,50 €" with cents, "$2.5M" compact; a plain "2,500,001" while the currency is unset. */
 export function money(value: number | null | undefined, format: MoneyFormat, { cents = false, compact = false }: MoneyOptions = {}): string {
   if (!finite(value)) return DASH;
-  const digits: Intl.NumberFormatOptions = compact
-    ? { notation: "compact", maximumFractionDigits: 1 }
-    : cents
-      ? format.currency ? {} : { minimumFractionDigits: 2, maximumFractionDigits: 2 }
-      : { minimumFractionDigits: 0, maximumFractionDigits: 0 };
   const style: Intl.NumberFormatOptions = format.currency ? { style: "currency", currency: format.currency } : {};
+  const short = compact ? abbreviated(value, format.locale, style) : null;
+  if (short) return short;
+  // With a currency, cents are the currency's own minor units (none for JPY).
+  const digits = cents ? (format.currency ? {} : { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : { minimumFractionDigits: 0, maximumFractionDigits: 0 };
   return formatter(format.locale, { ...style, ...digits }).format(value);
+}
+
+/**
+ * The short form ("2.5M", "2,5 Mio."), or null where the locale does not shorten the number:
+ * de-DE writes thousands in full, and "515.024,8 €" would show a decimal no other figure has.
+ */
+function abbreviated(value: number, locale: string, style: Intl.NumberFormatOptions): string | null {
+  const parts = formatter(locale, { ...style, notation: "compact", maximumFractionDigits: 1 }).formatToParts(value);
+  return parts.some((part) => part.type === "compact") ? parts.map((part) => part.value).join("") : null;
 }
 
 /** A count or other plain number with the locale's grouping: "12,345" or "12.345"; `digits` fixes the decimals. */
@@ -61,7 +69,7 @@ export function percent(share: number | null | undefined, digits = 1, format: Mo
 
 /** A large plain number in short form: "1.2M" or "1,2 Mio.". */
 export function compactNumber(value: number | null | undefined, format: MoneyFormat = UNSET_MONEY_FORMAT): string {
-  return finite(value) ? formatter(format.locale, { notation: "compact", maximumFractionDigits: 1 }).format(value) : DASH;
+  return finite(value) ? (abbreviated(value, format.locale, {}) ?? count(value, format)) : DASH;
 }
 
 /** An export header of a money column: "predicted_clv_12m_eur" once a currency is set, the bare name before. */

@@ -54,6 +54,18 @@ describe("executiveKpis", () => {
     expect(kpis.roi.value).toBe("90%");
   });
 
+  test("with EUR in de-DE every money figure carries the euro and every number the German separators", () => {
+    const kpis = byId(executiveKpis(now, old, { currency: "EUR", locale: "de-DE" }));
+    // German writes thousands in full, so the "compact" revenue is whole euros.
+    expect(kpis.revenue).toMatchObject({ value: "515.025\u00a0€", change: { text: "+103.599\u00a0€" } });
+    expect(kpis["clv-total"].detail).toBe("80% interval 220.000\u00a0€ – 260.000\u00a0€");
+    expect(kpis["clv-average"]).toMatchObject({ value: "295\u00a0€", change: { text: "−5\u00a0€" } });
+    expect(kpis.customers.value).toBe("1.000");
+    expect(kpis.alive).toMatchObject({ value: "67,4\u00a0%", change: { text: "−0,5 pp" } });
+    expect(kpis.profit.detail).toBe("mailing 183 customers with p ≥ 27,29\u00a0%; mailing everyone: -1.107\u00a0€");
+    expect(kpis.roi.detail).toBe("mailing everyone: -37\u00a0% (cost 3\u00a0€ per contact, revenue 11\u00a0€ per response)");
+  });
+
   test("a run stored before the recommended campaign shows its audience above break-even, without a threshold, and the change against it", () => {
     expect(byId(executiveKpis(legacy, null, UNSET_MONEY_FORMAT)).profit).toMatchObject({ value: "484", detail: "mailing 180 customers; mailing everyone: -1,107" });
     expect(byId(executiveKpis(now, legacy, UNSET_MONEY_FORMAT)).profit.change).toMatchObject({ text: "+9" });
