@@ -58,10 +58,10 @@ test("an administrator sets EUR in de-DE: the overview, a persona and the export
   await page.screenshot({ path: `${ARTIFACTS}/money-overview-eur.png`, fullPage: true });
 
   await page.goto(`/segments/${segment.segmentKey}`);
-  const facts_ = page.getByTestId(`segment-facts-${segment.segmentKey}`);
-  await expect(facts_).toContainText(`${NBSP}€`);
+  const personaFacts = page.getByTestId(`segment-facts-${segment.segmentKey}`);
+  await expect(personaFacts).toContainText(`${NBSP}€`);
   // Counts take the German grouping too.
-  if (segment.size >= 1_000) await expect(facts_).toContainText(/\d\.\d{3}/);
+  if (segment.size >= 1_000) await expect(personaFacts).toContainText(/\d\.\d{3}/);
 
   const exported = await page.request.get(`/api/export/segments/${segment.segmentKey}`);
   expect((await exported.text()).split("\r\n")[0]).toMatch(/^customer_id,segment_id,segment_name,response_probability,clv_12m_eur,clv_low_eur,clv_high_eur,p_alive,/);
