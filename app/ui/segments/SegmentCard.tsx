@@ -10,8 +10,8 @@ import { ExportSegmentLink } from "./ExportSegmentLinks";
 /** A persona at a glance: who they are, how many, what they are worth, what to do. */
 export function SegmentCard({ segment, moneyFormat, detailed = false }: { segment: SegmentView; moneyFormat: MoneyFormat; detailed?: boolean }) {
   const { stats } = segment;
-  const short = clvCoverageShort(stats?.clvCoverage);
-  const coverage = (detailed ? clvCoverageLines(stats?.clvCoverage) : short === null ? null : [short]) ?? [RETRAIN_FOR_COVERAGE];
+  const short = clvCoverageShort(stats?.clvCoverage, moneyFormat);
+  const coverage = (detailed ? clvCoverageLines(stats?.clvCoverage, moneyFormat) : short === null ? null : [short]) ?? [RETRAIN_FOR_COVERAGE];
   return (
     <Card decoration="top" decorationColor={segment.color as Color} data-testid={`segment-card-${segment.key}`}>
       <div className="flex items-center gap-2">
