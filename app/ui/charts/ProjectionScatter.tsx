@@ -14,20 +14,23 @@ export function ProjectionScatter({ series }: { series: ProjectionSeries[] }) {
   const data = series.flatMap((segment) => segment.points.map(([x, y]) => ({ segment: segment.name, "PC 1": x, "PC 2": y })));
   return (
     <figure aria-label="Customers on the first two principal components, coloured by segment" data-testid="projection-2d">
-      <ScatterChart
-        className="h-96"
-        data={data}
-        x="PC 1"
-        y="PC 2"
-        category="segment"
-        colors={series.map((segment) => segment.color)}
-        valueFormatter={{ x: (value) => value.toFixed(2), y: (value) => value.toFixed(2) }}
-        yAxisLabel="Principal component 2"
-        showOpacity
-        autoMinXValue
-        autoMinYValue
-        animationDuration={0}
-      />
+      {/* Hundreds of points would each be an unnamed image to a screen reader: the figure's label stands for the drawing. */}
+      <div aria-hidden="true">
+        <ScatterChart
+          className="h-96"
+          data={data}
+          x="PC 1"
+          y="PC 2"
+          category="segment"
+          colors={series.map((segment) => segment.color)}
+          valueFormatter={{ x: (value) => value.toFixed(2), y: (value) => value.toFixed(2) }}
+          yAxisLabel="Principal component 2"
+          showOpacity
+          autoMinXValue
+          autoMinYValue
+          animationDuration={0}
+        />
+      </div>
       {/* Tremor draws an x-axis title 20 px below the axis, outside the chart's bottom margin, where it is cut off. */}
       <p className="text-center text-tremor-default font-medium text-tremor-content-emphasis" data-testid="projection-2d-x-title">
         Principal component 1

@@ -26,7 +26,8 @@ export function ScoreCards({ score, segments }: { score: CustomerRunScore; segme
         {probabilities ? (
           <>
             <Text className="mt-4">Classifier probability per segment (%)</Text>
-            <BarList className="mt-2" data={probabilities} />
+            {/* Tremor puts aria-sort on the list's div, where ARIA allows it on column headers only; its rest props override it. */}
+            <BarList className="mt-2" data={probabilities} aria-sort={undefined} />
           </>
         ) : (
           <Text className="mt-4">The run had no segment classifier, so there are no per-segment probabilities.</Text>
