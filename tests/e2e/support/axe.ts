@@ -25,8 +25,11 @@ async function isPardoned(page: Page, rule: string, node: NodeResult): Promise<b
   return element.evaluate((found, selectors) => selectors.some((selector) => found.closest(selector) !== null), pardons.map((pardon) => pardon.inside));
 }
 
+/** The element's selector and markup, and for colour contrast the colours and ratio axe measured. */
 function describeNode(node: NodeResult): string {
-  return `${node.target.join(" ")} ${node.html.replace(/\s+/g, " ").slice(0, 120)}`;
+  const contrast = node.any.find((check) => check.id === "color-contrast")?.data as { fgColor?: string; bgColor?: string; contrastRatio?: number } | undefined;
+  const colours = contrast?.contrastRatio ? ` [${contrast.fgColor} on ${contrast.bgColor}: ${contrast.contrastRatio}:1]` : "";
+  return `${node.target.join(" ")} ${node.html.replace(/\s+/g, " ").slice(0, 120)}${colours}`;
 }
 
 /** One line per serious or critical violation: rule id, impact, help, and the elements it names. */
