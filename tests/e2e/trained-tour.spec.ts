@@ -48,6 +48,30 @@ async function visitorContext(browser: Browser, visitor: Visitor): Promise<Brows
   return context;
 }
 
+test.describe("the tour's own checks", () => {
+  test("the layout check reports sideways scroll and cut text, not an ellipsis with a title or screen-reader text", async ({ page }) => {
+    await page.setViewportSize({ width: WIDTHS[0], height: HEIGHT });
+    await page.setContent(`<body style="margin:0">
+      <div id="cut" style="width:80px;overflow:hidden;white-space:nowrap">a sentence far too long for eighty pixels</div>
+      <div style="width:80px;overflow:hidden;white-space:nowrap;text-overflow:ellipsis" title="the full text">a sentence far too long for eighty pixels</div>
+      <span style="position:absolute;width:1px;height:1px;overflow:hidden;white-space:nowrap">only for screen readers</span>
+      <div style="width:1500px">wide</div></body>`);
+    const problems = await layoutProblems(page);
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toBe(`the page is 1500 px wide in a ${WIDTHS[0]} px window`);
+    expect(problems[1]).toMatch(/^clipped text in <div#cut>: \d+ px of text in 80 px/);
+  });
+
+  test("axe reports low-contrast text and pardons only Tremor's legend list", async ({ page }) => {
+    await page.setContent(`<html lang="en"><head><title>t</title></head><body><main>
+      <p style="color:#bbb;background:#fff">faint</p>
+      <ol class="tremor-Legend-root"><div><li>legend item</li></div></ol>
+      <ul><div><li>other list</li></div></ul></main></body></html>`);
+    const rules = (await seriousViolations(page)).map((line) => line.split(" ")[1]);
+    expect(rules.sort()).toEqual(["color-contrast", "list", "listitem"]);
+  });
+});
+
 for (const visitor of VISITORS) {
   test.describe(`the tour ${visitor === "ANONYMOUS" ? "signed out" : `as ${visitor.toLowerCase()}`}`, () => {
     let context: BrowserContext;

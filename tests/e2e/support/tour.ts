@@ -3,6 +3,8 @@
  * rule joins the tour by itself. Public pages are toured signed out (they send a signed-in user
  * on); permission pages as each role whose permissions include it. Dynamic segments are filled
  * with real ids of the trained e2e database; a new dynamic page fails until it has one here.
+ * A page that sends its visitor on (the forced password change, for a user who need not change
+ * it) is checked where it lands.
  */
 import { can, ROLES, type Role } from "@/lib/auth/roles";
 import { PAGE_RULES } from "./accessRules";
