@@ -46,6 +46,14 @@ export function parseScoreRequest(body: unknown) {
   return isBatch ? batchRequest.safeParse(body) : customerInput.safeParse(body);
 }
 
+/** The score route's body schema: parseScoreRequest's choice of shape, its issues kept with their paths. */
+export const scoreBody = z.unknown().transform((body, ctx) => {
+  const parsed = parseScoreRequest(body);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+  return z.NEVER;
+});
+
 const probability = z.number().min(0).max(1);
 const responseNote = z.string().nullable().meta({ description: "Why there is no response probability; null when there is one." });
 const clvSource = z
