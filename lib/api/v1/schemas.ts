@@ -136,7 +136,12 @@ export const runDetail = run.extend({ metrics: z.unknown(), drift: z.unknown(), 
 export const runsResponse = z.object({ runs: z.array(run) }).meta({ id: "RunsResponse" });
 
 export const errorResponse = z
-  .object({ error: z.string(), details: z.array(z.object({ path: z.string(), message: z.string() })).optional() })
+  .object({
+    error: z.string().meta({ description: "What went wrong, in words." }),
+    details: z
+      .array(z.object({ path: z.string(), message: z.string() }))
+      .meta({ description: "Where the request was wrong, e.g. `body.customers.1.income` or `query.limit`; empty when nothing in it was." }),
+  })
   .meta({ id: "Error" });
 
 /** The customers of a request as records the models take; ids default to their position. */
