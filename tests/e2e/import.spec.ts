@@ -46,6 +46,30 @@ test("Preview shows what the import would do and writes nothing; a misspelt dryR
     headers: { "content-type": "text/csv", origin: E2E_BASE_URL },
   });
   expect(misspelt.status()).toBe(400);
+  expect(await misspelt.json()).toEqual({
+    error: "Check the import options: dryRun: dryRun is 1 (preview, nothing written) or 0",
+    details: [{ path: "query.dryRun", message: "dryRun is 1 (preview, nothing written) or 0" }],
+  });
+});
+
+test("a refused file answers with the status its code maps to, its summary beside the one error shape", async ({ page }) => {
+  await signIn(page, "ADMIN");
+  const orders = "customer_id,order_id,order_date,amount\nC1,O1,2024-01-05,19.90\n";
+  const wrongKind = await page.request.post("/api/import?kind=customers&fileName=orders.csv&dryRun=1", {
+    data: orders,
+    headers: { "content-type": "text/csv", origin: E2E_BASE_URL },
+  });
+  expect(wrongKind.status()).toBe(422);
+  const refused = await wrongKind.json();
+  expect(refused).toMatchObject({ code: "wrong_kind", status: "REJECTED", dryRun: true, details: [] });
+  expect(refused.error).toMatch(/^This looks like an order-lines file .*choose "Order lines"/);
+
+  const badRows = await page.request.post("/api/import?kind=customers&fileName=bad.csv&dryRun=1", {
+    data: "ID;Income\n1;lots\n",
+    headers: { "content-type": "text/csv", origin: E2E_BASE_URL },
+  });
+  expect(badRows.status()).toBe(422);
+  expect(await badRows.json()).toMatchObject({ code: "rejected_rows", error: expect.stringMatching(/^1 problem in the file, so nothing was imported\. First: row \d+, column Income/) });
 });
 
 test("a viewer is refused the import page and the import endpoint", async ({ page }) => {
