@@ -49,20 +49,23 @@ export async function parseRequest<P extends z.ZodType = z.ZodUndefined, Q exten
   if (params && !params.success) return invalidPart("params", params.error, leadOf("params"));
   const query = schemas.query?.safeParse(queryObject(new URL(req.url).searchParams));
   if (query && !query.success) return invalidPart("query", query.error, leadOf("query"));
-  let body: z.ZodSafeParseResult<z.output<B>> | undefined;
-  if (schemas.body) {
-    let json: unknown;
-    try {
-      json = await readJsonBody(req, schemas.body.maxBytes);
-    } catch (error) {
-      if (!(error instanceof BodyError)) throw error;
-      const tooLarge = error.status === 413;
-      return refuse(tooLarge ? "too_large" : "invalid", `${tooLarge ? "The request body is too large" : leadOf("body")}: ${error.message}`, [{ path: "body", message: error.message }]);
-    }
-    body = schemas.body.json.safeParse(json);
-    if (!body.success) return invalidPart("body", body.error, leadOf("body"));
-  }
+  const body = schemas.body ? await parseBody(req, schemas.body, leadOf("body")) : undefined;
+  if (body instanceof Response) return body;
   return { params: params?.data, query: query?.data, body: body?.data } as ParsedRequest<z.output<P>, z.output<Q>, z.output<B>>;
+}
+
+/** The JSON body checked against its schema, or the 400 or 413 that says why not. */
+async function parseBody<B extends z.ZodType>(req: Request, spec: { json: B; maxBytes: number }, lead: string): Promise<{ data: z.output<B> } | Response> {
+  let json: unknown;
+  try {
+    json = await readJsonBody(req, spec.maxBytes);
+  } catch (error) {
+    if (!(error instanceof BodyError)) throw error;
+    const opening = error.code === "too_large" ? "The request body is too large" : lead;
+    return refuse(error.code, `${opening}: ${error.message}`, [{ path: "body", message: error.message }]);
+  }
+  const parsed = spec.json.safeParse(json);
+  return parsed.success ? { data: parsed.data } : invalidPart("body", parsed.error, lead);
 }
 
 /**
