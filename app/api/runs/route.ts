@@ -1,5 +1,4 @@
-// POST /api/runs – start a retrain in its own process; a session with retrain (ANALYST+).
-// 202 { runId } once it runs, 409 { error, details, runId } when another run holds the retrain lease.
+// POST /api/runs – start a retrain in its own process (202 { runId }); a session with retrain (ANALYST+).
 import { withPermission } from "@/lib/http/withPermission";
 import { errorResponse, refuse } from "@/lib/http/responses";
 import { recordAudit } from "@/lib/db/audit";
@@ -8,6 +7,7 @@ import { launchRetrain } from "@/jobs/launcher";
 
 export const runtime = "nodejs";
 
+/** 409 naming the run that holds the retrain lease: the admin page follows that run instead. */
 const busy = (runId: number) => refuse("busy", `A retrain is already running (run ${runId}).`, [], { runId });
 
 export const POST = withPermission("retrain", async (_req, { user }) => {
