@@ -54,15 +54,18 @@ test("Preview shows what the import would do and writes nothing; a misspelt dryR
 
 test("a refused file answers with the status its code maps to, its summary beside the one error shape", async ({ page }) => {
   await signIn(page, "ADMIN");
-  const orders = "customer_id,order_id,order_date,amount\nC1,O1,2024-01-05,19.90\n";
-  const wrongKind = await page.request.post("/api/import?kind=customers&fileName=orders.csv&dryRun=1", {
-    data: orders,
+  const utf16 = await page.request.post("/api/import?kind=customers&fileName=utf16.csv&dryRun=1", {
+    data: Buffer.from("\ufeffID;Income\n1;100\n", "utf16le"),
     headers: { "content-type": "text/csv", origin: E2E_BASE_URL },
   });
-  expect(wrongKind.status()).toBe(422);
-  const refused = await wrongKind.json();
-  expect(refused).toMatchObject({ code: "wrong_kind", status: "REJECTED", dryRun: true, details: [] });
-  expect(refused.error).toMatch(/^This looks like an order-lines file .*choose "Order lines"/);
+  expect(utf16.status()).toBe(422);
+  expect(await utf16.json()).toMatchObject({
+    code: "unsupported_encoding",
+    error: "the file is UTF-16 text; save it as CSV in UTF-8 (or Latin-1) and import it again",
+    details: [],
+    status: "REJECTED",
+    dryRun: true,
+  });
 
   const badRows = await page.request.post("/api/import?kind=customers&fileName=bad.csv&dryRun=1", {
     data: "ID;Income\n1;lots\n",
