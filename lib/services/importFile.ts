@@ -92,8 +92,10 @@ async function readAndWrite(request: ImportRequest, source: { path: string }, he
   const dateOrder = request.dateFormat === "detect" ? undefined : request.dateFormat;
   const options = { maxBytes: env.IMPORT_MAX_BYTES, dateOrder };
   const allowRejected = request.allowRejected ?? false;
+  // The readers skip their wrong-kind check for a mapped file; the upload form and the CLI send an empty mapping when none was asked for.
+  const map = request.map && Object.keys(request.map).length > 0 ? request.map : undefined;
   if (request.kind === "customers") {
-    const reading = await openCustomers(source, { ...options, map: request.map as Partial<Record<CustomerField, string>> | undefined });
+    const reading = await openCustomers(source, { ...options, map: map as Partial<Record<CustomerField, string>> | undefined });
     const columns = { fields: reading.columns.map((column) => column.field), attributeKeys: reading.customColumns };
     return writeCustomerImport(
       header,
@@ -105,7 +107,7 @@ async function readAndWrite(request: ImportRequest, source: { path: string }, he
       dryRun,
     );
   }
-  const reading = await openOrders(source, { ...options, map: request.map as Partial<Record<OrderField, string>> | undefined });
+  const reading = await openOrders(source, { ...options, map: map as Partial<Record<OrderField, string>> | undefined });
   return writeOrderImport(
     header,
     async (write) => {

@@ -27,11 +27,17 @@ describe("refused imports on SQLite", () => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const upload = async (content: string, fileName = "profiles.csv") => {
+  const upload = async (content: string, fileName = "profiles.csv", map?: Record<string, string>) => {
     const file = path.join(dir, fileName);
     fs.writeFileSync(file, content);
-    return lib.importFile({ kind: "customers", source: file, fileName, userId: null });
+    return lib.importFile({ kind: "customers", source: file, fileName, userId: null, map });
   };
+
+  test("an empty mapping, as the upload form and the CLI send without one, still refuses a file of the other kind", async () => {
+    const orders = "customer_id,order_id,order_date,amount\nC1,O1,2024-01-05,19.90\n";
+    expect(await upload(orders, "mapped.csv", {})).toMatchObject({ status: "REJECTED", code: "wrong_kind" });
+    await lib.db.importBatch.deleteMany({ where: { fileName: "mapped.csv" } });
+  });
 
   test("a refusal counts its problems with thousands separators", async () => {
     const rows = Array.from({ length: 1200 }, (_, i) => `${i + 1};not a year`).join("\n");
