@@ -140,7 +140,7 @@ export const errorResponse = z
     error: z.string().meta({ description: "What went wrong, in words." }),
     details: z
       .array(z.object({ path: z.string(), message: z.string() }))
-      .meta({ description: "Where the request was wrong, e.g. `body.customers.1.income` or `query.limit`; empty when nothing in it was." }),
+      .meta({ description: "Where the request was wrong, e.g. body.customers.1.income or query.limit; empty when nothing in it was." }),
   })
   .meta({ id: "Error" });
 
