@@ -5,8 +5,8 @@
  */
 import path from "node:path";
 import { defineConfig } from "prisma/config";
-import { databaseTarget } from "./lib/db/provider";
-import { createAdapterFactory } from "./lib/db/adapter";
+import { databaseTarget } from "./lib/db/internal/provider";
+import { createAdapterFactory } from "./lib/db/internal/adapter";
 
 const target = databaseTarget(process.env.DATABASE_URL);
 

@@ -31,7 +31,7 @@ if (!payload.success) {
 const { ensureEnvFile } = await import("@/lib/setup/envFile");
 ensureEnvFile();
 const { launchRetrain } = await import("./launcher");
-const { db } = await import("@/lib/db/client");
+const { db } = await import("@/lib/db/internal/client");
 let lastStage = "";
 const launched = await launchRetrain(payload.data, {
   onOutput: (text) => process.stderr.write(text),

@@ -23,7 +23,7 @@ process.once("message", async (command: RunCommand) => {
   ensureEnvFile();
   const { runRetrain } = await import("@/lib/services/retrain/runRetrain");
   const { RetrainBusyError } = await import("@/lib/db/lease");
-  const { db } = await import("@/lib/db/client");
+  const { db } = await import("@/lib/db/internal/client");
   let runId = 0;
   let lastStage = "";
   try {

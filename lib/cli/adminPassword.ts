@@ -18,7 +18,7 @@ await import("@/lib/env");
 const { hashPassword, randomPassword } = await import("@/lib/auth/password");
 const { findUserByEmail, listUsers, replacePassword } = await import("@/lib/db/users");
 const { recordAudit } = await import("@/lib/db/audit");
-const { db } = await import("@/lib/db/client");
+const { db } = await import("@/lib/db/internal/client");
 try {
   process.exitCode = await main(args.data.email);
 } finally {

@@ -35,9 +35,9 @@ if (positionals.length !== 1 || !options.success) {
 
 const file = path.resolve(positionals[0]);
 const { importFile } = await import("@/lib/services/importFile");
-const { getImportBatch } = await import("@/lib/db/imports");
+const { getImportBatch } = await import("@/lib/db/imports/batches");
 const { count, describeReport, formatNumber } = await import("@/lib/import/report");
-const { db } = await import("@/lib/db/client");
+const { db } = await import("@/lib/db/internal/client");
 
 const started = performance.now();
 const name = path.basename(file);

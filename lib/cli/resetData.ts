@@ -11,7 +11,7 @@ const USAGE = "usage: npm run reset-data -- --yes";
 const flagsSchema = z.strictObject({ yes: z.boolean().default(false) });
 
 await import("@/lib/env");
-const { db } = await import("@/lib/db/client");
+const { db } = await import("@/lib/db/internal/client");
 try {
   process.exitCode = await main();
 } finally {

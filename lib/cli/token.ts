@@ -20,8 +20,8 @@ const createArgs = z.object({
 });
 
 await import("@/lib/env");
-const tokens = await import("@/lib/db/apiTokens");
-const { db } = await import("@/lib/db/client");
+const tokens = await import("@/lib/db/tokens");
+const { db } = await import("@/lib/db/internal/client");
 try {
   process.exitCode = await main();
 } finally {

@@ -7,7 +7,7 @@
 import "server-only";
 import type { TargetingAggregate } from "@/lib/campaign/targeting";
 import type { StoredRunCampaign } from "@/lib/dashboard/storedCampaign";
-import { db } from "./client";
+import { db } from "./internal/client";
 import { activationsUpTo } from "./runs";
 
 export interface ActiveRunSummary {

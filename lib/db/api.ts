@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "./client";
+import { db } from "./internal/client";
 import { reapDeadRuns } from "./runLiveness";
 
 /** The active run's segments in key order: what the API and its scoring name segments by. */

@@ -1,6 +1,6 @@
 import "server-only";
-import type { Prisma } from "./client";
-import { db } from "./client";
+import type { Prisma } from "./internal/client";
+import { db } from "./internal/client";
 import { targetUserId } from "@/lib/audit/entry";
 
 export async function recordAudit(entry: {

@@ -4,7 +4,7 @@
  * answer in the same time for a thousand customers or a million.
  */
 import "server-only";
-import { db } from "./client";
+import { db } from "./internal/client";
 import { activationsUpTo } from "./runs";
 
 const RECENT_ACTIVATIONS = 20;

@@ -5,8 +5,8 @@
  * the removal is written to the audit log in the same transaction.
  */
 import "server-only";
-import { db, type Prisma } from "./client";
-import { serialiseImports } from "./dialect";
+import { db, type Prisma } from "./internal/client";
+import { serialiseImports } from "./internal/dialect";
 import { holdOffRetrain } from "./lease";
 
 /** Rows per table, in the order they are removed (children first). */

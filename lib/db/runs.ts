@@ -4,8 +4,8 @@
  * so nobody ever sees half a run.
  */
 import "server-only";
-import { db, type Prisma } from "./client";
-import { bulkInsert } from "./dialect";
+import { db, type Prisma } from "./internal/client";
+import { bulkInsert } from "./internal/dialect";
 import { assertLeaseHeld, LeaseLostError } from "./lease";
 import { reapDeadRuns } from "./runLiveness";
 

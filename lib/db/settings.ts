@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { K_RULE_DEFAULTS, MAX_SEGMENTS } from "@/lib/ml/segmentation/kRule";
-import { db, type Prisma } from "./client";
+import { db, type Prisma } from "./internal/client";
 
 export interface RetrainSchedule {
   cron: string;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Role } from "@/lib/auth/roles";
-import { db } from "./client";
+import { db } from "./internal/client";
 
 export const publicUserFields = {
   id: true,

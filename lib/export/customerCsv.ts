@@ -7,7 +7,7 @@
  * time here, and an object or array per row would halve its speed.
  */
 import { CUSTOMER_COLUMNS, type CustomerColumn } from "@/lib/data/customer";
-import { SCORE_FIELDS } from "@/lib/db/scoreRow";
+import { SCORE_FIELDS } from "@/lib/db/scores/columns";
 import { csvCell, csvProbability, plainNumber, type CsvValue } from "./csv";
 
 export const SCORE_HEADER = [

@@ -9,8 +9,8 @@
 import "server-only";
 import { bearerSecret } from "@/lib/auth/apiTokens";
 import { can, type Permission, type Role } from "@/lib/auth/roles";
-import { findLiveToken, touchApiToken } from "@/lib/db/apiTokens";
-import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { findLiveToken, touchApiToken } from "@/lib/db/tokens";
+import { isDatabaseUnavailable } from "@/lib/db/internal/unavailable";
 import { env } from "@/lib/env";
 import { clientAddress } from "./clientAddress";
 import { RateLimiter } from "./rateLimit";

@@ -4,12 +4,12 @@
  */
 import "server-only";
 import { getActiveRunView, type ActiveRunView } from "@/lib/db/activeRun";
-import { scoredCustomerPages, type ExportOptions } from "@/lib/db/exports";
+import { scoredCustomerPages, type ExportOptions } from "@/lib/db/scores/export";
 import { isControl } from "@/lib/campaign/controlGroup";
 import { CUSTOMER_HEADER, customerCsvWriter } from "@/lib/export/customerCsv";
 import { exportFileName } from "@/lib/export/fileName";
 import { csvResponse, csvStream, type CsvDownload } from "@/lib/export/stream";
-import type { ScoreFilter } from "@/lib/db/scoreFilter";
+import type { ScoreFilter } from "@/lib/db/scores/filter";
 import { jsonError } from "@/lib/http/responses";
 
 export const NO_RUN_MESSAGE = "No model trained yet — an analyst can start one on the admin page.";

@@ -15,8 +15,8 @@ import {
   type ImportSummary,
   type ReadOutcome,
   type RejectedRow,
-} from "@/lib/db/imports";
-import type { Prisma } from "@/lib/db/client";
+} from "@/lib/db/imports/batches";
+import type { Prisma } from "@/lib/db/internal/client";
 import { env } from "@/lib/env";
 import {
   ImportError,

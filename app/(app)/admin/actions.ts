@@ -5,7 +5,7 @@ import { z } from "zod";
 import { authorizedAction } from "@/lib/actions/authorizedAction";
 import { recordAudit } from "@/lib/db/audit";
 import { RetrainBusyError } from "@/lib/db/lease";
-import { listKnownAttributeNames } from "@/lib/db/customAttributes";
+import { listKnownAttributeNames } from "@/lib/db/customers/attributes";
 import { getAttributeFeatures, getRetrainSchedule, getSegmentSettings, saveAttributeFeatures, saveRetrainSchedule, saveSegmentSettings } from "@/lib/db/settings";
 import { MAX_SEGMENTS } from "@/lib/ml/segmentation/kRule";
 import { describeBusinessCounts, removeBusinessData, RESET_CONFIRMATION } from "@/lib/services/resetData";

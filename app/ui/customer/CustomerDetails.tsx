@@ -1,6 +1,6 @@
 import { Callout } from "@tremor/react";
 import type { ActiveRunView } from "@/lib/db/activeRun";
-import { listCustomerOrders, listCustomerRunScores, type CustomerProfile } from "@/lib/db/customerDetail";
+import { listCustomerOrders, listCustomerRunScores, type CustomerProfile } from "@/lib/db/customers/profiles";
 import { explainCustomerResponse } from "@/lib/services/explainCustomer";
 import { recentOrderLines } from "@/lib/customers/orderLines";
 import { utc } from "@/app/ui/runs/format";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@tremor/react";
-import { listCustomerScores } from "@/lib/db/customerScores";
+import { listCustomerScores } from "@/lib/db/scores/list";
 import { isFiltered, MAX_PAGE, PAGE_SIZE, type CustomerQuery, type CustomerSort } from "@/lib/customers/query";
 import type { ActiveRunView } from "@/lib/db/activeRun";
 import { SegmentDot } from "@/app/ui/dashboard/States";

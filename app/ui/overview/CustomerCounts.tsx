@@ -1,5 +1,5 @@
 import { Card, Grid, Metric, Text } from "@tremor/react";
-import { getLatestImportBatch } from "@/lib/db/imports";
+import { getLatestImportBatch } from "@/lib/db/imports/batches";
 
 /** The database's totals as the latest import left them (stored with it: no count at request time). */
 export async function CustomerCounts() {

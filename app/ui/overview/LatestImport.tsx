@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Card, List, ListItem, Text, Title } from "@tremor/react";
-import { getLatestImportBatch } from "@/lib/db/imports";
+import { getLatestImportBatch } from "@/lib/db/imports/batches";
 
 /** The latest import in brief; the link to its report only for roles that may open it (same check as the import pages). */
 export async function LatestImport({ canOpenReport }: { canOpenReport: boolean }) {

@@ -2,7 +2,7 @@
 import { formatFingerprint } from "@/lib/data/inputFingerprint";
 import type { Persona } from "@/lib/ml/personas";
 import type { CustomerScores, TrainResult } from "@/lib/ml/train";
-import type { Prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/internal/client";
 import type { RunOutcome, ScoreRow } from "@/lib/db/runs";
 import type { KeyedSegment } from "./segmentKeys";
 

@@ -7,12 +7,12 @@
 import "server-only";
 import os from "node:os";
 import { DEFAULT_ECONOMICS, type Economics } from "@/lib/campaign/economics";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/db/internal/client";
 import { acquireRetrainLease } from "@/lib/db/lease";
 import { createRun, deleteQueuedRun, getActiveRun, getRunSegmentKeys, markRunFailed, markRunRunning, updateRunProgress, writeRunOutcome, type RunTrigger } from "@/lib/db/runs";
-import { getRunClvInputs } from "@/lib/db/runInputs";
+import { getRunClvInputs } from "@/lib/db/scores/runInputs";
 import { getAttributeFeatures } from "@/lib/db/settings";
-import { loadSnapshot } from "@/lib/db/snapshot";
+import { loadSnapshot } from "@/lib/db/customers/snapshot";
 import { clvChangesOfUnchanged } from "@/lib/ml/clvShift";
 import { decidePromotion, type GateBacktest, type GateMetrics, type GateTolerances } from "@/lib/ml/promotion";
 import { trainAll, type TrainConfig, type TrainResult } from "@/lib/ml/train";

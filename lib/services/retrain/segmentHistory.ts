@@ -4,7 +4,7 @@
  */
 import "server-only";
 import { getRunArtifact } from "@/lib/db/runs";
-import { getLargestSegmentKey, listAbsentSegments, listRunSegments } from "@/lib/db/segmentHistory";
+import { getLargestSegmentKey, listAbsentSegments, listRunSegments } from "@/lib/db/segments";
 import { segmentationColumns } from "@/lib/ml/train/featureSource";
 import type { TrainedModels } from "@/lib/ml/train/types";
 import type { SegmentHistory } from "./segmentKeys";

@@ -18,7 +18,7 @@ import type { RetrainConfig } from "@/lib/services/retrain/runRetrain";
 // Both runs must become active whatever their metrics: the gate is not under test here.
 const LIGHT: RetrainConfig = { spaces: ["standardized"], kMax: 5, folds: 3, tolerances: { maxAucDrop: 1, maxSilhouetteDrop: 1, minAuc: 0, maxClvSpearmanDrop: 2, maxClvErrorRise: 100, maxClvShiftShare: 1 } };
 
-const { db } = await import("@/lib/db/client");
+const { db } = await import("@/lib/db/internal/client");
 const { getActiveRun } = await import("@/lib/db/runs");
 const { importFile } = await import("@/lib/services/importFile");
 const { runRetrain } = await import("@/lib/services/retrain/runRetrain");

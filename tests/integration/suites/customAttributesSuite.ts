@@ -33,11 +33,11 @@ export function defineCustomAttributesSuite(provider: TestProvider): void {
     let runId: number;
     let ids: string[];
     let lib: {
-      db: typeof import("@/lib/db/client").db;
-      listCustomerScores: typeof import("@/lib/db/customerScores").listCustomerScores;
-      scoreFilterOf: typeof import("@/lib/db/customerScores").scoreFilterOf;
+      db: typeof import("@/lib/db/internal/client").db;
+      listCustomerScores: typeof import("@/lib/db/scores/list").listCustomerScores;
+      scoreFilterOf: typeof import("@/lib/db/scores/list").scoreFilterOf;
       customerExportResponse: typeof import("@/lib/services/customerExport").customerExportResponse;
-      listKnownAttributeNames: typeof import("@/lib/db/customAttributes").listKnownAttributeNames;
+      listKnownAttributeNames: typeof import("@/lib/db/customers/attributes").listKnownAttributeNames;
       getRunArtifact: typeof import("@/lib/db/runs").getRunArtifact;
       runRetrain: typeof import("@/lib/services/retrain/runRetrain").runRetrain;
     };
@@ -47,10 +47,10 @@ export function defineCustomAttributesSuite(provider: TestProvider): void {
       tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "attributes-"));
       const [{ db }, scores, { customerExportResponse }, { listKnownAttributeNames }, { getRunArtifact }, { importFile }, { saveAttributeFeatures }, { runRetrain }] =
         await Promise.all([
-          import("@/lib/db/client"),
-          import("@/lib/db/customerScores"),
+          import("@/lib/db/internal/client"),
+          import("@/lib/db/scores/list"),
           import("@/lib/services/customerExport"),
-          import("@/lib/db/customAttributes"),
+          import("@/lib/db/customers/attributes"),
           import("@/lib/db/runs"),
           import("@/lib/services/importFile"),
           import("@/lib/db/settings"),
@@ -74,7 +74,7 @@ export function defineCustomAttributesSuite(provider: TestProvider): void {
     });
 
     afterAll(async () => {
-      await (await import("@/lib/db/rawReader")).closeRawReader();
+      await (await import("@/lib/db/internal/rawReader")).closeRawReader();
       await lib?.db.$disconnect();
       await database?.drop();
       if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });

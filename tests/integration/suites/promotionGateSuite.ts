@@ -29,7 +29,7 @@ const CONFIG = {
 } satisfies RetrainConfig;
 const HEAVY_TEST_MS = 300_000;
 
-type Db = typeof import("@/lib/db/client").db;
+type Db = typeof import("@/lib/db/internal/client").db;
 
 export function definePromotionGateSuite(provider: TestProvider): void {
   describe(`the promotion gate's CLV rule on ${provider}`, () => {
@@ -45,7 +45,7 @@ export function definePromotionGateSuite(provider: TestProvider): void {
     beforeAll(async () => {
       database = await useTestDatabase(provider);
       tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "gate-"));
-      ({ db } = await import("@/lib/db/client"));
+      ({ db } = await import("@/lib/db/internal/client"));
       ({ importFile } = await import("@/lib/services/importFile"));
       ({ runRetrain } = await import("@/lib/services/retrain/runRetrain"));
       ({ getActiveRun } = await import("@/lib/db/runs"));

@@ -29,7 +29,7 @@ const LIGHT = { spaces: ["standardized"], kMax: 5, folds: 3 } satisfies RetrainC
 const NEW_MARITAL_STATUS = "Nomad";
 const HEAVY_TEST_MS = 300_000;
 
-type Db = typeof import("@/lib/db/client").db;
+type Db = typeof import("@/lib/db/internal/client").db;
 
 export function defineRetrainSuite(provider: TestProvider): void {
   describe(`retraining on ${provider}`, () => {
@@ -41,7 +41,7 @@ export function defineRetrainSuite(provider: TestProvider): void {
       runRetrain: typeof import("@/lib/services/retrain/runRetrain").runRetrain;
       getActiveRun: typeof import("@/lib/db/runs").getActiveRun;
       getRunArtifact: typeof import("@/lib/db/runs").getRunArtifact;
-      loadSnapshot: typeof import("@/lib/db/snapshot").loadSnapshot;
+      loadSnapshot: typeof import("@/lib/db/customers/snapshot").loadSnapshot;
       score: typeof import("@/lib/ml/train").score;
     };
     const spawned: RetrainProcess[] = [];
@@ -52,11 +52,11 @@ export function defineRetrainSuite(provider: TestProvider): void {
       database = await useTestDatabase(provider);
       tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "retrain-"));
       const [{ db }, { importFile }, { runRetrain }, runs, { loadSnapshot }, { score }] = await Promise.all([
-        import("@/lib/db/client"),
+        import("@/lib/db/internal/client"),
         import("@/lib/services/importFile"),
         import("@/lib/services/retrain/runRetrain"),
         import("@/lib/db/runs"),
-        import("@/lib/db/snapshot"),
+        import("@/lib/db/customers/snapshot"),
         import("@/lib/ml/train"),
       ]);
       lib = { db, importFile, runRetrain, getActiveRun: runs.getActiveRun, getRunArtifact: runs.getRunArtifact, loadSnapshot, score };

@@ -32,11 +32,11 @@ const keyed: KeyedSegment[] = [{ label: 0, segmentKey: 0, name: "A", color: "blu
 export function defineScoreNotesSuite(provider: TestProvider): void {
   describe(`score notes on ${provider}`, () => {
     let database: TestDatabase;
-    let db: typeof import("@/lib/db/client").db;
+    let db: typeof import("@/lib/db/internal/client").db;
 
     beforeAll(async () => {
       database = await useTestDatabase(provider);
-      ({ db } = await import("@/lib/db/client"));
+      ({ db } = await import("@/lib/db/internal/client"));
     });
 
     afterAll(async () => {

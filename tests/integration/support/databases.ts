@@ -9,8 +9,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { deployMigrations } from "@/lib/db/migrate";
-import { databaseTarget } from "@/lib/db/provider";
+import { deployMigrations } from "@/lib/db/internal/migrate";
+import { databaseTarget } from "@/lib/db/internal/provider";
 
 export type TestProvider = "sqlite" | "postgresql";
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { attributeValueSql } from "@/lib/db/dialect";
-import { toSqlConditions } from "@/lib/db/scoreFilter";
+import { attributeValueSql } from "@/lib/db/internal/dialect";
+import { toSqlConditions } from "@/lib/db/scores/filter";
 
 describe("score filter as SQL", () => {
   test("every condition is parameterised; only the sort column's range may use an index", () => {

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { authorizedAction } from "@/lib/actions/authorizedAction";
 import { ROLES } from "@/lib/auth/roles";
 import { expiresAtFromDays } from "@/lib/auth/tokenState";
-import { createApiToken, revokeApiToken } from "@/lib/db/apiTokens";
+import { createApiToken, revokeApiToken } from "@/lib/db/tokens";
 import { recordAudit } from "@/lib/db/audit";
 
 const newToken = z.object({

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { Text, Title } from "@tremor/react";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getActiveRunView } from "@/lib/db/activeRun";
-import { getCustomerProfile } from "@/lib/db/customerDetail";
+import { getCustomerProfile } from "@/lib/db/customers/profiles";
 import { externalIdOf } from "@/lib/customers/href";
 import { utc } from "@/app/ui/runs/format";
 import { PageSkeleton } from "@/app/ui/PageSkeleton";

@@ -1,7 +1,7 @@
 import "server-only";
 import { hashTokenSecret, newTokenSecret } from "@/lib/auth/apiTokens";
 import type { Role } from "@/lib/auth/roles";
-import { db } from "./client";
+import { db } from "./internal/client";
 
 const listed = { id: true, name: true, scope: true, prefix: true, createdAt: true, expiresAt: true, revokedAt: true, lastUsedAt: true, createdBy: { select: { email: true } } } as const;
 

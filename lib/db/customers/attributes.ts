@@ -3,7 +3,7 @@
  * (each profile batch lists its custom columns), so no request scans the customers' JSON.
  */
 import "server-only";
-import { db } from "./client";
+import { db } from "../internal/client";
 
 /** Sorted, each name once; only imports that were written count (a refused file wrote nothing). */
 export async function listKnownAttributeNames(): Promise<string[]> {

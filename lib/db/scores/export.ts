@@ -6,9 +6,9 @@
  */
 import "server-only";
 import { CUSTOMER_COLUMNS } from "@/lib/data/customer";
-import { readRows } from "./rawReader";
-import { SCORE_FIELDS, SCORE_SELECT } from "./scoreRow";
-import { toSqlConditions, type ScoreFilter } from "./scoreFilter";
+import { readRows } from "../internal/rawReader";
+import { SCORE_FIELDS, SCORE_SELECT } from "./columns";
+import { toSqlConditions, type ScoreFilter } from "./filter";
 
 const PAGE = 5_000;
 const CUSTOMER_ID = SCORE_FIELDS.indexOf("customerId");

@@ -6,7 +6,7 @@
 import "server-only";
 import { parseFingerprint } from "@/lib/data/inputFingerprint";
 import type { ClvBefore } from "@/lib/ml/clvShift";
-import { db } from "./client";
+import { db } from "../internal/client";
 
 const PAGE = 50_000;
 

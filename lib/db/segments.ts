@@ -1,6 +1,6 @@
 /** The personas earlier runs showed, for matching a new run's segments to their identities. */
 import "server-only";
-import { db } from "./client";
+import { db } from "./internal/client";
 
 export interface StoredSegment {
   runId: number;

@@ -11,11 +11,11 @@ import { cache } from "react";
 import type { CustomerRecord, OrderRecord } from "@/lib/data/customer";
 import { collapseRefusedAttempts } from "@/lib/import/history";
 import type { ImportReport, ProfileChanges } from "@/lib/import/report";
-import { db, type Prisma } from "./client";
-import { DB_NULL, serialiseImports } from "./dialect";
-import { countTotals } from "./customers";
-import { ensureCustomers, upsertCustomers, type ProfileColumns } from "./importCustomers";
-import { OrderLineKeys, upsertOrders } from "./importOrders";
+import { db, type Prisma } from "../internal/client";
+import { DB_NULL, serialiseImports } from "../internal/dialect";
+import { countTotals } from "../customers/totals";
+import { ensureCustomers, upsertCustomers, type ProfileColumns } from "./customers";
+import { OrderLineKeys, upsertOrders } from "./orders";
 
 export interface RejectedRow {
   row: number;

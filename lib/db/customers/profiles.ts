@@ -5,7 +5,7 @@
  */
 import "server-only";
 import { CUSTOMER_COLUMNS, type CustomerRecord, type OrderLineKind, type OrderRecord } from "@/lib/data/customer";
-import { db } from "./client";
+import { db } from "../internal/client";
 
 const customerSelect = Object.fromEntries([["id", true], ["createdAt", true], ["attributes", true], ...CUSTOMER_COLUMNS.map((column) => [column.field, true])]);
 

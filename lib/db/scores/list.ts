@@ -5,11 +5,11 @@
  */
 import "server-only";
 import { PAGE_SIZE, type CustomerQuery, type CustomerSort } from "@/lib/customers/query";
-import { db } from "./client";
-import { attributeValueSql } from "./dialect";
-import { readRows } from "./rawReader";
-import { SCORE_FIELDS, SCORE_SELECT, scoreValues, type ScoreValues } from "./scoreRow";
-import { toSqlConditions, type Range, type ScoreFilter } from "./scoreFilter";
+import { db } from "../internal/client";
+import { attributeValueSql } from "../internal/dialect";
+import { readRows } from "../internal/rawReader";
+import { SCORE_FIELDS, SCORE_SELECT, scoreValues, type ScoreValues } from "./columns";
+import { toSqlConditions, type Range, type ScoreFilter } from "./filter";
 
 const SORT_COLUMN: Record<CustomerSort, "customerId" | "responseProbability" | "clv" | "pAlive"> = {
   id: "customerId",

@@ -1,4 +1,4 @@
-import { attributeValueSql } from "./dialect";
+import { attributeValueSql } from "../internal/dialect";
 
 /**
  * Which of a run's scores a list or an export takes, as plain data turned into SQL
