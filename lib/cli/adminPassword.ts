@@ -18,11 +18,11 @@ await import("@/lib/env");
 const { hashPassword, randomPassword } = await import("@/lib/auth/password");
 const { findUserByEmail, listUsers, replacePassword } = await import("@/lib/db/users");
 const { recordAudit } = await import("@/lib/db/audit");
-const { db } = await import("@/lib/db/internal/client");
+const { disconnectDatabase } = await import("@/lib/db/connection");
 try {
   process.exitCode = await main(args.data.email);
 } finally {
-  await db.$disconnect();
+  await disconnectDatabase();
 }
 
 async function main(email: string | undefined): Promise<number> {

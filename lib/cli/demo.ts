@@ -40,17 +40,17 @@ const { ensureFirstAdmin } = await import("@/lib/setup/firstAdmin");
 const admin = await ensureFirstAdmin();
 if (admin.created) console.log(`Created the administrator ${admin.email}.`);
 
-const { countCustomers } = await import("@/lib/db/customers/totals");
+const { countCustomers } = await import("@/lib/db/customers/profiles");
 if ((await countCustomers()) === 0) await importSampleData();
-const { getActiveRun } = await import("@/lib/db/runs");
-if (!(await getActiveRun())) await trainFirstModel();
+const { getActiveRunId } = await import("@/lib/db/activeRun");
+if ((await getActiveRunId()) === null) await trainFirstModel();
 
 const { ensureDemoToken } = await import("@/lib/setup/demoToken");
 const demoToken = await ensureDemoToken();
 const adminEmail = admin.created ? admin.email : await firstAdminEmail();
 
-const { db } = await import("@/lib/db/internal/client");
-await db.$disconnect();
+const { disconnectDatabase } = await import("@/lib/db/connection");
+await disconnectDatabase();
 
 buildIfStale();
 

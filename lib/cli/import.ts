@@ -37,14 +37,14 @@ const file = path.resolve(positionals[0]);
 const { importFile } = await import("@/lib/services/importFile");
 const { getImportBatch } = await import("@/lib/db/imports/batches");
 const { count, describeReport, formatNumber } = await import("@/lib/import/report");
-const { db } = await import("@/lib/db/internal/client");
+const { disconnectDatabase } = await import("@/lib/db/connection");
 
 const started = performance.now();
 const name = path.basename(file);
 const summary = await importFile({ ...options.data, source: file, fileName: name, userId: null });
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 const batch = summary.batchId === null ? null : await getImportBatch(summary.batchId);
-await db.$disconnect();
+await disconnectDatabase();
 
 // A dry run keeps no batch to name, so its lines say it wrote nothing instead.
 const preview = summary.batchId === null ? "Preview (nothing written): " : "";

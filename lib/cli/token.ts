@@ -21,11 +21,11 @@ const createArgs = z.object({
 
 await import("@/lib/env");
 const tokens = await import("@/lib/db/tokens");
-const { db } = await import("@/lib/db/internal/client");
+const { disconnectDatabase } = await import("@/lib/db/connection");
 try {
   process.exitCode = await main();
 } finally {
-  await db.$disconnect();
+  await disconnectDatabase();
 }
 
 async function main(): Promise<number> {

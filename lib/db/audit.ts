@@ -1,15 +1,25 @@
+/**
+ * The audit log. An entry is written in the same transaction as the change it records
+ * (writeAudit with that transaction's client); recordAudit is for events that change no row
+ * of ours (sign-ins, refusals), written on their own.
+ */
 import "server-only";
-import type { Prisma } from "./internal/client";
-import { db } from "./internal/client";
 import { targetUserId } from "@/lib/audit/entry";
+import { db, type Prisma } from "./internal/client";
 
-export async function recordAudit(entry: {
+export interface AuditEntry {
   userId: string | null;
   action: string;
   target?: string;
   details?: Prisma.InputJsonValue;
-}): Promise<void> {
-  await db.auditLog.create({ data: entry });
+}
+
+export async function writeAudit(tx: Prisma.TransactionClient, entry: AuditEntry): Promise<void> {
+  await tx.auditLog.create({ data: entry });
+}
+
+export async function recordAudit(entry: AuditEntry): Promise<void> {
+  await writeAudit(db, entry);
 }
 
 /** The latest entries, newest first, with the e-mail of every user a target names (`emailOf`). */

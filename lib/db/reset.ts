@@ -5,6 +5,7 @@
  * the removal is written to the audit log in the same transaction.
  */
 import "server-only";
+import { writeAudit } from "./audit";
 import { db, type Prisma } from "./internal/client";
 import { serialiseImports } from "./internal/dialect";
 import { holdOffRetrain } from "./lease";
@@ -75,7 +76,7 @@ export async function deleteBusinessData(actor: { userId: string | null; via: "a
       retrainLeases: (await tx.retrainLease.deleteMany()).count,
     };
     const details = { via: actor.via, ...counts } satisfies Prisma.InputJsonValue;
-    await tx.auditLog.create({ data: { userId: actor.userId, action: "data.reset", target: "business-data", details } });
+    await writeAudit(tx, { userId: actor.userId, action: "data.reset", target: "business-data", details });
     return counts;
   }, TRANSACTION_OPTIONS);
 }

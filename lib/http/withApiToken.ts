@@ -10,7 +10,7 @@ import "server-only";
 import { bearerSecret } from "@/lib/auth/apiTokens";
 import { can, type Permission, type Role } from "@/lib/auth/roles";
 import { findLiveToken, touchApiToken } from "@/lib/db/tokens";
-import { isDatabaseUnavailable } from "@/lib/db/internal/unavailable";
+import { isDatabaseUnavailable } from "@/lib/db/connection";
 import { env } from "@/lib/env";
 import { clientAddress } from "./clientAddress";
 import { RateLimiter } from "./rateLimit";

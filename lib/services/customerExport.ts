@@ -17,7 +17,7 @@ export const NO_RUN_MESSAGE = "No model trained yet — an analyst can start one
 export interface CustomerExport {
   /** File name stem, e.g. "segments", or one computed from the run (a segment's name). */
   what: string | ((run: ActiveRunView) => string);
-  filter: (runId: number) => ScoreFilter | Promise<ScoreFilter>;
+  filter: (runId: number) => ScoreFilter;
   order?: ExportOptions["order"];
   limit?: number;
   control?: { share: number; seed: number };
@@ -32,7 +32,7 @@ export async function customerExportResponse(spec: CustomerExport): Promise<Resp
   const refused = spec.check?.(run);
   if (refused) return refused;
   const names = new Map(run.segments.map((segment) => [segment.segmentKey, segment.name]));
-  const pages = scoredCustomerPages({ filter: await spec.filter(run.id), order: spec.order, limit: spec.limit });
+  const pages = scoredCustomerPages({ filter: spec.filter(run.id), order: spec.order, limit: spec.limit });
   const { control } = spec;
   const header = control ? [...CUSTOMER_HEADER, "control_group"] : CUSTOMER_HEADER;
   const write = customerCsvWriter(names, control && ((customerId) => (isControl(customerId, control.share, control.seed) ? 1 : 0)));

@@ -16,7 +16,7 @@ import {
   type ReadOutcome,
   type RejectedRow,
 } from "@/lib/db/imports/batches";
-import type { Prisma } from "@/lib/db/internal/client";
+import type { StoredJson } from "@/lib/db/json";
 import { env } from "@/lib/env";
 import {
   ImportError,
@@ -123,7 +123,7 @@ function outcomeOf(
 ): ReadOutcome {
   const rejected = rejectedRows(file.errors, duplicates).slice(0, MAX_REJECTED_ROWS);
   const problemCount = file.errorCount + repeatedIdRows;
-  const quality = file.quality as unknown as Prisma.InputJsonValue;
+  const quality = file.quality as unknown as StoredJson;
   const base = { rowsRead: file.rowsRead, rowsRejected: problemCount, rejected, quality, report };
   if (problemCount === 0 || allowRejected) return { ...base, error: null };
   const first = rejected[0];

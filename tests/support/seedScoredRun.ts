@@ -98,6 +98,7 @@ export async function seedScoredRun({ customers, segments = 5, seed = 7, edits =
     segments: segmentRows,
     scores,
     activate: { reason: "promoted" },
+    audit: { userId: null, action: "run.promoted", target: `run:${runId}`, details: { reasons: ["seeded"] } },
   });
   await release();
   onProgress?.(`run ${runId} with ${scores.length} scores`);

@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { Card, Text, Title } from "@tremor/react";
-import type { getActiveRun } from "@/lib/db/runs";
+import type { getActiveRunCard } from "@/lib/db/activeRun";
 import { keyMetrics, readRunJson } from "@/lib/services/retrain/stored";
 import { activationReason } from "@/app/ui/runs/activationReasons";
 import { count, fixed, utc } from "@/app/ui/runs/format";
 import { Facts } from "@/app/ui/runs/Facts";
 
-type ActiveRun = NonNullable<Awaited<ReturnType<typeof getActiveRun>>>;
+type ActiveRun = NonNullable<Awaited<ReturnType<typeof getActiveRunCard>>>;
 
 export function ActiveRunCard({ run }: { run: ActiveRun | null }) {
   if (!run) {

@@ -1,5 +1,5 @@
 import { BarList, Card, Grid, Metric, Text, Title, type Color } from "@tremor/react";
-import type { CustomerRunScore } from "@/lib/db/customers/profiles";
+import type { CustomerRunScore } from "@/lib/db/scores/history";
 import type { SegmentName } from "@/lib/db/activeRun";
 import { money, probability } from "@/app/ui/customers/format";
 

@@ -1,5 +1,5 @@
 import { Grid } from "@tremor/react";
-import { getDashboardRuns } from "@/lib/db/dashboard";
+import { getDashboardRuns } from "@/lib/db/activeRun";
 import { readSummary } from "@/lib/dashboard/storedSummary";
 import { campaignView } from "@/lib/dashboard/storedCampaign";
 import { readRunJson } from "@/lib/services/retrain/stored";

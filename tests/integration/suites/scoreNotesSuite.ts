@@ -59,6 +59,7 @@ export function defineScoreNotesSuite(provider: TestProvider): void {
       await writeRunOutcome(runId, {
         status: "SUCCEEDED", metrics: {}, drift: null, stability: null, decision: { promote: true, reasons: [] }, reference: {}, summary: {}, timings: {},
         artifacts: {}, segments: [], scores: scoreRows(scores, customerIds, keyed, new Float64Array(customerIds.length)), activate: null,
+        audit: { userId: null, action: "run.rejected", target: `run:${runId}` },
       });
       await release();
       const stored = await db.customerScore.findMany({

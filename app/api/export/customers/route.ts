@@ -4,7 +4,7 @@ import { csvDownloadOf } from "@/lib/http/csvDownload";
 import { boundedFieldErrors } from "@/lib/http/issues";
 import { jsonError } from "@/lib/http/responses";
 import { customerQuery } from "@/lib/customers/query";
-import { scoreFilterOf } from "@/lib/db/scores/list";
+import { scoreFilterOf } from "@/lib/customers/scoreFilter";
 import { customerExportResponse } from "@/lib/services/customerExport";
 
 export const runtime = "nodejs";

@@ -1,5 +1,5 @@
-import { listRunsForApi } from "@/lib/db/api";
-import { getActiveRunId } from "@/lib/db/runs";
+import { getActiveRunId } from "@/lib/db/activeRun";
+import { listRunsForApi } from "@/lib/db/runs";
 import { withApiToken } from "@/lib/http/withApiToken";
 
 export const GET = withApiToken("retrain", async () => {

@@ -2,7 +2,8 @@ import { notFound } from "next/navigation";
 import Link from "next/link";
 import { Callout } from "@tremor/react";
 import { requirePagePermission } from "@/lib/auth/session";
-import { getActiveRun, getRun } from "@/lib/db/runs";
+import { getActiveActivation } from "@/lib/db/activeRun";
+import { getRun } from "@/lib/db/runs";
 import { activationOption } from "@/lib/services/retrain/activation";
 import { attributeFeaturesOf, readRunJson } from "@/lib/services/retrain/stored";
 import { readSummary } from "@/lib/dashboard/storedSummary";
@@ -25,22 +26,22 @@ import { TimingsCard } from "./TimingsCard";
 export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePagePermission("retrain");
   const id = Number((await params).id);
-  const [run, active] = Number.isSafeInteger(id) && id > 0 ? await Promise.all([getRun(id), getActiveRun()]) : [null, null];
+  const [run, active] = Number.isSafeInteger(id) && id > 0 ? await Promise.all([getRun(id), getActiveActivation()]) : [null, null];
   if (!run) notFound();
   const json = readRunJson(run);
-  const isActive = active?.id === run.id;
+  const isActive = active?.runId === run.id;
   return (
     <div className="space-y-6">
       <Link href="/admin" className="text-tremor-default text-tremor-brand underline">
         ← All runs
       </Link>
-      <RunHeader run={run} activeSince={isActive ? { at: active.activatedAt, reason: active.activationReason } : null} />
+      <RunHeader run={run} activeSince={isActive ? { at: active.activatedAt, reason: active.reason } : null} />
       {run.error && (
         <Callout title="Why the run failed" color="rose" data-testid="run-error">
           {run.error}
         </Callout>
       )}
-      <DecisionCard runId={run.id} decision={json.decision} option={activationOption(run, active?.id ?? null)} />
+      <DecisionCard runId={run.id} decision={json.decision} option={activationOption(run, active?.runId ?? null)} />
       {(run.status === "SUCCEEDED" || run.status === "REJECTED") && (
         <CoverageCard skipped={json.metrics?.skipped} summary={readSummary(run.summary)} segments={run.segments} />
       )}

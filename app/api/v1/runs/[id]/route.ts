@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { invalid } from "@/lib/api/v1/respond";
-import { getRunForApi } from "@/lib/db/api";
-import { getActiveRunId } from "@/lib/db/runs";
+import { getActiveRunId } from "@/lib/db/activeRun";
+import { getRunForApi } from "@/lib/db/runs";
 import { jsonError } from "@/lib/http/responses";
 import { withApiToken } from "@/lib/http/withApiToken";
 
