@@ -15,6 +15,13 @@ describe("score filter as SQL", () => {
     expect(toSqlConditions({ runId: 1, customerId: 9, segmentKeys: [] })).toEqual({ conditions: [`s."runId" = ?`, "1 = 0", `s."customerId" = ?`], params: [1, 9] });
   });
 
+  test("a search by the customer's own id is one parameterised lookup on the customer table's unique key", () => {
+    expect(toSqlConditions({ runId: 1, externalId: "x' OR 1=1 --" })).toEqual({
+      conditions: [`s."runId" = ?`, `s."customerId" = (SELECT "id" FROM "Customer" WHERE "externalId" = ?)`],
+      params: [1, "x' OR 1=1 --"],
+    });
+  });
+
   test("an attribute's name and values are parameters, never SQL text, whatever the name holds", () => {
     const name = `Sales "EU"; DROP TABLE x --`;
     const { conditions, params } = toSqlConditions({ runId: 2, attribute: { name, range: { gte: 1 } } });
