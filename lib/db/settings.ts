@@ -12,9 +12,15 @@ export interface RetrainSchedule {
 export const DEFAULT_SCHEDULE: RetrainSchedule = { cron: "0 2 * * *", timezone: "UTC", enabled: true };
 const SCHEDULE_KEY = "retrain.schedule";
 
+/** A stored schedule's fields; one that is missing or of the wrong type falls back to the default. */
+const storedSchedule = z
+  .object({ cron: z.string().catch(DEFAULT_SCHEDULE.cron), timezone: z.string().catch(DEFAULT_SCHEDULE.timezone), enabled: z.boolean().catch(DEFAULT_SCHEDULE.enabled) })
+  .partial()
+  .catch({});
+
 export async function getRetrainSchedule(): Promise<RetrainSchedule & { updatedAt: Date | null }> {
   const row = await db.setting.findUnique({ where: { key: SCHEDULE_KEY } });
-  return row ? { ...DEFAULT_SCHEDULE, ...(row.value as Partial<RetrainSchedule>), updatedAt: row.updatedAt } : { ...DEFAULT_SCHEDULE, updatedAt: null };
+  return row ? { ...DEFAULT_SCHEDULE, ...storedSchedule.parse(row.value), updatedAt: row.updatedAt } : { ...DEFAULT_SCHEDULE, updatedAt: null };
 }
 
 export async function saveRetrainSchedule(schedule: RetrainSchedule, userId: string | null): Promise<void> {
@@ -28,13 +34,16 @@ export async function saveRetrainSchedule(schedule: RetrainSchedule, userId: str
 
 const ATTRIBUTE_FEATURES_KEY = "training.attributeFeatures";
 
+/** A hand-edited row that is not a list of names counts as no choice rather than failing every retrain. */
+const attributeFeatureNames = z
+  .array(z.unknown())
+  .transform((names) => names.filter((name): name is string => typeof name === "string"))
+  .catch([]);
+
 /** Custom attributes an analyst chose to segment on as well; empty until someone chooses. */
 export async function getAttributeFeatures(): Promise<{ names: string[]; updatedAt: Date | null }> {
   const row = await db.setting.findUnique({ where: { key: ATTRIBUTE_FEATURES_KEY } });
-  const value = row?.value;
-  // A hand-edited row that is not a list of names counts as no choice rather than failing every retrain.
-  const names = Array.isArray(value) ? value.filter((name): name is string => typeof name === "string") : [];
-  return { names, updatedAt: row?.updatedAt ?? null };
+  return { names: attributeFeatureNames.parse(row?.value), updatedAt: row?.updatedAt ?? null };
 }
 
 export async function saveAttributeFeatures(names: string[], userId: string | null): Promise<void> {
