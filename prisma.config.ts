@@ -1,5 +1,5 @@
 /**
- * Prisma CLI configuration. The provider comes from DATABASE_URL (see lib/db/provider.ts):
+ * Prisma CLI configuration. The provider comes from DATABASE_URL (see lib/db/internal/provider.ts):
  * each provider has its own schema and migrations folder under prisma/<provider>/, and the
  * CLI migrates through a driver adapter (engine "js") so no native schema engine is needed.
  */

@@ -1,7 +1,7 @@
 /**
- * The audit log. An entry is written in the same transaction as the change it records
- * (writeAudit with that transaction's client); recordAudit is for events that change no row
- * of ours (sign-ins, refusals), written on their own.
+ * The audit log. An entry is written in the same transaction as the change it records:
+ * writeAudit with that transaction's client, or a writer's `audit` argument (withAudit).
+ * recordAudit is for events that change no row of ours (sign-ins, refusals, a skipped retrain).
  */
 import "server-only";
 import { targetUserId } from "@/lib/audit/entry";
@@ -20,6 +20,20 @@ export async function writeAudit(tx: Prisma.TransactionClient, entry: AuditEntry
 
 export async function recordAudit(entry: AuditEntry): Promise<void> {
   await writeAudit(db, entry);
+}
+
+/** A writer's audit entry, made from what it wrote; null when nothing changed, so there is nothing to record. */
+export type AuditOf<T> = (written: T) => AuditEntry | null;
+
+/** Runs `change`, and with `auditOf` writes its audit entry in the same transaction. */
+export async function withAudit<T>(change: (tx: Prisma.TransactionClient) => Promise<T>, auditOf?: AuditOf<T>): Promise<T> {
+  if (!auditOf) return change(db);
+  return db.$transaction(async (tx) => {
+    const written = await change(tx);
+    const entry = auditOf(written);
+    if (entry) await writeAudit(tx, entry);
+    return written;
+  });
 }
 
 /** The latest entries, newest first, with the e-mail of every user a target names (`emailOf`). */

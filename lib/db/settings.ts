@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { K_RULE_DEFAULTS, MAX_SEGMENTS } from "@/lib/ml/segmentation/kRule";
+import { withAudit, type AuditOf } from "./audit";
 import { db, type Prisma } from "./internal/client";
 
 export interface RetrainSchedule {
@@ -23,13 +24,8 @@ export async function getRetrainSchedule(): Promise<RetrainSchedule & { updatedA
   return row ? { ...DEFAULT_SCHEDULE, ...storedSchedule.parse(row.value), updatedAt: row.updatedAt } : { ...DEFAULT_SCHEDULE, updatedAt: null };
 }
 
-export async function saveRetrainSchedule(schedule: RetrainSchedule, userId: string | null): Promise<void> {
-  const value = schedule as unknown as Prisma.InputJsonValue;
-  await db.setting.upsert({
-    where: { key: SCHEDULE_KEY },
-    create: { key: SCHEDULE_KEY, value, updatedById: userId },
-    update: { value, updatedById: userId },
-  });
+export async function saveRetrainSchedule(schedule: RetrainSchedule, userId: string | null, auditOf?: AuditOf<void>): Promise<void> {
+  await saveSetting(SCHEDULE_KEY, schedule as unknown as Prisma.InputJsonValue, userId, auditOf);
 }
 
 const ATTRIBUTE_FEATURES_KEY = "training.attributeFeatures";
@@ -46,12 +42,8 @@ export async function getAttributeFeatures(): Promise<{ names: string[]; updated
   return { names: attributeFeatureNames.parse(row?.value), updatedAt: row?.updatedAt ?? null };
 }
 
-export async function saveAttributeFeatures(names: string[], userId: string | null): Promise<void> {
-  await db.setting.upsert({
-    where: { key: ATTRIBUTE_FEATURES_KEY },
-    create: { key: ATTRIBUTE_FEATURES_KEY, value: names, updatedById: userId },
-    update: { value: names, updatedById: userId },
-  });
+export async function saveAttributeFeatures(names: string[], userId: string | null, auditOf?: AuditOf<void>): Promise<void> {
+  await saveSetting(ATTRIBUTE_FEATURES_KEY, names, userId, auditOf);
 }
 
 const SEGMENT_SETTINGS_KEY = "training.segments";
@@ -74,10 +66,13 @@ export async function getSegmentSettings(): Promise<SegmentSettings & { updatedA
   return parsed.success ? { ...parsed.data, updatedAt: row!.updatedAt } : { ...DEFAULT_SEGMENT_SETTINGS, updatedAt: null };
 }
 
-export async function saveSegmentSettings(settings: SegmentSettings, userId: string | null): Promise<void> {
-  await db.setting.upsert({
-    where: { key: SEGMENT_SETTINGS_KEY },
-    create: { key: SEGMENT_SETTINGS_KEY, value: settings, updatedById: userId },
-    update: { value: settings, updatedById: userId },
-  });
+export async function saveSegmentSettings(settings: SegmentSettings, userId: string | null, auditOf?: AuditOf<void>): Promise<void> {
+  await saveSetting(SEGMENT_SETTINGS_KEY, settings, userId, auditOf);
+}
+
+/** Writes one setting, and with `auditOf` its audit entry in the same transaction. */
+async function saveSetting(key: string, value: Prisma.InputJsonValue, userId: string | null, auditOf?: AuditOf<void>): Promise<void> {
+  await withAudit(async (tx) => {
+    await tx.setting.upsert({ where: { key }, create: { key, value, updatedById: userId }, update: { value, updatedById: userId } });
+  }, auditOf);
 }

@@ -39,7 +39,7 @@ describe.runIf(postgresAvailable())("PostgreSQL going away", () => {
   });
 
   afterAll(async () => {
-    // The transaction cut off mid-import has handed its connection back (lib/db/postgresAdapter),
+    // The transaction cut off mid-import has handed its connection back (lib/db/internal/postgresAdapter),
     // so the pool ends; bounded so that a regression fails rather than hangs.
     await within(10_000, db?.$disconnect());
     await proxy?.close();
@@ -95,7 +95,7 @@ describe.runIf(postgresAvailable())("PostgreSQL connections cut inside a transac
   let db: typeof import("@/lib/db/internal/client").db;
 
   beforeAll(async () => {
-    // Importing lib/db/client builds its own client from DATABASE_URL too: point it here.
+    // Importing lib/db/internal/client builds its own client from DATABASE_URL too: point it here.
     database = await useTestDatabase("postgresql");
     pool = new pg.Pool({ connectionString: database.url, max: MAX });
     const { createDb } = await import("@/lib/db/internal/client");
