@@ -66,8 +66,11 @@ export const metricsGate = z.object({ gate: gateMetrics }).transform((metrics) =
 /** Of a run's decision, whether the gate held the run for review (decisions before review lack it). */
 export const decisionReview = z.object({ review: z.boolean().optional() }).nullable().catch(null);
 
-/** A segment's centroid: one number per segmentation feature. */
-export const centroid = z.array(z.number());
+/**
+ * A segment's centroid: one number per segmentation feature. A coordinate toJson stored as
+ * null (a NaN mean) reads as 0, which is what the matching's arithmetic made of the null before.
+ */
+export const centroid = z.array(z.number().nullable().transform((value) => value ?? 0));
 
 /** Milliseconds per stage, in the order the stages ran. */
 export const runTimings = z.record(z.string(), z.number());
