@@ -1,6 +1,9 @@
 import "server-only";
+import { cache } from "react";
 import { z } from "zod";
 import { K_RULE_DEFAULTS, MAX_SEGMENTS } from "@/lib/ml/segmentation/kRule";
+import { moneySetting } from "@/lib/text/moneySetting";
+import { UNSET_MONEY_FORMAT, type MoneyFormat } from "@/lib/text/numberFormat";
 import { withAudit, type AuditOf } from "./audit";
 import { db, type Prisma } from "./internal/client";
 
@@ -68,6 +71,34 @@ export async function getSegmentSettings(): Promise<SegmentSettings & { updatedA
 
 export async function saveSegmentSettings(settings: SegmentSettings, userId: string | null, auditOf?: AuditOf<void>): Promise<void> {
   await saveSetting(SEGMENT_SETTINGS_KEY, settings, userId, auditOf);
+}
+
+
+const MONEY_KEY = "display.money";
+
+/** The currency and number locale of every page and export header; unset (plain numbers, en-US) until an administrator saves one. */
+export async function getMoneyFormat(): Promise<MoneyFormat & { updatedAt: Date | null }> {
+  const row = await db.setting.findUnique({ where: { key: MONEY_KEY } });
+  const parsed = moneySetting.safeParse(row?.value);
+  // A hand-edited row that does not parse counts as unset: no page should show a currency nobody chose.
+  return parsed.success ? { ...parsed.data, updatedAt: row!.updatedAt } : { ...UNSET_MONEY_FORMAT, updatedAt: null };
+}
+
+/** getMoneyFormat once per request: every figure of a page reads it. */
+export const readMoneyFormat = cache(async (): Promise<MoneyFormat> => {
+  const { currency, locale } = await getMoneyFormat();
+  return { currency, locale };
+});
+
+export async function saveMoneyFormat(format: MoneyFormat, userId: string | null, auditOf?: AuditOf<void>): Promise<void> {
+  await saveSetting(MONEY_KEY, { currency: format.currency, locale: format.locale }, userId, auditOf);
+}
+
+/** For the demo's synthetic data: a currency unless an administrator has already chosen one (or none). */
+export async function saveMoneyFormatIfUnset(format: MoneyFormat): Promise<boolean> {
+  if (await db.setting.findUnique({ where: { key: MONEY_KEY } })) return false;
+  await saveMoneyFormat(format, null);
+  return true;
 }
 
 /** Writes one setting, and with `auditOf` its audit entry in the same transaction. */

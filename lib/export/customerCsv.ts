@@ -1,14 +1,20 @@
 /**
  * The customer export's header and lines, from the column table (lib/db/scores/columns.ts).
+ * Once an administrator has set a currency, the money columns name it (clv_12m_eur); the
+ * attributes keep the file's headers, which the import matches them by.
  *
  * Lines are written straight from the raw rows lib/db/scores/export reads, one formatter per
  * column chosen once: a million-row export spends its time here, and an object or array per
  * row would halve its speed.
  */
 import { EXPORT_CUSTOMER_ID, SCORE_EXPORT_COLUMNS, exportIndexOf, type CellFormat } from "@/lib/db/scores/columns";
+import { moneyHeader, type MoneyFormat } from "@/lib/text/numberFormat";
 import { csvCell, csvProbability, plainNumber, type CsvValue } from "./csv";
 
-export const CUSTOMER_HEADER: readonly string[] = SCORE_EXPORT_COLUMNS.map((column) => column.header);
+/** The header row, in the same column order whatever the currency. */
+export function customerHeader(format: MoneyFormat): string[] {
+  return SCORE_EXPORT_COLUMNS.map((column) => (column.money ? moneyHeader(column.header, format) : column.header));
+}
 
 type Format = (value: unknown) => string;
 

@@ -16,6 +16,8 @@ export interface ScoreExportColumn {
   /** A column of the score table (aliased s) or of the customer table (aliased c). */
   sql: string;
   format: CellFormat;
+  /** An amount of money: its header names the currency once one is set. */
+  money?: true;
 }
 
 const score = (field: string) => `s."${field}"`;
@@ -32,9 +34,9 @@ export const SCORE_EXPORT_COLUMNS: readonly ScoreExportColumn[] = [
   { header: "segment_name", sql: score("segmentKey"), format: "segmentName" },
   /** Probabilities to 4 decimals: more digits claim a precision the models do not have. */
   { header: "response_probability", sql: score("responseProbability"), format: "probability" },
-  { header: "clv_12m", sql: score("clv"), format: "number" },
-  { header: "clv_low", sql: score("clvLow"), format: "number" },
-  { header: "clv_high", sql: score("clvHigh"), format: "number" },
+  { header: "clv_12m", sql: score("clv"), format: "number", money: true },
+  { header: "clv_low", sql: score("clvLow"), format: "number", money: true },
+  { header: "clv_high", sql: score("clvHigh"), format: "number", money: true },
   { header: "p_alive", sql: score("pAlive"), format: "probability" },
   { header: "response_note", sql: score("responseNote"), format: "text" },
   { header: "clv_source", sql: score("clvSource"), format: "text" },

@@ -1,7 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { CUSTOMER_COLUMNS } from "@/lib/data/customer";
 import { EXPORT_CUSTOMER_ID, EXPORT_RESPONSE_PROBABILITY, EXPORT_SELECT, SCORE_EXPORT_COLUMNS, exportIndexOf } from "@/lib/db/scores/columns";
-import { CUSTOMER_HEADER, customerCsvWriter } from "@/lib/export/customerCsv";
+import { customerCsvWriter, customerHeader } from "@/lib/export/customerCsv";
+
+const CUSTOMER_HEADER = customerHeader({ currency: null, locale: "en-US" });
 
 /** A raw export row as lib/db/scores/export reads it: `values` by select expression, null elsewhere. */
 function rawRow(values: Record<string, unknown>): unknown[] {
@@ -17,6 +19,11 @@ describe("the export column table", () => {
       "response_note", "clv_source", "clv_note",
     ]);
     expect(CUSTOMER_HEADER.slice(11)).toEqual(CUSTOMER_COLUMNS.filter((column) => column.field !== "externalId").map((column) => column.header));
+  });
+
+  test("with a currency set only the money columns name it", () => {
+    const header = customerHeader({ currency: "EUR", locale: "de-DE" });
+    expect(header.filter((column, i) => column !== CUSTOMER_HEADER[i])).toEqual(["clv_12m_eur", "clv_low_eur", "clv_high_eur"]);
   });
 
   test("the select list reads each expression once, the paging keys included", () => {
