@@ -2,7 +2,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Text } from "@tremor/react";
 import { requirePagePermission } from "@/lib/auth/session";
-import { getActiveSegment } from "@/lib/db/activeRun";
 import { readMoneyFormat } from "@/lib/db/settings";
 import { segmentView } from "@/lib/dashboard/segments";
 import { readSummary } from "@/lib/dashboard/storedSummary";

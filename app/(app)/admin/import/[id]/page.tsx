@@ -1,7 +1,6 @@
 import { notFound } from "next/navigation";
 import { Badge, Card, Text, Title } from "@tremor/react";
 import { requirePagePermission } from "@/lib/auth/session";
-import { getImportBatch } from "@/lib/db/imports/batches";
 import type { RejectedRow } from "@/lib/db/imports/batches";
 import type { ImportReport } from "@/lib/import/report";
 import { ImportReportList } from "../ImportReportList";
