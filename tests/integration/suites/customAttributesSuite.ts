@@ -125,6 +125,13 @@ export function defineCustomAttributesSuite(provider: TestProvider): void {
       expect(rows.map((row) => row.attribute)).toEqual(rows.map(() => "unknown"));
     });
 
+    test("a search by the customer's own id keeps exactly that customer, with the other filters still applied", async () => {
+      expect(await exported({ q: ids[7] })).toEqual([ids[7]]);
+      expect(await exported({ q: ids[7], attr: "Region", attrValue: region(7) === "South" ? "North" : "South" })).toEqual([]);
+      expect(await exported({ q: "nobody-by-this-id" })).toEqual([]);
+      expect((await listPage(customerQuery.parse({ q: ids[7] }))).rows.map((row) => row.externalId)).toEqual([ids[7]]);
+    });
+
     test("no match gives an empty list, as does an attribute no customer has", async () => {
       expect(await exported({ attr: "Region", attrValue: "north" })).toEqual([]);
       expect(await exported({ attr: "Employees", attrMin: "100000" })).toEqual([]);
