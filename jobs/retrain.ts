@@ -31,7 +31,8 @@ if (!payload.success) {
 const { ensureEnvFile } = await import("@/lib/setup/envFile");
 ensureEnvFile();
 const { launchRetrain } = await import("./launcher");
-const { db } = await import("@/lib/db/client");
+const { disconnectDatabase } = await import("@/lib/db/connection");
+const { getRunError } = await import("@/lib/db/runs");
 let lastStage = "";
 const launched = await launchRetrain(payload.data, {
   onOutput: (text) => process.stderr.write(text),
@@ -48,12 +49,11 @@ if (launched.type === "busy") {
   const outcome = await launched.finished;
   if (outcome) console.log(`run ${outcome.runId} ${outcome.review ? "held for review" : outcome.status.toLowerCase()}: ${outcome.reasons.join("; ")}`);
   else {
-    const run = await db.modelRun.findUnique({ where: { id: launched.runId }, select: { error: true } });
-    console.error(`run ${launched.runId} failed: ${run?.error ?? "its job process ended without a result"}`);
+    console.error(`run ${launched.runId} failed: ${(await getRunError(launched.runId)) ?? "its job process ended without a result"}`);
   }
   process.exitCode = !outcome || outcome.status === "FAILED" ? 1 : 0;
 }
-await db.$disconnect();
+await disconnectDatabase();
 
 function parseJson(text: string): unknown {
   try {

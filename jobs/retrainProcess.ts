@@ -23,7 +23,7 @@ process.once("message", async (command: RunCommand) => {
   ensureEnvFile();
   const { runRetrain } = await import("@/lib/services/retrain/runRetrain");
   const { RetrainBusyError } = await import("@/lib/db/lease");
-  const { db } = await import("@/lib/db/client");
+  const { disconnectDatabase } = await import("@/lib/db/connection");
   let runId = 0;
   let lastStage = "";
   try {
@@ -47,7 +47,7 @@ process.once("message", async (command: RunCommand) => {
     await report({ type: "busy", runId: error.runId });
   } finally {
     done = true;
-    await db.$disconnect();
+    await disconnectDatabase();
     process.disconnect();
   }
 });

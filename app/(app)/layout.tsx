@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { CHANGE_PASSWORD_PATH, getCurrentUser } from "@/lib/auth/session";
-import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { isDatabaseUnavailable } from "@/lib/db/connection";
 import { DatabaseUnavailable } from "@/app/ui/DatabaseUnavailable";
 import { NavBar } from "@/app/ui/NavBar";
 import type { PublicUser } from "@/lib/db/users";

@@ -27,8 +27,11 @@ export async function changeOwnPassword(input: OwnPasswordChange, user: PublicUs
     await recordAudit({ userId: user.id, action: "user.password.refused", target: `user:${user.id}` });
     return { ok: false, message: "Check the highlighted fields.", fieldErrors: { currentPassword: ["Wrong current password"] } };
   }
-  await replacePassword(user.id, await hashPassword(input.newPassword), { temporary: false });
-  await recordAudit({ userId: user.id, action: "user.password.changed", target: `user:${user.id}` });
+  await replacePassword(user.id, await hashPassword(input.newPassword), { temporary: false }, () => ({
+    userId: user.id,
+    action: "user.password.changed",
+    target: `user:${user.id}`,
+  }));
   return { ok: true, message: "Password changed." };
 }
 
@@ -36,7 +39,11 @@ export async function setTemporaryPassword(input: TemporaryPassword, admin: Publ
   // Setting one's own would sign oneself out and demand a change at once: /account does it in one step.
   if (input.userId === admin.id) return { ok: false, message: "Change your own password under Account." };
   if ((await getPasswordHash(input.userId)) === null) return { ok: false, message: "No such user." };
-  const user = await replacePassword(input.userId, await hashPassword(input.password), { temporary: true });
-  await recordAudit({ userId: admin.id, action: "user.password.reset", target: `user:${user.id}`, details: { email: user.email } });
+  const user = await replacePassword(input.userId, await hashPassword(input.password), { temporary: true }, (user) => ({
+    userId: admin.id,
+    action: "user.password.reset",
+    target: `user:${user.id}`,
+    details: { email: user.email },
+  }));
   return { ok: true, message: `Temporary password set for ${user.email}: they must change it when they next sign in.` };
 }

@@ -17,12 +17,11 @@ if (!args.success) {
 await import("@/lib/env");
 const { hashPassword, randomPassword } = await import("@/lib/auth/password");
 const { findUserByEmail, listUsers, replacePassword } = await import("@/lib/db/users");
-const { recordAudit } = await import("@/lib/db/audit");
-const { db } = await import("@/lib/db/client");
+const { disconnectDatabase } = await import("@/lib/db/connection");
 try {
   process.exitCode = await main(args.data.email);
 } finally {
-  await db.$disconnect();
+  await disconnectDatabase();
 }
 
 async function main(email: string | undefined): Promise<number> {
@@ -32,8 +31,12 @@ async function main(email: string | undefined): Promise<number> {
     return 1;
   }
   const password = randomPassword();
-  await replacePassword(admin.id, await hashPassword(password), { temporary: true });
-  await recordAudit({ userId: null, action: "user.password.reset", target: `user:${admin.id}`, details: { via: "cli" } });
+  await replacePassword(admin.id, await hashPassword(password), { temporary: true }, () => ({
+    userId: null,
+    action: "user.password.reset",
+    target: `user:${admin.id}`,
+    details: { via: "cli" },
+  }));
   console.log(`New password for ${admin.email}: ${password}  (shown only this once; to be changed at the next sign-in; their sessions have ended)`);
   return 0;
 }

@@ -3,8 +3,8 @@
  * `npm run restore -- FILE` puts such a copy back. Exit code 2 on a refused file.
  */
 import { parseArgs } from "node:util";
-import { BackupError, backupDatabase, restoreDatabase } from "@/lib/db/backup";
-import { databaseTarget } from "@/lib/db/provider";
+import { BackupError, backupDatabase, restoreDatabase } from "@/lib/db/internal/backup";
+import { databaseTarget } from "@/lib/db/internal/provider";
 import { env } from "@/lib/env";
 
 const { positionals } = parseArgs({ allowPositionals: true });

@@ -31,8 +31,8 @@ const added = ensureEnvFile();
 if (added.length) console.log(`Wrote ${added.join(", ")} to .env.`);
 syncLocalUrl(port);
 
-const { databaseTarget } = await import("@/lib/db/provider");
-const { deployMigrations } = await import("@/lib/db/migrate");
+const { databaseTarget } = await import("@/lib/db/internal/provider");
+const { deployMigrations } = await import("@/lib/db/internal/migrate");
 const applied = await deployMigrations(databaseTarget());
 console.log(applied.length ? `Database migrated (${applied.length} migrations).` : "Database is up to date.");
 
@@ -40,10 +40,10 @@ const { ensureFirstAdmin } = await import("@/lib/setup/firstAdmin");
 const admin = await ensureFirstAdmin();
 if (admin.created) console.log(`Created the administrator ${admin.email}.`);
 
-const { countCustomers } = await import("@/lib/db/customers");
+const { countCustomers } = await import("@/lib/db/customers/profiles");
 if ((await countCustomers()) === 0) await importSampleData();
-const { getActiveRun } = await import("@/lib/db/runs");
-if (!(await getActiveRun())) await trainFirstModel();
+const { getActiveRunId } = await import("@/lib/db/activeRun");
+if ((await getActiveRunId()) === null) await trainFirstModel();
 
 const { saveMoneyFormatIfUnset } = await import("@/lib/db/settings");
 if (await saveMoneyFormatIfUnset({ currency: "USD", locale: "en-US" })) console.log("Money shows in US dollars (en-US); an administrator can change it on the admin page.");
@@ -52,8 +52,8 @@ const { ensureDemoToken } = await import("@/lib/setup/demoToken");
 const demoToken = await ensureDemoToken();
 const adminEmail = admin.created ? admin.email : await firstAdminEmail();
 
-const { db } = await import("@/lib/db/client");
-await db.$disconnect();
+const { disconnectDatabase } = await import("@/lib/db/connection");
+await disconnectDatabase();
 
 buildIfStale();
 

@@ -35,16 +35,16 @@ if (positionals.length !== 1 || !options.success) {
 
 const file = path.resolve(positionals[0]);
 const { importFile } = await import("@/lib/services/importFile");
-const { getImportBatch } = await import("@/lib/db/imports");
+const { getImportBatch } = await import("@/lib/db/imports/batches");
 const { count, describeReport, formatNumber } = await import("@/lib/import/report");
-const { db } = await import("@/lib/db/client");
+const { disconnectDatabase } = await import("@/lib/db/connection");
 
 const started = performance.now();
 const name = path.basename(file);
 const summary = await importFile({ ...options.data, source: file, fileName: name, userId: null });
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 const batch = summary.batchId === null ? null : await getImportBatch(summary.batchId);
-await db.$disconnect();
+await disconnectDatabase();
 
 // A dry run keeps no batch to name, so its lines say it wrote nothing instead.
 const preview = summary.batchId === null ? "Preview (nothing written): " : "";

@@ -8,9 +8,9 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { describeConnectionProblem } from "@/lib/db/connectionProblem";
-import { deployMigrations } from "@/lib/db/migrate";
-import { databaseTarget, DEFAULT_DATABASE_URL } from "@/lib/db/provider";
+import { describeConnectionProblem } from "@/lib/db/internal/connectionProblem";
+import { deployMigrations } from "@/lib/db/internal/migrate";
+import { databaseTarget, DEFAULT_DATABASE_URL } from "@/lib/db/internal/provider";
 
 /** A URL of each provider's scheme: generate connects to nothing, but the schema's env("DATABASE_URL") must match its provider, or the CLI goes looking for a native engine it cannot download. */
 const PLACEHOLDER_URLS = { sqlite: DEFAULT_DATABASE_URL, postgresql: "postgresql://localhost/unused" } as const;

@@ -11,11 +11,11 @@ const USAGE = "usage: npm run reset-data -- --yes";
 const flagsSchema = z.strictObject({ yes: z.boolean().default(false) });
 
 await import("@/lib/env");
-const { db } = await import("@/lib/db/client");
+const { disconnectDatabase } = await import("@/lib/db/connection");
 try {
   process.exitCode = await main();
 } finally {
-  await db.$disconnect();
+  await disconnectDatabase();
 }
 
 async function main(): Promise<number> {

@@ -5,6 +5,6 @@ import { ensureEnvFile } from "@/lib/setup/envFile";
 
 ensureEnvFile();
 const { describeFirstAdmin, ensureFirstAdmin } = await import("@/lib/setup/firstAdmin");
-const { db } = await import("@/lib/db/client");
+const { disconnectDatabase } = await import("@/lib/db/connection");
 console.log(describeFirstAdmin(await ensureFirstAdmin()));
-await db.$disconnect();
+await disconnectDatabase();

@@ -6,8 +6,8 @@ import { ensureEnvFile, servedPort, syncLocalUrl } from "@/lib/setup/envFile";
 
 ensureEnvFile();
 syncLocalUrl(servedPort());
-const { databaseTarget } = await import("@/lib/db/provider");
-const { deployMigrations } = await import("@/lib/db/migrate");
+const { databaseTarget } = await import("@/lib/db/internal/provider");
+const { deployMigrations } = await import("@/lib/db/internal/migrate");
 await deployMigrations(databaseTarget());
 const { startApp } = await import("./nextServer");
 process.exit(await startApp());

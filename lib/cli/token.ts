@@ -20,12 +20,12 @@ const createArgs = z.object({
 });
 
 await import("@/lib/env");
-const tokens = await import("@/lib/db/apiTokens");
-const { db } = await import("@/lib/db/client");
+const tokens = await import("@/lib/db/tokens");
+const { disconnectDatabase } = await import("@/lib/db/connection");
 try {
   process.exitCode = await main();
 } finally {
-  await db.$disconnect();
+  await disconnectDatabase();
 }
 
 async function main(): Promise<number> {

@@ -7,8 +7,8 @@
  */
 import "server-only";
 import pg from "pg";
-import { db, type Prisma } from "./client";
-import { databaseTarget } from "./provider";
+import { db, type Prisma } from "./internal/client";
+import { databaseTarget } from "./internal/provider";
 
 const LEASE_NAME = "retrain";
 const PG_LOCK_KEY = 7_362_901;

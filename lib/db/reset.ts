@@ -5,8 +5,9 @@
  * the removal is written to the audit log in the same transaction.
  */
 import "server-only";
-import { db, type Prisma } from "./client";
-import { serialiseImports } from "./dialect";
+import { writeAudit } from "./audit";
+import { db, type Prisma } from "./internal/client";
+import { serialiseImports } from "./internal/dialect";
 import { holdOffRetrain } from "./lease";
 
 /** Rows per table, in the order they are removed (children first). */
@@ -75,7 +76,7 @@ export async function deleteBusinessData(actor: { userId: string | null; via: "a
       retrainLeases: (await tx.retrainLease.deleteMany()).count,
     };
     const details = { via: actor.via, ...counts } satisfies Prisma.InputJsonValue;
-    await tx.auditLog.create({ data: { userId: actor.userId, action: "data.reset", target: "business-data", details } });
+    await writeAudit(tx, { userId: actor.userId, action: "data.reset", target: "business-data", details });
     return counts;
   }, TRANSACTION_OPTIONS);
 }

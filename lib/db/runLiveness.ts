@@ -5,7 +5,7 @@
  * its own job process's run the moment that process exits, and stores its log.
  */
 import "server-only";
-import { db } from "./client";
+import { db } from "./internal/client";
 import { currentLeaseHolder, LEASE_TTL_MS, readLease, releaseLease, stoppedMessage } from "./lease";
 
 const OPEN = ["QUEUED", "RUNNING"] as const;

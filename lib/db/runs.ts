@@ -1,12 +1,14 @@
 /**
- * Model runs: their life cycle, the active run and its history, and writing a finished run's
- * models, segments and scores together with the switch of the active run in one transaction,
- * so nobody ever sees half a run.
+ * Model runs: their life cycle, their history, and writing a finished run's models, segments
+ * and scores together with the switch of the active run and its audit entry in one
+ * transaction, so nobody ever sees half a run. The active run is read in activeRun.ts.
  */
 import "server-only";
-import { db, type Prisma } from "./client";
-import { bulkInsert } from "./dialect";
+import { writeAudit, type AuditEntry } from "./audit";
+import { db, type Prisma } from "./internal/client";
+import { bulkInsert } from "./internal/dialect";
 import { assertLeaseHeld, LeaseLostError } from "./lease";
+import { decisionReview, parseStored } from "./runJson";
 import { reapDeadRuns } from "./runLiveness";
 
 export type RunTrigger = "CRON" | "MANUAL" | "CLI";
@@ -36,31 +38,6 @@ export async function updateRunProgress(runId: number, stage: string, progress: 
 /** A run already declared dead keeps the reason it was given. */
 export async function markRunFailed(runId: number, error: string, timings?: Prisma.InputJsonValue): Promise<void> {
   await db.modelRun.updateMany({ where: { id: runId, status: { in: ["QUEUED", "RUNNING"] } }, data: { status: "FAILED", finishedAt: new Date(), error, timings } });
-}
-
-/** Activations up to `at`, latest first: the first names the run whose scores users see. */
-export function activationsUpTo(at: Date = new Date()) {
-  return { where: { activatedAt: { lte: at } }, orderBy: [{ activatedAt: "desc" as const }, { id: "desc" as const }] };
-}
-
-/** The run whose scores users see now, or at `at`: the latest activation up to that time. */
-export async function getActiveRun(at: Date = new Date()) {
-  const activation = await db.runActivation.findFirst({ ...activationsUpTo(at), include: { run: true } });
-  return activation ? { ...activation.run, activatedAt: activation.activatedAt, activationReason: activation.reason } : null;
-}
-
-/** Only the active run's id: the run row holds large JSON an API call has no use for. */
-export async function getActiveRunId(): Promise<number | null> {
-  return (await db.runActivation.findFirst({ ...activationsUpTo(), select: { runId: true } }))?.runId ?? null;
-}
-
-/** Newest first, with who activated each (null for the promotion gate). */
-export async function listActivations(limit = 50) {
-  const activations = await db.runActivation.findMany({ orderBy: { id: "desc" }, take: limit, include: { run: { select: { id: true, status: true } } } });
-  const userIds = [...new Set(activations.flatMap((activation) => (activation.activatedById ? [activation.activatedById] : [])))];
-  const users = userIds.length ? await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true } }) : [];
-  const emailOf = new Map(users.map((user) => [user.id, user.email]));
-  return activations.map((activation) => ({ ...activation, activatedBy: activation.activatedById ? (emailOf.get(activation.activatedById) ?? null) : null }));
 }
 
 export async function listRuns(limit = 50) {
@@ -93,29 +70,59 @@ export async function getRunProgress(id: number) {
   if (!run) return null;
   // Of the decision only whether the gate held the run for review: the panel words the outcome by it, the run page shows the rest.
   const { decision, ...progress } = run;
-  return { ...progress, review: (decision as { review?: unknown } | null)?.review === true };
+  return { ...progress, review: parseStored(decisionReview, decision)?.review === true };
+}
+
+/** Why a run failed; null while it has not (or for an unknown run). */
+export async function getRunError(id: number): Promise<string | null> {
+  return (await db.modelRun.findUnique({ where: { id }, select: { error: true } }))?.error ?? null;
+}
+
+/** The runs the API lists, newest first, without their large JSON. */
+export async function listRunsForApi(limit = 100) {
+  await reapDeadRuns();
+  return db.modelRun.findMany({
+    orderBy: { id: "desc" },
+    take: limit,
+    select: { id: true, trigger: true, status: true, createdAt: true, finishedAt: true, snapshotCount: true, decision: true },
+  });
+}
+
+/** One run as the API and the run export show it: its measurements, not its models or reference statistics. */
+export async function getRunForApi(id: number) {
+  await reapDeadRuns();
+  return db.modelRun.findUnique({
+    where: { id },
+    select: {
+      id: true, trigger: true, status: true, createdAt: true, finishedAt: true, snapshotCount: true, decision: true,
+      metrics: true, drift: true, stability: true, timings: true, error: true,
+    },
+  });
+}
+
+/** Metrics of the latest runs that trained (promoted or not), oldest first, for the history charts. */
+export async function listRunMetricHistory(limit = 30) {
+  const runs = await db.modelRun.findMany({
+    where: { status: { in: ["SUCCEEDED", "REJECTED"] } },
+    orderBy: { id: "desc" },
+    take: limit,
+    select: { id: true, status: true, finishedAt: true, metrics: true, drift: true },
+  });
+  return runs.reverse();
+}
+
+/** The latest run that finished, whatever its outcome: when the models were last retrained. */
+export async function getLastFinishedRun() {
+  return db.modelRun.findFirst({
+    where: { finishedAt: { not: null } },
+    orderBy: { finishedAt: "desc" },
+    select: { id: true, status: true, finishedAt: true },
+  });
 }
 
 export async function getRunArtifact<T>(runId: number, name: string): Promise<T | null> {
   const artifact = await db.modelArtifact.findUnique({ where: { runId_name: { runId, name } } });
   return (artifact?.data as T | undefined) ?? null;
-}
-
-/** Segment key of every customer scored by a run, for stability against the next one. */
-export async function getRunSegmentKeys(runId: number): Promise<Map<number, number>> {
-  const keys = new Map<number, number>();
-  for (let cursor = -1; ; ) {
-    const page = await db.customerScore.findMany({
-      where: { runId, customerId: { gt: cursor } },
-      orderBy: { customerId: "asc" },
-      take: 50_000,
-      select: { customerId: true, segmentKey: true },
-    });
-    if (!page.length) break;
-    for (const row of page) keys.set(row.customerId, row.segmentKey);
-    cursor = page[page.length - 1].customerId;
-  }
-  return keys;
 }
 
 export interface ScoreRow {
@@ -158,6 +165,8 @@ export interface RunOutcome {
   scores: ScoreRow[];
   /** Make this run the active one, in the same transaction. */
   activate: { reason: string } | null;
+  /** The gate's verdict for the audit log, written in the same transaction. */
+  audit: AuditEntry;
 }
 
 /** Writes nothing (LeaseLostError) unless the run still holds the lease and is still running, checked in the same transaction. */
@@ -174,13 +183,19 @@ export async function writeRunOutcome(runId: number, outcome: RunOutcome, onProg
       await bulkInsert(tx, "CustomerScore", SCORE_COLUMNS, rows);
       onProgress?.(Math.min(1, (start + chunk) / outcome.scores.length));
     }
-    const { activate, artifacts, segments, scores, ...fields } = outcome;
+    const { activate, audit, artifacts, segments, scores, ...fields } = outcome;
     await tx.modelRun.update({
       where: { id: runId },
       data: { ...fields, drift: fields.drift ?? undefined, stability: fields.stability ?? undefined, finishedAt: new Date(), stage: "done", progress: 1 },
     });
     if (activate) await tx.runActivation.create({ data: { runId, reason: activate.reason } });
+    await writeAudit(tx, audit);
   }, TRANSACTION_OPTIONS);
+}
+
+/** The stage timings once the write itself is timed too (after writeRunOutcome). */
+export async function recordRunTimings(runId: number, timings: Prisma.InputJsonValue): Promise<void> {
+  await db.modelRun.update({ where: { id: runId }, data: { timings } });
 }
 
 /** Force-promote a rejected run or roll back to an earlier one: the new activation and its audit entry together. */
@@ -189,6 +204,6 @@ export async function activateRun(runId: number, userId: string, reason: "forced
     const run = await tx.modelRun.findUnique({ where: { id: runId }, select: { status: true } });
     if (!run || (run.status !== "SUCCEEDED" && run.status !== "REJECTED")) throw new Error(`run ${runId} has no models to activate`);
     await tx.runActivation.create({ data: { runId, reason, activatedById: userId, note } });
-    await tx.auditLog.create({ data: { userId, action: `run.${reason}`, target: `run:${runId}`, details: { note } } });
+    await writeAudit(tx, { userId, action: `run.${reason}`, target: `run:${runId}`, details: { note } });
   });
 }

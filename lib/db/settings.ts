@@ -4,7 +4,8 @@ import { z } from "zod";
 import { K_RULE_DEFAULTS, MAX_SEGMENTS } from "@/lib/ml/segmentation/kRule";
 import { moneySetting } from "@/lib/text/moneySetting";
 import { UNSET_MONEY_FORMAT, type MoneyFormat } from "@/lib/text/numberFormat";
-import { db, type Prisma } from "./client";
+import { withAudit, type AuditOf } from "./audit";
+import { db, type Prisma } from "./internal/client";
 
 export interface RetrainSchedule {
   cron: string;
@@ -15,37 +16,37 @@ export interface RetrainSchedule {
 export const DEFAULT_SCHEDULE: RetrainSchedule = { cron: "0 2 * * *", timezone: "UTC", enabled: true };
 const SCHEDULE_KEY = "retrain.schedule";
 
+/** A stored schedule's fields; one that is missing or of the wrong type falls back to the default. */
+const storedSchedule = z
+  .object({ cron: z.string().catch(DEFAULT_SCHEDULE.cron), timezone: z.string().catch(DEFAULT_SCHEDULE.timezone), enabled: z.boolean().catch(DEFAULT_SCHEDULE.enabled) })
+  .partial()
+  .catch({});
+
 export async function getRetrainSchedule(): Promise<RetrainSchedule & { updatedAt: Date | null }> {
   const row = await db.setting.findUnique({ where: { key: SCHEDULE_KEY } });
-  return row ? { ...DEFAULT_SCHEDULE, ...(row.value as Partial<RetrainSchedule>), updatedAt: row.updatedAt } : { ...DEFAULT_SCHEDULE, updatedAt: null };
+  return row ? { ...DEFAULT_SCHEDULE, ...storedSchedule.parse(row.value), updatedAt: row.updatedAt } : { ...DEFAULT_SCHEDULE, updatedAt: null };
 }
 
-export async function saveRetrainSchedule(schedule: RetrainSchedule, userId: string | null): Promise<void> {
-  const value = schedule as unknown as Prisma.InputJsonValue;
-  await db.setting.upsert({
-    where: { key: SCHEDULE_KEY },
-    create: { key: SCHEDULE_KEY, value, updatedById: userId },
-    update: { value, updatedById: userId },
-  });
+export async function saveRetrainSchedule(schedule: RetrainSchedule, userId: string | null, auditOf?: AuditOf<void>): Promise<void> {
+  await saveSetting(SCHEDULE_KEY, schedule as unknown as Prisma.InputJsonValue, userId, auditOf);
 }
 
 const ATTRIBUTE_FEATURES_KEY = "training.attributeFeatures";
 
+/** A hand-edited row that is not a list of names counts as no choice rather than failing every retrain. */
+const attributeFeatureNames = z
+  .array(z.unknown())
+  .transform((names) => names.filter((name): name is string => typeof name === "string"))
+  .catch([]);
+
 /** Custom attributes an analyst chose to segment on as well; empty until someone chooses. */
 export async function getAttributeFeatures(): Promise<{ names: string[]; updatedAt: Date | null }> {
   const row = await db.setting.findUnique({ where: { key: ATTRIBUTE_FEATURES_KEY } });
-  const value = row?.value;
-  // A hand-edited row that is not a list of names counts as no choice rather than failing every retrain.
-  const names = Array.isArray(value) ? value.filter((name): name is string => typeof name === "string") : [];
-  return { names, updatedAt: row?.updatedAt ?? null };
+  return { names: attributeFeatureNames.parse(row?.value), updatedAt: row?.updatedAt ?? null };
 }
 
-export async function saveAttributeFeatures(names: string[], userId: string | null): Promise<void> {
-  await db.setting.upsert({
-    where: { key: ATTRIBUTE_FEATURES_KEY },
-    create: { key: ATTRIBUTE_FEATURES_KEY, value: names, updatedById: userId },
-    update: { value: names, updatedById: userId },
-  });
+export async function saveAttributeFeatures(names: string[], userId: string | null, auditOf?: AuditOf<void>): Promise<void> {
+  await saveSetting(ATTRIBUTE_FEATURES_KEY, names, userId, auditOf);
 }
 
 const SEGMENT_SETTINGS_KEY = "training.segments";
@@ -68,13 +69,10 @@ export async function getSegmentSettings(): Promise<SegmentSettings & { updatedA
   return parsed.success ? { ...parsed.data, updatedAt: row!.updatedAt } : { ...DEFAULT_SEGMENT_SETTINGS, updatedAt: null };
 }
 
-export async function saveSegmentSettings(settings: SegmentSettings, userId: string | null): Promise<void> {
-  await db.setting.upsert({
-    where: { key: SEGMENT_SETTINGS_KEY },
-    create: { key: SEGMENT_SETTINGS_KEY, value: settings, updatedById: userId },
-    update: { value: settings, updatedById: userId },
-  });
+export async function saveSegmentSettings(settings: SegmentSettings, userId: string | null, auditOf?: AuditOf<void>): Promise<void> {
+  await saveSetting(SEGMENT_SETTINGS_KEY, settings, userId, auditOf);
 }
+
 
 const MONEY_KEY = "display.money";
 
@@ -92,13 +90,8 @@ export const readMoneyFormat = cache(async (): Promise<MoneyFormat> => {
   return { currency, locale };
 });
 
-export async function saveMoneyFormat(format: MoneyFormat, userId: string | null): Promise<void> {
-  const value = { currency: format.currency, locale: format.locale };
-  await db.setting.upsert({
-    where: { key: MONEY_KEY },
-    create: { key: MONEY_KEY, value, updatedById: userId },
-    update: { value, updatedById: userId },
-  });
+export async function saveMoneyFormat(format: MoneyFormat, userId: string | null, auditOf?: AuditOf<void>): Promise<void> {
+  await saveSetting(MONEY_KEY, { currency: format.currency, locale: format.locale }, userId, auditOf);
 }
 
 /** For the demo's synthetic data: a currency unless an administrator has already chosen one (or none). */
@@ -106,4 +99,11 @@ export async function saveMoneyFormatIfUnset(format: MoneyFormat): Promise<boole
   if (await db.setting.findUnique({ where: { key: MONEY_KEY } })) return false;
   await saveMoneyFormat(format, null);
   return true;
+}
+
+/** Writes one setting, and with `auditOf` its audit entry in the same transaction. */
+async function saveSetting(key: string, value: Prisma.InputJsonValue, userId: string | null, auditOf?: AuditOf<void>): Promise<void> {
+  await withAudit(async (tx) => {
+    await tx.setting.upsert({ where: { key }, create: { key, value, updatedById: userId }, update: { value, updatedById: userId } });
+  }, auditOf);
 }

@@ -4,8 +4,8 @@
  * so parallel attempts each see a different count and no more than the limit get through.
  */
 import "server-only";
-import { db } from "./client";
-import { queryRaw } from "./dialect";
+import { db } from "./internal/client";
+import { queryRaw } from "./internal/dialect";
 
 export interface Counted {
   /** Attempts in the current window, this one included (unchanged while the key is locked). */

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Role } from "@/lib/auth/roles";
-import { db } from "./client";
+import { withAudit, type AuditOf } from "./audit";
+import { db } from "./internal/client";
 
 export const publicUserFields = {
   id: true,
@@ -40,26 +41,25 @@ export async function createUser(input: {
   name: string;
   role: Role;
   passwordHash: string;
-}): Promise<PublicUser> {
-  return db.user.create({ data: { ...input, email: input.email.toLowerCase() }, select: publicUserFields });
+}, auditOf?: AuditOf<PublicUser>): Promise<PublicUser> {
+  return withAudit((tx) => tx.user.create({ data: { ...input, email: input.email.toLowerCase() }, select: publicUserFields }), auditOf);
 }
 
 /** Disabling also ends the user's sessions (see sessionVersion). */
-export async function updateUser(id: string, changes: { role?: Role; disabled?: boolean }): Promise<PublicUser> {
+export async function updateUser(id: string, changes: { role?: Role; disabled?: boolean }, auditOf?: AuditOf<PublicUser>): Promise<PublicUser> {
   const endSessions = changes.disabled === true ? { sessionVersion: { increment: 1 } } : {};
-  return db.user.update({ where: { id }, data: { ...changes, ...endSessions }, select: publicUserFields });
+  return withAudit((tx) => tx.user.update({ where: { id }, data: { ...changes, ...endSessions }, select: publicUserFields }), auditOf);
 }
 
 /**
  * Replaces a user's password and ends their sessions. `temporary`: an administrator's, which the
  * user must change at next sign-in; otherwise the user's own choice, which clears that demand.
  */
-export async function replacePassword(id: string, passwordHash: string, { temporary }: { temporary: boolean }): Promise<PublicUser> {
-  return db.user.update({
-    where: { id },
-    data: { passwordHash, mustChangePassword: temporary, sessionVersion: { increment: 1 } },
-    select: publicUserFields,
-  });
+export async function replacePassword(id: string, passwordHash: string, { temporary }: { temporary: boolean }, auditOf?: AuditOf<PublicUser>): Promise<PublicUser> {
+  return withAudit(
+    (tx) => tx.user.update({ where: { id }, data: { passwordHash, mustChangePassword: temporary, sessionVersion: { increment: 1 } }, select: publicUserFields }),
+    auditOf,
+  );
 }
 
 export async function getPasswordHash(id: string): Promise<string | null> {

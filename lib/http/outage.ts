@@ -4,7 +4,7 @@
  * bug and goes on up.
  */
 import "server-only";
-import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { isDatabaseUnavailable } from "@/lib/db/connection";
 import { unavailable } from "./responses";
 
 export const OUTAGE_MESSAGE = "The database cannot be reached; try again shortly.";

@@ -9,7 +9,7 @@
 import "server-only";
 import { bearerSecret } from "@/lib/auth/apiTokens";
 import { can, type Permission, type Role } from "@/lib/auth/roles";
-import { findLiveToken, touchApiToken } from "@/lib/db/apiTokens";
+import { findLiveToken, touchApiToken } from "@/lib/db/tokens";
 import { env } from "@/lib/env";
 import { clientAddress } from "./clientAddress";
 import { answeringOutage } from "./outage";

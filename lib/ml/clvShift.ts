@@ -5,7 +5,7 @@
  * reshaped everyone's value, which the promotion gate holds for review.
  */
 
-/** The active run's per customer, ascending by customer id (as lib/db/runInputs.ts reads it); NaN where it had none. */
+/** The active run's per customer, ascending by customer id (as lib/db/scores/runInputs.ts reads it); NaN where it had none. */
 export interface ClvBefore {
   customerIds: Int32Array;
   clv: Float64Array;

@@ -4,13 +4,13 @@
  */
 import "server-only";
 import { getActiveRunView, type ActiveRunView } from "@/lib/db/activeRun";
-import { scoredCustomerPages, type ExportOptions } from "@/lib/db/exports";
+import { scoredCustomerPages, type ExportOptions } from "@/lib/db/scores/export";
 import { isControl } from "@/lib/campaign/controlGroup";
 import { customerCsvWriter, customerHeader } from "@/lib/export/customerCsv";
 import { getMoneyFormat } from "@/lib/db/settings";
 import { exportFileName } from "@/lib/export/fileName";
 import { csvResponse, csvStream, type CsvDownload } from "@/lib/export/stream";
-import type { ScoreFilter } from "@/lib/db/scoreFilter";
+import type { ScoreFilter } from "@/lib/db/scores/filter";
 import { errorResponse } from "@/lib/http/responses";
 
 export const NO_RUN_MESSAGE = "No model trained yet — an analyst can start one on the admin page.";
@@ -18,7 +18,7 @@ export const NO_RUN_MESSAGE = "No model trained yet — an analyst can start one
 export interface CustomerExport {
   /** File name stem, e.g. "segments", or one computed from the run (a segment's name). */
   what: string | ((run: ActiveRunView) => string);
-  filter: (runId: number) => ScoreFilter | Promise<ScoreFilter>;
+  filter: (runId: number) => ScoreFilter;
   order?: ExportOptions["order"];
   limit?: number;
   control?: { share: number; seed: number };
@@ -33,7 +33,7 @@ export async function customerExportResponse(spec: CustomerExport): Promise<Resp
   const refused = spec.check?.(run);
   if (refused) return refused;
   const names = new Map(run.segments.map((segment) => [segment.segmentKey, segment.name]));
-  const pages = scoredCustomerPages({ filter: await spec.filter(run.id), order: spec.order, limit: spec.limit });
+  const pages = scoredCustomerPages({ filter: spec.filter(run.id), order: spec.order, limit: spec.limit });
   const { control } = spec;
   const columns = customerHeader(await getMoneyFormat());
   const header = control ? [...columns, "control_group"] : columns;

@@ -6,7 +6,7 @@ import "server-only";
 import type { OrderRecord } from "@/lib/data/customer";
 import { explainResponse, type ResponseExplanation } from "@/lib/ml/response/contributions";
 import { buildClvPlan, summaryLookup } from "@/lib/ml/train/clvStage";
-import type { CustomerProfile } from "@/lib/db/customerDetail";
+import type { CustomerProfile } from "@/lib/db/customers/profiles";
 import { runModels } from "./runModels";
 
 export async function explainCustomerResponse(runId: number, customer: CustomerProfile, orders: OrderRecord[]): Promise<ResponseExplanation | null> {

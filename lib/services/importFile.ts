@@ -15,8 +15,8 @@ import {
   type ImportSummary,
   type ReadOutcome,
   type RejectedRow,
-} from "@/lib/db/imports";
-import type { Prisma } from "@/lib/db/client";
+} from "@/lib/db/imports/batches";
+import type { StoredJson } from "@/lib/db/json";
 import { env } from "@/lib/env";
 import {
   ImportError,
@@ -131,7 +131,7 @@ function outcomeOf(
 ): ReadOutcome {
   const rejected = rejectedRows(file.errors, duplicates).slice(0, MAX_REJECTED_ROWS);
   const problemCount = file.errorCount + repeatedIdRows;
-  const quality = file.quality as unknown as Prisma.InputJsonValue;
+  const quality = file.quality as unknown as StoredJson;
   const base = { rowsRead: file.rowsRead, rowsRejected: problemCount, rejected, quality, report };
   if (problemCount === 0 || allowRejected) return { ...base, error: null };
   const first = rejected[0];

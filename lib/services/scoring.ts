@@ -5,8 +5,8 @@
  */
 import "server-only";
 import type { CustomerRecord } from "@/lib/data/customer";
-import { listRunSegments } from "@/lib/db/api";
-import { getActiveRunId } from "@/lib/db/runs";
+import { getActiveRunId } from "@/lib/db/activeRun";
+import { listRunSegments } from "@/lib/db/segments";
 import { createModelScorer, type ModelScorer } from "@/lib/ml/train/score";
 import type { TrainedModels } from "@/lib/ml/train/types";
 import type { ScoreResult } from "@/lib/api/v1/schemas";

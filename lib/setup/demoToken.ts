@@ -3,7 +3,7 @@
  * NEXTAUTH_SECRET) as DEMO_API_TOKEN, so each later start prints the same token instead of
  * minting another that never expires. A revoked or unknown one is replaced.
  */
-import { createApiToken, findLiveToken } from "@/lib/db/apiTokens";
+import { createApiToken, findLiveToken } from "@/lib/db/tokens";
 import { setEnvValue } from "./envFile";
 
 export async function ensureDemoToken(file = ".env"): Promise<{ secret: string; created: boolean }> {

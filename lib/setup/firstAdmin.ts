@@ -3,7 +3,6 @@
  * or with a random password that is printed once and stored nowhere but as a hash.
  */
 import { hashPassword, randomPassword } from "@/lib/auth/password";
-import { recordAudit } from "@/lib/db/audit";
 import { countUsers, createUser } from "@/lib/db/users";
 import { env } from "@/lib/env";
 
@@ -18,8 +17,12 @@ export async function ensureFirstAdmin(): Promise<FirstAdmin> {
   const email = env.ADMIN_EMAIL ?? DEFAULT_ADMIN_EMAIL;
   const generated = !env.ADMIN_PASSWORD;
   const password = env.ADMIN_PASSWORD ?? randomPassword();
-  const admin = await createUser({ email, name: "Administrator", role: "ADMIN", passwordHash: await hashPassword(password) });
-  await recordAudit({ userId: admin.id, action: "user.created", target: `user:${admin.id}`, details: { firstAdmin: true } });
+  await createUser({ email, name: "Administrator", role: "ADMIN", passwordHash: await hashPassword(password) }, (admin) => ({
+    userId: admin.id,
+    action: "user.created",
+    target: `user:${admin.id}`,
+    details: { firstAdmin: true },
+  }));
   return { created: true, email, password, generated };
 }
 

@@ -42,11 +42,11 @@ console.log(`${os.cpus().length} cores; load average ${loadAverage()}; database 
 
 const { importFile } = await import("@/lib/services/importFile");
 const { runRetrain } = await import("@/lib/services/retrain/runRetrain");
-const { createApiToken } = await import("@/lib/db/apiTokens");
+const { createApiToken } = await import("@/lib/db/tokens");
 const { createUser } = await import("@/lib/db/users");
 const { hashPassword } = await import("@/lib/auth/password");
 const { generateCustomers } = await import("@/lib/data/synthetic");
-const { db } = await import("@/lib/db/client");
+const { db } = await import("@/lib/db/internal/client");
 
 await importFile({ kind: "customers", source: REAL_FILE, fileName: "marketing_campaign.csv", userId: null, allowRejected: true });
 const started = performance.now();

@@ -51,7 +51,7 @@ async function runMemory(file: string): Promise<void> {
   const database = await createTestDatabase("sqlite");
   process.env.DATABASE_URL = database.url;
   const { importFile } = await import("@/lib/services/importFile");
-  const { db } = await import("@/lib/db/client");
+  const { db } = await import("@/lib/db/internal/client");
   const peak = { rss: 0, heap: 0 };
   const sample = () => {
     const usage = process.memoryUsage();
@@ -82,7 +82,7 @@ async function runOne(provider: "sqlite" | "postgresql", synthetic: string): Pro
   const database = await createTestDatabase(provider);
   process.env.DATABASE_URL = database.url;
   const { importFile } = await import("@/lib/services/importFile");
-  const { db } = await import("@/lib/db/client");
+  const { db } = await import("@/lib/db/internal/client");
   try {
     for (const [label, file] of [
       ["real file (2,240 rows)", REAL_FILE],

@@ -51,7 +51,7 @@ async function benchDataSet(provider: "sqlite" | "postgresql", file: string, lab
   process.env.DATABASE_URL = database.url;
   const { importFile } = await import("@/lib/services/importFile");
   const { runRetrain } = await import("@/lib/services/retrain/runRetrain");
-  const { db } = await import("@/lib/db/client");
+  const { db } = await import("@/lib/db/internal/client");
   try {
     let started = performance.now();
     const imported = await importFile({ kind: "customers", source: file, fileName: path.basename(file), userId: null, allowRejected: true });

@@ -22,7 +22,7 @@ console.log(`${os.cpus().length} cores; load average ${loadAverage()}; ${TRIES} 
 const { authenticate } = await import("@/lib/auth/signIn");
 const { hashPassword } = await import("@/lib/auth/password");
 const { createUser } = await import("@/lib/db/users");
-const { db } = await import("@/lib/db/client");
+const { db } = await import("@/lib/db/internal/client");
 await createUser({ email: "real@example.com", name: "Real", role: "VIEWER", passwordHash: await hashPassword("the-real-password") });
 
 const times = { known: [] as number[], unknown: [] as number[] };

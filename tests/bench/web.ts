@@ -28,7 +28,7 @@ console.log(`${os.cpus().length} cores; load average ${loadAverage()}; ${CUSTOME
 const { seedScoredRun } = await import("@/tests/support/seedScoredRun");
 const { hashPassword } = await import("@/lib/auth/password");
 const { createUser } = await import("@/lib/db/users");
-const { db } = await import("@/lib/db/client");
+const { db } = await import("@/lib/db/internal/client");
 const started = performance.now();
 const { runId } = await seedScoredRun({ customers: CUSTOMERS, onProgress: (message) => process.stdout.write(`\r  seeding: ${message}      `) });
 console.log(`\nseeded run ${runId} in ${((performance.now() - started) / 1000).toFixed(1)} s`);

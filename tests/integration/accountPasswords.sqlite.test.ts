@@ -14,7 +14,7 @@ vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => signedIn.user
 
 describe("account passwords on sqlite", () => {
   let database: TestDatabase;
-  let db: typeof import("@/lib/db/client").db;
+  let db: typeof import("@/lib/db/internal/client").db;
   let users: typeof import("@/lib/db/users");
   let password: typeof import("@/lib/auth/password");
   let accounts: typeof import("@/lib/auth/accountPasswords");
@@ -34,7 +34,7 @@ describe("account passwords on sqlite", () => {
 
   beforeAll(async () => {
     database = await useTestDatabase("sqlite");
-    db = (await import("@/lib/db/client")).db;
+    db = (await import("@/lib/db/internal/client")).db;
     users = await import("@/lib/db/users");
     password = await import("@/lib/auth/password");
     accounts = await import("@/lib/auth/accountPasswords");

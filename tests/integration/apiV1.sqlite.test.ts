@@ -21,9 +21,9 @@ describe("the v1 API on SQLite", () => {
   let database: TestDatabase;
   let dir: string;
   let lib: {
-    db: typeof import("@/lib/db/client").db;
-    createApiToken: typeof import("@/lib/db/apiTokens").createApiToken;
-    revokeApiToken: typeof import("@/lib/db/apiTokens").revokeApiToken;
+    db: typeof import("@/lib/db/internal/client").db;
+    createApiToken: typeof import("@/lib/db/tokens").createApiToken;
+    revokeApiToken: typeof import("@/lib/db/tokens").revokeApiToken;
     runRetrain: typeof import("@/lib/services/retrain/runRetrain").runRetrain;
   };
   let routes: { score: Route; segments: Route; segmentCustomers: Route; runs: Route; run: Route };
@@ -38,8 +38,8 @@ describe("the v1 API on SQLite", () => {
     process.env.TRUSTED_PROXIES = "10.0.0.1";
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "api-"));
     const [{ db }, tokens, { runRetrain }, { importFile }] = await Promise.all([
-      import("@/lib/db/client"),
-      import("@/lib/db/apiTokens"),
+      import("@/lib/db/internal/client"),
+      import("@/lib/db/tokens"),
       import("@/lib/services/retrain/runRetrain"),
       import("@/lib/services/importFile"),
     ]);

@@ -18,13 +18,13 @@ const run = promisify(execFile);
 describe("backup and restore of the SQLite database", () => {
   let database: TestDatabase;
   let dir: string;
-  let db: typeof import("@/lib/db/client").db;
+  let db: typeof import("@/lib/db/internal/client").db;
   let importFile: typeof import("@/lib/services/importFile").importFile;
 
   beforeAll(async () => {
     database = await useTestDatabase("sqlite");
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "backup-"));
-    ({ db } = await import("@/lib/db/client"));
+    ({ db } = await import("@/lib/db/internal/client"));
     ({ importFile } = await import("@/lib/services/importFile"));
     const { runRetrain } = await import("@/lib/services/retrain/runRetrain");
     await importCustomers(generateCustomers({ seed: 5, count: 400 }));

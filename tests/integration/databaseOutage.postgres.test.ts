@@ -12,7 +12,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { CUSTOMER_CSV_HEADER, formatCustomerLines } from "@/lib/data/csv";
 import { generateCustomers } from "@/lib/data/synthetic";
-import { databaseTarget } from "@/lib/db/provider";
+import { databaseTarget } from "@/lib/db/internal/provider";
 import { createTestDatabase, postgresAvailable, useTestDatabase, type TestDatabase } from "./support/databases";
 import { startTcpProxy, type TcpProxy } from "./support/tcpProxy";
 
@@ -22,7 +22,7 @@ describe.runIf(postgresAvailable())("PostgreSQL going away", () => {
   let database: TestDatabase;
   let proxy: TcpProxy;
   let dir: string;
-  let db: typeof import("@/lib/db/client").db;
+  let db: typeof import("@/lib/db/internal/client").db;
   let importFile: typeof import("@/lib/services/importFile").importFile;
   let segments: Route;
   let secret: string;
@@ -32,14 +32,14 @@ describe.runIf(postgresAvailable())("PostgreSQL going away", () => {
     proxy = await startTcpProxy(database.url);
     process.env.DATABASE_URL = proxy.url;
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "outage-"));
-    ({ db } = await import("@/lib/db/client"));
+    ({ db } = await import("@/lib/db/internal/client"));
     ({ importFile } = await import("@/lib/services/importFile"));
     segments = (await import("@/app/api/v1/segments/route")).GET as Route;
-    secret = (await (await import("@/lib/db/apiTokens")).createApiToken({ name: "outage", scope: "VIEWER", expiresAt: null, createdById: null })).secret;
+    secret = (await (await import("@/lib/db/tokens")).createApiToken({ name: "outage", scope: "VIEWER", expiresAt: null, createdById: null })).secret;
   });
 
   afterAll(async () => {
-    // The transaction cut off mid-import has handed its connection back (lib/db/postgresAdapter),
+    // The transaction cut off mid-import has handed its connection back (lib/db/internal/postgresAdapter),
     // so the pool ends; bounded so that a regression fails rather than hangs.
     await within(10_000, db?.$disconnect());
     await proxy?.close();
@@ -92,14 +92,14 @@ describe.runIf(postgresAvailable())("PostgreSQL connections cut inside a transac
   const MAX = 3;
   let database: TestDatabase;
   let pool: pg.Pool;
-  let db: typeof import("@/lib/db/client").db;
+  let db: typeof import("@/lib/db/internal/client").db;
 
   beforeAll(async () => {
-    // Importing lib/db/client builds its own client from DATABASE_URL too: point it here.
+    // Importing lib/db/internal/client builds its own client from DATABASE_URL too: point it here.
     database = await useTestDatabase("postgresql");
     pool = new pg.Pool({ connectionString: database.url, max: MAX });
-    const { createDb } = await import("@/lib/db/client");
-    const { PostgresAdapter } = await import("@/lib/db/postgresAdapter");
+    const { createDb } = await import("@/lib/db/internal/client");
+    const { PostgresAdapter } = await import("@/lib/db/internal/postgresAdapter");
     db = createDb(databaseTarget(database.url), new PostgresAdapter(pool, { disposeExternalPool: true }));
   });
 

@@ -11,12 +11,12 @@ import { useTestDatabase, type TestDatabase } from "./support/databases";
 describe("the demo's API token", () => {
   let database: TestDatabase;
   let dir: string;
-  let db: typeof import("@/lib/db/client").db;
+  let db: typeof import("@/lib/db/internal/client").db;
 
   beforeAll(async () => {
     database = await useTestDatabase("sqlite");
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "demo-token-"));
-    ({ db } = await import("@/lib/db/client"));
+    ({ db } = await import("@/lib/db/internal/client"));
   });
 
   afterAll(async () => {
@@ -44,7 +44,7 @@ describe("the demo's API token", () => {
     expect(await db.apiToken.count()).toBe(1);
     expect(fs.readFileSync(envFile, "utf8")).toBe(`DEMO_API_TOKEN=${first.secret}\n`);
 
-    const { revokeApiToken } = await import("@/lib/db/apiTokens");
+    const { revokeApiToken } = await import("@/lib/db/tokens");
     const [token] = await db.apiToken.findMany();
     await revokeApiToken(token.id);
     const third = await start(envFile);

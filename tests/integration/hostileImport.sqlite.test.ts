@@ -12,12 +12,12 @@ import { useTestDatabase, type TestDatabase } from "./support/databases";
 
 describe("hostile files imported into SQLite", () => {
   let database: TestDatabase;
-  let db: typeof import("@/lib/db/client").db;
+  let db: typeof import("@/lib/db/internal/client").db;
   let importFile: typeof import("@/lib/services/importFile").importFile;
 
   beforeAll(async () => {
     database = await useTestDatabase("sqlite");
-    ({ db } = await import("@/lib/db/client"));
+    ({ db } = await import("@/lib/db/internal/client"));
     ({ importFile } = await import("@/lib/services/importFile"));
   });
 

@@ -24,11 +24,11 @@ const CASES = [
 describe.each(CASES.filter((entry) => !entry.heavy || process.env.HEAVY_TESTS === "1"))("a $fileMb MB import under a $heapMb MB heap (SQLite)", ({ fileMb, heapMb }) => {
   let database: TestDatabase;
   let dir: string;
-  let db: typeof import("@/lib/db/client").db;
+  let db: typeof import("@/lib/db/internal/client").db;
 
   beforeAll(async () => {
     database = await useTestDatabase("sqlite");
-    ({ db } = await import("@/lib/db/client"));
+    ({ db } = await import("@/lib/db/internal/client"));
     dir = await mkdtemp(path.join(tmpdir(), "import-memory-"));
   });
 

@@ -9,15 +9,15 @@ describe("refused imports on SQLite", () => {
   let database: TestDatabase;
   let dir: string;
   let lib: {
-    db: typeof import("@/lib/db/client").db;
+    db: typeof import("@/lib/db/internal/client").db;
     importFile: typeof import("@/lib/services/importFile").importFile;
-    listImportHistory: typeof import("@/lib/db/imports").listImportHistory;
+    listImportHistory: typeof import("@/lib/db/imports/batches").listImportHistory;
   };
 
   beforeAll(async () => {
     database = await useTestDatabase("sqlite");
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "history-"));
-    const [{ db }, { importFile }, { listImportHistory }] = await Promise.all([import("@/lib/db/client"), import("@/lib/services/importFile"), import("@/lib/db/imports")]);
+    const [{ db }, { importFile }, { listImportHistory }] = await Promise.all([import("@/lib/db/internal/client"), import("@/lib/services/importFile"), import("@/lib/db/imports/batches")]);
     lib = { db, importFile, listImportHistory };
   });
 

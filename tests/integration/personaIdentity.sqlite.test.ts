@@ -19,13 +19,13 @@ const LIGHT = { spaces: ["standardized"], kMax: 5, folds: 3 } satisfies RetrainC
 
 let database: TestDatabase;
 let tempDir: string;
-let db: typeof import("@/lib/db/client").db;
+let db: typeof import("@/lib/db/internal/client").db;
 let runRetrain: typeof import("@/lib/services/retrain/runRetrain").runRetrain;
 
 beforeAll(async () => {
   database = await useTestDatabase("sqlite");
   tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "personas-"));
-  ({ db } = await import("@/lib/db/client"));
+  ({ db } = await import("@/lib/db/internal/client"));
   ({ runRetrain } = await import("@/lib/services/retrain/runRetrain"));
   const { importFile } = await import("@/lib/services/importFile");
   const file = path.join(tempDir, "customers.csv");

@@ -7,10 +7,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { backupDatabase } from "@/lib/db/backup";
-import { deployMigrations } from "@/lib/db/migrate";
-import { createAdapterFactory } from "@/lib/db/adapter";
-import { databaseTarget } from "@/lib/db/provider";
+import { backupDatabase } from "@/lib/db/internal/backup";
+import { deployMigrations } from "@/lib/db/internal/migrate";
+import { createAdapterFactory } from "@/lib/db/internal/adapter";
+import { databaseTarget } from "@/lib/db/internal/provider";
 import { ensureEnvFile, setEnvValue } from "@/lib/setup/envFile";
 
 const mode = (file: string) => fs.statSync(file).mode & 0o777;

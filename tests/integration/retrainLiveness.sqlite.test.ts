@@ -20,14 +20,14 @@ const SECOND_REQUEST_AFTER_MS = 2.5 * LEASE_TTL_MS;
 const TRAINING_STAGES = ["summaries", "features", "segmentation", "classifier", "response", "clv", "personas"];
 
 let database: TestDatabase;
-let db: typeof import("@/lib/db/client").db;
+let db: typeof import("@/lib/db/internal/client").db;
 let tempDir: string;
 const spawned: RetrainProcess[] = [];
 
 beforeAll(async () => {
   database = await useTestDatabase("sqlite");
   tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "liveness-"));
-  ({ db } = await import("@/lib/db/client"));
+  ({ db } = await import("@/lib/db/internal/client"));
   const { importFile } = await import("@/lib/services/importFile");
   const file = path.join(tempDir, "customers.csv");
   fs.writeFileSync(file, CUSTOMER_CSV_HEADER + "\n" + formatCustomerLines(generateCustomers({ seed: 11, count: CUSTOMERS })));

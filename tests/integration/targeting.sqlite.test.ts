@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const { db } = await import("@/lib/db/client");
+  const { db } = await import("@/lib/db/internal/client");
   await db.$disconnect();
   await database?.drop();
   fs.rmSync(tempDir, { recursive: true, force: true });
@@ -33,7 +33,7 @@ afterAll(async () => {
 test("a retrained run's summary holds a targeting histogram and a recommended campaign that match its scores", { timeout: 600_000 }, async () => {
   const file = path.join(tempDir, "customers.csv");
   fs.writeFileSync(file, CUSTOMER_CSV_HEADER + "\n" + formatCustomerLines(generateCustomers({ seed: 9, count: 600 })));
-  const [{ importFile }, { runRetrain }, { db }] = await Promise.all([import("@/lib/services/importFile"), import("@/lib/services/retrain/runRetrain"), import("@/lib/db/client")]);
+  const [{ importFile }, { runRetrain }, { db }] = await Promise.all([import("@/lib/services/importFile"), import("@/lib/services/retrain/runRetrain"), import("@/lib/db/internal/client")]);
   await importFile({ kind: "customers", source: file, fileName: "customers.csv", userId: null });
   const { runId } = await runRetrain({ trigger: "CLI", requestedById: null, config: { spaces: ["standardized"], kMax: 4, folds: 3 } });
 

@@ -9,7 +9,7 @@ import { generateCustomers } from "@/lib/data/synthetic";
 import { personaColor } from "@/lib/ml/personas";
 import { createRng } from "@/lib/ml/random";
 import { buildTargeting } from "@/lib/campaign/targeting";
-import type { Prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/internal/client";
 import type { ScoreRow } from "@/lib/db/runs";
 
 export interface SeedOptions {
@@ -40,8 +40,8 @@ export async function beginSeededRun(seed: number, config: Prisma.InputJsonValue
 }
 
 export async function seedScoredRun({ customers, segments = 5, seed = 7, edits = [], scoreEdits = [], onProgress }: SeedOptions): Promise<{ runId: number }> {
-  const { db } = await import("@/lib/db/client");
-  const { bulkInsert } = await import("@/lib/db/dialect");
+  const { db } = await import("@/lib/db/internal/client");
+  const { bulkInsert } = await import("@/lib/db/internal/dialect");
   const { writeRunOutcome } = await import("@/lib/db/runs");
   const now = new Date();
   for (let start = 0; start < customers; start += CHUNK) {
@@ -98,6 +98,7 @@ export async function seedScoredRun({ customers, segments = 5, seed = 7, edits =
     segments: segmentRows,
     scores,
     activate: { reason: "promoted" },
+    audit: { userId: null, action: "run.promoted", target: `run:${runId}`, details: { reasons: ["seeded"] } },
   });
   await release();
   onProgress?.(`run ${runId} with ${scores.length} scores`);

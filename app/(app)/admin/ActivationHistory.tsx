@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Card, Text, Title } from "@tremor/react";
-import type { listActivations } from "@/lib/db/runs";
+import type { listActivations } from "@/lib/db/activeRun";
 import { activationReason } from "@/app/ui/runs/activationReasons";
 import { utc } from "@/app/ui/runs/format";
 import { RowsTable } from "@/app/ui/runs/RowsTable";

@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { Card, Text, Title } from "@tremor/react";
-import type { getActiveRun } from "@/lib/db/runs";
+import type { getActiveRunCard } from "@/lib/db/activeRun";
 import { keyMetrics, readRunJson } from "@/lib/services/retrain/stored";
 import { activationReason } from "@/app/ui/runs/activationReasons";
 import { utc } from "@/app/ui/runs/format";
 import { count, fixed } from "@/lib/text/numberFormat";
 import { Facts } from "@/app/ui/runs/Facts";
 
-type ActiveRun = NonNullable<Awaited<ReturnType<typeof getActiveRun>>>;
+type ActiveRun = NonNullable<Awaited<ReturnType<typeof getActiveRunCard>>>;
 
 export function ActiveRunCard({ run }: { run: ActiveRun | null }) {
   if (!run) {

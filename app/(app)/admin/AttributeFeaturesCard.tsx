@@ -1,5 +1,5 @@
 import { Card, Text, Title } from "@tremor/react";
-import { listKnownAttributeNames } from "@/lib/db/customAttributes";
+import { listKnownAttributeNames } from "@/lib/db/customers/attributes";
 import { getAttributeFeatures } from "@/lib/db/settings";
 import { utc } from "@/app/ui/runs/format";
 import { AttributeFeaturesForm } from "./AttributeFeaturesForm";

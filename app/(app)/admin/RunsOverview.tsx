@@ -1,11 +1,12 @@
 import { Card, Text, Title } from "@tremor/react";
-import { getActiveRun, listActivations, listRuns } from "@/lib/db/runs";
+import { getActiveRunCard, listActivations } from "@/lib/db/activeRun";
+import { listRuns } from "@/lib/db/runs";
 import { ActivationHistory } from "./ActivationHistory";
 import { ActiveRunCard } from "./ActiveRunCard";
 import { RunHistory } from "./RunHistory";
 
 export async function RunsOverview() {
-  const [runs, active, activations] = await Promise.all([listRuns(), getActiveRun(), listActivations()]);
+  const [runs, active, activations] = await Promise.all([listRuns(), getActiveRunCard(), listActivations()]);
   if (runs.length === 0) {
     return (
       <Card data-testid="no-runs">

@@ -3,9 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/actions/authorizedAction";
-import { recordAudit } from "@/lib/db/audit";
 import { RetrainBusyError } from "@/lib/db/lease";
-import { listKnownAttributeNames } from "@/lib/db/customAttributes";
+import { listKnownAttributeNames } from "@/lib/db/customers/attributes";
 import {
   getAttributeFeatures, getMoneyFormat, getRetrainSchedule, getSegmentSettings, saveAttributeFeatures, saveMoneyFormat, saveRetrainSchedule, saveSegmentSettings,
 } from "@/lib/db/settings";
@@ -44,13 +43,12 @@ const scheduleInput = z.object({
 
 export const saveScheduleAction = authorizedAction("manageSchedule", scheduleInput, async (schedule, admin) => {
   const { cron, timezone, enabled } = await getRetrainSchedule();
-  await saveRetrainSchedule(schedule, admin.id);
-  await recordAudit({
+  await saveRetrainSchedule(schedule, admin.id, () => ({
     userId: admin.id,
     action: "schedule.updated",
     target: "setting:retrain.schedule",
     details: { ...schedule, previous: { cron, timezone, enabled } },
-  });
+  }));
   revalidatePath("/admin");
   const next = nextScheduledRun(schedule);
   return { ok: true, message: next ? `Saved. The next retrain starts ${inTimeZone(next, schedule.timezone)}.` : "Saved. Scheduled retraining is off." };
@@ -70,8 +68,12 @@ export const saveAttributeFeaturesAction = authorizedAction("retrain", attribute
   }
   const names = [...new Set(attribute)].sort((a, b) => a.localeCompare(b));
   const previous = (await getAttributeFeatures()).names;
-  await saveAttributeFeatures(names, user.id);
-  await recordAudit({ userId: user.id, action: "attributeFeatures.updated", target: "setting:training.attributeFeatures", details: { names, previous } });
+  await saveAttributeFeatures(names, user.id, () => ({
+    userId: user.id,
+    action: "attributeFeatures.updated",
+    target: "setting:training.attributeFeatures",
+    details: { names, previous },
+  }));
   revalidatePath("/admin");
   return { ok: true, message: names.length ? `Saved. The next retrain segments on ${names.join(", ")} as well.` : "Saved. The next retrain uses no custom attributes." };
 }, { lists: ["attribute"] });
@@ -104,8 +106,12 @@ const segmentSettingsInput = z
 /** How many segments the next retrains look for: a range with a smallest share, or a fixed k; administrators only. */
 export const saveSegmentSettingsAction = authorizedAction("configureSegments", segmentSettingsInput, async (settings, admin) => {
   const { updatedAt: _updatedAt, ...previous } = await getSegmentSettings();
-  await saveSegmentSettings(settings, admin.id);
-  await recordAudit({ userId: admin.id, action: "segmentSettings.updated", target: "setting:training.segments", details: { ...settings, previous } });
+  await saveSegmentSettings(settings, admin.id, () => ({
+    userId: admin.id,
+    action: "segmentSettings.updated",
+    target: "setting:training.segments",
+    details: { ...settings, previous },
+  }));
   revalidatePath("/admin");
   const share = `${Math.round(settings.minShare * 1000) / 10}%`;
   return {
@@ -125,8 +131,12 @@ const moneyFormatInput = z.object({
 /** The currency and number format of every page and export header; administrators only. */
 export const saveMoneyFormatAction = authorizedAction("configureDisplay", moneyFormatInput, async (format, admin) => {
   const { updatedAt, currency, locale } = await getMoneyFormat();
-  await saveMoneyFormat(format, admin.id);
-  await recordAudit({ userId: admin.id, action: "moneyFormat.updated", target: "setting:display.money", details: { ...format, previous: updatedAt ? { currency, locale } : null } });
+  await saveMoneyFormat(format, admin.id, () => ({
+    userId: admin.id,
+    action: "moneyFormat.updated",
+    target: "setting:display.money",
+    details: { ...format, previous: updatedAt ? { currency, locale } : null },
+  }));
   revalidatePath("/", "layout");
   const example = money(2_500_000.5, format, { cents: true });
   return { ok: true, message: format.currency ? `Saved. Money shows as ${example}.` : `Saved. Money shows as plain numbers: ${example}.` };

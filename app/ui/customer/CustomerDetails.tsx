@@ -1,6 +1,8 @@
 import { Callout } from "@tremor/react";
 import type { ActiveRunView } from "@/lib/db/activeRun";
-import { listCustomerOrders, listCustomerRunScores, type CustomerProfile } from "@/lib/db/customerDetail";
+import { listCustomerOrders } from "@/lib/db/customers/orders";
+import type { CustomerProfile } from "@/lib/db/customers/profiles";
+import { listCustomerRunScores } from "@/lib/db/scores/history";
 import { readMoneyFormat } from "@/lib/db/settings";
 import { explainCustomerResponse } from "@/lib/services/explainCustomer";
 import { recentOrderLines } from "@/lib/customers/orderLines";

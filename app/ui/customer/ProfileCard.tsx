@@ -1,6 +1,6 @@
 import { Card, Title } from "@tremor/react";
 import { CUSTOMER_COLUMNS } from "@/lib/data/customer";
-import type { CustomerProfile } from "@/lib/db/customerDetail";
+import type { CustomerProfile } from "@/lib/db/customers/profiles";
 import { attributeLabel } from "@/lib/ml/features/labels";
 import { money, type MoneyFormat } from "@/lib/text/numberFormat";
 

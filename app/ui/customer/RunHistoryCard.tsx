@@ -1,5 +1,5 @@
 import { Card, Title } from "@tremor/react";
-import type { CustomerRunScore } from "@/lib/db/customerDetail";
+import type { CustomerRunScore } from "@/lib/db/scores/history";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 import { utc } from "@/app/ui/runs/format";
 import { money, percent, type MoneyFormat } from "@/lib/text/numberFormat";

@@ -1,5 +1,5 @@
 import { Card, Grid, Metric, Text, Title, type Color } from "@tremor/react";
-import type { CustomerRunScore } from "@/lib/db/customerDetail";
+import type { CustomerRunScore } from "@/lib/db/scores/history";
 import type { SegmentName } from "@/lib/db/activeRun";
 import { count, money, percent, type MoneyFormat } from "@/lib/text/numberFormat";
 import { UnsortedBarList } from "@/app/ui/charts/UnsortedBarList";

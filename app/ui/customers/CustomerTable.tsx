@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@tremor/react";
-import { listCustomerScores } from "@/lib/db/customerScores";
+import { listCustomerScores } from "@/lib/db/scores/list";
+import { scoreFilterOf, scorePageOf } from "@/lib/customers/scoreFilter";
 import { isFiltered, MAX_PAGE, PAGE_SIZE, type CustomerQuery, type CustomerSort } from "@/lib/customers/query";
 import type { ActiveRunView } from "@/lib/db/activeRun";
 import { SegmentDot } from "@/app/ui/dashboard/States";
@@ -51,7 +52,7 @@ export async function CustomerTable({ run, query, params }: { run: ActiveRunView
   const pages = total === null ? null : Math.min(MAX_PAGE, Math.max(1, Math.ceil(total / PAGE_SIZE)));
   // A page past the last one the count knows of shows the last one, as "Page N of N".
   const page = pages === null ? query.page : Math.min(query.page, pages);
-  const [{ rows, hasNext }, format] = await Promise.all([listCustomerScores(run.id, { ...query, page }), readMoneyFormat()]);
+  const [{ rows, hasNext }, format] = await Promise.all([listCustomerScores(scoreFilterOf(run.id, query), scorePageOf({ ...query, page })), readMoneyFormat()]);
   const names = new Map(run.segments.map((segment) => [segment.segmentKey, segment]));
   const first = (page - 1) * PAGE_SIZE;
   const summary =

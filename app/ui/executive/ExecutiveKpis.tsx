@@ -1,5 +1,5 @@
 import { Grid } from "@tremor/react";
-import { getDashboardRuns } from "@/lib/db/dashboard";
+import { getDashboardRuns } from "@/lib/db/activeRun";
 import { readMoneyFormat } from "@/lib/db/settings";
 import { readSummary } from "@/lib/dashboard/storedSummary";
 import { campaignView } from "@/lib/dashboard/storedCampaign";

@@ -1,5 +1,5 @@
 import { Card, Grid, Text, Title } from "@tremor/react";
-import { listRunMetricHistory } from "@/lib/db/dashboard";
+import { listRunMetricHistory } from "@/lib/db/runs";
 import { keyMetrics, readRunJson } from "@/lib/services/retrain/stored";
 import { METRIC_RANGES, metricWindow, type Range } from "@/lib/charts/niceScale";
 import { Bar, Line } from "@/app/ui/charts/Charts";

@@ -1,5 +1,5 @@
 import { Card, Text, Title } from "@tremor/react";
-import { getLastFinishedRun } from "@/lib/db/dashboard";
+import { getLastFinishedRun } from "@/lib/db/runs";
 import { getRetrainSchedule } from "@/lib/db/settings";
 import { env } from "@/lib/env";
 import { nextScheduledRun } from "@/lib/services/retrain/schedule";

@@ -1,5 +1,5 @@
 import { Card, Grid, Metric, Text } from "@tremor/react";
-import { getLatestImportBatch } from "@/lib/db/imports";
+import { getLatestImportBatch } from "@/lib/db/imports/batches";
 import { readMoneyFormat } from "@/lib/db/settings";
 import { count } from "@/lib/text/numberFormat";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Card, List, ListItem, Text, Title } from "@tremor/react";
-import { getLatestImportBatch } from "@/lib/db/imports";
+import { getLatestImportBatch } from "@/lib/db/imports/batches";
 import { readMoneyFormat } from "@/lib/db/settings";
 import { count } from "@/lib/text/numberFormat";
 

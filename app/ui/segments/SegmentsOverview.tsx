@@ -1,5 +1,5 @@
 import { Grid } from "@tremor/react";
-import { getActiveRunDetails } from "@/lib/db/dashboard";
+import { getActiveRunDetails } from "@/lib/db/activeRun";
 import { readMoneyFormat } from "@/lib/db/settings";
 import { segmentView } from "@/lib/dashboard/segments";
 import { readSummary } from "@/lib/dashboard/storedSummary";

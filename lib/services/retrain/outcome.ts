@@ -2,14 +2,14 @@
 import { formatFingerprint } from "@/lib/data/inputFingerprint";
 import type { Persona } from "@/lib/ml/personas";
 import type { CustomerScores, TrainResult } from "@/lib/ml/train";
-import type { Prisma } from "@/lib/db/client";
+import type { StoredJson } from "@/lib/db/json";
 import type { RunOutcome, ScoreRow } from "@/lib/db/runs";
 import type { KeyedSegment } from "./segmentKeys";
 
 const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
 
 /** JSON for the database: typed arrays become plain arrays, NaN becomes null. */
-export function toJson(value: unknown): Prisma.InputJsonValue {
+export function toJson(value: unknown): StoredJson {
   return JSON.parse(JSON.stringify(value, (_key, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : typeof v === "number" && !Number.isFinite(v) ? null : v)));
 }
 
@@ -59,7 +59,7 @@ export function scoreRows(scores: CustomerScores, customerIds: number[], keyed: 
   }));
 }
 
-export function artifactsOf(result: TrainResult): Record<string, Prisma.InputJsonValue> {
+export function artifactsOf(result: TrainResult): Record<string, StoredJson> {
   const { models } = result;
   return { models: toJson(models) };
 }

@@ -7,12 +7,12 @@
 import "server-only";
 import os from "node:os";
 import { DEFAULT_ECONOMICS, type Economics } from "@/lib/campaign/economics";
-import { db } from "@/lib/db/client";
+import { getActiveRunBaseline } from "@/lib/db/activeRun";
 import { acquireRetrainLease } from "@/lib/db/lease";
-import { createRun, deleteQueuedRun, getActiveRun, getRunSegmentKeys, markRunFailed, markRunRunning, updateRunProgress, writeRunOutcome, type RunTrigger } from "@/lib/db/runs";
-import { getRunClvInputs } from "@/lib/db/runInputs";
+import { createRun, deleteQueuedRun, markRunFailed, markRunRunning, recordRunTimings, updateRunProgress, writeRunOutcome, type RunTrigger } from "@/lib/db/runs";
+import { getRunClvInputs, getRunSegmentKeys } from "@/lib/db/scores/runInputs";
 import { getAttributeFeatures } from "@/lib/db/settings";
-import { loadSnapshot } from "@/lib/db/snapshot";
+import { loadSnapshot } from "@/lib/db/customers/snapshot";
 import { clvChangesOfUnchanged } from "@/lib/ml/clvShift";
 import { decidePromotion, type GateBacktest, type GateMetrics, type GateTolerances } from "@/lib/ml/promotion";
 import { trainAll, type TrainConfig, type TrainResult } from "@/lib/ml/train";
@@ -101,7 +101,7 @@ async function train(
   lap("train");
 
   progress("evaluate", 0.86);
-  const active = await getActiveRun();
+  const active = await getActiveRunBaseline();
   const activeModels = active ? await runModels(active.id) : null;
   const history = await loadSegmentHistory(active?.id ?? null, segmentationColumns(result.models), activeModels);
   const keyed = assignSegmentKeys(result.personas, result.models.segmentation.standardizedCentroids, history);
@@ -121,7 +121,7 @@ async function train(
   const clvChanges = active
     ? clvChangesOfUnchanged(await getRunClvInputs(active.id), { customerIds: snapshot.customerIds, clv: result.scores.clv, inputHash: snapshot.inputHashes })
     : null;
-  const decision = decidePromotion(gate, active ? ((active.metrics as { gate?: GateMetrics } | null)?.gate ?? null) : null, tolerances, clvChanges);
+  const decision = decidePromotion(gate, active?.gate ?? null, tolerances, clvChanges);
   lap("evaluate");
 
   progress("write", 0.9);
@@ -145,12 +145,10 @@ async function train(
     segments: segmentRows(result.personas, keyed, result.models.segmentation.standardizedCentroids),
     scores: scoreRows(result.scores, snapshot.customerIds, keyed, snapshot.inputHashes),
     activate: decision.promote ? { reason: "promoted" } : null,
+    audit: { userId, action: decision.promote ? "run.promoted" : decision.review ? "run.held" : "run.rejected", target: `run:${runId}`, details: { reasons: decision.reasons } },
   }, (share) => progress("write", 0.9 + share * 0.09));
   lap("write");
-  await db.modelRun.update({ where: { id: runId }, data: { timings: toJson(timings) } });
-  await db.auditLog.create({
-    data: { userId, action: decision.promote ? "run.promoted" : decision.review ? "run.held" : "run.rejected", target: `run:${runId}`, details: { reasons: decision.reasons } },
-  });
+  await recordRunTimings(runId, toJson(timings));
   return { runId, status: decision.promote ? "SUCCEEDED" : "REJECTED", review: decision.review, reasons: decision.reasons };
 }
 

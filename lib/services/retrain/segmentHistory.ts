@@ -4,13 +4,13 @@
  */
 import "server-only";
 import { getRunArtifact } from "@/lib/db/runs";
-import { getLargestSegmentKey, listAbsentSegments, listRunSegments } from "@/lib/db/segmentHistory";
+import { getLargestSegmentKey, listAbsentSegments, listRunPersonas } from "@/lib/db/segments";
 import { segmentationColumns } from "@/lib/ml/train/featureSource";
 import type { TrainedModels } from "@/lib/ml/train/types";
 import type { SegmentHistory } from "./segmentKeys";
 
 export async function loadSegmentHistory(activeRunId: number | null, columns: readonly string[], activeModels: TrainedModels | null): Promise<SegmentHistory> {
-  const [active, absent, largestKey] = await Promise.all([activeRunId === null ? [] : listRunSegments(activeRunId), listAbsentSegments(activeRunId), getLargestSegmentKey()]);
+  const [active, absent, largestKey] = await Promise.all([activeRunId === null ? [] : listRunPersonas(activeRunId), listAbsentSegments(activeRunId), getLargestSegmentKey()]);
   const comparable = new Map<number, boolean>();
   for (const runId of new Set(absent.map((segment) => segment.runId))) {
     const models = await getRunArtifact<TrainedModels>(runId, "models");

@@ -4,8 +4,8 @@
  * the e2e users and nothing else.
  */
 import fs from "node:fs";
-import { deployMigrations } from "@/lib/db/migrate";
-import { databaseTarget } from "@/lib/db/provider";
+import { deployMigrations } from "@/lib/db/internal/migrate";
+import { databaseTarget } from "@/lib/db/internal/provider";
 
 const file = process.argv[2];
 if (!file) throw new Error("usage: freshDatabase.ts FILE");
@@ -13,6 +13,6 @@ for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: tru
 process.env.DATABASE_URL = `file:${file}`;
 await deployMigrations(databaseTarget(process.env.DATABASE_URL));
 const { seedUsers } = await import("./seedUsers");
-const { db } = await import("@/lib/db/client");
+const { db } = await import("@/lib/db/internal/client");
 await seedUsers();
 await db.$disconnect();

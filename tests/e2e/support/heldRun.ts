@@ -17,7 +17,7 @@ import type { RetrainConfig } from "@/lib/services/retrain/runRetrain";
 const CONFIG: RetrainConfig = { spaces: ["standardized"], kMax: 5, folds: 3, tolerances: { maxAucDrop: 1, maxSilhouetteDrop: 1, minAuc: 0 } };
 const CUSTOMERS = 400;
 
-const { db } = await import("@/lib/db/client");
+const { db } = await import("@/lib/db/internal/client");
 const { importFile } = await import("@/lib/services/importFile");
 const { runRetrain } = await import("@/lib/services/retrain/runRetrain");
 

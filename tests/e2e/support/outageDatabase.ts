@@ -11,8 +11,8 @@ if (command === "create") {
   process.env.DATABASE_URL = database.url;
   const { seedUsers } = await import("./seedUsers");
   const { seedScoredRun } = await import("@/tests/support/seedScoredRun");
-  const { createApiToken } = await import("@/lib/db/apiTokens");
-  const { db } = await import("@/lib/db/client");
+  const { createApiToken } = await import("@/lib/db/tokens");
+  const { db } = await import("@/lib/db/internal/client");
   await seedUsers();
   await seedScoredRun({ customers: 500, seed: 5 });
   const { secret } = await createApiToken({ name: "outage e2e", scope: "ANALYST", expiresAt: null, createdById: null });

@@ -4,7 +4,7 @@
  * e2e database for the dashboard specs, and removes it again afterwards so the specs that run
  * later in the same database (import, retrain) still start from no customers and no model.
  */
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/db/internal/client";
 import { seedScoredRun } from "@/tests/support/seedScoredRun";
 
 const command = process.argv[2];

@@ -18,8 +18,8 @@ import type { RetrainConfig } from "@/lib/services/retrain/runRetrain";
 // Both runs must become active whatever their metrics: the gate is not under test here.
 const LIGHT: RetrainConfig = { spaces: ["standardized"], kMax: 5, folds: 3, tolerances: { maxAucDrop: 1, maxSilhouetteDrop: 1, minAuc: 0, maxClvSpearmanDrop: 2, maxClvErrorRise: 100, maxClvShiftShare: 1 } };
 
-const { db } = await import("@/lib/db/client");
-const { getActiveRun } = await import("@/lib/db/runs");
+const { db } = await import("@/lib/db/internal/client");
+const { getActiveRunId } = await import("@/lib/db/activeRun");
 const { importFile } = await import("@/lib/services/importFile");
 const { runRetrain } = await import("@/lib/services/retrain/runRetrain");
 
@@ -46,14 +46,14 @@ async function train(): Promise<void> {
   if (outcome.status !== "SUCCEEDED") throw new Error(`e2e retrain ${outcome.status}: ${outcome.reasons.join("; ")}`);
 }
 
-if (!(await getActiveRun())) {
+if ((await getActiveRunId()) === null) {
   await importSynthetic(0, 800);
   await train();
   await importSynthetic(800, 200);
   await train();
 }
 
-const active = (await getActiveRun())!;
+const active = (await db.modelRun.findUnique({ where: { id: (await getActiveRunId())! }, select: { id: true, summary: true } }))!;
 const activations = await db.runActivation.findMany({ orderBy: [{ activatedAt: "desc" }, { id: "desc" }], take: 20, select: { runId: true } });
 const segments = await db.segmentProfile.findMany({ where: { runId: active.id }, orderBy: { segmentKey: "asc" } });
 const previousRunId = activations.find((activation) => activation.runId !== active.id)?.runId ?? null;

@@ -28,7 +28,7 @@ export function defineAnyDataSuite(provider: TestProvider): void {
     let database: TestDatabase;
     let tempDir: string;
     let lib: {
-      db: typeof import("@/lib/db/client").db;
+      db: typeof import("@/lib/db/internal/client").db;
       importFile: typeof import("@/lib/services/importFile").importFile;
       runRetrain: typeof import("@/lib/services/retrain/runRetrain").runRetrain;
       removeBusinessData: typeof import("@/lib/services/resetData").removeBusinessData;
@@ -38,7 +38,7 @@ export function defineAnyDataSuite(provider: TestProvider): void {
       database = await useTestDatabase(provider);
       tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "any-data-"));
       const [{ db }, { importFile }, { runRetrain }, { removeBusinessData }] = await Promise.all([
-        import("@/lib/db/client"),
+        import("@/lib/db/internal/client"),
         import("@/lib/services/importFile"),
         import("@/lib/services/retrain/runRetrain"),
         import("@/lib/services/resetData"),

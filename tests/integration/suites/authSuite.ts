@@ -13,7 +13,7 @@ const viaProxy = (client: string) => ({ "x-forwarded-for": `${client}, ${PROXY}`
 export function defineAuthSuite(provider: TestProvider): void {
   describe(`sign-in on ${provider}`, () => {
     let database: TestDatabase;
-    let db: typeof import("@/lib/db/client").db;
+    let db: typeof import("@/lib/db/internal/client").db;
     let authenticate: typeof import("@/lib/auth/signIn").authenticate;
     let password: typeof import("@/lib/auth/password");
     let throttle: typeof import("@/lib/auth/throttle");
@@ -28,7 +28,7 @@ export function defineAuthSuite(provider: TestProvider): void {
       process.env.ADMIN_EMAIL = "first.admin@example.com";
       process.env.ADMIN_PASSWORD = "first-admin-password";
       database = await useTestDatabase(provider);
-      db = (await import("@/lib/db/client")).db;
+      db = (await import("@/lib/db/internal/client")).db;
       ({ authenticate } = await import("@/lib/auth/signIn"));
       password = await import("@/lib/auth/password");
       throttle = await import("@/lib/auth/throttle");

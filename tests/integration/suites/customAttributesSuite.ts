@@ -11,7 +11,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { CUSTOMER_CSV_HEADER, formatCustomerLines } from "@/lib/data/csv";
 import { generateCustomers } from "@/lib/data/synthetic";
-import { customerQuery } from "@/lib/customers/query";
+import { customerQuery, type CustomerQuery } from "@/lib/customers/query";
 import type { TrainedModels } from "@/lib/ml/train";
 import { useTestDatabase, type TestDatabase, type TestProvider } from "../support/databases";
 
@@ -33,11 +33,12 @@ export function defineCustomAttributesSuite(provider: TestProvider): void {
     let runId: number;
     let ids: string[];
     let lib: {
-      db: typeof import("@/lib/db/client").db;
-      listCustomerScores: typeof import("@/lib/db/customerScores").listCustomerScores;
-      scoreFilterOf: typeof import("@/lib/db/customerScores").scoreFilterOf;
+      db: typeof import("@/lib/db/internal/client").db;
+      listCustomerScores: typeof import("@/lib/db/scores/list").listCustomerScores;
+      scoreFilterOf: typeof import("@/lib/customers/scoreFilter").scoreFilterOf;
+      scorePageOf: typeof import("@/lib/customers/scoreFilter").scorePageOf;
       customerExportResponse: typeof import("@/lib/services/customerExport").customerExportResponse;
-      listKnownAttributeNames: typeof import("@/lib/db/customAttributes").listKnownAttributeNames;
+      listKnownAttributeNames: typeof import("@/lib/db/customers/attributes").listKnownAttributeNames;
       getRunArtifact: typeof import("@/lib/db/runs").getRunArtifact;
       runRetrain: typeof import("@/lib/services/retrain/runRetrain").runRetrain;
     };
@@ -45,18 +46,19 @@ export function defineCustomAttributesSuite(provider: TestProvider): void {
     beforeAll(async () => {
       database = await useTestDatabase(provider);
       tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "attributes-"));
-      const [{ db }, scores, { customerExportResponse }, { listKnownAttributeNames }, { getRunArtifact }, { importFile }, { saveAttributeFeatures }, { runRetrain }] =
+      const [{ db }, scores, { scoreFilterOf, scorePageOf }, { customerExportResponse }, { listKnownAttributeNames }, { getRunArtifact }, { importFile }, { saveAttributeFeatures }, { runRetrain }] =
         await Promise.all([
-          import("@/lib/db/client"),
-          import("@/lib/db/customerScores"),
+          import("@/lib/db/internal/client"),
+          import("@/lib/db/scores/list"),
+          import("@/lib/customers/scoreFilter"),
           import("@/lib/services/customerExport"),
-          import("@/lib/db/customAttributes"),
+          import("@/lib/db/customers/attributes"),
           import("@/lib/db/runs"),
           import("@/lib/services/importFile"),
           import("@/lib/db/settings"),
           import("@/lib/services/retrain/runRetrain"),
         ]);
-      lib = { db, listCustomerScores: scores.listCustomerScores, scoreFilterOf: scores.scoreFilterOf, customerExportResponse, listKnownAttributeNames, getRunArtifact, runRetrain };
+      lib = { db, listCustomerScores: scores.listCustomerScores, scoreFilterOf, scorePageOf, customerExportResponse, listKnownAttributeNames, getRunArtifact, runRetrain };
 
       const customers = generateCustomers({ seed: 5, count: CUSTOMERS });
       ids = customers.map((customer) => customer.externalId);
@@ -74,7 +76,7 @@ export function defineCustomAttributesSuite(provider: TestProvider): void {
     });
 
     afterAll(async () => {
-      await (await import("@/lib/db/rawReader")).closeRawReader();
+      await (await import("@/lib/db/internal/rawReader")).closeRawReader();
       await lib?.db.$disconnect();
       await database?.drop();
       if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
@@ -103,7 +105,7 @@ export function defineCustomAttributesSuite(provider: TestProvider): void {
 
     test("a category filter keeps exactly the customers with that value, and the table shows it", async () => {
       expect((await exported({ attr: "Region", attrValue: "South" })).sort()).toEqual(expectedIds((i) => region(i) === "South"));
-      const { rows } = await lib.listCustomerScores(runId, customerQuery.parse({ attr: "Region", attrValue: "South" }));
+      const { rows } = await listPage(customerQuery.parse({ attr: "Region", attrValue: "South" }));
       expect(rows).toHaveLength(50);
       expect(new Set(rows.map((row) => row.attribute))).toEqual(new Set(["South"]));
     });
@@ -119,19 +121,31 @@ export function defineCustomAttributesSuite(provider: TestProvider): void {
       expect((await exported({ attr: ODD, attrMin: "3" })).sort()).toEqual(expectedIds((i) => typeof odd(i) === "number" && (odd(i) as number) >= 3));
       expect((await exported({ attr: ODD, attrValue: "unknown" })).sort()).toEqual(expectedIds((i) => odd(i) === "unknown"));
       expect((await exported({ attr: ODD, attrValue: "4" })).sort()).toEqual(expectedIds((i) => odd(i) === 4));
-      const { rows } = await lib.listCustomerScores(runId, customerQuery.parse({ attr: ODD, attrValue: "unknown", sort: "id" }));
+      const { rows } = await listPage(customerQuery.parse({ attr: ODD, attrValue: "unknown", sort: "id" }));
       expect(rows.map((row) => row.attribute)).toEqual(rows.map(() => "unknown"));
+    });
+
+    test("a search by the customer's own id keeps exactly that customer, with the other filters still applied", async () => {
+      expect(await exported({ q: ids[7] })).toEqual([ids[7]]);
+      expect(await exported({ q: ids[7], attr: "Region", attrValue: region(7) === "South" ? "North" : "South" })).toEqual([]);
+      expect(await exported({ q: "nobody-by-this-id" })).toEqual([]);
+      expect((await listPage(customerQuery.parse({ q: ids[7] }))).rows.map((row) => row.externalId)).toEqual([ids[7]]);
     });
 
     test("no match gives an empty list, as does an attribute no customer has", async () => {
       expect(await exported({ attr: "Region", attrValue: "north" })).toEqual([]);
       expect(await exported({ attr: "Employees", attrMin: "100000" })).toEqual([]);
       expect(await exported({ attr: "Region'; DROP TABLE \"Customer\"; --", attrValue: "x" })).toEqual([]);
-      const { rows, hasNext } = await lib.listCustomerScores(runId, customerQuery.parse({ attr: "Nobody has this", attrMin: "0" }));
+      const { rows, hasNext } = await listPage(customerQuery.parse({ attr: "Nobody has this", attrMin: "0" }));
       expect({ rows, hasNext }).toEqual({ rows: [], hasNext: false });
       expect(await lib.db.customer.count()).toBe(CUSTOMERS);
     });
   
+    /** The customer table's page for a query, as the page reads it. */
+    function listPage(query: CustomerQuery) {
+      return lib.listCustomerScores(lib.scoreFilterOf(runId, query), lib.scorePageOf(query));
+    }
+
     // Last: it trains another run, which may become the active one the filters above read.
     test("a retrain whose config names its own attributes (none here) ignores the setting", async () => {
       const outcome = await lib.runRetrain({ trigger: "CLI", requestedById: null, config: { ...LIGHT, attributeFeatures: [] } });

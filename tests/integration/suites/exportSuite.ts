@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parse } from "csv-parse/sync";
-import type { ScoreFilter } from "@/lib/db/scoreFilter";
+import type { ScoreFilter } from "@/lib/db/scores/filter";
 import { segmentFileStem } from "@/lib/export/fileName";
 import { useTestDatabase, type TestDatabase, type TestProvider } from "../support/databases";
 
@@ -15,7 +15,7 @@ export function defineExportSuite(provider: TestProvider): void {
     let database: TestDatabase;
     let runId: number;
     let lib: {
-      db: typeof import("@/lib/db/client").db;
+      db: typeof import("@/lib/db/internal/client").db;
       customerExportResponse: typeof import("@/lib/services/customerExport").customerExportResponse;
     };
 
@@ -31,12 +31,12 @@ export function defineExportSuite(provider: TestProvider): void {
           { clvSource: "orders" },
         ],
       }));
-      const [{ db }, { customerExportResponse }] = await Promise.all([import("@/lib/db/client"), import("@/lib/services/customerExport")]);
+      const [{ db }, { customerExportResponse }] = await Promise.all([import("@/lib/db/internal/client"), import("@/lib/services/customerExport")]);
       lib = { db, customerExportResponse };
     });
 
     afterAll(async () => {
-      await (await import("@/lib/db/rawReader")).closeRawReader();
+      await (await import("@/lib/db/internal/rawReader")).closeRawReader();
       await lib?.db.$disconnect();
       await database?.drop();
     });

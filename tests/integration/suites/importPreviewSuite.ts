@@ -28,7 +28,7 @@ export function defineImportPreviewSuite(provider: TestProvider): void {
     let lib: {
       importFile: typeof import("@/lib/services/importFile").importFile;
       describeReport: typeof import("@/lib/import/report").describeReport;
-      db: typeof import("@/lib/db/client").db;
+      db: typeof import("@/lib/db/internal/client").db;
     };
 
     beforeAll(async () => {
@@ -36,7 +36,7 @@ export function defineImportPreviewSuite(provider: TestProvider): void {
       const [{ importFile }, { describeReport }, { db }] = await Promise.all([
         import("@/lib/services/importFile"),
         import("@/lib/import/report"),
-        import("@/lib/db/client"),
+        import("@/lib/db/internal/client"),
       ]);
       lib = { importFile, describeReport, db };
       const text = [PROFILE_HEADER, profileLine("p1", "50000"), profileLine("p2", "60000"), profileLine("p3", "70000")].join("\n");

@@ -26,12 +26,12 @@ export function defineImportSuite(provider: TestProvider): void {
     let database: TestDatabase;
     let lib: {
       importFile: typeof import("@/lib/services/importFile").importFile;
-      db: typeof import("@/lib/db/client").db;
+      db: typeof import("@/lib/db/internal/client").db;
     };
 
     beforeAll(async () => {
       database = await useTestDatabase(provider);
-      const [{ importFile }, { db }] = await Promise.all([import("@/lib/services/importFile"), import("@/lib/db/client")]);
+      const [{ importFile }, { db }] = await Promise.all([import("@/lib/services/importFile"), import("@/lib/db/internal/client")]);
       lib = { importFile, db };
     });
 
@@ -157,7 +157,7 @@ export function defineImportSuite(provider: TestProvider): void {
 }
 
 /** A real constraint failure inside the database: inserting the customer "boom" aborts. */
-async function installFailingTrigger(provider: TestProvider, db: typeof import("@/lib/db/client").db): Promise<void> {
+async function installFailingTrigger(provider: TestProvider, db: typeof import("@/lib/db/internal/client").db): Promise<void> {
   if (provider === "sqlite") {
     await db.$executeRawUnsafe(
       `CREATE TRIGGER fail_on_boom BEFORE INSERT ON "Customer" WHEN NEW."externalId" = 'boom' BEGIN SELECT RAISE(ABORT, 'boom'); END`,

@@ -29,8 +29,8 @@ export function defineImportUpdateSuite(provider: TestProvider): void {
     let lib: {
       importFile: typeof import("@/lib/services/importFile").importFile;
       describeReport: typeof import("@/lib/import/report").describeReport;
-      loadSnapshot: typeof import("@/lib/db/snapshot").loadSnapshot;
-      db: typeof import("@/lib/db/client").db;
+      loadSnapshot: typeof import("@/lib/db/customers/snapshot").loadSnapshot;
+      db: typeof import("@/lib/db/internal/client").db;
     };
 
     beforeAll(async () => {
@@ -38,8 +38,8 @@ export function defineImportUpdateSuite(provider: TestProvider): void {
       const [{ importFile }, { describeReport }, { loadSnapshot }, { db }] = await Promise.all([
         import("@/lib/services/importFile"),
         import("@/lib/import/report"),
-        import("@/lib/db/snapshot"),
-        import("@/lib/db/client"),
+        import("@/lib/db/customers/snapshot"),
+        import("@/lib/db/internal/client"),
       ]);
       lib = { importFile, describeReport, loadSnapshot, db };
     });

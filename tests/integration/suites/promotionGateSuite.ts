@@ -29,7 +29,7 @@ const CONFIG = {
 } satisfies RetrainConfig;
 const HEAVY_TEST_MS = 300_000;
 
-type Db = typeof import("@/lib/db/client").db;
+type Db = typeof import("@/lib/db/internal/client").db;
 
 export function definePromotionGateSuite(provider: TestProvider): void {
   describe(`the promotion gate's CLV rule on ${provider}`, () => {
@@ -38,17 +38,17 @@ export function definePromotionGateSuite(provider: TestProvider): void {
     let db: Db;
     let importFile: typeof import("@/lib/services/importFile").importFile;
     let runRetrain: typeof import("@/lib/services/retrain/runRetrain").runRetrain;
-    let getActiveRun: typeof import("@/lib/db/runs").getActiveRun;
+    let getActiveRunId: typeof import("@/lib/db/activeRun").getActiveRunId;
     let promotedRunId: number;
     let heldRunId: number;
 
     beforeAll(async () => {
       database = await useTestDatabase(provider);
       tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "gate-"));
-      ({ db } = await import("@/lib/db/client"));
+      ({ db } = await import("@/lib/db/internal/client"));
       ({ importFile } = await import("@/lib/services/importFile"));
       ({ runRetrain } = await import("@/lib/services/retrain/runRetrain"));
-      ({ getActiveRun } = await import("@/lib/db/runs"));
+      ({ getActiveRunId } = await import("@/lib/db/activeRun"));
       const customers = generateCustomers({ seed: 1, count: CUSTOMERS });
       await importText("customers", CUSTOMER_CSV_HEADER + "\n" + formatCustomerLines(customers));
       await importText("orders", ORDER_CSV_HEADER + "\n" + formatOrderLines(generateOrders(customers, { seed: 1 })));
@@ -114,7 +114,7 @@ export function definePromotionGateSuite(provider: TestProvider): void {
       const decision = await decisionOf(outcome.runId);
       expect(ruleOf(decision, CLV_RULE)).toMatchObject({ outcome: "passed", candidate: expect.stringContaining(`${moved} of ${compared.toLocaleString("en-US")} (`) });
       expect(["passed", "not applicable"]).toContain(ruleOf(decision, "CLV backtest").outcome);
-      expect((await getActiveRun())?.id).toBe(outcome.runId);
+      expect(await getActiveRunId()).toBe(outcome.runId);
       promotedRunId = outcome.runId;
     }, HEAVY_TEST_MS);
 
@@ -135,19 +135,19 @@ export function definePromotionGateSuite(provider: TestProvider): void {
       const run = await db.modelRun.findUniqueOrThrow({ where: { id: outcome.runId } });
       expect(run).toMatchObject({ status: "REJECTED", decision: { promote: false, review: true, reasons: outcome.reasons } });
       expect(ruleOf(run.decision as unknown as GateDecision, CLV_RULE).outcome).toBe("held for review");
-      expect((await getActiveRun())?.id).toBe(promotedRunId);
+      expect(await getActiveRunId()).toBe(promotedRunId);
       expect(await db.runActivation.count()).toBe(activationsBefore);
       expect(await db.auditLog.findFirst({ where: { target: `run:${outcome.runId}` } })).toMatchObject({ action: "run.held", details: { reasons: outcome.reasons } });
       heldRunId = outcome.runId;
     }, HEAVY_TEST_MS);
 
     test("a run held for review can still be made active by hand, and the override is audited", async () => {
-      const [{ activationOption }, { activateRun, listActivations }] = await Promise.all([import("@/lib/services/retrain/activation"), import("@/lib/db/runs")]);
+      const [{ activationOption }, { activateRun }, { listActivations }] = await Promise.all([import("@/lib/services/retrain/activation"), import("@/lib/db/runs"), import("@/lib/db/activeRun")]);
       const run = await db.modelRun.findUniqueOrThrow({ where: { id: heldRunId } });
       expect(activationOption(run, promotedRunId)).toMatchObject({ reason: "forced" });
       const user = await db.user.create({ data: { email: "analyst@example.com", name: "Analyst", role: "ANALYST", passwordHash: "x" } });
       await activateRun(heldRunId, user.id, "forced", "the new shop's customers are real; CLV checked by hand");
-      expect((await getActiveRun())?.id).toBe(heldRunId);
+      expect(await getActiveRunId()).toBe(heldRunId);
       expect(await db.auditLog.findFirst({ where: { action: "run.forced", target: `run:${heldRunId}` } })).toMatchObject({ userId: user.id });
       // The activation history shows the reason typed, beside who made the switch.
       expect((await listActivations())[0]).toMatchObject({ runId: heldRunId, reason: "forced", note: "the new shop's customers are real; CLV checked by hand", activatedBy: "analyst@example.com" });

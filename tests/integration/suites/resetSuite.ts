@@ -26,7 +26,7 @@ export function defineResetSuite(provider: TestProvider): void {
     let runId: number;
     let admin: PublicUser;
     let lib: {
-      db: typeof import("@/lib/db/client").db;
+      db: typeof import("@/lib/db/internal/client").db;
       reset: typeof import("@/lib/db/reset");
       lease: typeof import("@/lib/db/lease");
       removeBusinessData: typeof import("@/lib/services/resetData").removeBusinessData;
@@ -51,7 +51,7 @@ export function defineResetSuite(provider: TestProvider): void {
       expect(imported.status).toBe("SUCCEEDED");
 
       const [{ db }, reset, lease, { removeBusinessData }, { keptRunsGeneration }, { resetDataAction }] = await Promise.all([
-        import("@/lib/db/client"),
+        import("@/lib/db/internal/client"),
         import("@/lib/db/reset"),
         import("@/lib/db/lease"),
         import("@/lib/services/resetData"),
@@ -62,7 +62,7 @@ export function defineResetSuite(provider: TestProvider): void {
 
       const { createUser } = await import("@/lib/db/users");
       admin = await createUser({ email: "admin@example.com", name: "Admin", role: "ADMIN", passwordHash: "x" });
-      const { createApiToken } = await import("@/lib/db/apiTokens");
+      const { createApiToken } = await import("@/lib/db/tokens");
       await createApiToken({ name: "crm", scope: "VIEWER", expiresAt: null, createdById: admin.id });
       const { saveRetrainSchedule } = await import("@/lib/db/settings");
       await saveRetrainSchedule({ cron: "0 3 * * *", timezone: "UTC", enabled: true }, admin.id);

@@ -29,7 +29,7 @@ const LIGHT = { spaces: ["standardized"], kMax: 5, folds: 3 } satisfies RetrainC
 const NEW_MARITAL_STATUS = "Nomad";
 const HEAVY_TEST_MS = 300_000;
 
-type Db = typeof import("@/lib/db/client").db;
+type Db = typeof import("@/lib/db/internal/client").db;
 
 export function defineRetrainSuite(provider: TestProvider): void {
   describe(`retraining on ${provider}`, () => {
@@ -39,9 +39,9 @@ export function defineRetrainSuite(provider: TestProvider): void {
       db: Db;
       importFile: typeof import("@/lib/services/importFile").importFile;
       runRetrain: typeof import("@/lib/services/retrain/runRetrain").runRetrain;
-      getActiveRun: typeof import("@/lib/db/runs").getActiveRun;
+      getActiveRunId: typeof import("@/lib/db/activeRun").getActiveRunId;
       getRunArtifact: typeof import("@/lib/db/runs").getRunArtifact;
-      loadSnapshot: typeof import("@/lib/db/snapshot").loadSnapshot;
+      loadSnapshot: typeof import("@/lib/db/customers/snapshot").loadSnapshot;
       score: typeof import("@/lib/ml/train").score;
     };
     const spawned: RetrainProcess[] = [];
@@ -51,15 +51,16 @@ export function defineRetrainSuite(provider: TestProvider): void {
     beforeAll(async () => {
       database = await useTestDatabase(provider);
       tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "retrain-"));
-      const [{ db }, { importFile }, { runRetrain }, runs, { loadSnapshot }, { score }] = await Promise.all([
-        import("@/lib/db/client"),
+      const [{ db }, { importFile }, { runRetrain }, runs, { getActiveRunId }, { loadSnapshot }, { score }] = await Promise.all([
+        import("@/lib/db/internal/client"),
         import("@/lib/services/importFile"),
         import("@/lib/services/retrain/runRetrain"),
         import("@/lib/db/runs"),
-        import("@/lib/db/snapshot"),
+        import("@/lib/db/activeRun"),
+        import("@/lib/db/customers/snapshot"),
         import("@/lib/ml/train"),
       ]);
-      lib = { db, importFile, runRetrain, getActiveRun: runs.getActiveRun, getRunArtifact: runs.getRunArtifact, loadSnapshot, score };
+      lib = { db, importFile, runRetrain, getActiveRunId, getRunArtifact: runs.getRunArtifact, loadSnapshot, score };
       await importCustomers(generateCustomers({ seed: 1, count: CUSTOMERS }));
     });
 
@@ -94,8 +95,8 @@ export function defineRetrainSuite(provider: TestProvider): void {
 
     /** What users see: the active run and its scores. */
     async function activeState() {
-      const active = await lib.getActiveRun();
-      return { runId: active?.id ?? null, scores: active ? await scoreFingerprint(active.id) : null };
+      const runId = await lib.getActiveRunId();
+      return { runId, scores: runId === null ? null : await scoreFingerprint(runId) };
     }
 
     async function leftBehindBy(runId: number) {
@@ -144,7 +145,7 @@ export function defineRetrainSuite(provider: TestProvider): void {
       expect(responseCoverage).toMatchObject({ customers: ids.length, scored: ids.length, none: 0, reasons: [] });
       expect(summary.segments.map((segment) => segment.size).sort()).toEqual(run.segments.map((segment) => segment.size).sort());
 
-      expect((await lib.getActiveRun())?.id).toBe(run.id);
+      expect(await lib.getActiveRunId()).toBe(run.id);
       firstRunId = run.id;
       firstRunCustomers = ids.length;
     });

@@ -32,11 +32,11 @@ const keyed: KeyedSegment[] = [{ label: 0, segmentKey: 0, name: "A", color: "blu
 export function defineScoreNotesSuite(provider: TestProvider): void {
   describe(`score notes on ${provider}`, () => {
     let database: TestDatabase;
-    let db: typeof import("@/lib/db/client").db;
+    let db: typeof import("@/lib/db/internal/client").db;
 
     beforeAll(async () => {
       database = await useTestDatabase(provider);
-      ({ db } = await import("@/lib/db/client"));
+      ({ db } = await import("@/lib/db/internal/client"));
     });
 
     afterAll(async () => {
@@ -59,6 +59,7 @@ export function defineScoreNotesSuite(provider: TestProvider): void {
       await writeRunOutcome(runId, {
         status: "SUCCEEDED", metrics: {}, drift: null, stability: null, decision: { promote: true, reasons: [] }, reference: {}, summary: {}, timings: {},
         artifacts: {}, segments: [], scores: scoreRows(scores, customerIds, keyed, new Float64Array(customerIds.length)), activate: null,
+        audit: { userId: null, action: "run.rejected", target: `run:${runId}` },
       });
       await release();
       const stored = await db.customerScore.findMany({

@@ -19,7 +19,7 @@ export function defineSegmentSettingsSuite(provider: TestProvider): void {
     let database: TestDatabase;
     let tempDir: string;
     let lib: {
-      db: typeof import("@/lib/db/client").db;
+      db: typeof import("@/lib/db/internal/client").db;
       settings: typeof import("@/lib/db/settings");
       runRetrain: typeof import("@/lib/services/retrain/runRetrain").runRetrain;
     };
@@ -28,7 +28,7 @@ export function defineSegmentSettingsSuite(provider: TestProvider): void {
       database = await useTestDatabase(provider);
       tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "segment-settings-"));
       const [{ db }, settings, { importFile }, { runRetrain }] = await Promise.all([
-        import("@/lib/db/client"),
+        import("@/lib/db/internal/client"),
         import("@/lib/db/settings"),
         import("@/lib/services/importFile"),
         import("@/lib/services/retrain/runRetrain"),

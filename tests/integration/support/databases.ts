@@ -9,8 +9,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { deployMigrations } from "@/lib/db/migrate";
-import { databaseTarget } from "@/lib/db/provider";
+import { deployMigrations } from "@/lib/db/internal/migrate";
+import { databaseTarget } from "@/lib/db/internal/provider";
 
 export type TestProvider = "sqlite" | "postgresql";
 
@@ -59,7 +59,7 @@ async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>
 }
 
 /**
- * Points the app's database modules at a fresh database for one test file. lib/db/client
+ * Points the app's database modules at a fresh database for one test file. lib/db/internal/client
  * reads DATABASE_URL once, at import, so modules under test must be imported after this.
  */
 export async function useTestDatabase(provider: TestProvider): Promise<TestDatabase> {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { attributeValueSql } from "@/lib/db/dialect";
-import { toSqlConditions } from "@/lib/db/scoreFilter";
+import { attributeValueSql } from "@/lib/db/internal/dialect";
+import { toSqlConditions } from "@/lib/db/scores/filter";
 
 describe("score filter as SQL", () => {
   test("every condition is parameterised; only the sort column's range may use an index", () => {
@@ -13,6 +13,13 @@ describe("score filter as SQL", () => {
 
   test("a customer id stays a key lookup and no chosen segment matches nothing", () => {
     expect(toSqlConditions({ runId: 1, customerId: 9, segmentKeys: [] })).toEqual({ conditions: [`s."runId" = ?`, "1 = 0", `s."customerId" = ?`], params: [1, 9] });
+  });
+
+  test("a search by the customer's own id is one parameterised lookup on the customer table's unique key", () => {
+    expect(toSqlConditions({ runId: 1, externalId: "x' OR 1=1 --" })).toEqual({
+      conditions: [`s."runId" = ?`, `s."customerId" = (SELECT "id" FROM "Customer" WHERE "externalId" = ?)`],
+      params: [1, "x' OR 1=1 --"],
+    });
   });
 
   test("an attribute's name and values are parameters, never SQL text, whatever the name holds", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { describeConnectionProblem } from "@/lib/db/connectionProblem";
+import { describeConnectionProblem } from "@/lib/db/internal/connectionProblem";
 
 const URL_OF = "postgresql://user:secret@db.example:6543/segment_studio";
 

@@ -4,7 +4,7 @@ import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Button, Callout } from "@tremor/react";
-import type { ImportPreview, ImportSummary } from "@/lib/db/imports";
+import type { ImportPreview, ImportSummary } from "@/lib/db/imports/batches";
 import { count } from "@/lib/import/report";
 import { ImportReportList } from "./ImportReportList";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Badge, Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Title } from "@tremor/react";
-import { listImportHistory } from "@/lib/db/imports";
+import { listImportHistory } from "@/lib/db/imports/batches";
 import { utc } from "@/app/ui/runs/format";
 
 // Ten columns fit a 1,280 px page only with narrow padding and the file name and e-mail wrapping.

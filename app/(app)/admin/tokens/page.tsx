@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Card, Text, Title } from "@tremor/react";
 import { requirePagePermission } from "@/lib/auth/session";
-import { listApiTokens } from "@/lib/db/apiTokens";
+import { listApiTokens } from "@/lib/db/tokens";
 import { CreateTokenForm } from "./CreateTokenForm";
 import { TokenTable } from "./TokenTable";
 

@@ -28,8 +28,12 @@ export const createUserAction = authorizedAction("manageUsers", newUser, async (
     return { ok: false, fieldErrors: { email: ["A user with this email exists"] } };
   }
   const { password, ...rest } = input;
-  const user = await createUser({ ...rest, passwordHash: await hashPassword(password) });
-  await recordAudit({ userId: admin.id, action: "user.created", target: `user:${user.id}`, details: { email: user.email, role: user.role } });
+  const user = await createUser({ ...rest, passwordHash: await hashPassword(password) }, (user) => ({
+    userId: admin.id,
+    action: "user.created",
+    target: `user:${user.id}`,
+    details: { email: user.email, role: user.role },
+  }));
   revalidatePath("/admin/users");
   return { ok: true, message: `Created ${user.email}.` };
 });
@@ -39,13 +43,12 @@ export const updateUserAction = authorizedAction("manageUsers", userChange, asyn
   if (demotesOrDisables && input.userId === admin.id && (await countOtherActiveAdmins(admin.id)) === 0) {
     return { ok: false, message: "You are the last active administrator: make another one first." };
   }
-  const user = await updateUser(input.userId, { role: input.role, disabled: input.disabled });
-  await recordAudit({
+  const user = await updateUser(input.userId, { role: input.role, disabled: input.disabled }, (user) => ({
     userId: admin.id,
     action: "user.updated",
     target: `user:${user.id}`,
     details: { role: input.role ?? null, disabled: input.disabled ?? null },
-  });
+  }));
   revalidatePath("/admin/users");
   return { ok: true, message: `Updated ${user.email}.` };
 });

@@ -4,7 +4,7 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { boundedFieldErrors } from "@/lib/http/issues";
 import { CUSTOMER_QUERY_LABELS, customerQuery, firstValues } from "@/lib/customers/query";
 import { getActiveRunView } from "@/lib/db/activeRun";
-import { listKnownAttributeNames } from "@/lib/db/customAttributes";
+import { listKnownAttributeNames } from "@/lib/db/customers/attributes";
 import { CardSkeleton } from "@/app/ui/CardSkeleton";
 import { NoModelYet } from "@/app/ui/NoModelYet";
 import { CustomerFilters } from "@/app/ui/customers/CustomerFilters";

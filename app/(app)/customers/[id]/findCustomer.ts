@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { getCustomerProfile } from "@/lib/db/customerDetail";
+import { getCustomerProfile } from "@/lib/db/customers/profiles";
 import { externalIdOf } from "@/lib/customers/href";
 
 /** The customer at /customers/<segment>, read once per request by the layout's 404 check and the page. */

@@ -3,7 +3,7 @@ import { withPermission } from "@/lib/http/withPermission";
 import { csvDownloadOf } from "@/lib/http/csvDownload";
 import { parseRequest } from "@/lib/http/parseRequest";
 import { customerQuery } from "@/lib/customers/query";
-import { scoreFilterOf } from "@/lib/db/customerScores";
+import { scoreFilterOf } from "@/lib/customers/scoreFilter";
 import { customerExportResponse } from "@/lib/services/customerExport";
 
 export const runtime = "nodejs";

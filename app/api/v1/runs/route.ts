@@ -1,6 +1,6 @@
 // GET /api/v1/runs – the training runs, newest first; an API token whose scope has retrain (ANALYST+).
-import { listRunsForApi } from "@/lib/db/api";
-import { getActiveRunId } from "@/lib/db/runs";
+import { getActiveRunId } from "@/lib/db/activeRun";
+import { listRunsForApi } from "@/lib/db/runs";
 import { withApiToken } from "@/lib/http/withApiToken";
 
 export const GET = withApiToken("retrain", async () => {

@@ -1,7 +1,7 @@
 // GET /api/v1/segments – the active run's segments (personas); an API token whose scope has viewDashboards (any role).
 import { noActiveRun } from "@/lib/api/v1/respond";
-import { listRunSegments } from "@/lib/db/api";
-import { getActiveRunId } from "@/lib/db/runs";
+import { getActiveRunId } from "@/lib/db/activeRun";
+import { listRunSegments } from "@/lib/db/segments";
 import { withApiToken } from "@/lib/http/withApiToken";
 
 export const GET = withApiToken("viewDashboards", async () => {

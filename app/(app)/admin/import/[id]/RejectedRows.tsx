@@ -1,5 +1,5 @@
 import { Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
-import type { RejectedRow } from "@/lib/db/imports";
+import type { RejectedRow } from "@/lib/db/imports/batches";
 
 const SHOWN = 200;
 

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { Badge, Card, Text, Title } from "@tremor/react";
 import { requirePagePermission } from "@/lib/auth/session";
-import type { RejectedRow } from "@/lib/db/imports";
+import type { RejectedRow } from "@/lib/db/imports/batches";
 import type { ImportReport } from "@/lib/import/report";
 import { ImportReportList } from "../ImportReportList";
 import { QualityReport, type QualityJson } from "./QualityReport";

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/actions/authorizedAction";
-import { activateRun, getActiveRun, getRunProgress } from "@/lib/db/runs";
+import { getActiveRunId } from "@/lib/db/activeRun";
+import { activateRun, getRunProgress } from "@/lib/db/runs";
 import { activationOption } from "@/lib/services/retrain/activation";
 
 const activation = z.object({
@@ -14,11 +15,11 @@ const activation = z.object({
 
 /** Force-promote a rejected run or roll back to an earlier one; activateRun writes the audit entry with the switch. */
 export const activateRunAction = authorizedAction("retrain", activation, async ({ runId, note }, user) => {
-  const [run, active] = await Promise.all([getRunProgress(runId), getActiveRun()]);
+  const [run, activeRunId] = await Promise.all([getRunProgress(runId), getActiveRunId()]);
   if (!run) return { ok: false, message: `There is no run ${runId}.` };
-  const option = activationOption(run, active?.id ?? null);
+  const option = activationOption(run, activeRunId);
   if (!option) {
-    return { ok: false, message: active?.id === runId ? `Run ${runId} is already the active run.` : `Run ${runId} is ${run.status.toLowerCase()}: it has no models to activate.` };
+    return { ok: false, message: activeRunId === runId ? `Run ${runId} is already the active run.` : `Run ${runId} is ${run.status.toLowerCase()}: it has no models to activate.` };
   }
   await activateRun(runId, user.id, option.reason, note);
   revalidatePath("/admin");

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import Link from "next/link";
 import { Callout } from "@tremor/react";
 import { requirePagePermission } from "@/lib/auth/session";
-import { getActiveRun } from "@/lib/db/runs";
+import { getActiveActivation } from "@/lib/db/activeRun";
 import { readMoneyFormat } from "@/lib/db/settings";
 import { activationOption } from "@/lib/services/retrain/activation";
 import { attributeFeaturesOf, readRunJson } from "@/lib/services/retrain/stored";
@@ -26,23 +26,23 @@ import { findRun } from "./findRun";
 
 export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePagePermission("retrain");
-  const [run, active] = await Promise.all([findRun((await params).id), getActiveRun()]);
+  const [run, active] = await Promise.all([findRun((await params).id), getActiveActivation()]);
   if (!run) notFound();
   const json = readRunJson(run);
-  const isActive = active?.id === run.id;
+  const isActive = active?.runId === run.id;
   const moneyFormat = await readMoneyFormat();
   return (
     <div className="space-y-6">
       <Link href="/admin" className="text-tremor-default text-tremor-brand underline">
         ← All runs
       </Link>
-      <RunHeader run={run} activeSince={isActive ? { at: active.activatedAt, reason: active.activationReason } : null} />
+      <RunHeader run={run} activeSince={isActive ? { at: active.activatedAt, reason: active.reason } : null} />
       {run.error && (
         <Callout title="Why the run failed" color="rose" data-testid="run-error">
           {run.error}
         </Callout>
       )}
-      <DecisionCard runId={run.id} decision={json.decision} option={activationOption(run, active?.id ?? null)} />
+      <DecisionCard runId={run.id} decision={json.decision} option={activationOption(run, active?.runId ?? null)} />
       {(run.status === "SUCCEEDED" || run.status === "REJECTED") && (
         <CoverageCard skipped={json.metrics?.skipped} summary={readSummary(run.summary)} segments={run.segments} />
       )}

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { withPermission } from "@/lib/http/withPermission";
 import { idParam, parseRequest } from "@/lib/http/parseRequest";
 import { refuse } from "@/lib/http/responses";
-import { getRunForApi } from "@/lib/db/api";
+import { getRunForApi } from "@/lib/db/runs";
 import { csvRow } from "@/lib/export/csv";
 import { flattenJson } from "@/lib/export/flattenJson";
 import { exportFileName } from "@/lib/export/fileName";

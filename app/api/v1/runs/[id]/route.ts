@@ -1,7 +1,7 @@
 // GET /api/v1/runs/{id} – one run with its metrics, drift, stability and timings; an API token whose scope has retrain (ANALYST+).
 import { z } from "zod";
-import { getRunForApi } from "@/lib/db/api";
-import { getActiveRunId } from "@/lib/db/runs";
+import { getActiveRunId } from "@/lib/db/activeRun";
+import { getRunForApi } from "@/lib/db/runs";
 import { idParam, parseRequest } from "@/lib/http/parseRequest";
 import { refuse } from "@/lib/http/responses";
 import { withApiToken } from "@/lib/http/withApiToken";

@@ -2,8 +2,8 @@
 import { z } from "zod";
 import { pageQuery } from "@/lib/api/v1/schemas";
 import { noActiveRun } from "@/lib/api/v1/respond";
-import { segmentCustomerPage } from "@/lib/db/api";
-import { getActiveRunId } from "@/lib/db/runs";
+import { getActiveRunId } from "@/lib/db/activeRun";
+import { segmentCustomerPage } from "@/lib/db/scores/pages";
 import { idParam, parseRequest } from "@/lib/http/parseRequest";
 import { refuse } from "@/lib/http/responses";
 import { withApiToken } from "@/lib/http/withApiToken";

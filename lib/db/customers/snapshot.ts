@@ -7,7 +7,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { CUSTOMER_COLUMNS, type CustomerRecord, type OrderLineKind, type OrderRecord } from "@/lib/data/customer";
 import { InputFingerprints, profileFingerprint } from "@/lib/data/inputFingerprint";
-import { db } from "./client";
+import { db } from "../internal/client";
 
 export interface Snapshot {
   customers: CustomerRecord[];

@@ -1,12 +1,13 @@
 /**
- * What the promotion gate needs of the active run per customer: its CLV and the fingerprint of
- * the customer's data it saw. Read page by page into typed arrays, so a million customers
- * cost tens of megabytes, not a million objects.
+ * What the next retrain reads of the active run's scores, per customer: the segment key (for
+ * stability), and the CLV with the fingerprint of the customer's data it saw (for the promotion
+ * gate). Read page by page, the CLV into typed arrays, so a million customers cost tens of
+ * megabytes, not a million objects.
  */
 import "server-only";
 import { parseFingerprint } from "@/lib/data/inputFingerprint";
 import type { ClvBefore } from "@/lib/ml/clvShift";
-import { db } from "./client";
+import { db } from "../internal/client";
 
 const PAGE = 50_000;
 
@@ -34,4 +35,21 @@ export async function getRunClvInputs(runId: number): Promise<ClvBefore> {
   }
   // Rows deleted between the count and the pages (a customer removed meanwhile) leave the tail unused.
   return filled === total ? result : { customerIds: result.customerIds.slice(0, filled), clv: result.clv.slice(0, filled), inputHash: result.inputHash.slice(0, filled) };
+}
+
+/** Segment key of every customer scored by a run, for stability against the next one. */
+export async function getRunSegmentKeys(runId: number): Promise<Map<number, number>> {
+  const keys = new Map<number, number>();
+  for (let cursor = -1; ; ) {
+    const page = await db.customerScore.findMany({
+      where: { runId, customerId: { gt: cursor } },
+      orderBy: { customerId: "asc" },
+      take: PAGE,
+      select: { customerId: true, segmentKey: true },
+    });
+    if (!page.length) break;
+    for (const row of page) keys.set(row.customerId, row.segmentKey);
+    cursor = page[page.length - 1].customerId;
+  }
+  return keys;
 }

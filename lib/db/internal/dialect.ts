@@ -4,8 +4,8 @@
  * (createMany through the driver adapters runs at about 1 ms a row).
  */
 import "server-only";
-import { Prisma as SqlitePrisma } from "./generated/sqlite";
-import { Prisma as PostgresPrisma } from "./generated/postgresql";
+import { Prisma as SqlitePrisma } from "../generated/sqlite";
+import { Prisma as PostgresPrisma } from "../generated/postgresql";
 import { databaseTarget, type Provider } from "./provider";
 import type { Prisma } from "./client";
 

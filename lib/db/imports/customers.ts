@@ -8,8 +8,8 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { CUSTOMER_COLUMNS, emptyCustomer, type CustomAttributes, type CustomerField, type CustomerRecord } from "@/lib/data/customer";
 import type { ProfileChanges } from "@/lib/import/report";
-import type { Prisma } from "./client";
-import { bulkInsert, DB_NULL } from "./dialect";
+import type { Prisma } from "../internal/client";
+import { bulkInsert, DB_NULL } from "../internal/dialect";
 
 type Tx = Prisma.TransactionClient;
 

@@ -11,11 +11,12 @@ import { cache } from "react";
 import type { CustomerRecord, OrderRecord } from "@/lib/data/customer";
 import { collapseRefusedAttempts } from "@/lib/import/history";
 import type { ImportReport, ProfileChanges } from "@/lib/import/report";
-import { db, type Prisma } from "./client";
-import { DB_NULL, serialiseImports } from "./dialect";
-import { countTotals } from "./customers";
-import { ensureCustomers, upsertCustomers, type ProfileColumns } from "./importCustomers";
-import { OrderLineKeys, upsertOrders } from "./importOrders";
+import { writeAudit } from "../audit";
+import { db, type Prisma } from "../internal/client";
+import { DB_NULL, serialiseImports } from "../internal/dialect";
+import { countTotals } from "../customers/totals";
+import { ensureCustomers, upsertCustomers, type ProfileColumns } from "./customers";
+import { OrderLineKeys, upsertOrders } from "./orders";
 
 export interface RejectedRow {
   row: number;
@@ -227,14 +228,7 @@ async function finishBatch(tx: Tx, batchId: number, header: BatchHeader, counts:
     where: { id: batchId },
     data: { ...rowCounts, ...(await countTotals(tx)), report: reportJson(report), durationMs: Date.now() - header.startedAt },
   });
-  await tx.auditLog.create({
-    data: {
-      userId: header.userId,
-      action: "import.completed",
-      target: `import:${batchId}`,
-      details: { fileName: header.fileName, kind: header.kind, ...counts },
-    },
-  });
+  await writeAudit(tx, { userId: header.userId, action: "import.completed", target: `import:${batchId}`, details: { fileName: header.fileName, kind: header.kind, ...counts } });
   return summarise(batch, customersCreated);
 }
 

@@ -1,9 +1,5 @@
 import "server-only";
-import { db, type Prisma } from "./client";
-
-export async function countCustomers(): Promise<number> {
-  return db.customer.count();
-}
+import type { Prisma } from "../internal/client";
 
 export interface DatabaseTotals {
   customersAfter: number;

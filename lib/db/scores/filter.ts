@@ -1,4 +1,4 @@
-import { attributeValueSql } from "./dialect";
+import { attributeValueSql } from "../internal/dialect";
 
 /**
  * Which of a run's scores a list or an export takes, as plain data turned into SQL
@@ -13,6 +13,8 @@ export interface ScoreFilter {
   runId: number;
   segmentKeys?: number[];
   customerId?: number;
+  /** The customer with this id in their own file (a search); none matches an unknown one. */
+  externalId?: string;
   responseProbability?: Range;
   clv?: Range;
   pAlive?: Range;
@@ -46,6 +48,11 @@ export function toSqlConditions(filter: ScoreFilter, indexed: (typeof RANGED)[nu
   if (filter.customerId !== undefined) {
     conditions.push(`s."customerId" = ?`);
     params.push(filter.customerId);
+  }
+  // One lookup by the unique external id, so the condition stays on the score table's keys.
+  if (filter.externalId !== undefined) {
+    conditions.push(`s."customerId" = (SELECT "id" FROM "Customer" WHERE "externalId" = ?)`);
+    params.push(filter.externalId);
   }
   for (const column of RANGED) {
     const range = filter[column];

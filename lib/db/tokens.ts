@@ -1,26 +1,30 @@
 import "server-only";
 import { hashTokenSecret, newTokenSecret } from "@/lib/auth/apiTokens";
 import type { Role } from "@/lib/auth/roles";
-import { db } from "./client";
+import { withAudit, type AuditOf } from "./audit";
+import { db } from "./internal/client";
 
 const listed = { id: true, name: true, scope: true, prefix: true, createdAt: true, expiresAt: true, revokedAt: true, lastUsedAt: true, createdBy: { select: { email: true } } } as const;
 
 /** Creates a token; the secret is returned here once and never stored. */
-export async function createApiToken(input: { name: string; scope: Role; expiresAt: Date | null; createdById: string | null }) {
+export async function createApiToken(input: { name: string; scope: Role; expiresAt: Date | null; createdById: string | null }, auditOf?: AuditOf<ListedToken>) {
   const { secret, prefix, hash } = newTokenSecret();
-  const token = await db.apiToken.create({ data: { ...input, prefix, tokenHash: hash }, select: listed });
+  const token = await withAudit((tx) => tx.apiToken.create({ data: { ...input, prefix, tokenHash: hash }, select: listed }), auditOf);
   return { token, secret };
 }
+
+type ListedToken = Awaited<ReturnType<typeof listApiTokens>>[number];
 
 export async function listApiTokens() {
   return db.apiToken.findMany({ orderBy: { createdAt: "desc" }, select: listed });
 }
 
-export async function revokeApiToken(id: string): Promise<boolean> {
-  const { count } = await db.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+/** `auditOf` is told whether this call revoked it (false: it was revoked already). */
+export async function revokeApiToken(id: string, auditOf?: AuditOf<boolean>): Promise<boolean> {
+  const revoked = await withAudit(async (tx) => (await tx.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } })).count === 1, auditOf);
   store.segmentStudioTokenRevocations = (store.segmentStudioTokenRevocations ?? 0) + 1;
   for (const [hash, entry] of lookups()) if (entry.token?.id === id) lookups().delete(hash);
-  return count === 1;
+  return revoked;
 }
 
 interface LiveToken {

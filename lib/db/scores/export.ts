@@ -1,18 +1,15 @@
 /**
  * Scored customers for the CSV exports, read in keyset pages (by customer id, or by
  * descending response probability for a top-N target list) so an export of any size holds
- * one page in memory at a time. Read through lib/db/rawReader for speed, and handed on as
- * raw rows: the score fields (SCORE_FIELDS), then the customer columns (CUSTOMER_COLUMNS).
+ * one page in memory at a time. Read through lib/db/internal/rawReader for speed, and handed on
+ * as raw rows in the order of EXPORT_SELECT (./columns.ts).
  */
 import "server-only";
-import { CUSTOMER_COLUMNS } from "@/lib/data/customer";
-import { readRows } from "./rawReader";
-import { SCORE_FIELDS, SCORE_SELECT } from "./scoreRow";
-import { toSqlConditions, type ScoreFilter } from "./scoreFilter";
+import { readRows } from "../internal/rawReader";
+import { EXPORT_CUSTOMER_ID as CUSTOMER_ID, EXPORT_RESPONSE_PROBABILITY as RESPONSE_PROBABILITY, EXPORT_SELECT } from "./columns";
+import { toSqlConditions, type ScoreFilter } from "./filter";
 
 const PAGE = 5_000;
-const CUSTOMER_ID = SCORE_FIELDS.indexOf("customerId");
-const RESPONSE_PROBABILITY = SCORE_FIELDS.indexOf("responseProbability");
 
 export interface ExportOptions {
   filter: ScoreFilter;
@@ -21,7 +18,7 @@ export interface ExportOptions {
   limit?: number;
 }
 
-const SELECT = [SCORE_SELECT, ...CUSTOMER_COLUMNS.map((column) => `c."${column.field}"`)].join(", ");
+const SELECT = EXPORT_SELECT.join(", ");
 
 export async function* scoredCustomerPages({ filter, order = "id", limit = Infinity }: ExportOptions): AsyncGenerator<unknown[][]> {
   const base = toSqlConditions(filter, order === "response" ? "responseProbability" : null);

@@ -1,6 +1,19 @@
-/** The personas earlier runs showed, for matching a new run's segments to their identities. */
+/**
+ * A run's segments: as the API names them, and the personas earlier runs showed, for matching
+ * a new run's segments to their identities.
+ */
 import "server-only";
-import { db } from "./client";
+import { db } from "./internal/client";
+import { centroid } from "./runJson";
+
+/** A run's segments in key order: what the API and its scoring name segments by. */
+export async function listRunSegments(runId: number) {
+  return db.segmentProfile.findMany({
+    where: { runId },
+    orderBy: { segmentKey: "asc" },
+    select: { segmentKey: true, label: true, name: true, description: true, color: true, size: true, share: true, isNew: true },
+  });
+}
 
 export interface StoredSegment {
   runId: number;
@@ -12,10 +25,17 @@ export interface StoredSegment {
 
 const SEGMENT_FIELDS = { runId: true, segmentKey: true, name: true, color: true, centroid: true } as const;
 
-/** The active run's segments, in key order. */
-export async function listRunSegments(runId: number): Promise<StoredSegment[]> {
+/** Every stored profile has its centroid: one that does not parse is a broken row, said so here rather than as NaN later. */
+function withCentroid(row: Omit<StoredSegment, "centroid"> & { centroid: unknown }): StoredSegment {
+  const parsed = centroid.safeParse(row.centroid);
+  if (!parsed.success) throw new Error(`segment ${row.segmentKey} of run ${row.runId}: stored centroid is not a list of numbers`);
+  return { ...row, centroid: parsed.data };
+}
+
+/** A run's segments with their centroids, in key order. */
+export async function listRunPersonas(runId: number): Promise<StoredSegment[]> {
   const rows = await db.segmentProfile.findMany({ where: { runId }, orderBy: { segmentKey: "asc" }, select: SEGMENT_FIELDS });
-  return rows.map((row) => ({ ...row, centroid: row.centroid as number[] }));
+  return rows.map(withCentroid);
 }
 
 /**
@@ -30,7 +50,7 @@ export async function listAbsentSegments(activeRunId: number | null): Promise<St
     select: SEGMENT_FIELDS,
   });
   const latest = new Map<number, StoredSegment>();
-  for (const row of rows) if (!latest.has(row.segmentKey)) latest.set(row.segmentKey, { ...row, centroid: row.centroid as number[] });
+  for (const row of rows) if (!latest.has(row.segmentKey)) latest.set(row.segmentKey, withCentroid(row));
   return [...latest.values()];
 }
 

@@ -4,13 +4,13 @@
  * not open a connection per edit.
  */
 import "server-only";
-import { PrismaClient as SqliteClient } from "./generated/sqlite";
-import { PrismaClient as PostgresClient } from "./generated/postgresql";
+import { PrismaClient as SqliteClient } from "../generated/sqlite";
+import { PrismaClient as PostgresClient } from "../generated/postgresql";
 import { createAdapterFactory } from "./adapter";
 import { databaseTarget, type DatabaseTarget } from "./provider";
 
 export type Db = SqliteClient;
-export * from "./generated/sqlite";
+export * from "../generated/sqlite";
 
 export function createDb(target: DatabaseTarget = databaseTarget(), adapter = createAdapterFactory(target)): Db {
   if (target.provider === "postgresql") return new PostgresClient({ adapter }) as unknown as Db;

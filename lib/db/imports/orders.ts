@@ -5,9 +5,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { orderLineKind, type OrderRecord } from "@/lib/data/customer";
-import type { Prisma } from "./client";
+import type { Prisma } from "../internal/client";
 import { HashIndex, hash53 } from "@/lib/import/hashIndex";
-import { bulkInsert } from "./dialect";
+import { bulkInsert } from "../internal/dialect";
 
 type Tx = Prisma.TransactionClient;
 
