@@ -40,7 +40,7 @@ export async function scoreFilterOf(runId: number, query: ScoreQuery): Promise<S
   return filter;
 }
 
-export interface CustomerRow extends ScoreValues {
+export interface CustomerListRow extends ScoreValues {
   externalId: string;
   /** The filtered custom attribute's value, as text; null when the list is not filtered by one. */
   attribute: string | null;
@@ -51,7 +51,7 @@ export interface CustomerRow extends ScoreValues {
  * One page, and whether another follows (one row more is read; no count over the run).
  * Raw SQL (lib/db/rawReader) so the query can steer SQLite to the sort order's index; see toSqlConditions.
  */
-export async function listCustomerScores(runId: number, query: CustomerQuery): Promise<{ rows: CustomerRow[]; hasNext: boolean }> {
+export async function listCustomerScores(runId: number, query: CustomerQuery): Promise<{ rows: CustomerListRow[]; hasNext: boolean }> {
   const column = SORT_COLUMN[query.sort];
   const { conditions, params } = toSqlConditions(await scoreFilterOf(runId, query), column === "customerId" ? null : column);
   const dir = query.dir === "desc" ? "DESC" : "ASC";

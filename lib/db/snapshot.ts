@@ -26,7 +26,7 @@ const customerSelect = Object.fromEntries([
   ["attributes", true],
   ...CUSTOMER_COLUMNS.map((column) => [column.field, true]),
 ]);
-type CustomerRow = CustomerRecord & { id: number; contentHash: string };
+type StoredCustomer = CustomerRecord & { id: number; contentHash: string };
 
 export async function loadSnapshot(): Promise<Snapshot> {
   const hash = createHash("sha256");
@@ -35,7 +35,7 @@ export async function loadSnapshot(): Promise<Snapshot> {
   const profileHashes: number[] = [];
   const indexOf = new Map<number, number>();
   for (let cursor = 0; ; ) {
-    const page = (await db.customer.findMany({ where: { id: { gt: cursor } }, orderBy: { id: "asc" }, take: PAGE, select: customerSelect })) as unknown as CustomerRow[];
+    const page = (await db.customer.findMany({ where: { id: { gt: cursor } }, orderBy: { id: "asc" }, take: PAGE, select: customerSelect })) as unknown as StoredCustomer[];
     if (!page.length) break;
     for (const row of page) {
       // contentHash covers the custom attributes too (lib/db/importCustomers.ts).

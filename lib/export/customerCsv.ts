@@ -8,7 +8,7 @@
  */
 import { CUSTOMER_COLUMNS, type CustomerColumn } from "@/lib/data/customer";
 import { SCORE_FIELDS } from "@/lib/db/scoreRow";
-import { csvCell, csvProbability, plainNumber, type CsvValue } from "./csv";
+import { csvCell, csvProbability, plainNumber, type CsvValue } from "./csvCells";
 
 export const SCORE_HEADER = [
   "customer_id", "segment_id", "segment_name", "response_probability", "clv_12m", "clv_low", "clv_high", "p_alive",

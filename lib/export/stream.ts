@@ -2,7 +2,7 @@
  * A CSV download streamed page by page: each page of rows becomes one chunk when the client
  * asks for it, so an export of a million rows never sits in memory.
  */
-import { csvRow } from "./csv";
+import { csvRow } from "./csvCells";
 import { contentDisposition } from "./fileName";
 
 /** UTF-8's byte-order mark: Excel reads a CSV without it in the system's legacy code page, so "Straße" arrives garbled. */

@@ -11,7 +11,7 @@ import { createModelScorer, type ModelScorer } from "@/lib/ml/train/score";
 import type { TrainedModels } from "@/lib/ml/train/types";
 import type { ScoreResult } from "@/lib/api/v1/schemas";
 import { keptPerRun, keptRunsGeneration } from "./keptPerRun";
-import { runModels } from "./runModels";
+import { loadRunModels } from "./keptModels";
 
 const ACTIVE_RUN_TTL_MS = 1000;
 
@@ -36,7 +36,7 @@ async function activeRunId(): Promise<number | null> {
 }
 
 const loadedRun = keptPerRun(async (runId): Promise<LoadedRun> => {
-  const [models, segments] = await Promise.all([runModels(runId), listRunSegments(runId)]);
+  const [models, segments] = await Promise.all([loadRunModels(runId), listRunSegments(runId)]);
   if (!models) throw new Error(`run ${runId} has no stored models`);
   const segmentOfLabel = new Map(segments.map((segment) => [segment.label, { id: segment.segmentKey, name: segment.name }]));
   const idsByLabel = [...segments].sort((a, b) => a.label - b.label).map((segment) => segment.segmentKey);

@@ -19,7 +19,7 @@ import { trainAll, type TrainConfig, type TrainResult } from "@/lib/ml/train";
 import { measureDrift, measureStability, runReference, type RunReference } from "./evaluate";
 import { artifactsOf, scoreRows, segmentRows, toJson } from "./outcome";
 import { segmentationColumns } from "@/lib/ml/train/featureSource";
-import { runModels } from "../runModels";
+import { loadRunModels } from "../keptModels";
 import { assignSegmentKeys } from "./segmentKeys";
 import { withSegmentSettings } from "./segmentSettings";
 import { loadSegmentHistory } from "./segmentHistory";
@@ -102,7 +102,7 @@ async function train(
 
   progress("evaluate", 0.86);
   const active = await getActiveRun();
-  const activeModels = active ? await runModels(active.id) : null;
+  const activeModels = active ? await loadRunModels(active.id) : null;
   const history = await loadSegmentHistory(active?.id ?? null, segmentationColumns(result.models), activeModels);
   const keyed = assignSegmentKeys(result.personas, result.models.segmentation.standardizedCentroids, history);
   const keyOf = new Map(keyed.map((segment) => [segment.label, segment.segmentKey]));

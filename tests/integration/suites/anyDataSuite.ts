@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { CUSTOMER_CSV_HEADER, ORDER_CSV_HEADER, formatCustomerLines, formatOrderLines } from "@/lib/data/csv";
+import { CUSTOMER_CSV_HEADER, ORDER_CSV_HEADER, formatCustomerLines, formatOrderLines } from "@/lib/data/importableCsv";
 import { emptyCustomer } from "@/lib/data/customer";
 import { generateCustomers } from "@/lib/data/synthetic";
 import { BUSINESS_CHANNELS, BUSINESS_CATEGORIES } from "@/lib/data/syntheticBusinessTypes";

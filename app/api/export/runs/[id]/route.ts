@@ -3,7 +3,7 @@ import { z } from "zod";
 import { withPermission } from "@/lib/http/withPermission";
 import { jsonError } from "@/lib/http/responses";
 import { getRunForApi } from "@/lib/db/api";
-import { csvRow } from "@/lib/export/csv";
+import { csvRow } from "@/lib/export/csvCells";
 import { flattenJson } from "@/lib/export/flattenJson";
 import { exportFileName } from "@/lib/export/fileName";
 import { csvResponse } from "@/lib/export/stream";
