@@ -10,6 +10,11 @@ import { CUSTOMER_COLUMNS, type CustomerColumn } from "@/lib/data/customer";
 import { SCORE_FIELDS } from "@/lib/db/scoreRow";
 import { csvCell, csvProbability, plainNumber, type CsvValue } from "./csvCells";
 
+/**
+ * `customer_id` is the customer's own id, the one in the shop's file (`externalId` in the
+ * code): what the importer reads as ID or customer_id, what order lines and the API name the
+ * customer by, so the export joins back to the shop's data. The internal row id never leaves.
+ */
 export const SCORE_HEADER = [
   "customer_id", "segment_id", "segment_name", "response_probability", "clv_12m", "clv_low", "clv_high", "p_alive",
   "response_note", "clv_source", "clv_note",
@@ -38,7 +43,7 @@ const at = (field: string) => {
   const score = (SCORE_FIELDS as readonly string[]).indexOf(field);
   return score >= 0 ? score : SCORE_FIELDS.length + CUSTOMER_COLUMNS.findIndex((column) => column.field === field);
 };
-const CUSTOMER_ID = at("customerId");
+const INTERNAL_ID = at("customerId");
 const EXTERNAL_ID = at("externalId");
 const SEGMENT = at("segmentKey");
 const SCORES = (
@@ -54,10 +59,10 @@ const NOTES = (["responseNote", "clvSource", "clvNote"] as const).map(at);
 const ATTRIBUTE_CELLS = ATTRIBUTES.map((column) => ({ index: at(column.field), format: formatOf(column.kind) }));
 
 /**
- * Formats pages of raw export rows as CSV text. `extra` appends cells computed from the
- * customer's internal id (the campaign list's control-group flag).
+ * Formats pages of raw export rows as CSV text. `extra` appends a cell computed from the
+ * customer's internal id (the campaign list's control-group flag, drawn per internal id).
  */
-export function customerCsvWriter(segmentNames: ReadonlyMap<number, string>, extra?: (customerId: number) => CsvValue): (rows: readonly unknown[][]) => string {
+export function customerCsvWriter(segmentNames: ReadonlyMap<number, string>, extra?: (internalId: number) => CsvValue): (rows: readonly unknown[][]) => string {
   const nameCells = new Map([...segmentNames].map(([key, name]) => [key, text(name)]));
   return (rows) => {
     let out = "";
@@ -67,7 +72,7 @@ export function customerCsvWriter(segmentNames: ReadonlyMap<number, string>, ext
       for (const { index, format } of SCORES) line += `,${format(row[index])}`;
       for (const index of NOTES) line += `,${text(row[index])}`;
       for (const { index, format } of ATTRIBUTE_CELLS) line += `,${format(row[index])}`;
-      if (extra) line += `,${csvCell(extra(row[CUSTOMER_ID] as number))}`;
+      if (extra) line += `,${csvCell(extra(row[INTERNAL_ID] as number))}`;
       out += `${line}\r\n`;
     }
     return out;

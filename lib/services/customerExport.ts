@@ -35,7 +35,7 @@ export async function customerExportResponse(spec: CustomerExport): Promise<Resp
   const pages = scoredCustomerPages({ filter: await spec.filter(run.id), order: spec.order, limit: spec.limit });
   const { control } = spec;
   const header = control ? [...CUSTOMER_HEADER, "control_group"] : CUSTOMER_HEADER;
-  const write = customerCsvWriter(names, control && ((customerId) => (isControl(customerId, control.share, control.seed) ? 1 : 0)));
+  const write = customerCsvWriter(names, control && ((internalId) => (isControl(internalId, control.share, control.seed) ? 1 : 0)));
   async function* text(): AsyncGenerator<string> {
     for await (const page of pages) yield write(page);
   }
