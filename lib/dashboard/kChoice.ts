@@ -3,7 +3,7 @@
  * the silhouette on the curve at that k is the run's headline silhouette or why it is not.
  * Runs stored before a measure existed get the older wording, never a made-up number.
  */
-import type { StoredMetrics } from "@/lib/services/retrain/stored";
+import type { StoredMetrics } from "@/lib/runs/storedRun";
 
 type StoredSegmentation = StoredMetrics["segmentation"];
 

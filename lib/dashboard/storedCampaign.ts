@@ -6,7 +6,7 @@
  * so they are stored as written.
  */
 import type { CampaignOutcome, Economics } from "@/lib/campaign/economics";
-import type { RunCampaign } from "@/lib/services/retrain/summary";
+import type { RunCampaign } from "@/lib/runs/summary";
 
 /** What a run stored as summary.campaign before the recommended campaign (until issue 12). */
 export interface LegacyRunCampaign {

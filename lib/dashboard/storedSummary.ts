@@ -2,8 +2,8 @@
  * A run's summary as stored (toJson turned NaN into null). Runs written before a field was
  * added lack it, so every later field is optional here and pages say "retrain to see this".
  */
-import type { Stored } from "@/lib/services/retrain/stored";
-import type { RunSummary, SegmentSummary } from "@/lib/services/retrain/summary";
+import type { Stored } from "@/lib/runs/storedRun";
+import type { RunSummary, SegmentSummary } from "@/lib/runs/summary";
 import type { StoredRunCampaign } from "./storedCampaign";
 
 type Added<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;

@@ -12,7 +12,7 @@ import { CUSTOMER_CSV_HEADER, formatCustomerLines } from "@/lib/data/importableC
 import { generateCustomers } from "@/lib/data/synthetic";
 import { planCampaign } from "@/lib/campaign/plan";
 import type { TargetingAggregate } from "@/lib/campaign/targeting";
-import type { RunCampaign } from "@/lib/services/retrain/summary";
+import type { RunCampaign } from "@/lib/runs/summary";
 import { useTestDatabase, type TestDatabase } from "./support/databases";
 
 let database: TestDatabase;

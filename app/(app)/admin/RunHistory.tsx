@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Card, Text, Title } from "@tremor/react";
 import type { listRuns } from "@/lib/db/runs";
-import { keyMetrics, readRunJson } from "@/lib/services/retrain/stored";
+import { keyMetrics, readRunJson } from "@/lib/runs/storedRun";
 import { fixed, runDuration, utc } from "@/app/ui/runs/format";
 import { ActiveBadge, DecisionBadge, DriftFlag, RunStatusBadge } from "@/app/ui/runs/RunBadges";
 import { RowsTable } from "@/app/ui/runs/RowsTable";

@@ -2,7 +2,7 @@ import { Grid } from "@tremor/react";
 import { getDashboardRuns } from "@/lib/db/dashboard";
 import { readSummary } from "@/lib/dashboard/storedSummary";
 import { campaignView } from "@/lib/dashboard/storedCampaign";
-import { readRunJson } from "@/lib/services/retrain/stored";
+import { readRunJson } from "@/lib/runs/storedRun";
 import { utc } from "@/app/ui/runs/format";
 import { NoActiveRun, RetrainToSee } from "@/app/ui/dashboard/States";
 import { ClvBacktestSummary } from "./ClvBacktestSummary";

@@ -1,6 +1,6 @@
 import { Card, Grid, Text, Title } from "@tremor/react";
 import { listRunMetricHistory } from "@/lib/db/dashboard";
-import { keyMetrics, readRunJson } from "@/lib/services/retrain/stored";
+import { keyMetrics, readRunJson } from "@/lib/runs/storedRun";
 import { METRIC_RANGES, metricWindow, type Range } from "@/lib/charts/niceScale";
 import { Bar, Line } from "@/app/ui/charts/Charts";
 

@@ -1,6 +1,6 @@
 import { Card, Grid, Text, Title } from "@tremor/react";
 import { kReason, silhouetteNote } from "@/lib/dashboard/kChoice";
-import type { StoredMetrics } from "@/lib/services/retrain/stored";
+import type { StoredMetrics } from "@/lib/runs/storedRun";
 import { Line } from "@/app/ui/charts/Charts";
 import { RetrainToSee } from "@/app/ui/dashboard/States";
 import { fixed, percent } from "@/app/ui/runs/format";

@@ -2,7 +2,7 @@ import { Grid } from "@tremor/react";
 import { getActiveRunDetails } from "@/lib/db/dashboard";
 import { segmentView } from "@/lib/dashboard/segments";
 import { readSummary } from "@/lib/dashboard/storedSummary";
-import { readRunJson } from "@/lib/services/retrain/stored";
+import { readRunJson } from "@/lib/runs/storedRun";
 import { utc } from "@/app/ui/runs/format";
 import { NoActiveRun } from "@/app/ui/dashboard/States";
 import { ComparisonTable } from "./ComparisonTable";

@@ -4,7 +4,7 @@ import type { Persona } from "@/lib/ml/personas";
 import type { CustomerScores, TrainResult } from "@/lib/ml/train";
 import type { Prisma } from "@/lib/db/client";
 import type { RunOutcome, ScoreRow } from "@/lib/db/runs";
-import type { KeyedSegment } from "./segmentKeys";
+import type { KeyedSegment } from "@/lib/runs/segmentKeys";
 
 const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
 

@@ -7,6 +7,7 @@
 import "server-only";
 import os from "node:os";
 import { DEFAULT_ECONOMICS, type Economics } from "@/lib/campaign/economics";
+import { buildTargeting } from "@/lib/campaign/targeting";
 import { db } from "@/lib/db/client";
 import { acquireRetrainLease } from "@/lib/db/lease";
 import { createRun, deleteQueuedRun, getActiveRun, getRunSegmentKeys, markRunFailed, markRunRunning, updateRunProgress, writeRunOutcome, type RunTrigger } from "@/lib/db/runs";
@@ -16,15 +17,14 @@ import { loadSnapshot } from "@/lib/db/snapshot";
 import { clvChangesOfUnchanged } from "@/lib/ml/clvShift";
 import { decidePromotion, type GateBacktest, type GateMetrics, type GateTolerances } from "@/lib/ml/promotion";
 import { trainAll, type TrainConfig, type TrainResult } from "@/lib/ml/train";
-import { measureDrift, measureStability, runReference, type RunReference } from "./evaluate";
-import { artifactsOf, scoreRows, segmentRows, toJson } from "./outcome";
 import { segmentationColumns } from "@/lib/ml/train/featureSource";
+import { measureDrift, measureStability, runReference, type RunReference } from "@/lib/runs/driftAndStability";
+import { assignSegmentKeys } from "@/lib/runs/segmentKeys";
+import { summariseRun } from "@/lib/runs/summary";
 import { loadRunModels } from "../keptModels";
-import { assignSegmentKeys } from "./segmentKeys";
-import { withSegmentSettings } from "./segmentSettings";
+import { artifactsOf, scoreRows, segmentRows, toJson } from "./outcome";
 import { loadSegmentHistory } from "./segmentHistory";
-import { summariseRun } from "./summary";
-import { buildTargeting } from "@/lib/campaign/targeting";
+import { withSegmentSettings } from "./segmentSettings";
 
 export const DEFAULT_SEED = 42;
 

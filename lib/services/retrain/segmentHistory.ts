@@ -7,7 +7,7 @@ import { getRunArtifact } from "@/lib/db/runs";
 import { getLargestSegmentKey, listAbsentSegments, listRunSegments } from "@/lib/db/segmentHistory";
 import { segmentationColumns } from "@/lib/ml/train/featureSource";
 import type { TrainedModels } from "@/lib/ml/train/types";
-import type { SegmentHistory } from "./segmentKeys";
+import type { SegmentHistory } from "@/lib/runs/segmentKeys";
 
 export async function loadSegmentHistory(activeRunId: number | null, columns: readonly string[], activeModels: TrainedModels | null): Promise<SegmentHistory> {
   const [active, absent, largestKey] = await Promise.all([activeRunId === null ? [] : listRunSegments(activeRunId), listAbsentSegments(activeRunId), getLargestSegmentKey()]);

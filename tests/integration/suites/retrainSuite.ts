@@ -17,9 +17,9 @@ import { generateCustomers } from "@/lib/data/synthetic";
 import { generateOrders } from "@/lib/data/syntheticOrders";
 import type { FeatureDrift } from "@/lib/ml/drift";
 import type { TrainedModels } from "@/lib/ml/train";
-import type { RunDrift, RunReference, RunStability } from "@/lib/services/retrain/evaluate";
+import type { RunDrift, RunReference, RunStability } from "@/lib/runs/driftAndStability";
 import type { RetrainConfig } from "@/lib/services/retrain/runRetrain";
-import type { RunSummary } from "@/lib/services/retrain/summary";
+import type { RunSummary } from "@/lib/runs/summary";
 import { useTestDatabase, type TestDatabase, type TestProvider } from "../support/databases";
 import { spawnRetrain, type RetrainProcess } from "../support/retrainProcess";
 

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { CustomerScores } from "@/lib/ml/train";
-import type { KeyedSegment } from "@/lib/services/retrain/segmentKeys";
+import type { KeyedSegment } from "@/lib/runs/segmentKeys";
 import { useTestDatabase, type TestDatabase, type TestProvider } from "../support/databases";
 
 const NO_RESPONSE = "outside the response model's training range";

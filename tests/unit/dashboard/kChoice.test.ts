@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { kReason, silhouetteNote } from "@/lib/dashboard/kChoice";
-import type { StoredMetrics } from "@/lib/services/retrain/stored";
+import type { StoredMetrics } from "@/lib/runs/storedRun";
 
 type Segmentation = StoredMetrics["segmentation"];
 

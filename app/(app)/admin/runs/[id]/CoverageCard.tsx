@@ -1,6 +1,6 @@
 import { Callout, Card, List, ListItem, Text, Title } from "@tremor/react";
 import type { StoredRunSummary } from "@/lib/dashboard/storedSummary";
-import type { StoredMetrics } from "@/lib/services/retrain/stored";
+import type { StoredMetrics } from "@/lib/runs/storedRun";
 import { clvCoverageLines, RETRAIN_FOR_COVERAGE, responseCoverageLines } from "@/app/ui/dashboard/coverage";
 import { count } from "@/app/ui/runs/format";
 import { RowsTable } from "@/app/ui/runs/RowsTable";

@@ -1,13 +1,13 @@
 import { Callout, Card, Text, Title } from "@tremor/react";
 import { attributeLabel } from "@/lib/ml/features/labels";
-import type { StoredDrift, StoredFeatureDrift } from "@/lib/services/retrain/stored";
+import type { StoredDrift, StoredFeatureDrift } from "@/lib/runs/storedRun";
 import { fixed, percent } from "@/app/ui/runs/format";
 import { SeverityBadge } from "@/app/ui/runs/RunBadges";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 
 const HEADER = ["Feature", "Kind", "Severity", "PSI", "Wasserstein (sd)", "KS p-value", "JS distance", "New categories"];
 const ROW_COLORS: Record<string, string> = { moderate: "bg-amber-50", significant: "bg-rose-50" };
-// The two prediction columns drift measures beside the features (lib/services/retrain/evaluate.ts).
+// The two prediction columns drift measures beside the features (lib/runs/driftAndStability.ts).
 const PREDICTION_LABELS: Record<string, string> = { responseProbability: "response probability", segment: "segment shares" };
 const SEVERITY_RANK: Record<string, number> = { significant: 2, moderate: 1, none: 0 };
 

@@ -4,7 +4,7 @@ import { Callout } from "@tremor/react";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getActiveRun, getRun } from "@/lib/db/runs";
 import { activationOption } from "@/lib/services/retrain/activation";
-import { attributeFeaturesOf, readRunJson } from "@/lib/services/retrain/stored";
+import { attributeFeaturesOf, readRunJson } from "@/lib/runs/storedRun";
 import { readSummary } from "@/lib/dashboard/storedSummary";
 import { ClvBacktestCard } from "./ClvBacktestCard";
 import { campaignView } from "@/lib/dashboard/storedCampaign";

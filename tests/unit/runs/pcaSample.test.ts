@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { samplePcaPoints, stratumQuotas } from "@/lib/services/retrain/pcaSample";
+import { samplePcaPoints, stratumQuotas } from "@/lib/runs/pcaSample";
 
 describe("stratumQuotas", () => {
   test.each([

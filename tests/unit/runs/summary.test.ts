@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { emptyCustomer, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
 import type { CustomerScores } from "@/lib/ml/train";
-import { NO_REASON, OTHER_REASONS } from "@/lib/services/retrain/coverage";
-import { summariseRun } from "@/lib/services/retrain/summary";
-import type { KeyedSegment } from "@/lib/services/retrain/segmentKeys";
+import { NO_REASON, OTHER_REASONS } from "@/lib/runs/coverage";
+import { summariseRun } from "@/lib/runs/summary";
+import type { KeyedSegment } from "@/lib/runs/segmentKeys";
 
 type Spend = [wines: number, fruits: number, meat: number, fish: number, sweets: number, gold: number];
 type Channels = [web: number, catalog: number, store: number];

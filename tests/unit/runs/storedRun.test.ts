@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { keyMetrics, type StoredDrift, type StoredMetrics } from "@/lib/services/retrain/stored";
+import { keyMetrics, type StoredDrift, type StoredMetrics } from "@/lib/runs/storedRun";
 
 const segmentation = { k: 4, space: "pca", silhouette: 0.21, daviesBouldin: 1.4, calinskiHarabasz: 500, spaces: [], curve: [], selection: {} } as unknown as StoredMetrics["segmentation"];
 const response = { champion: "mlp", cvAuc: { logistic: 0.9, mlp: 0.92 } } as unknown as StoredMetrics["response"];

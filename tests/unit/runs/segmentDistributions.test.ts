@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { emptyCustomer, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
-import { segmentDistributions } from "@/lib/services/retrain/segmentDistributions";
+import { segmentDistributions } from "@/lib/runs/segmentDistributions";
 
 function order(customerId: string, amount: number, category: string | null, channel: string | null, orderId: string | null, kind?: OrderRecord["kind"]): OrderRecord {
   return { customerId, orderDate: new Date("2014-01-01T00:00:00Z"), amount, orderId, quantity: 1, category, channel, ...(kind ? { kind } : {}) };

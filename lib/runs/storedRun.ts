@@ -1,10 +1,10 @@
 /**
- * The JSON a run stores (runRetrain.ts writes it through toJson), typed for reading back.
+ * The JSON a run stores (lib/services/retrain/runRetrain.ts writes it through toJson), typed for reading back.
  * toJson wrote NaN as null, so every number read back may be null.
  */
 import type { GateDecision, GateMetrics } from "@/lib/ml/promotion";
 import type { TrainMetrics, TrainResult } from "@/lib/ml/train/types";
-import type { RunDrift, RunStability } from "./evaluate";
+import type { RunDrift, RunStability } from "./driftAndStability";
 
 export type Stored<T> = T extends number
   ? number | null
