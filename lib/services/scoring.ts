@@ -8,8 +8,7 @@ import type { CustomerRecord } from "@/lib/data/customer";
 import { listRunSegments } from "@/lib/db/api";
 import { getActiveRunId } from "@/lib/db/runs";
 import { createModelScorer, type ModelScorer } from "@/lib/ml/train/score";
-import type { TrainedModels } from "@/lib/ml/train/types";
-import type { ScoreResult } from "@/lib/api/v1/schemas";
+import type { ClvSource, TrainedModels } from "@/lib/ml/train/types";
 import { keptPerRun, keptRunsGeneration } from "./keptPerRun";
 import { loadRunModels } from "./keptModels";
 
@@ -49,12 +48,26 @@ export async function activeModels(): Promise<LoadedRun | null> {
   return runId === null ? null : loadedRun(runId);
 }
 
+/** One customer's scores as the API returns them (lib/api/v1/schemas.ts documents this shape as ScoreResult). */
+export interface CustomerScore {
+  externalId: string;
+  segment: { id: number; name: string; probabilities: Record<string, number> | null } | null;
+  segmentNote: string | null;
+  responseProbability: number | null;
+  responseNote: string | null;
+  clv: { value: number | null; low: number | null; high: number | null };
+  clvSource: ClvSource | null;
+  clvNote: string | null;
+  pAlive: number | null;
+  runId: number;
+}
+
 const finiteOrNull = (value: number) => (Number.isFinite(value) ? value : null);
 
 /** A run segmented on order lines cannot place customers sent without any: the API says so rather than guess. */
 const NO_ORDER_LINES = "the active run segments customers on their order lines, which the API does not carry";
 
-export function scoreCustomers(run: LoadedRun, customers: CustomerRecord[]): ScoreResult[] {
+export function scoreCustomers(run: LoadedRun, customers: CustomerRecord[]): CustomerScore[] {
   const scores = run.scorer.score({ customers, orders: [] });
   const k = run.idsByLabel.length;
   const bySegment = !run.models.orderFeatures;
