@@ -33,7 +33,7 @@ export interface CampaignView extends CampaignOutcome {
   isRecorded: boolean;
 }
 
-export function campaignView(campaign: StoredRunCampaign | null | undefined): CampaignView | null {
+export function toCampaignView(campaign: StoredRunCampaign | null | undefined): CampaignView | null {
   if (!campaign) return null;
   if ("recommended" in campaign) {
     const { recommended, everyone, economics } = campaign;

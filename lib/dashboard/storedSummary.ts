@@ -20,6 +20,6 @@ export function readSummary(summary: unknown): StoredRunSummary | null {
 }
 
 /** Change from the previous value; null when either is unknown. */
-export function change(current: number | null | undefined, previous: number | null | undefined): number | null {
+export function computeChange(current: number | null | undefined, previous: number | null | undefined): number | null {
   return typeof current === "number" && typeof previous === "number" ? current - previous : null;
 }

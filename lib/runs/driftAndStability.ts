@@ -18,7 +18,7 @@ import {
 } from "@/lib/ml/drift";
 import { adjustedRandIndex } from "@/lib/ml/stability";
 import { driftColumns, type TrainResult } from "@/lib/ml/train";
-import { buildClvPlan, summaryLookup } from "@/lib/ml/train/clvStage";
+import { buildClvPlan, indexSummariesByCustomer } from "@/lib/ml/train/clvStage";
 
 /** What a run stores so the next run's drift needs no pass over old data. */
 export interface RunReference {
@@ -43,7 +43,7 @@ export interface RunStability {
   disappearedSegments: number;
 }
 
-export function runReference(result: TrainResult, segmentKeys: number[]): RunReference {
+export function buildRunReference(result: TrainResult, segmentKeys: number[]): RunReference {
   const finite = result.scores.responseProbability.filter(Number.isFinite);
   return {
     features: result.reference,
@@ -63,7 +63,7 @@ export function measureDrift(
   segmentKeys: number[],
   threshold = 0.5,
 ): RunDrift {
-  const summaries = summaryLookup(buildClvPlan(data.customers, data.orders, new Date(result.models.snapshotDate)));
+  const summaries = indexSummariesByCustomer(buildClvPlan(data.customers, data.orders, new Date(result.models.snapshotDate)));
   const columns = driftColumns(result.models, data.customers, data.orders, summaries);
   // Features come and go with the data (a new top category, order lines instead of profiles): only those in both runs compare.
   const present = new Set(columns.map((column) => column.name));

@@ -56,7 +56,7 @@ const ageLabels = ["under 30", "30–39", "40–49", "50–59", "60–69", "70+"
 const incomeLabels = ["under 20k", "20k–40k", "40k–60k", "60k–80k", "80k–100k", "100k+"];
 
 /** Index of the bin holding `value`: the last edge at or below it (values below the first edge go in the first bin). */
-export function binIndex(edges: readonly number[], value: number): number {
+export function findBinIndex(edges: readonly number[], value: number): number {
   let bin = 0;
   while (bin + 1 < edges.length && value >= edges[bin + 1]) bin++;
   return bin;
@@ -160,9 +160,9 @@ class Accumulator {
     else this.addProfile(customer);
     // Earlier birth years are data errors; the models leave them out too.
     if (customer.yearBirth === null || customer.yearBirth < MIN_BIRTH_YEAR) this.missingAge++;
-    else this.ages[binIndex(AGE_EDGES, referenceYear - customer.yearBirth)]++;
+    else this.ages[findBinIndex(AGE_EDGES, referenceYear - customer.yearBirth)]++;
     if (customer.income === null || !Number.isFinite(customer.income)) this.missingIncome++;
-    else this.incomes[binIndex(INCOME_EDGES, customer.income)]++;
+    else this.incomes[findBinIndex(INCOME_EDGES, customer.income)]++;
   }
 
   /** A customer with orders has a spend in every order-line category: nothing bought there is 0. */
@@ -215,7 +215,7 @@ class Accumulator {
  * keys are `segmentKeys`; `referenceYear` is the snapshot's year, which ages are measured at;
  * `orders` are the snapshot's order lines (customerId is the customer's external id).
  */
-export function segmentDistributions(
+export function computeSegmentDistributions(
   customers: readonly CustomerRecord[],
   segmentKeys: ArrayLike<number>,
   keys: readonly number[],
@@ -227,7 +227,7 @@ export function segmentDistributions(
   const bySegment = new Map(keys.map((key) => [key, new Accumulator(layout)]));
   customers.forEach((customer, i) => {
     const accumulator = bySegment.get(segmentKeys[i]);
-    if (!accumulator) throw new Error(`segmentDistributions: customer ${i} is in unknown segment ${segmentKeys[i]}`);
+    if (!accumulator) throw new Error(`computeSegmentDistributions: customer ${i} is in unknown segment ${segmentKeys[i]}`);
     accumulator.add(customer, histories.get(customer.externalId), referenceYear);
   });
   return new Map([...bySegment].map(([key, accumulator]) => [key, accumulator.result()]));

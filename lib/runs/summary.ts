@@ -9,7 +9,7 @@ import type { CustomerScores } from "@/lib/ml/train";
 import type { ClvSource } from "@/lib/ml/train/types";
 import { Coverage, type ClvCoverage, type ResponseCoverage } from "./coverage";
 import { samplePcaPoints, type PcaSample } from "./pcaSample";
-import { segmentDistributions, type SegmentDistributions } from "./segmentDistributions";
+import { computeSegmentDistributions, type SegmentDistributions } from "./segmentDistributions";
 import type { KeyedSegment } from "./segmentKeys";
 
 export interface SegmentSummary {
@@ -108,7 +108,7 @@ export function summariseRun(customers: readonly CustomerRecord[], scores: Custo
   const keyOf = new Map(segments.map((segment) => [segment.label, segment.segmentKey]));
   const segmentKeys = Int32Array.from(scores.segment, (label) => keyOf.get(label)!);
   const referenceYear = new Date(context.snapshotDate).getUTCFullYear();
-  const distributions = segmentDistributions(customers, segmentKeys, segments.map((segment) => segment.segmentKey), referenceYear, orders);
+  const distributions = computeSegmentDistributions(customers, segmentKeys, segments.map((segment) => segment.segmentKey), referenceYear, orders);
   const overall = { spend: new Mean(), clv: new Mean(), clvLow: new Mean(), clvHigh: new Mean(), alive: new Mean(), response: new Mean(), coverage: new Coverage() };
   const bySegment = new Map(
     segments.map((segment) => [segment.segmentKey, { size: 0, income: new Mean(), spend: new Mean(), clv: new Mean(), response: new Mean(), alive: new Mean(), coverage: new Coverage() }]),

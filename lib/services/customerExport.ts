@@ -26,7 +26,7 @@ export interface CustomerExport {
   download?: CsvDownload;
 }
 
-export async function customerExportResponse(spec: CustomerExport): Promise<Response> {
+export async function streamCustomerExport(spec: CustomerExport): Promise<Response> {
   const run = await getActiveRunView();
   if (!run) return jsonError(409, NO_RUN_MESSAGE);
   const refused = spec.check?.(run);

@@ -5,7 +5,7 @@
 import "server-only";
 import type { OrderRecord } from "@/lib/data/customer";
 import { explainResponse, type ResponseExplanation } from "@/lib/ml/response/contributions";
-import { buildClvPlan, summaryLookup } from "@/lib/ml/train/clvStage";
+import { buildClvPlan, indexSummariesByCustomer } from "@/lib/ml/train/clvStage";
 import type { CustomerProfile } from "@/lib/db/customerDetail";
 import { loadRunModels } from "./keptModels";
 
@@ -13,6 +13,6 @@ export async function explainCustomerResponse(runId: number, customer: CustomerP
   const models = await loadRunModels(runId);
   if (!models?.response) return null;
   // As lib/ml/train/score.ts does: order-line summaries feed the RFM features of customers with orders.
-  const summaries = summaryLookup(buildClvPlan([customer], orders, new Date(models.snapshotDate)));
+  const summaries = indexSummariesByCustomer(buildClvPlan([customer], orders, new Date(models.snapshotDate)));
   return explainResponse(models.response, customer, { summaries });
 }

@@ -43,7 +43,7 @@ const loadedRun = keptPerRun(async (runId): Promise<LoadedRun> => {
 });
 
 /** The active run's models, or null when no run is active. */
-export async function activeModels(): Promise<LoadedRun | null> {
+export async function loadActiveModels(): Promise<LoadedRun | null> {
   const runId = await activeRunId();
   return runId === null ? null : loadedRun(runId);
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Card, Text, Title } from "@tremor/react";
 import type { getActiveRun } from "@/lib/db/runs";
-import { keyMetrics, readRunJson } from "@/lib/runs/storedRun";
+import { readKeyMetrics, readRunJson } from "@/lib/runs/storedRun";
 import { activationReason } from "@/app/ui/runs/activationReasons";
 import { count, fixed, utc } from "@/app/ui/runs/format";
 import { Facts } from "@/app/ui/runs/Facts";
@@ -20,7 +20,7 @@ export function ActiveRunCard({ run }: { run: ActiveRun | null }) {
       </Card>
     );
   }
-  const key = keyMetrics(readRunJson(run));
+  const key = readKeyMetrics(readRunJson(run));
   return (
     <Card decoration="left" decorationColor="blue" data-testid="active-run">
       <Title>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Card, Text, Title } from "@tremor/react";
 import type { listRuns } from "@/lib/db/runs";
-import { keyMetrics, readRunJson } from "@/lib/runs/storedRun";
+import { readKeyMetrics, readRunJson } from "@/lib/runs/storedRun";
 import { fixed, runDuration, utc } from "@/app/ui/runs/format";
 import { ActiveBadge, DecisionBadge, DriftFlag, RunStatusBadge } from "@/app/ui/runs/RunBadges";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
@@ -23,7 +23,7 @@ export function RunHistory({ runs, activeRunId }: { runs: RunRow[]; activeRunId:
           dense
           header={HEADER}
           rows={runs.map((run) => {
-            const key = keyMetrics(readRunJson(run));
+            const key = readKeyMetrics(readRunJson(run));
             return {
               key: run.id,
               cells: [

@@ -9,7 +9,7 @@ import { listKnownAttributeNames } from "@/lib/db/customAttributes";
 import { getAttributeFeatures, getRetrainSchedule, getSegmentSettings, saveAttributeFeatures, saveRetrainSchedule, saveSegmentSettings } from "@/lib/db/settings";
 import { MAX_SEGMENTS } from "@/lib/ml/segmentation/kRule";
 import { describeBusinessCounts, removeBusinessData, RESET_CONFIRMATION } from "@/lib/services/resetData";
-import { canonicalTimeZone, cronProblems, nextScheduledRun } from "@/lib/services/retrain/schedule";
+import { canonicaliseTimeZone, findCronProblems, findNextScheduledRun } from "@/lib/services/retrain/schedule";
 import { inTimeZone } from "@/app/ui/runs/format";
 
 const scheduleInput = z.object({
@@ -19,7 +19,7 @@ const scheduleInput = z.object({
     .min(1, "Enter a cron expression, e.g. 0 2 * * * for every day at 02:00")
     .max(120)
     .superRefine((value, ctx) => {
-      for (const message of cronProblems(value)) ctx.addIssue({ code: "custom", message });
+      for (const message of findCronProblems(value)) ctx.addIssue({ code: "custom", message });
     }),
   timezone: z
     .string()
@@ -27,7 +27,7 @@ const scheduleInput = z.object({
     .min(1, "Enter a time zone, e.g. UTC or Europe/Berlin")
     .max(64)
     .transform((value, ctx) => {
-      const zone = canonicalTimeZone(value);
+      const zone = canonicaliseTimeZone(value);
       if (zone) return zone;
       ctx.addIssue({ code: "custom", message: `"${value}" is not an IANA time zone (e.g. UTC, Europe/Berlin)` });
       return z.NEVER;
@@ -48,7 +48,7 @@ export const saveScheduleAction = authorizedAction("manageSchedule", scheduleInp
     details: { ...schedule, previous: { cron, timezone, enabled } },
   });
   revalidatePath("/admin");
-  const next = nextScheduledRun(schedule);
+  const next = findNextScheduledRun(schedule);
   return { ok: true, message: next ? `Saved. The next retrain starts ${inTimeZone(next, schedule.timezone)}.` : "Saved. Scheduled retraining is off." };
 });
 

@@ -2,7 +2,7 @@ import { Callout, Text, Title } from "@tremor/react";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getActiveRunView } from "@/lib/db/activeRun";
 import { DEFAULT_ECONOMICS } from "@/lib/campaign/economics";
-import { campaignView } from "@/lib/dashboard/storedCampaign";
+import { toCampaignView } from "@/lib/dashboard/storedCampaign";
 import { NoModelYet } from "@/app/ui/NoModelYet";
 import { CampaignPlanner } from "@/app/ui/campaigns/CampaignPlanner";
 
@@ -11,7 +11,7 @@ export default async function CampaignsPage() {
   const run = await getActiveRunView();
   if (!run) return <NoModelYet title="Campaign planner" />;
   const targeting = run.summary?.targeting;
-  const recommended = campaignView(run.summary?.campaign);
+  const recommended = toCampaignView(run.summary?.campaign);
   // The planner opens on the recommended campaign, so it starts from the economics that chose it.
   const economics = recommended?.economics ?? DEFAULT_ECONOMICS;
   return (

@@ -1,14 +1,14 @@
 import { Grid } from "@tremor/react";
 import { getDashboardRuns } from "@/lib/db/dashboard";
 import { readSummary } from "@/lib/dashboard/storedSummary";
-import { campaignView } from "@/lib/dashboard/storedCampaign";
+import { toCampaignView } from "@/lib/dashboard/storedCampaign";
 import { readRunJson } from "@/lib/runs/storedRun";
 import { utc } from "@/app/ui/runs/format";
 import { NoActiveRun, RetrainToSee } from "@/app/ui/dashboard/States";
 import { ClvBacktestSummary } from "./ClvBacktestSummary";
 import { RecommendedCampaign } from "@/app/ui/campaigns/RecommendedCampaign";
 import { KpiCard } from "./KpiCard";
-import { executiveKpis } from "./kpis";
+import { computeExecutiveKpis } from "./kpis";
 import { QualityCard } from "./QualityCard";
 
 /** KPI cards of the active run, with the change since the run active before it, and the model-quality badge. */
@@ -25,14 +25,14 @@ export async function ExecutiveKpis() {
       </p>
       {summary ? (
         <Grid numItemsSm={2} numItemsLg={4} className="gap-4">
-          {executiveKpis(summary, previous).map((kpi) => (
+          {computeExecutiveKpis(summary, previous).map((kpi) => (
             <KpiCard key={kpi.id} kpi={kpi} previousRunId={runs.previous?.id ?? null} />
           ))}
         </Grid>
       ) : (
         <RetrainToSee what="The KPI summary" />
       )}
-      {summary && <RecommendedCampaign campaign={campaignView(summary.campaign)} segments={runs.run.segments} />}
+      {summary && <RecommendedCampaign campaign={toCampaignView(summary.campaign)} segments={runs.run.segments} />}
       <QualityCard metrics={readRunJson(runs.run).metrics} />
       <ClvBacktestSummary metrics={readRunJson(runs.run).metrics} />
     </div>

@@ -1,6 +1,6 @@
 import { Card, Grid, Text, Title } from "@tremor/react";
 import { listRunMetricHistory } from "@/lib/db/dashboard";
-import { keyMetrics, readRunJson } from "@/lib/runs/storedRun";
+import { readKeyMetrics, readRunJson } from "@/lib/runs/storedRun";
 import { METRIC_RANGES, metricWindow, type Range } from "@/lib/charts/niceScale";
 import { Bar, Line } from "@/app/ui/charts/Charts";
 
@@ -9,7 +9,7 @@ export async function MetricHistory() {
   const runs = await listRunMetricHistory();
   if (runs.length === 0) return null;
   const data = runs.map((run) => {
-    const key = keyMetrics(readRunJson(run));
+    const key = readKeyMetrics(readRunJson(run));
     return { run: `#${run.id}`, "Response ROC AUC": key.responseAuc, Silhouette: key.silhouette, "Drifted features": key.drift?.driftedFeatures ?? null };
   });
   const aucAxis = metricWindow(data.map((row) => row["Response ROC AUC"]), METRIC_RANGES.auc);

@@ -1,10 +1,10 @@
 /** The executive KPI cards of a run's summary, each with its change since the previously active run. */
-import { change, type StoredRunSummary } from "@/lib/dashboard/storedSummary";
+import { computeChange, type StoredRunSummary } from "@/lib/dashboard/storedSummary";
 import { count, percent } from "@/app/ui/runs/format";
 import { amount, compact } from "@/app/ui/dashboard/format";
 import { changeText, changeTone } from "@/lib/dashboard/changeBadge";
 import { clvCoverageLines, clvWith, RETRAIN_FOR_COVERAGE, responseCoverageLines } from "@/app/ui/dashboard/coverage";
-import { campaignView } from "@/lib/dashboard/storedCampaign";
+import { toCampaignView } from "@/lib/dashboard/storedCampaign";
 import { recommendedFigures } from "@/app/ui/campaigns/recommendedText";
 import type { Kpi } from "./KpiCard";
 import { plural } from "@/lib/text/plural";
@@ -12,7 +12,7 @@ import { plural } from "@/lib/text/plural";
 const RETRAIN = "retrain to see this";
 
 function delta(current: number | null | undefined, previous: number | null | undefined, format: (value: number) => string) {
-  const value = change(current, previous);
+  const value = computeChange(current, previous);
   if (value === null) return null;
   // Every KPI here is better when higher.
   const magnitude = format(Math.abs(value));
@@ -22,9 +22,9 @@ function delta(current: number | null | undefined, previous: number | null | und
 const points = (share: number) => `${(share * 100).toFixed(1)} pp`;
 const roi = (value: number | null | undefined) => (typeof value === "number" ? `${(value * 100).toFixed(0)}%` : "—");
 
-export function executiveKpis(now: StoredRunSummary, before: StoredRunSummary | null): Kpi[] {
-  const campaign = campaignView(now.campaign);
-  const previous = campaignView(before?.campaign);
+export function computeExecutiveKpis(now: StoredRunSummary, before: StoredRunSummary | null): Kpi[] {
+  const campaign = toCampaignView(now.campaign);
+  const previous = toCampaignView(before?.campaign);
   const figures = campaign && recommendedFigures(campaign);
   return [
     { id: "customers", label: "Customers", value: count(now.customers), change: delta(now.customers, before?.customers, count) },

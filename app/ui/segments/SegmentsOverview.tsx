@@ -1,6 +1,6 @@
 import { Grid } from "@tremor/react";
 import { getActiveRunDetails } from "@/lib/db/dashboard";
-import { segmentView } from "@/lib/dashboard/segments";
+import { toSegmentView } from "@/lib/dashboard/segments";
 import { readSummary } from "@/lib/dashboard/storedSummary";
 import { readRunJson } from "@/lib/runs/storedRun";
 import { utc } from "@/app/ui/runs/format";
@@ -16,7 +16,7 @@ export async function SegmentsOverview() {
   const run = await getActiveRunDetails();
   if (!run) return <NoActiveRun />;
   const summary = readSummary(run.summary);
-  const segments = run.segments.map((segment) => segmentView(segment, summary));
+  const segments = run.segments.map((segment) => toSegmentView(segment, summary));
   return (
     <div className="space-y-6">
       <p className="text-tremor-default text-tremor-content" data-testid="segments-run">

@@ -5,7 +5,7 @@
  */
 import { orderLineKind, type OrderRecord } from "@/lib/data/customer";
 import { backtestWindow, evaluateBacktest, gradeBacktest, type BacktestActuals, type BacktestWindow } from "@/lib/ml/clv";
-import { orderSummary, tryFit } from "./clvStage";
+import { summariseOrders, tryFit } from "./clvStage";
 import type { ClvBacktestOutcome } from "./types";
 
 const DAY_MS = 86_400_000;
@@ -19,7 +19,7 @@ export function backtestClv(orders: readonly OrderRecord[], snapshotDate: Date, 
   if (firstSale === Infinity) return { status: "unavailable", reason: NO_ORDER_LINES };
   const window = backtestWindow(new Date(firstSale), snapshotDate, options.holdoutWeeks);
   if ("reason" in window) return { status: "unavailable", reason: window.reason };
-  const calibration = orderSummary(orders, window.calibrationEnd);
+  const calibration = summariseOrders(orders, window.calibrationEnd);
   if (calibration === null) return { status: "unavailable", reason: "no sale before the hold-out period" };
   const model = tryFit({ summary: calibration, source: "orders" }, []);
   if (typeof model === "string") return { status: "unavailable", reason: `the model fitted on the calibration period failed: ${model}` };

@@ -58,7 +58,7 @@ export function buildClvPlan(customers: readonly CustomerRecord[], orders: reado
   const notes: (string | null)[] = customers.map(() => null);
   let ordersPart: ClvSummary | null = null;
   const summarised = new Uint8Array(customers.length);
-  const summary = orderSummary(orders, snapshotDate);
+  const summary = summariseOrders(orders, snapshotDate);
   if (summary !== null) {
     const rowIndex = summary.customerIds.map((id) => indexOf.get(id) ?? -1);
     for (const row of rowIndex) if (row >= 0) summarised[row] = 1;
@@ -87,7 +87,7 @@ export function buildClvPlan(customers: readonly CustomerRecord[], orders: reado
 }
 
 /** The order-line summary at `snapshotDate`: sales only, returns netted (see buildClvPlan); null when there is no sale. */
-export function orderSummary(orders: readonly OrderRecord[], snapshotDate: Date): OrdersSummary | null {
+export function summariseOrders(orders: readonly OrderRecord[], snapshotDate: Date): OrdersSummary | null {
   const sales = orders.filter((order) => orderLineKind(order) === "sale");
   if (sales.length === 0) return null;
   const summary = summaryFromOrders(sales, { snapshotDate });
@@ -123,7 +123,7 @@ function netReturns(summary: CustomerRfmSummary, orders: readonly OrderRecord[],
 }
 
 /** Order-line summaries by customer, for the RFM features of customers known only from orders. */
-export function summaryLookup(plan: ClvPlan): SummaryLookup | undefined {
+export function indexSummariesByCustomer(plan: ClvPlan): SummaryLookup | undefined {
   if (plan.orders === null) return undefined;
   const { summary } = plan.orders;
   const lookup = new Map<string, CustomerSummary>();
@@ -256,7 +256,7 @@ export function scoreClvPlan(
 }
 
 /** How many customers have a CLV from each source, and the reasons the rest have none. */
-export function clvCoverage(columns: Pick<ClvColumns, "clvSource" | "clvNote">): ClvCoverage {
+export function measureClvCoverage(columns: Pick<ClvColumns, "clvSource" | "clvNote">): ClvCoverage {
   const reasons = new Map<string, number>();
   let orders = 0;
   let profiles = 0;
@@ -279,7 +279,7 @@ export function clvCoverage(columns: Pick<ClvColumns, "clvSource" | "clvNote">):
 }
 
 /** Annualised past spend × margin: from order lines over each customer's observed span where they have any, else from the two-year Mnt* totals. */
-export function historicalClvColumn(
+export function computeHistoricalClv(
   customers: readonly CustomerRecord[],
   orders: readonly OrderRecord[],
   snapshotDate: Date,

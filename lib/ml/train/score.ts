@@ -15,7 +15,7 @@ import { transformPca, type PcaModel } from "@/lib/ml/segmentation/pca";
 import { appendAttributes, attributeTable } from "@/lib/ml/features/attributes";
 import { orderFeatureTable, scaleOrderFeatures } from "@/lib/ml/features/orderBehaviour";
 import { responseApplicability } from "@/lib/ml/response/applicability";
-import { buildClvPlan, historicalClvColumn, scoreClvPlan, summaryLookup } from "./clvStage";
+import { buildClvPlan, computeHistoricalClv, scoreClvPlan, indexSummariesByCustomer } from "./clvStage";
 import type { CustomerScores, TrainData, TrainedModels } from "./types";
 
 export interface ModelScorer {
@@ -55,7 +55,7 @@ function scoreWith(data: TrainData, models: TrainedModels, { classifier, respons
   const rows = customers.length;
   const snapshotDate = new Date(models.snapshotDate);
   const plan = buildClvPlan(customers, orders, snapshotDate);
-  const summaries = summaryLookup(plan);
+  const summaries = indexSummariesByCustomer(plan);
   const base = models.orderFeatures
     ? { matrix: scaleOrderFeatures(models.orderFeatures, orderFeatureTable(models.orderFeatures, customers, orders)), columns: models.orderFeatures.features.length }
     : transformFeatures(models.features, customers, { summaries });
@@ -86,7 +86,7 @@ function scoreWith(data: TrainData, models: TrainedModels, { classifier, respons
     clvHigh: clvColumns.clvHigh,
     pAlive: clvColumns.pAlive,
     expectedPurchases: clvColumns.expectedPurchases,
-    historicalClv: historicalClvColumn(customers, orders, snapshotDate, models.clv?.options.margin ?? 1),
+    historicalClv: computeHistoricalClv(customers, orders, snapshotDate, models.clv?.options.margin ?? 1),
     responseNote,
     clvSource: clvColumns.clvSource,
     clvNote: clvColumns.clvNote,

@@ -17,12 +17,12 @@ import { createRng } from "@/lib/ml/random";
 import { responseApplicability } from "@/lib/ml/response/applicability";
 import {
   buildClvPlan,
-  clvCoverage,
+  measureClvCoverage,
   DEFAULT_CLV_OPTIONS,
   fitClvModels,
-  historicalClvColumn,
+  computeHistoricalClv,
   scoreClvPlan,
-  summaryLookup,
+  indexSummariesByCustomer,
   type ClvColumns,
   type ClvPlan,
   type FittedClv,
@@ -63,7 +63,7 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
   const snapshotDate = config.snapshotDate ? new Date(config.snapshotDate) : inferSnapshotDate(customers, orders);
   const clvOptions = { ...DEFAULT_CLV_OPTIONS, ...config.clv };
   const clvPlan = await stage("summaries", 0.02, () => buildClvPlan(customers, orders, snapshotDate));
-  const summaries: SummaryLookup | undefined = summaryLookup(clvPlan);
+  const summaries: SummaryLookup | undefined = indexSummariesByCustomer(clvPlan);
 
   const features = await stage("features", 0.05, () => segmentationFeatures(customers, orders, snapshotDate, config.seed, summaries, config.attributeFeatures));
   const warnings: string[] = [];
@@ -155,7 +155,7 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
     clvHigh: clvColumns.clvHigh,
     pAlive: clvColumns.pAlive,
     expectedPurchases: clvColumns.expectedPurchases,
-    historicalClv: historicalClvColumn(customers, orders, snapshotDate, clvOptions.margin),
+    historicalClv: computeHistoricalClv(customers, orders, snapshotDate, clvOptions.margin),
     responseNote: response?.notes ?? customers.map(() => `no response model in this run: ${responseReason}`),
     clvSource: clvColumns.clvSource,
     clvNote: clvColumns.clvNote,
@@ -194,7 +194,7 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
     models,
     scores,
     personas,
-    metrics: metricsOf(segmentation, { source: features.source, warnings, minShare: smallestShare(labels, k) }, classifier?.fit ?? null, response?.report ?? null, checkedClv),
+    metrics: collectMetrics(segmentation, { source: features.source, warnings, minShare: smallestShare(labels, k) }, classifier?.fit ?? null, response?.report ?? null, checkedClv),
     reference,
     skipped,
     timings: { ...timings, ...prefixed("segmentation.", segmentation.timings), ...prefixed("response.", response?.report.timings ?? {}) },
@@ -230,7 +230,7 @@ function prefixed(prefix: string, values: Record<string, number>): Record<string
   return Object.fromEntries(Object.entries(values).map(([key, value]) => [prefix + key, value]));
 }
 
-function metricsOf(
+function collectMetrics(
   segmentation: Awaited<ReturnType<typeof fitSegmentation>>,
   /** `minShare`: the smallest segment's share of all customers, those placed by the nearest centre included. */
   basis: { source: FeatureSource; warnings: string[]; minShare: number },
@@ -239,7 +239,7 @@ function metricsOf(
   clv: { fitted: FittedClv; columns: ClvColumns; plan: ClvPlan; backtest: ClvBacktestOutcome } | null,
 ): TrainMetrics {
   const chosen = segmentation.spaces.find((space) => space.space === segmentation.space)!;
-  const coverage = clv ? clvCoverage(clv.columns) : null;
+  const coverage = clv ? measureClvCoverage(clv.columns) : null;
   return {
     segmentation: {
       k: segmentation.k,

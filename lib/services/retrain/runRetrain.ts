@@ -18,11 +18,11 @@ import { clvChangesOfUnchanged } from "@/lib/ml/clvShift";
 import { decidePromotion, type GateBacktest, type GateMetrics, type GateTolerances } from "@/lib/ml/promotion";
 import { trainAll, type TrainConfig, type TrainResult } from "@/lib/ml/train";
 import { segmentationColumns } from "@/lib/ml/train/featureSource";
-import { measureDrift, measureStability, runReference, type RunReference } from "@/lib/runs/driftAndStability";
+import { measureDrift, measureStability, buildRunReference, type RunReference } from "@/lib/runs/driftAndStability";
 import { assignSegmentKeys } from "@/lib/runs/segmentKeys";
 import { summariseRun } from "@/lib/runs/summary";
 import { loadRunModels } from "../keptModels";
-import { artifactsOf, scoreRows, segmentRows, toJson } from "./outcome";
+import { toArtifacts, toScoreRows, toSegmentRows, toJson } from "./outcome";
 import { loadSegmentHistory } from "./segmentHistory";
 import { withSegmentSettings } from "./segmentSettings";
 
@@ -138,12 +138,12 @@ async function train(
     drift: drift && toJson(drift),
     stability: stability && toJson(stability),
     decision: toJson(decision),
-    reference: toJson(runReference(result, segmentKeys)),
+    reference: toJson(buildRunReference(result, segmentKeys)),
     summary: toJson({ ...summary, targeting: buildTargeting(segmentKeys, result.scores.responseProbability, { cuts }) }),
     timings: toJson(timings),
-    artifacts: artifactsOf(result),
-    segments: segmentRows(result.personas, keyed, result.models.segmentation.standardizedCentroids),
-    scores: scoreRows(result.scores, snapshot.customerIds, keyed, snapshot.inputHashes),
+    artifacts: toArtifacts(result),
+    segments: toSegmentRows(result.personas, keyed, result.models.segmentation.standardizedCentroids),
+    scores: toScoreRows(result.scores, snapshot.customerIds, keyed, snapshot.inputHashes),
     activate: decision.promote ? { reason: "promoted" } : null,
   }, (share) => progress("write", 0.9 + share * 0.09));
   lap("write");

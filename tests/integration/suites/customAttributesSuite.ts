@@ -36,7 +36,7 @@ export function defineCustomAttributesSuite(provider: TestProvider): void {
       db: typeof import("@/lib/db/client").db;
       listCustomerScores: typeof import("@/lib/db/customerScores").listCustomerScores;
       scoreFilterOf: typeof import("@/lib/db/customerScores").scoreFilterOf;
-      customerExportResponse: typeof import("@/lib/services/customerExport").customerExportResponse;
+      streamCustomerExport: typeof import("@/lib/services/customerExport").streamCustomerExport;
       listKnownAttributeNames: typeof import("@/lib/db/customAttributes").listKnownAttributeNames;
       getRunArtifact: typeof import("@/lib/db/runs").getRunArtifact;
       runRetrain: typeof import("@/lib/services/retrain/runRetrain").runRetrain;
@@ -45,7 +45,7 @@ export function defineCustomAttributesSuite(provider: TestProvider): void {
     beforeAll(async () => {
       database = await useTestDatabase(provider);
       tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "attributes-"));
-      const [{ db }, scores, { customerExportResponse }, { listKnownAttributeNames }, { getRunArtifact }, { importFile }, { saveAttributeFeatures }, { runRetrain }] =
+      const [{ db }, scores, { streamCustomerExport }, { listKnownAttributeNames }, { getRunArtifact }, { importFile }, { saveAttributeFeatures }, { runRetrain }] =
         await Promise.all([
           import("@/lib/db/client"),
           import("@/lib/db/customerScores"),
@@ -56,7 +56,7 @@ export function defineCustomAttributesSuite(provider: TestProvider): void {
           import("@/lib/db/settings"),
           import("@/lib/services/retrain/runRetrain"),
         ]);
-      lib = { db, listCustomerScores: scores.listCustomerScores, scoreFilterOf: scores.scoreFilterOf, customerExportResponse, listKnownAttributeNames, getRunArtifact, runRetrain };
+      lib = { db, listCustomerScores: scores.listCustomerScores, scoreFilterOf: scores.scoreFilterOf, streamCustomerExport, listKnownAttributeNames, getRunArtifact, runRetrain };
 
       const customers = generateCustomers({ seed: 5, count: CUSTOMERS });
       ids = customers.map((customer) => customer.externalId);
@@ -83,7 +83,7 @@ export function defineCustomAttributesSuite(provider: TestProvider): void {
     /** External ids of every customer the URL's filters keep, through the CSV export. */
     async function exported(search: Record<string, string>): Promise<string[]> {
       const query = customerQuery.parse(search);
-      const response = await lib.customerExportResponse({ what: "test", filter: (id) => lib.scoreFilterOf(id, query) });
+      const response = await lib.streamCustomerExport({ what: "test", filter: (id) => lib.scoreFilterOf(id, query) });
       expect(response.status).toBe(200);
       return (parse(await response.text(), { columns: true }) as { customer_id: string }[]).map((record) => record.customer_id);
     }

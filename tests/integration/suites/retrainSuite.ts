@@ -286,8 +286,8 @@ export function defineRetrainSuite(provider: TestProvider): void {
       expect(await activeState()).toEqual(before);
       expect(await leftBehindBy(killedRunId)).toEqual({ scores: 0, segments: 0, artifacts: 0, activations: 0 });
       // The scoring API keeps answering with the run that was active.
-      const { activeModels, scoreCustomers } = await import("@/lib/services/scoring");
-      const serving = (await activeModels())!;
+      const { loadActiveModels, scoreCustomers } = await import("@/lib/services/scoring");
+      const serving = (await loadActiveModels())!;
       expect(scoreCustomers(serving, generateCustomers({ seed: 9, count: 2 })).map((result) => result.runId)).toEqual([before.runId, before.runId]);
       const lease = await lib.db.retrainLease.findUniqueOrThrow({ where: { name: "retrain" } });
       expect(lease.runId).toBe(killedRunId);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { StoredRunSummary } from "@/lib/dashboard/storedSummary";
-import { executiveKpis } from "@/app/ui/executive/kpis";
+import { computeExecutiveKpis } from "@/app/ui/executive/kpis";
 
 // A summary as written before the campaign and the scatter sample were stored.
 const old: StoredRunSummary = {
@@ -39,11 +39,11 @@ const legacy: StoredRunSummary = {
     economics: { costPerContact: 3, revenuePerResponse: 11 },
   },
 };
-const byId = (kpis: ReturnType<typeof executiveKpis>) => Object.fromEntries(kpis.map((kpi) => [kpi.id, kpi]));
+const byId = (kpis: ReturnType<typeof computeExecutiveKpis>) => Object.fromEntries(kpis.map((kpi) => [kpi.id, kpi]));
 
-describe("executiveKpis", () => {
+describe("computeExecutiveKpis", () => {
   test("shows each figure with its signed change since the previous run", () => {
-    const kpis = byId(executiveKpis(now, old));
+    const kpis = byId(computeExecutiveKpis(now, old));
     expect(kpis.customers).toMatchObject({ value: "1,000", change: { value: 200, text: "+200" } });
     expect(kpis.revenue).toMatchObject({ value: "515K", change: { text: "+103.6K" } });
     expect(kpis["clv-average"]).toMatchObject({ value: "295", change: { text: "−5" } });
@@ -54,12 +54,12 @@ describe("executiveKpis", () => {
   });
 
   test("a run stored before the recommended campaign shows its audience above break-even, without a threshold, and the change against it", () => {
-    expect(byId(executiveKpis(legacy, null)).profit).toMatchObject({ value: "484", detail: "mailing 180 customers; mailing everyone: -1,107" });
-    expect(byId(executiveKpis(now, legacy)).profit.change).toMatchObject({ text: "+9" });
+    expect(byId(computeExecutiveKpis(legacy, null)).profit).toMatchObject({ value: "484", detail: "mailing 180 customers; mailing everyone: -1,107" });
+    expect(byId(computeExecutiveKpis(now, legacy)).profit.change).toMatchObject({ text: "+9" });
   });
 
   test("without a previous run there are no changes; a run stored before the campaign says to retrain", () => {
-    const kpis = byId(executiveKpis(old, null));
+    const kpis = byId(computeExecutiveKpis(old, null));
     expect(kpis.customers.change).toBeNull();
     expect(kpis.profit).toMatchObject({ value: "—", detail: "retrain to see this" });
     expect(kpis.roi).toMatchObject({ value: "—", detail: "retrain to see this" });
@@ -72,7 +72,7 @@ describe("executiveKpis", () => {
       clvCoverage: { customers: 7_240, orders: 5_000, profiles: 2_000, none: 240, reasons: [{ reason: "no order lines and no purchase counts in the profile", count: 240 }] },
       responseCoverage: { customers: 7_240, scored: 0, none: 7_240, reasons: [{ reason: "no campaign outcomes yet, so no response model", count: 7_240 }] },
     };
-    const kpis = byId(executiveKpis(covered, null));
+    const kpis = byId(computeExecutiveKpis(covered, null));
     expect(kpis["clv-total"].coverage).toEqual([
       "CLV for 7,000 of 7,240 customers: 5,000 from order lines, 2,000 from profile fields",
       "240 without: no order lines and no purchase counts in the profile (240)",
@@ -85,7 +85,7 @@ describe("executiveKpis", () => {
   });
 
   test("a run stored before coverage was recorded says to retrain to see it", () => {
-    const kpis = byId(executiveKpis(old, null));
+    const kpis = byId(computeExecutiveKpis(old, null));
     expect(kpis["clv-total"].coverage).toEqual(["How many customers this covers: retrain to see this."]);
     expect(kpis.responders.coverage).toEqual(["How many customers this covers: retrain to see this."]);
   });

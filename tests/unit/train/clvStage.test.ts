@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { emptyCustomer, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
 import { spendShrinkageOf } from "@/lib/ml/clv";
 import { generateOrderBusiness } from "@/lib/data/syntheticBusiness";
-import { buildClvPlan, clvCoverage, fitClvModels } from "@/lib/ml/train/clvStage";
+import { buildClvPlan, measureClvCoverage, fitClvModels } from "@/lib/ml/train/clvStage";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const sale = (customerId: string, date: string, amount: number, kind?: OrderRecord["kind"]): OrderRecord => ({
@@ -41,7 +41,7 @@ describe("the CLV plan: a source per customer", () => {
   });
 
   test("coverage counts each source and groups the reasons", () => {
-    expect(clvCoverage({ clvSource: ["orders", "profiles", null, null], clvNote: [null, null, "no order lines", "no order lines"] })).toEqual({
+    expect(measureClvCoverage({ clvSource: ["orders", "profiles", null, null], clvNote: [null, null, "no order lines", "no order lines"] })).toEqual({
       customers: 4, orders: 1, profiles: 1, none: 2, reasons: [{ reason: "no order lines", count: 2 }],
     });
   });

@@ -5,7 +5,7 @@ import { boundedFieldErrors } from "@/lib/http/issues";
 import { jsonError } from "@/lib/http/responses";
 import { campaignQuery } from "@/lib/campaign/audience";
 import { breakEvenProbability } from "@/lib/campaign/economics";
-import { customerExportResponse } from "@/lib/services/customerExport";
+import { streamCustomerExport } from "@/lib/services/customerExport";
 
 export const runtime = "nodejs";
 
@@ -16,7 +16,7 @@ export const GET = withPermission("exportData", async (req) => {
   if (download instanceof Response) return download;
   const query = parsed.data;
   const threshold = query.threshold ?? breakEvenProbability({ costPerContact: query.cost, revenuePerResponse: query.revenue });
-  return customerExportResponse({
+  return streamCustomerExport({
     what: "campaign",
     filter: (runId) => ({
       runId,

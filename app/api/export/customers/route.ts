@@ -5,7 +5,7 @@ import { boundedFieldErrors } from "@/lib/http/issues";
 import { jsonError } from "@/lib/http/responses";
 import { customerQuery } from "@/lib/customers/query";
 import { scoreFilterOf } from "@/lib/db/customerScores";
-import { customerExportResponse } from "@/lib/services/customerExport";
+import { streamCustomerExport } from "@/lib/services/customerExport";
 
 export const runtime = "nodejs";
 
@@ -14,5 +14,5 @@ export const GET = withPermission("exportData", async (req) => {
   if (!query.success) return jsonError(400, "Check the filters.", boundedFieldErrors(query.error));
   const download = csvDownloadOf(req.nextUrl.searchParams);
   if (download instanceof Response) return download;
-  return customerExportResponse({ what: "customers", filter: (runId) => scoreFilterOf(runId, query.data), download });
+  return streamCustomerExport({ what: "customers", filter: (runId) => scoreFilterOf(runId, query.data), download });
 });

@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { BodyError, readJsonBody } from "@/lib/http/jsonBody";
 import { jsonError, methodNotAllowed } from "@/lib/http/responses";
 import { withApiToken } from "@/lib/http/withApiToken";
-import { activeModels, scoreCustomers } from "@/lib/services/scoring";
+import { loadActiveModels, scoreCustomers } from "@/lib/services/scoring";
 
 // POST /api/v1/score – score one customer or a batch with the active run; any token with viewDashboards.
 export const POST = withApiToken("viewDashboards", async (req) => {
@@ -17,7 +17,7 @@ export const POST = withApiToken("viewDashboards", async (req) => {
   }
   const parsed = parseScoreRequest(body);
   if (!parsed.success) return invalid(parsed.error, "request body");
-  const run = await activeModels();
+  const run = await loadActiveModels();
   if (!run) return noActiveRun();
   return Response.json({ results: scoreCustomers(run, toRecords(parsed.data)) });
 });

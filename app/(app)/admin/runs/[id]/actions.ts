@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/actions/authorizedAction";
 import { activateRun, getActiveRun, getRunProgress } from "@/lib/db/runs";
-import { activationOption } from "@/lib/services/retrain/activation";
+import { findActivationOption } from "@/lib/services/retrain/activation";
 
 const activation = z.object({
   runId: z.coerce.number().int().positive(),
@@ -16,7 +16,7 @@ const activation = z.object({
 export const activateRunAction = authorizedAction("retrain", activation, async ({ runId, note }, user) => {
   const [run, active] = await Promise.all([getRunProgress(runId), getActiveRun()]);
   if (!run) return { ok: false, message: `There is no run ${runId}.` };
-  const option = activationOption(run, active?.id ?? null);
+  const option = findActivationOption(run, active?.id ?? null);
   if (!option) {
     return { ok: false, message: active?.id === runId ? `Run ${runId} is already the active run.` : `Run ${runId} is ${run.status.toLowerCase()}: it has no models to activate.` };
   }

@@ -3,11 +3,11 @@ import Link from "next/link";
 import { Callout } from "@tremor/react";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getActiveRun, getRun } from "@/lib/db/runs";
-import { activationOption } from "@/lib/services/retrain/activation";
-import { attributeFeaturesOf, readRunJson } from "@/lib/runs/storedRun";
+import { findActivationOption } from "@/lib/services/retrain/activation";
+import { readAttributeFeatures, readRunJson } from "@/lib/runs/storedRun";
 import { readSummary } from "@/lib/dashboard/storedSummary";
 import { ClvBacktestCard } from "./ClvBacktestCard";
-import { campaignView } from "@/lib/dashboard/storedCampaign";
+import { toCampaignView } from "@/lib/dashboard/storedCampaign";
 import { RecommendedCampaign } from "@/app/ui/campaigns/RecommendedCampaign";
 import { KCurvesCard } from "@/app/ui/segments/KCurvesCard";
 import { CoverageCard } from "./CoverageCard";
@@ -40,14 +40,14 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
           {run.error}
         </Callout>
       )}
-      <DecisionCard runId={run.id} decision={json.decision} option={activationOption(run, active?.id ?? null)} />
+      <DecisionCard runId={run.id} decision={json.decision} option={findActivationOption(run, active?.id ?? null)} />
       {(run.status === "SUCCEEDED" || run.status === "REJECTED") && (
         <CoverageCard skipped={json.metrics?.skipped} summary={readSummary(run.summary)} segments={run.segments} />
       )}
-      {(run.status === "SUCCEEDED" || run.status === "REJECTED") && <RecommendedCampaign campaign={campaignView(readSummary(run.summary)?.campaign)} segments={run.segments} />}
+      {(run.status === "SUCCEEDED" || run.status === "REJECTED") && <RecommendedCampaign campaign={toCampaignView(readSummary(run.summary)?.campaign)} segments={run.segments} />}
       {json.metrics && (
         <>
-          <SegmentationMetrics segmentation={json.metrics.segmentation} attributes={attributeFeaturesOf(run.config)} />
+          <SegmentationMetrics segmentation={json.metrics.segmentation} attributes={readAttributeFeatures(run.config)} />
           <KCurvesCard segmentation={json.metrics.segmentation} />
           <ResponseMetrics response={json.metrics.response} />
           <OtherModels metrics={json.metrics} />

@@ -5,7 +5,7 @@ import { csvDownloadOf } from "@/lib/http/csvDownload";
 import { jsonError } from "@/lib/http/responses";
 import { segmentFileStem } from "@/lib/export/fileName";
 import type { ActiveRunView } from "@/lib/db/activeRun";
-import { customerExportResponse } from "@/lib/services/customerExport";
+import { streamCustomerExport } from "@/lib/services/customerExport";
 
 export const runtime = "nodejs";
 
@@ -17,7 +17,7 @@ export const GET = withPermission<{ id: string }>("exportData", async (req, { pa
   const download = csvDownloadOf(req.nextUrl.searchParams);
   if (download instanceof Response) return download;
   const segmentOf = (run: ActiveRunView) => run.segments.find((segment) => segment.segmentKey === key.data);
-  return customerExportResponse({
+  return streamCustomerExport({
     // check has refused a run without the segment before the name is asked for.
     what: (run) => segmentFileStem(segmentOf(run)!.name, key.data),
     filter: (runId) => ({ runId, segmentKeys: [key.data] }),
