@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "./client";
 import { db } from "./client";
-import { targetUserId } from "@/lib/audit/entry";
+import { readTargetUserId } from "@/lib/audit/entry";
 
 export async function recordAudit(entry: {
   userId: string | null;
@@ -19,7 +19,7 @@ export async function listAudit(limit = 100) {
     take: limit,
     include: { user: { select: { email: true, name: true } } },
   });
-  const ids = [...new Set(entries.flatMap((entry) => targetUserId(entry.target) ?? []))];
+  const ids = [...new Set(entries.flatMap((entry) => readTargetUserId(entry.target) ?? []))];
   const users = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } }) : [];
   return { entries, emailOf: new Map(users.map((user) => [user.id, user.email])) };
 }

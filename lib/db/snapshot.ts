@@ -6,7 +6,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { CUSTOMER_COLUMNS, type CustomerRecord, type OrderLineKind, type OrderRecord } from "@/lib/data/customer";
-import { InputFingerprints, profileFingerprint } from "@/lib/data/inputFingerprint";
+import { InputFingerprints, fingerprintProfiles } from "@/lib/data/inputFingerprint";
 import { db } from "./client";
 
 export interface Snapshot {
@@ -43,7 +43,7 @@ export async function loadSnapshot(): Promise<Snapshot> {
       indexOf.set(id, customers.length);
       customers.push(record);
       customerIds.push(id);
-      profileHashes.push(profileFingerprint(contentHash));
+      profileHashes.push(fingerprintProfiles(contentHash));
       hash.update(`${record.externalId}:${contentHash}\n`);
     }
     cursor = page[page.length - 1].id;

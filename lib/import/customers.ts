@@ -14,9 +14,9 @@ import type { Encoding, Separator } from "./detect";
 import { mapHeader, type FieldSpec, type HeaderMapping } from "./header";
 import { assertNotOrderLines } from "./kindHint";
 import { CustomerQualityBuilder, type CustomerQuality } from "./quality";
-import { upperFence } from "./qualityChecks";
+import { computeUpperFence } from "./qualityChecks";
 import { Reservoir } from "./reservoir";
-import { CHUNK_ROWS, collectRecords, DateRange, ErrorLog, eachValidRow, fileWarnings, parseDateCell, type CellError } from "./rows";
+import { CHUNK_ROWS, collectRecords, DateRange, ErrorLog, eachValidRow, collectFileWarnings, parseDateCell, type CellError } from "./rows";
 import type { Readable } from "node:stream";
 import { bytesOf, openCsv, type InvalidByteRows, type RereadableSource, type SourceOptions } from "./source";
 
@@ -163,7 +163,7 @@ export async function openCustomers(source: RereadableSource, options: CustomerI
     format = evidence.format(dateHeader(mapping), options.dateOrder);
     // Rows whose date will not parse are no record, so their incomes are left out as they will be.
     const kept = incomes.items.filter((item) => item.date === null || (format !== null && parseDate(item.date, format.order) !== null));
-    incomeFence = upperFence(kept.map((item) => item.income));
+    incomeFence = computeUpperFence(kept.map((item) => item.income));
   } finally {
     reader.close();
   }
@@ -244,7 +244,7 @@ async function readRows(
       errorCount: log.count,
       duplicates: [...repeats].map(([id, rows]) => ({ id, rows })),
       repeatedIdRows,
-      warnings: fileWarnings(reader, mapping.warnings, rowsRead),
+      warnings: collectFileWarnings(reader, mapping.warnings, rowsRead),
       rowsRead,
       separator: reader.separator,
       encoding: reader.encoding(),

@@ -144,7 +144,7 @@ export function parseDate(value: string, order: DayMonthOrder): Date | null {
 }
 
 /** The message for a cell that does not parse as a date in the column's format. */
-export function invalidDateMessage(format: DateFormat | null): string {
+export function describeInvalidDate(format: DateFormat | null): string {
   return format ? `not a valid date in the column's format ${format.label}` : "not a date";
 }
 

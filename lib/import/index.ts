@@ -8,7 +8,7 @@ export type { CustomerFile, CustomerImport, CustomerImportOptions, CustomerFileR
 export { ORDER_FIELDS, openOrders, orderRow, parseOrders, readOrdersFile } from "./orders";
 export type { AmountSource, OrderField, OrderFile, OrderImport, OrderImportOptions, OrderRow } from "./orders";
 export { MAX_CUSTOM_COLUMNS } from "./attributes";
-export { customerFileReport, describeReport, orderFileReport } from "./report";
+export { reportCustomerFile, describeReport, reportOrderFile } from "./report";
 export type { ImportReport, ProfileChanges } from "./report";
 export { ImportError, type ImportErrorCode } from "./errors";
 export { DEFAULT_MAX_BYTES } from "./limits";

@@ -13,11 +13,11 @@ import type { Encoding, Separator } from "./detect";
 import { ImportError } from "./errors";
 import { mapHeader, type HeaderMapping } from "./header";
 import { assertNotProfiles } from "./kindHint";
-import { CreditNoteEvidence, classifyLine, lineAmount } from "./lineKinds";
-import { OrderQualityBuilder, orderAmountFence, type OrderQuality } from "./orderQuality";
+import { CreditNoteEvidence, classifyLine, computeLineAmount } from "./lineKinds";
+import { OrderQualityBuilder, computeOrderAmountFence, type OrderQuality } from "./orderQuality";
 import { ORDER_SPECS } from "./orderSpecs";
 import { Reservoir } from "./reservoir";
-import { CHUNK_ROWS, collectRecords, ErrorLog, eachValidRow, fileWarnings, parseDateCell, type CellError } from "./rows";
+import { CHUNK_ROWS, collectRecords, ErrorLog, eachValidRow, collectFileWarnings, parseDateCell, type CellError } from "./rows";
 import type { Readable } from "node:stream";
 import { bytesOf, openCsv, type InvalidByteRows, type RereadableSource, type SourceOptions } from "./source";
 
@@ -139,7 +139,7 @@ export async function openOrders(source: RereadableSource, options: OrderImportO
       const line = classify(row, amountSource, credit);
       return line.kind === "sale" ? [line.amount] : [];
     });
-    decided = { mapping, amountSource, format, creditNotes: credit, amountFence: orderAmountFence(sales) };
+    decided = { mapping, amountSource, format, creditNotes: credit, amountFence: computeOrderAmountFence(sales) };
   } finally {
     reader.close();
   }
@@ -156,7 +156,7 @@ function dateHeader(mapping: HeaderMapping<OrderField>): string {
 }
 
 function classify(row: OrderLine, amountSource: AmountSource, creditNotes: boolean) {
-  const amount = amountSource === "amount" ? row.amount! : lineAmount(row.quantity!, row.unitPrice!);
+  const amount = amountSource === "amount" ? row.amount! : computeLineAmount(row.quantity!, row.unitPrice!);
   return classifyLine({ amount, quantity: row.quantity, orderId: row.orderId, status: row.status }, creditNotes);
 }
 
@@ -189,7 +189,7 @@ async function readLines(source: RereadableSource, options: OrderImportOptions, 
     return {
       errors: log.errors.sort((a, b) => a.row - b.row),
       errorCount: log.count,
-      warnings: fileWarnings(reader, mapping.warnings, rowsRead),
+      warnings: collectFileWarnings(reader, mapping.warnings, rowsRead),
       rowsRead,
       separator: reader.separator,
       encoding: reader.encoding(),

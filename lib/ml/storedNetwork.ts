@@ -18,7 +18,7 @@ interface LayerJson {
 
 const ACTIVATIONS: readonly Activation[] = ["relu", "linear", "sigmoid", "softmax"];
 
-export function denseLayersOf(saved: StoredNetwork): DenseLayer[] {
+export function readDenseLayers(saved: StoredNetwork): DenseLayer[] {
   const weights = new Map(saved.weights.map((weight) => [weight.name, weight]));
   const weight = (layer: string, name: string) => {
     const found = weights.get(`${layer}/${name}`);

@@ -4,7 +4,7 @@
  * names) when it has any, and from the profile's Mnt* and purchase-count fields otherwise.
  * The bars and bins are fixed per run so every segment is drawn on the same axes.
  */
-import { orderLineKind, PURCHASE_FIELDS, SPEND_FIELDS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
+import { classifyOrderLine, PURCHASE_FIELDS, SPEND_FIELDS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
 import { MIN_BIRTH_YEAR } from "@/lib/ml/features/cleaning";
 
 export interface HistogramBin {
@@ -71,7 +71,7 @@ interface OrderHistory {
 function orderHistories(orders: readonly OrderRecord[]): Map<string, OrderHistory> {
   const histories = new Map<string, OrderHistory>();
   for (const order of orders) {
-    const kind = orderLineKind(order);
+    const kind = classifyOrderLine(order);
     // A cancelled order was never bought.
     if (kind === "cancelled") continue;
     let history = histories.get(order.customerId);

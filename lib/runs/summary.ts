@@ -2,9 +2,9 @@
  * Per-run aggregates for the dashboards, computed once when the run is written so pages
  * never scan scores at request time.
  */
-import { DEFAULT_ECONOMICS, everyoneOutcome, type CampaignOutcome, type Economics } from "@/lib/campaign/economics";
+import { DEFAULT_ECONOMICS, computeEveryoneOutcome, type CampaignOutcome, type Economics } from "@/lib/campaign/economics";
 import { recommendCampaign, type RecommendedCampaign } from "@/lib/campaign/recommended";
-import { orderLineKind, SPEND_FIELDS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
+import { classifyOrderLine, SPEND_FIELDS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
 import type { CustomerScores } from "@/lib/ml/train";
 import type { ClvSource } from "@/lib/ml/train/types";
 import { Coverage, type ClvCoverage, type ResponseCoverage } from "./coverage";
@@ -88,7 +88,7 @@ function orderSpendByCustomer(orders: readonly OrderRecord[]): Map<string, numbe
   const buyers = new Set<string>();
   const spend = new Map<string, number>();
   for (const order of orders) {
-    const kind = orderLineKind(order);
+    const kind = classifyOrderLine(order);
     if (kind === "cancelled") continue;
     if (kind === "sale") buyers.add(order.customerId);
     spend.set(order.customerId, (spend.get(order.customerId) ?? 0) + order.amount);
@@ -144,7 +144,7 @@ export function summariseRun(customers: readonly CustomerRecord[], scores: Custo
     campaign:
       overall.response.total === null
         ? null
-        : { recommended: recommendCampaign(segmentKeys, scores.responseProbability, economics), everyone: everyoneOutcome(scores.responseProbability, economics), economics },
+        : { recommended: recommendCampaign(segmentKeys, scores.responseProbability, economics), everyone: computeEveryoneOutcome(scores.responseProbability, economics), economics },
     pcaSample: samplePcaPoints(scores.pca, segmentKeys, context.seed),
     segments: [...bySegment].map(([segmentKey, stats]) => ({
       segmentKey,

@@ -7,7 +7,7 @@ import { getActiveRunView, type ActiveRunView } from "@/lib/db/activeRun";
 import { scoredCustomerPages, type ExportOptions } from "@/lib/db/exports";
 import { isControl } from "@/lib/campaign/controlGroup";
 import { CUSTOMER_HEADER, customerCsvWriter } from "@/lib/export/customerCsv";
-import { exportFileName } from "@/lib/export/fileName";
+import { nameExportFile } from "@/lib/export/fileName";
 import { csvResponse, csvStream, type CsvDownload } from "@/lib/export/stream";
 import type { ScoreFilter } from "@/lib/db/scoreFilter";
 import { jsonError } from "@/lib/http/responses";
@@ -40,5 +40,5 @@ export async function streamCustomerExport(spec: CustomerExport): Promise<Respon
     for await (const page of pages) yield write(page);
   }
   const what = typeof spec.what === "string" ? spec.what : spec.what(run);
-  return csvResponse(csvStream(header, text()), exportFileName(what, run.id), spec.download);
+  return csvResponse(csvStream(header, text()), nameExportFile(what, run.id), spec.download);
 }

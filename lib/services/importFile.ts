@@ -20,10 +20,10 @@ import type { Prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import {
   ImportError,
-  customerFileReport,
+  reportCustomerFile,
   openCustomers,
   openOrders,
-  orderFileReport,
+  reportOrderFile,
   type CellError,
   type CustomerFile,
   type DayMonthOrder,
@@ -94,7 +94,7 @@ async function readAndWrite(request: ImportRequest, source: { path: string }, he
       columns,
       async (write) => {
         const file = await reading.read((chunk) => write(chunk.records));
-        return outcomeOf(file, file.duplicates, file.repeatedIdRows, customerFileReport(file), allowRejected);
+        return outcomeOf(file, file.duplicates, file.repeatedIdRows, reportCustomerFile(file), allowRejected);
       },
       dryRun,
     );
@@ -104,7 +104,7 @@ async function readAndWrite(request: ImportRequest, source: { path: string }, he
     header,
     async (write) => {
       const file = await reading.read((chunk) => write(chunk.records));
-      return outcomeOf(file, [], 0, orderFileReport(file), allowRejected);
+      return outcomeOf(file, [], 0, reportOrderFile(file), allowRejected);
     },
     dryRun,
   );

@@ -13,7 +13,7 @@ export interface DemoSummary {
 }
 
 /** Lines of at most 76 characters (but a long password or address), so the box fits 80 columns. */
-export function summaryLines(summary: DemoSummary): string[] {
+export function formatSummaryLines(summary: DemoSummary): string[] {
   return [
     `Open        ${summary.url}`,
     `Sign in as  ${summary.adminEmail}`,

@@ -6,7 +6,7 @@ import type { SegmentName } from "@/lib/db/activeRun";
 import type { AudienceMode } from "@/lib/campaign/audience";
 import { planCampaign } from "@/lib/campaign/plan";
 import type { TargetingAggregate } from "@/lib/campaign/targeting";
-import { breakEvenProbability } from "@/lib/campaign/economics";
+import { computeBreakEvenProbability } from "@/lib/campaign/economics";
 import { readAmount } from "@/lib/campaign/amountInput";
 import type { CampaignView } from "@/lib/dashboard/storedCampaign";
 import { queryString } from "@/app/ui/customers/format";
@@ -39,7 +39,7 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
   const step = 1 / aggregate.bins;
   // The recommended campaign's threshold is an edge of the aggregate's bins, so this audience is exactly it.
   // With nothing worth mailing it is empty (p ≥ 1 holds nobody below break-even).
-  const opening = recommended?.isRecorded ? (recommended.threshold ?? 1) : Math.ceil(breakEvenProbability({ costPerContact: defaults.cost, revenuePerResponse: defaults.revenue }) / step) * step;
+  const opening = recommended?.isRecorded ? (recommended.threshold ?? 1) : Math.ceil(computeBreakEvenProbability({ costPerContact: defaults.cost, revenuePerResponse: defaults.revenue }) / step) * step;
   const [chosen, setChosen] = useState<number[]>([]);
   const [mode, setMode] = useState<AudienceMode>("threshold");
   const [costText, setCostText] = useState(String(defaults.cost));

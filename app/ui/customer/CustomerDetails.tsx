@@ -2,7 +2,7 @@ import { Callout } from "@tremor/react";
 import type { ActiveRunView } from "@/lib/db/activeRun";
 import { listCustomerOrders, listCustomerRunScores, type CustomerProfile } from "@/lib/db/customerDetail";
 import { explainCustomerResponse } from "@/lib/services/explainCustomer";
-import { recentOrderLines } from "@/lib/customers/orderLines";
+import { listRecentOrderLines } from "@/lib/customers/orderLines";
 import { utc } from "@/app/ui/runs/format";
 import { ScoreCards } from "./ScoreCards";
 import { ContributionsCard } from "./ContributionsCard";
@@ -35,7 +35,7 @@ export async function CustomerDetails({ customer, run }: { customer: CustomerPro
         </>
       )}
       <ProfileCard customer={customer} />
-      <OrderLinesCard {...recentOrderLines(orders)} />
+      <OrderLinesCard {...listRecentOrderLines(orders)} />
       {scores.length > 0 && <RunHistoryCard scores={scores} activeRunId={run?.id ?? null} />}
     </>
   );

@@ -9,7 +9,7 @@ import { money, probability, queryString } from "./format";
 import { Pagination } from "./Pagination";
 import { plural } from "@/lib/text/plural";
 import { CsvExportLink } from "@/app/ui/export/CsvExportLink";
-import { customerHref } from "@/lib/customers/href";
+import { buildCustomerHref } from "@/lib/customers/href";
 
 const COLUMNS: { label: string; sort?: CustomerSort }[] = [
   { label: "Customer", sort: "id" },
@@ -85,7 +85,7 @@ export async function CustomerTable({ run, query, params }: { run: ActiveRunView
               return (
                 <TableRow key={row.customerId}>
                   <TableCell>
-                    <Link href={customerHref(row.externalId)} className="text-tremor-brand underline">
+                    <Link href={buildCustomerHref(row.externalId)} className="text-tremor-brand underline">
                       {row.externalId}
                     </Link>
                   </TableCell>

@@ -8,7 +8,7 @@
  * that needs two purchases (days between them) is missing for one-time buyers. Missing values
  * are imputed by the training median for clustering only: persona tables keep them missing.
  */
-import { orderLineKind, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
+import { classifyOrderLine, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
 import { quantiles } from "./stats";
 
 const DAY_MS = 86_400_000;
@@ -77,7 +77,7 @@ function accumulate(orders: readonly OrderRecord[], snapshot: number): Map<strin
       t = { gross: 0, returned: 0, cancelled: 0, units: 0, first: Infinity, last: -Infinity, days: new Set(), purchases: new Map(), byCategory: new Map() };
       totals.set(order.customerId, t);
     }
-    const kind = orderLineKind(order);
+    const kind = classifyOrderLine(order);
     const amount = Math.abs(order.amount);
     if (kind === "cancelled") {
       t.cancelled += amount;
@@ -110,7 +110,7 @@ function vocabularyOf(orders: readonly OrderRecord[], totals: ReadonlyMap<string
     for (const [category, amount] of t.byCategory) revenue.set(category, (revenue.get(category) ?? 0) + amount);
     for (const channel of t.purchases.values()) if (channel !== null) channelCounts.set(channel, (channelCounts.get(channel) ?? 0) + 1);
   }
-  const kinds = new Set(orders.map(orderLineKind));
+  const kinds = new Set(orders.map(classifyOrderLine));
   return {
     categories: topNames(revenue, MAX_CATEGORIES, OTHER_CATEGORIES),
     channels: topNames(channelCounts, MAX_CHANNELS, OTHER_CHANNELS),

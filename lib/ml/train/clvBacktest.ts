@@ -3,7 +3,7 @@
  * cutoff, with the same sale / return / cancel rules as the CLV stage, one BG/NBD + Gamma-Gamma fit
  * on it, and the hold-out actuals from the lines after it. Deterministic: fits draw no random numbers.
  */
-import { orderLineKind, type OrderRecord } from "@/lib/data/customer";
+import { classifyOrderLine, type OrderRecord } from "@/lib/data/customer";
 import { backtestWindow, evaluateBacktest, gradeBacktest, type BacktestActuals, type BacktestWindow } from "@/lib/ml/clv";
 import { summariseOrders, tryFit } from "./clvStage";
 import type { ClvBacktestOutcome } from "./types";
@@ -15,7 +15,7 @@ export const NO_ORDER_LINES =
 
 export function backtestClv(orders: readonly OrderRecord[], snapshotDate: Date, options: { holdoutWeeks?: number } = {}): ClvBacktestOutcome {
   let firstSale = Infinity;
-  for (const order of orders) if (orderLineKind(order) === "sale") firstSale = Math.min(firstSale, order.orderDate.getTime());
+  for (const order of orders) if (classifyOrderLine(order) === "sale") firstSale = Math.min(firstSale, order.orderDate.getTime());
   if (firstSale === Infinity) return { status: "unavailable", reason: NO_ORDER_LINES };
   const window = backtestWindow(new Date(firstSale), snapshotDate, options.holdoutWeeks);
   if ("reason" in window) return { status: "unavailable", reason: window.reason };
@@ -54,7 +54,7 @@ function holdoutActuals(orders: readonly OrderRecord[], customerIds: readonly st
   const purchaseDays = new Map<number, Set<number>>();
   const newcomers = new Set<string>();
   for (const order of orders) {
-    const kind = orderLineKind(order);
+    const kind = classifyOrderLine(order);
     const orderDay = Math.floor(order.orderDate.getTime() / DAY_MS);
     if (kind === "cancelled" || orderDay > end) continue;
     const row = rowOf.get(order.customerId);

@@ -4,7 +4,7 @@
  * lib/ml/clv/summary.ts for the assumptions), a BG/NBD + Gamma-Gamma fit per source, and
  * per-customer scores mapped back to input order with the source or the reason there is none.
  */
-import { orderLineKind, SPEND_FIELDS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
+import { classifyOrderLine, SPEND_FIELDS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
 import {
   fitClv,
   type IntervalTables,
@@ -88,7 +88,7 @@ export function buildClvPlan(customers: readonly CustomerRecord[], orders: reado
 
 /** The order-line summary at `snapshotDate`: sales only, returns netted (see buildClvPlan); null when there is no sale. */
 export function summariseOrders(orders: readonly OrderRecord[], snapshotDate: Date): OrdersSummary | null {
-  const sales = orders.filter((order) => orderLineKind(order) === "sale");
+  const sales = orders.filter((order) => classifyOrderLine(order) === "sale");
   if (sales.length === 0) return null;
   const summary = summaryFromOrders(sales, { snapshotDate });
   netReturns(summary, orders, snapshotDate);
@@ -110,7 +110,7 @@ function netReturns(summary: CustomerRfmSummary, orders: readonly OrderRecord[],
   const returned = new Map<string, number>();
   for (const order of orders) {
     if (!(order.orderDate.getTime() < last)) continue;
-    const kind = orderLineKind(order);
+    const kind = classifyOrderLine(order);
     if (kind === "sale") gross.set(order.customerId, (gross.get(order.customerId) ?? 0) + order.amount);
     else if (kind === "return") returned.set(order.customerId, (returned.get(order.customerId) ?? 0) + Math.abs(order.amount));
   }
@@ -292,9 +292,9 @@ export function computeHistoricalClv(
   const first = new Map<number, number>();
   for (const order of orders) {
     const row = indexOf.get(order.customerId);
-    if (row === undefined || order.orderDate.getTime() >= snapshot + DAY_MS || orderLineKind(order) === "cancelled") continue;
+    if (row === undefined || order.orderDate.getTime() >= snapshot + DAY_MS || classifyOrderLine(order) === "cancelled") continue;
     total.set(row, (total.get(row) ?? 0) + order.amount);
-    if (orderLineKind(order) === "sale") first.set(row, Math.min(first.get(row) ?? Infinity, order.orderDate.getTime()));
+    if (classifyOrderLine(order) === "sale") first.set(row, Math.min(first.get(row) ?? Infinity, order.orderDate.getTime()));
   }
   for (const [row, spend] of total) {
     if (!first.has(row)) continue;

@@ -14,7 +14,7 @@ import { createRun, deleteQueuedRun, getActiveRun, getRunSegmentKeys, markRunFai
 import { getRunClvInputs } from "@/lib/db/runInputs";
 import { getAttributeFeatures } from "@/lib/db/settings";
 import { loadSnapshot } from "@/lib/db/snapshot";
-import { clvChangesOfUnchanged } from "@/lib/ml/clvShift";
+import { measureClvChangesOfUnchanged } from "@/lib/ml/clvShift";
 import { decidePromotion, type GateBacktest, type GateMetrics, type GateTolerances } from "@/lib/ml/promotion";
 import { trainAll, type TrainConfig, type TrainResult } from "@/lib/ml/train";
 import { segmentationColumns } from "@/lib/ml/train/featureSource";
@@ -119,7 +119,7 @@ async function train(
     : null;
   const gate = gateMetrics(result);
   const clvChanges = active
-    ? clvChangesOfUnchanged(await getRunClvInputs(active.id), { customerIds: snapshot.customerIds, clv: result.scores.clv, inputHash: snapshot.inputHashes })
+    ? measureClvChangesOfUnchanged(await getRunClvInputs(active.id), { customerIds: snapshot.customerIds, clv: result.scores.clv, inputHash: snapshot.inputHashes })
     : null;
   const decision = decidePromotion(gate, active ? ((active.metrics as { gate?: GateMetrics } | null)?.gate ?? null) : null, tolerances, clvChanges);
   lap("evaluate");

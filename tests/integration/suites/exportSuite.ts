@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parse } from "csv-parse/sync";
 import type { ScoreFilter } from "@/lib/db/scoreFilter";
-import { segmentFileStem } from "@/lib/export/fileName";
+import { nameSegmentFile } from "@/lib/export/fileName";
 import { useTestDatabase, type TestDatabase, type TestProvider } from "../support/databases";
 
 const CUSTOMERS = 12_000;
@@ -108,7 +108,7 @@ export function defineExportSuite(provider: TestProvider): void {
 
     test("a segment's file is named after its persona; bom starts the file with EF BB BF", async () => {
       const response = await lib.streamCustomerExport({
-        what: (run) => segmentFileStem(run.segments.find((segment) => segment.segmentKey === 2)!.name, 2),
+        what: (run) => nameSegmentFile(run.segments.find((segment) => segment.segmentKey === 2)!.name, 2),
         filter: (id) => ({ runId: id, segmentKeys: [2] }),
         download: { bom: true },
       });

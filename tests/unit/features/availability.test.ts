@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { emptyCustomer } from "@/lib/data/customer";
+import { createEmptyCustomer } from "@/lib/data/customer";
 import { availableModels } from "@/lib/ml/features";
 import { makeCustomer } from "@/tests/support/makeCustomer";
 
@@ -22,7 +22,7 @@ test.each([
 });
 
 test("customers known only from order lines allow RFM segmentation and CLV", () => {
-  const records = Array.from({ length: 220 }, (_, i) => emptyCustomer(`o${i}`));
+  const records = Array.from({ length: 220 }, (_, i) => createEmptyCustomer(`o${i}`));
   const summaries = new Map(records.map((r) => [r.externalId, { frequency: 2, recencyDays: 10, monetary: 50, tenureDays: 100 }]));
   const report = availableModels(records, { summaries });
   expect(report.available).toEqual([

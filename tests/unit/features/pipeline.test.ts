@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { emptyCustomer } from "@/lib/data/customer";
+import { createEmptyCustomer } from "@/lib/data/customer";
 import { featureTable, fitFeaturePipeline, transformFeatures } from "@/lib/ml/features";
 import { makeCustomer } from "@/tests/support/makeCustomer";
 
@@ -163,7 +163,7 @@ test("customers known only from order lines take recency, frequency, spend and t
   const profiles = [makeCustomer(1, { mntWines: 100, numStorePurchases: 4 }), makeCustomer(2, { mntWines: 300, numStorePurchases: 8 })];
   const summaries = new Map([["o", { frequency: 7, recencyDays: 12, monetary: 250, tenureDays: 400 }]]);
   const pipeline = fitFeaturePipeline(profiles, { snapshotDate });
-  const table = featureTable(pipeline, [emptyCustomer("o")], { summaries });
+  const table = featureTable(pipeline, [createEmptyCustomer("o")], { summaries });
   expect([table.columns.recency[0], table.columns.totalPurchases[0], table.columns.totalSpend[0], table.columns.tenureDays[0]]).toEqual([
     12, 7, 250, 400,
   ]);

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { PERSONA_PALETTE, personaColor } from "@/lib/ml/personas";
-import { formatValue, listOf } from "@/lib/ml/personas/format";
+import { formatValue, joinAsList } from "@/lib/ml/personas/format";
 import { toColorHex } from "@/lib/dashboard/segmentColors";
 import tailwind from "@/tailwind.config";
 
@@ -24,7 +24,7 @@ test.each([
   [["a", "b"], "a and b"],
   [["a", "b", "c"], "a, b and c"],
 ])("lists %j as %s", (items, text) => {
-  expect(listOf(items)).toBe(text);
+  expect(joinAsList(items)).toBe(text);
 });
 
 test.each([

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { emptyCustomer, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
+import { createEmptyCustomer, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
 import { spendShrinkageOf } from "@/lib/ml/clv";
 import { generateOrderBusiness } from "@/lib/data/syntheticBusiness";
 import { buildClvPlan, measureClvCoverage, fitClvModels } from "@/lib/ml/train/clvStage";
@@ -9,7 +9,7 @@ const sale = (customerId: string, date: string, amount: number, kind?: OrderReco
   customerId, orderDate: day(date), amount, orderId: null, quantity: null, category: null, channel: null, ...(kind ? { kind } : {}),
 });
 const profiled: CustomerRecord = {
-  ...emptyCustomer("B"),
+  ...createEmptyCustomer("B"),
   dtCustomer: day("2023-01-01"), recency: 10,
   numWebPurchases: 2, numCatalogPurchases: 1, numStorePurchases: 1,
   mntWines: 100, mntFruits: 0, mntMeatProducts: 100, mntFishProducts: 0, mntSweetProducts: 0, mntGoldProds: 0,
@@ -23,7 +23,7 @@ describe("the CLV plan: a source per customer", () => {
     sale("A", "2024-01-25", -100, "return"),
     sale("A", "2024-01-26", 500, "cancelled"),
   ];
-  const plan = buildClvPlan([emptyCustomer("A"), profiled, emptyCustomer("C")], orders, day("2024-01-31"));
+  const plan = buildClvPlan([createEmptyCustomer("A"), profiled, createEmptyCustomer("C")], orders, day("2024-01-31"));
 
   test("order lines for customers with a sale, the profile for the others, and the reason for the rest", () => {
     expect(plan.orders?.rowIndex).toEqual([0]);
@@ -58,7 +58,7 @@ describe("a degenerate Gamma-Gamma fit", () => {
   test("whose mean spend is far from the data's gives way to spend shrinkage, and the run says why", () => {
     // This shop's spend per purchase is heavy-tailed: Gamma-Gamma lands at q just above 1.
     const { orders } = generateOrderBusiness({ customers: 100, seed: 42 });
-    const customers = [...new Set(orders.map((order) => order.customerId))].map(emptyCustomer);
+    const customers = [...new Set(orders.map((order) => order.customerId))].map(createEmptyCustomer);
     const fitted = fitClvModels(buildClvPlan(customers, orders, new Date("2025-06-30T00:00:00Z")));
     if ("skipped" in fitted) throw new Error(fitted.skipped);
     expect(fitted.model.gammaGamma).toBeNull();

@@ -5,7 +5,7 @@ import { Text, Title } from "@tremor/react";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getActiveRunView } from "@/lib/db/activeRun";
 import { getCustomerProfile } from "@/lib/db/customerDetail";
-import { externalIdOf } from "@/lib/customers/href";
+import { decodeExternalId } from "@/lib/customers/href";
 import { utc } from "@/app/ui/runs/format";
 import { PageSkeleton } from "@/app/ui/PageSkeleton";
 import { CustomerDetails } from "@/app/ui/customer/CustomerDetails";
@@ -16,7 +16,7 @@ import { CustomerDetails } from "@/app/ui/customer/CustomerDetails";
  */
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePagePermission("viewDashboards");
-  const externalId = externalIdOf((await params).id);
+  const externalId = decodeExternalId((await params).id);
   const [customer, run] = await Promise.all([externalId === null ? null : getCustomerProfile(externalId), getActiveRunView()]);
   if (!customer) notFound();
   return (

@@ -4,7 +4,7 @@ import { csvDownloadOf } from "@/lib/http/csvDownload";
 import { boundedFieldErrors } from "@/lib/http/issues";
 import { jsonError } from "@/lib/http/responses";
 import { campaignQuery } from "@/lib/campaign/audience";
-import { breakEvenProbability } from "@/lib/campaign/economics";
+import { computeBreakEvenProbability } from "@/lib/campaign/economics";
 import { streamCustomerExport } from "@/lib/services/customerExport";
 
 export const runtime = "nodejs";
@@ -15,7 +15,7 @@ export const GET = withPermission("exportData", async (req) => {
   const download = csvDownloadOf(req.nextUrl.searchParams);
   if (download instanceof Response) return download;
   const query = parsed.data;
-  const threshold = query.threshold ?? breakEvenProbability({ costPerContact: query.cost, revenuePerResponse: query.revenue });
+  const threshold = query.threshold ?? computeBreakEvenProbability({ costPerContact: query.cost, revenuePerResponse: query.revenue });
   return streamCustomerExport({
     what: "campaign",
     filter: (runId) => ({

@@ -5,7 +5,7 @@ import { jsonError } from "@/lib/http/responses";
 import { getRunForApi } from "@/lib/db/api";
 import { csvRow } from "@/lib/export/csvCells";
 import { flattenJson } from "@/lib/export/flattenJson";
-import { exportFileName } from "@/lib/export/fileName";
+import { nameExportFile } from "@/lib/export/fileName";
 import { csvResponse } from "@/lib/export/stream";
 import { csvDownloadOf } from "@/lib/http/csvDownload";
 
@@ -24,5 +24,5 @@ export const GET = withPermission<{ id: string }>("retrain", async (req, { param
   const sections = { metrics: run.metrics, drift: run.drift, stability: run.stability };
   const rows = Object.entries(sections).flatMap(([section, json]) => flattenJson(json).map(([path, value]) => csvRow([section, path, value])));
   const body = new Blob([csvRow(["section", "metric", "value"]), ...rows]).stream();
-  return csvResponse(body, exportFileName("run-metrics", id.data), download);
+  return csvResponse(body, nameExportFile("run-metrics", id.data), download);
 });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { withPermission } from "@/lib/http/withPermission";
 import { csvDownloadOf } from "@/lib/http/csvDownload";
 import { jsonError } from "@/lib/http/responses";
-import { segmentFileStem } from "@/lib/export/fileName";
+import { nameSegmentFile } from "@/lib/export/fileName";
 import type { ActiveRunView } from "@/lib/db/activeRun";
 import { streamCustomerExport } from "@/lib/services/customerExport";
 
@@ -19,7 +19,7 @@ export const GET = withPermission<{ id: string }>("exportData", async (req, { pa
   const segmentOf = (run: ActiveRunView) => run.segments.find((segment) => segment.segmentKey === key.data);
   return streamCustomerExport({
     // check has refused a run without the segment before the name is asked for.
-    what: (run) => segmentFileStem(segmentOf(run)!.name, key.data),
+    what: (run) => nameSegmentFile(segmentOf(run)!.name, key.data),
     filter: (runId) => ({ runId, segmentKeys: [key.data] }),
     check: (run) => (segmentOf(run) ? null : jsonError(404, `The active run has no segment ${key.data}.`)),
     download,
