@@ -1,7 +1,7 @@
 import { Card, Title } from "@tremor/react";
 import { CUSTOMER_COLUMNS } from "@/lib/data/customer";
 import type { CustomerProfile } from "@/lib/db/customerDetail";
-import { attributeLabel } from "@/lib/ml/features/labels";
+import { labelAttribute } from "@/lib/ml/features/labels";
 
 /** Amounts get thousands separators; years, counts and flags are shown as they are. */
 function show(value: unknown, kind: string): string {
@@ -17,7 +17,7 @@ export function ProfileCard({ customer }: { customer: CustomerProfile }) {
   return (
     <Card data-testid="customer-profile">
       <Title>Attributes</Title>
-      <Attributes entries={CUSTOMER_COLUMNS.map((column) => [capitalised(attributeLabel(column.field)), show(customer[column.field], column.kind)])} />
+      <Attributes entries={CUSTOMER_COLUMNS.map((column) => [capitalised(labelAttribute(column.field)), show(customer[column.field], column.kind)])} />
       {custom.length > 0 && (
         <section data-testid="custom-attributes" className="mt-6">
           <h3 className="text-tremor-default font-semibold text-tremor-content-strong">Custom attributes</h3>

@@ -238,7 +238,7 @@ export function fitOrderFeatures(customers: readonly CustomerRecord[], orders: r
 }
 
 /** The unscaled features of these customers, over the pipeline's categories and channels. */
-export function orderFeatureTable(pipeline: OrderFeaturePipeline, customers: readonly CustomerRecord[], orders: readonly OrderRecord[]): OrderFeatureTable {
+export function buildOrderFeatureTable(pipeline: OrderFeaturePipeline, customers: readonly CustomerRecord[], orders: readonly OrderRecord[]): OrderFeatureTable {
   const snapshotDay = snapshotDayOf(pipeline.snapshotDate);
   return tableOf(customers, accumulate(orders, snapshotDay * DAY_MS), snapshotDay, pipeline.features, pipeline);
 }

@@ -19,7 +19,7 @@ import {
 } from "./cleaning";
 import { ALL_FEATURES, checkFeatureNames, type FeatureName } from "./definitions";
 import { writeFeatureVector } from "./derive";
-import { observedFeatures } from "./provenance";
+import { listObservedFeatures } from "./provenance";
 import { fitRfmEdges, type RfmEdges } from "./rfm";
 
 export interface FeaturePipelineOptions {
@@ -145,7 +145,7 @@ function fitRange(full: Float64Array, rows: number, columns: number[]): NonNulla
  * personas quote those means beside the dashboards' averages of the stored fields, and the two
  * must be the same number.
  */
-export function unscaledFeatures(
+export function unscaleFeatures(
   pipeline: FeaturePipeline,
   records: readonly CustomerRecord[],
   summaries?: SummaryLookup,
@@ -165,7 +165,7 @@ export function unscaledFeatures(
     cleanRow(prepared, raw, facts, clean);
     writeFeatureVector(clean, facts, pipeline.rfm, full, i * WIDTH);
     if (!observedOnly) return;
-    observedFeatures(raw, facts, observed);
+    listObservedFeatures(raw, facts, observed);
     for (let f = 0; f < WIDTH; f++) if (observed[f] === 0) full[i * WIDTH + f] = Number.NaN;
   });
   return { full, impossibleAgeRows };
@@ -176,7 +176,7 @@ export function transformFeatures(
   records: readonly CustomerRecord[],
   options: { summaries?: SummaryLookup } = {},
 ): FeatureMatrix {
-  const { full, impossibleAgeRows } = unscaledFeatures(pipeline, records, options.summaries);
+  const { full, impossibleAgeRows } = unscaleFeatures(pipeline, records, options.summaries);
   const columns = pipeline.features.map(columnOf);
   const d = columns.length;
   const matrix = new Float64Array(records.length * d);

@@ -51,7 +51,7 @@ function needsOf(feature: string): Need[] {
 const NEEDS = ALL_FEATURES.map(needsOf);
 
 /** Per feature of ALL_FEATURES, in order: 1 when every input it needs was in the data for this row. */
-export function observedFeatures(raw: Float64Array, facts: RowFacts, out: Uint8Array): void {
+export function listObservedFeatures(raw: Float64Array, facts: RowFacts, out: Uint8Array): void {
   const has = (need: Need): boolean => {
     if (need === "spendTotal") return facts.summaryMonetary !== null || SPEND.every((input) => !Number.isNaN(raw[INPUT[input]]));
     if (need === "purchaseTotal") return facts.summaryFrequency !== null || PURCHASES.every((input) => !Number.isNaN(raw[INPUT[input]]));

@@ -4,7 +4,7 @@
  * the same traits. Rescaled copies of a feature (log scale, RFM scores) are left out: they
  * would repeat "low spend" as "low spend score".
  */
-import { featureLabel } from "@/lib/ml/features/labels";
+import { labelFeature } from "@/lib/ml/features/labels";
 import type { FeatureStatistic, SegmentStatistics } from "./statistics";
 import { level, lookUpWords, type ConceptWords, type FeatureUnit, type PersonaConcept } from "./vocabulary";
 
@@ -26,7 +26,7 @@ export interface PersonaTrait {
 
 /** Words for a column the vocabulary does not know: "have a higher" and its label. */
 function wordsFor(statistic: FeatureStatistic): ConceptWords {
-  return lookUpWords(statistic.name, statistic.concept) ?? level(featureLabel(statistic.name).label);
+  return lookUpWords(statistic.name, statistic.concept) ?? level(labelFeature(statistic.name).label);
 }
 
 export function lookUpUnit(statistic: FeatureStatistic): FeatureUnit {
@@ -39,7 +39,7 @@ export function lookUpLabel(statistic: FeatureStatistic): string {
 
 export function pickTopTraits(segment: SegmentStatistics, limit: number): PersonaTrait[] {
   return segment.features
-    .filter((f): f is FeatureStatistic & { z: number; mean: number; overallMean: number } => f.z !== null && Math.abs(f.z) >= TRAIT_Z && !featureLabel(f.name).restates)
+    .filter((f): f is FeatureStatistic & { z: number; mean: number; overallMean: number } => f.z !== null && Math.abs(f.z) >= TRAIT_Z && !labelFeature(f.name).restates)
     .sort((a, b) => Math.abs(b.z) - Math.abs(a.z) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .slice(0, limit)
     .map((f) => {

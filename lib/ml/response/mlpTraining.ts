@@ -57,7 +57,7 @@ function batchNormStep(tf: Tf, model: LayersModel, index: number): Step {
 }
 
 /** Reads the model's layers into training steps; throws on a layer it does not know. */
-export function trainingGraph(tf: Tf, model: LayersModel): TrainingGraph {
+export function buildTrainingGraph(tf: Tf, model: LayersModel): TrainingGraph {
   const steps = model.layers.map((layer, index): Step => {
     const config = layer.getConfig();
     switch (layer.getClassName()) {
@@ -92,7 +92,7 @@ export interface Batch {
  * The class-weighted cross-entropy of a batch in training mode (batch statistics, and the
  * given dropout masks by step index). Moves the batch-norm running statistics as a side effect.
  */
-export function trainingLoss(graph: TrainingGraph, x: Tensor, labels: Tensor, weights: Tensor, masks: (Tensor | null)[]): Tensor {
+export function computeTrainingLoss(graph: TrainingGraph, x: Tensor, labels: Tensor, weights: Tensor, masks: (Tensor | null)[]): Tensor {
   let h = x;
   graph.steps.forEach((step, i) => {
     if (step.kind === "dense") h = h.matMul(step.kernel).add(step.bias);
@@ -112,7 +112,7 @@ export function trainStep(tf: Tf, graph: TrainingGraph, optimizer: ReturnType<Tf
     const y = tf.tensor1d(batch.labels);
     const w = tf.tensor1d(batch.weights);
     const masks = graph.steps.map((step) => (step.kind === "dropout" ? dropoutMask(tf, rng, batch.rows, step.width, step.rate) : null));
-    optimizer.minimize(() => trainingLoss(graph, x, y, w, masks) as ReturnType<Tf["scalar"]>, false, graph.trainable);
+    optimizer.minimize(() => computeTrainingLoss(graph, x, y, w, masks) as ReturnType<Tf["scalar"]>, false, graph.trainable);
   });
 }
 

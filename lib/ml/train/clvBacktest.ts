@@ -4,7 +4,7 @@
  * on it, and the hold-out actuals from the lines after it. Deterministic: fits draw no random numbers.
  */
 import { classifyOrderLine, type OrderRecord } from "@/lib/data/customer";
-import { backtestWindow, evaluateBacktest, gradeBacktest, type BacktestActuals, type BacktestWindow } from "@/lib/ml/clv";
+import { chooseBacktestWindow, evaluateBacktest, gradeBacktest, type BacktestActuals, type BacktestWindow } from "@/lib/ml/clv";
 import { summariseOrders, tryFit } from "./clvStage";
 import type { ClvBacktestOutcome } from "./types";
 
@@ -17,7 +17,7 @@ export function backtestClv(orders: readonly OrderRecord[], snapshotDate: Date, 
   let firstSale = Infinity;
   for (const order of orders) if (classifyOrderLine(order) === "sale") firstSale = Math.min(firstSale, order.orderDate.getTime());
   if (firstSale === Infinity) return { status: "unavailable", reason: NO_ORDER_LINES };
-  const window = backtestWindow(new Date(firstSale), snapshotDate, options.holdoutWeeks);
+  const window = chooseBacktestWindow(new Date(firstSale), snapshotDate, options.holdoutWeeks);
   if ("reason" in window) return { status: "unavailable", reason: window.reason };
   const calibration = summariseOrders(orders, window.calibrationEnd);
   if (calibration === null) return { status: "unavailable", reason: "no sale before the hold-out period" };

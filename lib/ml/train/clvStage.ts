@@ -12,7 +12,7 @@ import {
   scoreClv,
   summaryFromOrders,
   summaryFromProfiles,
-  spendShrinkageOf,
+  fitSpendShrinkage,
   type ClvModel,
   type CustomerRfmSummary,
   type OrdersSummary,
@@ -155,7 +155,7 @@ export function tryFit(part: Pick<ClvSummary, "summary" | "source">, notes: stri
     const model = fitClv(part.summary);
     if (!model.bgnbd.converged) return `the BG/NBD fit did not converge on the ${WHAT[part.source]}`;
     const gg = model.gammaGamma;
-    const shrinkage = spendShrinkageOf(part.summary);
+    const shrinkage = fitSpendShrinkage(part.summary);
     const implied = gg !== null && gg.converged && gg.q > 1 ? (gg.p * gg.gamma) / (gg.q - 1) : null;
     if (implied !== null && implied <= MAX_SPEND_RATIO * shrinkage.mean && implied >= shrinkage.mean / MAX_SPEND_RATIO) return model;
     const money = (value: number) => Math.round(value).toLocaleString("en-US");

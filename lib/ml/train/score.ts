@@ -12,9 +12,9 @@ import { assignSegments } from "@/lib/ml/segmentation/assign";
 import type { SegmentationModel } from "@/lib/ml/segmentation";
 import type { DenseMatrix } from "@/lib/ml/segmentation/matrix";
 import { transformPca, type PcaModel } from "@/lib/ml/segmentation/pca";
-import { appendAttributes, attributeTable } from "@/lib/ml/features/attributes";
-import { orderFeatureTable, scaleOrderFeatures } from "@/lib/ml/features/orderBehaviour";
-import { responseApplicability } from "@/lib/ml/response/applicability";
+import { appendAttributes, buildAttributeTable } from "@/lib/ml/features/attributes";
+import { buildOrderFeatureTable, scaleOrderFeatures } from "@/lib/ml/features/orderBehaviour";
+import { assessResponseApplicability } from "@/lib/ml/response/applicability";
 import { buildClvPlan, computeHistoricalClv, scoreClvPlan, indexSummariesByCustomer } from "./clvStage";
 import type { CustomerScores, TrainData, TrainedModels } from "./types";
 
@@ -57,11 +57,11 @@ function scoreWith(data: TrainData, models: TrainedModels, { classifier, respons
   const plan = buildClvPlan(customers, orders, snapshotDate);
   const summaries = indexSummariesByCustomer(plan);
   const base = models.orderFeatures
-    ? { matrix: scaleOrderFeatures(models.orderFeatures, orderFeatureTable(models.orderFeatures, customers, orders)), columns: models.orderFeatures.features.length }
+    ? { matrix: scaleOrderFeatures(models.orderFeatures, buildOrderFeatureTable(models.orderFeatures, customers, orders)), columns: models.orderFeatures.features.length }
     : transformFeatures(models.features, customers, { summaries });
   const attributes = models.attributeFeatures;
   const matrix = attributes
-    ? { matrix: appendAttributes(base.matrix, base.columns, attributes, attributeTable(attributes.columns, customers)), columns: base.columns + attributes.columns.length }
+    ? { matrix: appendAttributes(base.matrix, base.columns, attributes, buildAttributeTable(attributes.columns, customers)), columns: base.columns + attributes.columns.length }
     : base;
   const dense = { data: matrix.matrix, rows, columns: matrix.columns };
 
@@ -70,7 +70,7 @@ function scoreWith(data: TrainData, models: TrainedModels, { classifier, respons
     ? scoreClvPlan({ model: models.clv.model, source: models.clv.source, profileModel: models.clv.profileModel ?? null }, plan, rows, { ...models.clv.options, seed: models.seed, tables })
     : { clv: nan(), clvLow: nan(), clvHigh: nan(), pAlive: nan(), expectedPurchases: nan(), clvSource: new Array(rows).fill(null), clvNote: customers.map(() => "no CLV model in this run"), notes: [] };
   const placed = placeCustomers(models.segmentation, models.segmentation.plotPca, dense);
-  const responseNote = models.response ? responseApplicability(models.response.pipeline, customers, summaries) : customers.map(() => "no response model in this run");
+  const responseNote = models.response ? assessResponseApplicability(models.response.pipeline, customers, summaries) : customers.map(() => "no response model in this run");
   const responseProbability = response ? response.predict(customers, { summaries }) : nan();
   responseNote.forEach((note, i) => {
     if (note !== null) responseProbability[i] = Number.NaN;

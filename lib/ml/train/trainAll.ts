@@ -6,15 +6,15 @@
 import { fitSegmentClassifier } from "@/lib/ml/assignment/classifier";
 import { predictSegmentProbabilities } from "@/lib/ml/assignment/model";
 import { tuneSegmentClassifier } from "@/lib/ml/assignment/tuner";
-import { referenceStats } from "@/lib/ml/drift";
+import { computeReferenceStats } from "@/lib/ml/drift";
 import type { SummaryLookup } from "@/lib/ml/features";
 import { describeSegments } from "@/lib/ml/personas";
 import { fitResponseModels, InsufficientDataError, predictResponse, type ResponseReport } from "@/lib/ml/response";
 import { fitSegmentation, SPACE_NAMES } from "@/lib/ml/segmentation";
 import { selectRows } from "@/lib/ml/segmentation/matrix";
-import { smallestShare } from "@/lib/ml/segmentation/chooseK";
+import { findSmallestShare } from "@/lib/ml/segmentation/chooseK";
 import { createRng } from "@/lib/ml/random";
-import { responseApplicability } from "@/lib/ml/response/applicability";
+import { assessResponseApplicability } from "@/lib/ml/response/applicability";
 import {
   buildClvPlan,
   measureClvCoverage,
@@ -28,8 +28,8 @@ import {
   type FittedClv,
 } from "./clvStage";
 import { backtestClv } from "./clvBacktest";
-import { driftColumns } from "./driftColumns";
-import { segmentationFeatures } from "./featureSource";
+import { listDriftColumns } from "./driftColumns";
+import { buildSegmentationFeatures } from "./featureSource";
 import { placeCustomers } from "./score";
 import { inferSnapshotDate } from "./snapshot";
 import type { ClvBacktestOutcome, CustomerScores, FeatureSource, TrainConfig, TrainData, TrainedModels, TrainMetrics, TrainResult } from "./types";
@@ -65,7 +65,7 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
   const clvPlan = await stage("summaries", 0.02, () => buildClvPlan(customers, orders, snapshotDate));
   const summaries: SummaryLookup | undefined = indexSummariesByCustomer(clvPlan);
 
-  const features = await stage("features", 0.05, () => segmentationFeatures(customers, orders, snapshotDate, config.seed, summaries, config.attributeFeatures));
+  const features = await stage("features", 0.05, () => buildSegmentationFeatures(customers, orders, snapshotDate, config.seed, summaries, config.attributeFeatures));
   const warnings: string[] = [];
   if (customers.length < FRAGILE_BELOW) {
     warnings.push(`Segments from ${customers.length} customers are fragile: a few customers more or less can change them. They become dependable from a few hundred.`);
@@ -171,7 +171,7 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
     ];
     return {
       personas: describeSegments(labels, columns, { k }),
-      reference: referenceStats(driftColumns({ features: features.pipeline, orderFeatures: features.orderPipeline }, customers, orders, summaries)),
+      reference: computeReferenceStats(listDriftColumns({ features: features.pipeline, orderFeatures: features.orderPipeline }, customers, orders, summaries)),
     };
   });
   timings.total = Math.round(performance.now() - started);
@@ -194,7 +194,7 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
     models,
     scores,
     personas,
-    metrics: collectMetrics(segmentation, { source: features.source, warnings, minShare: smallestShare(labels, k) }, classifier?.fit ?? null, response?.report ?? null, checkedClv),
+    metrics: collectMetrics(segmentation, { source: features.source, warnings, minShare: findSmallestShare(labels, k) }, classifier?.fit ?? null, response?.report ?? null, checkedClv),
     reference,
     skipped,
     timings: { ...timings, ...prefixed("segmentation.", segmentation.timings), ...prefixed("response.", response?.report.timings ?? {}) },
@@ -204,7 +204,7 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
 /** Probabilities only for customers the model may score (see applicability.ts); NaN and the reason for the rest. */
 function applicableResponse(report: ResponseReport, customers: TrainData["customers"], summaries: SummaryLookup | undefined) {
   const probabilities = predictResponse(report, customers, { summaries });
-  const notes = responseApplicability(report.models[report.champion]!.pipeline, customers, summaries);
+  const notes = assessResponseApplicability(report.models[report.champion]!.pipeline, customers, summaries);
   notes.forEach((note, i) => {
     if (note !== null) probabilities[i] = Number.NaN;
   });

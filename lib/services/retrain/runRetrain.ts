@@ -17,7 +17,7 @@ import { loadSnapshot } from "@/lib/db/snapshot";
 import { measureClvChangesOfUnchanged } from "@/lib/ml/clvShift";
 import { decidePromotion, type GateBacktest, type GateMetrics, type GateTolerances } from "@/lib/ml/promotion";
 import { trainAll, type TrainConfig, type TrainResult } from "@/lib/ml/train";
-import { segmentationColumns } from "@/lib/ml/train/featureSource";
+import { listSegmentationColumns } from "@/lib/ml/train/featureSource";
 import { measureDrift, measureStability, buildRunReference, type RunReference } from "@/lib/runs/driftAndStability";
 import { assignSegmentKeys } from "@/lib/runs/segmentKeys";
 import { summariseRun } from "@/lib/runs/summary";
@@ -103,7 +103,7 @@ async function train(
   progress("evaluate", 0.86);
   const active = await getActiveRun();
   const activeModels = active ? await loadRunModels(active.id) : null;
-  const history = await loadSegmentHistory(active?.id ?? null, segmentationColumns(result.models), activeModels);
+  const history = await loadSegmentHistory(active?.id ?? null, listSegmentationColumns(result.models), activeModels);
   const keyed = assignSegmentKeys(result.personas, result.models.segmentation.standardizedCentroids, history);
   const keyOf = new Map(keyed.map((segment) => [segment.label, segment.segmentKey]));
   const segmentKeys = Array.from(result.scores.segment, (label) => keyOf.get(label)!);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { createEmptyCustomer, type OrderRecord } from "@/lib/data/customer";
-import { fitOrderFeatures, orderFeatureTable, scaleOrderFeatures } from "@/lib/ml/features/orderBehaviour";
+import { fitOrderFeatures, buildOrderFeatureTable, scaleOrderFeatures } from "@/lib/ml/features/orderBehaviour";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const line = (customerId: string, date: string, amount: number, extra: Partial<OrderRecord> = {}): OrderRecord => ({
@@ -68,7 +68,7 @@ describe("order-line features", () => {
     const d = pipeline.features.length;
     // Customer C is all medians: every scaled value is finite.
     expect(Array.from(matrix.subarray(2 * d, 3 * d)).every(Number.isFinite)).toBe(true);
-    const again = orderFeatureTable(pipeline, [createEmptyCustomer("B")], [line("B", "2024-01-30", 10, { category: "Gloves", channel: "Phone" })]);
+    const again = buildOrderFeatureTable(pipeline, [createEmptyCustomer("B")], [line("B", "2024-01-30", 10, { category: "Gloves", channel: "Phone" })]);
     // An unseen category is pooled with nothing named: no share of Bikes or Helmets; an unseen channel likewise.
     expect(again.columns["category:Bikes"][0]).toBe(0);
     expect(again.columns["channel:Web"][0]).toBe(0);

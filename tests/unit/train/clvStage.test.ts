@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { createEmptyCustomer, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
-import { spendShrinkageOf } from "@/lib/ml/clv";
+import { fitSpendShrinkage } from "@/lib/ml/clv";
 import { generateOrderBusiness } from "@/lib/data/syntheticBusiness";
 import { buildClvPlan, measureClvCoverage, fitClvModels } from "@/lib/ml/train/clvStage";
 
@@ -50,7 +50,7 @@ describe("the CLV plan: a source per customer", () => {
 describe("spend shrinkage, when Gamma-Gamma has no fit", () => {
   test("the pooled mean is spend over repeat purchases", () => {
     const summary = { frequency: Float64Array.from([0, 1, 3]), recency: Float64Array.from([0, 5, 9]), T: Float64Array.from([10, 10, 10]), monetary: Float64Array.from([0, 100, 20]) };
-    expect(spendShrinkageOf(summary)).toEqual({ mean: (100 + 60) / 4, strength: 1 });
+    expect(fitSpendShrinkage(summary)).toEqual({ mean: (100 + 60) / 4, strength: 1 });
   });
 });
 

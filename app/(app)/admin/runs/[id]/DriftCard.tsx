@@ -1,5 +1,5 @@
 import { Callout, Card, Text, Title } from "@tremor/react";
-import { attributeLabel } from "@/lib/ml/features/labels";
+import { labelAttribute } from "@/lib/ml/features/labels";
 import type { StoredDrift, StoredFeatureDrift } from "@/lib/runs/storedRun";
 import { fixed, percent } from "@/app/ui/runs/format";
 import { SeverityBadge } from "@/app/ui/runs/RunBadges";
@@ -35,7 +35,7 @@ export function DriftCard({ drift }: { drift: StoredDrift | null }) {
       </Callout>
       <Text className="mt-4">Each feature of this run&apos;s customers against the reference kept with the previous run, the most drifted first.</Text>
       <div className="mt-2">
-        <RowsTable testId="feature-drift" header={HEADER} rows={[...features.features].sort(byConcern).map((feature) => driftRow(feature, attributeLabel(feature.name)))} />
+        <RowsTable testId="feature-drift" header={HEADER} rows={[...features.features].sort(byConcern).map((feature) => driftRow(feature, labelAttribute(feature.name)))} />
       </div>
       <Title className="mt-6">Prediction drift</Title>
       <Text>The response probabilities and the segment shares against the previous run&apos;s.</Text>
