@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card, Text, Title } from "@tremor/react";
 import type { getActiveRun } from "@/lib/db/runs";
 import { readKeyMetrics, readRunJson } from "@/lib/runs/storedRun";
-import { activationReason } from "@/app/ui/runs/activationReasons";
+import { explainActivationReason } from "@/app/ui/runs/activationReasons";
 import { count, fixed, utc } from "@/app/ui/runs/format";
 import { Facts } from "@/app/ui/runs/Facts";
 
@@ -30,7 +30,7 @@ export function ActiveRunCard({ run }: { run: ActiveRun | null }) {
         </Link>
       </Title>
       <Text>
-        Active since {utc(run.activatedAt)} UTC: {activationReason(run.activationReason)}. Its scores are the ones users see.
+        Active since {utc(run.activatedAt)} UTC: {explainActivationReason(run.activationReason)}. Its scores are the ones users see.
       </Text>
       <div className="mt-4">
         <Facts

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card, Text, Title } from "@tremor/react";
 import type { listRuns } from "@/lib/db/runs";
 import { readKeyMetrics, readRunJson } from "@/lib/runs/storedRun";
-import { fixed, runDuration, utc } from "@/app/ui/runs/format";
+import { fixed, formatRunDuration, utc } from "@/app/ui/runs/format";
 import { ActiveBadge, DecisionBadge, DriftFlag, RunStatusBadge } from "@/app/ui/runs/RunBadges";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 
@@ -42,7 +42,7 @@ export function RunHistory({ runs, activeRunId }: { runs: RunRow[]; activeRunId:
                   {utc(run.startedAt ?? run.createdAt)}
                 </span>,
                 <span key="duration" className="whitespace-nowrap">
-                  {runDuration(run)}
+                  {formatRunDuration(run)}
                 </span>,
                 key.k ?? "—",
                 fixed(key.silhouette),

@@ -9,7 +9,7 @@ import type { TargetingAggregate } from "@/lib/campaign/targeting";
 import { computeBreakEvenProbability } from "@/lib/campaign/economics";
 import { readAmount } from "@/lib/campaign/amountInput";
 import type { CampaignView } from "@/lib/dashboard/storedCampaign";
-import { queryString } from "@/app/ui/customers/format";
+import { buildQueryString } from "@/app/ui/customers/format";
 import { SegmentDot } from "@/app/ui/dashboard/States";
 import { CampaignCharts } from "./CampaignCharts";
 import { OutcomeTable } from "./OutcomeTable";
@@ -58,7 +58,7 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
     [aggregate, chosen, mode, threshold, top, cost, revenue],
   );
   const wasted = plan.audience.contacts - plan.audience.expectedResponders;
-  const exportHref = `/api/export/campaign${queryString({
+  const exportHref = `/api/export/campaign${buildQueryString({
     segments: chosen.join(","),
     mode,
     threshold: mode === "threshold" ? String(threshold) : undefined,

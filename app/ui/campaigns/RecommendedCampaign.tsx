@@ -3,7 +3,7 @@ import type { CampaignView } from "@/lib/dashboard/storedCampaign";
 import { amount } from "@/app/ui/dashboard/format";
 import { count } from "@/app/ui/runs/format";
 import { Facts } from "@/app/ui/runs/Facts";
-import { economicsText, probabilityText, recommendedFigures } from "./recommendedText";
+import { describeEconomics, probabilityText, formatRecommendedFigures } from "./recommendedText";
 
 type Segment = { segmentKey: number; name: string };
 
@@ -20,7 +20,7 @@ export function RecommendedCampaign({ campaign, segments, children }: { campaign
       </Card>
     );
   }
-  const figures = recommendedFigures(campaign);
+  const figures = formatRecommendedFigures(campaign);
   const nameOf = new Map(segments.map((segment) => [segment.segmentKey, segment.name]));
   return (
     <Card data-testid="recommended-campaign">
@@ -29,7 +29,7 @@ export function RecommendedCampaign({ campaign, segments, children }: { campaign
         {campaign.isRecorded
           ? `Mail every scored customer with a response probability of at least ${figures.threshold}: ${figures.contacts} of ${count(campaign.scored)}, `
           : `Mail every customer above the break-even probability: ${figures.contacts} customers, `}
-        the audience that maximises expected profit at {economicsText(campaign)} (break-even {probabilityText(campaign.breakEven)}). Computed once when the run was written, from
+        the audience that maximises expected profit at {describeEconomics(campaign)} (break-even {probabilityText(campaign.breakEven)}). Computed once when the run was written, from
         the final model&apos;s scores.
       </p>
       <div className="mt-3">

@@ -9,7 +9,7 @@ import { count, percent } from "@/app/ui/runs/format";
 /** A response probability as a percentage with two decimals: fine enough to tell the threshold from break-even. */
 export const probabilityText = (p: number | null | undefined) => percent(p, 2);
 
-export function recommendedFigures(campaign: CampaignView) {
+export function formatRecommendedFigures(campaign: CampaignView) {
   return {
     contacts: count(campaign.contacts),
     threshold: campaign.threshold !== null ? probabilityText(campaign.threshold) : campaign.isRecorded ? "nobody: no contact pays" : "not recorded",
@@ -21,6 +21,6 @@ export function recommendedFigures(campaign: CampaignView) {
   };
 }
 
-export function economicsText(campaign: Pick<CampaignView, "economics">): string {
+export function describeEconomics(campaign: Pick<CampaignView, "economics">): string {
   return `cost ${campaign.economics.costPerContact} per contact, revenue ${campaign.economics.revenuePerResponse} per response`;
 }

@@ -5,7 +5,7 @@ import { isFiltered, MAX_PAGE, PAGE_SIZE, type CustomerQuery, type CustomerSort 
 import type { ActiveRunView } from "@/lib/db/activeRun";
 import { SegmentDot } from "@/app/ui/dashboard/States";
 import { count } from "@/app/ui/runs/format";
-import { money, probability, queryString } from "./format";
+import { money, probability, buildQueryString } from "./format";
 import { Pagination } from "./Pagination";
 import { plural } from "@/lib/text/plural";
 import { CsvExportLink } from "@/app/ui/export/CsvExportLink";
@@ -32,7 +32,7 @@ function SortLink({ label, sort, query, params }: { label: string; sort: Custome
   const dir = active && query.dir === "desc" ? "asc" : active ? "desc" : sort === "id" ? "asc" : "desc";
   const arrow = active ? (query.dir === "asc" ? " ▲" : " ▼") : "";
   return (
-    <Link href={`/customers${queryString({ ...params, sort, dir, page: undefined })}`} aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined} className="hover:text-tremor-brand">
+    <Link href={`/customers${buildQueryString({ ...params, sort, dir, page: undefined })}`} aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined} className="hover:text-tremor-brand">
       {label}
       {arrow}
     </Link>
@@ -60,7 +60,7 @@ export async function CustomerTable({ run, query, params }: { run: ActiveRunView
           {summary} · run #{run.id}
         </p>
         <CsvExportLink
-          href={`/api/export/customers${queryString({ ...params, page: undefined })}`}
+          href={`/api/export/customers${buildQueryString({ ...params, page: undefined })}`}
           label="Export these customers (CSV)"
           excelLabel="Export these customers for Excel (CSV with byte-order mark)"
         />

@@ -20,27 +20,27 @@ function without(none: number, reasons: { reason: string; count: number | null }
   return `${count(none)} without${why ? `: ${why}` : ""}`;
 }
 
-export function clvWith(coverage: ClvCoverage): number {
+export function countWithClv(coverage: ClvCoverage): number {
   return n(coverage.orders) + n(coverage.profiles);
 }
 
 /** "CLV for N of M customers", the short form the segment cards show. */
-export function clvCoverageShort(coverage: ClvCoverage | undefined): string | null {
-  return coverage ? `CLV for ${count(clvWith(coverage))} of ${plural(coverage.customers, "customer")}` : null;
+export function summariseClvCoverage(coverage: ClvCoverage | undefined): string | null {
+  return coverage ? `CLV for ${count(countWithClv(coverage))} of ${plural(coverage.customers, "customer")}` : null;
 }
 
-export function clvCoverageLines(coverage: ClvCoverage | undefined): string[] | null {
+export function describeClvCoverage(coverage: ClvCoverage | undefined): string[] | null {
   if (!coverage) return null;
   const sources = [
     coverage.orders ? `${count(coverage.orders)} from order lines` : null,
     coverage.profiles ? `${count(coverage.profiles)} from profile fields` : null,
   ].filter((part) => part !== null);
-  const first = `${clvCoverageShort(coverage)}${sources.length ? `: ${sources.join(", ")}` : ""}`;
+  const first = `${summariseClvCoverage(coverage)}${sources.length ? `: ${sources.join(", ")}` : ""}`;
   const rest = without(n(coverage.none), coverage.reasons);
   return rest ? [first, rest] : [first];
 }
 
-export function responseCoverageLines(coverage: ResponseCoverage | undefined): string[] | null {
+export function describeResponseCoverage(coverage: ResponseCoverage | undefined): string[] | null {
   if (!coverage) return null;
   const first = `Response score for ${count(coverage.scored)} of ${plural(coverage.customers, "customer")}`;
   const rest = without(n(coverage.none), coverage.reasons);

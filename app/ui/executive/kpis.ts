@@ -3,9 +3,9 @@ import { computeChange, type StoredRunSummary } from "@/lib/dashboard/storedSumm
 import { count, percent } from "@/app/ui/runs/format";
 import { amount, compact } from "@/app/ui/dashboard/format";
 import { changeText, changeTone } from "@/lib/dashboard/changeBadge";
-import { clvCoverageLines, clvWith, RETRAIN_FOR_COVERAGE, responseCoverageLines } from "@/app/ui/dashboard/coverage";
+import { describeClvCoverage, countWithClv, RETRAIN_FOR_COVERAGE, describeResponseCoverage } from "@/app/ui/dashboard/coverage";
 import { toCampaignView } from "@/lib/dashboard/storedCampaign";
-import { recommendedFigures } from "@/app/ui/campaigns/recommendedText";
+import { formatRecommendedFigures } from "@/app/ui/campaigns/recommendedText";
 import type { Kpi } from "./KpiCard";
 import { plural } from "@/lib/text/plural";
 
@@ -25,7 +25,7 @@ const roi = (value: number | null | undefined) => (typeof value === "number" ? `
 export function computeExecutiveKpis(now: StoredRunSummary, before: StoredRunSummary | null): Kpi[] {
   const campaign = toCampaignView(now.campaign);
   const previous = toCampaignView(before?.campaign);
-  const figures = campaign && recommendedFigures(campaign);
+  const figures = campaign && formatRecommendedFigures(campaign);
   return [
     { id: "customers", label: "Customers", value: count(now.customers), change: delta(now.customers, before?.customers, count) },
     { id: "revenue", label: "Revenue over the data window", value: compact(now.revenue), change: delta(now.revenue, before?.revenue, compact) },
@@ -34,14 +34,14 @@ export function computeExecutiveKpis(now: StoredRunSummary, before: StoredRunSum
       label: "Total 12-month CLV",
       value: compact(now.totalClv),
       detail: `80% interval ${compact(now.clvLowTotal)} – ${compact(now.clvHighTotal)}`,
-      coverage: clvCoverageLines(now.clvCoverage) ?? [RETRAIN_FOR_COVERAGE],
+      coverage: describeClvCoverage(now.clvCoverage) ?? [RETRAIN_FOR_COVERAGE],
       change: delta(now.totalClv, before?.totalClv, compact),
     },
     {
       id: "clv-average",
       label: "Average 12-month CLV",
       value: amount(now.averageClv),
-      detail: now.clvCoverage ? `over the ${plural(clvWith(now.clvCoverage), "customer")} with a CLV` : undefined,
+      detail: now.clvCoverage ? `over the ${plural(countWithClv(now.clvCoverage), "customer")} with a CLV` : undefined,
       change: delta(now.averageClv, before?.averageClv, amount),
     },
     { id: "alive", label: "Likely still active", value: percent(now.aliveShare), detail: "average probability a customer has not lapsed", change: delta(now.aliveShare, before?.aliveShare, points) },
@@ -50,7 +50,7 @@ export function computeExecutiveKpis(now: StoredRunSummary, before: StoredRunSum
       label: "Expected responders, next campaign",
       value: amount(now.expectedResponders),
       detail: "if every customer with a response score is mailed",
-      coverage: responseCoverageLines(now.responseCoverage) ?? [RETRAIN_FOR_COVERAGE],
+      coverage: describeResponseCoverage(now.responseCoverage) ?? [RETRAIN_FOR_COVERAGE],
       change: delta(now.expectedResponders, before?.expectedResponders, amount),
     },
     campaign && figures

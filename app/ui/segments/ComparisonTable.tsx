@@ -5,7 +5,7 @@ import { count, percent } from "@/app/ui/runs/format";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 import { amount } from "@/app/ui/dashboard/format";
 import { SegmentDot } from "@/app/ui/dashboard/States";
-import { clvWith } from "@/app/ui/dashboard/coverage";
+import { countWithClv } from "@/app/ui/dashboard/coverage";
 
 export function ComparisonTable({ segments }: { segments: SegmentView[] }) {
   return (
@@ -27,7 +27,7 @@ export function ComparisonTable({ segments }: { segments: SegmentView[] }) {
               amount(segment.stats?.averageIncome),
               amount(segment.stats?.averageSpend),
               amount(segment.stats?.averageClv),
-              segment.stats?.clvCoverage ? count(clvWith(segment.stats.clvCoverage)) : "—",
+              segment.stats?.clvCoverage ? count(countWithClv(segment.stats.clvCoverage)) : "—",
               percent(segment.stats?.averageResponse),
               percent(segment.stats?.aliveShare),
             ],

@@ -5,14 +5,14 @@ import { count, percent } from "@/app/ui/runs/format";
 import { Facts } from "@/app/ui/runs/Facts";
 import { amount } from "@/app/ui/dashboard/format";
 import { SegmentDot } from "@/app/ui/dashboard/States";
-import { clvCoverageLines, clvCoverageShort, RETRAIN_FOR_COVERAGE } from "@/app/ui/dashboard/coverage";
+import { describeClvCoverage, summariseClvCoverage, RETRAIN_FOR_COVERAGE } from "@/app/ui/dashboard/coverage";
 import { ExportSegmentLink } from "./ExportSegmentLinks";
 
 /** A persona at a glance: who they are, how many, what they are worth, what to do. */
 export function SegmentCard({ segment, detailed = false }: { segment: SegmentView; detailed?: boolean }) {
   const { stats } = segment;
-  const short = clvCoverageShort(stats?.clvCoverage);
-  const coverage = (detailed ? clvCoverageLines(stats?.clvCoverage) : short === null ? null : [short]) ?? [RETRAIN_FOR_COVERAGE];
+  const short = summariseClvCoverage(stats?.clvCoverage);
+  const coverage = (detailed ? describeClvCoverage(stats?.clvCoverage) : short === null ? null : [short]) ?? [RETRAIN_FOR_COVERAGE];
   return (
     <Card decoration="top" decorationColor={segment.color as Color} data-testid={`segment-card-${segment.key}`}>
       <div className="flex items-center gap-2">
