@@ -40,7 +40,7 @@ export async function authenticate(input: unknown, headers: Parameters<typeof cl
   const keys = buildThrottleKeys(email, address);
   const admission = await admitAttempt(keys, now);
   if (!admission.allowed) {
-    return { ok: false, message: `Too many failed sign-ins. Try again in ${waitText(admission.waitMs)}.` };
+    return { ok: false, message: `Too many failed sign-ins. Try again in ${describeWait(admission.waitMs)}.` };
   }
   if (admission.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, admission.delayMs));
 
@@ -62,7 +62,7 @@ export async function authenticate(input: unknown, headers: Parameters<typeof cl
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role as Role, sessionVersion: user.sessionVersion } };
 }
 
-function waitText(ms: number): string {
+function describeWait(ms: number): string {
   const [amount, unit] = ms < 60_000 ? [Math.ceil(ms / 1000), "second"] : [Math.ceil(ms / 60_000), "minute"];
   return `${amount} ${unit}${amount === 1 ? "" : "s"}`;
 }

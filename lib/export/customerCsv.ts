@@ -33,7 +33,7 @@ const text: Format = (value) => csvCell(value as CsvValue);
 /** SQLite hands dates back as ISO text, PostgreSQL as Date: both become YYYY-MM-DD. */
 const day: Format = (value) => (value === null || value === undefined ? "" : (value instanceof Date ? value.toISOString() : String(value)).slice(0, 10));
 
-function formatOf(kind: CustomerColumn["kind"]): Format {
+function chooseFormat(kind: CustomerColumn["kind"]): Format {
   if (kind === "date") return day;
   return kind === "id" || kind === "category" ? text : number;
 }
@@ -56,7 +56,7 @@ const SCORES = (
   ] as const
 ).map(([field, format]) => ({ index: at(field), format }));
 const NOTES = (["responseNote", "clvSource", "clvNote"] as const).map(at);
-const ATTRIBUTE_CELLS = ATTRIBUTES.map((column) => ({ index: at(column.field), format: formatOf(column.kind) }));
+const ATTRIBUTE_CELLS = ATTRIBUTES.map((column) => ({ index: at(column.field), format: chooseFormat(column.kind) }));
 
 /**
  * Formats pages of raw export rows as CSV text. `extra` appends a cell computed from the

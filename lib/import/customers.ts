@@ -18,7 +18,7 @@ import { computeUpperFence } from "./qualityChecks";
 import { Reservoir } from "./reservoir";
 import { CHUNK_ROWS, collectRecords, DateRange, ErrorLog, eachValidRow, collectFileWarnings, parseDateCell, type CellError } from "./rows";
 import type { Readable } from "node:stream";
-import { bytesOf, openCsv, type InvalidByteRows, type RereadableSource, type SourceOptions } from "./source";
+import { readWhole, openCsv, type InvalidByteRows, type RereadableSource, type SourceOptions } from "./source";
 
 /** A customer file's row with its cells parsed; the date stays text until the file's date format is known. */
 export const customerFileRow = z.object({
@@ -130,7 +130,7 @@ export function readCustomersFile(path: string, options: CustomerImportOptions =
 
 /** For uploads: the bytes in memory or a stream of them (read into memory: large files go through openCustomers). */
 export async function parseCustomers(input: Uint8Array | Readable, options: CustomerImportOptions = {}): Promise<CustomerImport> {
-  return collect(await bytesOf(input, options.maxBytes), options);
+  return collect(await readWhole(input, options.maxBytes), options);
 }
 
 async function collect(source: RereadableSource, options: CustomerImportOptions): Promise<CustomerImport> {

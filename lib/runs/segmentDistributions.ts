@@ -88,7 +88,7 @@ function orderHistories(orders: readonly OrderRecord[]): Map<string, OrderHistor
 }
 
 /** The largest names by total, the rest mapped to "Other": name → bar. */
-function barsOf(totals: Map<string, number>): { bars: string[]; barOf: Map<string, string> } {
+function chooseBars(totals: Map<string, number>): { bars: string[]; barOf: Map<string, string> } {
   const ranked = [...totals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
   const kept = ranked.length > MAX_ORDER_BARS ? ranked.slice(0, MAX_ORDER_BARS - 1) : ranked;
   const barOf = new Map(ranked.map((name) => [name, kept.includes(name) ? name : OTHER]));
@@ -116,15 +116,15 @@ interface Layout {
   profileBar: Map<ProfileField, string>;
 }
 
-function layoutOf(customers: readonly CustomerRecord[], histories: Map<string, OrderHistory>): Layout {
+function planLayout(customers: readonly CustomerRecord[], histories: Map<string, OrderHistory>): Layout {
   const categoryTotals = new Map<string, number>();
   const channelTotals = new Map<string, number>();
   for (const history of histories.values()) {
     for (const [category, amount] of history.spend) categoryTotals.set(category, (categoryTotals.get(category) ?? 0) + amount);
     for (const [channel, seen] of history.orders) channelTotals.set(channel, (channelTotals.get(channel) ?? 0) + seen.size);
   }
-  const categories = barsOf(categoryTotals);
-  const channels = barsOf(channelTotals);
+  const categories = chooseBars(categoryTotals);
+  const channels = chooseBars(channelTotals);
   const orderCategories = [...categories.bars];
   const profiled = customers.filter((customer) => !histories.has(customer.externalId));
   const profileBar = new Map<ProfileField, string>();
@@ -223,7 +223,7 @@ export function computeSegmentDistributions(
   orders: readonly OrderRecord[] = [],
 ): Map<number, SegmentDistributions> {
   const histories = orderHistories(orders);
-  const layout = layoutOf(customers, histories);
+  const layout = planLayout(customers, histories);
   const bySegment = new Map(keys.map((key) => [key, new Accumulator(layout)]));
   customers.forEach((customer, i) => {
     const accumulator = bySegment.get(segmentKeys[i]);

@@ -2,7 +2,7 @@
 import { computeChange, type StoredRunSummary } from "@/lib/dashboard/storedSummary";
 import { count, percent } from "@/app/ui/runs/format";
 import { amount, compact } from "@/app/ui/dashboard/format";
-import { changeText, changeTone } from "@/lib/dashboard/changeBadge";
+import { describeChange, pickChangeTone } from "@/lib/dashboard/changeBadge";
 import { describeClvCoverage, countWithClv, RETRAIN_FOR_COVERAGE, describeResponseCoverage } from "@/app/ui/dashboard/coverage";
 import { toCampaignView } from "@/lib/dashboard/storedCampaign";
 import { formatRecommendedFigures } from "@/app/ui/campaigns/recommendedText";
@@ -16,7 +16,7 @@ function delta(current: number | null | undefined, previous: number | null | und
   if (value === null) return null;
   // Every KPI here is better when higher.
   const magnitude = format(Math.abs(value));
-  return { value, text: changeText(value, magnitude), tone: changeTone(value, magnitude, "higher") };
+  return { value, text: describeChange(value, magnitude), tone: pickChangeTone(value, magnitude, "higher") };
 }
 
 const points = (share: number) => `${(share * 100).toFixed(1)} pp`;

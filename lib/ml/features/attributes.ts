@@ -29,7 +29,7 @@ export function nameAttributeColumn(attribute: string, value?: string): string {
 }
 
 /** The columns the training customers give each chosen attribute; an attribute nobody has gives none. */
-function columnsOf(customers: readonly CustomerRecord[], attributes: readonly string[]): AttributeColumn[] {
+function findAttributeColumns(customers: readonly CustomerRecord[], attributes: readonly string[]): AttributeColumn[] {
   return attributes.flatMap((attribute) => {
     const values = customers.map((customer) => customer.attributes?.[attribute]).filter((value) => value !== undefined);
     if (values.length === 0) return [];
@@ -56,7 +56,7 @@ export function buildAttributeTable(columns: readonly AttributeColumn[], custome
 }
 
 export function fitAttributes(customers: readonly CustomerRecord[], attributes: readonly string[]): { pipeline: AttributePipeline; table: Float64Array[] } {
-  const columns = columnsOf(customers, attributes);
+  const columns = findAttributeColumns(customers, attributes);
   const table = buildAttributeTable(columns, customers);
   const medians = table.map((values) => {
     const present = Array.from(values).filter((value) => !Number.isNaN(value));

@@ -91,8 +91,8 @@ export function fitFeaturePipeline(records: readonly CustomerRecord[], options: 
   const rfm = fitRfmEdges(column(INPUT.recency), column(TOTAL_PURCHASES), column(TOTAL_SPEND));
   const full = new Float64Array(fitRows.length * WIDTH);
   fitRows.forEach((row, j) => writeFeatureVector(clean.subarray(j * CLEAN_WIDTH, (j + 1) * CLEAN_WIDTH), facts[row], rfm, full, j * WIDTH));
-  const scaler = fitScaler(full, fitRows.length, features.map(columnOf));
-  const range = fitRange(full, fitRows.length, features.map(columnOf));
+  const scaler = fitScaler(full, fitRows.length, features.map(findColumn));
+  const range = fitRange(full, fitRows.length, features.map(findColumn));
   return {
     version: 1,
     snapshotDate: snapshot.toISOString(),
@@ -106,7 +106,7 @@ export function fitFeaturePipeline(records: readonly CustomerRecord[], options: 
   };
 }
 
-function columnOf(name: FeatureName): number {
+function findColumn(name: FeatureName): number {
   return (ALL_FEATURES as readonly string[]).indexOf(name);
 }
 
@@ -177,7 +177,7 @@ export function transformFeatures(
   options: { summaries?: SummaryLookup } = {},
 ): FeatureMatrix {
   const { full, impossibleAgeRows } = unscaleFeatures(pipeline, records, options.summaries);
-  const columns = pipeline.features.map(columnOf);
+  const columns = pipeline.features.map(findColumn);
   const d = columns.length;
   const matrix = new Float64Array(records.length * d);
   const { mean, std } = pipeline.scaler;

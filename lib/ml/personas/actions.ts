@@ -78,7 +78,7 @@ export function findMostValuableSegment(segments: readonly SegmentStatistics[]):
 
 export function recommendActions(segment: SegmentStatistics, options: { isMostValuable: boolean }): PersonaAction[] {
   if (segment.size === 0) return [];
-  const context: Context = { segment, categories: categoriesOf(segment), isMostValuable: options.isMostValuable };
+  const context: Context = { segment, categories: listCategories(segment), isMostValuable: options.isMostValuable };
   const drafts = [winBack, valueActions, priceIncentive, nurture, campaignActions, growBasket].flatMap((rule) => rule(context));
   if (drafts.length === 0) drafts.push(featureCategory(context));
   const audience = `the ${plural(segment.size, "customer")} in this segment`;
@@ -93,7 +93,7 @@ export function recommendActions(segment: SegmentStatistics, options: { isMostVa
 }
 
 /** The data's own categories (order lines) or the marketing file's, the segment's largest share of spend first. */
-function categoriesOf(segment: SegmentStatistics): Category[] {
+function listCategories(segment: SegmentStatistics): Category[] {
   const own = segment.features.flatMap((f) => {
     const column = parseCategoryOrChannel(f.name);
     return column?.kind === "category" && column.value !== OTHER_CATEGORIES && known(f) ? [{ name: column.value, statistic: f }] : [];

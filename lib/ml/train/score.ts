@@ -27,16 +27,16 @@ export interface ModelScorer {
  * (the scoring API): building them costs far more than scoring a few customers.
  */
 export function createModelScorer(models: TrainedModels): ModelScorer {
-  const kept = { ...networksOf(models), tables: createIntervalTables() };
+  const kept = { ...createNetworks(models), tables: createIntervalTables() };
   return { score: (data) => scoreWith(data, models, kept) };
 }
 
 /** One-off scoring (a retrain scores its own customers once). */
 export async function score(data: TrainData, models: TrainedModels): Promise<CustomerScores> {
-  return scoreWith(data, models, networksOf(models));
+  return scoreWith(data, models, createNetworks(models));
 }
 
-function networksOf(models: TrainedModels) {
+function createNetworks(models: TrainedModels) {
   return {
     classifier: models.classifier ? createSegmentClassifier(models.classifier) : null,
     response: models.response ? createResponsePredictor(models.response) : null,

@@ -117,7 +117,7 @@ async function train(
         disappeared: history.active.length - matched,
       })
     : null;
-  const gate = gateMetrics(result);
+  const gate = collectGateMetrics(result);
   const clvChanges = active
     ? measureClvChangesOfUnchanged(await getRunClvInputs(active.id), { customerIds: snapshot.customerIds, clv: result.scores.clv, inputHash: snapshot.inputHashes })
     : null;
@@ -126,7 +126,7 @@ async function train(
 
   progress("write", 0.9);
   const summary = summariseRun(snapshot.customers, result.scores, keyed, {
-    snapshotDate: result.models.snapshotDate, seed, economics: economicsOf(trainConfig),
+    snapshotDate: result.models.snapshotDate, seed, economics: readEconomics(trainConfig),
     orders: snapshot.orders, clvSource: result.models.clv?.source ?? null,
   });
   // The recommended campaign's threshold is a bin edge, so the planner's histogram finds exactly it.
@@ -165,14 +165,14 @@ async function withAttributeFeatures(config: RetrainConfig): Promise<RetrainConf
 }
 
 /** The cost and revenue the response model's threshold used, so the summary's campaign agrees with it. */
-function economicsOf(config: Pick<TrainConfig, "costPerContact" | "revenuePerResponse">): Economics {
+function readEconomics(config: Pick<TrainConfig, "costPerContact" | "revenuePerResponse">): Economics {
   return {
     costPerContact: config.costPerContact ?? DEFAULT_ECONOMICS.costPerContact,
     revenuePerResponse: config.revenuePerResponse ?? DEFAULT_ECONOMICS.revenuePerResponse,
   };
 }
 
-function gateMetrics(result: TrainResult): GateMetrics {
+function collectGateMetrics(result: TrainResult): GateMetrics {
   const { segmentation, response } = result.metrics;
   // Customers the model declined with a reason (no profile, far outside its range) are not failures to score.
   const { responseProbability, responseNote } = result.scores;

@@ -35,19 +35,19 @@ export function DriftCard({ drift }: { drift: StoredDrift | null }) {
       </Callout>
       <Text className="mt-4">Each feature of this run&apos;s customers against the reference kept with the previous run, the most drifted first.</Text>
       <div className="mt-2">
-        <RowsTable testId="feature-drift" header={HEADER} rows={[...features.features].sort(byConcern).map((feature) => driftRow(feature, labelAttribute(feature.name)))} />
+        <RowsTable testId="feature-drift" header={HEADER} rows={[...features.features].sort(byConcern).map((feature) => toDriftRow(feature, labelAttribute(feature.name)))} />
       </div>
       <Title className="mt-6">Prediction drift</Title>
       <Text>The response probabilities and the segment shares against the previous run&apos;s.</Text>
       <div className="mt-2">
-        <RowsTable testId="prediction-drift" header={HEADER} rows={predictions.map((prediction) => driftRow(prediction, PREDICTION_LABELS[prediction.name] ?? prediction.name))} />
+        <RowsTable testId="prediction-drift" header={HEADER} rows={predictions.map((prediction) => toDriftRow(prediction, PREDICTION_LABELS[prediction.name] ?? prediction.name))} />
       </div>
     </Card>
   );
 }
 
 /** `label`: the feature in plain words (predictions keep their own names). */
-function driftRow(feature: StoredFeatureDrift, label: string) {
+function toDriftRow(feature: StoredFeatureDrift, label: string) {
   return {
     key: feature.name,
     className: ROW_COLORS[feature.severity],

@@ -33,7 +33,7 @@ export function ResponseMetrics({ response }: { response: StoredMetrics["respons
         />
       </div>
       <div className="mt-4">
-        <RowsTable testId="response-models" header={["Model", "Mean CV ROC AUC", "SD over folds", "Pooled out-of-fold AUC", "Brier (uncalibrated)", "CV time"]} rows={modelRows(response)} />
+        <RowsTable testId="response-models" header={["Model", "Mean CV ROC AUC", "SD over folds", "Pooled out-of-fold AUC", "Brier (uncalibrated)", "CV time"]} rows={toModelRows(response)} />
       </div>
       <p className="mt-4 text-tremor-default text-tremor-content" data-testid="response-holdout-cut">
         Model evaluation on held-out folds, not the campaign: had the {plural(threshold.contactAll.contacted, "labelled customer")} been mailed by their out-of-fold
@@ -57,7 +57,7 @@ export function ResponseMetrics({ response }: { response: StoredMetrics["respons
   );
 }
 
-function modelRows(response: Response) {
+function toModelRows(response: Response) {
   return Object.entries(response.cv).map(([kind, cv]) => ({
     key: kind,
     className: kind === response.champion ? "bg-blue-50" : undefined,
