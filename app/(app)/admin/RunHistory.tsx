@@ -2,7 +2,8 @@ import Link from "next/link";
 import { Card, Text, Title } from "@tremor/react";
 import type { listRuns } from "@/lib/db/runs";
 import { readKeyMetrics, readRunJson } from "@/lib/runs/storedRun";
-import { fixed, formatRunDuration, utc } from "@/app/ui/runs/format";
+import { formatRunDuration, utc } from "@/app/ui/runs/format";
+import { fixed } from "@/lib/text/numberFormat";
 import { ActiveBadge, DecisionBadge, DriftFlag, RunStatusBadge } from "@/app/ui/runs/RunBadges";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 

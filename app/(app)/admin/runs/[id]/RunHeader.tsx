@@ -1,7 +1,8 @@
 import { Text, Title } from "@tremor/react";
 import type { getRun } from "@/lib/db/runs";
 import { explainActivationReason } from "@/app/ui/runs/activationReasons";
-import { count, describeRequester, formatRunDuration, utc } from "@/app/ui/runs/format";
+import { describeRequester, formatRunDuration, utc } from "@/app/ui/runs/format";
+import { count } from "@/lib/text/numberFormat";
 import { Facts } from "@/app/ui/runs/Facts";
 import { ActiveBadge, RunStatusBadge } from "@/app/ui/runs/RunBadges";
 

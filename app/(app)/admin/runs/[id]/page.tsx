@@ -2,7 +2,8 @@ import { notFound } from "next/navigation";
 import Link from "next/link";
 import { Callout } from "@tremor/react";
 import { requirePagePermission } from "@/lib/auth/session";
-import { getActiveRun, getRun } from "@/lib/db/runs";
+import { getActiveRun } from "@/lib/db/runs";
+import { readMoneyFormat } from "@/lib/db/settings";
 import { findActivationOption } from "@/lib/services/retrain/activation";
 import { readAttributeFeatures, readRunJson } from "@/lib/runs/storedRun";
 import { readSummary } from "@/lib/dashboard/storedSummary";
@@ -21,14 +22,15 @@ import { SegmentationMetrics } from "./SegmentationMetrics";
 import { SegmentsCard } from "./SegmentsCard";
 import { StabilityCard } from "./StabilityCard";
 import { TimingsCard } from "./TimingsCard";
+import { findRun } from "./findRun";
 
 export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePagePermission("retrain");
-  const id = Number((await params).id);
-  const [run, active] = Number.isSafeInteger(id) && id > 0 ? await Promise.all([getRun(id), getActiveRun()]) : [null, null];
+  const [run, active] = await Promise.all([findRun((await params).id), getActiveRun()]);
   if (!run) notFound();
   const json = readRunJson(run);
   const isActive = active?.id === run.id;
+  const moneyFormat = await readMoneyFormat();
   return (
     <div className="space-y-6">
       <Link href="/admin" className="text-tremor-default text-tremor-brand underline">
@@ -44,14 +46,14 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
       {(run.status === "SUCCEEDED" || run.status === "REJECTED") && (
         <CoverageCard skipped={json.metrics?.skipped} summary={readSummary(run.summary)} segments={run.segments} />
       )}
-      {(run.status === "SUCCEEDED" || run.status === "REJECTED") && <RecommendedCampaign campaign={toCampaignView(readSummary(run.summary)?.campaign)} segments={run.segments} />}
+      {(run.status === "SUCCEEDED" || run.status === "REJECTED") && <RecommendedCampaign campaign={toCampaignView(readSummary(run.summary)?.campaign)} segments={run.segments} moneyFormat={moneyFormat} />}
       {json.metrics && (
         <>
           <SegmentationMetrics segmentation={json.metrics.segmentation} attributes={readAttributeFeatures(run.config)} />
           <KCurvesCard segmentation={json.metrics.segmentation} />
-          <ResponseMetrics response={json.metrics.response} />
+          <ResponseMetrics response={json.metrics.response} moneyFormat={moneyFormat} />
           <OtherModels metrics={json.metrics} />
-          <ClvBacktestCard clv={json.metrics.clv} />
+          <ClvBacktestCard clv={json.metrics.clv} moneyFormat={moneyFormat} />
         </>
       )}
       {(run.status === "SUCCEEDED" || run.status === "REJECTED") && (

@@ -5,12 +5,13 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
 import { runningRunId } from "@/lib/db/runLiveness";
 import { CardSkeleton } from "@/app/ui/CardSkeleton";
-import { AttributeFeaturesCard } from "./AttributeFeaturesCard";
-import { ResetDataCard } from "./ResetDataCard";
-import { RetrainPanel } from "./RetrainPanel";
-import { RunsOverview } from "./RunsOverview";
-import { ScheduleCard } from "./ScheduleCard";
-import { SegmentSettingsCard } from "./SegmentSettingsCard";
+import { AttributeFeaturesCard } from "../AttributeFeaturesCard";
+import { MoneyFormatCard } from "../MoneyFormatCard";
+import { ResetDataCard } from "../ResetDataCard";
+import { RetrainPanel } from "../RetrainPanel";
+import { RunsOverview } from "../RunsOverview";
+import { ScheduleCard } from "../ScheduleCard";
+import { SegmentSettingsCard } from "../SegmentSettingsCard";
 
 export default async function AdminPage() {
   const user = await requirePagePermission("retrain");
@@ -39,6 +40,11 @@ export default async function AdminPage() {
       {can(user.role, "configureSegments") && (
         <Suspense fallback={<CardSkeleton />}>
           <SegmentSettingsCard />
+        </Suspense>
+      )}
+      {can(user.role, "configureDisplay") && (
+        <Suspense fallback={<CardSkeleton />}>
+          <MoneyFormatCard />
         </Suspense>
       )}
       {can(user.role, "manageSchedule") && (
