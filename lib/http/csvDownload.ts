@@ -1,9 +1,8 @@
 /** The options every CSV export reads from its query string: `bom=1` starts the file with a byte-order mark, for Excel. */
 import { z } from "zod";
 import type { CsvDownload } from "@/lib/export/stream";
-import { boundedFieldErrors } from "./issues";
+import { invalidPart } from "./parseRequest";
 import { optionalParam } from "./queryParam";
-import { jsonError } from "./responses";
 
 const csvDownloadQuery = z.object({
   bom: optionalParam(z.enum(["0", "1"], { message: "bom is 1 (start with a byte-order mark, for Excel) or 0" })),
@@ -12,6 +11,6 @@ const csvDownloadQuery = z.object({
 /** The options, or a 400 saying which parameter is wrong. */
 export function csvDownloadOf(params: URLSearchParams): CsvDownload | Response {
   const parsed = csvDownloadQuery.safeParse({ bom: params.get("bom") });
-  if (!parsed.success) return jsonError(400, "Check the download options.", boundedFieldErrors(parsed.error));
+  if (!parsed.success) return invalidPart("query", parsed.error, "Check the download options");
   return { bom: parsed.data.bom === "1" };
 }

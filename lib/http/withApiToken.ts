@@ -10,11 +10,11 @@ import "server-only";
 import { readBearerSecret } from "@/lib/auth/apiTokens";
 import { can, type Permission, type Role } from "@/lib/auth/roles";
 import { findLiveToken, touchApiToken } from "@/lib/db/apiTokens";
-import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { env } from "@/lib/env";
 import { clientAddress } from "./clientAddress";
+import { answeringOutage } from "./outage";
 import { RateLimiter } from "./rateLimit";
-import { jsonError, unavailable, withHeader } from "./responses";
+import { refuse, withHeader } from "./responses";
 
 export interface ApiCaller {
   tokenId: string;
@@ -30,25 +30,22 @@ const badTokenLimiter = new RateLimiter({ perSecond: env.API_BAD_TOKEN_RATE_PER_
 /** 401 for a token that is not live, or 429 when its address has sent too many of them. */
 function refuseToken(req: Request): Response {
   const decision = badTokenLimiter.take(clientAddress(req.headers));
-  if (!decision.allowed) return withHeader(jsonError(429, "Too many requests with unknown tokens from this address."), "Retry-After", String(decision.retryAfterSeconds));
-  return withHeader(jsonError(401, "The token is unknown, revoked or expired."), "WWW-Authenticate", 'Bearer error="invalid_token"');
+  if (!decision.allowed) return withHeader(refuse("rate_limited", "Too many requests with unknown tokens from this address."), "Retry-After", String(decision.retryAfterSeconds));
+  return withHeader(refuse("unauthenticated", "The token is unknown, revoked or expired."), "WWW-Authenticate", 'Bearer error="invalid_token"');
 }
 
 export function withApiToken<P = Record<string, never>>(permission: Permission, handler: Handler<P>) {
   return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
     const secret = readBearerSecret(req.headers.get("authorization"));
-    if (!secret) return withHeader(jsonError(401, "Send an API token: Authorization: Bearer <token>."), "WWW-Authenticate", "Bearer");
-    try {
+    if (!secret) return withHeader(refuse("unauthenticated", "Send an API token: Authorization: Bearer <token>."), "WWW-Authenticate", "Bearer");
+    return answeringOutage(async () => {
       const token = await findLiveToken(secret);
       if (!token) return refuseToken(req);
-      if (!can(token.scope, permission)) return jsonError(403, `The token's scope (${token.scope}) may not do this.`);
+      if (!can(token.scope, permission)) return refuse("forbidden", `The token's scope (${token.scope}) may not do this.`);
       const decision = limiter.take(token.id);
-      if (!decision.allowed) return withHeader(jsonError(429, "Too many requests for this token."), "Retry-After", String(decision.retryAfterSeconds));
+      if (!decision.allowed) return withHeader(refuse("rate_limited", "Too many requests for this token."), "Retry-After", String(decision.retryAfterSeconds));
       await touchApiToken(token);
-      return await handler(req, { caller: { tokenId: token.id, name: token.name, scope: token.scope }, params: await context.params });
-    } catch (error) {
-      if (isDatabaseUnavailable(error)) return unavailable("The database cannot be reached; try again shortly.");
-      throw error;
-    }
+      return handler(req, { caller: { tokenId: token.id, name: token.name, scope: token.scope }, params: await context.params });
+    });
   };
 }

@@ -11,7 +11,7 @@ import { getMoneyFormat } from "@/lib/db/settings";
 import { nameExportFile } from "@/lib/export/fileName";
 import { csvResponse, csvStream, type CsvDownload } from "@/lib/export/stream";
 import type { ScoreFilter } from "@/lib/db/scoreFilter";
-import { jsonError } from "@/lib/http/responses";
+import { errorResponse } from "@/lib/http/responses";
 
 export const NO_RUN_MESSAGE = "No model trained yet — an analyst can start one on the admin page.";
 
@@ -29,7 +29,7 @@ export interface CustomerExport {
 
 export async function streamCustomerExport(spec: CustomerExport): Promise<Response> {
   const run = await getActiveRunView();
-  if (!run) return jsonError(409, NO_RUN_MESSAGE);
+  if (!run) return errorResponse(409, NO_RUN_MESSAGE);
   const refused = spec.check?.(run);
   if (refused) return refused;
   const names = new Map(run.segments.map((segment) => [segment.segmentKey, segment.name]));

@@ -28,6 +28,7 @@ import {
   type CustomerFile,
   type DayMonthOrder,
   type DuplicateId,
+  type ImportErrorCode,
   type ImportReport,
   type OrderField,
   type OrderFile,
@@ -53,10 +54,14 @@ export interface ImportRequest {
   dryRun?: boolean;
 }
 
-export function importFile(request: ImportRequest & { dryRun?: false }): Promise<ImportSummary>;
-export function importFile(request: ImportRequest & { dryRun: true }): Promise<ImportPreview>;
-export function importFile(request: ImportRequest): Promise<ImportSummary | ImportPreview>;
-export async function importFile(request: ImportRequest): Promise<ImportSummary | ImportPreview> {
+/** Why a file was refused, kept typed so a caller picks its answer by code, never by the wording: an ImportError's code, or rows with problems. */
+export type ImportRefusal = ImportErrorCode | "rejected_rows";
+type WithCode<T> = T & { code: ImportRefusal | null };
+
+export function importFile(request: ImportRequest & { dryRun?: false }): Promise<WithCode<ImportSummary>>;
+export function importFile(request: ImportRequest & { dryRun: true }): Promise<WithCode<ImportPreview>>;
+export function importFile(request: ImportRequest): Promise<WithCode<ImportSummary | ImportPreview>>;
+export async function importFile(request: ImportRequest): Promise<WithCode<ImportSummary | ImportPreview>> {
   const dryRun = request.dryRun ?? false;
   const header = {
     kind: request.kind === "customers" ? ("CUSTOMERS" as const) : ("ORDERS" as const),
@@ -69,11 +74,12 @@ export async function importFile(request: ImportRequest): Promise<ImportSummary 
     // The file is read twice (its formats, then its rows): an upload is spooled to disk first.
     if (typeof request.source !== "string") spooled = await spoolToFile(request.source, env.IMPORT_MAX_BYTES);
     const source = { path: spooled?.path ?? (request.source as string) };
-    return await readAndWrite(request, source, header, dryRun);
+    const summary = await readAndWrite(request, source, header, dryRun);
+    return { ...summary, code: summary.status === "REJECTED" ? "rejected_rows" : null };
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
     const refused = { rowsRead: 0, rowsRejected: 0, rejected: [], quality: {}, report: null, error: error.message };
-    return recordRejectedImport(header, refused, dryRun);
+    return { ...(await recordRejectedImport(header, refused, dryRun)), code: error.code };
   } finally {
     await spooled?.remove();
   }
@@ -86,8 +92,10 @@ async function readAndWrite(request: ImportRequest, source: { path: string }, he
   const dateOrder = request.dateFormat === "detect" ? undefined : request.dateFormat;
   const options = { maxBytes: env.IMPORT_MAX_BYTES, dateOrder };
   const allowRejected = request.allowRejected ?? false;
+  // The readers skip their wrong-kind check for a mapped file; the upload form and the CLI send an empty mapping when none was asked for.
+  const map = request.map && Object.keys(request.map).length > 0 ? request.map : undefined;
   if (request.kind === "customers") {
-    const reading = await openCustomers(source, { ...options, map: request.map as Partial<Record<CustomerField, string>> | undefined });
+    const reading = await openCustomers(source, { ...options, map: map as Partial<Record<CustomerField, string>> | undefined });
     const columns = { fields: reading.columns.map((column) => column.field), attributeKeys: reading.customColumns };
     return writeCustomerImport(
       header,
@@ -99,7 +107,7 @@ async function readAndWrite(request: ImportRequest, source: { path: string }, he
       dryRun,
     );
   }
-  const reading = await openOrders(source, { ...options, map: request.map as Partial<Record<OrderField, string>> | undefined });
+  const reading = await openOrders(source, { ...options, map: map as Partial<Record<OrderField, string>> | undefined });
   return writeOrderImport(
     header,
     async (write) => {

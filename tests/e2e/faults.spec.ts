@@ -82,6 +82,11 @@ test.describe("with the database gone", () => {
     const refused = await api();
     expect(refused.status).toBe(503);
     expect(refused.headers.get("retry-after")).toBe("5");
+    // Session routes answer the outage as the token API does, in the one error shape.
+    const exported = await page.request.get("/api/export/segments");
+    expect(exported.status()).toBe(503);
+    expect(exported.headers()["retry-after"]).toBe("5");
+    expect(await exported.json()).toEqual({ error: "The database cannot be reached; try again shortly.", details: [] });
 
     await proxy.restore();
     await expect(async () => expect((await api()).status).toBe(200)).toPass({ timeout: 30_000 });

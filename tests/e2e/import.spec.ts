@@ -46,6 +46,33 @@ test("Preview shows what the import would do and writes nothing; a misspelt dryR
     headers: { "content-type": "text/csv", origin: E2E_BASE_URL },
   });
   expect(misspelt.status()).toBe(400);
+  expect(await misspelt.json()).toEqual({
+    error: "Check the import options: dryRun: dryRun is 1 (preview, nothing written) or 0",
+    details: [{ path: "query.dryRun", message: "dryRun is 1 (preview, nothing written) or 0" }],
+  });
+});
+
+test("a refused file answers with the status its code maps to, its summary beside the one error shape", async ({ page }) => {
+  await signIn(page, "ADMIN");
+  const utf16 = await page.request.post("/api/import?kind=customers&fileName=utf16.csv&dryRun=1", {
+    data: Buffer.from("\ufeffID;Income\n1;100\n", "utf16le"),
+    headers: { "content-type": "text/csv", origin: E2E_BASE_URL },
+  });
+  expect(utf16.status()).toBe(422);
+  expect(await utf16.json()).toMatchObject({
+    code: "unsupported_encoding",
+    error: "the file is UTF-16 text; save it as CSV in UTF-8 (or Latin-1) and import it again",
+    details: [],
+    status: "REJECTED",
+    dryRun: true,
+  });
+
+  const badRows = await page.request.post("/api/import?kind=customers&fileName=bad.csv&dryRun=1", {
+    data: "ID;Income\n1;lots\n",
+    headers: { "content-type": "text/csv", origin: E2E_BASE_URL },
+  });
+  expect(badRows.status()).toBe(422);
+  expect(await badRows.json()).toMatchObject({ code: "rejected_rows", error: expect.stringMatching(/^1 problem in the file, so nothing was imported\. First: row \d+, column Income/) });
 });
 
 test("a viewer is refused the import page and the import endpoint", async ({ page }) => {

@@ -47,10 +47,13 @@ test("an administrator makes a token that scores customers, reads segments and i
   const wrongMethod = await api.get("/api/v1/score");
   expect(wrongMethod.status()).toBe(405);
   expect(wrongMethod.headers()["allow"]).toBe("POST");
-  expect(await wrongMethod.json()).toEqual({ error: "GET is not supported here; use POST.", allowed: ["POST"] });
+  expect(await wrongMethod.json()).toEqual({ error: "GET is not supported here; use POST.", details: [] });
   const badDate = await api.post("/api/v1/score", { data: { externalId: "x", dtCustomer: "13/02/2014" } });
   expect(badDate.status()).toBe(400);
-  expect((await badDate.json()).error).toContain("dtCustomer: expected a date as YYYY-MM-DD");
+  expect(await badDate.json()).toEqual({
+    error: "The request body is not valid: dtCustomer: expected a date as YYYY-MM-DD (or a date-time such as 2014-02-13T00:00:00Z)",
+    details: [{ path: "body.dtCustomer", message: "expected a date as YYYY-MM-DD (or a date-time such as 2014-02-13T00:00:00Z)" }],
+  });
 
   await page.goto("/api-docs");
   await expect(page.getByText("/api/v1/segments/{id}/customers")).toBeVisible();

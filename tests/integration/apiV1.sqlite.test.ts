@@ -134,16 +134,19 @@ describe("the v1 API on SQLite", () => {
     const bad = await call(routes.score, secret, { path: "/api/v1/score", body: { customers: [toApiCustomer(records[0]), { ...toApiCustomer(records[1]), income: "lots", shoeSize: 42 }] } });
     expect(bad.status).toBe(400);
     const { details } = await bad.json();
-    expect(details.map((detail: { path: string }) => detail.path)).toEqual(expect.arrayContaining(["customers.1.income", "customers.1"]));
+    expect(details.map((detail: { path: string }) => detail.path)).toEqual(expect.arrayContaining(["body.customers.1.income", "body.customers.1"]));
     expect(JSON.stringify(details)).toMatch(/shoeSize/);
 
     const tooMany = await call(routes.score, secret, { path: "/api/v1/score", body: { customers: Array.from({ length: 1001 }, () => ({})) } });
     expect(tooMany.status).toBe(400);
-    expect((await tooMany.json()).details[0].path).toBe("customers");
+    expect((await tooMany.json()).details[0].path).toBe("body.customers");
 
-    expect((await call(routes.score, secret, { path: "/api/v1/score", rawBody: "{not json" })).status).toBe(400);
+    const notJson = await call(routes.score, secret, { path: "/api/v1/score", rawBody: "{not json" });
+    expect(notJson.status).toBe(400);
+    expect((await notJson.json()).details).toEqual([{ path: "body", message: expect.stringMatching(/^the body is not valid JSON/) }]);
     const huge = await call(routes.score, secret, { path: "/api/v1/score", rawBody: JSON.stringify({ education: "x".repeat(3 * 1024 * 1024) }) });
     expect(huge.status).toBe(413);
+    expect(await huge.json()).toEqual({ error: expect.stringMatching(/^The request body is too large: /), details: [{ path: "body", message: expect.stringMatching(/limit/) }] });
   });
 
   test("random JSON bodies get 200 or a 400 that names a field, never a crash", async () => {
@@ -179,6 +182,13 @@ describe("the v1 API on SQLite", () => {
     expect(seen.length).toBe(largest.size);
     expect(new Set(seen).size).toBe(largest.size);
     expect((await call(routes.segmentCustomers, secret, { path: "/api/v1/segments/99/customers", params: { id: "99" } })).status).toBe(404);
+
+    const badId = await call(routes.segmentCustomers, secret, { path: "/api/v1/segments/x/customers", params: { id: "x" } });
+    expect(badId.status).toBe(400);
+    expect(await badId.json()).toEqual({ error: "The segment id is not valid: id: a segment id is a whole number", details: [{ path: "params.id", message: "a segment id is a whole number" }] });
+    const tooLong = await call(routes.segmentCustomers, secret, { path: `/api/v1/segments/${largest.id}/customers?limit=5000`, params: { id: String(largest.id) } });
+    expect(tooLong.status).toBe(400);
+    expect((await tooLong.json()).details).toEqual([{ path: "query.limit", message: "Too big: expected number to be <=1000" }]);
   });
 
   test("past the rate limit a token gets 429 with Retry-After, and its last use is recorded", async () => {

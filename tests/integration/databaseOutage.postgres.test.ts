@@ -62,7 +62,7 @@ describe.runIf(postgresAvailable())("PostgreSQL going away", () => {
       const response = await callSegments();
       expect(response.status).toBe(503);
       expect(response.headers.get("retry-after")).toBe("5");
-      expect((await response.json()).error).toMatch(/database cannot be reached/);
+      expect(await response.json()).toEqual({ error: "The database cannot be reached; try again shortly.", details: [] });
     } finally {
       await proxy.restore();
     }

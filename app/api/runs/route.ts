@@ -1,14 +1,14 @@
-// POST /api/runs – start a retrain in its own process; ANALYST and ADMIN only.
-// 202 { runId } once it runs, 409 { error, runId } when another run holds the retrain lease.
+// POST /api/runs – start a retrain in its own process (202 { runId }); a session with retrain (ANALYST+).
 import { withPermission } from "@/lib/http/withPermission";
-import { jsonError } from "@/lib/http/responses";
+import { errorResponse, refuse } from "@/lib/http/responses";
 import { recordAudit } from "@/lib/db/audit";
 import { runningRunId } from "@/lib/db/runLiveness";
 import { launchRetrain } from "@/jobs/launcher";
 
 export const runtime = "nodejs";
 
-const busy = (runId: number) => Response.json({ error: `A retrain is already running (run ${runId}).`, runId }, { status: 409 });
+/** 409 naming the run that holds the retrain lease: the admin page follows that run instead. */
+const busy = (runId: number) => refuse("busy", `A retrain is already running (run ${runId}).`, [], { runId });
 
 export const POST = withPermission("retrain", async (_req, { user }) => {
   // The job process checks the lease too; asking first just spares starting it.
@@ -23,6 +23,6 @@ export const POST = withPermission("retrain", async (_req, { user }) => {
     );
     return Response.json({ runId: launched.runId }, { status: 202 });
   } catch (error) {
-    return jsonError(500, error instanceof Error ? error.message : String(error));
+    return errorResponse(500, error instanceof Error ? error.message : String(error));
   }
 });

@@ -31,7 +31,7 @@ export function openApiDocument(): Record<string, unknown> {
       "/api/v1/score": {
         post: {
           summary: `Score one customer or a batch of up to ${MAX_BATCH}`,
-          description: "Fields are the customer import's field names; numbers as numbers, dates as `YYYY-MM-DD` (or an ISO 8601 date-time with an offset); unknown fields are refused. Results come in input order. Other methods answer 405 with `{ error, allowed }` and `Allow: POST`. Scope: VIEWER.",
+          description: "Fields are the customer import's field names; numbers as numbers, dates as `YYYY-MM-DD` (or an ISO 8601 date-time with an offset); unknown fields are refused. Results come in input order. Other methods answer 405 with the usual error body and `Allow: POST`. Scope: VIEWER.",
           requestBody: { required: true, ...json(scoreRequest) },
           responses: { "200": { description: "One result per customer", ...json(scoreResponse) }, "400": error("Invalid body, with field paths"), "413": error("Body over the size limit"), ...COMMON },
 

@@ -46,6 +46,14 @@ export function parseScoreRequest(body: unknown) {
   return isBatch ? batchRequest.safeParse(body) : customerInput.safeParse(body);
 }
 
+/** The score route's body schema: parseScoreRequest's choice of shape, its issues kept with their paths. */
+export const scoreBody = z.unknown().transform((body, ctx) => {
+  const parsed = parseScoreRequest(body);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+  return z.NEVER;
+});
+
 const probability = z.number().min(0).max(1);
 const responseNote = z.string().nullable().meta({ description: "Why there is no response probability; null when there is one." });
 const clvSource = z
@@ -128,7 +136,12 @@ export const runDetail = run.extend({ metrics: z.unknown(), drift: z.unknown(), 
 export const runsResponse = z.object({ runs: z.array(run) }).meta({ id: "RunsResponse" });
 
 export const errorResponse = z
-  .object({ error: z.string(), details: z.array(z.object({ path: z.string(), message: z.string() })).optional() })
+  .object({
+    error: z.string().meta({ description: "What went wrong, in words." }),
+    details: z
+      .array(z.object({ path: z.string(), message: z.string() }))
+      .meta({ description: "Where the request was wrong, e.g. body.customers.1.income or query.limit; empty when nothing in it was." }),
+  })
   .meta({ id: "Error" });
 
 /** The customers of a request as records the models take; ids default to their position. */

@@ -106,7 +106,7 @@ export function defineImportPreviewSuite(provider: TestProvider): void {
     test("a dry run of a refused file keeps no batch saying so", async () => {
       const before = await traces();
       const preview = await lib.importFile({ kind: "customers", source: tempCsv("bad.csv", "ID;Income\np1;lots\n"), fileName: "bad.csv", userId: null, dryRun: true });
-      expect(preview).toMatchObject({ status: "REJECTED", batchId: null, dryRun: true, rowsRead: 1, rowsRejected: 1 });
+      expect(preview).toMatchObject({ status: "REJECTED", code: "rejected_rows", batchId: null, dryRun: true, rowsRead: 1, rowsRejected: 1 });
       expect(preview.error).toMatch(/^1 problem in the file, so nothing was imported/);
       expect(await traces()).toEqual(before);
     });

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
-import { invalid } from "@/lib/api/v1/respond";
 import { parseScoreRequest } from "@/lib/api/v1/schemas";
 import { boundedFieldErrors, describeIssues, MAX_ISSUES } from "@/lib/http/issues";
+import { invalidPart } from "@/lib/http/parseRequest";
 
 function issuesOf(result: { success: boolean; error?: z.ZodError }): z.ZodError {
   if (!result.error) throw new Error("expected the input to be refused");
@@ -17,13 +17,14 @@ describe("validation errors are bounded", () => {
     const error = issuesOf(parseScoreRequest(JSON.parse(body)));
     expect(error.issues.length).toBeGreaterThan(MAX_ISSUES);
 
-    const response = invalid(error, "request body");
+    const response = invalidPart("body", error);
     const text = await response.text();
     expect(response.status).toBe(400);
     expect(text.length).toBeLessThan(8_000);
     const json = JSON.parse(text) as { error: string; details: { path: string; message: string }[] };
     expect(json.details).toHaveLength(MAX_ISSUES);
-    expect(json.details[0]).toEqual({ path: "customers.0.yearBirth", message: "Invalid input: expected number, received string" });
+    expect(json.details[0]).toEqual({ path: "body.customers.0.yearBirth", message: "Invalid input: expected number, received string" });
+    expect(json.error).toMatch(/^The request body is not valid: customers\.0\.yearBirth: Invalid input: expected number, received string; /);
     expect(json.error).toMatch(new RegExp(`; and ${error.issues.length - 5} more$`));
   });
 
@@ -31,7 +32,7 @@ describe("validation errors are bounded", () => {
     const keys = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`unknown_field_${i}`, 1]));
     const error = issuesOf(parseScoreRequest({ id: "c1", ...keys }));
     expect(error.issues[0].message.length).toBeGreaterThan(100_000);
-    const text = await invalid(error, "request body").text();
+    const text = await invalidPart("body", error).text();
     expect(text.length).toBeLessThan(1_000);
 
     const deep = issuesOf(z.record(z.string(), z.number()).safeParse({ ["k".repeat(100_000)]: "not a number" }));

@@ -11,7 +11,7 @@ describe("POST /api/v1/score, other methods", () => {
     const response = await handler(new Request("http://localhost/api/v1/score", { method }));
     expect(response.status).toBe(405);
     expect(response.headers.get("Allow")).toBe("POST");
-    expect(await response.json()).toEqual({ error: `${method} is not supported here; use POST.`, allowed: ["POST"] });
+    expect(await response.json()).toEqual({ error: `${method} is not supported here; use POST.`, details: [] });
   });
 });
 

@@ -38,6 +38,9 @@ describe("CSV downloads", () => {
     expect(refused).toBeInstanceOf(Response);
     const response = refused as Response;
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error: "Check the download options.", details: { bom: ["bom is 1 (start with a byte-order mark, for Excel) or 0"] } });
+    expect(await response.json()).toEqual({
+      error: "Check the download options: bom: bom is 1 (start with a byte-order mark, for Excel) or 0",
+      details: [{ path: "query.bom", message: "bom is 1 (start with a byte-order mark, for Excel) or 0" }],
+    });
   });
 });

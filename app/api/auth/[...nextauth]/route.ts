@@ -1,4 +1,4 @@
-// GET|POST /api/auth/* – next-auth's sign-in, sign-out and session endpoints; open to everyone.
+// GET|POST /api/auth/* – next-auth's sign-in, sign-out and session endpoints; anyone may call them.
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
 

@@ -1,8 +1,7 @@
-// GET /api/export/campaign?…[&bom=1] – a campaign's target list with its seeded control group flagged, as CSV; any signed-in role (exportData).
+// GET /api/export/campaign?…[&bom=1] – a campaign's target list with its seeded control group flagged, as CSV; a session with exportData (any role).
 import { withPermission } from "@/lib/http/withPermission";
 import { csvDownloadOf } from "@/lib/http/csvDownload";
-import { boundedFieldErrors } from "@/lib/http/issues";
-import { jsonError } from "@/lib/http/responses";
+import { parseRequest } from "@/lib/http/parseRequest";
 import { campaignQuery } from "@/lib/campaign/audience";
 import { computeBreakEvenProbability } from "@/lib/campaign/economics";
 import { streamCustomerExport } from "@/lib/services/customerExport";
@@ -10,11 +9,11 @@ import { streamCustomerExport } from "@/lib/services/customerExport";
 export const runtime = "nodejs";
 
 export const GET = withPermission("exportData", async (req) => {
-  const parsed = campaignQuery.safeParse(Object.fromEntries(req.nextUrl.searchParams));
-  if (!parsed.success) return jsonError(400, "Check the campaign settings.", boundedFieldErrors(parsed.error));
+  const request = await parseRequest(req, { query: campaignQuery, leads: { query: "Check the campaign settings" } });
+  if (request instanceof Response) return request;
   const download = csvDownloadOf(req.nextUrl.searchParams);
   if (download instanceof Response) return download;
-  const query = parsed.data;
+  const { query } = request;
   const threshold = query.threshold ?? computeBreakEvenProbability({ costPerContact: query.cost, revenuePerResponse: query.revenue });
   return streamCustomerExport({
     what: "campaign",

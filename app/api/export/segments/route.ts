@@ -1,4 +1,4 @@
-// GET /api/export/segments[?bom=1] – every customer the active run scored, as segments-run<N>-<date>.csv; any signed-in role (exportData).
+// GET /api/export/segments[?bom=1] – every customer the active run scored, as segments-run<N>-<date>.csv; a session with exportData (any role).
 import { withPermission } from "@/lib/http/withPermission";
 import { csvDownloadOf } from "@/lib/http/csvDownload";
 import { streamCustomerExport } from "@/lib/services/customerExport";

@@ -1,6 +1,6 @@
+// GET /api/v1/openapi.json – the v1 API's OpenAPI document; public: it describes the API and grants nothing.
 import { openApiDocument } from "@/lib/api/v1/openapi";
 
-/** Public: the document describes the API, it grants nothing. */
 export function GET(): Response {
   return Response.json(openApiDocument());
 }

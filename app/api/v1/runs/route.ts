@@ -1,3 +1,4 @@
+// GET /api/v1/runs – the training runs, newest first; an API token whose scope has retrain (ANALYST+).
 import { listRunsForApi } from "@/lib/db/api";
 import { getActiveRunId } from "@/lib/db/runs";
 import { withApiToken } from "@/lib/http/withApiToken";

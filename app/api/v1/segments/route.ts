@@ -1,3 +1,4 @@
+// GET /api/v1/segments – the active run's segments (personas); an API token whose scope has viewDashboards (any role).
 import { noActiveRun } from "@/lib/api/v1/respond";
 import { listRunSegments } from "@/lib/db/api";
 import { getActiveRunId } from "@/lib/db/runs";

@@ -1,25 +1,27 @@
+// GET /api/v1/segments/{id}/customers?cursor=&limit= – a segment's customers in the active run, a page at a time; an API token whose scope has exportData (any role).
 import { z } from "zod";
 import { pageQuery } from "@/lib/api/v1/schemas";
-import { invalid, noActiveRun } from "@/lib/api/v1/respond";
+import { noActiveRun } from "@/lib/api/v1/respond";
 import { segmentCustomerPage } from "@/lib/db/api";
 import { getActiveRunId } from "@/lib/db/runs";
-import { jsonError } from "@/lib/http/responses";
+import { idParam, parseRequest } from "@/lib/http/parseRequest";
+import { refuse } from "@/lib/http/responses";
 import { withApiToken } from "@/lib/http/withApiToken";
 
-const segmentId = z.coerce.number().int().min(0);
+const params = z.object({ id: idParam("segment id", 0) });
 
-export const GET = withApiToken<{ id: string }>("exportData", async (req, { params }) => {
-  const id = segmentId.safeParse(params.id);
-  if (!id.success) return invalid(id.error, "segment id");
-  const query = pageQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
-  if (!query.success) return invalid(query.error, "query");
+export const GET = withApiToken<{ id: string }>("exportData", async (req, { params: raw }) => {
+  const request = await parseRequest(req, { params, query: pageQuery, leads: { params: "The segment id is not valid" } }, raw);
+  if (request instanceof Response) return request;
+  const { id } = request.params;
+  const { cursor, limit } = request.query;
   const runId = await getActiveRunId();
   if (runId === null) return noActiveRun();
-  const { rows, nextCursor } = await segmentCustomerPage(runId, id.data, query.data.cursor ?? -1, query.data.limit);
-  if (!rows.length && query.data.cursor === undefined) return jsonError(404, `The active run ${runId} has no segment ${id.data}.`);
+  const { rows, nextCursor } = await segmentCustomerPage(runId, id, cursor ?? -1, limit);
+  if (!rows.length && cursor === undefined) return refuse("not_found", `The active run ${runId} has no segment ${id}.`);
   return Response.json({
     runId,
-    segmentId: id.data,
+    segmentId: id,
     customers: rows.map((row) => ({
       externalId: row.customer.externalId,
       responseProbability: row.responseProbability,
