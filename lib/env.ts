@@ -3,7 +3,7 @@
  */
 import fs from "node:fs";
 import { z } from "zod";
-import { PASSWORD_TOO_LONG, passwordTooLong } from "@/lib/auth/password";
+import { PASSWORD_TOO_LONG, isPasswordTooLong } from "@/lib/auth/password";
 import { parseTrustedProxies } from "@/lib/http/clientAddress";
 
 if (typeof process.loadEnvFile === "function" && fs.existsSync(".env")) process.loadEnvFile(".env");
@@ -15,7 +15,7 @@ const schema = z.object({
   ADMIN_PASSWORD: z
     .string()
     .min(10, "ADMIN_PASSWORD must be at least 10 characters")
-    .refine((value) => !passwordTooLong(value), `ADMIN_PASSWORD: ${PASSWORD_TOO_LONG}`)
+    .refine((value) => !isPasswordTooLong(value), `ADMIN_PASSWORD: ${PASSWORD_TOO_LONG}`)
     .optional(),
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
   SIGNIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { signIn } from "next-auth/react";
 import { Button, TextInput } from "@tremor/react";
-import { safeCallbackUrl } from "@/lib/auth/callbackUrl";
+import { sanitiseCallbackUrl } from "@/lib/auth/callbackUrl";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +21,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     });
     setPending(false);
     if (result?.ok) {
-      window.location.assign(safeCallbackUrl(callbackUrl, window.location.origin));
+      window.location.assign(sanitiseCallbackUrl(callbackUrl, window.location.origin));
       return;
     }
     setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong email or password.");

@@ -1,14 +1,14 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { Card, Title, Text } from "@tremor/react";
-import { safeCallbackUrl } from "@/lib/auth/callbackUrl";
+import { sanitiseCallbackUrl } from "@/lib/auth/callbackUrl";
 import { getCurrentUser } from "@/lib/auth/session";
 import { appOrigin } from "@/lib/http/origin";
 import { SignInForm } from "./SignInForm";
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
-  const safeCallback = safeCallbackUrl(callbackUrl, appOrigin(await headers()));
+  const safeCallback = sanitiseCallbackUrl(callbackUrl, appOrigin(await headers()));
   if (await getCurrentUser()) redirect(safeCallback);
   return (
     <main className="flex min-h-screen items-center justify-center p-6">

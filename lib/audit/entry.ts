@@ -57,21 +57,21 @@ function words(key: string): string {
   return spaced[0].toUpperCase() + spaced.slice(1);
 }
 
-export const fieldLabel = (key: string) => FIELD_LABELS[key] ?? words(key);
+export const labelField = (key: string) => FIELD_LABELS[key] ?? words(key);
 
-export function actionText(action: string): string {
+export function describeAction(action: string): string {
   return ACTIONS[action] ?? action.replace(/[._]/g, " ");
 }
 
 /** A detail value as text: lists joined, yes/no, nested fields as "Label value" pairs, null as "—". */
-export function valueText(value: unknown): string {
+export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return "—";
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (typeof value === "number") return value.toLocaleString("en-US");
   if (typeof value === "string") return value;
-  if (Array.isArray(value)) return value.length ? value.map(valueText).join("; ") : "none";
+  if (Array.isArray(value)) return value.length ? value.map(describeValue).join("; ") : "none";
   return Object.entries(value as Record<string, unknown>)
-    .map(([key, inner]) => `${fieldLabel(key).toLowerCase()} ${valueText(inner)}`)
+    .map(([key, inner]) => `${labelField(key).toLowerCase()} ${describeValue(inner)}`)
     .join(", ");
 }
 
@@ -80,21 +80,21 @@ export interface DetailField {
   value: string;
 }
 
-export function detailFields(details: unknown): DetailField[] {
+export function listDetailFields(details: unknown): DetailField[] {
   if (details === null || details === undefined) return [];
-  if (typeof details !== "object" || Array.isArray(details)) return [{ label: "Details", value: valueText(details) }];
-  return Object.entries(details as Record<string, unknown>).map(([key, value]) => ({ label: fieldLabel(key), value: valueText(value) }));
+  if (typeof details !== "object" || Array.isArray(details)) return [{ label: "Details", value: describeValue(details) }];
+  return Object.entries(details as Record<string, unknown>).map(([key, value]) => ({ label: labelField(key), value: describeValue(value) }));
 }
 
 /** The user ids an entry's target names ("user:<id>"), for the caller to look up. */
-export function targetUserId(target: string | null): string | null {
+export function readTargetUserId(target: string | null): string | null {
   return target?.startsWith("user:") ? target.slice("user:".length) : null;
 }
 
 /** The target as words: a user by e-mail (or "a deleted user"), runs and imports by number. */
-export function targetText(target: string | null, emailOf: ReadonlyMap<string, string>): string {
+export function describeTarget(target: string | null, emailOf: ReadonlyMap<string, string>): string {
   if (!target) return "—";
-  const userId = targetUserId(target);
+  const userId = readTargetUserId(target);
   if (userId) return emailOf.get(userId) ?? "a deleted user";
   const [kind, id] = target.split(":");
   if (kind === "run" && id) return `run #${id}`;

@@ -17,7 +17,7 @@ export function hashTokenSecret(secret: string): string {
 }
 
 /** The secret from an `Authorization: Bearer ...` header, or null when there is none. */
-export function bearerSecret(header: string | null): string | null {
+export function readBearerSecret(header: string | null): string | null {
   const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
   return match ? match[1] : null;
 }

@@ -4,7 +4,7 @@
  * "//evil.example", another site, so no prefix test will do: the URL is resolved as a browser
  * would and its origin compared. Used by the sign-in page, its form and next-auth's redirect.
  */
-export function safeCallbackUrl(callbackUrl: string | null | undefined, appOrigin: string): string {
+export function sanitiseCallbackUrl(callbackUrl: string | null | undefined, appOrigin: string): string {
   if (!callbackUrl) return "/";
   let target: URL;
   try {

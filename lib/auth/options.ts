@@ -7,7 +7,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { recordAudit } from "@/lib/db/audit";
 import { endSessions, getSessionVersion } from "@/lib/db/users";
-import { safeCallbackUrl } from "./callbackUrl";
+import { sanitiseCallbackUrl } from "./callbackUrl";
 import { authenticate } from "./signIn";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -48,7 +48,7 @@ export const authOptions: NextAuthOptions = {
     },
     // The sign-in page's rule, so sign-in and sign-out redirects go by the same check (next-auth's default also stays on the app).
     redirect({ url, baseUrl }) {
-      return new URL(safeCallbackUrl(url, baseUrl), baseUrl).href;
+      return new URL(sanitiseCallbackUrl(url, baseUrl), baseUrl).href;
     },
   },
   events: {

@@ -20,11 +20,11 @@ const DUMMY_HASH = "$2b$12$jtOjjKICP27MrHR564hj1ep.epfAQR/OLySCOWqe.3RhQJpxWTl4q
 /** bcrypt comparisons made by this process: lets tests see that every sign-in makes exactly one. */
 let comparisons = 0;
 
-export function passwordComparisons(): number {
+export function countPasswordComparisons(): number {
   return comparisons;
 }
 
-export function passwordTooLong(password: string): boolean {
+export function isPasswordTooLong(password: string): boolean {
   return Buffer.byteLength(password, "utf8") > MAX_PASSWORD_BYTES;
 }
 
@@ -32,10 +32,10 @@ export function passwordTooLong(password: string): boolean {
 export const newPasswordSchema = z
   .string()
   .min(10, "At least 10 characters")
-  .refine((value) => !passwordTooLong(value), PASSWORD_TOO_LONG);
+  .refine((value) => !isPasswordTooLong(value), PASSWORD_TOO_LONG);
 
 export async function hashPassword(password: string): Promise<string> {
-  if (passwordTooLong(password)) throw new Error(PASSWORD_TOO_LONG);
+  if (isPasswordTooLong(password)) throw new Error(PASSWORD_TOO_LONG);
   return bcrypt.hash(password, COST);
 }
 
@@ -43,7 +43,7 @@ export async function hashPassword(password: string): Promise<string> {
 export async function verifyPassword(password: string, hash: string | null): Promise<boolean> {
   comparisons++;
   const matches = await bcrypt.compare(password, hash ?? DUMMY_HASH);
-  return hash !== null && matches && !passwordTooLong(password);
+  return hash !== null && matches && !isPasswordTooLong(password);
 }
 
 /** A password for the first admin when none is configured: 18 random bytes, URL-safe. */

@@ -10,8 +10,8 @@ import { recordAudit } from "@/lib/db/audit";
 import { findUserByEmail } from "@/lib/db/users";
 import { clientAddress } from "@/lib/http/clientAddress";
 import type { Role } from "./roles";
-import { PASSWORD_TOO_LONG, passwordTooLong, verifyPassword } from "./password";
-import { admitAttempt, pruneExpired, recordFailure, recordSuccess, throttleKeys } from "./throttle";
+import { PASSWORD_TOO_LONG, isPasswordTooLong, verifyPassword } from "./password";
+import { admitAttempt, pruneExpired, recordFailure, recordSuccess, buildThrottleKeys } from "./throttle";
 
 export const ACCOUNT_DISABLED = "This account is disabled; ask an administrator.";
 
@@ -33,14 +33,14 @@ export async function authenticate(input: unknown, headers: Parameters<typeof cl
   if (!parsed.success) return { ok: false };
   const { email, password } = parsed.data;
   // Refused, not truncated: no password this long can have been set.
-  if (passwordTooLong(password)) return { ok: false, message: PASSWORD_TOO_LONG };
+  if (isPasswordTooLong(password)) return { ok: false, message: PASSWORD_TOO_LONG };
 
   const address = clientAddress(headers);
   await pruneExpired(now);
-  const keys = throttleKeys(email, address);
+  const keys = buildThrottleKeys(email, address);
   const admission = await admitAttempt(keys, now);
   if (!admission.allowed) {
-    return { ok: false, message: `Too many failed sign-ins. Try again in ${waitText(admission.waitMs)}.` };
+    return { ok: false, message: `Too many failed sign-ins. Try again in ${describeWait(admission.waitMs)}.` };
   }
   if (admission.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, admission.delayMs));
 
@@ -62,7 +62,7 @@ export async function authenticate(input: unknown, headers: Parameters<typeof cl
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role as Role, sessionVersion: user.sessionVersion } };
 }
 
-function waitText(ms: number): string {
+function describeWait(ms: number): string {
   const [amount, unit] = ms < 60_000 ? [Math.ceil(ms / 1000), "second"] : [Math.ceil(ms / 60_000), "minute"];
   return `${amount} ${unit}${amount === 1 ? "" : "s"}`;
 }

@@ -35,7 +35,7 @@ export type Admission =
   | { allowed: true; delayMs: number; pairAttempts: number; addressAttempts: number }
   | { allowed: false; waitMs: number };
 
-export function throttleKeys(email: string, address: string): ThrottleKeys {
+export function buildThrottleKeys(email: string, address: string): ThrottleKeys {
   const account = email.toLowerCase();
   return { pair: `pair:${account}|${address}`, address: `address:${address}`, account: `account:${account}` };
 }
@@ -69,7 +69,7 @@ export async function admitAttempt(keys: ThrottleKeys, now = new Date()): Promis
     return refuse(keys.pair, now);
   }
   const account = await countAttempt(keys.account, now, windowMs());
-  return { allowed: true, delayMs: slowdownMs(account.attempts - 1), pairAttempts: pair.attempts, addressAttempts: address.attempts };
+  return { allowed: true, delayMs: computeSlowdownMs(account.attempts - 1), pairAttempts: pair.attempts, addressAttempts: address.attempts };
 }
 
 const TURN = "turn:";
@@ -100,7 +100,7 @@ function spacing(earlierFailures: number, limit: number, maxMs: number): number 
 }
 
 /** The wait before checking a password, given the account's earlier failures in the window. */
-export function slowdownMs(earlierFailures: number): number {
+export function computeSlowdownMs(earlierFailures: number): number {
   return spacing(earlierFailures, env.SIGNIN_MAX_FAILURES, MAX_DELAY_MS);
 }
 

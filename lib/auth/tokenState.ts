@@ -1,7 +1,7 @@
 /** An API token's state and expiry, for the admin page, the CLI and the lookup alike (no Node imports: the page's table uses it in the browser). */
 export type TokenState = "live" | "expired" | "revoked";
 
-export function tokenState(token: { revokedAt: Date | null; expiresAt: Date | null }, now: Date = new Date()): TokenState {
+export function readTokenState(token: { revokedAt: Date | null; expiresAt: Date | null }, now: Date = new Date()): TokenState {
   if (token.revokedAt) return "revoked";
   return token.expiresAt && token.expiresAt <= now ? "expired" : "live";
 }

@@ -6,10 +6,10 @@
 import { mix32 } from "@/lib/ml/random";
 
 /** A uniform number in [0, 1) from a customer id and a seed. */
-export function controlDraw(customerId: number, seed: number): number {
+export function drawControlNumber(customerId: number, seed: number): number {
   return mix32(Math.imul(customerId | 0, 0x9e3779b1) ^ Math.imul(seed | 0, 0x85ebca77)) / 4294967296;
 }
 
 export function isControl(customerId: number, share: number, seed: number): boolean {
-  return share > 0 && controlDraw(customerId, seed) < share;
+  return share > 0 && drawControlNumber(customerId, seed) < share;
 }

@@ -21,7 +21,7 @@ export interface CampaignOutcome {
   roi: number | null;
 }
 
-export function campaignOutcome(contacts: number, expectedResponders: number, economics: Economics): CampaignOutcome {
+export function computeCampaignOutcome(contacts: number, expectedResponders: number, economics: Economics): CampaignOutcome {
   const cost = contacts * economics.costPerContact;
   const revenue = expectedResponders * economics.revenuePerResponse;
   return { contacts, expectedResponders, cost, revenue, profit: revenue - cost, roi: cost > 0 ? (revenue - cost) / cost : null };
@@ -31,13 +31,13 @@ export function campaignOutcome(contacts: number, expectedResponders: number, ec
  * Contacting a customer pays exactly when p × revenue > cost, so with calibrated
  * probabilities the profit-maximising audience is everyone above cost / revenue.
  */
-export function breakEvenProbability(economics: Economics): number {
+export function computeBreakEvenProbability(economics: Economics): number {
   if (!(economics.revenuePerResponse > 0)) return Infinity;
   return economics.costPerContact / economics.revenuePerResponse;
 }
 
 /** Outcome of mailing every customer with a response probability. */
-export function everyoneOutcome(probabilities: ArrayLike<number>, economics: Economics): CampaignOutcome {
+export function computeEveryoneOutcome(probabilities: ArrayLike<number>, economics: Economics): CampaignOutcome {
   let contacts = 0;
   let responders = 0;
   for (let i = 0; i < probabilities.length; i++) {
@@ -46,5 +46,5 @@ export function everyoneOutcome(probabilities: ArrayLike<number>, economics: Eco
     contacts++;
     responders += p;
   }
-  return campaignOutcome(contacts, responders, economics);
+  return computeCampaignOutcome(contacts, responders, economics);
 }

@@ -3,11 +3,11 @@
  * audience's outcome beside mailing everyone in the chosen segments, a random pick of the same
  * size from them and the most profitable audience in them. Pure, so the page and its tests agree.
  */
-import { campaignOutcome, type CampaignOutcome, type Economics } from "./economics";
+import { computeCampaignOutcome, type CampaignOutcome, type Economics } from "./economics";
 import type { AudienceMode } from "./audience";
-import { bestPoint, cumulativeCurve, gainsCurve, pointAtThreshold, randomPick, respondersAtSize, type CurvePoint, type GainsPoint } from "./planner";
+import { findBestPoint, buildCumulativeCurve, buildGainsCurve, findPointAtThreshold, computeRandomPickOutcome, countRespondersAtSize, type CurvePoint, type GainsPoint } from "./planner";
 import type { TargetingAggregate } from "./targeting";
-import { niceStep } from "@/lib/charts/niceScale";
+import { findNiceStep } from "@/lib/charts/niceScale";
 
 export interface PlanSettings {
   segments: number[];
@@ -35,33 +35,33 @@ export interface CampaignPlan {
 
 export function planCampaign(aggregate: TargetingAggregate, settings: PlanSettings): CampaignPlan {
   const { economics } = settings;
-  const curve = cumulativeCurve(aggregate, settings.segments.length ? settings.segments : null);
+  const curve = buildCumulativeCurve(aggregate, settings.segments.length ? settings.segments : null);
   const available = curve.at(-1)!;
   const chosen: Pick<CurvePoint, "contacts" | "expectedResponders"> =
     settings.mode === "threshold"
-      ? pointAtThreshold(curve, settings.threshold)
+      ? findPointAtThreshold(curve, settings.threshold)
       : settings.mode === "top"
-        ? { contacts: Math.min(settings.top, available.contacts), expectedResponders: respondersAtSize(curve, settings.top) }
+        ? { contacts: Math.min(settings.top, available.contacts), expectedResponders: countRespondersAtSize(curve, settings.top) }
         : available;
-  const audience = campaignOutcome(chosen.contacts, chosen.expectedResponders, economics);
-  const best = bestPoint(curve, economics);
+  const audience = computeCampaignOutcome(chosen.contacts, chosen.expectedResponders, economics);
+  const best = findBestPoint(curve, economics);
   return {
     audience,
-    everyone: campaignOutcome(available.contacts, available.expectedResponders, economics),
-    random: randomPick(audience.contacts, available, economics),
+    everyone: computeCampaignOutcome(available.contacts, available.expectedResponders, economics),
+    random: computeRandomPickOutcome(audience.contacts, available, economics),
     inChosenSegments: settings.segments.length > 0,
-    best: { ...campaignOutcome(best.contacts, best.expectedResponders, economics), threshold: best.threshold },
+    best: { ...computeCampaignOutcome(best.contacts, best.expectedResponders, economics), threshold: best.threshold },
     available: available.contacts,
-    gains: gainsCurve(curve),
-    profitCurve: profitAtRoundSizes(curve, economics),
+    gains: buildGainsCurve(curve),
+    profitCurve: computeProfitAtRoundSizes(curve, economics),
   };
 }
 
 /** About 40 points at multiples of a round step (1, 2 or 5 × 10^k), so every axis label is a round size. */
-export function profitAtRoundSizes(curve: CurvePoint[], economics: Economics, points = 40): { contacts: number; profit: number }[] {
+export function computeProfitAtRoundSizes(curve: CurvePoint[], economics: Economics, points = 40): { contacts: number; profit: number }[] {
   const available = curve.at(-1)!.contacts;
   if (!available) return [{ contacts: 0, profit: 0 }];
-  const step = Math.max(1, niceStep(available / points));
+  const step = Math.max(1, findNiceStep(available / points));
   const sizes = Array.from({ length: Math.floor(available / step) + 1 }, (_, i) => i * step);
-  return sizes.map((contacts) => ({ contacts, profit: campaignOutcome(contacts, respondersAtSize(curve, contacts), economics).profit }));
+  return sizes.map((contacts) => ({ contacts, profit: computeCampaignOutcome(contacts, countRespondersAtSize(curve, contacts), economics).profit }));
 }

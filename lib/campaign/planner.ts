@@ -7,8 +7,8 @@
  * inside a bin are interpolated linearly and profit peaks at a bin edge; the recommended
  * campaign's threshold is an edge (targeting.ts), so with its economics the peak is exactly it.
  */
-import { campaignOutcome, type CampaignOutcome, type Economics } from "./economics";
-import { binEdges, type TargetingAggregate } from "./targeting";
+import { computeCampaignOutcome, type CampaignOutcome, type Economics } from "./economics";
+import { computeBinEdges, type TargetingAggregate } from "./targeting";
 
 export interface CurvePoint {
   /** Everyone with p at or above this probability (a bin's lower edge) is contacted. */
@@ -18,9 +18,9 @@ export interface CurvePoint {
 }
 
 /** Cumulative contacts and expected responders from the highest bin down; starts at the empty audience. */
-export function cumulativeCurve(aggregate: TargetingAggregate, segmentKeys: readonly number[] | null = null): CurvePoint[] {
+export function buildCumulativeCurve(aggregate: TargetingAggregate, segmentKeys: readonly number[] | null = null): CurvePoint[] {
   const chosen = aggregate.segments.filter((segment) => !segmentKeys || segmentKeys.includes(segment.segmentKey));
-  const edges = binEdges(aggregate.bins, aggregate.cuts);
+  const edges = computeBinEdges(aggregate.bins, aggregate.cuts);
   const points: CurvePoint[] = [{ threshold: 1, contacts: 0, expectedResponders: 0 }];
   let contacts = 0;
   let responders = 0;
@@ -37,7 +37,7 @@ export function cumulativeCurve(aggregate: TargetingAggregate, segmentKeys: read
 const last = (curve: CurvePoint[]): CurvePoint => curve[curve.length - 1];
 
 /** Expected responders among the `size` most likely customers of the curve. */
-export function respondersAtSize(curve: CurvePoint[], size: number): number {
+export function countRespondersAtSize(curve: CurvePoint[], size: number): number {
   const n = Math.max(0, Math.min(size, last(curve).contacts));
   const after = curve.findIndex((point) => point.contacts >= n);
   if (after <= 0) return 0;
@@ -48,16 +48,16 @@ export function respondersAtSize(curve: CurvePoint[], size: number): number {
 }
 
 /** The audience with p ≥ threshold, the threshold rounded down to a bin edge. */
-export function pointAtThreshold(curve: CurvePoint[], threshold: number): CurvePoint {
+export function findPointAtThreshold(curve: CurvePoint[], threshold: number): CurvePoint {
   return curve.find((point) => point.threshold <= threshold + 1e-12) ?? last(curve);
 }
 
 /** The most profitable cut (the smallest one on ties), or the empty audience when nothing pays. */
-export function bestPoint(curve: CurvePoint[], economics: Economics): CurvePoint {
+export function findBestPoint(curve: CurvePoint[], economics: Economics): CurvePoint {
   let best = curve[0];
   let bestProfit = 0;
   for (const point of curve) {
-    const profit = campaignOutcome(point.contacts, point.expectedResponders, economics).profit;
+    const profit = computeCampaignOutcome(point.contacts, point.expectedResponders, economics).profit;
     if (profit > bestProfit + 1e-9) {
       best = point;
       bestProfit = profit;
@@ -67,9 +67,9 @@ export function bestPoint(curve: CurvePoint[], economics: Economics): CurvePoint
 }
 
 /** A random pick of `size` customers from the whole base responds at the base's average rate. */
-export function randomPick(size: number, everyone: CurvePoint, economics: Economics): CampaignOutcome {
+export function computeRandomPickOutcome(size: number, everyone: CurvePoint, economics: Economics): CampaignOutcome {
   const rate = everyone.contacts ? everyone.expectedResponders / everyone.contacts : 0;
-  return campaignOutcome(size, size * rate, economics);
+  return computeCampaignOutcome(size, size * rate, economics);
 }
 
 export interface GainsPoint {
@@ -82,12 +82,12 @@ export interface GainsPoint {
 }
 
 /** Cumulative gains of contacting the base by descending probability, at `steps` evenly spaced sizes. */
-export function gainsCurve(curve: CurvePoint[], steps = 20): GainsPoint[] {
+export function buildGainsCurve(curve: CurvePoint[], steps = 20): GainsPoint[] {
   const { contacts, expectedResponders } = last(curve);
   if (!contacts || !expectedResponders) return [];
   return Array.from({ length: steps + 1 }, (_, i) => {
     const share = i / steps;
-    const gain = respondersAtSize(curve, share * contacts) / expectedResponders;
+    const gain = countRespondersAtSize(curve, share * contacts) / expectedResponders;
     return { contacted: share, gain, lift: share > 0 ? gain / share : null };
   });
 }

@@ -8,7 +8,7 @@
  * out (the smallest of equally profitable campaigns). The threshold is the lowest probability
  * contacted, so "p ≥ threshold" names the audience exactly, whatever binning a chart uses.
  */
-import { breakEvenProbability, campaignOutcome, type CampaignOutcome, type Economics } from "./economics";
+import { computeBreakEvenProbability, computeCampaignOutcome, type CampaignOutcome, type Economics } from "./economics";
 
 export interface RecommendedCampaign extends CampaignOutcome {
   /** Every scored customer with p ≥ threshold is contacted; null when no contact pays. */
@@ -34,7 +34,7 @@ export function recommendCampaign(segmentKeys: ArrayLike<number>, probabilities:
     throw new Error(`recommendCampaign: ${segmentKeys.length} segment keys but ${probabilities.length} probabilities`);
   }
   checkEconomics(economics);
-  const breakEven = breakEvenProbability(economics);
+  const breakEven = computeBreakEvenProbability(economics);
   const bySegment = new Map<number, number>();
   let scored = 0;
   let contacts = 0;
@@ -51,7 +51,7 @@ export function recommendCampaign(segmentKeys: ArrayLike<number>, probabilities:
     bySegment.set(segmentKeys[i], (bySegment.get(segmentKeys[i]) ?? 0) + 1);
   }
   return {
-    ...campaignOutcome(contacts, responders, economics),
+    ...computeCampaignOutcome(contacts, responders, economics),
     threshold,
     breakEven,
     scored,

@@ -29,14 +29,14 @@ export interface TargetingAggregate {
 }
 
 /** Lower edges of the bins, ascending: the grid's, with each cut strictly inside (0, 1) merged in. */
-export function binEdges(bins: number, cuts: readonly number[] = []): number[] {
+export function computeBinEdges(bins: number, cuts: readonly number[] = []): number[] {
   const edges = Array.from({ length: bins }, (_, b) => b / bins);
   for (const cut of cuts) if (cut > 0 && cut < 1 && !edges.includes(cut)) edges.push(cut);
   return edges.sort((a, b) => a - b);
 }
 
 /** The bin holding p: the last lower edge at or below it (the first bin below 0). */
-export function binOf(probability: number, edges: readonly number[]): number {
+export function findBin(probability: number, edges: readonly number[]): number {
   let low = 0;
   let high = edges.length - 1;
   while (low < high) {
@@ -59,7 +59,7 @@ export function buildTargeting(segmentKeys: ArrayLike<number>, probabilities: Ar
   if (segmentKeys.length !== probabilities.length) throw new Error("buildTargeting: segment keys and probabilities differ in length");
   if (!Number.isInteger(bins) || bins < 1) throw new Error("buildTargeting: bins must be a positive integer");
   const inside = cuts.filter((cut) => cut > 0 && cut < 1);
-  const edges = binEdges(bins, inside);
+  const edges = computeBinEdges(bins, inside);
   const bySegment = new Map<number, SegmentHistogram>();
   let unscored = 0;
   for (let i = 0; i < segmentKeys.length; i++) {
@@ -73,7 +73,7 @@ export function buildTargeting(segmentKeys: ArrayLike<number>, probabilities: Ar
       histogram = { segmentKey: segmentKeys[i], counts: new Array<number>(edges.length).fill(0), sums: new Array<number>(edges.length).fill(0) };
       bySegment.set(segmentKeys[i], histogram);
     }
-    const bin = binOf(p, edges);
+    const bin = findBin(p, edges);
     histogram.counts[bin]++;
     histogram.sums[bin] += p;
   }

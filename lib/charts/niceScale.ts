@@ -4,8 +4,8 @@
  */
 
 /** The smallest 1, 2 or 5 × 10^k at or above `rough` (rough > 0). */
-export function niceStep(rough: number): number {
-  if (!(rough > 0) || !Number.isFinite(rough)) throw new Error(`niceStep: expected a positive number, got ${rough}`);
+export function findNiceStep(rough: number): number {
+  if (!(rough > 0) || !Number.isFinite(rough)) throw new Error(`findNiceStep: expected a positive number, got ${rough}`);
   const power = 10 ** Math.floor(Math.log10(rough));
   const step = [1, 2, 5, 10].map((factor) => factor * power).find((candidate) => candidate >= rough * (1 - 1e-12))!;
   return round(step);
@@ -26,7 +26,7 @@ const round = (value: number) => Number(value.toPrecision(12));
  * Y-axis bounds four round steps apart (0.05, 0.1, 0.25 or 0.5) that hold every value and stay
  * inside the metric's range; null when there is no value to show.
  */
-export function metricWindow(values: readonly (number | null | undefined)[], range: Range): Range | null {
+export function fitMetricWindow(values: readonly (number | null | undefined)[], range: Range): Range | null {
   const shown = values.filter((value): value is number => typeof value === "number" && Number.isFinite(value));
   if (!shown.length) return null;
   const low = Math.max(range.min, Math.min(...shown));

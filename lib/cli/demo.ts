@@ -9,7 +9,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
-import { ensureEnvFile, localUrl, servedPort, syncLocalUrl } from "@/lib/setup/envFile";
+import { ensureEnvFile, buildLocalUrl, readServedPort, syncLocalUrl } from "@/lib/setup/envFile";
 import { fingerprintSources, isBuildCurrent, recordBuild } from "@/lib/setup/buildFingerprint";
 import type { DemoSummary } from "@/lib/setup/demoSummary";
 import { buildApp, startApp } from "./nextServer";
@@ -25,7 +25,7 @@ const BUILD_DIR = ".next";
 const { values: flags } = parseArgs({ options: { verbose: { type: "boolean" }, port: { type: "string" } } });
 const verbose = flags.verbose === true || process.env.DEMO_VERBOSE === "1";
 if (flags.port !== undefined) process.env.PORT = flags.port;
-const port = servedPort();
+const port = readServedPort();
 
 const added = ensureEnvFile();
 if (added.length) console.log(`Wrote ${added.join(", ")} to .env.`);
@@ -57,16 +57,16 @@ await disconnectDatabase();
 
 buildIfStale();
 
-const { framed, summaryLines } = await import("@/lib/setup/demoSummary");
+const { framed, formatSummaryLines } = await import("@/lib/setup/demoSummary");
 const summary: DemoSummary = {
-  url: localUrl(port),
+  url: buildLocalUrl(port),
   logs: verbose ? [] : [BUILD_LOG, SERVER_LOG],
   adminEmail,
   password: !admin.created ? { kind: "earlier" } : admin.generated ? { kind: "generated", value: admin.password } : { kind: "fromEnv" },
   tokenCreated: demoToken.created,
 };
 console.log(`Starting the server on port ${port}…`);
-const printSummary = () => console.log(`\n${framed(summaryLines(summary))}\n`);
+const printSummary = () => console.log(`\n${framed(formatSummaryLines(summary))}\n`);
 process.exit(await startApp({ port, onReady: printSummary, logFile: verbose ? undefined : SERVER_LOG }));
 
 async function importSampleData(): Promise<void> {

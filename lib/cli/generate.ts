@@ -11,7 +11,7 @@ import { createWriteStream, type WriteStream } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { ORDER_CSV_HEADER, formatOrderLines } from "@/lib/data/csv";
+import { ORDER_CSV_HEADER, formatOrderLines } from "@/lib/data/importableCsv";
 import { writeOrderBusinessCsv } from "@/lib/data/syntheticBusinessCsv";
 import { generateOrders } from "@/lib/data/syntheticOrders";
 import { readCustomersFile } from "@/lib/import";

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { readCustomersFile, readOrdersFile } from "@/lib/import";
-import { tfBackendName } from "@/lib/ml/tf";
+import { readTfBackendName } from "@/lib/ml/tf";
 import { trainAll, type TrainResult } from "@/lib/ml/train";
 import { DEFAULT_ECONOMICS } from "@/lib/campaign/economics";
 import { recommendCampaign } from "@/lib/campaign/recommended";
@@ -45,7 +45,7 @@ export async function runReport(argv: string[]): Promise<void> {
     seed: options.seed, kMin: options["k-min"], kMax: options["k-max"], minShare: options["min-share"], fixedK: options.k,
     ...(options["holdout-weeks"] ? { clv: { holdoutWeeks: options["holdout-weeks"] } } : {}),
   });
-  const report = buildReport(result, { input: options.input, customers: customers.records.length, orders: orders.length, backend: await tfBackendName(), readMs });
+  const report = buildReport(result, { input: options.input, customers: customers.records.length, orders: orders.length, backend: await readTfBackendName(), readMs });
   const json = JSON.stringify(report, null, 2);
   if (options.out) fs.writeFileSync(options.out, json + "\n");
   else console.log(json);

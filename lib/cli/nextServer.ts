@@ -5,7 +5,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import readline from "node:readline";
-import { servedPort } from "@/lib/setup/envFile";
+import { readServedPort } from "@/lib/setup/envFile";
 
 const QUIET_ENV = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const LOG_TAIL_LINES = 30;
@@ -34,7 +34,7 @@ export interface StartOptions {
   logFile?: string;
 }
 
-export function startApp({ port = servedPort(), onReady, logFile }: StartOptions = {}): Promise<number> {
+export function startApp({ port = readServedPort(), onReady, logFile }: StartOptions = {}): Promise<number> {
   const followed = onReady !== undefined || logFile !== undefined;
   const child = spawn("npx", ["next", "start", "-p", String(port)], { stdio: followed ? ["inherit", "pipe", "pipe"] : "inherit", env: QUIET_ENV });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));

@@ -5,7 +5,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
-import { expiresAtFromDays, tokenState } from "@/lib/auth/tokenState";
+import { expiresAtFromDays, readTokenState } from "@/lib/auth/tokenState";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -42,7 +42,7 @@ async function main(): Promise<number> {
   }
   if (verb === "list") {
     for (const token of await tokens.listApiTokens()) {
-      console.log([token.id, token.prefix + "…", token.name, token.scope, tokenState(token), token.lastUsedAt?.toISOString() ?? "never used"].join("\t"));
+      console.log([token.id, token.prefix + "…", token.name, token.scope, readTokenState(token), token.lastUsedAt?.toISOString() ?? "never used"].join("\t"));
     }
     return 0;
   }

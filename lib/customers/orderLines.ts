@@ -1,5 +1,5 @@
 /** A customer's order lines as its page lists them: the latest first, each marked sale, return or cancelled. */
-import { orderLineKind, type OrderLineKind, type OrderRecord } from "@/lib/data/customer";
+import { classifyOrderLine, type OrderLineKind, type OrderRecord } from "@/lib/data/customer";
 
 export const ORDER_LINES_SHOWN = 50;
 
@@ -13,8 +13,8 @@ export interface OrderLineView {
   kind: OrderLineKind;
 }
 
-/** `orders` oldest first (as listCustomerOrders returns them); the kind comes from orderLineKind, the one place that decides it. */
-export function recentOrderLines(orders: readonly OrderRecord[], shown = ORDER_LINES_SHOWN): { lines: OrderLineView[]; total: number } {
+/** `orders` oldest first (as listCustomerOrders returns them); the kind comes from classifyOrderLine, the one place that decides it. */
+export function listRecentOrderLines(orders: readonly OrderRecord[], shown = ORDER_LINES_SHOWN): { lines: OrderLineView[]; total: number } {
   const lines = orders
     .slice(-shown)
     .reverse()
@@ -25,7 +25,7 @@ export function recentOrderLines(orders: readonly OrderRecord[], shown = ORDER_L
       channel: order.channel,
       quantity: order.quantity,
       amount: order.amount,
-      kind: orderLineKind(order),
+      kind: classifyOrderLine(order),
     }));
   return { lines, total: orders.length };
 }

@@ -88,6 +88,6 @@ export function isFiltered(query: CustomerQuery): boolean {
 }
 
 /** Next.js search params (string | string[]) as a flat record: the first value of each. */
-export function firstValues(params: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
+export function takeFirstValues(params: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
 }

@@ -9,15 +9,15 @@ export const TONE_COLORS = { better: "emerald", worse: "rose", same: "gray" } as
 
 const showsNothing = (shownMagnitude: string) => !/[1-9]/.test(shownMagnitude);
 
-export function changeTone(value: number, shownMagnitude: string, betterWhen: BetterWhen = "higher"): ChangeTone {
+export function pickChangeTone(value: number, shownMagnitude: string, betterWhen: BetterWhen = "higher"): ChangeTone {
   if (value === 0 || showsNothing(shownMagnitude)) return "same";
   return value > 0 === (betterWhen === "higher") ? "better" : "worse";
 }
 
 /** The badge text: "+1.2k", "−3", and a plain "0" (never "+0") when the change rounds to nothing. */
-export function changeText(value: number, shownMagnitude: string): string {
+export function describeChange(value: number, shownMagnitude: string): string {
   if (value === 0 || showsNothing(shownMagnitude)) return shownMagnitude;
   return value > 0 ? `+${shownMagnitude}` : `−${shownMagnitude}`;
 }
 
-export const changeArrow = (tone: ChangeTone, value: number) => (tone === "same" ? "→" : value > 0 ? "↑" : "↓");
+export const pickChangeArrow = (tone: ChangeTone, value: number) => (tone === "same" ? "→" : value > 0 ? "↑" : "↓");

@@ -3,12 +3,12 @@
  * the silhouette on the curve at that k is the run's headline silhouette or why it is not.
  * Runs stored before a measure existed get the older wording, never a made-up number.
  */
-import type { StoredMetrics } from "@/lib/services/retrain/stored";
+import type { StoredMetrics } from "@/lib/runs/storedRun";
 
 type StoredSegmentation = StoredMetrics["segmentation"];
 
 /** One sentence: the rule's own reason, or for older runs what their rule was. */
-export function kReason(segmentation: StoredSegmentation): string {
+export function explainKChoice(segmentation: StoredSegmentation): string {
   if (segmentation.kChoice?.reason) return segmentation.kChoice.reason;
   return `k = ${segmentation.k}: the highest silhouette among the k whose smallest segment holds at least 5% of customers (this run predates the stability measure).`;
 }
@@ -17,7 +17,7 @@ export function kReason(segmentation: StoredSegmentation): string {
  * null when the chosen k's point on the curve is the headline silhouette (same labels, same rows,
  * same space); otherwise the sentence saying why the two differ.
  */
-export function silhouetteNote(segmentation: StoredSegmentation): string | null {
+export function explainSilhouetteDifference(segmentation: StoredSegmentation): string | null {
   const point = segmentation.curve.find((p) => p.k === segmentation.k);
   const { selection } = segmentation;
   if (!point || point.silhouette === null || segmentation.silhouette === null) return null;

@@ -14,7 +14,7 @@ export type QualityGrade = (typeof QUALITY_GRADES)[number];
 export const AUC_CUTOFFS = [0.6, 0.7, 0.8] as const;
 export const LIFT_CUTOFFS = [1.5, 2, 3] as const;
 
-export function gradeOf(value: number, cutoffs: readonly [number, number, number]): QualityGrade {
+export function gradeValue(value: number, cutoffs: readonly [number, number, number]): QualityGrade {
   return QUALITY_GRADES[cutoffs.filter((cutoff) => value >= cutoff).length];
 }
 
@@ -25,11 +25,11 @@ export interface ModelQuality {
 }
 
 /** null when neither figure is known (no response model in the run). */
-export function modelQuality(auc: number | null | undefined, topDecileLift: number | null | undefined): ModelQuality | null {
+export function gradeModelQuality(auc: number | null | undefined, topDecileLift: number | null | undefined): ModelQuality | null {
   const grades: QualityGrade[] = [];
   const known = (value: number | null | undefined): value is number => typeof value === "number" && Number.isFinite(value);
-  if (known(auc)) grades.push(gradeOf(auc, AUC_CUTOFFS));
-  if (known(topDecileLift)) grades.push(gradeOf(topDecileLift, LIFT_CUTOFFS));
+  if (known(auc)) grades.push(gradeValue(auc, AUC_CUTOFFS));
+  if (known(topDecileLift)) grades.push(gradeValue(topDecileLift, LIFT_CUTOFFS));
   if (!grades.length) return null;
   const grade = QUALITY_GRADES[Math.min(...grades.map((g) => QUALITY_GRADES.indexOf(g)))];
   return { grade, auc: known(auc) ? auc : null, topDecileLift: known(topDecileLift) ? topDecileLift : null };

@@ -22,6 +22,6 @@ const SHADE_500: Record<string, string> = {
 };
 
 /** Hex for a stored colour: a palette name, or a hex value passed through. */
-export function colorHex(color: string): string {
+export function toColorHex(color: string): string {
   return /^#[0-9a-f]{6}$/i.test(color) ? color : (SHADE_500[color] ?? SHADE_500.gray);
 }

@@ -24,7 +24,7 @@ interface StoredProfile {
   actions?: { title?: string; detail?: string }[];
 }
 
-export function segmentView(
+export function toSegmentView(
   segment: { segmentKey: number; name: string; description: string; color: string; size: number; share: number; isNew: boolean; profile: unknown },
   summary: StoredRunSummary | null,
 ): SegmentView {

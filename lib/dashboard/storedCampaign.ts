@@ -6,7 +6,7 @@
  * so they are stored as written.
  */
 import type { CampaignOutcome, Economics } from "@/lib/campaign/economics";
-import type { RunCampaign } from "@/lib/services/retrain/summary";
+import type { RunCampaign } from "@/lib/runs/summary";
 
 /** What a run stored as summary.campaign before the recommended campaign (until issue 12). */
 export interface LegacyRunCampaign {
@@ -33,7 +33,7 @@ export interface CampaignView extends CampaignOutcome {
   isRecorded: boolean;
 }
 
-export function campaignView(campaign: StoredRunCampaign | null | undefined): CampaignView | null {
+export function toCampaignView(campaign: StoredRunCampaign | null | undefined): CampaignView | null {
   if (!campaign) return null;
   if ("recommended" in campaign) {
     const { recommended, everyone, economics } = campaign;

@@ -2,8 +2,8 @@
  * A run's summary as stored (toJson turned NaN into null). Runs written before a field was
  * added lack it, so every later field is optional here and pages say "retrain to see this".
  */
-import type { Stored } from "@/lib/services/retrain/stored";
-import type { RunSummary, SegmentSummary } from "@/lib/services/retrain/summary";
+import type { Stored } from "@/lib/runs/storedRun";
+import type { RunSummary, SegmentSummary } from "@/lib/runs/summary";
 import type { StoredRunCampaign } from "./storedCampaign";
 
 type Added<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
@@ -20,6 +20,6 @@ export function readSummary(summary: unknown): StoredRunSummary | null {
 }
 
 /** Change from the previous value; null when either is unknown. */
-export function change(current: number | null | undefined, previous: number | null | undefined): number | null {
+export function computeChange(current: number | null | undefined, previous: number | null | undefined): number | null {
   return typeof current === "number" && typeof previous === "number" ? current - previous : null;
 }

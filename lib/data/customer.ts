@@ -103,16 +103,16 @@ export interface OrderRecord {
   quantity: number | null;
   category: string | null;
   channel: string | null;
-  /** Absent in older callers: read as "sale" when amount >= 0 and "return" when negative (see orderLineKind). */
+  /** Absent in older callers: read as "sale" when amount >= 0 and "return" when negative (see classifyOrderLine). */
   kind?: OrderLineKind;
 }
 
-export function orderLineKind(order: OrderRecord): OrderLineKind {
+export function classifyOrderLine(order: OrderRecord): OrderLineKind {
   return order.kind ?? (order.amount < 0 || (order.quantity ?? 0) < 0 ? "return" : "sale");
 }
 
 /** A customer with nothing but an id, as created when it first appears in order lines. */
-export function emptyCustomer(externalId: string): CustomerRecord {
+export function createEmptyCustomer(externalId: string): CustomerRecord {
   const record = { externalId } as Record<string, unknown>;
   for (const column of CUSTOMER_COLUMNS) if (column.kind !== "id") record[column.field] = null;
   return record as CustomerRecord;

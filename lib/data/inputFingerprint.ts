@@ -10,7 +10,7 @@ import { hash53 } from "@/lib/import/hashIndex";
 const LINE_MODULUS = 2 ** 52;
 
 /** The profile's part, taken as customers are read (their count is known only at the end). */
-export function profileFingerprint(contentHash: string): number {
+export function fingerprintProfiles(contentHash: string): number {
   return hash53(contentHash);
 }
 
@@ -18,7 +18,7 @@ export class InputFingerprints {
   private readonly lineSums: Float64Array;
   private readonly lineCounts: Uint32Array;
 
-  /** One profileFingerprint per customer; lines are then added by the customer's index. */
+  /** One profile fingerprint (fingerprintProfiles) per customer; lines are then added by the customer's index. */
   constructor(private readonly profiles: readonly number[]) {
     this.lineSums = new Float64Array(profiles.length);
     this.lineCounts = new Uint32Array(profiles.length);

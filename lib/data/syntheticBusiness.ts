@@ -79,7 +79,7 @@ export function generateOrderBusiness(options: OrderBusinessOptions): OrderBusin
   return { orders, categories: [...BUSINESS_CATEGORIES], channels: [...BUSINESS_CHANNELS], types };
 }
 
-export function businessCustomerId(index: number): string {
+export function formatBusinessCustomerId(index: number): string {
   return `B${String(index + 1).padStart(5, "0")}`;
 }
 
@@ -104,7 +104,7 @@ export function* businessCustomers(options: OrderBusinessOptions): Generator<{ t
   for (let index = 0; index < options.customers; index++) {
     const rng = createRng(mix32(mix32(options.seed ^ 0x3c6ef372) ^ mix32(index + 0x9e3779b9)));
     const type = pick(rng, TYPE_WEIGHTS);
-    const lines = customerLines(rng, BUSINESS_CUSTOMER_TYPES[type], businessCustomerId(index), index, settings, counters);
+    const lines = customerLines(rng, BUSINESS_CUSTOMER_TYPES[type], formatBusinessCustomerId(index), index, settings, counters);
     yield { type, lines };
   }
 }

@@ -4,7 +4,7 @@
  * recordAudit is for events that change no row of ours (sign-ins, refusals, a skipped retrain).
  */
 import "server-only";
-import { targetUserId } from "@/lib/audit/entry";
+import { readTargetUserId } from "@/lib/audit/entry";
 import { db, type Prisma } from "./internal/client";
 
 export interface AuditEntry {
@@ -43,7 +43,7 @@ export async function listAudit(limit = 100) {
     take: limit,
     include: { user: { select: { email: true, name: true } } },
   });
-  const ids = [...new Set(entries.flatMap((entry) => targetUserId(entry.target) ?? []))];
+  const ids = [...new Set(entries.flatMap((entry) => readTargetUserId(entry.target) ?? []))];
   const users = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } }) : [];
   return { entries, emailOf: new Map(users.map((user) => [user.id, user.email])) };
 }

@@ -7,12 +7,12 @@
  * column chosen once: a million-row export spends its time here, and an object or array per
  * row would halve its speed.
  */
-import { EXPORT_CUSTOMER_ID, SCORE_EXPORT_COLUMNS, exportIndexOf, type CellFormat } from "@/lib/db/scores/columns";
+import { EXPORT_INTERNAL_ID, SCORE_EXPORT_COLUMNS, exportIndexOf, type CellFormat } from "@/lib/db/scores/columns";
 import { moneyHeader, type MoneyFormat } from "@/lib/text/numberFormat";
-import { csvCell, csvProbability, plainNumber, type CsvValue } from "./csv";
+import { csvCell, csvProbability, plainNumber, type CsvValue } from "./csvCells";
 
 /** The header row, in the same column order whatever the currency. */
-export function customerHeader(format: MoneyFormat): string[] {
+export function buildCustomerHeader(format: MoneyFormat): string[] {
   return SCORE_EXPORT_COLUMNS.map((column) => (column.money ? moneyHeader(column.header, format) : column.header));
 }
 
@@ -43,17 +43,17 @@ function formatter(format: CellFormat, segmentNames: ReadonlyMap<number, string>
 }
 
 /**
- * Formats pages of raw export rows as CSV text. `extra` appends cells computed from the
- * customer's internal id (the campaign list's control-group flag).
+ * Formats pages of raw export rows as CSV text. `extra` appends a cell computed from the
+ * customer's internal id (the campaign list's control-group flag, drawn per internal id).
  */
-export function customerCsvWriter(segmentNames: ReadonlyMap<number, string>, extra?: (customerId: number) => CsvValue): (rows: readonly unknown[][]) => string {
+export function customerCsvWriter(segmentNames: ReadonlyMap<number, string>, extra?: (internalId: number) => CsvValue): (rows: readonly unknown[][]) => string {
   const [first, ...rest] = SCORE_EXPORT_COLUMNS.map((column) => ({ index: exportIndexOf(column.sql), format: formatter(column.format, segmentNames) }));
   return (rows) => {
     let out = "";
     for (const row of rows) {
       let line = first.format(row[first.index]);
       for (const { index, format } of rest) line += `,${format(row[index])}`;
-      if (extra) line += `,${csvCell(extra(row[EXPORT_CUSTOMER_ID] as number))}`;
+      if (extra) line += `,${csvCell(extra(row[EXPORT_INTERNAL_ID] as number))}`;
       out += `${line}\r\n`;
     }
     return out;

@@ -9,7 +9,7 @@ const LETTERS: Record<string, string> = { ß: "ss", æ: "ae", œ: "oe", ø: "o",
 const MAX_SLUG = 60;
 
 /** Lowercase ASCII words joined by "-": accents dropped, other characters as separators; "" when nothing is left. */
-export function fileSlug(text: string): string {
+export function slugify(text: string): string {
   const ascii = text
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
@@ -20,17 +20,17 @@ export function fileSlug(text: string): string {
 }
 
 /** "segment-<slug of the persona's name>", or "segment-<key>" when the name leaves no ASCII letters or digits. */
-export function segmentFileStem(name: string, segmentKey: number): string {
-  return `segment-${fileSlug(name) || segmentKey}`;
+export function nameSegmentFile(name: string, segmentKey: number): string {
+  return `segment-${slugify(name) || segmentKey}`;
 }
 
 /** "segments-run12-2026-11-29.csv". */
-export function exportFileName(what: string, runId: number, now: Date = new Date()): string {
+export function nameExportFile(what: string, runId: number, now: Date = new Date()): string {
   return `${what}-run${runId}-${now.toISOString().slice(0, 10)}.csv`;
 }
 
 /** RFC 6266: a plain ASCII `filename` for old clients and `filename*` (RFC 8187, UTF-8) for the exact name. */
-export function contentDisposition(fileName: string): string {
+export function formatContentDisposition(fileName: string): string {
   const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, "_");
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;

@@ -7,7 +7,7 @@ export type FlatRow = [path: string, value: string | number | boolean | null];
 
 const LABELS = ["feature", "name", "column", "key", "model", "space"] as const;
 
-function labelOf(item: unknown, index: number): string {
+function labelItem(item: unknown, index: number): string {
   if (item && typeof item === "object" && !Array.isArray(item)) {
     for (const field of LABELS) {
       const value = (item as Record<string, unknown>)[field];
@@ -19,7 +19,7 @@ function labelOf(item: unknown, index: number): string {
 
 export function flattenJson(value: unknown, path = ""): FlatRow[] {
   if (value === null || value === undefined) return path ? [[path, null]] : [];
-  if (Array.isArray(value)) return value.flatMap((item, i) => flattenJson(item, path ? `${path}.${labelOf(item, i)}` : labelOf(item, i)));
+  if (Array.isArray(value)) return value.flatMap((item, i) => flattenJson(item, path ? `${path}.${labelItem(item, i)}` : labelItem(item, i)));
   if (typeof value === "object") return Object.entries(value).flatMap(([key, item]) => flattenJson(item, path ? `${path}.${key}` : key));
   return [[path, value as string | number | boolean]];
 }

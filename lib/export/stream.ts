@@ -2,8 +2,8 @@
  * A CSV download streamed page by page: each page of rows becomes one chunk when the client
  * asks for it, so an export of a million rows never sits in memory.
  */
-import { csvRow } from "./csv";
-import { contentDisposition } from "./fileName";
+import { csvRow } from "./csvCells";
+import { formatContentDisposition } from "./fileName";
 
 /** UTF-8's byte-order mark: Excel reads a CSV without it in the system's legacy code page, so "Straße" arrives garbled. */
 const BOM = [0xef, 0xbb, 0xbf];
@@ -58,7 +58,7 @@ export function csvResponse(stream: ReadableStream<Uint8Array>, fileName: string
   return new Response(bom ? withBom(stream) : stream, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": contentDisposition(fileName),
+      "content-disposition": formatContentDisposition(fileName),
       "cache-control": "no-store, no-transform",
       "x-content-type-options": "nosniff",
     },

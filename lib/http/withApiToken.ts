@@ -7,7 +7,7 @@
  * another site gains nothing by sending one: no Origin check here (see withPermission).
  */
 import "server-only";
-import { bearerSecret } from "@/lib/auth/apiTokens";
+import { readBearerSecret } from "@/lib/auth/apiTokens";
 import { can, type Permission, type Role } from "@/lib/auth/roles";
 import { findLiveToken, touchApiToken } from "@/lib/db/tokens";
 import { env } from "@/lib/env";
@@ -36,7 +36,7 @@ function refuseToken(req: Request): Response {
 
 export function withApiToken<P = Record<string, never>>(permission: Permission, handler: Handler<P>) {
   return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
-    const secret = bearerSecret(req.headers.get("authorization"));
+    const secret = readBearerSecret(req.headers.get("authorization"));
     if (!secret) return withHeader(refuse("unauthenticated", "Send an API token: Authorization: Bearer <token>."), "WWW-Authenticate", "Bearer");
     return answeringOutage(async () => {
       const token = await findLiveToken(secret);

@@ -37,7 +37,7 @@ export function checkCustomColumns(columns: readonly CustomColumn[]): void {
 }
 
 /** A cell as an attribute value: null for an empty cell. */
-export function attributeValue(cell: string): number | string | null {
+export function parseAttributeValue(cell: string): number | string | null {
   const text = cell.trim();
   if (text === "") return null;
   if (NUMBER.test(text) && !CODE.test(text)) return Number(text.replace(",", "."));
@@ -57,7 +57,7 @@ export function readAttributes(
   const entries: [string, number | string][] = [];
   let valid = true;
   for (const { header, index } of columns) {
-    const value = attributeValue(cells[index]);
+    const value = parseAttributeValue(cells[index]);
     if (value === null) continue;
     if (typeof value === "string" && value.length > MAX_LENGTH) {
       log.add({ row, column: header, value: cells[index], message: `longer than ${MAX_LENGTH} characters` });

@@ -14,13 +14,14 @@ import type { Encoding, Separator } from "./detect";
 import { mapHeader, type FieldSpec, type HeaderMapping } from "./header";
 import { assertNotOrderLines } from "./kindHint";
 import { CustomerQualityBuilder, type CustomerQuality } from "./quality";
-import { upperFence } from "./qualityChecks";
+import { computeUpperFence } from "./qualityChecks";
 import { Reservoir } from "./reservoir";
-import { CHUNK_ROWS, collectRecords, DateRange, ErrorLog, eachValidRow, fileWarnings, parseDateCell, type CellError } from "./rows";
+import { CHUNK_ROWS, collectRecords, DateRange, ErrorLog, eachValidRow, collectFileWarnings, parseDateCell, type CellError } from "./rows";
 import type { Readable } from "node:stream";
-import { bytesOf, openCsv, type InvalidByteRows, type RereadableSource, type SourceOptions } from "./source";
+import { readWhole, openCsv, type InvalidByteRows, type RereadableSource, type SourceOptions } from "./source";
 
-export const customerRow = z.object({
+/** A customer file's row with its cells parsed; the date stays text until the file's date format is known. */
+export const customerFileRow = z.object({
   externalId: cells.id,
   yearBirth: cells.int,
   education: cells.text,
@@ -51,7 +52,7 @@ export const customerRow = z.object({
   zRevenue: cells.number,
   response: cells.flag,
 } satisfies Record<CustomerField, z.ZodType>);
-export type CustomerRow = z.output<typeof customerRow>;
+export type CustomerFileRow = z.output<typeof customerFileRow>;
 
 /** Other names shops give the customer id; the marketing layout's "ID" comes first. */
 const ID_ALIASES = ["customer_id", "customer_number", "client_id"];
@@ -129,7 +130,7 @@ export function readCustomersFile(path: string, options: CustomerImportOptions =
 
 /** For uploads: the bytes in memory or a stream of them (read into memory: large files go through openCustomers). */
 export async function parseCustomers(input: Uint8Array | Readable, options: CustomerImportOptions = {}): Promise<CustomerImport> {
-  return collect(await bytesOf(input, options.maxBytes), options);
+  return collect(await readWhole(input, options.maxBytes), options);
 }
 
 async function collect(source: RereadableSource, options: CustomerImportOptions): Promise<CustomerImport> {
@@ -155,14 +156,14 @@ export async function openCustomers(source: RereadableSource, options: CustomerI
     checkCustomColumns(mapping.unknown);
     const evidence = new DateEvidence();
     const incomes = new Reservoir<{ income: number; date: string | null }>();
-    await eachValidRow(reader, mapping, customerRow, new ErrorLog(0), (data) => {
+    await eachValidRow(reader, mapping, customerFileRow, new ErrorLog(0), (data) => {
       if (data.dtCustomer !== null) evidence.add(data.dtCustomer);
       if (data.income !== null) incomes.add({ income: data.income, date: data.dtCustomer });
     });
     format = evidence.format(dateHeader(mapping), options.dateOrder);
     // Rows whose date will not parse are no record, so their incomes are left out as they will be.
     const kept = incomes.items.filter((item) => item.date === null || (format !== null && parseDate(item.date, format.order) !== null));
-    incomeFence = upperFence(kept.map((item) => item.income));
+    incomeFence = computeUpperFence(kept.map((item) => item.income));
   } finally {
     reader.close();
   }
@@ -208,11 +209,11 @@ async function readRows(
       return false;
     };
     // Without custom columns the record has no `attributes` key at all, as before they existed.
-    const complete = (data: CustomerRow, cellsOfRow: string[], row: number) => {
+    const complete = (data: CustomerFileRow, cellsOfRow: string[], row: number) => {
       if (!custom.length) return true;
       const attributes = readAttributes(custom, cellsOfRow, row, log);
       if (attributes === undefined) return false;
-      (data as CustomerRow & Pick<CustomerRecord, "attributes">).attributes = attributes;
+      (data as CustomerFileRow & Pick<CustomerRecord, "attributes">).attributes = attributes;
       return true;
     };
     const dateColumn = dateHeader(mapping);
@@ -220,11 +221,11 @@ async function readRows(
     const quality = new CustomerQualityBuilder(presentFields, incomeFence);
     const range = new DateRange();
     let chunk: CustomerChunk = { records: [], rowNumbers: [] };
-    const visit = (data: CustomerRow, row: number) => {
+    const visit = (data: CustomerFileRow, row: number) => {
       const date = data.dtCustomer === null ? null : parseDateCell(data.dtCustomer, format, row, dateColumn, log);
       if (data.dtCustomer !== null && date === null) return;
       // The row becomes the record in place: a copy would double the memory of a chunk.
-      const record = data as Omit<CustomerRow, "dtCustomer"> as CustomerRecord;
+      const record = data as Omit<CustomerFileRow, "dtCustomer"> as CustomerRecord;
       record.dtCustomer = date;
       quality.add(record, row);
       range.add(date);
@@ -235,7 +236,7 @@ async function readRows(
       chunk = { records: [], rowNumbers: [] };
       return onChunk(full);
     };
-    const rowsRead = await eachValidRow(reader, mapping, customerRow, log, visit, { accept, complete });
+    const rowsRead = await eachValidRow(reader, mapping, customerFileRow, log, visit, { accept, complete });
     if (chunk.records.length) await onChunk(chunk);
 
     return {
@@ -243,7 +244,7 @@ async function readRows(
       errorCount: log.count,
       duplicates: [...repeats].map(([id, rows]) => ({ id, rows })),
       repeatedIdRows,
-      warnings: fileWarnings(reader, mapping.warnings, rowsRead),
+      warnings: collectFileWarnings(reader, mapping.warnings, rowsRead),
       rowsRead,
       separator: reader.separator,
       encoding: reader.encoding(),

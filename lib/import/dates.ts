@@ -40,10 +40,10 @@ interface Parts {
   time: [number, number, number] | null;
 }
 
-function partsOf(value: string): Parts | null {
+function splitDateParts(value: string): Parts | null {
   const compact = COMPACT_PATTERN.exec(value);
   if (compact) {
-    return { numbers: [Number(compact[1]), Number(compact[2]), Number(compact[3])], yearFirst: true, compact: true, separator: "", time: timeOf(compact, 4) };
+    return { numbers: [Number(compact[1]), Number(compact[2]), Number(compact[3])], yearFirst: true, compact: true, separator: "", time: parseTimeOfDay(compact, 4) };
   }
   const match = DATE_PATTERN.exec(value);
   if (!match) return null;
@@ -55,11 +55,11 @@ function partsOf(value: string): Parts | null {
     yearFirst,
     compact: false,
     separator: match[2],
-    time: timeOf(match, 5),
+    time: parseTimeOfDay(match, 5),
   };
 }
 
-function timeOf(match: RegExpExecArray, first: number): [number, number, number] | null {
+function parseTimeOfDay(match: RegExpExecArray, first: number): [number, number, number] | null {
   if (match[first] === undefined) return null;
   return [Number(match[first]), Number(match[first + 1]), Number(match[first + 2] ?? 0)];
 }
@@ -87,7 +87,7 @@ export class DateEvidence {
   private readonly separators = new Map<string, number>();
 
   add(value: string): void {
-    const parts = partsOf(value);
+    const parts = splitDateParts(value);
     if (!parts) return;
     if (parts.time) this.withTime++;
     if (parts.yearFirst) {
@@ -131,7 +131,7 @@ function ambiguousDates(column: string, example: string, evidence: number): Impo
 
 /** The date (UTC) a value names in the given order, or null when it is not a real date. */
 export function parseDate(value: string, order: DayMonthOrder): Date | null {
-  const parts = partsOf(value);
+  const parts = splitDateParts(value);
   if (!parts) return null;
   const [a, b, c] = parts.numbers;
   const [year, month, day] = parts.yearFirst ? [a, b, c] : order === "dmy" ? [c, b, a] : [c, a, b];
@@ -144,7 +144,7 @@ export function parseDate(value: string, order: DayMonthOrder): Date | null {
 }
 
 /** The message for a cell that does not parse as a date in the column's format. */
-export function invalidDateMessage(format: DateFormat | null): string {
+export function describeInvalidDate(format: DateFormat | null): string {
   return format ? `not a valid date in the column's format ${format.label}` : "not a date";
 }
 

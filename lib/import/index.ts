@@ -3,12 +3,12 @@
  * records chunk by chunk as they are read, and keeps or rolls back the lot after judging the
  * errors, duplicates and quality report.
  */
-export { customerRow, openCustomers, parseCustomers, readCustomersFile } from "./customers";
-export type { CustomerFile, CustomerImport, CustomerImportOptions, CustomerRow, DuplicateId } from "./customers";
+export { customerFileRow, openCustomers, parseCustomers, readCustomersFile } from "./customers";
+export type { CustomerFile, CustomerImport, CustomerImportOptions, CustomerFileRow, DuplicateId } from "./customers";
 export { ORDER_FIELDS, openOrders, orderRow, parseOrders, readOrdersFile } from "./orders";
 export type { AmountSource, OrderField, OrderFile, OrderImport, OrderImportOptions, OrderRow } from "./orders";
 export { MAX_CUSTOM_COLUMNS } from "./attributes";
-export { customerFileReport, describeReport, orderFileReport } from "./report";
+export { reportCustomerFile, describeReport, reportOrderFile } from "./report";
 export type { ImportReport, ProfileChanges } from "./report";
 export { ImportError, type ImportErrorCode } from "./errors";
 export { DEFAULT_MAX_BYTES } from "./limits";

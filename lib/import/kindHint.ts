@@ -21,12 +21,12 @@ function orderAliases(field: OrderField): Set<string> {
 const ORDER_NAMES = new Map(ORDER_ONLY.map((field) => [field, orderAliases(field)]));
 
 /** The header's columns named like a profile field (the id left out). */
-export function profileColumns(header: readonly string[]): string[] {
+export function findProfileColumns(header: readonly string[]): string[] {
   return header.filter((name) => PROFILE_NAMES.has(normalizeName(name)));
 }
 
 /** The header's columns named like an order-only field (order date, order id, amount, quantity, unit price). */
-export function orderColumns(header: readonly string[]): { field: OrderField; header: string }[] {
+export function findOrderColumns(header: readonly string[]): { field: OrderField; header: string }[] {
   return header.flatMap((name) => {
     const field = ORDER_ONLY.find((candidate) => ORDER_NAMES.get(candidate)!.has(normalizeName(name)));
     return field ? [{ field, header: name }] : [];
@@ -35,20 +35,20 @@ export function orderColumns(header: readonly string[]): { field: OrderField; he
 
 /** An order date and another order-only column, and not one profile column. */
 export function looksLikeOrderLines(header: readonly string[]): boolean {
-  const found = orderColumns(header);
-  return profileColumns(header).length === 0 && found.some((column) => column.field === "orderDate") && found.length >= 2;
+  const found = findOrderColumns(header);
+  return findProfileColumns(header).length === 0 && found.some((column) => column.field === "orderDate") && found.length >= 2;
 }
 
 /** Several profile columns and no order date. */
 export function looksLikeProfiles(header: readonly string[]): boolean {
-  const hasOrderDate = orderColumns(header).some((column) => column.field === "orderDate");
-  return !hasOrderDate && profileColumns(header).length >= MIN_PROFILE_COLUMNS;
+  const hasOrderDate = findOrderColumns(header).some((column) => column.field === "orderDate");
+  return !hasOrderDate && findProfileColumns(header).length >= MIN_PROFILE_COLUMNS;
 }
 
 /** For a customer-profiles import. */
 export function assertNotOrderLines(header: readonly string[]): void {
   if (!looksLikeOrderLines(header)) return;
-  const names = orderColumns(header).map((column) => `"${column.header}"`).join(", ");
+  const names = findOrderColumns(header).map((column) => `"${column.header}"`).join(", ");
   throw new ImportError(
     "wrong_kind",
     `This looks like an order-lines file (columns ${names}, and no profile columns): choose "Order lines" (CLI: --kind orders)`,
@@ -58,7 +58,7 @@ export function assertNotOrderLines(header: readonly string[]): void {
 /** For an order-lines import. */
 export function assertNotProfiles(header: readonly string[]): void {
   if (!looksLikeProfiles(header)) return;
-  const columns = profileColumns(header);
+  const columns = findProfileColumns(header);
   const names = columns.slice(0, 4).map((name) => `"${name}"`).join(", ") + (columns.length > 4 ? `, … (${columns.length} profile columns)` : "");
   throw new ImportError(
     "wrong_kind",

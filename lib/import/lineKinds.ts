@@ -60,6 +60,6 @@ function positive(value: number): number {
 }
 
 /** quantity × unit price without float noise (3 × 19.99 is 59.97, not 59.970000000000006). */
-export function lineAmount(quantity: number, unitPrice: number): number {
+export function computeLineAmount(quantity: number, unitPrice: number): number {
   return Math.round(quantity * unitPrice * 1e6) / 1e6;
 }

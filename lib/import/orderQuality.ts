@@ -2,9 +2,9 @@
  * The data-quality report on imported order lines: missing optional values, how many lines
  * are sales, returns and cancelled, amounts far above the rest, lines exported twice.
  */
-import { orderLineKind, type OrderRecord } from "@/lib/data/customer";
+import { classifyOrderLine, type OrderRecord } from "@/lib/data/customer";
 import { HashIndex, hash53 } from "./hashIndex";
-import { DuplicateRowFinder, OutOfRangeCounter, formatCount, missingFinding, upperFence } from "./qualityChecks";
+import { DuplicateRowFinder, OutOfRangeCounter, formatCount, describeMissing, computeUpperFence } from "./qualityChecks";
 import type { DuplicateRows, MissingValues, OutOfRange } from "./qualityChecks";
 import type { OrderField } from "./orders";
 
@@ -29,7 +29,7 @@ const LINE_FIELDS = ["customerId", "orderDate", "amount", ...OPTIONAL_FIELDS] as
 
 /**
  * The report, built line by line so that no import holds its lines. `amountFence` is the
- * far-out bound on sales' amounts (orderAmountFence), taken beforehand from a sample of them.
+ * far-out bound on sales' amounts (computeOrderAmountFence), taken beforehand from a sample of them.
  */
 export class OrderQualityBuilder {
   private rows = 0;
@@ -70,7 +70,7 @@ export class OrderQualityBuilder {
     const time = record.orderDate.getTime();
     if (time < this.first) this.first = time;
     if (time > this.last) this.last = time;
-    const kind = orderLineKind(record);
+    const kind = classifyOrderLine(record);
     if (kind === "return") this.kinds.returns++;
     else if (kind === "cancelled") this.kinds.cancelled++;
     else this.kinds.sales++;
@@ -100,13 +100,13 @@ export class OrderQualityBuilder {
  * Order values are heavily skewed: the far-out bound is Q3 + 3·IQR of the sales' amounts on
  * the log scale (rounded to cents); null with fewer than four sales.
  */
-export function orderAmountFence(saleAmounts: readonly number[]): number | null {
-  const logFence = upperFence(saleAmounts.filter((amount) => amount > 0).map((amount) => Math.log(amount)));
+export function computeOrderAmountFence(saleAmounts: readonly number[]): number | null {
+  const logFence = computeUpperFence(saleAmounts.filter((amount) => amount > 0).map((amount) => Math.log(amount)));
   return logFence === null ? null : Math.round(Math.exp(logFence) * 100) / 100;
 }
 
 function findings(rows: number, missing: MissingValues[], checks: OutOfRange[], duplicates: DuplicateRows): string[] {
-  const out = missing.map((m) => missingFinding(m, rows)).filter((finding) => finding !== null);
+  const out = missing.map((m) => describeMissing(m, rows)).filter((finding) => finding !== null);
   for (const c of checks) out.push(`${c.column}: ${formatCount(c.count)} ${c.count === 1 ? "line" : "lines"} ${c.rule}`);
   if (duplicates.count > 0) {
     const lines = duplicates.count === 1 ? "line repeats" : "lines repeat";

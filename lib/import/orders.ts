@@ -13,13 +13,13 @@ import type { Encoding, Separator } from "./detect";
 import { ImportError } from "./errors";
 import { mapHeader, type HeaderMapping } from "./header";
 import { assertNotProfiles } from "./kindHint";
-import { CreditNoteEvidence, classifyLine, lineAmount } from "./lineKinds";
-import { OrderQualityBuilder, orderAmountFence, type OrderQuality } from "./orderQuality";
+import { CreditNoteEvidence, classifyLine, computeLineAmount } from "./lineKinds";
+import { OrderQualityBuilder, computeOrderAmountFence, type OrderQuality } from "./orderQuality";
 import { ORDER_SPECS } from "./orderSpecs";
 import { Reservoir } from "./reservoir";
-import { CHUNK_ROWS, collectRecords, ErrorLog, eachValidRow, fileWarnings, parseDateCell, type CellError } from "./rows";
+import { CHUNK_ROWS, collectRecords, ErrorLog, eachValidRow, collectFileWarnings, parseDateCell, type CellError } from "./rows";
 import type { Readable } from "node:stream";
-import { bytesOf, openCsv, type InvalidByteRows, type RereadableSource, type SourceOptions } from "./source";
+import { readWhole, openCsv, type InvalidByteRows, type RereadableSource, type SourceOptions } from "./source";
 
 const orderCells = {
   customerId: cells.id,
@@ -96,7 +96,7 @@ export function readOrdersFile(path: string, options: OrderImportOptions = {}): 
 
 /** For uploads: the bytes in memory or a stream of them (read into memory: large files go through openOrders). */
 export async function parseOrders(input: Uint8Array | Readable, options: OrderImportOptions = {}): Promise<OrderImport> {
-  return collect(await bytesOf(input, options.maxBytes), options);
+  return collect(await readWhole(input, options.maxBytes), options);
 }
 
 async function collect(source: RereadableSource, options: OrderImportOptions): Promise<OrderImport> {
@@ -122,11 +122,11 @@ export async function openOrders(source: RereadableSource, options: OrderImportO
   try {
     if (!options.map) assertNotProfiles(reader.header);
     const mapping = mapHeader(reader.header, ORDER_SPECS, { map: options.map });
-    const amountSource = amountSourceOf(mapping, options.map);
+    const amountSource = chooseAmountSource(mapping, options.map);
     const evidence = new DateEvidence();
     const creditNotes = new CreditNoteEvidence();
     const sample = new Reservoir<OrderLine>();
-    await eachValidRow(reader, mapping, schemaOf(amountSource), new ErrorLog(0), (row) => {
+    await eachValidRow(reader, mapping, buildOrderSchema(amountSource), new ErrorLog(0), (row) => {
       evidence.add(row.orderDate);
       creditNotes.add(row.orderId);
       sample.add(row);
@@ -139,7 +139,7 @@ export async function openOrders(source: RereadableSource, options: OrderImportO
       const line = classify(row, amountSource, credit);
       return line.kind === "sale" ? [line.amount] : [];
     });
-    decided = { mapping, amountSource, format, creditNotes: credit, amountFence: orderAmountFence(sales) };
+    decided = { mapping, amountSource, format, creditNotes: credit, amountFence: computeOrderAmountFence(sales) };
   } finally {
     reader.close();
   }
@@ -147,7 +147,7 @@ export async function openOrders(source: RereadableSource, options: OrderImportO
   return { columns, read: (onChunk) => readLines(source, options, decided, onChunk) };
 }
 
-function schemaOf(amountSource: AmountSource): z.ZodType<OrderLine> {
+function buildOrderSchema(amountSource: AmountSource): z.ZodType<OrderLine> {
   return (amountSource === "amount" ? orderRow : pricedOrderRow) as z.ZodType<OrderLine>;
 }
 
@@ -156,7 +156,7 @@ function dateHeader(mapping: HeaderMapping<OrderField>): string {
 }
 
 function classify(row: OrderLine, amountSource: AmountSource, creditNotes: boolean) {
-  const amount = amountSource === "amount" ? row.amount! : lineAmount(row.quantity!, row.unitPrice!);
+  const amount = amountSource === "amount" ? row.amount! : computeLineAmount(row.quantity!, row.unitPrice!);
   return classifyLine({ amount, quantity: row.quantity, orderId: row.orderId, status: row.status }, creditNotes);
 }
 
@@ -183,13 +183,13 @@ async function readLines(source: RereadableSource, options: OrderImportOptions, 
       chunk = { records: [], rowNumbers: [] };
       return onChunk(full);
     };
-    const rowsRead = await eachValidRow(reader, mapping, schemaOf(amountSource), log, visit);
+    const rowsRead = await eachValidRow(reader, mapping, buildOrderSchema(amountSource), log, visit);
     if (chunk.records.length) await onChunk(chunk);
 
     return {
       errors: log.errors.sort((a, b) => a.row - b.row),
       errorCount: log.count,
-      warnings: fileWarnings(reader, mapping.warnings, rowsRead),
+      warnings: collectFileWarnings(reader, mapping.warnings, rowsRead),
       rowsRead,
       separator: reader.separator,
       encoding: reader.encoding(),
@@ -208,7 +208,7 @@ async function readLines(source: RereadableSource, options: OrderImportOptions, 
  * An amount column wins, unless the user named quantity and unit price and no amount: then
  * they asked for the product. Without an amount, quantity and unit price are needed.
  */
-function amountSourceOf(mapping: HeaderMapping<OrderField>, explicit: OrderImportOptions["map"] = {}): AmountSource {
+function chooseAmountSource(mapping: HeaderMapping<OrderField>, explicit: OrderImportOptions["map"] = {}): AmountSource {
   const has = (field: OrderField) => mapping.indexOf[field] !== undefined;
   if (explicit.quantity && explicit.unitPrice && !explicit.amount) return "quantity × unit price";
   if (has("amount")) return "amount";

@@ -10,7 +10,7 @@ import {
   type CustomerField,
   type CustomerRecord,
 } from "@/lib/data/customer";
-import { DuplicateRowFinder, OutOfRangeCounter, formatCount, formatValue, missingFinding } from "./qualityChecks";
+import { DuplicateRowFinder, OutOfRangeCounter, formatCount, formatValue, describeMissing } from "./qualityChecks";
 import type { DuplicateRows, MissingValues, OutOfRange } from "./qualityChecks";
 
 export interface UnknownCategory {
@@ -47,7 +47,7 @@ const MAX_UNKNOWN_VALUES = 1000;
 
 /**
  * The report, built record by record so that no import holds its rows. `incomeFence` is the
- * far-out bound on incomes (upperFence), taken beforehand from a sample of the file's incomes.
+ * far-out bound on incomes (computeUpperFence), taken beforehand from a sample of the file's incomes.
  */
 export class CustomerQualityBuilder {
   private rows = 0;
@@ -128,7 +128,7 @@ function findings(
   unknown: UnknownCategory[],
   duplicates: DuplicateRows,
 ): string[] {
-  const out = missing.map((m) => missingFinding(m, rows)).filter((finding) => finding !== null);
+  const out = missing.map((m) => describeMissing(m, rows)).filter((finding) => finding !== null);
   for (const c of checks) {
     const examples = c.examples.slice(0, 3).map((e) => `${formatValue(e.value)} (row ${e.row})`).join(", ");
     const more = c.count > 3 ? ", …" : "";

@@ -53,7 +53,7 @@ export class OutOfRangeCounter<R> {
  * Q3 + 3·IQR (quartiles by linear interpolation): beyond it a value is far out, not merely
  * high. Null with fewer than four values.
  */
-export function upperFence(values: readonly number[]): number | null {
+export function computeUpperFence(values: readonly number[]): number | null {
   if (values.length < 4) return null;
   const sorted = Float64Array.from(values).sort();
   const q1 = quantile(sorted, 0.25);
@@ -125,7 +125,7 @@ function serialize(value: unknown): string {
 }
 
 /** "Income: 24 of 2,240 values missing (1.1%)", or null when none is. */
-export function missingFinding(missing: MissingValues, rows: number): string | null {
+export function describeMissing(missing: MissingValues, rows: number): string | null {
   if (missing.count === 0) return null;
   const percent = (missing.share * 100).toFixed(1);
   return `${missing.column}: ${formatCount(missing.count)} of ${formatCount(rows)} values missing (${percent}%)`;

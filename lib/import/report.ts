@@ -6,7 +6,7 @@
 import { CUSTOMER_COLUMNS } from "@/lib/data/customer";
 import type { CustomerFile } from "./customers";
 import type { AmountSource, OrderFile } from "./orders";
-import { invalidBytesWarning } from "./rows";
+import { describeInvalidBytes } from "./rows";
 import { plural as count } from "@/lib/text/plural";
 import type { InvalidByteRows } from "./source";
 
@@ -35,7 +35,7 @@ export interface ProfileChanges {
   columns: { column: string; customers: number }[];
 }
 
-export function customerFileReport(file: CustomerFile): ImportReport {
+export function reportCustomerFile(file: CustomerFile): ImportReport {
   const present = new Set<string>(file.columns.map((column) => column.field));
   const dateColumn = file.columns.find((column) => column.field === "dtCustomer")?.header ?? "Dt_Customer";
   return {
@@ -52,7 +52,7 @@ export function customerFileReport(file: CustomerFile): ImportReport {
 /** Fields of an order file worth saying are absent (line numbers rarely exist and matter little). */
 const REPORTED_ORDER_FIELDS = ["orderId", "quantity", "unitPrice", "category", "channel", "status"];
 
-export function orderFileReport(file: OrderFile): ImportReport {
+export function reportOrderFile(file: OrderFile): ImportReport {
   const present = new Set<string>(file.columns.map((column) => column.field));
   const { quality } = file;
   const dateColumn = file.columns.find((column) => column.field === "orderDate")!.header;
@@ -87,7 +87,7 @@ export function describeReport(report: ImportReport): string[] {
     if (amountFrom !== "amount") lines.push(`Amounts computed as ${amountFrom}`);
     lines.push(`Lines: ${count(sales, "sale")}, ${count(returns, "return")}, ${count(cancelled, "cancelled line")}`);
   }
-  if (report.invalidBytes) lines.push(`Warning: ${invalidBytesWarning(report.invalidBytes)}`);
+  if (report.invalidBytes) lines.push(`Warning: ${describeInvalidBytes(report.invalidBytes)}`);
   if (report.dates) {
     const format = report.dateFormat ? `, ${report.dateFormat}` : "";
     lines.push(`Dates: ${report.dates.first} to ${report.dates.last} (${report.dates.column}${format})`);

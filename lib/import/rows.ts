@@ -4,7 +4,7 @@
  * on one by one, never collected: an import's memory does not grow with its file.
  */
 import type { z } from "zod";
-import { invalidDateMessage, parseDate, type DateFormat } from "./dates";
+import { describeInvalidDate, parseDate, type DateFormat } from "./dates";
 import type { HeaderMapping } from "./header";
 import type { CsvReader, InvalidByteRows } from "./source";
 
@@ -86,16 +86,16 @@ export async function eachValidRow<F extends string, S extends z.ZodType>(
 }
 
 /** Warnings about the file as a whole, after its rows have been read. */
-export function fileWarnings(reader: CsvReader, headerWarnings: readonly string[], rowsRead: number): string[] {
+export function collectFileWarnings(reader: CsvReader, headerWarnings: readonly string[], rowsRead: number): string[] {
   const warnings = [...headerWarnings];
   const replaced = reader.invalidByteRows();
-  if (replaced) warnings.push(invalidBytesWarning(replaced));
+  if (replaced) warnings.push(describeInvalidBytes(replaced));
   if (rowsRead === 0) warnings.push("the file has a header but no data rows");
   return warnings;
 }
 
 /** "bytes that are not valid UTF-8 were replaced by � in 2 rows: 4, 9" (the file was read as UTF-8). */
-export function invalidBytesWarning({ count, rows }: InvalidByteRows): string {
+export function describeInvalidBytes({ count, rows }: InvalidByteRows): string {
   const listed = rows.join(", ") + (count > rows.length ? ", …" : "");
   const where = count === 0 ? "the header" : `${count.toLocaleString("en-US")} ${count === 1 ? "row" : "rows"}: ${listed}`;
   return `bytes that are not valid UTF-8 were replaced by � in ${where}`;
@@ -104,7 +104,7 @@ export function invalidBytesWarning({ count, rows }: InvalidByteRows): string {
 /** Parses a date in the column's format, logging it when it does not parse. */
 export function parseDateCell(value: string, format: DateFormat | null, row: number, column: string, log: ErrorLog): Date | null {
   const date = format ? parseDate(value, format.order) : null;
-  if (!date) log.add({ row, column, value, message: invalidDateMessage(format) });
+  if (!date) log.add({ row, column, value, message: describeInvalidDate(format) });
   return date;
 }
 

@@ -227,7 +227,7 @@ async function fileSize(path: string): Promise<number> {
  * A stream's bytes in memory, stopping once they pass the size limit: for callers that read
  * a small upload whole (imports of large ones spool it to disk, spool.ts).
  */
-export async function bytesOf(input: Uint8Array | Readable, maxBytes: number | undefined): Promise<RereadableSource> {
+export async function readWhole(input: Uint8Array | Readable, maxBytes: number | undefined): Promise<RereadableSource> {
   if (input instanceof Uint8Array) return input;
   const chunks: Uint8Array[] = [];
   for await (const chunk of byteChunks(input, resolveMaxBytes(maxBytes))) chunks.push(chunk);

@@ -3,7 +3,7 @@
  * (lib/ml/features/*), fitted on training data and stored as plain data.
  */
 export { ALL_FEATURES, SEGMENTATION_FEATURES, RESPONSE_FEATURES, RFM_FEATURES, type FeatureName } from "./features/definitions";
-export { FEATURE_LABELS, featureLabel, type FeatureLabel } from "./features/labels";
+export { FEATURE_LABELS, labelFeature, type FeatureLabel } from "./features/labels";
 export { type CustomerSummary, type SummaryLookup, MIN_BIRTH_YEAR, MAX_AGE } from "./features/cleaning";
 export {
   fitFeaturePipeline,
@@ -12,10 +12,10 @@ export {
   type FeaturePipelineOptions,
   type FeatureMatrix,
 } from "./features/pipeline";
-export { featureTable, segmentMeans, type FeatureTable, type SegmentProfile } from "./features/table";
+export { buildFeatureTable, computeSegmentMeans, type FeatureTable, type SegmentProfile } from "./features/table";
 export {
-  availableModels,
-  responseDataProblem,
+  listAvailableModels,
+  findResponseDataProblem,
   MIN_CUSTOMERS,
   MIN_RESPONDERS,
   type ModelAvailability,

@@ -4,12 +4,12 @@
  * name, a paragraph, and recommended actions. Rules only (lib/ml/personas/*): the same
  * segment statistics always give the same text.
  */
-import { mostValuableSegment, recommendActions, type PersonaAction } from "./personas/actions";
+import { findMostValuableSegment, recommendActions, type PersonaAction } from "./personas/actions";
 import { personaColor, type PersonaColor } from "./personas/colors";
 import { describeSegment } from "./personas/description";
 import { nameSegments } from "./personas/naming";
-import { checkPersonaInput, segmentStatistics, type FeatureColumn, type FeatureStatistic } from "./personas/statistics";
-import { topTraits, withDistinctLeads, type PersonaTrait } from "./personas/traits";
+import { checkPersonaInput, computeSegmentStatistics, type FeatureColumn, type FeatureStatistic } from "./personas/statistics";
+import { pickTopTraits, withDistinctLeads, type PersonaTrait } from "./personas/traits";
 
 export { PERSONA_FEATURES, PERSONA_FEATURE_ALIASES, type PersonaConcept } from "./personas/vocabulary";
 export { assignColors, PERSONA_PALETTE, personaColor, type PersonaColor } from "./personas/colors";
@@ -45,10 +45,10 @@ export function describeSegments(labels: Int32Array, columns: readonly FeatureCo
   const { maxTraits = 5 } = options;
   if (!Number.isInteger(maxTraits) || maxTraits < 1) throw new Error(`describeSegments: maxTraits must be a positive integer, got ${maxTraits}`);
   const k = checkPersonaInput(labels, columns, options.k, "describeSegments");
-  const segments = segmentStatistics(labels, columns, k);
+  const segments = computeSegmentStatistics(labels, columns, k);
   const names = nameSegments(segments);
-  const leads = withDistinctLeads(segments.map((segment) => topTraits(segment, Infinity)));
-  const mostValuable = mostValuableSegment(segments);
+  const leads = withDistinctLeads(segments.map((segment) => pickTopTraits(segment, Infinity)));
+  const mostValuable = findMostValuableSegment(segments);
   return segments.map((segment) => {
     const traits = leads[segment.id].slice(0, maxTraits);
     return {

@@ -18,7 +18,7 @@ interface LayerJson {
 
 const ACTIVATIONS: readonly Activation[] = ["relu", "linear", "sigmoid", "softmax"];
 
-export function denseLayersOf(saved: StoredNetwork): DenseLayer[] {
+export function readDenseLayers(saved: StoredNetwork): DenseLayer[] {
   const weights = new Map(saved.weights.map((weight) => [weight.name, weight]));
   const weight = (layer: string, name: string) => {
     const found = weights.get(`${layer}/${name}`);
@@ -36,7 +36,7 @@ export function denseLayersOf(saved: StoredNetwork): DenseLayer[] {
       const kernel = weight(config.name, "kernel");
       const [inputSize, units] = kernel.shape;
       const bias = config.use_bias === false ? new Array<number>(units).fill(0) : [...weight(config.name, "bias").values];
-      layers.push({ inputSize, units, activation: activationOf(config.activation), kernel: [...kernel.values], bias });
+      layers.push({ inputSize, units, activation: findActivation(config.activation), kernel: [...kernel.values], bias });
     } else if (kind === "BatchNormalization") {
       const axis = config.axis ?? -1;
       if (axis !== -1 && !(Array.isArray(axis) && axis.length === 1 && axis[0] === -1)) throw new Error(`stored network: batch normalisation over axis ${JSON.stringify(axis)}`);
@@ -48,7 +48,7 @@ export function denseLayersOf(saved: StoredNetwork): DenseLayer[] {
         epsilon: config.epsilon ?? 1e-3,
       });
     } else if (kind === "Activation") {
-      last("Activation").activation = activationOf(config.activation);
+      last("Activation").activation = findActivation(config.activation);
     } else if (kind !== "Dropout") {
       throw new Error(`stored network: unsupported layer ${kind} (${config.name})`);
     }
@@ -56,7 +56,7 @@ export function denseLayersOf(saved: StoredNetwork): DenseLayer[] {
   return layers;
 }
 
-function activationOf(name: string | undefined): Activation {
+function findActivation(name: string | undefined): Activation {
   const activation = (name ?? "linear") as Activation;
   if (!ACTIVATIONS.includes(activation)) throw new Error(`stored network: unsupported activation ${name}`);
   return activation;

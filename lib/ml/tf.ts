@@ -42,6 +42,6 @@ function wasmDirectory(require: NodeJS.Require): string {
 }
 
 /** The name of the backend in use, for reports. */
-export async function tfBackendName(): Promise<string> {
+export async function readTfBackendName(): Promise<string> {
   return (await loadTf()).getBackend();
 }

@@ -6,9 +6,9 @@ import "server-only";
 import { getActiveRunView, type ActiveRunView } from "@/lib/db/activeRun";
 import { scoredCustomerPages, type ExportOptions } from "@/lib/db/scores/export";
 import { isControl } from "@/lib/campaign/controlGroup";
-import { customerCsvWriter, customerHeader } from "@/lib/export/customerCsv";
+import { customerCsvWriter, buildCustomerHeader } from "@/lib/export/customerCsv";
 import { getMoneyFormat } from "@/lib/db/settings";
-import { exportFileName } from "@/lib/export/fileName";
+import { nameExportFile } from "@/lib/export/fileName";
 import { csvResponse, csvStream, type CsvDownload } from "@/lib/export/stream";
 import type { ScoreFilter } from "@/lib/db/scores/filter";
 import { errorResponse } from "@/lib/http/responses";
@@ -27,7 +27,7 @@ export interface CustomerExport {
   download?: CsvDownload;
 }
 
-export async function customerExportResponse(spec: CustomerExport): Promise<Response> {
+export async function streamCustomerExport(spec: CustomerExport): Promise<Response> {
   const run = await getActiveRunView();
   if (!run) return errorResponse(409, NO_RUN_MESSAGE);
   const refused = spec.check?.(run);
@@ -35,12 +35,12 @@ export async function customerExportResponse(spec: CustomerExport): Promise<Resp
   const names = new Map(run.segments.map((segment) => [segment.segmentKey, segment.name]));
   const pages = scoredCustomerPages({ filter: spec.filter(run.id), order: spec.order, limit: spec.limit });
   const { control } = spec;
-  const columns = customerHeader(await getMoneyFormat());
+  const columns = buildCustomerHeader(await getMoneyFormat());
   const header = control ? [...columns, "control_group"] : columns;
-  const write = customerCsvWriter(names, control && ((customerId) => (isControl(customerId, control.share, control.seed) ? 1 : 0)));
+  const write = customerCsvWriter(names, control && ((internalId) => (isControl(internalId, control.share, control.seed) ? 1 : 0)));
   async function* text(): AsyncGenerator<string> {
     for await (const page of pages) yield write(page);
   }
   const what = typeof spec.what === "string" ? spec.what : spec.what(run);
-  return csvResponse(csvStream(header, text()), exportFileName(what, run.id), spec.download);
+  return csvResponse(csvStream(header, text()), nameExportFile(what, run.id), spec.download);
 }

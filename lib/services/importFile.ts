@@ -20,10 +20,10 @@ import type { StoredJson } from "@/lib/db/json";
 import { env } from "@/lib/env";
 import {
   ImportError,
-  customerFileReport,
+  reportCustomerFile,
   openCustomers,
   openOrders,
-  orderFileReport,
+  reportOrderFile,
   type CellError,
   type CustomerFile,
   type DayMonthOrder,
@@ -102,7 +102,7 @@ async function readAndWrite(request: ImportRequest, source: { path: string }, he
       columns,
       async (write) => {
         const file = await reading.read((chunk) => write(chunk.records));
-        return outcomeOf(file, file.duplicates, file.repeatedIdRows, customerFileReport(file), allowRejected);
+        return summariseImportOutcome(file, file.duplicates, file.repeatedIdRows, reportCustomerFile(file), allowRejected);
       },
       dryRun,
     );
@@ -112,7 +112,7 @@ async function readAndWrite(request: ImportRequest, source: { path: string }, he
     header,
     async (write) => {
       const file = await reading.read((chunk) => write(chunk.records));
-      return outcomeOf(file, [], 0, orderFileReport(file), allowRejected);
+      return summariseImportOutcome(file, [], 0, reportOrderFile(file), allowRejected);
     },
     dryRun,
   );
@@ -122,14 +122,14 @@ async function readAndWrite(request: ImportRequest, source: { path: string }, he
 const MAX_REJECTED_ROWS = 1000;
 
 /** What the batch records of a read file; without allowRejected, any problem refuses it (naming the first). */
-function outcomeOf(
+function summariseImportOutcome(
   file: CustomerFile | OrderFile,
   duplicates: DuplicateId[],
   repeatedIdRows: number,
   report: ImportReport,
   allowRejected: boolean,
 ): ReadOutcome {
-  const rejected = rejectedRows(file.errors, duplicates).slice(0, MAX_REJECTED_ROWS);
+  const rejected = listRejectedRows(file.errors, duplicates).slice(0, MAX_REJECTED_ROWS);
   const problemCount = file.errorCount + repeatedIdRows;
   const quality = file.quality as unknown as StoredJson;
   const base = { rowsRead: file.rowsRead, rowsRejected: problemCount, rejected, quality, report };
@@ -141,7 +141,7 @@ function outcomeOf(
 }
 
 /** Cell errors and repeated ids, in file order, as stored with the batch. */
-function rejectedRows(errors: CellError[], duplicates: DuplicateId[]): RejectedRow[] {
+function listRejectedRows(errors: CellError[], duplicates: DuplicateId[]): RejectedRow[] {
   const repeats = duplicates.flatMap(({ id, rows }) =>
     rows.slice(1).map((row) => ({ row, column: "ID", value: id, message: `duplicate ID ${id}: also at row ${rows[0]}` })),
   );

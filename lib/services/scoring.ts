@@ -8,10 +8,9 @@ import type { CustomerRecord } from "@/lib/data/customer";
 import { getActiveRunId } from "@/lib/db/activeRun";
 import { listRunSegments } from "@/lib/db/segments";
 import { createModelScorer, type ModelScorer } from "@/lib/ml/train/score";
-import type { TrainedModels } from "@/lib/ml/train/types";
-import type { ScoreResult } from "@/lib/api/v1/schemas";
+import type { ClvSource, TrainedModels } from "@/lib/ml/train/types";
 import { keptPerRun, keptRunsGeneration } from "./keptPerRun";
-import { runModels } from "./runModels";
+import { loadRunModels } from "./keptModels";
 
 const ACTIVE_RUN_TTL_MS = 1000;
 
@@ -36,7 +35,7 @@ async function activeRunId(): Promise<number | null> {
 }
 
 const loadedRun = keptPerRun(async (runId): Promise<LoadedRun> => {
-  const [models, segments] = await Promise.all([runModels(runId), listRunSegments(runId)]);
+  const [models, segments] = await Promise.all([loadRunModels(runId), listRunSegments(runId)]);
   if (!models) throw new Error(`run ${runId} has no stored models`);
   const segmentOfLabel = new Map(segments.map((segment) => [segment.label, { id: segment.segmentKey, name: segment.name }]));
   const idsByLabel = [...segments].sort((a, b) => a.label - b.label).map((segment) => segment.segmentKey);
@@ -44,9 +43,23 @@ const loadedRun = keptPerRun(async (runId): Promise<LoadedRun> => {
 });
 
 /** The active run's models, or null when no run is active. */
-export async function activeModels(): Promise<LoadedRun | null> {
+export async function loadActiveModels(): Promise<LoadedRun | null> {
   const runId = await activeRunId();
   return runId === null ? null : loadedRun(runId);
+}
+
+/** One customer's scores as the API returns them (lib/api/v1/schemas.ts documents this shape as ScoreResult). */
+export interface CustomerScore {
+  externalId: string;
+  segment: { id: number; name: string; probabilities: Record<string, number> | null } | null;
+  segmentNote: string | null;
+  responseProbability: number | null;
+  responseNote: string | null;
+  clv: { value: number | null; low: number | null; high: number | null };
+  clvSource: ClvSource | null;
+  clvNote: string | null;
+  pAlive: number | null;
+  runId: number;
 }
 
 const finiteOrNull = (value: number) => (Number.isFinite(value) ? value : null);
@@ -54,7 +67,7 @@ const finiteOrNull = (value: number) => (Number.isFinite(value) ? value : null);
 /** A run segmented on order lines cannot place customers sent without any: the API says so rather than guess. */
 const NO_ORDER_LINES = "the active run segments customers on their order lines, which the API does not carry";
 
-export function scoreCustomers(run: LoadedRun, customers: CustomerRecord[]): ScoreResult[] {
+export function scoreCustomers(run: LoadedRun, customers: CustomerRecord[]): CustomerScore[] {
   const scores = run.scorer.score({ customers, orders: [] });
   const k = run.idsByLabel.length;
   const bySegment = !run.models.orderFeatures;

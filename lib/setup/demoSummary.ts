@@ -13,18 +13,18 @@ export interface DemoSummary {
 }
 
 /** Lines of at most 76 characters (but a long password or address), so the box fits 80 columns. */
-export function summaryLines(summary: DemoSummary): string[] {
+export function formatSummaryLines(summary: DemoSummary): string[] {
   return [
     `Open        ${summary.url}`,
     `Sign in as  ${summary.adminEmail}`,
-    `Password    ${passwordText(summary.password)}`,
+    `Password    ${describePassword(summary.password)}`,
     `API token   DEMO_API_TOKEN in .env, scope ANALYST (${summary.tokenCreated ? "new" : "kept from the last start"})`,
     ...(summary.logs.length ? [`Logs        ${summary.logs.join(", ")}`] : []),
     "Stop with Ctrl-C; npm run reset-data -- --yes removes the demo data.",
   ];
 }
 
-function passwordText(password: DemoSummary["password"]): string {
+function describePassword(password: DemoSummary["password"]): string {
   if (password.kind === "generated") return `${password.value}  (shown only this once: note it now)`;
   if (password.kind === "fromEnv") return "the one in ADMIN_PASSWORD";
   return "as shown on the first start (lost it? npm run admin-password)";

@@ -7,20 +7,20 @@ import fs from "node:fs";
 
 const DEFAULTS = (): Record<string, string> => ({
   NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-  NEXTAUTH_URL: localUrl(servedPort()),
+  NEXTAUTH_URL: buildLocalUrl(readServedPort()),
 });
 
 export const DEFAULT_PORT = 3000;
 
 /** The port from PORT, or 3000; anything but a whole number from 1 to 65535 is refused. */
-export function servedPort(value = process.env.PORT): number {
+export function readServedPort(value = process.env.PORT): number {
   if (value === undefined || value === "") return DEFAULT_PORT;
   const port = Number(value);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be a whole number from 1 to 65535, not "${value}"`);
   return port;
 }
 
-export function localUrl(port: number): string {
+export function buildLocalUrl(port: number): string {
   return `http://localhost:${port}`;
 }
 
@@ -65,7 +65,7 @@ export function syncLocalUrl(port: number, file = ".env"): string {
   const written = /^\s*NEXTAUTH_URL\s*=(.*)$/m.exec(text)?.[1]?.trim().replace(/^(["'])(.*)\1$/, "$2");
   const chosen = process.env.NEXTAUTH_URL;
   if (chosen && chosen !== written) return chosen;
-  const wanted = localUrl(port);
+  const wanted = buildLocalUrl(port);
   if (written === undefined || (isLocalhostUrl(written) && written !== wanted)) setEnvValue("NEXTAUTH_URL", wanted, file);
   else process.env.NEXTAUTH_URL = written;
   return process.env.NEXTAUTH_URL!;

@@ -11,7 +11,7 @@ import { fitSegmentClassifier } from "@/lib/ml/assignment/classifier";
 import { argmaxSegments, predictSegmentProbabilities } from "@/lib/ml/assignment/model";
 import { tuneSegmentClassifier } from "@/lib/ml/assignment/tuner";
 import { createRng } from "@/lib/ml/random";
-import { tfBackendName } from "@/lib/ml/tf";
+import { readTfBackendName } from "@/lib/ml/tf";
 
 const COLUMNS = 24;
 const K = 8;
@@ -38,7 +38,7 @@ function blobs(rows: number, seed: number): { X: Float64Array; labels: Int32Arra
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(2).padStart(6);
 
-console.log(`node ${process.version}, ${availableParallelism()} cores, load ${loadavg()[0].toFixed(1)}, tfjs backend ${await tfBackendName()}`);
+console.log(`node ${process.version}, ${availableParallelism()} cores, load ${loadavg()[0].toFixed(1)}, tfjs backend ${await readTfBackendName()}`);
 for (const rows of [2_240, 100_000]) {
   const { X, labels } = blobs(rows, 1);
   const size = `${rows.toLocaleString("en")} × ${COLUMNS}`;

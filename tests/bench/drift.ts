@@ -5,7 +5,7 @@
  *   npx tsx tests/bench/drift.ts [--rows N]
  * The machine is shared: run it more than once and read the numbers as noisy.
  */
-import { compareToReference, referenceStats, type DriftColumn } from "@/lib/ml/drift";
+import { compareToReference, computeReferenceStats, type DriftColumn } from "@/lib/ml/drift";
 import { createRng } from "@/lib/ml/random";
 
 const at = process.argv.indexOf("--rows");
@@ -47,7 +47,7 @@ function timed<T>(label: string, work: () => T): T {
 const referenceData = table(1, false);
 const currentData = table(2, true);
 console.log(`${rows.toLocaleString("en")} rows × ${NUMERIC + CATEGORICAL} features`);
-const reference = timed("referenceStats", () => referenceStats(referenceData));
+const reference = timed("referenceStats", () => computeReferenceStats(referenceData));
 console.log(`stored reference: ${(JSON.stringify(reference).length / 1024).toFixed(0)} KiB of JSON`);
 const report = timed("compareToReference", () => compareToReference(reference, currentData));
 console.log(`drifted: ${report.features.filter((f) => f.drifted).map((f) => `${f.name} (${f.severity}, PSI ${f.psi.toFixed(3)})`).join(", ")}`);

@@ -6,7 +6,7 @@ import path from "node:path";
 import { generateCustomers } from "@/lib/data/synthetic";
 import { generateOrders } from "@/lib/data/syntheticOrders";
 import { readCustomersFile } from "@/lib/import";
-import { tfBackendName } from "@/lib/ml/tf";
+import { readTfBackendName } from "@/lib/ml/tf";
 import { score, trainAll, type TrainData, type TrainResult } from "@/lib/ml/train";
 
 const REAL_FILE = path.resolve("../shared/data/marketing_campaign.csv");
@@ -28,7 +28,7 @@ async function timed(label: string, data: TrainData): Promise<TrainResult> {
   return result;
 }
 
-console.log(`tfjs backend: ${await tfBackendName()}`);
+console.log(`tfjs backend: ${await readTfBackendName()}`);
 const real = await readCustomersFile(REAL_FILE);
 await timed(`real file (${real.records.length} customers)`, { customers: real.records });
 

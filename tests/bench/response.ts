@@ -8,7 +8,7 @@ import type { CustomerRecord } from "@/lib/data/customer";
 import { generateCustomers } from "@/lib/data/synthetic";
 import { fitFeaturePipeline, transformFeatures, RESPONSE_FEATURES } from "@/lib/ml/features";
 import { fitResponseModels, predictResponse } from "@/lib/ml/response";
-import { tfBackendName } from "@/lib/ml/tf";
+import { readTfBackendName } from "@/lib/ml/tf";
 import { readMarketingCsv } from "@/tests/support/readMarketingCsv";
 
 const args = process.argv.slice(2);
@@ -60,6 +60,6 @@ async function bench(label: string, records: CustomerRecord[]): Promise<void> {
   for (const note of report.notes) console.log(`note: ${note}`);
 }
 
-console.log(`tfjs backend: ${await tfBackendName()}`);
+console.log(`tfjs backend: ${await readTfBackendName()}`);
 if (only !== "synthetic") await bench("marketing_campaign.csv", readMarketingCsv());
 if (only !== "real") await bench("synthetic (lib/data/synthetic.ts)", generateCustomers({ seed: 2024, count: simulatedCount }));

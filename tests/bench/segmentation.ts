@@ -7,7 +7,7 @@
  */
 import { availableParallelism, loadavg } from "node:os";
 import { createRng } from "@/lib/ml/random";
-import { tfBackendName } from "@/lib/ml/tf";
+import { readTfBackendName } from "@/lib/ml/tf";
 import { fitKmeans, fitKmeansSync, fitPca, fitSegmentation, type DenseMatrix } from "@/lib/ml/segmentation";
 
 const argument = (name: string) => process.argv.indexOf(name);
@@ -49,7 +49,7 @@ async function timed<T>(label: string, work: () => T | Promise<T>, describe: (re
 const kmeansFacts = (r: { inertia: number; iterations: number; converged: boolean; workers: number }) =>
   `inertia ${r.inertia.toFixed(1)}, ${r.iterations} iterations (best restart), converged ${r.converged}, ${r.workers} workers`;
 
-console.log(`node ${process.version}, ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}, tfjs backend ${await tfBackendName()}`);
+console.log(`node ${process.version}, ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}, tfjs backend ${await readTfBackendName()}`);
 for (const rows of [100_000, largeRows]) {
   for (const kind of ["separated", "overlapping"] as const) {
     const matrix = blobs(rows, 1, kind);

@@ -6,7 +6,7 @@
  */
 import { parse } from "csv-parse/sync";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { fileSlug } from "@/lib/export/fileName";
+import { slugify } from "@/lib/export/fileName";
 import { signIn } from "./support/signIn";
 import { ensureTrainedRun, TRAINING_TIMEOUT_MS, type TrainedRunFacts } from "./support/trainedRunFacts";
 
@@ -54,7 +54,7 @@ test("a viewer exports each segment and all of them from /segments, and one from
     await expect(card.getByTestId(`segment-facts-${segment.segmentKey}`)).toContainText(`Customers${count(segment.size)}`);
     const file = await download(page, card.getByRole("link", { name: "Export this segment (CSV)", exact: true }));
     expect(file.name).toMatch(new RegExp(`^segment-[a-z0-9]+(-[a-z0-9]+)*-run${facts.runId}-${DAY}\\.csv$`));
-    expect(file.name.startsWith(`segment-${fileSlug(segment.name)}-run`)).toBe(true);
+    expect(file.name.startsWith(`segment-${slugify(segment.name)}-run`)).toBe(true);
     expect(file.records).toHaveLength(segment.size);
     expectSegmentRows(file.records, segment);
   }
@@ -71,7 +71,7 @@ test("a viewer exports each segment and all of them from /segments, and one from
   await page.goto(`/segments/${largest.segmentKey}`);
   await expect(page.getByTestId(`segment-facts-${largest.segmentKey}`)).toContainText(`Customers${count(largest.size)}`);
   const own = await download(page, page.getByRole("link", { name: "Export this segment (CSV)", exact: true }));
-  expect(own.name).toMatch(new RegExp(`^segment-${fileSlug(largest.name)}-run${facts.runId}-${DAY}\\.csv$`));
+  expect(own.name).toMatch(new RegExp(`^segment-${slugify(largest.name)}-run${facts.runId}-${DAY}\\.csv$`));
   expect(own.records).toHaveLength(largest.size);
   expectSegmentRows(own.records, largest);
 

@@ -6,7 +6,7 @@
  */
 import { parse } from "csv-parse/sync";
 import { expect, test, type Page } from "@playwright/test";
-import { segmentFileStem } from "@/lib/export/fileName";
+import { nameSegmentFile } from "@/lib/export/fileName";
 import { readDatabase } from "./support/e2eDatabase";
 import { activate, expectFocusVisible, tabTo } from "./support/keyboard";
 import { ensureTrainedRun, TRAINING_TIMEOUT_MS, type TrainedRunFacts } from "./support/trainedRunFacts";
@@ -130,7 +130,7 @@ test("an analyst signs in, filters customers, exports a segment and starts a ret
     await activate(page, page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Segments", exact: true }));
     const link = page.getByTestId(`segment-card-${segment.segmentKey}`).getByRole("link", { name: "Export this segment (CSV)", exact: true });
     const [file] = await Promise.all([page.waitForEvent("download"), activate(page, link)]);
-    expect(file.suggestedFilename()).toMatch(new RegExp(`^${segmentFileStem(segment.name, segment.segmentKey)}-run${facts.runId}-${DAY}\\.csv$`));
+    expect(file.suggestedFilename()).toMatch(new RegExp(`^${nameSegmentFile(segment.name, segment.segmentKey)}-run${facts.runId}-${DAY}\\.csv$`));
     const chunks: Buffer[] = [];
     for await (const chunk of await file.createReadStream()) chunks.push(chunk as Buffer);
     const records: Record<string, string>[] = parse(Buffer.concat(chunks), { columns: true, bom: true });

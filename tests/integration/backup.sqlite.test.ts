@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { CUSTOMER_CSV_HEADER, formatCustomerLines } from "@/lib/data/csv";
+import { CUSTOMER_CSV_HEADER, formatCustomerLines } from "@/lib/data/importableCsv";
 import { generateCustomers } from "@/lib/data/synthetic";
 import { useTestDatabase, type TestDatabase } from "./support/databases";
 

@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { CUSTOMER_CSV_HEADER, formatCustomerLines } from "@/lib/data/csv";
+import { CUSTOMER_CSV_HEADER, formatCustomerLines } from "@/lib/data/importableCsv";
 import { generateCustomers } from "@/lib/data/synthetic";
 import { databaseTarget } from "@/lib/db/internal/provider";
 import { createTestDatabase, postgresAvailable, useTestDatabase, type TestDatabase } from "./support/databases";

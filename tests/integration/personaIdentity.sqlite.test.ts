@@ -8,11 +8,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { CUSTOMER_CSV_HEADER, formatCustomerLines } from "@/lib/data/csv";
+import { CUSTOMER_CSV_HEADER, formatCustomerLines } from "@/lib/data/importableCsv";
 import { generateCustomers } from "@/lib/data/synthetic";
 import type { FeatureStatistic } from "@/lib/ml/personas";
 import type { RetrainConfig } from "@/lib/services/retrain/runRetrain";
-import type { RunSummary } from "@/lib/services/retrain/summary";
+import type { RunSummary } from "@/lib/runs/summary";
 import { useTestDatabase, type TestDatabase } from "./support/databases";
 
 const LIGHT = { spaces: ["standardized"], kMax: 5, folds: 3 } satisfies RetrainConfig;

@@ -9,7 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { CUSTOMER_CSV_HEADER, formatCustomerLines } from "@/lib/data/csv";
+import { CUSTOMER_CSV_HEADER, formatCustomerLines } from "@/lib/data/importableCsv";
 import { generateCustomers } from "@/lib/data/synthetic";
 import { useTestDatabase, type TestDatabase } from "./support/databases";
 import { spawnRetrain, type RetrainProcess } from "./support/retrainProcess";

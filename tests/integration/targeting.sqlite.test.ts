@@ -8,11 +8,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { CUSTOMER_CSV_HEADER, formatCustomerLines } from "@/lib/data/csv";
+import { CUSTOMER_CSV_HEADER, formatCustomerLines } from "@/lib/data/importableCsv";
 import { generateCustomers } from "@/lib/data/synthetic";
 import { planCampaign } from "@/lib/campaign/plan";
 import type { TargetingAggregate } from "@/lib/campaign/targeting";
-import type { RunCampaign } from "@/lib/services/retrain/summary";
+import type { RunCampaign } from "@/lib/runs/summary";
 import { useTestDatabase, type TestDatabase } from "./support/databases";
 
 let database: TestDatabase;

@@ -1,9 +1,9 @@
 /** A complete hand-made CustomerRecord for unit tests: neutral values, then the overrides. */
-import { emptyCustomer, type CustomerRecord } from "@/lib/data/customer";
+import { createEmptyCustomer, type CustomerRecord } from "@/lib/data/customer";
 
 export function makeCustomer(id: string | number, overrides: Partial<CustomerRecord> = {}): CustomerRecord {
   return {
-    ...emptyCustomer(String(id)),
+    ...createEmptyCustomer(String(id)),
     yearBirth: 1970,
     education: "Graduation",
     maritalStatus: "Married",

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { safeCallbackUrl } from "@/lib/auth/callbackUrl";
+import { sanitiseCallbackUrl } from "@/lib/auth/callbackUrl";
 
 const APP = "http://localhost:3000";
 
@@ -22,7 +22,7 @@ describe("the callbackUrl after sign-in", () => {
     [null],
     [undefined],
   ])("%j goes to /", (callbackUrl) => {
-    expect(safeCallbackUrl(callbackUrl, APP)).toBe("/");
+    expect(sanitiseCallbackUrl(callbackUrl, APP)).toBe("/");
   });
 
   test.each([
@@ -35,11 +35,11 @@ describe("the callbackUrl after sign-in", () => {
     ["/.//evil.example", "/evil.example"],
     ["segments", "/segments"],
   ])("%j stays on the app as %j", (callbackUrl, expected) => {
-    expect(safeCallbackUrl(callbackUrl, APP)).toBe(expected);
+    expect(sanitiseCallbackUrl(callbackUrl, APP)).toBe(expected);
   });
 
   test("the app's origin decides: the same absolute address is refused under another origin", () => {
-    expect(safeCallbackUrl("https://segments.example.com/segments?x=1", "https://segments.example.com")).toBe("/segments?x=1");
-    expect(safeCallbackUrl("https://segments.example.com/segments", APP)).toBe("/");
+    expect(sanitiseCallbackUrl("https://segments.example.com/segments?x=1", "https://segments.example.com")).toBe("/segments?x=1");
+    expect(sanitiseCallbackUrl("https://segments.example.com/segments", APP)).toBe("/");
   });
 });

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Card, Text, Title } from "@tremor/react";
 import type { listActivations } from "@/lib/db/activeRun";
-import { activationReason } from "@/app/ui/runs/activationReasons";
+import { explainActivationReason } from "@/app/ui/runs/activationReasons";
 import { utc } from "@/app/ui/runs/format";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 
@@ -43,7 +43,7 @@ export function ActivationHistory({ activations }: { activations: Activation[] }
 function ActivationWhy({ reason, note, byHand }: { reason: string; note: string | null; byHand: boolean }) {
   return (
     <span>
-      {activationReason(reason)}
+      {explainActivationReason(reason)}
       {byHand && <span className="block text-tremor-content">{note ? `“${note}”` : "no reason recorded"}</span>}
     </span>
   );

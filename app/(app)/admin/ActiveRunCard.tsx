@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { Card, Text, Title } from "@tremor/react";
 import type { getActiveRunCard } from "@/lib/db/activeRun";
-import { keyMetrics, readRunJson } from "@/lib/services/retrain/stored";
-import { activationReason } from "@/app/ui/runs/activationReasons";
+import { readKeyMetrics, readRunJson } from "@/lib/runs/storedRun";
+import { explainActivationReason } from "@/app/ui/runs/activationReasons";
 import { utc } from "@/app/ui/runs/format";
 import { count, fixed } from "@/lib/text/numberFormat";
 import { Facts } from "@/app/ui/runs/Facts";
@@ -21,7 +21,7 @@ export function ActiveRunCard({ run }: { run: ActiveRun | null }) {
       </Card>
     );
   }
-  const key = keyMetrics(readRunJson(run));
+  const key = readKeyMetrics(readRunJson(run));
   return (
     <Card decoration="left" decorationColor="blue" data-testid="active-run">
       <Title>
@@ -31,7 +31,7 @@ export function ActiveRunCard({ run }: { run: ActiveRun | null }) {
         </Link>
       </Title>
       <Text>
-        Active since {utc(run.activatedAt)} UTC: {activationReason(run.activationReason)}. Its scores are the ones users see.
+        Active since {utc(run.activatedAt)} UTC: {explainActivationReason(run.activationReason)}. Its scores are the ones users see.
       </Text>
       <div className="mt-4">
         <Facts

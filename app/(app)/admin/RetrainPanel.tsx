@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Button, Callout, ProgressBar, Text } from "@tremor/react";
-import { FINISHED_STATUSES, stageLabel } from "@/app/ui/runs/stages";
+import { FINISHED_STATUSES, labelStage } from "@/app/ui/runs/stages";
 
 interface RunProgress {
   id: number;
@@ -107,7 +107,7 @@ function Progress({ runId, run }: { runId: number; run: RunProgress | null }) {
         <Link href={`/admin/runs/${runId}`} className="text-tremor-brand underline">
           Run #{runId}
         </Link>{" "}
-        · <span data-testid="run-stage">{stageLabel(run?.stage ?? null, progress)}</span>
+        · <span data-testid="run-stage">{labelStage(run?.stage ?? null, progress)}</span>
       </Text>
       <ProgressBar value={Math.round(progress * 100)} label={`${Math.round(progress * 100)}%`} showAnimation />
     </div>

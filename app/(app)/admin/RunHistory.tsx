@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { Card, Text, Title } from "@tremor/react";
 import type { listRuns } from "@/lib/db/runs";
-import { keyMetrics, readRunJson } from "@/lib/services/retrain/stored";
-import { runDuration, utc } from "@/app/ui/runs/format";
+import { readKeyMetrics, readRunJson } from "@/lib/runs/storedRun";
+import { formatRunDuration, utc } from "@/app/ui/runs/format";
 import { fixed } from "@/lib/text/numberFormat";
 import { ActiveBadge, DecisionBadge, DriftFlag, RunStatusBadge } from "@/app/ui/runs/RunBadges";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
@@ -24,7 +24,7 @@ export function RunHistory({ runs, activeRunId }: { runs: RunRow[]; activeRunId:
           dense
           header={HEADER}
           rows={runs.map((run) => {
-            const key = keyMetrics(readRunJson(run));
+            const key = readKeyMetrics(readRunJson(run));
             return {
               key: run.id,
               cells: [
@@ -43,7 +43,7 @@ export function RunHistory({ runs, activeRunId }: { runs: RunRow[]; activeRunId:
                   {utc(run.startedAt ?? run.createdAt)}
                 </span>,
                 <span key="duration" className="whitespace-nowrap">
-                  {runDuration(run)}
+                  {formatRunDuration(run)}
                 </span>,
                 key.k ?? "—",
                 fixed(key.silhouette),

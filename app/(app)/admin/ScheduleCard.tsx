@@ -1,14 +1,14 @@
 import { Card, Text, Title } from "@tremor/react";
 import { env } from "@/lib/env";
 import { getRetrainSchedule } from "@/lib/db/settings";
-import { knownTimeZones, nextScheduledRun } from "@/lib/services/retrain/schedule";
+import { listTimeZones, findNextScheduledRun } from "@/lib/services/retrain/schedule";
 import { inTimeZone, utc } from "@/app/ui/runs/format";
 import { ScheduleForm } from "./ScheduleForm";
 
 /** For administrators: when retraining runs by itself. */
 export async function ScheduleCard() {
   const schedule = await getRetrainSchedule();
-  const next = nextScheduledRun(schedule);
+  const next = findNextScheduledRun(schedule);
   return (
     <Card data-testid="schedule-card">
       <Title>Retrain schedule</Title>
@@ -25,7 +25,7 @@ export async function ScheduleCard() {
           ? "No scheduler runs (RETRAIN_SCHEDULER=off): the schedule is kept but does not fire."
           : "The scheduler picks up a change within 15 seconds."}
       </Text>
-      <ScheduleForm schedule={{ cron: schedule.cron, timezone: schedule.timezone, enabled: schedule.enabled }} timeZones={knownTimeZones()} />
+      <ScheduleForm schedule={{ cron: schedule.cron, timezone: schedule.timezone, enabled: schedule.enabled }} timeZones={listTimeZones()} />
     </Card>
   );
 }

@@ -12,7 +12,7 @@ import { currencyCode, numberLocale } from "@/lib/text/moneySetting";
 import { money } from "@/lib/text/numberFormat";
 import { MAX_SEGMENTS } from "@/lib/ml/segmentation/kRule";
 import { describeBusinessCounts, removeBusinessData, RESET_CONFIRMATION } from "@/lib/services/resetData";
-import { canonicalTimeZone, cronProblems, nextScheduledRun } from "@/lib/services/retrain/schedule";
+import { canonicaliseTimeZone, findCronProblems, findNextScheduledRun } from "@/lib/services/retrain/schedule";
 import { inTimeZone } from "@/app/ui/runs/format";
 
 const scheduleInput = z.object({
@@ -22,7 +22,7 @@ const scheduleInput = z.object({
     .min(1, "Enter a cron expression, e.g. 0 2 * * * for every day at 02:00")
     .max(120)
     .superRefine((value, ctx) => {
-      for (const message of cronProblems(value)) ctx.addIssue({ code: "custom", message });
+      for (const message of findCronProblems(value)) ctx.addIssue({ code: "custom", message });
     }),
   timezone: z
     .string()
@@ -30,7 +30,7 @@ const scheduleInput = z.object({
     .min(1, "Enter a time zone, e.g. UTC or Europe/Berlin")
     .max(64)
     .transform((value, ctx) => {
-      const zone = canonicalTimeZone(value);
+      const zone = canonicaliseTimeZone(value);
       if (zone) return zone;
       ctx.addIssue({ code: "custom", message: `"${value}" is not an IANA time zone (e.g. UTC, Europe/Berlin)` });
       return z.NEVER;
@@ -50,7 +50,7 @@ export const saveScheduleAction = authorizedAction("manageSchedule", scheduleInp
     details: { ...schedule, previous: { cron, timezone, enabled } },
   }));
   revalidatePath("/admin");
-  const next = nextScheduledRun(schedule);
+  const next = findNextScheduledRun(schedule);
   return { ok: true, message: next ? `Saved. The next retrain starts ${inTimeZone(next, schedule.timezone)}.` : "Saved. Scheduled retraining is off." };
 });
 

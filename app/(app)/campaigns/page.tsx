@@ -3,7 +3,7 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { getActiveRunView } from "@/lib/db/activeRun";
 import { readMoneyFormat } from "@/lib/db/settings";
 import { DEFAULT_ECONOMICS } from "@/lib/campaign/economics";
-import { campaignView } from "@/lib/dashboard/storedCampaign";
+import { toCampaignView } from "@/lib/dashboard/storedCampaign";
 import { NoModelYet } from "@/app/ui/NoModelYet";
 import { CampaignPlanner } from "@/app/ui/campaigns/CampaignPlanner";
 import { priceText } from "@/app/ui/campaigns/recommendedText";
@@ -13,7 +13,7 @@ export default async function CampaignsPage() {
   const [run, moneyFormat] = await Promise.all([getActiveRunView(), readMoneyFormat()]);
   if (!run) return <NoModelYet title="Campaign planner" />;
   const targeting = run.summary?.targeting;
-  const recommended = campaignView(run.summary?.campaign);
+  const recommended = toCampaignView(run.summary?.campaign);
   // The planner opens on the recommended campaign, so it starts from the economics that chose it.
   const economics = recommended?.economics ?? DEFAULT_ECONOMICS;
   return (

@@ -6,10 +6,10 @@ import type { SegmentName } from "@/lib/db/activeRun";
 import type { AudienceMode } from "@/lib/campaign/audience";
 import { planCampaign } from "@/lib/campaign/plan";
 import type { TargetingAggregate } from "@/lib/campaign/targeting";
-import { breakEvenProbability } from "@/lib/campaign/economics";
+import { computeBreakEvenProbability } from "@/lib/campaign/economics";
 import { readAmount } from "@/lib/campaign/amountInput";
 import type { CampaignView } from "@/lib/dashboard/storedCampaign";
-import { queryString } from "@/app/ui/customers/format";
+import { buildQueryString } from "@/app/ui/customers/format";
 import { count, type MoneyFormat } from "@/lib/text/numberFormat";
 import { SegmentDot } from "@/app/ui/dashboard/States";
 import { CampaignCharts } from "./CampaignCharts";
@@ -42,7 +42,7 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
   const step = 1 / aggregate.bins;
   // The recommended campaign's threshold is an edge of the aggregate's bins, so this audience is exactly it.
   // With nothing worth mailing it is empty (p ≥ 1 holds nobody below break-even).
-  const opening = recommended?.isRecorded ? (recommended.threshold ?? 1) : Math.ceil(breakEvenProbability({ costPerContact: defaults.cost, revenuePerResponse: defaults.revenue }) / step) * step;
+  const opening = recommended?.isRecorded ? (recommended.threshold ?? 1) : Math.ceil(computeBreakEvenProbability({ costPerContact: defaults.cost, revenuePerResponse: defaults.revenue }) / step) * step;
   const [chosen, setChosen] = useState<number[]>([]);
   const [mode, setMode] = useState<AudienceMode>("threshold");
   const [costText, setCostText] = useState(String(defaults.cost));
@@ -61,7 +61,7 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
     [aggregate, chosen, mode, threshold, top, cost, revenue],
   );
   const wasted = plan.audience.contacts - plan.audience.expectedResponders;
-  const exportHref = `/api/export/campaign${queryString({
+  const exportHref = `/api/export/campaign${buildQueryString({
     segments: chosen.join(","),
     mode,
     threshold: mode === "threshold" ? String(threshold) : undefined,

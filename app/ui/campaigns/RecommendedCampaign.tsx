@@ -2,7 +2,7 @@ import { Card, Text, Title } from "@tremor/react";
 import type { CampaignView } from "@/lib/dashboard/storedCampaign";
 import { count, money, type MoneyFormat } from "@/lib/text/numberFormat";
 import { Facts } from "@/app/ui/runs/Facts";
-import { economicsText, probabilityText, recommendedFigures } from "./recommendedText";
+import { describeEconomics, probabilityText, formatRecommendedFigures } from "./recommendedText";
 
 type Segment = { segmentKey: number; name: string };
 
@@ -26,7 +26,7 @@ export function RecommendedCampaign({ campaign, segments, moneyFormat, children 
       </Card>
     );
   }
-  const figures = recommendedFigures(campaign, moneyFormat);
+  const figures = formatRecommendedFigures(campaign, moneyFormat);
   const nameOf = new Map(segments.map((segment) => [segment.segmentKey, segment.name]));
   return (
     <Card data-testid="recommended-campaign">
@@ -35,7 +35,7 @@ export function RecommendedCampaign({ campaign, segments, moneyFormat, children 
         {campaign.isRecorded
           ? `Mail every scored customer with a response probability of at least ${figures.threshold}: ${figures.contacts} of ${count(campaign.scored, moneyFormat)}, `
           : `Mail every customer above the break-even probability: ${figures.contacts} customers, `}
-        the audience that maximises expected profit at {economicsText(campaign, moneyFormat)} (break-even {probabilityText(campaign.breakEven, moneyFormat)}). Computed once when the run was written, from
+        the audience that maximises expected profit at {describeEconomics(campaign, moneyFormat)} (break-even {probabilityText(campaign.breakEven, moneyFormat)}). Computed once when the run was written, from
         the final model&apos;s scores.
       </p>
       <div className="mt-3">

@@ -11,7 +11,7 @@ export const probabilityText = (p: number | null | undefined, format?: MoneyForm
 /** A price per contact or response: cents only when it has them ("$2", "$2.50"). */
 export const priceText = (value: number | null | undefined, format: MoneyFormat) => money(value, format, { cents: !Number.isInteger(value) });
 
-export function recommendedFigures(campaign: CampaignView, format: MoneyFormat) {
+export function formatRecommendedFigures(campaign: CampaignView, format: MoneyFormat) {
   return {
     contacts: count(campaign.contacts, format),
     threshold: campaign.threshold !== null ? probabilityText(campaign.threshold, format) : campaign.isRecorded ? "nobody: no contact pays" : "not recorded",
@@ -23,6 +23,6 @@ export function recommendedFigures(campaign: CampaignView, format: MoneyFormat) 
   };
 }
 
-export function economicsText(campaign: Pick<CampaignView, "economics">, format: MoneyFormat): string {
+export function describeEconomics(campaign: Pick<CampaignView, "economics">, format: MoneyFormat): string {
   return `cost ${priceText(campaign.economics.costPerContact, format)} per contact, revenue ${priceText(campaign.economics.revenuePerResponse, format)} per response`;
 }

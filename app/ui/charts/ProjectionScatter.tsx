@@ -1,7 +1,7 @@
 "use client";
 
 import { ScatterChart } from "@tremor/react";
-import { colorHex } from "@/lib/dashboard/segmentColors";
+import { toColorHex } from "@/lib/dashboard/segmentColors";
 
 export interface ProjectionSeries {
   name: string;
@@ -19,7 +19,7 @@ export function ProjectionScatter({ series }: { series: ProjectionSeries[] }) {
       <ul className="flex flex-wrap justify-end gap-x-4 gap-y-1 text-tremor-default text-tremor-content-emphasis" data-testid="projection-2d-legend">
         {series.map((segment) => (
           <li key={segment.name} className="flex items-center gap-1.5">
-            <span aria-hidden="true" className="inline-block h-2 w-2 rounded-full" style={{ backgroundColor: colorHex(segment.color) }} />
+            <span aria-hidden="true" className="inline-block h-2 w-2 rounded-full" style={{ backgroundColor: toColorHex(segment.color) }} />
             {segment.name}
           </li>
         ))}

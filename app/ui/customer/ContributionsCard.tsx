@@ -1,5 +1,5 @@
 import { Card, Text, Title } from "@tremor/react";
-import { featureLabel } from "@/lib/ml/features/labels";
+import { labelFeature } from "@/lib/ml/features/labels";
 import type { ResponseExplanation } from "@/lib/ml/response/contributions";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 
@@ -28,7 +28,7 @@ export function ContributionsCard({ explanation, note = null }: { explanation: R
         header={["Feature", "Standardized value", "Contribution"]}
         rows={explanation.contributions.slice(0, TOP).map((item) => ({
           key: item.feature,
-          cells: [featureLabel(item.feature).label, item.standardized.toFixed(2), `${item.contribution >= 0 ? "+" : ""}${item.contribution.toFixed(digits)}`],
+          cells: [labelFeature(item.feature).label, item.standardized.toFixed(2), `${item.contribution >= 0 ? "+" : ""}${item.contribution.toFixed(digits)}`],
         }))}
       />
     </Card>

@@ -5,7 +5,7 @@ import type { CustomerProfile } from "@/lib/db/customers/profiles";
 import { listCustomerRunScores } from "@/lib/db/scores/history";
 import { readMoneyFormat } from "@/lib/db/settings";
 import { explainCustomerResponse } from "@/lib/services/explainCustomer";
-import { recentOrderLines } from "@/lib/customers/orderLines";
+import { listRecentOrderLines } from "@/lib/customers/orderLines";
 import { utc } from "@/app/ui/runs/format";
 import { ScoreCards } from "./ScoreCards";
 import { ContributionsCard } from "./ContributionsCard";
@@ -38,7 +38,7 @@ export async function CustomerDetails({ customer, run }: { customer: CustomerPro
         </>
       )}
       <ProfileCard customer={customer} moneyFormat={moneyFormat} />
-      <OrderLinesCard {...recentOrderLines(orders)} moneyFormat={moneyFormat} />
+      <OrderLinesCard {...listRecentOrderLines(orders)} moneyFormat={moneyFormat} />
       {scores.length > 0 && <RunHistoryCard scores={scores} activeRunId={run?.id ?? null} moneyFormat={moneyFormat} />}
     </>
   );

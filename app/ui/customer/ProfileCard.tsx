@@ -1,7 +1,7 @@
 import { Card, Title } from "@tremor/react";
 import { CUSTOMER_COLUMNS } from "@/lib/data/customer";
 import type { CustomerProfile } from "@/lib/db/customers/profiles";
-import { attributeLabel } from "@/lib/ml/features/labels";
+import { labelAttribute } from "@/lib/ml/features/labels";
 import { money, type MoneyFormat } from "@/lib/text/numberFormat";
 
 /**
@@ -23,7 +23,7 @@ export function ProfileCard({ customer, moneyFormat }: { customer: CustomerProfi
   return (
     <Card data-testid="customer-profile">
       <Title>Attributes</Title>
-      <Attributes entries={CUSTOMER_COLUMNS.map((column) => [capitalised(attributeLabel(column.field)), show(customer[column.field], column.kind === "number" ? "money" : column.kind, moneyFormat)])} />
+      <Attributes entries={CUSTOMER_COLUMNS.map((column) => [capitalised(labelAttribute(column.field)), show(customer[column.field], column.kind === "number" ? "money" : column.kind, moneyFormat)])} />
       {custom.length > 0 && (
         <section data-testid="custom-attributes" className="mt-6">
           <h3 className="text-tremor-default font-semibold text-tremor-content-strong">Custom attributes</h3>

@@ -7,11 +7,11 @@ import type { ActiveRunView } from "@/lib/db/activeRun";
 import { SegmentDot } from "@/app/ui/dashboard/States";
 import { readMoneyFormat } from "@/lib/db/settings";
 import { count, money, percent } from "@/lib/text/numberFormat";
-import { queryString } from "./format";
+import { buildQueryString } from "./format";
 import { Pagination } from "./Pagination";
 import { plural } from "@/lib/text/plural";
 import { CsvExportLink } from "@/app/ui/export/CsvExportLink";
-import { customerHref } from "@/lib/customers/href";
+import { buildCustomerHref } from "@/lib/customers/href";
 
 const COLUMNS: { label: string; sort?: CustomerSort }[] = [
   { label: "Customer", sort: "id" },
@@ -40,7 +40,7 @@ function SortLink({ label, sort, query, params }: { label: string; sort: Custome
   const dir = active && query.dir === "desc" ? "asc" : active ? "desc" : sort === "id" ? "asc" : "desc";
   const arrow = active ? (query.dir === "asc" ? " ▲" : " ▼") : "";
   return (
-    <Link href={`/customers${queryString({ ...params, sort, dir, page: undefined })}`} className="hover:text-tremor-brand">
+    <Link href={`/customers${buildQueryString({ ...params, sort, dir, page: undefined })}`} className="hover:text-tremor-brand">
       {label}
       {arrow}
     </Link>
@@ -68,7 +68,7 @@ export async function CustomerTable({ run, query, params }: { run: ActiveRunView
           {summary} · run #{run.id}
         </p>
         <CsvExportLink
-          href={`/api/export/customers${queryString({ ...params, page: undefined })}`}
+          href={`/api/export/customers${buildQueryString({ ...params, page: undefined })}`}
           label="Export these customers (CSV)"
           excelLabel="Export these customers for Excel (CSV with byte-order mark)"
         />
@@ -93,7 +93,7 @@ export async function CustomerTable({ run, query, params }: { run: ActiveRunView
               return (
                 <TableRow key={row.customerId}>
                   <TableCell>
-                    <Link href={customerHref(row.externalId)} className="text-tremor-brand underline">
+                    <Link href={buildCustomerHref(row.externalId)} className="text-tremor-brand underline">
                       {row.externalId}
                     </Link>
                   </TableCell>

@@ -20,27 +20,27 @@ function without(none: number, reasons: { reason: string; count: number | null }
   return `${count(none, format)} without${why ? `: ${why}` : ""}`;
 }
 
-export function clvWith(coverage: ClvCoverage): number {
+export function countWithClv(coverage: ClvCoverage): number {
   return n(coverage.orders) + n(coverage.profiles);
 }
 
 /** "CLV for N of M customers", the short form the segment cards show. */
-export function clvCoverageShort(coverage: ClvCoverage | undefined, format: MoneyFormat = UNSET_MONEY_FORMAT): string | null {
-  return coverage ? `CLV for ${count(clvWith(coverage), format)} of ${plural(coverage.customers, "customer", undefined, format)}` : null;
+export function summariseClvCoverage(coverage: ClvCoverage | undefined, format: MoneyFormat = UNSET_MONEY_FORMAT): string | null {
+  return coverage ? `CLV for ${count(countWithClv(coverage), format)} of ${plural(coverage.customers, "customer", undefined, format)}` : null;
 }
 
-export function clvCoverageLines(coverage: ClvCoverage | undefined, format: MoneyFormat = UNSET_MONEY_FORMAT): string[] | null {
+export function describeClvCoverage(coverage: ClvCoverage | undefined, format: MoneyFormat = UNSET_MONEY_FORMAT): string[] | null {
   if (!coverage) return null;
   const sources = [
     coverage.orders ? `${count(coverage.orders, format)} from order lines` : null,
     coverage.profiles ? `${count(coverage.profiles, format)} from profile fields` : null,
   ].filter((part) => part !== null);
-  const first = `${clvCoverageShort(coverage, format)}${sources.length ? `: ${sources.join(", ")}` : ""}`;
+  const first = `${summariseClvCoverage(coverage, format)}${sources.length ? `: ${sources.join(", ")}` : ""}`;
   const rest = without(n(coverage.none), coverage.reasons, format);
   return rest ? [first, rest] : [first];
 }
 
-export function responseCoverageLines(coverage: ResponseCoverage | undefined, format: MoneyFormat = UNSET_MONEY_FORMAT): string[] | null {
+export function describeResponseCoverage(coverage: ResponseCoverage | undefined, format: MoneyFormat = UNSET_MONEY_FORMAT): string[] | null {
   if (!coverage) return null;
   const first = `Response score for ${count(coverage.scored, format)} of ${plural(coverage.customers, "customer", undefined, format)}`;
   const rest = without(n(coverage.none), coverage.reasons, format);

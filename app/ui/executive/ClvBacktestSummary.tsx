@@ -1,6 +1,6 @@
 import { Badge, Card, Flex, Text, Title } from "@tremor/react";
 import { GRADE_RULE } from "@/lib/ml/clv/backtestGrade";
-import type { StoredMetrics } from "@/lib/services/retrain/stored";
+import type { StoredMetrics } from "@/lib/runs/storedRun";
 import { ClvGradeCallout, GRADE_COLORS } from "@/app/ui/runs/ClvGradeCallout";
 
 const MEANING = {

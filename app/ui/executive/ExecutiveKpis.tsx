@@ -2,14 +2,14 @@ import { Grid } from "@tremor/react";
 import { getDashboardRuns } from "@/lib/db/activeRun";
 import { readMoneyFormat } from "@/lib/db/settings";
 import { readSummary } from "@/lib/dashboard/storedSummary";
-import { campaignView } from "@/lib/dashboard/storedCampaign";
-import { readRunJson } from "@/lib/services/retrain/stored";
+import { toCampaignView } from "@/lib/dashboard/storedCampaign";
+import { readRunJson } from "@/lib/runs/storedRun";
 import { utc } from "@/app/ui/runs/format";
 import { NoActiveRun, RetrainToSee } from "@/app/ui/dashboard/States";
 import { ClvBacktestSummary } from "./ClvBacktestSummary";
 import { RecommendedCampaign } from "@/app/ui/campaigns/RecommendedCampaign";
 import { KpiCard } from "./KpiCard";
-import { executiveKpis } from "./kpis";
+import { computeExecutiveKpis } from "./kpis";
 import { QualityCard } from "./QualityCard";
 
 /** KPI cards of the active run, with the change since the run active before it, and the model-quality badge. */
@@ -26,14 +26,14 @@ export async function ExecutiveKpis() {
       </p>
       {summary ? (
         <Grid numItemsSm={2} numItemsLg={4} className="gap-4">
-          {executiveKpis(summary, previous, moneyFormat).map((kpi) => (
+          {computeExecutiveKpis(summary, previous, moneyFormat).map((kpi) => (
             <KpiCard key={kpi.id} kpi={kpi} previousRunId={runs.previous?.id ?? null} />
           ))}
         </Grid>
       ) : (
         <RetrainToSee what="The KPI summary" />
       )}
-      {summary && <RecommendedCampaign campaign={campaignView(summary.campaign)} segments={runs.run.segments} moneyFormat={moneyFormat} />}
+      {summary && <RecommendedCampaign campaign={toCampaignView(summary.campaign)} segments={runs.run.segments} moneyFormat={moneyFormat} />}
       <QualityCard metrics={readRunJson(runs.run).metrics} />
       <ClvBacktestSummary metrics={readRunJson(runs.run).metrics} />
     </div>

@@ -1,5 +1,5 @@
 import { Badge, Card, Flex, Metric, Text } from "@tremor/react";
-import { changeArrow, TONE_COLORS, type ChangeTone } from "@/lib/dashboard/changeBadge";
+import { pickChangeArrow, TONE_COLORS, type ChangeTone } from "@/lib/dashboard/changeBadge";
 
 export interface Kpi {
   id: string;
@@ -21,7 +21,7 @@ export function KpiCard({ kpi, previousRunId }: { kpi: Kpi; previousRunId: numbe
         {kpi.change && (
           <Badge color={TONE_COLORS[kpi.change.tone]} title={`Change since run #${previousRunId}`} data-testid={`kpi-${kpi.id}-change`} data-tone={kpi.change.tone}>
             <span aria-hidden className="mr-1">
-              {changeArrow(kpi.change.tone, kpi.change.value)}
+              {pickChangeArrow(kpi.change.tone, kpi.change.value)}
             </span>
             <span data-testid={`kpi-${kpi.id}-change-text`}>{kpi.change.text}</span>
           </Badge>

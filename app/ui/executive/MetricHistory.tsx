@@ -1,7 +1,7 @@
 import { Card, Grid, Text, Title } from "@tremor/react";
 import { listRunMetricHistory } from "@/lib/db/runs";
-import { keyMetrics, readRunJson } from "@/lib/services/retrain/stored";
-import { METRIC_RANGES, metricWindow, type Range } from "@/lib/charts/niceScale";
+import { readKeyMetrics, readRunJson } from "@/lib/runs/storedRun";
+import { METRIC_RANGES, fitMetricWindow, type Range } from "@/lib/charts/niceScale";
 import { Bar, Line } from "@/app/ui/charts/Charts";
 
 /** How the models did run after run: response AUC, silhouette and drifted features. */
@@ -9,11 +9,11 @@ export async function MetricHistory() {
   const runs = await listRunMetricHistory();
   if (runs.length === 0) return null;
   const data = runs.map((run) => {
-    const key = keyMetrics(readRunJson(run));
+    const key = readKeyMetrics(readRunJson(run));
     return { run: `#${run.id}`, "Response ROC AUC": key.responseAuc, Silhouette: key.silhouette, "Drifted features": key.drift?.driftedFeatures ?? null };
   });
-  const aucAxis = metricWindow(data.map((row) => row["Response ROC AUC"]), METRIC_RANGES.auc);
-  const silhouetteAxis = metricWindow(data.map((row) => row.Silhouette), METRIC_RANGES.silhouette);
+  const aucAxis = fitMetricWindow(data.map((row) => row["Response ROC AUC"]), METRIC_RANGES.auc);
+  const silhouetteAxis = fitMetricWindow(data.map((row) => row.Silhouette), METRIC_RANGES.silhouette);
   const hasDrift = data.some((row) => row["Drifted features"] !== null);
   return (
     <Card data-testid="metric-history">

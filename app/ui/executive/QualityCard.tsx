@@ -1,6 +1,6 @@
 import { Badge, Card, Flex, Text, Title, type Color } from "@tremor/react";
-import { AUC_CUTOFFS, LIFT_CUTOFFS, modelQuality, type QualityGrade } from "@/lib/dashboard/modelQuality";
-import { responseAuc, type StoredMetrics } from "@/lib/services/retrain/stored";
+import { AUC_CUTOFFS, LIFT_CUTOFFS, gradeModelQuality, type QualityGrade } from "@/lib/dashboard/modelQuality";
+import { readResponseAuc, type StoredMetrics } from "@/lib/runs/storedRun";
 import { fixed } from "@/lib/text/numberFormat";
 
 const GRADE_COLORS: Record<QualityGrade, Color> = { Poor: "rose", Fair: "amber", Good: "emerald", Excellent: "blue" };
@@ -13,7 +13,7 @@ const MEANING: Record<QualityGrade, string> = {
 
 /** The response model's quality in plain words, with the figures and cut-offs behind the grade. */
 export function QualityCard({ metrics }: { metrics: StoredMetrics | null }) {
-  const quality = modelQuality(responseAuc(metrics), metrics?.response?.metrics.gains[0]?.lift);
+  const quality = gradeModelQuality(readResponseAuc(metrics), metrics?.response?.metrics.gains[0]?.lift);
   return (
     <Card data-testid="model-quality">
       <Flex justifyContent="start" className="gap-3">

@@ -2,7 +2,7 @@ import { Card, Text, Title } from "@tremor/react";
 import { getLastFinishedRun } from "@/lib/db/runs";
 import { getRetrainSchedule } from "@/lib/db/settings";
 import { env } from "@/lib/env";
-import { nextScheduledRun } from "@/lib/services/retrain/schedule";
+import { findNextScheduledRun } from "@/lib/services/retrain/schedule";
 import { inTimeZone, utc } from "@/app/ui/runs/format";
 import { Facts } from "@/app/ui/runs/Facts";
 
@@ -13,7 +13,7 @@ export async function RetrainTiming() {
   const [last, schedule] = await Promise.all([getLastFinishedRun(), getRetrainSchedule()]);
   // With no scheduler process the saved schedule never fires, so there is no next run to show.
   const schedulerOff = env.RETRAIN_SCHEDULER === "off";
-  const next = schedulerOff ? null : nextScheduledRun(schedule);
+  const next = schedulerOff ? null : findNextScheduledRun(schedule);
   return (
     <Card data-testid="retrain-timing">
       <Title>Retraining</Title>

@@ -1,27 +1,27 @@
 /** The executive KPI cards of a run's summary, each with its change since the previously active run. */
-import { change, type StoredRunSummary } from "@/lib/dashboard/storedSummary";
+import { computeChange, type StoredRunSummary } from "@/lib/dashboard/storedSummary";
 import { count, money, percent, type MoneyFormat } from "@/lib/text/numberFormat";
-import { changeText, changeTone } from "@/lib/dashboard/changeBadge";
-import { clvCoverageLines, clvWith, RETRAIN_FOR_COVERAGE, responseCoverageLines } from "@/app/ui/dashboard/coverage";
-import { campaignView } from "@/lib/dashboard/storedCampaign";
-import { priceText, recommendedFigures } from "@/app/ui/campaigns/recommendedText";
+import { describeChange, pickChangeTone } from "@/lib/dashboard/changeBadge";
+import { describeClvCoverage, countWithClv, RETRAIN_FOR_COVERAGE, describeResponseCoverage } from "@/app/ui/dashboard/coverage";
+import { toCampaignView } from "@/lib/dashboard/storedCampaign";
+import { priceText, formatRecommendedFigures } from "@/app/ui/campaigns/recommendedText";
 import type { Kpi } from "./KpiCard";
 import { plural } from "@/lib/text/plural";
 
 const RETRAIN = "retrain to see this";
 
 function delta(current: number | null | undefined, previous: number | null | undefined, format: (value: number) => string) {
-  const value = change(current, previous);
+  const value = computeChange(current, previous);
   if (value === null) return null;
   // Every KPI here is better when higher.
   const magnitude = format(Math.abs(value));
-  return { value, text: changeText(value, magnitude), tone: changeTone(value, magnitude, "higher") };
+  return { value, text: describeChange(value, magnitude), tone: pickChangeTone(value, magnitude, "higher") };
 }
 
-export function executiveKpis(now: StoredRunSummary, before: StoredRunSummary | null, format: MoneyFormat): Kpi[] {
-  const campaign = campaignView(now.campaign);
-  const previous = campaignView(before?.campaign);
-  const figures = campaign && recommendedFigures(campaign, format);
+export function computeExecutiveKpis(now: StoredRunSummary, before: StoredRunSummary | null, format: MoneyFormat): Kpi[] {
+  const campaign = toCampaignView(now.campaign);
+  const previous = toCampaignView(before?.campaign);
+  const figures = campaign && formatRecommendedFigures(campaign, format);
   const whole = (value: number | null | undefined) => money(value, format);
   const compact = (value: number | null | undefined) => money(value, format, { compact: true });
   const people = (value: number | null | undefined) => count(value, format);
@@ -35,14 +35,14 @@ export function executiveKpis(now: StoredRunSummary, before: StoredRunSummary | 
       label: "Total 12-month CLV",
       value: compact(now.totalClv),
       detail: `80% interval ${compact(now.clvLowTotal)} – ${compact(now.clvHighTotal)}`,
-      coverage: clvCoverageLines(now.clvCoverage, format) ?? [RETRAIN_FOR_COVERAGE],
+      coverage: describeClvCoverage(now.clvCoverage, format) ?? [RETRAIN_FOR_COVERAGE],
       change: delta(now.totalClv, before?.totalClv, compact),
     },
     {
       id: "clv-average",
       label: "Average 12-month CLV",
       value: whole(now.averageClv),
-      detail: now.clvCoverage ? `over the ${plural(clvWith(now.clvCoverage), "customer", undefined, format)} with a CLV` : undefined,
+      detail: now.clvCoverage ? `over the ${plural(countWithClv(now.clvCoverage), "customer", undefined, format)} with a CLV` : undefined,
       change: delta(now.averageClv, before?.averageClv, whole),
     },
     { id: "alive", label: "Likely still active", value: percent(now.aliveShare, 1, format), detail: "average probability a customer has not lapsed", change: delta(now.aliveShare, before?.aliveShare, points) },
@@ -51,7 +51,7 @@ export function executiveKpis(now: StoredRunSummary, before: StoredRunSummary | 
       label: "Expected responders, next campaign",
       value: people(now.expectedResponders),
       detail: "if every customer with a response score is mailed",
-      coverage: responseCoverageLines(now.responseCoverage, format) ?? [RETRAIN_FOR_COVERAGE],
+      coverage: describeResponseCoverage(now.responseCoverage, format) ?? [RETRAIN_FOR_COVERAGE],
       change: delta(now.expectedResponders, before?.expectedResponders, people),
     },
     campaign && figures

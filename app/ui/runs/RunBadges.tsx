@@ -1,5 +1,5 @@
 import { Badge, type Color } from "@tremor/react";
-import type { KeyMetrics } from "@/lib/services/retrain/stored";
+import type { KeyMetrics } from "@/lib/runs/storedRun";
 
 const STATUS_COLORS: Record<string, Color> = { QUEUED: "gray", RUNNING: "blue", SUCCEEDED: "emerald", REJECTED: "amber", FAILED: "rose" };
 

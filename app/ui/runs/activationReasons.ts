@@ -5,6 +5,6 @@ const REASONS: Record<string, string> = {
   rollback: "rolled back to by hand",
 };
 
-export function activationReason(reason: string): string {
+export function explainActivationReason(reason: string): string {
   return REASONS[reason] ?? reason;
 }

@@ -19,14 +19,14 @@ export function duration(ms: number | null | undefined): string {
 }
 
 /** How long a run took, or has been going for when it has not finished. */
-export function runDuration(run: { createdAt: Date; startedAt: Date | null; finishedAt: Date | null }, now = new Date()): string {
+export function formatRunDuration(run: { createdAt: Date; startedAt: Date | null; finishedAt: Date | null }, now = new Date()): string {
   const start = run.startedAt ?? run.createdAt;
   const took = duration((run.finishedAt ?? now).getTime() - start.getTime());
   return run.finishedAt ? took : `${took} so far`;
 }
 
 /** Who asked for a run: the user, or where an unattended one came from. */
-export function requester(run: { trigger: string; requestedBy: { email: string } | null }): string {
+export function describeRequester(run: { trigger: string; requestedBy: { email: string } | null }): string {
   if (run.requestedBy) return run.requestedBy.email;
   return run.trigger === "CRON" ? "schedule" : run.trigger === "CLI" ? "command line" : "unknown";
 }

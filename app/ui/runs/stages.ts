@@ -13,7 +13,7 @@ const STAGE_LABELS: Record<string, string> = {
   write: "Saving segments and scores",
 };
 
-export function stageLabel(stage: string | null, progress: number): string {
+export function labelStage(stage: string | null, progress: number): string {
   if (!stage) return "Starting";
   // trainAll reports "done" at the end of training, runRetrain once everything is written.
   if (stage === "done") return progress >= 1 ? "Finished" : "Training finished";

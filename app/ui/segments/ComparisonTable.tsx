@@ -4,7 +4,7 @@ import type { SegmentView } from "@/lib/dashboard/segments";
 import { count, money, percent, type MoneyFormat } from "@/lib/text/numberFormat";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 import { SegmentDot } from "@/app/ui/dashboard/States";
-import { clvWith } from "@/app/ui/dashboard/coverage";
+import { countWithClv } from "@/app/ui/dashboard/coverage";
 
 export function ComparisonTable({ segments, moneyFormat: format }: { segments: SegmentView[]; moneyFormat: MoneyFormat }) {
   return (
@@ -26,7 +26,7 @@ export function ComparisonTable({ segments, moneyFormat: format }: { segments: S
               money(segment.stats?.averageIncome, format),
               money(segment.stats?.averageSpend, format),
               money(segment.stats?.averageClv, format),
-              segment.stats?.clvCoverage ? count(clvWith(segment.stats.clvCoverage), format) : "—",
+              segment.stats?.clvCoverage ? count(countWithClv(segment.stats.clvCoverage), format) : "—",
               percent(segment.stats?.averageResponse, 1, format),
               percent(segment.stats?.aliveShare, 1, format),
             ],

@@ -1,7 +1,7 @@
 import { Card, Grid, Text, Title } from "@tremor/react";
 import type { SegmentView } from "@/lib/dashboard/segments";
-import type { Histogram } from "@/lib/services/retrain/segmentDistributions";
-import type { Stored } from "@/lib/services/retrain/stored";
+import type { Histogram } from "@/lib/runs/segmentDistributions";
+import type { Stored } from "@/lib/runs/storedRun";
 import { Bar } from "@/app/ui/charts/Charts";
 import { RetrainToSee } from "@/app/ui/dashboard/States";
 import { count, type MoneyFormat } from "@/lib/text/numberFormat";

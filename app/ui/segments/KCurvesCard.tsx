@@ -1,6 +1,6 @@
 import { Card, Grid, Text, Title } from "@tremor/react";
-import { kReason, silhouetteNote } from "@/lib/dashboard/kChoice";
-import type { StoredMetrics } from "@/lib/services/retrain/stored";
+import { explainKChoice, explainSilhouetteDifference } from "@/lib/dashboard/kChoice";
+import type { StoredMetrics } from "@/lib/runs/storedRun";
 import { Line } from "@/app/ui/charts/Charts";
 import { RetrainToSee } from "@/app/ui/dashboard/States";
 import { fixed, percent } from "@/lib/text/numberFormat";
@@ -12,13 +12,13 @@ export function KCurvesCard({ segmentation }: { segmentation: StoredMetrics["seg
   if (!segmentation || curve.length === 0) return <RetrainToSee what="The choice of k" />;
   const hasStability = curve.some((point) => typeof point.stability === "number");
   const data = curve.map((point) => ({ k: `k = ${point.k}`, Inertia: point.inertia, Silhouette: point.silhouette, Stability: point.stability ?? null }));
-  const note = silhouetteNote(segmentation);
+  const note = explainSilhouetteDifference(segmentation);
   return (
     <Card data-testid="k-curves">
       <Title>How many segments</Title>
       {/* Tremor's Text drops data-* attributes, so the two tested sentences are plain paragraphs in its styles. */}
       <p className="mt-1 text-tremor-default font-semibold text-tremor-content-strong" data-testid="k-reason">
-        {kReason(segmentation)}
+        {explainKChoice(segmentation)}
       </p>
       <Text className="mt-1">
         k-means was fitted for each k in the {segmentation.space} space. Silhouette: how much closer customers are to their own segment than to the next

@@ -1,6 +1,6 @@
 import type { SegmentView } from "@/lib/dashboard/segments";
 import type { StoredRunSummary } from "@/lib/dashboard/storedSummary";
-import { colorHex } from "@/lib/dashboard/segmentColors";
+import { toColorHex } from "@/lib/dashboard/segmentColors";
 import { CustomerMaps } from "@/app/ui/charts/CustomerMaps";
 import { count } from "@/lib/text/numberFormat";
 import { RetrainToSee } from "@/app/ui/dashboard/States";
@@ -12,7 +12,7 @@ export function ProjectionCard({ segments, sample }: { segments: SegmentView[]; 
   const series = segments.map((segment) => ({
     name: segment.name,
     color: segment.color,
-    hex: colorHex(segment.color),
+    hex: toColorHex(segment.color),
     xyz: sample.points.filter((point) => point[3] === segment.key).flatMap((point) => [point[0] ?? 0, point[1] ?? 0, point[2] ?? 0]),
   }));
   const note =

@@ -4,14 +4,14 @@ import type { SegmentView } from "@/lib/dashboard/segments";
 import { count, money, percent, type MoneyFormat } from "@/lib/text/numberFormat";
 import { Facts } from "@/app/ui/runs/Facts";
 import { SegmentDot } from "@/app/ui/dashboard/States";
-import { clvCoverageLines, clvCoverageShort, RETRAIN_FOR_COVERAGE } from "@/app/ui/dashboard/coverage";
+import { describeClvCoverage, summariseClvCoverage, RETRAIN_FOR_COVERAGE } from "@/app/ui/dashboard/coverage";
 import { ExportSegmentLink } from "./ExportSegmentLinks";
 
 /** A persona at a glance: who they are, how many, what they are worth, what to do. */
 export function SegmentCard({ segment, moneyFormat, detailed = false }: { segment: SegmentView; moneyFormat: MoneyFormat; detailed?: boolean }) {
   const { stats } = segment;
-  const short = clvCoverageShort(stats?.clvCoverage, moneyFormat);
-  const coverage = (detailed ? clvCoverageLines(stats?.clvCoverage, moneyFormat) : short === null ? null : [short]) ?? [RETRAIN_FOR_COVERAGE];
+  const short = summariseClvCoverage(stats?.clvCoverage, moneyFormat);
+  const coverage = (detailed ? describeClvCoverage(stats?.clvCoverage, moneyFormat) : short === null ? null : [short]) ?? [RETRAIN_FOR_COVERAGE];
   return (
     <Card decoration="top" decorationColor={segment.color as Color} data-testid={`segment-card-${segment.key}`}>
       <div className="flex items-center gap-2">

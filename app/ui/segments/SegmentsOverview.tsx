@@ -1,9 +1,9 @@
 import { Grid } from "@tremor/react";
 import { getActiveRunDetails } from "@/lib/db/activeRun";
 import { readMoneyFormat } from "@/lib/db/settings";
-import { segmentView } from "@/lib/dashboard/segments";
+import { toSegmentView } from "@/lib/dashboard/segments";
 import { readSummary } from "@/lib/dashboard/storedSummary";
-import { readRunJson } from "@/lib/services/retrain/stored";
+import { readRunJson } from "@/lib/runs/storedRun";
 import { utc } from "@/app/ui/runs/format";
 import { NoActiveRun } from "@/app/ui/dashboard/States";
 import { ComparisonTable } from "./ComparisonTable";
@@ -17,7 +17,7 @@ export async function SegmentsOverview() {
   const [run, moneyFormat] = await Promise.all([getActiveRunDetails(), readMoneyFormat()]);
   if (!run) return <NoActiveRun />;
   const summary = readSummary(run.summary);
-  const segments = run.segments.map((segment) => segmentView(segment, summary));
+  const segments = run.segments.map((segment) => toSegmentView(segment, summary));
   return (
     <div className="space-y-6">
       <p className="text-tremor-default text-tremor-content" data-testid="segments-run">

@@ -6,7 +6,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { CUSTOMER_COLUMNS, type CustomerRecord, type OrderLineKind, type OrderRecord } from "@/lib/data/customer";
-import { InputFingerprints, profileFingerprint } from "@/lib/data/inputFingerprint";
+import { InputFingerprints, fingerprintProfiles } from "@/lib/data/inputFingerprint";
 import { db } from "../internal/client";
 
 export interface Snapshot {
@@ -26,7 +26,7 @@ const customerSelect = Object.fromEntries([
   ["attributes", true],
   ...CUSTOMER_COLUMNS.map((column) => [column.field, true]),
 ]);
-type CustomerRow = CustomerRecord & { id: number; contentHash: string };
+type StoredCustomer = CustomerRecord & { id: number; contentHash: string };
 
 export async function loadSnapshot(): Promise<Snapshot> {
   const hash = createHash("sha256");
@@ -35,7 +35,7 @@ export async function loadSnapshot(): Promise<Snapshot> {
   const profileHashes: number[] = [];
   const indexOf = new Map<number, number>();
   for (let cursor = 0; ; ) {
-    const page = (await db.customer.findMany({ where: { id: { gt: cursor } }, orderBy: { id: "asc" }, take: PAGE, select: customerSelect })) as unknown as CustomerRow[];
+    const page = (await db.customer.findMany({ where: { id: { gt: cursor } }, orderBy: { id: "asc" }, take: PAGE, select: customerSelect })) as unknown as StoredCustomer[];
     if (!page.length) break;
     for (const row of page) {
       // contentHash covers the custom attributes too (lib/db/importCustomers.ts).
@@ -43,7 +43,7 @@ export async function loadSnapshot(): Promise<Snapshot> {
       indexOf.set(id, customers.length);
       customers.push(record);
       customerIds.push(id);
-      profileHashes.push(profileFingerprint(contentHash));
+      profileHashes.push(fingerprintProfiles(contentHash));
       hash.update(`${record.externalId}:${contentHash}\n`);
     }
     cursor = page[page.length - 1].id;

@@ -6,7 +6,7 @@
  */
 import "server-only";
 import { createHash } from "node:crypto";
-import { CUSTOMER_COLUMNS, emptyCustomer, type CustomAttributes, type CustomerField, type CustomerRecord } from "@/lib/data/customer";
+import { CUSTOMER_COLUMNS, createEmptyCustomer, type CustomAttributes, type CustomerField, type CustomerRecord } from "@/lib/data/customer";
 import type { ProfileChanges } from "@/lib/import/report";
 import type { Prisma } from "../internal/client";
 import { bulkInsert, DB_NULL } from "../internal/dialect";
@@ -156,7 +156,7 @@ export async function ensureCustomers(tx: Tx, batchId: number, externalIds: stri
     for (const row of found) ids.set(row.externalId, row.id);
     const missing = chunk.filter((externalId) => !ids.has(externalId));
     if (!missing.length) continue;
-    created += await insertCustomers(tx, batchId, missing.map(emptyCustomer));
+    created += await insertCustomers(tx, batchId, missing.map(createEmptyCustomer));
     const made = await tx.customer.findMany({ where: { externalId: { in: missing } }, select: { id: true, externalId: true } });
     for (const row of made) ids.set(row.externalId, row.id);
   }

@@ -4,7 +4,7 @@
  */
 import "server-only";
 import { createHash } from "node:crypto";
-import { orderLineKind, type OrderRecord } from "@/lib/data/customer";
+import { classifyOrderLine, type OrderRecord } from "@/lib/data/customer";
 import type { Prisma } from "../internal/client";
 import { HashIndex, hash53 } from "@/lib/import/hashIndex";
 import { bulkInsert } from "../internal/dialect";
@@ -73,7 +73,7 @@ export async function upsertOrders(tx: Tx, batchId: number, orders: OrderRecord[
         quantity: order.quantity,
         category: order.category,
         channel: order.channel,
-        kind: orderLineKind(order),
+        kind: classifyOrderLine(order),
         importBatchId: batchId,
       };
       const previous = byKey.get(data.lineKey);

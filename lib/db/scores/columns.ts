@@ -29,6 +29,11 @@ function formatOf(kind: CustomerColumn["kind"]): CellFormat {
 }
 
 export const SCORE_EXPORT_COLUMNS: readonly ScoreExportColumn[] = [
+  /**
+   * The customer's own id, the one in the shop's file (`externalId` in the code): what the importer reads as ID or
+   * customer_id and what order lines and the API name the customer by, so the export joins back to the shop's data.
+   * The internal row id never leaves.
+   */
   { header: "customer_id", sql: customer("externalId"), format: "text" },
   { header: "segment_id", sql: score("segmentKey"), format: "integer" },
   { header: "segment_name", sql: score("segmentKey"), format: "segmentName" },
@@ -57,7 +62,7 @@ export const EXPORT_SELECT: readonly string[] = [...new Set([...SCORE_EXPORT_COL
 /** Where an expression of the select list sits in a raw export row. */
 export const exportIndexOf = (sql: string): number => EXPORT_SELECT.indexOf(sql);
 
-export const EXPORT_CUSTOMER_ID = exportIndexOf(score("customerId"));
+export const EXPORT_INTERNAL_ID = exportIndexOf(score("customerId"));
 export const EXPORT_RESPONSE_PROBABILITY = exportIndexOf(score("responseProbability"));
 
 /** The score columns the customer list reads raw. */

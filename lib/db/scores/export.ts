@@ -6,7 +6,7 @@
  */
 import "server-only";
 import { readRows } from "../internal/rawReader";
-import { EXPORT_CUSTOMER_ID as CUSTOMER_ID, EXPORT_RESPONSE_PROBABILITY as RESPONSE_PROBABILITY, EXPORT_SELECT } from "./columns";
+import { EXPORT_INTERNAL_ID as CUSTOMER_ID, EXPORT_RESPONSE_PROBABILITY as RESPONSE_PROBABILITY, EXPORT_SELECT } from "./columns";
 import { toSqlConditions, type ScoreFilter } from "./filter";
 
 const PAGE = 5_000;

@@ -19,7 +19,7 @@ export interface ScorePage {
   size: number;
 }
 
-export interface CustomerRow extends ScoreValues {
+export interface CustomerListRow extends ScoreValues {
   externalId: string;
   /** The filtered custom attribute's value, as text; null when the list is not filtered by one. */
   attribute: string | null;
@@ -29,7 +29,7 @@ export interface CustomerRow extends ScoreValues {
  * One page, and whether another follows (one row more is read; no count over the run).
  * Raw SQL (lib/db/internal/rawReader) so the query can steer SQLite to the sort order's index; see toSqlConditions.
  */
-export async function listCustomerScores(filter: ScoreFilter, page: ScorePage): Promise<{ rows: CustomerRow[]; hasNext: boolean }> {
+export async function listCustomerScores(filter: ScoreFilter, page: ScorePage): Promise<{ rows: CustomerListRow[]; hasNext: boolean }> {
   const { sort, size } = page;
   const { conditions, params } = toSqlConditions(filter, sort === "customerId" ? null : sort);
   const dir = page.dir === "desc" ? "DESC" : "ASC";

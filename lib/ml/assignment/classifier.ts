@@ -3,7 +3,7 @@
  * alternative to nearest-centroid assignment): trained on standardized features with the
  * k-means labels as targets, scored on a stratified held-out test split it never trained on.
  */
-import { accuracyOf, confusionMatrix } from "./evaluation";
+import { measureAccuracy, confusionMatrix } from "./evaluation";
 import { argmaxSegments, predictSegmentProbabilities, serialiseClassifier, type SegmentClassifierModel } from "./model";
 import type { EpochRecord } from "./network";
 import { prepareRun, trainCandidate, type ClassifierOptions } from "./training";
@@ -42,7 +42,7 @@ export async function fitSegmentClassifier(X: Float64Array, labels: Int32Array, 
   const confusion = confusionMatrix(Int32Array.from(test, (row) => labels[row]), predicted, k);
   return {
     model,
-    heldOutAccuracy: accuracyOf(confusion),
+    heldOutAccuracy: measureAccuracy(confusion),
     confusion,
     epochs: outcome.history.length,
     bestEpoch: outcome.bestEpoch,

@@ -13,13 +13,13 @@ export function confusionMatrix(actual: ArrayLike<number>, predicted: ArrayLike<
 }
 
 /** Share of the rows on the diagonal. */
-export function accuracyOf(confusion: readonly (readonly number[])[]): number {
+export function measureAccuracy(confusion: readonly (readonly number[])[]): number {
   let correct = 0;
   let total = 0;
   confusion.forEach((row, a) => row.forEach((count, p) => {
     total += count;
     if (a === p) correct += count;
   }));
-  if (total === 0) throw new Error("accuracyOf: the confusion matrix is empty");
+  if (total === 0) throw new Error("measureAccuracy: the confusion matrix is empty");
   return correct / total;
 }

@@ -4,7 +4,7 @@
  */
 import type { LayersModel } from "@tensorflow/tfjs";
 import { compileDenseNet } from "@/lib/ml/denseNet";
-import { denseLayersOf } from "@/lib/ml/storedNetwork";
+import { readDenseLayers } from "@/lib/ml/storedNetwork";
 import type { ClassifierHyperParameters } from "./network";
 
 export interface SegmentClassifierModel {
@@ -39,7 +39,7 @@ export interface SegmentClassifier {
 export function createSegmentClassifier(saved: SegmentClassifierModel): SegmentClassifier {
   if (saved?.kind !== "segmentClassifier") throw new Error("segment classifier: not a segment classifier model");
   const columns = saved.inputSize;
-  const run = compileDenseNet(denseLayersOf(saved));
+  const run = compileDenseNet(readDenseLayers(saved));
   return {
     predict(X) {
       if (X.length % columns !== 0) throw new Error(`segment classifier: the model takes ${columns} features; ${X.length} values are not whole rows`);

@@ -44,7 +44,7 @@ export interface TrainingSettings {
 }
 
 /** Rows of a row-major matrix as a float32 tensor. */
-export function rowsTensor(tf: Tf, matrix: Float64Array, columns: number, rows: readonly number[]): Tensor2D {
+export function toRowsTensor(tf: Tf, matrix: Float64Array, columns: number, rows: readonly number[]): Tensor2D {
   const out = new Float32Array(rows.length * columns);
   rows.forEach((row, r) => out.set(matrix.subarray(row * columns, row * columns + columns), r * columns));
   return tf.tensor2d(out, [rows.length, columns]);

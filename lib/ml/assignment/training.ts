@@ -6,7 +6,7 @@
 import type { LayersModel } from "@tensorflow/tfjs";
 import { createRng } from "@/lib/ml/random";
 import { loadTf, type Tf } from "@/lib/ml/tf";
-import { buildNetwork, rowsTensor, trainNetwork, type ClassifierHyperParameters, type TrainingOutcome } from "./network";
+import { buildNetwork, toRowsTensor, trainNetwork, type ClassifierHyperParameters, type TrainingOutcome } from "./network";
 import { planSplits, type ClassifierSplits } from "./split";
 
 export interface ClassifierOptions {
@@ -78,7 +78,7 @@ export function trainCandidate(run: PreparedRun, hyper: ClassifierHyperParameter
   const rng = createRng(run.trainingSeed);
   const labelled = (rows: number[]) => {
     const subset = Int32Array.from(rows, (row) => labels[row]);
-    return { x: rowsTensor(tf, X, columns, rows), y: tf.tensor1d(subset, "int32"), labels: subset };
+    return { x: toRowsTensor(tf, X, columns, rows), y: tf.tensor1d(subset, "int32"), labels: subset };
   };
   const train = labelled(splits.train);
   const validation = labelled(splits.validation);

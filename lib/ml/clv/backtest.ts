@@ -9,8 +9,8 @@
  *   since the first purchase (0 when T = 0), times the hold-out length.
  */
 import { probabilityAlive, purchasesIfAliveAt } from "./bgnbd";
-import { expectedSpendOf, type ClvModel } from "./clvModel";
-import { spearman, topShare } from "./rankStats";
+import { createSpendPredictor, type ClvModel } from "./clvModel";
+import { spearman, measureTopShare } from "./rankStats";
 import type { RfmSummary } from "./rfmSummary";
 import type { CustomerRfmSummary } from "./summary";
 
@@ -31,10 +31,10 @@ export interface BacktestWindow {
 }
 
 /** Splits the span from the first purchase to `end` (both days inclusive); the reason in words when it is too short. */
-export function backtestWindow(firstPurchase: Date, end: Date, holdoutWeeks?: number): BacktestWindow | { reason: string } {
+export function chooseBacktestWindow(firstPurchase: Date, end: Date, holdoutWeeks?: number): BacktestWindow | { reason: string } {
   const first = Math.floor(firstPurchase.getTime() / DAY_MS);
   const last = Math.floor(end.getTime() / DAY_MS);
-  if (!Number.isFinite(first) || !Number.isFinite(last)) throw new RangeError("backtestWindow: the dates are not valid");
+  if (!Number.isFinite(first) || !Number.isFinite(last)) throw new RangeError("chooseBacktestWindow: the dates are not valid");
   if (holdoutWeeks !== undefined && !(Number.isInteger(holdoutWeeks) && holdoutWeeks >= 1)) {
     throw new RangeError(`holdoutWeeks must be a whole number of weeks >= 1, got ${holdoutWeeks}`);
   }
@@ -91,7 +91,7 @@ export function evaluateBacktest(model: ClvModel, calibration: CustomerRfmSummar
   }
   if (!(holdoutDays > 0)) throw new RangeError(`evaluateBacktest: holdoutDays must be > 0, got ${holdoutDays}`);
   const predicted = predictHoldoutPurchases(model, calibration, holdoutDays);
-  const spendPerPurchase = expectedSpendOf(model);
+  const spendPerPurchase = createSpendPredictor(model);
   const value = predicted.map((purchases, i) => purchases * spendPerPurchase(frequency[i], monetary[i]));
   let modelError = 0;
   let baselineError = 0;
@@ -130,7 +130,7 @@ export function evaluateBacktest(model: ClvModel, calibration: CustomerRfmSummar
     mae: modelError / n,
     baselineMae: baselineError / n,
     spearman: spearman(value, actuals.spend),
-    topDecileShare: { byPredicted: topShare(value, actuals.spend, 0.1), byPastSpend: topShare(actuals.pastSpend, actuals.spend, 0.1) },
+    topDecileShare: { byPredicted: measureTopShare(value, actuals.spend, 0.1), byPastSpend: measureTopShare(actuals.pastSpend, actuals.spend, 0.1) },
   };
 }
 

@@ -5,7 +5,7 @@
 import { fitBgNbd, probabilityAlive, type BgNbdFit, type BgNbdFitOptions } from "./bgnbd";
 import { clvIntervals, type IntervalOptions } from "./clvInterval";
 import { conditionalExpectedSpend, fitGammaGamma, type GammaGammaFit, type GammaGammaFitOptions } from "./gammaGamma";
-import { monthGrid, purchasesIfAlive, type LifetimeValueOptions } from "./lifetimeValue";
+import { buildMonthGrid, purchasesIfAlive, type LifetimeValueOptions } from "./lifetimeValue";
 import { validateSummary, type RfmSummary } from "./rfmSummary";
 
 export interface ClvModel {
@@ -48,7 +48,7 @@ export function fitClv(summary: RfmSummary, options: FitClvOptions = {}): ClvMod
 }
 
 /** Pooled mean spend per repeat purchase: the fallback spend model when Gamma-Gamma does not fit. */
-export function spendShrinkageOf(summary: RfmSummary, strength = 1): NonNullable<ClvModel["spendShrinkage"]> {
+export function fitSpendShrinkage(summary: RfmSummary, strength = 1): NonNullable<ClvModel["spendShrinkage"]> {
   let spend = 0;
   let purchases = 0;
   for (let i = 0; i < summary.frequency.length; i++) {
@@ -58,12 +58,12 @@ export function spendShrinkageOf(summary: RfmSummary, strength = 1): NonNullable
       purchases += summary.frequency[i];
     }
   }
-  if (purchases === 0) throw new RangeError("spendShrinkageOf: no repeat purchase with spend");
+  if (purchases === 0) throw new RangeError("fitSpendShrinkage: no repeat purchase with spend");
   return { mean: spend / purchases, strength };
 }
 
 /** E[spend per purchase | x, mean spend m] under the model's spend part: Gamma-Gamma, or shrinkage when it did not fit. */
-export function expectedSpendOf(model: ClvModel): (x: number, m: number) => number {
+export function createSpendPredictor(model: ClvModel): (x: number, m: number) => number {
   const { gammaGamma, spendShrinkage } = model;
   if (gammaGamma !== null) return (x, m) => conditionalExpectedSpend(gammaGamma, x, m);
   if (spendShrinkage === undefined) throw new RangeError("the model has no spend model (fitted without monetary values)");
@@ -79,8 +79,8 @@ export function scoreClv(model: ClvModel, summary: RfmSummary, options: ScoreClv
   if (!model.bgnbd.converged || (gammaGamma !== null && !gammaGamma.converged)) {
     throw new RangeError("scoreClv: the model fit did not converge; its parameters are not maximum-likelihood estimates");
   }
-  const expectedSpend = expectedSpendOf(model);
-  const grid = monthGrid(options);
+  const expectedSpend = createSpendPredictor(model);
+  const grid = buildMonthGrid(options);
   const n = frequency.length;
   const scores: ClvScores = {
     pAlive: new Float64Array(n),

@@ -2,7 +2,7 @@
  * Customer lifetime value: BG/NBD purchase counts, Gamma-Gamma spend, discounted CLV with
  * parameter-uncertainty intervals, and the summaries they are fitted on.
  */
-export { expectedSpendOf, fitClv, scoreClv, spendShrinkageOf, type ClvModel, type ClvScores, type FitClvOptions, type ScoreClvOptions } from "./clvModel";
+export { createSpendPredictor, fitClv, scoreClv, fitSpendShrinkage, type ClvModel, type ClvScores, type FitClvOptions, type ScoreClvOptions } from "./clvModel";
 export {
   fitBgNbd,
   bgnbdLogLikelihood,
@@ -25,7 +25,7 @@ export {
 export {
   lifetimeValue,
   historicalClv,
-  monthGrid,
+  buildMonthGrid,
   purchasesIfAlive,
   PERIODS_PER_MONTH,
   type LifetimeValueOptions,
@@ -43,6 +43,6 @@ export {
 export { simulateBgNbd, simulateGammaGamma, simulateTransactionLog, sampleGamma, sampleBeta, type SimulatedLog } from "./simulate";
 export { minimize, numericalGradient, numericalHessian, type MinimizeOptions, type MinimizeResult, type Objective } from "./optimize";
 export { lgamma, hyp2f1, hyp2f1Scaled } from "./special";
-export { backtestWindow, evaluateBacktest, predictHoldoutPurchases, MIN_PERIOD_WEEKS, type BacktestActuals, type BacktestFigures, type BacktestWindow } from "./backtest";
+export { chooseBacktestWindow, evaluateBacktest, predictHoldoutPurchases, MIN_PERIOD_WEEKS, type BacktestActuals, type BacktestFigures, type BacktestWindow } from "./backtest";
 export { gradeBacktest, GRADE_RULE, type BacktestGradeLevel } from "./backtestGrade";
-export { averageRanks, spearman, topShare } from "./rankStats";
+export { averageRanks, spearman, measureTopShare } from "./rankStats";

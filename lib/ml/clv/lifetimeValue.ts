@@ -28,7 +28,7 @@ export interface MonthGrid {
   margin: number;
 }
 
-export function monthGrid(options: LifetimeValueOptions = {}): MonthGrid {
+export function buildMonthGrid(options: LifetimeValueOptions = {}): MonthGrid {
   const horizon = options.horizonMonths ?? 12;
   const rate = options.monthlyDiscountRate ?? 0.01;
   const margin = options.margin ?? 1;
@@ -77,7 +77,7 @@ export function lifetimeValue(
   customer: { x: number; tx: number; T: number; monetary: number },
   options: LifetimeValueOptions = {},
 ): number {
-  const grid = monthGrid(options);
+  const grid = buildMonthGrid(options);
   const { x, tx, T, monetary } = customer;
   const purchases = probabilityAlive(bgnbd, x, tx, T) * purchasesIfAlive(bgnbd, x, T, grid).discounted;
   return grid.margin * conditionalExpectedSpend(gammaGamma, x, monetary) * purchases;

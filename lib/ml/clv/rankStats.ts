@@ -62,15 +62,15 @@ export function spearman(a: ArrayLike<number>, b: ArrayLike<number>): number {
  * Share of the total of `value` held by the top `fraction` of rows (rounded up) ranked by `score`,
  * highest first; rows tied on score keep their input order, so the result is deterministic.
  */
-export function topShare(score: ArrayLike<number>, value: ArrayLike<number>, fraction: number): number {
-  if (score.length !== value.length) throw new RangeError(`topShare: ${score.length} scores and ${value.length} values`);
-  if (!(fraction > 0 && fraction <= 1)) throw new RangeError(`topShare: fraction must be in (0, 1], got ${fraction}`);
+export function measureTopShare(score: ArrayLike<number>, value: ArrayLike<number>, fraction: number): number {
+  if (score.length !== value.length) throw new RangeError(`measureTopShare: ${score.length} scores and ${value.length} values`);
+  if (!(fraction > 0 && fraction <= 1)) throw new RangeError(`measureTopShare: fraction must be in (0, 1], got ${fraction}`);
   let total = 0;
   for (let i = 0; i < value.length; i++) {
-    if (!Number.isFinite(score[i]) || !Number.isFinite(value[i])) throw new RangeError(`topShare: value at index ${i} is not finite`);
+    if (!Number.isFinite(score[i]) || !Number.isFinite(value[i])) throw new RangeError(`measureTopShare: value at index ${i} is not finite`);
     total += value[i];
   }
-  if (!(total > 0)) throw new RangeError("topShare: the values do not sum to a positive total");
+  if (!(total > 0)) throw new RangeError("measureTopShare: the values do not sum to a positive total");
   const top = Math.ceil(fraction * score.length);
   // The top-th highest score is the threshold: everything above it is in, ties at it enter in input order.
   const threshold = Float64Array.from(score).sort()[score.length - top];

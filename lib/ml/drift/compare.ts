@@ -63,7 +63,7 @@ export function resolveCompareOptions(options: CompareOptions): Required<Compare
   return resolved;
 }
 
-function severityOf(psi: number, distanceFlag: boolean, options: Required<CompareOptions>): Severity {
+function gradeSeverity(psi: number, distanceFlag: boolean, options: Required<CompareOptions>): Severity {
   if (psi >= options.psiSignificant) return "significant";
   if (psi >= options.psiModerate || distanceFlag) return "moderate";
   return "none";
@@ -84,7 +84,7 @@ export function compareNumeric(reference: NumericReference, column: NumericColum
     ksStatistic = distance.ks;
     ksP = ksPValue(distance.ks, reference.rows - reference.missing, sorted.length);
   }
-  const severity = severityOf(psi, wasserstein !== null && wasserstein >= options.wassersteinThreshold, options);
+  const severity = gradeSeverity(psi, wasserstein !== null && wasserstein >= options.wassersteinThreshold, options);
   return { name: column.name, kind: "numeric", psi, wasserstein, ksStatistic, ksPValue: ksP, severity, drifted: severity !== "none" };
 }
 
@@ -99,7 +99,7 @@ export function compareCategorical(reference: CategoricalReference, column: Cate
   currentShares.push(missing / rows);
   const psi = populationStabilityIndex(referenceShares, currentShares, options.psiEpsilon);
   const jsDistance = jensenShannonDistance(referenceShares, currentShares);
-  const severity = severityOf(psi, jsDistance >= options.jsThreshold, options);
+  const severity = gradeSeverity(psi, jsDistance >= options.jsThreshold, options);
   return { name: column.name, kind: "categorical", psi, jsDistance, newCategories, severity, drifted: severity !== "none" };
 }
 

@@ -6,7 +6,7 @@
  */
 import { checkColumns } from "./columns";
 import { compareFeature, resolveCompareOptions, type CompareOptions } from "./compare";
-import { referenceStats, type ReferenceOptions } from "./reference";
+import { computeReferenceStats, type ReferenceOptions } from "./reference";
 import type { CategoricalReference, DriftColumn, FeatureDrift, FeatureReference, NumericReference } from "./types";
 
 export type SegmentLabels = ArrayLike<number> | readonly (string | null)[];
@@ -26,18 +26,18 @@ function compareOne(reference: FeatureReference, column: DriftColumn, options: C
   return compareFeature(reference, column, resolved);
 }
 
-export function scoreReference(scores: ArrayLike<number>, options: ReferenceOptions = {}, name = "score"): NumericReference {
-  return referenceStats([scoreColumn(scores, name)], options).features[0] as NumericReference;
+export function buildScoreReference(scores: ArrayLike<number>, options: ReferenceOptions = {}, name = "score"): NumericReference {
+  return computeReferenceStats([scoreColumn(scores, name)], options).features[0] as NumericReference;
 }
 
-export function scoreDrift(reference: NumericReference, scores: ArrayLike<number>, options: CompareOptions = {}): FeatureDrift {
+export function measureScoreDrift(reference: NumericReference, scores: ArrayLike<number>, options: CompareOptions = {}): FeatureDrift {
   return compareOne(reference, scoreColumn(scores, reference.name), options);
 }
 
-export function segmentShareReference(segments: SegmentLabels, name = "segment"): CategoricalReference {
-  return referenceStats([segmentColumn(segments, name)]).features[0] as CategoricalReference;
+export function buildSegmentShareReference(segments: SegmentLabels, name = "segment"): CategoricalReference {
+  return computeReferenceStats([segmentColumn(segments, name)]).features[0] as CategoricalReference;
 }
 
-export function segmentShareDrift(reference: CategoricalReference, segments: SegmentLabels, options: CompareOptions = {}): FeatureDrift {
+export function measureSegmentShareDrift(reference: CategoricalReference, segments: SegmentLabels, options: CompareOptions = {}): FeatureDrift {
   return compareOne(reference, segmentColumn(segments, reference.name), options);
 }

@@ -20,7 +20,7 @@ function checkCount(value: number, least: number, what: string): void {
   if (!Number.isInteger(value) || value < least) throw new Error(`referenceStats: ${what} = ${value} must be an integer ≥ ${least}`);
 }
 
-export function numericReference(column: NumericColumn, bins: number, sketchSize: number): NumericReference {
+export function buildNumericReference(column: NumericColumn, bins: number, sketchSize: number): NumericReference {
   const rows = column.values.length;
   const sorted = sortedPresent(column.values, `reference column "${column.name}"`);
   const missing = rows - sorted.length;
@@ -64,7 +64,7 @@ export function countCategories(values: readonly (string | null)[], where: strin
   return { counts, missing };
 }
 
-export function categoricalReference(column: CategoricalColumn): CategoricalReference {
+export function buildCategoricalReference(column: CategoricalColumn): CategoricalReference {
   const rows = column.values.length;
   const { counts, missing } = countCategories(column.values, `reference column "${column.name}"`);
   return {
@@ -78,7 +78,7 @@ export function categoricalReference(column: CategoricalColumn): CategoricalRefe
   };
 }
 
-export function referenceStats(columns: readonly DriftColumn[], options: ReferenceOptions = {}): DriftReference {
+export function computeReferenceStats(columns: readonly DriftColumn[], options: ReferenceOptions = {}): DriftReference {
   const { bins, sketchSize } = { ...REFERENCE_DEFAULTS, ...options };
   checkCount(bins, 2, "bins");
   checkCount(sketchSize, 2, "sketchSize");
@@ -88,7 +88,7 @@ export function referenceStats(columns: readonly DriftColumn[], options: Referen
     bins,
     sketchSize,
     features: columns.map((column) =>
-      column.kind === "numeric" ? numericReference(column, bins, sketchSize) : categoricalReference(column),
+      column.kind === "numeric" ? buildNumericReference(column, bins, sketchSize) : buildCategoricalReference(column),
     ),
   };
 }

@@ -24,27 +24,27 @@ export interface AttributePipeline {
   scaler: { mean: number[]; std: number[] };
 }
 
-export function attributeColumnName(attribute: string, value?: string): string {
+export function nameAttributeColumn(attribute: string, value?: string): string {
   return value === undefined ? `${ATTRIBUTE_PREFIX}${attribute}` : `${ATTRIBUTE_PREFIX}${attribute}=${value}`;
 }
 
 /** The columns the training customers give each chosen attribute; an attribute nobody has gives none. */
-function columnsOf(customers: readonly CustomerRecord[], attributes: readonly string[]): AttributeColumn[] {
+function findAttributeColumns(customers: readonly CustomerRecord[], attributes: readonly string[]): AttributeColumn[] {
   return attributes.flatMap((attribute) => {
     const values = customers.map((customer) => customer.attributes?.[attribute]).filter((value) => value !== undefined);
     if (values.length === 0) return [];
-    if (values.every((value) => typeof value === "number")) return [{ name: attributeColumnName(attribute), attribute }];
+    if (values.every((value) => typeof value === "number")) return [{ name: nameAttributeColumn(attribute), attribute }];
     const counts = new Map<string, number>();
     for (const value of values) counts.set(String(value), (counts.get(String(value)) ?? 0) + 1);
     return [...counts]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, MAX_VALUES)
-      .map(([value]) => ({ name: attributeColumnName(attribute, value), attribute, value }));
+      .map(([value]) => ({ name: nameAttributeColumn(attribute, value), attribute, value }));
   });
 }
 
 /** Unscaled values per column, in customer order; NaN where the customer lacks the attribute. */
-export function attributeTable(columns: readonly AttributeColumn[], customers: readonly CustomerRecord[]): Float64Array[] {
+export function buildAttributeTable(columns: readonly AttributeColumn[], customers: readonly CustomerRecord[]): Float64Array[] {
   return columns.map((column) =>
     Float64Array.from(customers, (customer) => {
       const value = customer.attributes?.[column.attribute];
@@ -56,8 +56,8 @@ export function attributeTable(columns: readonly AttributeColumn[], customers: r
 }
 
 export function fitAttributes(customers: readonly CustomerRecord[], attributes: readonly string[]): { pipeline: AttributePipeline; table: Float64Array[] } {
-  const columns = columnsOf(customers, attributes);
-  const table = attributeTable(columns, customers);
+  const columns = findAttributeColumns(customers, attributes);
+  const table = buildAttributeTable(columns, customers);
   const medians = table.map((values) => {
     const present = Array.from(values).filter((value) => !Number.isNaN(value));
     return present.length > 0 ? quantiles(present, [0.5])[0] : 0;

@@ -16,7 +16,7 @@ const hasBehaviour = (record: CustomerRecord): boolean =>
   [...SPEND_FIELDS, ...PURCHASE_FIELDS].some((field) => record[field] !== null);
 
 /** Why a response model cannot be fitted on these records, or null when it can. */
-export function responseDataProblem(records: readonly CustomerRecord[]): string | null {
+export function findResponseDataProblem(records: readonly CustomerRecord[]): string | null {
   const labelled = records.filter((record) => record.response !== null);
   if (labelled.length === 0) return "no Response column";
   if (labelled.length < MIN_CUSTOMERS) return `fewer than ${MIN_CUSTOMERS} customers with a Response (${labelled.length})`;
@@ -26,7 +26,7 @@ export function responseDataProblem(records: readonly CustomerRecord[]): string 
   return null;
 }
 
-export function availableModels(records: readonly CustomerRecord[], options: { summaries?: SummaryLookup } = {}): ModelAvailability {
+export function listAvailableModels(records: readonly CustomerRecord[], options: { summaries?: SummaryLookup } = {}): ModelAvailability {
   const report: ModelAvailability = { available: [], skipped: [] };
   const profiled = records.filter(hasBehaviour).length;
   const summarised = options.summaries ? records.filter((record) => options.summaries!.has(record.externalId)).length : 0;
@@ -35,7 +35,7 @@ export function availableModels(records: readonly CustomerRecord[], options: { s
   else if (summarised >= MIN_CUSTOMERS) report.available.push({ model: "segmentation", rows: summarised, features: "rfm" });
   else report.skipped.push({ model: "segmentation", reason: `fewer than ${MIN_CUSTOMERS} customers with spend, purchase or order data (${Math.max(profiled, summarised)})` });
 
-  const problem = responseDataProblem(records);
+  const problem = findResponseDataProblem(records);
   if (problem === null) report.available.push({ model: "response", rows: records.filter((r) => r.response !== null).length, features: "response" });
   else report.skipped.push({ model: "response", reason: problem });
 

@@ -5,12 +5,12 @@ const EDUCATION_LEVELS: Record<string, number> = { basic: 0, graduation: 1, "2n 
 
 export const EDUCATION_LEVEL_NAMES = ["Basic", "Graduation", "Master", "PhD"] as const;
 
-export function educationLevel(education: string | null): number | null {
+export function rankEducation(education: string | null): number | null {
   if (education === null) return null;
   return EDUCATION_LEVELS[education.trim().toLowerCase()] ?? null;
 }
 
-export function educationKey(education: string | null): string | null {
+export function normaliseEducation(education: string | null): string | null {
   return education === null ? null : education.trim().toLowerCase();
 }
 
@@ -18,7 +18,7 @@ const ALONE = new Set(["single", "divorced", "widow", "alone", "absurd", "yolo"]
 const PARTNERED = new Set(["married", "together"]);
 
 /** 1 for people living alone, 0 with a partner, null when unknown. */
-export function livingAlone(maritalStatus: string | null): number | null {
+export function isLivingAlone(maritalStatus: string | null): number | null {
   if (maritalStatus === null) return null;
   const key = maritalStatus.trim().toLowerCase();
   if (ALONE.has(key)) return 1;
@@ -26,6 +26,6 @@ export function livingAlone(maritalStatus: string | null): number | null {
   return null;
 }
 
-export function maritalKey(maritalStatus: string | null): string | null {
+export function normaliseMaritalStatus(maritalStatus: string | null): string | null {
   return maritalStatus === null ? null : maritalStatus.trim().toLowerCase();
 }

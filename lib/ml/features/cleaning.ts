@@ -5,7 +5,7 @@
  * Float64Arrays indexed by INPUT (NaN = missing) because this runs on every customer.
  */
 import { ACCEPTED_FIELDS, PURCHASE_FIELDS, SPEND_FIELDS, type CustomerRecord } from "@/lib/data/customer";
-import { educationKey, educationLevel, livingAlone, maritalKey } from "./categories";
+import { normaliseEducation, rankEducation, isLivingAlone, normaliseMaritalStatus } from "./categories";
 import { clamp, quantiles } from "./stats";
 
 /** What order lines say about a customer without a profile (recency and tenure in days). */
@@ -70,8 +70,8 @@ export function readInputs(record: CustomerRecord, snapshot: Date, summary: Cust
   const impossibleAge = record.yearBirth !== null && (record.yearBirth < MIN_BIRTH_YEAR || age > MAX_AGE || age < 0);
   out[INPUT.age] = impossibleAge ? Number.NaN : age;
   out[INPUT.tenureDays] = record.dtCustomer === null ? Number.NaN : Math.round((snapshot.getTime() - record.dtCustomer.getTime()) / DAY_MS);
-  out[INPUT.educationLevel] = educationLevel(record.education) ?? Number.NaN;
-  out[INPUT.livingAlone] = livingAlone(record.maritalStatus) ?? Number.NaN;
+  out[INPUT.educationLevel] = rankEducation(record.education) ?? Number.NaN;
+  out[INPUT.livingAlone] = isLivingAlone(record.maritalStatus) ?? Number.NaN;
   if (summary) {
     if (Number.isNaN(out[INPUT.recency])) out[INPUT.recency] = summary.recencyDays;
     if (Number.isNaN(out[INPUT.tenureDays])) out[INPUT.tenureDays] = summary.tenureDays;
@@ -79,8 +79,8 @@ export function readInputs(record: CustomerRecord, snapshot: Date, summary: Cust
   const noSpend = SPEND_FIELDS.every((field) => record[field] === null);
   const noPurchases = PURCHASE_FIELDS.every((field) => record[field] === null);
   return {
-    educationKey: educationKey(record.education),
-    maritalKey: maritalKey(record.maritalStatus),
+    educationKey: normaliseEducation(record.education),
+    maritalKey: normaliseMaritalStatus(record.maritalStatus),
     impossibleAge,
     summaryMonetary: noSpend && summary ? summary.monetary : null,
     summaryFrequency: noPurchases && summary ? summary.frequency : null,

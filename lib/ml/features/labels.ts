@@ -90,11 +90,11 @@ export const PROFILE_LABELS: Record<string, string> = {
 };
 
 /** A customer profile column's (or a feature's) plain words; a column from outside the marketing layout keeps its own name. */
-export function attributeLabel(field: string): string {
-  return PROFILE_LABELS[field] ?? featureLabel(field).label;
+export function labelAttribute(field: string): string {
+  return PROFILE_LABELS[field] ?? labelFeature(field).label;
 }
 
 /** The column's plain words; a column from outside the pipeline keeps its own name. */
-export function featureLabel(name: string): FeatureLabel {
+export function labelFeature(name: string): FeatureLabel {
   return FEATURE_LABELS[name] ?? { label: name };
 }

@@ -8,7 +8,7 @@
  * that needs two purchases (days between them) is missing for one-time buyers. Missing values
  * are imputed by the training median for clustering only: persona tables keep them missing.
  */
-import { orderLineKind, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
+import { classifyOrderLine, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
 import { quantiles } from "./stats";
 
 const DAY_MS = 86_400_000;
@@ -77,7 +77,7 @@ function accumulate(orders: readonly OrderRecord[], snapshot: number): Map<strin
       t = { gross: 0, returned: 0, cancelled: 0, units: 0, first: Infinity, last: -Infinity, days: new Set(), purchases: new Map(), byCategory: new Map() };
       totals.set(order.customerId, t);
     }
-    const kind = orderLineKind(order);
+    const kind = classifyOrderLine(order);
     const amount = Math.abs(order.amount);
     if (kind === "cancelled") {
       t.cancelled += amount;
@@ -103,14 +103,14 @@ function accumulate(orders: readonly OrderRecord[], snapshot: number): Map<strin
   return totals;
 }
 
-function vocabularyOf(orders: readonly OrderRecord[], totals: ReadonlyMap<string, Totals>): Vocabulary {
+function buildVocabulary(orders: readonly OrderRecord[], totals: ReadonlyMap<string, Totals>): Vocabulary {
   const revenue = new Map<string, number>();
   const channelCounts = new Map<string, number>();
   for (const t of totals.values()) {
     for (const [category, amount] of t.byCategory) revenue.set(category, (revenue.get(category) ?? 0) + amount);
     for (const channel of t.purchases.values()) if (channel !== null) channelCounts.set(channel, (channelCounts.get(channel) ?? 0) + 1);
   }
-  const kinds = new Set(orders.map(orderLineKind));
+  const kinds = new Set(orders.map(classifyOrderLine));
   return {
     categories: topNames(revenue, MAX_CATEGORIES, OTHER_CATEGORIES),
     channels: topNames(channelCounts, MAX_CHANNELS, OTHER_CHANNELS),
@@ -144,7 +144,7 @@ function featureNames(vocabulary: Vocabulary): string[] {
   ];
 }
 
-function tableOf(customers: readonly CustomerRecord[], totals: ReadonlyMap<string, Totals>, snapshotDay: number, names: readonly string[], vocabulary: Pick<Vocabulary, "categories" | "channels">): OrderFeatureTable {
+function buildTable(customers: readonly CustomerRecord[], totals: ReadonlyMap<string, Totals>, snapshotDay: number, names: readonly string[], vocabulary: Pick<Vocabulary, "categories" | "channels">): OrderFeatureTable {
   const columns: Record<string, Float64Array> = {};
   for (const name of names) columns[name] = new Float64Array(customers.length).fill(Number.NaN);
   const hasOrders = new Uint8Array(customers.length);
@@ -192,7 +192,7 @@ function tableOf(customers: readonly CustomerRecord[], totals: ReadonlyMap<strin
   return { names: [...names], columns, hasOrders };
 }
 
-function snapshotDayOf(snapshotDate: Date | string): number {
+function toSnapshotDay(snapshotDate: Date | string): number {
   const time = new Date(snapshotDate).getTime();
   if (!Number.isFinite(time)) throw new RangeError(`order features: invalid snapshotDate ${String(snapshotDate)}`);
   return Math.floor(time / DAY_MS);
@@ -200,16 +200,16 @@ function snapshotDayOf(snapshotDate: Date | string): number {
 
 /** Customers with at least one sale on or before the snapshot date. */
 export function countCustomersWithOrders(customers: readonly CustomerRecord[], orders: readonly OrderRecord[], snapshotDate: Date): number {
-  const totals = accumulate(orders, snapshotDayOf(snapshotDate) * DAY_MS);
+  const totals = accumulate(orders, toSnapshotDay(snapshotDate) * DAY_MS);
   return customers.filter((customer) => (totals.get(customer.externalId)?.purchases.size ?? 0) > 0).length;
 }
 
 export function fitOrderFeatures(customers: readonly CustomerRecord[], orders: readonly OrderRecord[], snapshotDate: Date | string): { pipeline: OrderFeaturePipeline; table: OrderFeatureTable } {
-  const snapshotDay = snapshotDayOf(snapshotDate);
+  const snapshotDay = toSnapshotDay(snapshotDate);
   const totals = accumulate(orders, snapshotDay * DAY_MS);
-  const vocabulary = vocabularyOf(orders, totals);
+  const vocabulary = buildVocabulary(orders, totals);
   const features = featureNames(vocabulary);
-  const table = tableOf(customers, totals, snapshotDay, features, vocabulary);
+  const table = buildTable(customers, totals, snapshotDay, features, vocabulary);
   const fitRows = [...table.hasOrders.keys()].filter((row) => table.hasOrders[row] === 1);
   if (fitRows.length === 0) throw new RangeError("order features: no customer has a sale on or before the snapshot date");
   const logScaled = features.map((name) => LOG_SCALED.has(name));
@@ -238,9 +238,9 @@ export function fitOrderFeatures(customers: readonly CustomerRecord[], orders: r
 }
 
 /** The unscaled features of these customers, over the pipeline's categories and channels. */
-export function orderFeatureTable(pipeline: OrderFeaturePipeline, customers: readonly CustomerRecord[], orders: readonly OrderRecord[]): OrderFeatureTable {
-  const snapshotDay = snapshotDayOf(pipeline.snapshotDate);
-  return tableOf(customers, accumulate(orders, snapshotDay * DAY_MS), snapshotDay, pipeline.features, pipeline);
+export function buildOrderFeatureTable(pipeline: OrderFeaturePipeline, customers: readonly CustomerRecord[], orders: readonly OrderRecord[]): OrderFeatureTable {
+  const snapshotDay = toSnapshotDay(pipeline.snapshotDate);
+  return buildTable(customers, accumulate(orders, snapshotDay * DAY_MS), snapshotDay, pipeline.features, pipeline);
 }
 
 /** Row-major rows × features, imputed and scaled as fitted. */

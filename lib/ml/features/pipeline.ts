@@ -19,7 +19,7 @@ import {
 } from "./cleaning";
 import { ALL_FEATURES, checkFeatureNames, type FeatureName } from "./definitions";
 import { writeFeatureVector } from "./derive";
-import { observedFeatures } from "./provenance";
+import { listObservedFeatures } from "./provenance";
 import { fitRfmEdges, type RfmEdges } from "./rfm";
 
 export interface FeaturePipelineOptions {
@@ -91,8 +91,8 @@ export function fitFeaturePipeline(records: readonly CustomerRecord[], options: 
   const rfm = fitRfmEdges(column(INPUT.recency), column(TOTAL_PURCHASES), column(TOTAL_SPEND));
   const full = new Float64Array(fitRows.length * WIDTH);
   fitRows.forEach((row, j) => writeFeatureVector(clean.subarray(j * CLEAN_WIDTH, (j + 1) * CLEAN_WIDTH), facts[row], rfm, full, j * WIDTH));
-  const scaler = fitScaler(full, fitRows.length, features.map(columnOf));
-  const range = fitRange(full, fitRows.length, features.map(columnOf));
+  const scaler = fitScaler(full, fitRows.length, features.map(findColumn));
+  const range = fitRange(full, fitRows.length, features.map(findColumn));
   return {
     version: 1,
     snapshotDate: snapshot.toISOString(),
@@ -106,7 +106,7 @@ export function fitFeaturePipeline(records: readonly CustomerRecord[], options: 
   };
 }
 
-function columnOf(name: FeatureName): number {
+function findColumn(name: FeatureName): number {
   return (ALL_FEATURES as readonly string[]).indexOf(name);
 }
 
@@ -145,7 +145,7 @@ function fitRange(full: Float64Array, rows: number, columns: number[]): NonNulla
  * personas quote those means beside the dashboards' averages of the stored fields, and the two
  * must be the same number.
  */
-export function unscaledFeatures(
+export function unscaleFeatures(
   pipeline: FeaturePipeline,
   records: readonly CustomerRecord[],
   summaries?: SummaryLookup,
@@ -165,7 +165,7 @@ export function unscaledFeatures(
     cleanRow(prepared, raw, facts, clean);
     writeFeatureVector(clean, facts, pipeline.rfm, full, i * WIDTH);
     if (!observedOnly) return;
-    observedFeatures(raw, facts, observed);
+    listObservedFeatures(raw, facts, observed);
     for (let f = 0; f < WIDTH; f++) if (observed[f] === 0) full[i * WIDTH + f] = Number.NaN;
   });
   return { full, impossibleAgeRows };
@@ -176,8 +176,8 @@ export function transformFeatures(
   records: readonly CustomerRecord[],
   options: { summaries?: SummaryLookup } = {},
 ): FeatureMatrix {
-  const { full, impossibleAgeRows } = unscaledFeatures(pipeline, records, options.summaries);
-  const columns = pipeline.features.map(columnOf);
+  const { full, impossibleAgeRows } = unscaleFeatures(pipeline, records, options.summaries);
+  const columns = pipeline.features.map(findColumn);
   const d = columns.length;
   const matrix = new Float64Array(records.length * d);
   const { mean, std } = pipeline.scaler;

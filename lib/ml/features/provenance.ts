@@ -14,7 +14,7 @@ const PURCHASES = [...PURCHASE_FIELDS] as Input[];
 /** Spend and purchase totals also come from order lines when the profile has none. */
 type Need = Input | "spendTotal" | "purchaseTotal";
 
-function needsOf(feature: string): Need[] {
+function listNeeds(feature: string): Need[] {
   if (feature.startsWith("log") && feature !== "logTotalSpend") return [`mnt${feature.slice(3)}` as Input];
   if (feature.startsWith("share") && SPEND.includes(`mnt${feature.slice(5)}` as Input)) return SPEND;
   if (feature.startsWith("education")) return ["educationLevel"];
@@ -48,10 +48,10 @@ function needsOf(feature: string): Need[] {
   }
 }
 
-const NEEDS = ALL_FEATURES.map(needsOf);
+const NEEDS = ALL_FEATURES.map(listNeeds);
 
 /** Per feature of ALL_FEATURES, in order: 1 when every input it needs was in the data for this row. */
-export function observedFeatures(raw: Float64Array, facts: RowFacts, out: Uint8Array): void {
+export function listObservedFeatures(raw: Float64Array, facts: RowFacts, out: Uint8Array): void {
   const has = (need: Need): boolean => {
     if (need === "spendTotal") return facts.summaryMonetary !== null || SPEND.every((input) => !Number.isNaN(raw[INPUT[input]]));
     if (need === "purchaseTotal") return facts.summaryFrequency !== null || PURCHASES.every((input) => !Number.isNaN(raw[INPUT[input]]));

@@ -2,7 +2,7 @@
 import type { CustomerRecord } from "@/lib/data/customer";
 import type { SummaryLookup } from "./cleaning";
 import { ALL_FEATURES, checkFeatureNames, type FeatureName } from "./definitions";
-import { unscaledFeatures, type FeaturePipeline } from "./pipeline";
+import { unscaleFeatures, type FeaturePipeline } from "./pipeline";
 
 export interface FeatureTable {
   rows: number;
@@ -15,14 +15,14 @@ export interface FeatureTable {
  * `observedOnly`, values the data did not have are NaN rather than imputed; with `winsorised: false`
  * none is clipped to the training bounds (both for personas).
  */
-export function featureTable(
+export function buildFeatureTable(
   pipeline: FeaturePipeline,
   records: readonly CustomerRecord[],
   options: { features?: readonly FeatureName[]; summaries?: SummaryLookup; observedOnly?: boolean; winsorised?: boolean } = {},
 ): FeatureTable {
   const names = [...(options.features ?? ALL_FEATURES)];
-  checkFeatureNames(names, "featureTable");
-  const { full } = unscaledFeatures(pipeline, records, options.summaries, options.observedOnly, options.winsorised);
+  checkFeatureNames(names, "buildFeatureTable");
+  const { full } = unscaleFeatures(pipeline, records, options.summaries, options.observedOnly, options.winsorised);
   const width = ALL_FEATURES.length;
   const columns: Record<FeatureName, Float64Array> = {};
   for (const name of names) {
@@ -41,11 +41,11 @@ export interface SegmentProfile {
 }
 
 /** Mean of every column per segment label (labels are 0..k-1; empty segments get NaN means). */
-export function segmentMeans(table: FeatureTable, segments: ArrayLike<number>): SegmentProfile[] {
-  if (segments.length !== table.rows) throw new Error(`segmentMeans: ${segments.length} labels for ${table.rows} rows`);
+export function computeSegmentMeans(table: FeatureTable, segments: ArrayLike<number>): SegmentProfile[] {
+  if (segments.length !== table.rows) throw new Error(`computeSegmentMeans: ${segments.length} labels for ${table.rows} rows`);
   let k = 0;
   for (let i = 0; i < segments.length; i++) {
-    if (!Number.isInteger(segments[i]) || segments[i] < 0) throw new Error(`segmentMeans: bad label ${segments[i]} at row ${i}`);
+    if (!Number.isInteger(segments[i]) || segments[i] < 0) throw new Error(`computeSegmentMeans: bad label ${segments[i]} at row ${i}`);
     k = Math.max(k, segments[i] + 1);
   }
   const sizes = new Array<number>(k).fill(0);

@@ -10,12 +10,12 @@
  */
 import { plural } from "@/lib/text/plural";
 import { OTHER_CATEGORIES } from "@/lib/ml/features/orderBehaviour";
-import { channelAction, channelsOf, preferredChannel } from "./channels";
-import { evidence, isHigh, isLow, known, shareEvidence, type Known } from "./evidence";
+import { recommendChannelAction, listChannels, choosePreferredChannel } from "./channels";
+import { describeEvidence, isHigh, isLow, known, shareEvidence, type Known } from "./evidence";
 import { capitalise, formatValue } from "./format";
 import type { SegmentStatistics } from "./statistics";
-import { statisticOf, STRONG_Z, TRAIT_Z } from "./traits";
-import { CATEGORY_CONCEPTS, categoryOrChannel } from "./vocabulary";
+import { findStatistic, STRONG_Z, TRAIT_Z } from "./traits";
+import { CATEGORY_CONCEPTS, parseCategoryOrChannel } from "./vocabulary";
 
 export type ActionType = "win-back" | "loyalty" | "upsell" | "price-incentive" | "nurture" | "campaign" | "engage" | "feature" | "channel";
 
@@ -65,11 +65,11 @@ const favouriteWhy = ({ name, statistic }: Category) =>
  * The segment of the run worth the most — by expected lifetime value when the run has it, else
  * by total spend — provided it stands out on it; null when none does.
  */
-export function mostValuableSegment(segments: readonly SegmentStatistics[]): number | null {
-  const concept = VALUE_CONCEPTS.find((c) => segments.some((segment) => known(statisticOf(segment, c))));
+export function findMostValuableSegment(segments: readonly SegmentStatistics[]): number | null {
+  const concept = VALUE_CONCEPTS.find((c) => segments.some((segment) => known(findStatistic(segment, c))));
   if (concept === undefined) return null;
   const valued = segments.flatMap((segment) => {
-    const f = statisticOf(segment, concept);
+    const f = findStatistic(segment, concept);
     return known(f) ? [{ id: segment.id, mean: f.mean, z: f.z }] : [];
   });
   const best = valued.sort((a, b) => b.mean - a.mean || a.id - b.id)[0];
@@ -78,28 +78,28 @@ export function mostValuableSegment(segments: readonly SegmentStatistics[]): num
 
 export function recommendActions(segment: SegmentStatistics, options: { isMostValuable: boolean }): PersonaAction[] {
   if (segment.size === 0) return [];
-  const context: Context = { segment, categories: categoriesOf(segment), isMostValuable: options.isMostValuable };
+  const context: Context = { segment, categories: listCategories(segment), isMostValuable: options.isMostValuable };
   const drafts = [winBack, valueActions, priceIncentive, nurture, campaignActions, growBasket].flatMap((rule) => rule(context));
   if (drafts.length === 0) drafts.push(featureCategory(context));
   const audience = `the ${plural(segment.size, "customer")} in this segment`;
-  const channels = channelsOf(segment);
-  const channel = preferredChannel(channels);
+  const channels = listChannels(segment);
+  const channel = choosePreferredChannel(channels);
   const actions = drafts.map((draft): PersonaAction => {
     const through = channel === null ? "" : ` through ${channel.via}`;
     const detail = `${draft.why} Send ${draft.offer} to ${audience}${through}.${draft.after ? ` ${draft.after}` : ""}`;
     return { type: draft.type, title: draft.title, detail, offer: draft.offer, audience, channel: channel?.via ?? null };
   });
-  return [...actions, channelAction(segment, channels, channel, audience, drafts[0].offer)];
+  return [...actions, recommendChannelAction(segment, channels, channel, audience, drafts[0].offer)];
 }
 
 /** The data's own categories (order lines) or the marketing file's, the segment's largest share of spend first. */
-function categoriesOf(segment: SegmentStatistics): Category[] {
+function listCategories(segment: SegmentStatistics): Category[] {
   const own = segment.features.flatMap((f) => {
-    const column = categoryOrChannel(f.name);
+    const column = parseCategoryOrChannel(f.name);
     return column?.kind === "category" && column.value !== OTHER_CATEGORIES && known(f) ? [{ name: column.value, statistic: f }] : [];
   });
   const marketing = CATEGORY_CONCEPTS.flatMap(({ concept, category }) => {
-    const f = statisticOf(segment, concept);
+    const f = findStatistic(segment, concept);
     return known(f) ? [{ name: category, statistic: f }] : [];
   });
   return [...own, ...marketing].sort((a, b) => b.statistic.mean - a.statistic.mean);
@@ -109,7 +109,7 @@ const onFavourite = ({ categories }: Context) => (categories.length > 0 ? ` on $
 
 function winBack(context: Context): Draft[] {
   const { segment } = context;
-  const facts = [isHigh(segment, "recency") ? evidence(segment, "recency") : null, isLow(segment, "pAlive") ? evidence(segment, "pAlive") : null].filter((fact) => fact !== null);
+  const facts = [isHigh(segment, "recency") ? describeEvidence(segment, "recency") : null, isLow(segment, "pAlive") ? describeEvidence(segment, "pAlive") : null].filter((fact) => fact !== null);
   if (facts.length === 0) return [];
   return [{
     type: "win-back",
@@ -129,7 +129,7 @@ function valueActions(context: Context): Draft[] {
   const loyalty: Draft = {
     type: "loyalty",
     title: "Reward and keep them",
-    why: `${worth} (${evidence(segment, concept)}).`,
+    why: `${worth} (${describeEvidence(segment, concept)}).`,
     offer: `an invitation to a loyalty tier with early access to new ranges${first ? ` in ${first.name}` : ""}`,
     after: "Reward them with service rather than discounts.",
   };
@@ -148,7 +148,7 @@ function priceIncentive(context: Context): Draft[] {
   return [{
     type: "price-incentive",
     title: "Lead with price",
-    why: `They buy on deals more than others (${evidence(context.segment, "dealRatio")}).`,
+    why: `They buy on deals more than others (${describeEvidence(context.segment, "dealRatio")}).`,
     offer: `coupons and time-limited discounts${onFavourite(context)}`,
     after: "Time contacts around promotions.",
   }];
@@ -160,7 +160,7 @@ function nurture(context: Context): Draft[] {
   return [{
     type: "nurture",
     title: "Welcome and nurture",
-    why: `They became customers recently (${evidence(context.segment, "tenure")}).`,
+    why: `They became customers recently (${describeEvidence(context.segment, "tenure")}).`,
     offer: `a welcome series with an incentive for the second and third purchase${first ? `, starting with ${first.name},` : ""}`,
   }];
 }
@@ -172,7 +172,7 @@ function campaignActions(context: Context): Draft[] {
     return [{
       type: "campaign",
       title: "Put them first in campaigns",
-      why: `They answer campaigns more than others (${evidence(segment, responsive)}).`,
+      why: `They answer campaigns more than others (${describeEvidence(segment, responsive)}).`,
       offer: `every new campaign first${context.categories.length > 0 ? `, leading with ${context.categories[0].name},` : ""}`,
       after: "Test new offers on them before the wider mailing.",
     }];
@@ -182,7 +182,7 @@ function campaignActions(context: Context): Draft[] {
   return [{
     type: "campaign",
     title: "Contact them less often",
-    why: `They rarely answer campaigns (${evidence(segment, unresponsive)}).`,
+    why: `They rarely answer campaigns (${describeEvidence(segment, unresponsive)}).`,
     offer: `one offer a quarter${onFavourite(context)} instead of every campaign`,
   }];
 }
@@ -192,7 +192,7 @@ function growBasket(context: Context): Draft[] {
   return [{
     type: "engage",
     title: "Grow their basket",
-    why: `They spend less than others (${evidence(context.segment, "totalSpend")}).`,
+    why: `They spend less than others (${describeEvidence(context.segment, "totalSpend")}).`,
     offer: `an entry-level offer${onFavourite(context)}`,
   }];
 }

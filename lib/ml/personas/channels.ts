@@ -5,11 +5,11 @@
  */
 import { OTHER_CHANNELS } from "@/lib/ml/features/orderBehaviour";
 import type { PersonaAction } from "./actions";
-import { evidence, isHigh, known, type Known } from "./evidence";
-import { formatValue, listOf } from "./format";
+import { describeEvidence, isHigh, known, type Known } from "./evidence";
+import { formatValue, joinAsList } from "./format";
 import type { SegmentStatistics } from "./statistics";
-import { statisticOf, STRONG_Z, TRAIT_Z } from "./traits";
-import { CHANNEL_CONCEPTS, categoryOrChannel } from "./vocabulary";
+import { findStatistic, STRONG_Z, TRAIT_Z } from "./traits";
+import { CHANNEL_CONCEPTS, parseCategoryOrChannel } from "./vocabulary";
 
 export interface Channel {
   /** "catalogue mailings": what the action is sent through. */
@@ -24,20 +24,20 @@ export interface Channel {
 type Candidate = Omit<Channel, "leans">;
 
 /** Every purchase channel the data has: its own (order lines) and the marketing file's. */
-export function channelsOf(segment: SegmentStatistics): Candidate[] {
+export function listChannels(segment: SegmentStatistics): Candidate[] {
   const own = segment.features.flatMap((f) => {
-    const column = categoryOrChannel(f.name);
+    const column = parseCategoryOrChannel(f.name);
     return column?.kind === "channel" && column.value !== OTHER_CHANNELS && known(f) ? [{ via: `the ${column.value} channel`, where: `via ${column.value}`, statistic: f }] : [];
   });
   const marketing = CHANNEL_CONCEPTS.flatMap(({ concept, via, where }) => {
-    const f = statisticOf(segment, concept);
+    const f = findStatistic(segment, concept);
     return known(f) ? [{ via, where, statistic: f }] : [];
   });
   return [...own, ...marketing];
 }
 
 /** The channel their purchases lean to most (by z), or simply the one they use most; null without channel data. */
-export function preferredChannel(channels: readonly Candidate[]): Channel | null {
+export function choosePreferredChannel(channels: readonly Candidate[]): Channel | null {
   if (channels.length === 0) return null;
   const leaning = [...channels].sort((a, b) => b.statistic.z - a.statistic.z)[0];
   if (leaning.statistic.z >= TRAIT_Z) return { ...leaning, leans: true };
@@ -45,7 +45,7 @@ export function preferredChannel(channels: readonly Candidate[]): Channel | null
 }
 
 /** The channel advice that closes a segment's actions; `offer` is its first action's. */
-export function channelAction(segment: SegmentStatistics, channels: readonly Candidate[], channel: Channel | null, audience: string, offer: string): PersonaAction {
+export function recommendChannelAction(segment: SegmentStatistics, channels: readonly Candidate[], channel: Channel | null, audience: string, offer: string): PersonaAction {
   if (channel === null) {
     return {
       type: "channel",
@@ -63,11 +63,11 @@ export function channelAction(segment: SegmentStatistics, channels: readonly Can
       ? `They buy ${channel.where} more than others (${share} of purchases against ${formatValue(channel.statistic.overallMean, "share")} for everyone): send their offers to ${audience} through ${channel.via}.`
       : `They buy ${channel.where} most (${share} of purchases), like most customers: send their offers to ${audience} through ${channel.via}.`,
   ];
-  const web = statisticOf(segment, "webShare");
+  const web = findStatistic(segment, "webShare");
   if (isHigh(segment, "webVisits") && known(web) && web.z < TRAIT_Z) {
-    sentences.push(`They visit the website more often than others (${evidence(segment, "webVisits")}) but buy there no more: retarget their visits with ${offer}.`);
+    sentences.push(`They visit the website more often than others (${describeEvidence(segment, "webVisits")}) but buy there no more: retarget their visits with ${offer}.`);
   }
   const weak = channels.filter((c) => c.statistic.z <= -STRONG_Z).map((c) => c.via);
-  if (weak.length > 0) sentences.push(`Spend less on ${listOf(weak)} for them.`);
+  if (weak.length > 0) sentences.push(`Spend less on ${joinAsList(weak)} for them.`);
   return { type: "channel", title: `Reach them through ${channel.via}`, detail: sentences.join(" "), offer, audience, channel: channel.via };
 }

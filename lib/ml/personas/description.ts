@@ -6,9 +6,9 @@
  * same means the dashboards' stat rows show.
  */
 import { plural } from "@/lib/text/plural";
-import { formatValue, listOf } from "./format";
+import { formatValue, joinAsList } from "./format";
 import type { SegmentStatistics } from "./statistics";
-import { labelOf, unitOf, type PersonaTrait } from "./traits";
+import { lookUpLabel, lookUpUnit, type PersonaTrait } from "./traits";
 
 /** How many traits get their numbers spelled out. */
 const NUMBERED_TRAITS = 3;
@@ -17,13 +17,13 @@ export function describeSegment(segment: SegmentStatistics, traits: readonly Per
   if (segment.size === 0) return "No customers in this segment.";
   const size = `${plural(segment.size, "customer")}, ${formatShare(segment.share)} of all.`;
   if (traits.length === 0) return `Close to the average customer on every measure. ${size}`;
-  const words = `They ${listOf(traits.map((t) => t.phrase))}.`;
+  const words = `They ${joinAsList(traits.map((t) => t.phrase))}.`;
   const averages = traits.slice(0, NUMBERED_TRAITS).map((trait) => {
     const statistic = segment.features.find((f) => f.name === trait.feature)!;
-    const unit = unitOf(statistic);
-    return `${labelOf(statistic)} ${formatValue(trait.mean, unit)} (everyone ${formatValue(trait.overallMean, unit)})`;
+    const unit = lookUpUnit(statistic);
+    return `${lookUpLabel(statistic)} ${formatValue(trait.mean, unit)} (everyone ${formatValue(trait.overallMean, unit)})`;
   });
-  return `${words} ${size} On average: ${listOf(averages)}.`;
+  return `${words} ${size} On average: ${joinAsList(averages)}.`;
 }
 
 /** Whole percents, but never "0%" for a segment that has customers. */

@@ -27,7 +27,7 @@ export function formatValue(value: number, unit: FeatureUnit): string {
 }
 
 /** "a", "a and b", "a, b and c". */
-export function listOf(items: readonly string[]): string {
+export function joinAsList(items: readonly string[]): string {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }

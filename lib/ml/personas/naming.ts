@@ -9,7 +9,7 @@
 import { capitalise } from "./format";
 import type { SegmentStatistics } from "./statistics";
 import { STRONG_Z } from "./traits";
-import { wordsOf } from "./vocabulary";
+import { lookUpWords } from "./vocabulary";
 
 interface Word {
   text: string;
@@ -34,7 +34,7 @@ function strongWords(segment: SegmentStatistics, part: "adjective" | "noun" | "q
   const best = new Map<string, number>();
   for (const f of segment.features) {
     if (f.z === null || Math.abs(f.z) < STRONG_Z) continue;
-    const text = wordsOf(f.name, f.concept)?.[f.z > 0 ? "high" : "low"][part];
+    const text = lookUpWords(f.name, f.concept)?.[f.z > 0 ? "high" : "low"][part];
     if (text !== undefined) best.set(text, Math.max(best.get(text) ?? 0, Math.abs(f.z)));
   }
   if (best.has(AFFLUENT)) {
@@ -47,7 +47,7 @@ function strongWords(segment: SegmentStatistics, part: "adjective" | "noun" | "q
 }
 
 /** Every adjective × noun × qualifier combination (each may be absent, not all), best first. */
-export function nameCandidates(segment: SegmentStatistics): Candidate[] {
+export function proposeNames(segment: SegmentStatistics): Candidate[] {
   if (segment.size === 0) return [{ name: EMPTY_NAME, strength: 0 }];
   const adjectives: (Word | null)[] = [...strongWords(segment, "adjective"), null];
   const nouns: (Word | null)[] = [...strongWords(segment, "noun"), null];
@@ -69,7 +69,7 @@ export function nameCandidates(segment: SegmentStatistics): Candidate[] {
 
 /** One unique name per segment, in segment order. */
 export function nameSegments(segments: readonly SegmentStatistics[]): string[] {
-  const candidates = segments.map(nameCandidates);
+  const candidates = segments.map(proposeNames);
   const order = segments
     .map((segment, i) => ({ i, strength: candidates[i][0].strength }))
     .sort((a, b) => b.strength - a.strength || a.i - b.i);

@@ -5,7 +5,7 @@
  * customers have still profiles them; but a feature most of a segment lacks (under
  * MIN_COVERAGE) gets no z-score, so it can make no trait, name or action.
  */
-import { conceptOf, type PersonaConcept } from "./vocabulary";
+import { findConcept, type PersonaConcept } from "./vocabulary";
 
 /** Share of a segment's members that must have a feature for it to describe the segment. */
 export const MIN_COVERAGE = 0.8;
@@ -58,7 +58,7 @@ export function checkPersonaInput(labels: Int32Array, columns: readonly FeatureC
   return segments;
 }
 
-export function segmentStatistics(labels: Int32Array, columns: readonly FeatureColumn[], k: number): SegmentStatistics[] {
+export function computeSegmentStatistics(labels: Int32Array, columns: readonly FeatureColumn[], k: number): SegmentStatistics[] {
   const sizes = new Array<number>(k).fill(0);
   for (let i = 0; i < labels.length; i++) sizes[labels[i]]++;
   const perColumn = columns.map((column) => columnStatistics(column, labels, k));
@@ -72,7 +72,7 @@ export function segmentStatistics(labels: Int32Array, columns: readonly FeatureC
       const coverage = size > 0 ? counts[id] / size : 1;
       const z =
         mean === null || overallMean === null || overallStd === null || coverage < MIN_COVERAGE ? null : overallStd === 0 ? 0 : (mean - overallMean) / overallStd;
-      return { name: column.name, concept: conceptOf(column.name), mean, overallMean, overallStd, coverage, z };
+      return { name: column.name, concept: findConcept(column.name), mean, overallMean, overallStd, coverage, z };
     }),
   }));
 }

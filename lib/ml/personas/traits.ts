@@ -4,9 +4,9 @@
  * the same traits. Rescaled copies of a feature (log scale, RFM scores) are left out: they
  * would repeat "low spend" as "low spend score".
  */
-import { featureLabel } from "@/lib/ml/features/labels";
+import { labelFeature } from "@/lib/ml/features/labels";
 import type { FeatureStatistic, SegmentStatistics } from "./statistics";
-import { level, wordsOf, type ConceptWords, type FeatureUnit, type PersonaConcept } from "./vocabulary";
+import { level, lookUpWords, type ConceptWords, type FeatureUnit, type PersonaConcept } from "./vocabulary";
 
 /** |z| from which a feature is listed among a segment's traits. */
 export const TRAIT_Z = 0.3;
@@ -26,20 +26,20 @@ export interface PersonaTrait {
 
 /** Words for a column the vocabulary does not know: "have a higher" and its label. */
 function wordsFor(statistic: FeatureStatistic): ConceptWords {
-  return wordsOf(statistic.name, statistic.concept) ?? level(featureLabel(statistic.name).label);
+  return lookUpWords(statistic.name, statistic.concept) ?? level(labelFeature(statistic.name).label);
 }
 
-export function unitOf(statistic: FeatureStatistic): FeatureUnit {
+export function lookUpUnit(statistic: FeatureStatistic): FeatureUnit {
   return wordsFor(statistic).unit;
 }
 
-export function labelOf(statistic: FeatureStatistic): string {
+export function lookUpLabel(statistic: FeatureStatistic): string {
   return wordsFor(statistic).label;
 }
 
-export function topTraits(segment: SegmentStatistics, limit: number): PersonaTrait[] {
+export function pickTopTraits(segment: SegmentStatistics, limit: number): PersonaTrait[] {
   return segment.features
-    .filter((f): f is FeatureStatistic & { z: number; mean: number; overallMean: number } => f.z !== null && Math.abs(f.z) >= TRAIT_Z && !featureLabel(f.name).restates)
+    .filter((f): f is FeatureStatistic & { z: number; mean: number; overallMean: number } => f.z !== null && Math.abs(f.z) >= TRAIT_Z && !labelFeature(f.name).restates)
     .sort((a, b) => Math.abs(b.z) - Math.abs(a.z) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .slice(0, limit)
     .map((f) => {
@@ -49,11 +49,11 @@ export function topTraits(segment: SegmentStatistics, limit: number): PersonaTra
 }
 
 /** z of the first column carrying the concept, or null when none is present. */
-export function zOf(segment: SegmentStatistics, concept: PersonaConcept): number | null {
-  return statisticOf(segment, concept)?.z ?? null;
+export function readZ(segment: SegmentStatistics, concept: PersonaConcept): number | null {
+  return findStatistic(segment, concept)?.z ?? null;
 }
 
-export function statisticOf(segment: SegmentStatistics, concept: PersonaConcept): FeatureStatistic | null {
+export function findStatistic(segment: SegmentStatistics, concept: PersonaConcept): FeatureStatistic | null {
   return segment.features.find((f) => f.concept === concept) ?? null;
 }
 

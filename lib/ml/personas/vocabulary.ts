@@ -145,7 +145,7 @@ const FEATURE_WORDS: Record<string, ConceptWords> = {
 };
 
 /** Which concept, if any, a column name carries. */
-export function conceptOf(name: string): PersonaConcept | null {
+export function findConcept(name: string): PersonaConcept | null {
   for (const concept of Object.keys(PERSONA_FEATURES) as PersonaConcept[]) {
     if (PERSONA_FEATURES[concept] === name || PERSONA_FEATURE_ALIASES[concept]?.includes(name)) return concept;
   }
@@ -179,14 +179,14 @@ const ORDER_WORDS: Record<string, ConceptWords> = {
 };
 
 /** A category or channel share column ("category:Classic Cars"), or null for any other name. */
-export function categoryOrChannel(name: string): { kind: "category" | "channel"; value: string } | null {
+export function parseCategoryOrChannel(name: string): { kind: "category" | "channel"; value: string } | null {
   if (name.startsWith(CATEGORY_PREFIX)) return { kind: "category", value: name.slice(CATEGORY_PREFIX.length) };
   if (name.startsWith(CHANNEL_PREFIX)) return { kind: "channel", value: name.slice(CHANNEL_PREFIX.length) };
   return null;
 }
 
 function shareWords(name: string): ConceptWords | null {
-  const column = categoryOrChannel(name);
+  const column = parseCategoryOrChannel(name);
   if (column === null) return null;
   const { kind, value } = column;
   if (value === OTHER_CATEGORIES) return spendShare("other categories");
@@ -206,7 +206,7 @@ function attributeWords(name: string): ConceptWords | null {
 }
 
 /** Words for a column: its concept's, the order-line or attribute words, or null for a column only a label describes. */
-export function wordsOf(name: string, concept: PersonaConcept | null): ConceptWords | null {
+export function lookUpWords(name: string, concept: PersonaConcept | null): ConceptWords | null {
   if (concept !== null) return CONCEPT_WORDS[concept];
   return FEATURE_WORDS[name] ?? ORDER_WORDS[name] ?? shareWords(name) ?? attributeWords(name);
 }

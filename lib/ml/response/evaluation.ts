@@ -1,10 +1,10 @@
 /** Every reported metric of the champion, computed on its out-of-fold predictions. */
-import { gainsTable, profitThreshold, type GainsRow, type ProfitOptions, type ProfitThreshold } from "./gains";
+import { buildGainsTable, findProfitThreshold, type GainsRow, type ProfitOptions, type ProfitThreshold } from "./gains";
 import {
   averagePrecision,
-  calibrationCurve,
-  confusionAt,
-  majorityBaseline,
+  buildCalibrationCurve,
+  countConfusionAt,
+  computeMajorityBaseline,
   rocAuc,
   brierScore,
   type CalibrationBin,
@@ -41,18 +41,18 @@ export function evaluateResponse(
 ): ResponseMetrics {
   let responders = 0;
   for (let i = 0; i < labels.length; i++) responders += labels[i];
-  const profit = profitThreshold(labels, deployed, economics);
+  const profit = findProfitThreshold(labels, deployed, economics);
   return {
     rows: labels.length,
     responders,
     rocAuc: rocAuc(labels, deployed),
     prAuc: averagePrecision(labels, deployed),
-    majorityBaseline: majorityBaseline(labels),
-    atHalf: confusionAt(labels, calibrated, 0.5),
-    atProfitThreshold: profit.threshold === null ? null : confusionAt(labels, deployed, profit.threshold),
+    majorityBaseline: computeMajorityBaseline(labels),
+    atHalf: countConfusionAt(labels, calibrated, 0.5),
+    atProfitThreshold: profit.threshold === null ? null : countConfusionAt(labels, deployed, profit.threshold),
     brier: brierScore(labels, calibrated),
-    calibrationCurve: calibrationCurve(labels, calibrated, 10),
-    gains: gainsTable(labels, deployed),
+    calibrationCurve: buildCalibrationCurve(labels, calibrated, 10),
+    gains: buildGainsTable(labels, deployed),
     profit,
   };
 }

@@ -20,8 +20,8 @@ export interface GainsRow {
  * Rows sorted by descending score (ties in input order), cut after round(n·d/10) rows for
  * d = 1..10.
  */
-export function gainsTable(labels: Labels, scores: Scores): GainsRow[] {
-  const { positives } = checkBinary(labels, scores, "gainsTable");
+export function buildGainsTable(labels: Labels, scores: Scores): GainsRow[] {
+  const { positives } = checkBinary(labels, scores, "buildGainsTable");
   if (positives === 0) throw new Error("gainsTable: no responders, gains are undefined");
   const order = orderByScore(scores);
   const rows: GainsRow[] = [];
@@ -67,9 +67,9 @@ export interface ProfitThreshold {
  * highest profit = revenue × responders − cost × contacted; the first maximum wins, so
  * the smallest campaign with the best profit is chosen.
  */
-export function profitThreshold(labels: Labels, scores: Scores, options: ProfitOptions = {}): ProfitThreshold {
+export function findProfitThreshold(labels: Labels, scores: Scores, options: ProfitOptions = {}): ProfitThreshold {
   const { costPerContact = 3, revenuePerResponse = 11 } = options;
-  const { positives } = checkBinary(labels, scores, "profitThreshold");
+  const { positives } = checkBinary(labels, scores, "findProfitThreshold");
   if (!(costPerContact >= 0) || !(revenuePerResponse >= 0)) throw new Error("profitThreshold: cost and revenue must be ≥ 0");
   const order = orderByScore(scores);
   let best = { threshold: null as number | null, contacted: 0, responders: 0, profit: 0 };

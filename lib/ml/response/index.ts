@@ -5,7 +5,7 @@
  * permutation importance. Everything returned is plain data.
  */
 import type { CustomerRecord } from "@/lib/data/customer";
-import { RESPONSE_FEATURES, responseDataProblem, transformFeatures, type FeatureName, type SummaryLookup } from "@/lib/ml/features";
+import { RESPONSE_FEATURES, findResponseDataProblem, transformFeatures, type FeatureName, type SummaryLookup } from "@/lib/ml/features";
 import { createRng } from "@/lib/ml/random";
 import { applyPlatt, calibrateOutOfFold, type CalibrationReport, type PlattScaling } from "./calibration";
 import { crossValidate, type ModelCrossValidation } from "./crossValidate";
@@ -16,7 +16,7 @@ import { permutationImportance, type FeatureImportance } from "./importance";
 import { brierScore } from "./metrics";
 import { fitFinalModels } from "./final";
 import { createPredictor, RESPONSE_MODEL_KINDS, type FittedResponseModel, type LearnerOptions, type ResponseModelKind } from "./models";
-import { championNotes, dataNotes } from "./notes";
+import { noteChampionChoice, noteDataProblems } from "./notes";
 import { InsufficientDataError } from "./errors";
 
 export { InsufficientDataError };
@@ -59,7 +59,7 @@ export interface ResponseReport {
 export async function fitResponseModels(records: readonly CustomerRecord[], options: ResponseOptions): Promise<ResponseReport> {
   const started = performance.now();
   const { seed = 42, folds: k = 5, features = RESPONSE_FEATURES, models: kinds = RESPONSE_MODEL_KINDS } = options;
-  const problem = responseDataProblem(records);
+  const problem = findResponseDataProblem(records);
   if (problem !== null) throw new InsufficientDataError("response", problem);
   if (kinds.length === 0) throw new Error("fitResponseModels: no models requested");
   const labelled = records.filter((record) => record.response !== null);
@@ -104,7 +104,7 @@ export async function fitResponseModels(records: readonly CustomerRecord[], opti
   lap("finalFit", at);
   lap("total", started);
 
-  const notes = [...dataNotes(records, labelled, trained[champion]!.pipeline), ...championNotes(cv, champion, calibration, metrics.profit)];
+  const notes = [...noteDataProblems(records, labelled, trained[champion]!.pipeline), ...noteChampionChoice(cv, champion, calibration, metrics.profit)];
   return { champion, models: trained, cv, metrics, calibration, threshold: metrics.profit, importance, notes, timings };
 }
 

@@ -29,7 +29,7 @@ export const sigmoid = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) :
 /** log(1 + e^z) without overflow. */
 const softplus = (z: number): number => (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z)));
 
-export function classWeights(labels: ArrayLike<number>, classWeight: ClassWeight): { negative: number; positive: number } {
+export function computeClassWeights(labels: ArrayLike<number>, classWeight: ClassWeight): { negative: number; positive: number } {
   if (classWeight === null) return { negative: 1, positive: 1 };
   if (classWeight !== "balanced") return classWeight;
   let positives = 0;
@@ -44,10 +44,10 @@ function checkShapes(matrix: Float64Array, columns: number, rows: number, where:
 }
 
 /** The linear predictor β₀ + xᵢ·β for every row. */
-export function logisticMargins(model: LogisticModel, matrix: Float64Array, columns: number): Float64Array {
+export function computeLogisticMargins(model: LogisticModel, matrix: Float64Array, columns: number): Float64Array {
   const rows = matrix.length / columns;
-  checkShapes(matrix, columns, rows, "logisticMargins");
-  if (model.coefficients.length !== columns) throw new Error(`logisticMargins: model has ${model.coefficients.length} coefficients, matrix ${columns} columns`);
+  checkShapes(matrix, columns, rows, "computeLogisticMargins");
+  if (model.coefficients.length !== columns) throw new Error(`computeLogisticMargins: model has ${model.coefficients.length} coefficients, matrix ${columns} columns`);
   const margins = new Float64Array(rows);
   for (let i = 0; i < rows; i++) {
     let z = model.intercept;
@@ -58,7 +58,7 @@ export function logisticMargins(model: LogisticModel, matrix: Float64Array, colu
 }
 
 export function predictLogistic(model: LogisticModel, matrix: Float64Array, columns: number): Float64Array {
-  return logisticMargins(model, matrix, columns).map(sigmoid);
+  return computeLogisticMargins(model, matrix, columns).map(sigmoid);
 }
 
 export function fitLogistic(matrix: Float64Array, columns: number, labels: ArrayLike<number>, options: LogisticOptions = {}): LogisticModel {
@@ -66,7 +66,7 @@ export function fitLogistic(matrix: Float64Array, columns: number, labels: Array
   const rows = labels.length;
   checkShapes(matrix, columns, rows, "fitLogistic");
   if (!(l2 >= 0)) throw new Error(`fitLogistic: l2 must be ≥ 0, got ${l2}`);
-  const weights = classWeights(labels, classWeight);
+  const weights = computeClassWeights(labels, classWeight);
   const rowWeight = Float64Array.from({ length: rows }, (_, i) => (labels[i] === 1 ? weights.positive : weights.negative));
   const p = columns + 1;
   const objective = (beta: Float64Array): number => {

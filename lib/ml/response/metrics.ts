@@ -80,8 +80,8 @@ export interface Confusion {
 }
 
 /** Predicted positive when score ≥ threshold; precision is 0 when nothing is predicted positive. */
-export function confusionAt(labels: Labels, scores: Scores, threshold: number): Confusion {
-  checkBinary(labels, scores, "confusionAt");
+export function countConfusionAt(labels: Labels, scores: Scores, threshold: number): Confusion {
+  checkBinary(labels, scores, "countConfusionAt");
   let tp = 0;
   let fp = 0;
   let tn = 0;
@@ -108,7 +108,7 @@ export function confusionAt(labels: Labels, scores: Scores, threshold: number): 
 }
 
 /** Accuracy of always predicting the more frequent class. */
-export function majorityBaseline(labels: Labels): number {
+export function computeMajorityBaseline(labels: Labels): number {
   let positives = 0;
   for (let i = 0; i < labels.length; i++) positives += labels[i];
   return Math.max(positives, labels.length - positives) / labels.length;
@@ -123,8 +123,8 @@ export interface CalibrationBin {
 }
 
 /** Equal-width probability bins on [0, 1]; empty bins have null means (JSON has no NaN). */
-export function calibrationCurve(labels: Labels, probabilities: Scores, bins = 10): CalibrationBin[] {
-  checkBinary(labels, probabilities, "calibrationCurve");
+export function buildCalibrationCurve(labels: Labels, probabilities: Scores, bins = 10): CalibrationBin[] {
+  checkBinary(labels, probabilities, "buildCalibrationCurve");
   const count = new Array<number>(bins).fill(0);
   const predicted = new Array<number>(bins).fill(0);
   const observed = new Array<number>(bins).fill(0);

@@ -13,9 +13,9 @@ import type { LayersModel, Tensor } from "@tensorflow/tfjs";
 import { createRng, type Rng } from "@/lib/ml/random";
 import { loadTf, type Tf } from "@/lib/ml/tf";
 import { stratifiedSplit } from "./folds";
-import { classWeights, type ClassWeight } from "./logistic";
+import { computeClassWeights, type ClassWeight } from "./logistic";
 import { serialiseMlp, type MlpModel } from "./mlpModel";
-import { trainingGraph, trainStep } from "./mlpTraining";
+import { buildTrainingGraph, trainStep } from "./mlpTraining";
 
 export interface MlpOptions {
   seed: number;
@@ -83,14 +83,14 @@ export async function fitMlp(matrix: Float64Array, columns: number, labels: Arra
   const rng = createRng(seed);
   const split = stratifiedSplit(labels, validationFraction, rng.seed());
   const trainLabels = split.train.map((i) => labels[i]);
-  const weights = classWeights(trainLabels, classWeight);
+  const weights = computeClassWeights(trainLabels, classWeight);
   const batchSize = options.batchSize === undefined || options.batchSize === "auto" ? autoBatchSize(split.train.length) : options.batchSize;
   // Larger batches take fewer, less noisy steps: the square-root rule keeps large files from
   // needing many more epochs to reach the same loss.
   const learningRate = options.learningRate ?? 1e-3 * Math.sqrt(batchSize / 32);
   const model = buildModel(tf, columns, hiddenUnits, dropout, rng);
   const optimizer = tf.train.adam(learningRate);
-  const graph = trainingGraph(tf, model);
+  const graph = buildTrainingGraph(tf, model);
 
   const validation = {
     x: tf.tensor2d(gatherRows(matrix, columns, split.validation), [split.validation.length, columns]),

@@ -5,7 +5,7 @@
  */
 import type { LayersModel, Tensor } from "@tensorflow/tfjs";
 import { compileDenseNet } from "@/lib/ml/denseNet";
-import { denseLayersOf } from "@/lib/ml/storedNetwork";
+import { readDenseLayers } from "@/lib/ml/storedNetwork";
 import { loadTf } from "@/lib/ml/tf";
 
 export interface MlpModel {
@@ -70,7 +70,7 @@ export async function createMlpScorer(saved: MlpModel): Promise<MlpScorer> {
 
 /** The stored network as plain dense layers, built once: synchronous, no TensorFlow. */
 export function mlpForward(saved: MlpModel): (matrix: Float64Array, columns: number) => Float64Array {
-  const run = compileDenseNet(denseLayersOf(saved));
+  const run = compileDenseNet(readDenseLayers(saved));
   return (matrix, columns) => {
     if (columns !== saved.inputSize) throw new Error(`MLP scoring: model takes ${saved.inputSize} features, matrix has ${columns}`);
     return run({ data: matrix, rows: matrix.length / columns, columns }).data;

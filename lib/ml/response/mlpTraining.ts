@@ -20,7 +20,7 @@ export interface TrainingGraph {
   trainable: Variable[];
 }
 
-function variableOf(model: LayersModel, layerIndex: number, suffix: string): Variable {
+function findVariable(model: LayersModel, layerIndex: number, suffix: string): Variable {
   const weight = model.layers[layerIndex].weights.find((w) => w.originalName.endsWith(`/${suffix}`));
   if (!weight) throw new Error(`MLP training: layer ${model.layers[layerIndex].name} has no ${suffix}`);
   return weight.read() as Variable;
@@ -33,8 +33,8 @@ function variableOf(model: LayersModel, layerIndex: number, suffix: string): Var
  */
 function batchNormStep(tf: Tf, model: LayersModel, index: number): Step {
   const config = model.layers[index].getConfig() as { momentum: number; epsilon: number };
-  const [gamma, beta] = [variableOf(model, index, "gamma"), variableOf(model, index, "beta")];
-  const [movingMean, movingVariance] = [variableOf(model, index, "moving_mean"), variableOf(model, index, "moving_variance")];
+  const [gamma, beta] = [findVariable(model, index, "gamma"), findVariable(model, index, "beta")];
+  const [movingMean, movingVariance] = [findVariable(model, index, "moving_mean"), findVariable(model, index, "moving_variance")];
   const normalise = tf.customGrad(((x: Tensor, g: Tensor, b: Tensor, save: (tensors: Tensor[]) => void) => {
     const { mean, variance } = tf.moments(x, 0);
     movingMean.assign(movingMean.sub(movingMean.sub(mean).mul(1 - config.momentum)));
@@ -57,7 +57,7 @@ function batchNormStep(tf: Tf, model: LayersModel, index: number): Step {
 }
 
 /** Reads the model's layers into training steps; throws on a layer it does not know. */
-export function trainingGraph(tf: Tf, model: LayersModel): TrainingGraph {
+export function buildTrainingGraph(tf: Tf, model: LayersModel): TrainingGraph {
   const steps = model.layers.map((layer, index): Step => {
     const config = layer.getConfig();
     switch (layer.getClassName()) {
@@ -65,7 +65,7 @@ export function trainingGraph(tf: Tf, model: LayersModel): TrainingGraph {
         const last = index === model.layers.length - 1;
         // Hidden layers are linear (batch norm and ReLU follow); the output is a sigmoid.
         if (config.activation !== (last ? "sigmoid" : "linear")) break;
-        return { kind: "dense", kernel: variableOf(model, index, "kernel"), bias: variableOf(model, index, "bias") };
+        return { kind: "dense", kernel: findVariable(model, index, "kernel"), bias: findVariable(model, index, "bias") };
       }
       case "BatchNormalization":
         return batchNormStep(tf, model, index);
@@ -92,7 +92,7 @@ export interface Batch {
  * The class-weighted cross-entropy of a batch in training mode (batch statistics, and the
  * given dropout masks by step index). Moves the batch-norm running statistics as a side effect.
  */
-export function trainingLoss(graph: TrainingGraph, x: Tensor, labels: Tensor, weights: Tensor, masks: (Tensor | null)[]): Tensor {
+export function computeTrainingLoss(graph: TrainingGraph, x: Tensor, labels: Tensor, weights: Tensor, masks: (Tensor | null)[]): Tensor {
   let h = x;
   graph.steps.forEach((step, i) => {
     if (step.kind === "dense") h = h.matMul(step.kernel).add(step.bias);
@@ -112,7 +112,7 @@ export function trainStep(tf: Tf, graph: TrainingGraph, optimizer: ReturnType<Tf
     const y = tf.tensor1d(batch.labels);
     const w = tf.tensor1d(batch.weights);
     const masks = graph.steps.map((step) => (step.kind === "dropout" ? dropoutMask(tf, rng, batch.rows, step.width, step.rate) : null));
-    optimizer.minimize(() => trainingLoss(graph, x, y, w, masks) as ReturnType<Tf["scalar"]>, false, graph.trainable);
+    optimizer.minimize(() => computeTrainingLoss(graph, x, y, w, masks) as ReturnType<Tf["scalar"]>, false, graph.trainable);
   });
 }
 

@@ -9,7 +9,7 @@ import { plural } from "@/lib/text/plural";
 const NAMES: Record<ResponseModelKind, string> = { logistic: "logistic regression", mlp: "the MLP" };
 const f3 = (x: number) => x.toFixed(3);
 
-export function dataNotes(records: readonly CustomerRecord[], labelled: readonly CustomerRecord[], pipeline: FeaturePipeline): string[] {
+export function noteDataProblems(records: readonly CustomerRecord[], labelled: readonly CustomerRecord[], pipeline: FeaturePipeline): string[] {
   const notes: string[] = [];
   const unlabelled = records.length - labelled.length;
   if (unlabelled > 0) notes.push(`${plural(unlabelled, "customer")} without a Response value ${unlabelled === 1 ? "was" : "were"} left out.`);
@@ -31,7 +31,7 @@ interface CvAucs {
   meanAuc: number;
 }
 
-export function championNotes(
+export function noteChampionChoice(
   cv: Partial<Record<ResponseModelKind, CvAucs>>,
   champion: ResponseModelKind,
   calibration: CalibrationReport,

@@ -6,7 +6,7 @@
 import { toDense, type MatrixInput } from "./matrix";
 import { distancesTo } from "./kmeansSteps";
 import { applyTransform } from "./spaces";
-import type { SegmentationModel } from "./select";
+import type { SegmentationModel } from "./segmentationRun";
 
 /** Index of the nearest centroid for every row (lowest index on ties). */
 export function predictKmeans(centroids: readonly (readonly number[])[], input: MatrixInput): Int32Array {

@@ -10,7 +10,7 @@
  */
 import { fitKmeansSync } from "./kmeans";
 import { K_RULE_DEFAULTS, pickK, type KRule } from "./kRule";
-import { kStabilities, subsampleRows, STABILITY_DEFAULTS, type StabilityOptions } from "./kStability";
+import { measureKStabilities, subsampleRows, STABILITY_DEFAULTS, type StabilityOptions } from "./kStability";
 import type { DenseMatrix } from "./matrix";
 import { silhouettes } from "./silhouette";
 
@@ -70,14 +70,14 @@ export interface KChoiceOptions {
 }
 
 /** The smallest segment's share of the rows. */
-export function smallestShare(labels: ArrayLike<number>, k: number): number {
+export function findSmallestShare(labels: ArrayLike<number>, k: number): number {
   const sizes = new Array<number>(k).fill(0);
   for (let i = 0; i < labels.length; i++) sizes[labels[i]]++;
   return Math.min(...sizes) / labels.length;
 }
 
 /** The largest k the rows support: silhouette needs k < rows, and every stability subsample more rows than k. */
-export function largestK(rows: number, fraction: number = STABILITY_DEFAULTS.fraction): number {
+export function findLargestK(rows: number, fraction: number = STABILITY_DEFAULTS.fraction): number {
   return Math.min(rows, subsampleRows(rows, fraction)) - 1;
 }
 
@@ -85,7 +85,7 @@ export function chooseK(matrix: DenseMatrix, options: KChoiceOptions): KChoice {
   const { kMin, restarts, seed } = options;
   const fixedK = options.fixedK ?? null;
   const stability = { ...STABILITY_DEFAULTS, ...options.stability };
-  const limit = largestK(matrix.rows, stability.fraction);
+  const limit = findLargestK(matrix.rows, stability.fraction);
   const kMax = Math.min(options.kMax, limit);
   if (kMax < kMin) throw new Error(`chooseK: ${matrix.rows} rows are too few for k ≥ ${kMin} (at most k = ${limit})`);
   if (fixedK !== null && fixedK > limit) throw new Error(`chooseK: ${matrix.rows} rows are too few for the fixed k = ${fixedK} (at most k = ${limit})`);
@@ -97,10 +97,10 @@ export function chooseK(matrix: DenseMatrix, options: KChoiceOptions): KChoice {
   const fits = ks.map((k) => ({ k, ...fitKmeansSync(matrix, { k, restarts, seed }) }));
   const scores = silhouettes(scoreIn, fits.map((fit) => fit.labels), { sampleSize: options.silhouetteSampleSize, seed: options.silhouetteSeed });
   const stabilityStarted = performance.now();
-  const stabilities = kStabilities(matrix, ks, { ...stability, seed: options.stabilitySeed });
+  const stabilities = measureKStabilities(matrix, ks, { ...stability, seed: options.stabilitySeed });
   const stabilityMs = Math.round(performance.now() - stabilityStarted);
   const curve = fits.map((fit, i) => ({
-    k: fit.k, inertia: fit.inertia, silhouette: scores[i].score, minShare: smallestShare(fit.labels, fit.k), stability: stabilities[i],
+    k: fit.k, inertia: fit.inertia, silhouette: scores[i].score, minShare: findSmallestShare(fit.labels, fit.k), stability: stabilities[i],
   }));
   const rule: KRule = {
     kMin, kMax, fixedK, resamples: stability.resamples,

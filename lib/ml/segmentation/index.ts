@@ -7,7 +7,7 @@ export { componentsForVariance, fitPca, transformPca, truncatePca, type PcaModel
 export { autoBatchSize, encode, fitAutoencoder, reconstructionError } from "./autoencoder";
 export type { AutoencoderModel, AutoencoderOptions, AutoencoderTraining } from "./autoencoder";
 export type { Activation, DenseLayer } from "@/lib/ml/denseNet";
-export { fitSegmentation, type SegmentationModel, type SegmentationOptions, type SpaceReport } from "./select";
+export { fitSegmentation, type SegmentationModel, type SegmentationOptions, type SpaceReport } from "./segmentationRun";
 export type { KCurvePoint } from "./chooseK";
 export { SPACE_RULE, type StandardizedScores } from "./compareSpaces";
 export { applyTransform, SPACE_NAMES, type SpaceName, type SpaceTransform } from "./spaces";

@@ -35,13 +35,13 @@ export function subsampleRows(rows: number, fraction: number = STABILITY_DEFAULT
 }
 
 /** Mean pairwise adjusted Rand index of the subsample fits, one value per k in `ks`. */
-export function kStabilities(matrix: DenseMatrix, ks: readonly number[], options: StabilityOptions): number[] {
+export function measureKStabilities(matrix: DenseMatrix, ks: readonly number[], options: StabilityOptions): number[] {
   const { resamples, fraction, restarts } = { ...STABILITY_DEFAULTS, ...options };
-  if (!Number.isInteger(resamples) || resamples < 2) throw new Error(`kStabilities: resamples must be an integer ≥ 2, got ${resamples}`);
-  if (!(fraction > 0 && fraction < 1)) throw new Error(`kStabilities: fraction must be between 0 and 1, got ${fraction}`);
+  if (!Number.isInteger(resamples) || resamples < 2) throw new Error(`measureKStabilities: resamples must be an integer ≥ 2, got ${resamples}`);
+  if (!(fraction > 0 && fraction < 1)) throw new Error(`measureKStabilities: fraction must be between 0 and 1, got ${fraction}`);
   const size = subsampleRows(matrix.rows, fraction);
   const tooLarge = ks.find((k) => !Number.isInteger(k) || k < 2 || k >= size);
-  if (tooLarge !== undefined) throw new Error(`kStabilities: k = ${tooLarge} needs 2 ≤ k < ${size} (rows in a subsample of ${matrix.rows})`);
+  if (tooLarge !== undefined) throw new Error(`measureKStabilities: k = ${tooLarge} needs 2 ≤ k < ${size} (rows in a subsample of ${matrix.rows})`);
 
   const rng = createRng(options.seed);
   const subsamples: Subsample[] = Array.from({ length: resamples }, () => {

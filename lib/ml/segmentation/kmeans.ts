@@ -6,7 +6,7 @@
 import { availableParallelism } from "node:os";
 import { createRng } from "@/lib/ml/random";
 import { toDense, toRows, type DenseMatrix, type MatrixInput } from "./matrix";
-import { better, runRestart, type KmeansAlgorithm, type RestartSettings } from "./kmeansRestart";
+import { isBetterRestart, runRestart, type KmeansAlgorithm, type RestartSettings } from "./kmeansRestart";
 import { greedyLocalTrials } from "./kmeansSeeding";
 import { runRestartsInWorkers, type RankedRestart } from "./kmeansParallel";
 
@@ -74,7 +74,7 @@ function runHere({ matrix, settings, seeds }: Prepared): KmeansResult {
   let best: RankedRestart | null = null;
   seeds.forEach((seed, restart) => {
     const result = { ...runRestart(matrix, seed, settings), restart };
-    if (best === null || better(result, best)) best = result;
+    if (best === null || isBetterRestart(result, best)) best = result;
   });
   return toResult(best!, matrix.columns, 0);
 }

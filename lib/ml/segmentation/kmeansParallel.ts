@@ -6,7 +6,7 @@
  */
 import { Worker } from "node:worker_threads";
 import type { DenseMatrix } from "./matrix";
-import { better, type RestartResult, type RestartSettings } from "./kmeansRestart";
+import { isBetterRestart, type RestartResult, type RestartSettings } from "./kmeansRestart";
 
 export type RankedRestart = RestartResult & { restart: number };
 
@@ -37,7 +37,7 @@ function collect(workers: Worker[], seeds: readonly number[]): Promise<RankedRes
     for (const worker of workers) {
       worker.on("message", (message: RankedRestart | { ready: true }) => {
         if ("ready" in message) return handOut(worker);
-        if (best === null || better(message, best)) best = message;
+        if (best === null || isBetterRestart(message, best)) best = message;
         finished++;
         if (finished === seeds.length) resolve(best);
         else handOut(worker);

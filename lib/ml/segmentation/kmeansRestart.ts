@@ -7,7 +7,7 @@ import type { DenseMatrix } from "./matrix";
 import { kmeansPlusPlus } from "./kmeansSeeding";
 import { hamerly } from "./hamerly";
 import { lloyd } from "./lloyd";
-import { inertiaOf } from "./kmeansSteps";
+import { measureInertia } from "./kmeansSteps";
 
 export type KmeansAlgorithm = "hamerly" | "lloyd";
 
@@ -32,10 +32,10 @@ export function runRestart(matrix: DenseMatrix, seed: number, settings: RestartS
   const start = kmeansPlusPlus(matrix, settings.k, createRng(seed), settings.localTrials);
   const iterate = settings.algorithm === "lloyd" ? lloyd : hamerly;
   const result = iterate(matrix, start, settings.k, settings);
-  return { ...result, inertia: inertiaOf(matrix, result.labels, result.centers) };
+  return { ...result, inertia: measureInertia(matrix, result.labels, result.centers) };
 }
 
 /** The better of two restarts: lower inertia, the earlier restart on ties (so the order of completion does not matter). */
-export function better(a: { inertia: number; restart: number }, b: { inertia: number; restart: number }): boolean {
+export function isBetterRestart(a: { inertia: number; restart: number }, b: { inertia: number; restart: number }): boolean {
   return a.inertia < b.inertia || (a.inertia === b.inertia && a.restart < b.restart);
 }

@@ -156,7 +156,7 @@ export function fillEmptyClusters(matrix: DenseMatrix, labels: Int32Array, clust
 }
 
 /** Sum of squared distances from each row to its assigned centroid. */
-export function inertiaOf(matrix: DenseMatrix, labels: Int32Array, centers: Float64Array): number {
+export function measureInertia(matrix: DenseMatrix, labels: Int32Array, centers: Float64Array): number {
   const { data, rows, columns } = matrix;
   let sum = 0;
   for (let i = 0; i < rows; i++) sum += squaredDistance(data, i * columns, centers, labels[i] * columns, columns);

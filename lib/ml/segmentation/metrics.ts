@@ -4,7 +4,7 @@
  * Empty clusters (labels never used) are ignored, as scikit-learn's label encoding does.
  */
 import { groupMeans, toDense, type DenseMatrix, type MatrixInput } from "./matrix";
-import { inertiaOf, squaredDistance } from "./kmeansSteps";
+import { measureInertia, squaredDistance } from "./kmeansSteps";
 import { checkLabels } from "./labels";
 
 export { silhouette, silhouettes, type SilhouetteOptions, type SilhouetteResult } from "./silhouette";
@@ -13,7 +13,7 @@ export { silhouette, silhouettes, type SilhouetteOptions, type SilhouetteResult 
 export function inertia(input: MatrixInput, labels: Int32Array): number {
   const matrix = toDense(input, "inertia");
   const centers = groupMeans(matrix, labels, checkLabels(labels, matrix.rows, "inertia"));
-  return inertiaOf(matrix, labels, centers);
+  return measureInertia(matrix, labels, centers);
 }
 
 /**
@@ -57,7 +57,7 @@ export function calinskiHarabasz(input: MatrixInput, labels: Int32Array): number
   for (let i = 0; i < rows; i++) counts[labels[i]]++;
   let between = 0;
   for (const j of present) between += counts[j] * squaredDistance(centers, j * columns, overall, 0, columns);
-  const within = inertiaOf(matrix, labels, centers);
+  const within = measureInertia(matrix, labels, centers);
   const k = present.length;
   return within === 0 ? 1 : (between / (k - 1)) / (within / (rows - k));
 }

@@ -11,7 +11,7 @@ export interface PlotCoordinates {
   coordinates3d: Float64Array;
 }
 
-export function plotCoordinates(fullPca: PcaModel, standardized: DenseMatrix): PlotCoordinates {
+export function computePlotCoordinates(fullPca: PcaModel, standardized: DenseMatrix): PlotCoordinates {
   const pca = truncatePca(fullPca, Math.min(3, fullPca.components.length));
   const projected = transformPca(pca, standardized);
   return { pca, coordinates2d: widen(projected, 2), coordinates3d: widen(projected, 3) };

@@ -1,5 +1,5 @@
 /** Stability of segmentations across runs: partition agreement and segment identity matching. */
 export { adjustedRandIndex, type Labels } from "./adjustedRand";
 export { hungarian } from "./hungarian";
-export { matchSegments, matchThreshold, MATCH_DEFAULTS, type MatchOptions, type SegmentMatch, type SegmentMatching } from "./matchSegments";
+export { matchSegments, computeMatchThreshold, MATCH_DEFAULTS, type MatchOptions, type SegmentMatch, type SegmentMatching } from "./matchSegments";
 export { matchIdentities, type IdentityMatch } from "./returning";

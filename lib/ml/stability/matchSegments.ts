@@ -53,7 +53,7 @@ function checkCentroids(previous: readonly (readonly number[])[], current: reado
  * previous one is nearer to it than to the midpoint towards its typical neighbour, so it is
  * recognisably the same segment; anything farther has moved into the gap between segments.
  */
-export function matchThreshold(previous: readonly (readonly number[])[], options: MatchOptions = {}): number {
+export function computeMatchThreshold(previous: readonly (readonly number[])[], options: MatchOptions = {}): number {
   const { relativeThreshold, fallbackDistance } = { ...MATCH_DEFAULTS, ...options };
   if (options.maxDistance !== undefined) return options.maxDistance;
   if (previous.length < 2) return fallbackDistance;
@@ -81,7 +81,7 @@ export function matchSegments(
     const value = options[key];
     if (value !== undefined && !(Number.isFinite(value) && value >= 0)) throw new Error(`matchSegments: ${key} = ${value} must be a number ≥ 0`);
   }
-  const threshold = matchThreshold(previousCentroids, options);
+  const threshold = computeMatchThreshold(previousCentroids, options);
   const distances = newCentroids.map((a) => previousCentroids.map((b) => euclidean(a, b)));
   const assignment = previousCentroids.length > 0 ? hungarian(distances.map((row) => row.map((d) => Math.min(d, threshold)))) : [];
   const continued = new Set<number>();

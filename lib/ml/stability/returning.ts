@@ -4,7 +4,7 @@
  * since (the latest centroid of each such key), which comes back under its old identity.
  * Both matchings are one-to-one with the same distance limit, the active run's first.
  */
-import { matchSegments, matchThreshold, type MatchOptions } from "./matchSegments";
+import { matchSegments, computeMatchThreshold, type MatchOptions } from "./matchSegments";
 
 export interface IdentityMatch {
   newIndex: number;
@@ -20,7 +20,7 @@ type Centroids = readonly (readonly number[])[];
 
 /** `absent`: centroids of personas seen in earlier runs but not in the active one. */
 export function matchIdentities(active: Centroids, absent: Centroids, current: Centroids, options: MatchOptions = {}): { matches: IdentityMatch[]; threshold: number } {
-  const threshold = options.maxDistance ?? matchThreshold(active.length > 0 ? active : absent, options);
+  const threshold = options.maxDistance ?? computeMatchThreshold(active.length > 0 ? active : absent, options);
   const first = matchSegments(active, current, { maxDistance: threshold });
   const unmatched = first.matches.filter((match) => match.isNew).map((match) => match.newIndex);
   const second = absent.length > 0 && unmatched.length > 0 ? matchSegments(absent, unmatched.map((i) => current[i]), { maxDistance: threshold }).matches : [];

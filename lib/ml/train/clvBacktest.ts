@@ -3,9 +3,9 @@
  * cutoff, with the same sale / return / cancel rules as the CLV stage, one BG/NBD + Gamma-Gamma fit
  * on it, and the hold-out actuals from the lines after it. Deterministic: fits draw no random numbers.
  */
-import { orderLineKind, type OrderRecord } from "@/lib/data/customer";
-import { backtestWindow, evaluateBacktest, gradeBacktest, type BacktestActuals, type BacktestWindow } from "@/lib/ml/clv";
-import { orderSummary, tryFit } from "./clvStage";
+import { classifyOrderLine, type OrderRecord } from "@/lib/data/customer";
+import { chooseBacktestWindow, evaluateBacktest, gradeBacktest, type BacktestActuals, type BacktestWindow } from "@/lib/ml/clv";
+import { summariseOrders, tryFit } from "./clvStage";
 import type { ClvBacktestOutcome } from "./types";
 
 const DAY_MS = 86_400_000;
@@ -15,11 +15,11 @@ export const NO_ORDER_LINES =
 
 export function backtestClv(orders: readonly OrderRecord[], snapshotDate: Date, options: { holdoutWeeks?: number } = {}): ClvBacktestOutcome {
   let firstSale = Infinity;
-  for (const order of orders) if (orderLineKind(order) === "sale") firstSale = Math.min(firstSale, order.orderDate.getTime());
+  for (const order of orders) if (classifyOrderLine(order) === "sale") firstSale = Math.min(firstSale, order.orderDate.getTime());
   if (firstSale === Infinity) return { status: "unavailable", reason: NO_ORDER_LINES };
-  const window = backtestWindow(new Date(firstSale), snapshotDate, options.holdoutWeeks);
+  const window = chooseBacktestWindow(new Date(firstSale), snapshotDate, options.holdoutWeeks);
   if ("reason" in window) return { status: "unavailable", reason: window.reason };
-  const calibration = orderSummary(orders, window.calibrationEnd);
+  const calibration = summariseOrders(orders, window.calibrationEnd);
   if (calibration === null) return { status: "unavailable", reason: "no sale before the hold-out period" };
   const model = tryFit({ summary: calibration, source: "orders" }, []);
   if (typeof model === "string") return { status: "unavailable", reason: `the model fitted on the calibration period failed: ${model}` };
@@ -54,7 +54,7 @@ function holdoutActuals(orders: readonly OrderRecord[], customerIds: readonly st
   const purchaseDays = new Map<number, Set<number>>();
   const newcomers = new Set<string>();
   for (const order of orders) {
-    const kind = orderLineKind(order);
+    const kind = classifyOrderLine(order);
     const orderDay = Math.floor(order.orderDate.getTime() / DAY_MS);
     if (kind === "cancelled" || orderDay > end) continue;
     const row = rowOf.get(order.customerId);

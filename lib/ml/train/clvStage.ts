@@ -4,7 +4,7 @@
  * lib/ml/clv/summary.ts for the assumptions), a BG/NBD + Gamma-Gamma fit per source, and
  * per-customer scores mapped back to input order with the source or the reason there is none.
  */
-import { orderLineKind, SPEND_FIELDS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
+import { classifyOrderLine, SPEND_FIELDS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
 import {
   fitClv,
   type IntervalTables,
@@ -12,7 +12,7 @@ import {
   scoreClv,
   summaryFromOrders,
   summaryFromProfiles,
-  spendShrinkageOf,
+  fitSpendShrinkage,
   type ClvModel,
   type CustomerRfmSummary,
   type OrdersSummary,
@@ -58,7 +58,7 @@ export function buildClvPlan(customers: readonly CustomerRecord[], orders: reado
   const notes: (string | null)[] = customers.map(() => null);
   let ordersPart: ClvSummary | null = null;
   const summarised = new Uint8Array(customers.length);
-  const summary = orderSummary(orders, snapshotDate);
+  const summary = summariseOrders(orders, snapshotDate);
   if (summary !== null) {
     const rowIndex = summary.customerIds.map((id) => indexOf.get(id) ?? -1);
     for (const row of rowIndex) if (row >= 0) summarised[row] = 1;
@@ -87,8 +87,8 @@ export function buildClvPlan(customers: readonly CustomerRecord[], orders: reado
 }
 
 /** The order-line summary at `snapshotDate`: sales only, returns netted (see buildClvPlan); null when there is no sale. */
-export function orderSummary(orders: readonly OrderRecord[], snapshotDate: Date): OrdersSummary | null {
-  const sales = orders.filter((order) => orderLineKind(order) === "sale");
+export function summariseOrders(orders: readonly OrderRecord[], snapshotDate: Date): OrdersSummary | null {
+  const sales = orders.filter((order) => classifyOrderLine(order) === "sale");
   if (sales.length === 0) return null;
   const summary = summaryFromOrders(sales, { snapshotDate });
   netReturns(summary, orders, snapshotDate);
@@ -110,7 +110,7 @@ function netReturns(summary: CustomerRfmSummary, orders: readonly OrderRecord[],
   const returned = new Map<string, number>();
   for (const order of orders) {
     if (!(order.orderDate.getTime() < last)) continue;
-    const kind = orderLineKind(order);
+    const kind = classifyOrderLine(order);
     if (kind === "sale") gross.set(order.customerId, (gross.get(order.customerId) ?? 0) + order.amount);
     else if (kind === "return") returned.set(order.customerId, (returned.get(order.customerId) ?? 0) + Math.abs(order.amount));
   }
@@ -123,7 +123,7 @@ function netReturns(summary: CustomerRfmSummary, orders: readonly OrderRecord[],
 }
 
 /** Order-line summaries by customer, for the RFM features of customers known only from orders. */
-export function summaryLookup(plan: ClvPlan): SummaryLookup | undefined {
+export function indexSummariesByCustomer(plan: ClvPlan): SummaryLookup | undefined {
   if (plan.orders === null) return undefined;
   const { summary } = plan.orders;
   const lookup = new Map<string, CustomerSummary>();
@@ -155,7 +155,7 @@ export function tryFit(part: Pick<ClvSummary, "summary" | "source">, notes: stri
     const model = fitClv(part.summary);
     if (!model.bgnbd.converged) return `the BG/NBD fit did not converge on the ${WHAT[part.source]}`;
     const gg = model.gammaGamma;
-    const shrinkage = spendShrinkageOf(part.summary);
+    const shrinkage = fitSpendShrinkage(part.summary);
     const implied = gg !== null && gg.converged && gg.q > 1 ? (gg.p * gg.gamma) / (gg.q - 1) : null;
     if (implied !== null && implied <= MAX_SPEND_RATIO * shrinkage.mean && implied >= shrinkage.mean / MAX_SPEND_RATIO) return model;
     const money = (value: number) => Math.round(value).toLocaleString("en-US");
@@ -256,7 +256,7 @@ export function scoreClvPlan(
 }
 
 /** How many customers have a CLV from each source, and the reasons the rest have none. */
-export function clvCoverage(columns: Pick<ClvColumns, "clvSource" | "clvNote">): ClvCoverage {
+export function measureClvCoverage(columns: Pick<ClvColumns, "clvSource" | "clvNote">): ClvCoverage {
   const reasons = new Map<string, number>();
   let orders = 0;
   let profiles = 0;
@@ -279,7 +279,7 @@ export function clvCoverage(columns: Pick<ClvColumns, "clvSource" | "clvNote">):
 }
 
 /** Annualised past spend × margin: from order lines over each customer's observed span where they have any, else from the two-year Mnt* totals. */
-export function historicalClvColumn(
+export function computeHistoricalClv(
   customers: readonly CustomerRecord[],
   orders: readonly OrderRecord[],
   snapshotDate: Date,
@@ -292,9 +292,9 @@ export function historicalClvColumn(
   const first = new Map<number, number>();
   for (const order of orders) {
     const row = indexOf.get(order.customerId);
-    if (row === undefined || order.orderDate.getTime() >= snapshot + DAY_MS || orderLineKind(order) === "cancelled") continue;
+    if (row === undefined || order.orderDate.getTime() >= snapshot + DAY_MS || classifyOrderLine(order) === "cancelled") continue;
     total.set(row, (total.get(row) ?? 0) + order.amount);
-    if (orderLineKind(order) === "sale") first.set(row, Math.min(first.get(row) ?? Infinity, order.orderDate.getTime()));
+    if (classifyOrderLine(order) === "sale") first.set(row, Math.min(first.get(row) ?? Infinity, order.orderDate.getTime()));
   }
   for (const [row, spend] of total) {
     if (!first.has(row)) continue;

@@ -6,7 +6,7 @@
  * never an imputed median nor a winsorised value.
  */
 import { PURCHASE_FIELDS, SPEND_FIELDS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
-import { featureTable, fitFeaturePipeline, SEGMENTATION_FEATURES, transformFeatures, type FeaturePipeline, type SummaryLookup } from "@/lib/ml/features";
+import { buildFeatureTable, fitFeaturePipeline, SEGMENTATION_FEATURES, transformFeatures, type FeaturePipeline, type SummaryLookup } from "@/lib/ml/features";
 import { appendAttributes, fitAttributes, type AttributePipeline } from "@/lib/ml/features/attributes";
 import { countCustomersWithOrders, fitOrderFeatures, scaleOrderFeatures, type OrderFeaturePipeline } from "@/lib/ml/features/orderBehaviour";
 import type { FeatureColumn } from "@/lib/ml/personas";
@@ -32,7 +32,7 @@ export interface SegmentationFeatures {
 
 const hasProfileBehaviour = (record: CustomerRecord): boolean => [...SPEND_FIELDS, ...PURCHASE_FIELDS].some((field) => record[field] !== null);
 
-export function segmentationFeatures(
+export function buildSegmentationFeatures(
   customers: readonly CustomerRecord[],
   orders: readonly OrderRecord[],
   snapshotDate: Date,
@@ -93,14 +93,14 @@ function baseFeatures(
     matrix: matrix.matrix,
     columns: matrix.columns,
     personaColumns: () => {
-      const table = featureTable(pipeline, customers, { summaries, observedOnly: true, winsorised: false });
+      const table = buildFeatureTable(pipeline, customers, { summaries, observedOnly: true, winsorised: false });
       return table.names.map((name) => ({ name, values: table.columns[name] }));
     },
   };
 }
 
 /** The names of the columns a run clustered on, in order: two runs' centroids compare only when these agree. */
-export function segmentationColumns(models: Pick<TrainedModels, "features" | "orderFeatures" | "attributeFeatures">): string[] {
+export function listSegmentationColumns(models: Pick<TrainedModels, "features" | "orderFeatures" | "attributeFeatures">): string[] {
   const base = models.orderFeatures ? models.orderFeatures.features : models.features.features;
   return [...base, ...(models.attributeFeatures?.columns.map((column) => column.name) ?? [])];
 }

@@ -2,5 +2,5 @@
 export { trainAll } from "./trainAll";
 export { score } from "./score";
 export { inferSnapshotDate } from "./snapshot";
-export { driftColumns } from "./driftColumns";
+export { listDriftColumns } from "./driftColumns";
 export type { CustomerScores, TrainConfig, TrainData, TrainedModels, TrainMetrics, TrainResult } from "./types";

@@ -12,10 +12,10 @@ import { assignSegments } from "@/lib/ml/segmentation/assign";
 import type { SegmentationModel } from "@/lib/ml/segmentation";
 import type { DenseMatrix } from "@/lib/ml/segmentation/matrix";
 import { transformPca, type PcaModel } from "@/lib/ml/segmentation/pca";
-import { appendAttributes, attributeTable } from "@/lib/ml/features/attributes";
-import { orderFeatureTable, scaleOrderFeatures } from "@/lib/ml/features/orderBehaviour";
-import { responseApplicability } from "@/lib/ml/response/applicability";
-import { buildClvPlan, historicalClvColumn, scoreClvPlan, summaryLookup } from "./clvStage";
+import { appendAttributes, buildAttributeTable } from "@/lib/ml/features/attributes";
+import { buildOrderFeatureTable, scaleOrderFeatures } from "@/lib/ml/features/orderBehaviour";
+import { assessResponseApplicability } from "@/lib/ml/response/applicability";
+import { buildClvPlan, computeHistoricalClv, scoreClvPlan, indexSummariesByCustomer } from "./clvStage";
 import type { CustomerScores, TrainData, TrainedModels } from "./types";
 
 export interface ModelScorer {
@@ -27,16 +27,16 @@ export interface ModelScorer {
  * (the scoring API): building them costs far more than scoring a few customers.
  */
 export function createModelScorer(models: TrainedModels): ModelScorer {
-  const kept = { ...networksOf(models), tables: createIntervalTables() };
+  const kept = { ...createNetworks(models), tables: createIntervalTables() };
   return { score: (data) => scoreWith(data, models, kept) };
 }
 
 /** One-off scoring (a retrain scores its own customers once). */
 export async function score(data: TrainData, models: TrainedModels): Promise<CustomerScores> {
-  return scoreWith(data, models, networksOf(models));
+  return scoreWith(data, models, createNetworks(models));
 }
 
-function networksOf(models: TrainedModels) {
+function createNetworks(models: TrainedModels) {
   return {
     classifier: models.classifier ? createSegmentClassifier(models.classifier) : null,
     response: models.response ? createResponsePredictor(models.response) : null,
@@ -55,13 +55,13 @@ function scoreWith(data: TrainData, models: TrainedModels, { classifier, respons
   const rows = customers.length;
   const snapshotDate = new Date(models.snapshotDate);
   const plan = buildClvPlan(customers, orders, snapshotDate);
-  const summaries = summaryLookup(plan);
+  const summaries = indexSummariesByCustomer(plan);
   const base = models.orderFeatures
-    ? { matrix: scaleOrderFeatures(models.orderFeatures, orderFeatureTable(models.orderFeatures, customers, orders)), columns: models.orderFeatures.features.length }
+    ? { matrix: scaleOrderFeatures(models.orderFeatures, buildOrderFeatureTable(models.orderFeatures, customers, orders)), columns: models.orderFeatures.features.length }
     : transformFeatures(models.features, customers, { summaries });
   const attributes = models.attributeFeatures;
   const matrix = attributes
-    ? { matrix: appendAttributes(base.matrix, base.columns, attributes, attributeTable(attributes.columns, customers)), columns: base.columns + attributes.columns.length }
+    ? { matrix: appendAttributes(base.matrix, base.columns, attributes, buildAttributeTable(attributes.columns, customers)), columns: base.columns + attributes.columns.length }
     : base;
   const dense = { data: matrix.matrix, rows, columns: matrix.columns };
 
@@ -70,7 +70,7 @@ function scoreWith(data: TrainData, models: TrainedModels, { classifier, respons
     ? scoreClvPlan({ model: models.clv.model, source: models.clv.source, profileModel: models.clv.profileModel ?? null }, plan, rows, { ...models.clv.options, seed: models.seed, tables })
     : { clv: nan(), clvLow: nan(), clvHigh: nan(), pAlive: nan(), expectedPurchases: nan(), clvSource: new Array(rows).fill(null), clvNote: customers.map(() => "no CLV model in this run"), notes: [] };
   const placed = placeCustomers(models.segmentation, models.segmentation.plotPca, dense);
-  const responseNote = models.response ? responseApplicability(models.response.pipeline, customers, summaries) : customers.map(() => "no response model in this run");
+  const responseNote = models.response ? assessResponseApplicability(models.response.pipeline, customers, summaries) : customers.map(() => "no response model in this run");
   const responseProbability = response ? response.predict(customers, { summaries }) : nan();
   responseNote.forEach((note, i) => {
     if (note !== null) responseProbability[i] = Number.NaN;
@@ -86,7 +86,7 @@ function scoreWith(data: TrainData, models: TrainedModels, { classifier, respons
     clvHigh: clvColumns.clvHigh,
     pAlive: clvColumns.pAlive,
     expectedPurchases: clvColumns.expectedPurchases,
-    historicalClv: historicalClvColumn(customers, orders, snapshotDate, models.clv?.options.margin ?? 1),
+    historicalClv: computeHistoricalClv(customers, orders, snapshotDate, models.clv?.options.margin ?? 1),
     responseNote,
     clvSource: clvColumns.clvSource,
     clvNote: clvColumns.clvNote,

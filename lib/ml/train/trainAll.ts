@@ -6,30 +6,30 @@
 import { fitSegmentClassifier } from "@/lib/ml/assignment/classifier";
 import { predictSegmentProbabilities } from "@/lib/ml/assignment/model";
 import { tuneSegmentClassifier } from "@/lib/ml/assignment/tuner";
-import { referenceStats } from "@/lib/ml/drift";
+import { computeReferenceStats } from "@/lib/ml/drift";
 import type { SummaryLookup } from "@/lib/ml/features";
 import { describeSegments } from "@/lib/ml/personas";
 import { fitResponseModels, InsufficientDataError, predictResponse, type ResponseReport } from "@/lib/ml/response";
 import { fitSegmentation, SPACE_NAMES } from "@/lib/ml/segmentation";
 import { selectRows } from "@/lib/ml/segmentation/matrix";
-import { smallestShare } from "@/lib/ml/segmentation/chooseK";
+import { findSmallestShare } from "@/lib/ml/segmentation/chooseK";
 import { createRng } from "@/lib/ml/random";
-import { responseApplicability } from "@/lib/ml/response/applicability";
+import { assessResponseApplicability } from "@/lib/ml/response/applicability";
 import {
   buildClvPlan,
-  clvCoverage,
+  measureClvCoverage,
   DEFAULT_CLV_OPTIONS,
   fitClvModels,
-  historicalClvColumn,
+  computeHistoricalClv,
   scoreClvPlan,
-  summaryLookup,
+  indexSummariesByCustomer,
   type ClvColumns,
   type ClvPlan,
   type FittedClv,
 } from "./clvStage";
 import { backtestClv } from "./clvBacktest";
-import { driftColumns } from "./driftColumns";
-import { segmentationFeatures } from "./featureSource";
+import { listDriftColumns } from "./driftColumns";
+import { buildSegmentationFeatures } from "./featureSource";
 import { placeCustomers } from "./score";
 import { inferSnapshotDate } from "./snapshot";
 import type { ClvBacktestOutcome, CustomerScores, FeatureSource, TrainConfig, TrainData, TrainedModels, TrainMetrics, TrainResult } from "./types";
@@ -63,9 +63,9 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
   const snapshotDate = config.snapshotDate ? new Date(config.snapshotDate) : inferSnapshotDate(customers, orders);
   const clvOptions = { ...DEFAULT_CLV_OPTIONS, ...config.clv };
   const clvPlan = await stage("summaries", 0.02, () => buildClvPlan(customers, orders, snapshotDate));
-  const summaries: SummaryLookup | undefined = summaryLookup(clvPlan);
+  const summaries: SummaryLookup | undefined = indexSummariesByCustomer(clvPlan);
 
-  const features = await stage("features", 0.05, () => segmentationFeatures(customers, orders, snapshotDate, config.seed, summaries, config.attributeFeatures));
+  const features = await stage("features", 0.05, () => buildSegmentationFeatures(customers, orders, snapshotDate, config.seed, summaries, config.attributeFeatures));
   const warnings: string[] = [];
   if (customers.length < FRAGILE_BELOW) {
     warnings.push(`Segments from ${customers.length} customers are fragile: a few customers more or less can change them. They become dependable from a few hundred.`);
@@ -155,7 +155,7 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
     clvHigh: clvColumns.clvHigh,
     pAlive: clvColumns.pAlive,
     expectedPurchases: clvColumns.expectedPurchases,
-    historicalClv: historicalClvColumn(customers, orders, snapshotDate, clvOptions.margin),
+    historicalClv: computeHistoricalClv(customers, orders, snapshotDate, clvOptions.margin),
     responseNote: response?.notes ?? customers.map(() => `no response model in this run: ${responseReason}`),
     clvSource: clvColumns.clvSource,
     clvNote: clvColumns.clvNote,
@@ -171,7 +171,7 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
     ];
     return {
       personas: describeSegments(labels, columns, { k }),
-      reference: referenceStats(driftColumns({ features: features.pipeline, orderFeatures: features.orderPipeline }, customers, orders, summaries)),
+      reference: computeReferenceStats(listDriftColumns({ features: features.pipeline, orderFeatures: features.orderPipeline }, customers, orders, summaries)),
     };
   });
   timings.total = Math.round(performance.now() - started);
@@ -194,7 +194,7 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
     models,
     scores,
     personas,
-    metrics: metricsOf(segmentation, { source: features.source, warnings, minShare: smallestShare(labels, k) }, classifier?.fit ?? null, response?.report ?? null, checkedClv),
+    metrics: collectMetrics(segmentation, { source: features.source, warnings, minShare: findSmallestShare(labels, k) }, classifier?.fit ?? null, response?.report ?? null, checkedClv),
     reference,
     skipped,
     timings: { ...timings, ...prefixed("segmentation.", segmentation.timings), ...prefixed("response.", response?.report.timings ?? {}) },
@@ -204,7 +204,7 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
 /** Probabilities only for customers the model may score (see applicability.ts); NaN and the reason for the rest. */
 function applicableResponse(report: ResponseReport, customers: TrainData["customers"], summaries: SummaryLookup | undefined) {
   const probabilities = predictResponse(report, customers, { summaries });
-  const notes = responseApplicability(report.models[report.champion]!.pipeline, customers, summaries);
+  const notes = assessResponseApplicability(report.models[report.champion]!.pipeline, customers, summaries);
   notes.forEach((note, i) => {
     if (note !== null) probabilities[i] = Number.NaN;
   });
@@ -230,7 +230,7 @@ function prefixed(prefix: string, values: Record<string, number>): Record<string
   return Object.fromEntries(Object.entries(values).map(([key, value]) => [prefix + key, value]));
 }
 
-function metricsOf(
+function collectMetrics(
   segmentation: Awaited<ReturnType<typeof fitSegmentation>>,
   /** `minShare`: the smallest segment's share of all customers, those placed by the nearest centre included. */
   basis: { source: FeatureSource; warnings: string[]; minShare: number },
@@ -239,7 +239,7 @@ function metricsOf(
   clv: { fitted: FittedClv; columns: ClvColumns; plan: ClvPlan; backtest: ClvBacktestOutcome } | null,
 ): TrainMetrics {
   const chosen = segmentation.spaces.find((space) => space.space === segmentation.space)!;
-  const coverage = clv ? clvCoverage(clv.columns) : null;
+  const coverage = clv ? measureClvCoverage(clv.columns) : null;
   return {
     segmentation: {
       k: segmentation.k,

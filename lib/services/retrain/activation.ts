@@ -8,7 +8,7 @@ export interface ActivationOption {
   label: string;
 }
 
-export function activationOption(run: { id: number; status: string }, activeRunId: number | null): ActivationOption | null {
+export function findActivationOption(run: { id: number; status: string }, activeRunId: number | null): ActivationOption | null {
   if (run.id === activeRunId) return null;
   if (run.status === "REJECTED") return { reason: "forced", label: "Make this the active run" };
   if (run.status !== "SUCCEEDED") return null;

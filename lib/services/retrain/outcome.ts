@@ -4,7 +4,7 @@ import type { Persona } from "@/lib/ml/personas";
 import type { CustomerScores, TrainResult } from "@/lib/ml/train";
 import type { StoredJson } from "@/lib/db/json";
 import type { RunOutcome, ScoreRow } from "@/lib/db/runs";
-import type { KeyedSegment } from "./segmentKeys";
+import type { KeyedSegment } from "@/lib/runs/segmentKeys";
 
 const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
 
@@ -13,7 +13,7 @@ export function toJson(value: unknown): StoredJson {
   return JSON.parse(JSON.stringify(value, (_key, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : typeof v === "number" && !Number.isFinite(v) ? null : v)));
 }
 
-export function segmentRows(personas: Persona[], keyed: KeyedSegment[], centroids: number[][]): RunOutcome["segments"] {
+export function toSegmentRows(personas: Persona[], keyed: KeyedSegment[], centroids: number[][]): RunOutcome["segments"] {
   return keyed.map((segment) => {
     const persona = personas[segment.label];
     return {
@@ -32,7 +32,7 @@ export function segmentRows(personas: Persona[], keyed: KeyedSegment[], centroid
 }
 
 /** `inputHashes`: the snapshot's per-customer fingerprints, stored so the next run's gate can tell who did not change. */
-export function scoreRows(scores: CustomerScores, customerIds: number[], keyed: KeyedSegment[], inputHashes: Float64Array): ScoreRow[] {
+export function toScoreRows(scores: CustomerScores, customerIds: number[], keyed: KeyedSegment[], inputHashes: Float64Array): ScoreRow[] {
   const keyOf = new Map(keyed.map((segment) => [segment.label, segment.segmentKey]));
   const byKey = [...keyed].sort((a, b) => a.segmentKey - b.segmentKey).map((segment) => segment.label);
   const k = keyed.length;
@@ -59,7 +59,7 @@ export function scoreRows(scores: CustomerScores, customerIds: number[], keyed: 
   }));
 }
 
-export function artifactsOf(result: TrainResult): Record<string, StoredJson> {
+export function toArtifacts(result: TrainResult): Record<string, StoredJson> {
   const { models } = result;
   return { models: toJson(models) };
 }

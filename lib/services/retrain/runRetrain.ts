@@ -7,24 +7,24 @@
 import "server-only";
 import os from "node:os";
 import { DEFAULT_ECONOMICS, type Economics } from "@/lib/campaign/economics";
+import { buildTargeting } from "@/lib/campaign/targeting";
 import { getActiveRunBaseline } from "@/lib/db/activeRun";
 import { acquireRetrainLease } from "@/lib/db/lease";
 import { createRun, deleteQueuedRun, markRunFailed, markRunRunning, recordRunTimings, updateRunProgress, writeRunOutcome, type RunTrigger } from "@/lib/db/runs";
 import { getRunClvInputs, getRunSegmentKeys } from "@/lib/db/scores/runInputs";
 import { getAttributeFeatures } from "@/lib/db/settings";
 import { loadSnapshot } from "@/lib/db/customers/snapshot";
-import { clvChangesOfUnchanged } from "@/lib/ml/clvShift";
+import { measureClvChangesOfUnchanged } from "@/lib/ml/clvShift";
 import { decidePromotion, type GateBacktest, type GateMetrics, type GateTolerances } from "@/lib/ml/promotion";
 import { trainAll, type TrainConfig, type TrainResult } from "@/lib/ml/train";
-import { measureDrift, measureStability, runReference, type RunReference } from "./evaluate";
-import { artifactsOf, scoreRows, segmentRows, toJson } from "./outcome";
-import { segmentationColumns } from "@/lib/ml/train/featureSource";
-import { runModels } from "../runModels";
-import { assignSegmentKeys } from "./segmentKeys";
-import { withSegmentSettings } from "./segmentSettings";
+import { listSegmentationColumns } from "@/lib/ml/train/featureSource";
+import { measureDrift, measureStability, buildRunReference, type RunReference } from "@/lib/runs/driftAndStability";
+import { assignSegmentKeys } from "@/lib/runs/segmentKeys";
+import { summariseRun } from "@/lib/runs/summary";
+import { loadRunModels } from "../keptModels";
+import { toArtifacts, toScoreRows, toSegmentRows, toJson } from "./outcome";
 import { loadSegmentHistory } from "./segmentHistory";
-import { summariseRun } from "./summary";
-import { buildTargeting } from "@/lib/campaign/targeting";
+import { withSegmentSettings } from "./segmentSettings";
 
 export const DEFAULT_SEED = 42;
 
@@ -102,8 +102,8 @@ async function train(
 
   progress("evaluate", 0.86);
   const active = await getActiveRunBaseline();
-  const activeModels = active ? await runModels(active.id) : null;
-  const history = await loadSegmentHistory(active?.id ?? null, segmentationColumns(result.models), activeModels);
+  const activeModels = active ? await loadRunModels(active.id) : null;
+  const history = await loadSegmentHistory(active?.id ?? null, listSegmentationColumns(result.models), activeModels);
   const keyed = assignSegmentKeys(result.personas, result.models.segmentation.standardizedCentroids, history);
   const keyOf = new Map(keyed.map((segment) => [segment.label, segment.segmentKey]));
   const segmentKeys = Array.from(result.scores.segment, (label) => keyOf.get(label)!);
@@ -117,16 +117,16 @@ async function train(
         disappeared: history.active.length - matched,
       })
     : null;
-  const gate = gateMetrics(result);
+  const gate = collectGateMetrics(result);
   const clvChanges = active
-    ? clvChangesOfUnchanged(await getRunClvInputs(active.id), { customerIds: snapshot.customerIds, clv: result.scores.clv, inputHash: snapshot.inputHashes })
+    ? measureClvChangesOfUnchanged(await getRunClvInputs(active.id), { customerIds: snapshot.customerIds, clv: result.scores.clv, inputHash: snapshot.inputHashes })
     : null;
   const decision = decidePromotion(gate, active?.gate ?? null, tolerances, clvChanges);
   lap("evaluate");
 
   progress("write", 0.9);
   const summary = summariseRun(snapshot.customers, result.scores, keyed, {
-    snapshotDate: result.models.snapshotDate, seed, economics: economicsOf(trainConfig),
+    snapshotDate: result.models.snapshotDate, seed, economics: readEconomics(trainConfig),
     orders: snapshot.orders, clvSource: result.models.clv?.source ?? null,
   });
   // The recommended campaign's threshold is a bin edge, so the planner's histogram finds exactly it.
@@ -138,12 +138,12 @@ async function train(
     drift: drift && toJson(drift),
     stability: stability && toJson(stability),
     decision: toJson(decision),
-    reference: toJson(runReference(result, segmentKeys)),
+    reference: toJson(buildRunReference(result, segmentKeys)),
     summary: toJson({ ...summary, targeting: buildTargeting(segmentKeys, result.scores.responseProbability, { cuts }) }),
     timings: toJson(timings),
-    artifacts: artifactsOf(result),
-    segments: segmentRows(result.personas, keyed, result.models.segmentation.standardizedCentroids),
-    scores: scoreRows(result.scores, snapshot.customerIds, keyed, snapshot.inputHashes),
+    artifacts: toArtifacts(result),
+    segments: toSegmentRows(result.personas, keyed, result.models.segmentation.standardizedCentroids),
+    scores: toScoreRows(result.scores, snapshot.customerIds, keyed, snapshot.inputHashes),
     activate: decision.promote ? { reason: "promoted" } : null,
     audit: { userId, action: decision.promote ? "run.promoted" : decision.review ? "run.held" : "run.rejected", target: `run:${runId}`, details: { reasons: decision.reasons } },
   }, (share) => progress("write", 0.9 + share * 0.09));
@@ -163,14 +163,14 @@ async function withAttributeFeatures(config: RetrainConfig): Promise<RetrainConf
 }
 
 /** The cost and revenue the response model's threshold used, so the summary's campaign agrees with it. */
-function economicsOf(config: Pick<TrainConfig, "costPerContact" | "revenuePerResponse">): Economics {
+function readEconomics(config: Pick<TrainConfig, "costPerContact" | "revenuePerResponse">): Economics {
   return {
     costPerContact: config.costPerContact ?? DEFAULT_ECONOMICS.costPerContact,
     revenuePerResponse: config.revenuePerResponse ?? DEFAULT_ECONOMICS.revenuePerResponse,
   };
 }
 
-function gateMetrics(result: TrainResult): GateMetrics {
+function collectGateMetrics(result: TrainResult): GateMetrics {
   const { segmentation, response } = result.metrics;
   // Customers the model declined with a reason (no profile, far outside its range) are not failures to score.
   const { responseProbability, responseNote } = result.scores;

@@ -7,7 +7,7 @@ import cron from "node-cron";
 import type { RetrainSchedule } from "@/lib/db/settings";
 
 /** What is wrong with a cron expression, one sentence per problem; empty when it is valid. */
-export function cronProblems(expression: string): string[] {
+export function findCronProblems(expression: string): string[] {
   const { valid, errors, fields } = cron.validateDetailed(expression);
   if (!valid) {
     // node-cron's messages name the field ("61 is a invalid expression for minute"); only the grammar needs help.
@@ -22,7 +22,7 @@ export function cronProblems(expression: string): string[] {
  * The canonical spelling of an IANA time zone (e.g. "europe/berlin" → "Europe/Berlin"), or
  * null when the runtime does not know it. Aliases keep their name: "EST" stays "EST".
  */
-export function canonicalTimeZone(name: string): string | null {
+export function canonicaliseTimeZone(name: string): string | null {
   try {
     const resolved = new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone;
     return resolved.toLowerCase() === name.toLowerCase() ? resolved : name;
@@ -32,13 +32,13 @@ export function canonicalTimeZone(name: string): string | null {
 }
 
 /** Every IANA zone the runtime knows, for suggestions (UTC first: the runtime lists it under no region). */
-export function knownTimeZones(): string[] {
+export function listTimeZones(): string[] {
   return ["UTC", ...Intl.supportedValuesOf("timeZone").filter((zone) => zone !== "UTC")];
 }
 
 /** When the schedule fires next, or null when it is off or cannot be scheduled. */
-export function nextScheduledRun(schedule: Pick<RetrainSchedule, "cron" | "timezone" | "enabled">): Date | null {
-  if (!schedule.enabled || cronProblems(schedule.cron).length || !canonicalTimeZone(schedule.timezone)) return null;
+export function findNextScheduledRun(schedule: Pick<RetrainSchedule, "cron" | "timezone" | "enabled">): Date | null {
+  if (!schedule.enabled || findCronProblems(schedule.cron).length || !canonicaliseTimeZone(schedule.timezone)) return null;
   // A created task is stopped: it never fires, and destroy() drops it from node-cron's registry.
   const task = cron.createTask(schedule.cron, () => undefined, { timezone: schedule.timezone });
   try {

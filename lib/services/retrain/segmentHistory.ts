@@ -5,9 +5,9 @@
 import "server-only";
 import { getRunArtifact } from "@/lib/db/runs";
 import { getLargestSegmentKey, listAbsentSegments, listRunPersonas } from "@/lib/db/segments";
-import { segmentationColumns } from "@/lib/ml/train/featureSource";
+import { listSegmentationColumns } from "@/lib/ml/train/featureSource";
 import type { TrainedModels } from "@/lib/ml/train/types";
-import type { SegmentHistory } from "./segmentKeys";
+import type { SegmentHistory } from "@/lib/runs/segmentKeys";
 
 export async function loadSegmentHistory(activeRunId: number | null, columns: readonly string[], activeModels: TrainedModels | null): Promise<SegmentHistory> {
   const [active, absent, largestKey] = await Promise.all([activeRunId === null ? [] : listRunPersonas(activeRunId), listAbsentSegments(activeRunId), getLargestSegmentKey()]);
@@ -15,11 +15,11 @@ export async function loadSegmentHistory(activeRunId: number | null, columns: re
   for (const runId of new Set(absent.map((segment) => segment.runId))) {
     const models = await getRunArtifact<TrainedModels>(runId, "models");
     // A run without stored models (seeded) is compared by centroid length alone.
-    comparable.set(runId, models === null || sameNames(segmentationColumns(models), columns));
+    comparable.set(runId, models === null || sameNames(listSegmentationColumns(models), columns));
   }
   return {
     active,
-    activeComparable: activeModels === null || sameNames(segmentationColumns(activeModels), columns),
+    activeComparable: activeModels === null || sameNames(listSegmentationColumns(activeModels), columns),
     absent: absent.filter((segment) => comparable.get(segment.runId)),
     largestKey,
   };

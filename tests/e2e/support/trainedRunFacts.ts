@@ -6,7 +6,7 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import type { RunSummary } from "@/lib/services/retrain/summary";
+import type { RunSummary } from "@/lib/runs/summary";
 import { E2E_DATABASE_URL } from "./e2eDatabase";
 
 export interface TrainedRunFacts {

@@ -7,8 +7,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { CUSTOMER_CSV_HEADER, ORDER_CSV_HEADER, formatCustomerLines, formatOrderLines } from "@/lib/data/csv";
-import { emptyCustomer } from "@/lib/data/customer";
+import { CUSTOMER_CSV_HEADER, ORDER_CSV_HEADER, formatCustomerLines, formatOrderLines } from "@/lib/data/importableCsv";
+import { createEmptyCustomer } from "@/lib/data/customer";
 import { generateCustomers } from "@/lib/data/synthetic";
 import { BUSINESS_CHANNELS, BUSINESS_CATEGORIES } from "@/lib/data/syntheticBusinessTypes";
 import { writeOrderBusinessCsv } from "@/lib/data/syntheticBusinessCsv";
@@ -94,8 +94,8 @@ export function defineAnyDataSuite(provider: TestProvider): void {
       expect(scores.every((row) => row.responseProbability === null && row.responseNote === "no response model in this run: no Response column")).toBe(true);
 
       // The scoring API gets no order lines: it places no one in an order-line segment, and says why.
-      const { activeModels, scoreCustomers } = await import("@/lib/services/scoring");
-      const [result] = scoreCustomers((await activeModels())!, [emptyCustomer("API-1")]);
+      const { loadActiveModels, scoreCustomers } = await import("@/lib/services/scoring");
+      const [result] = scoreCustomers((await loadActiveModels())!, [createEmptyCustomer("API-1")]);
       expect(result).toMatchObject({ segment: null, segmentNote: expect.stringMatching(/order lines, which the API does not carry/), responseProbability: null });
     }, HEAVY_TEST_MS);
 

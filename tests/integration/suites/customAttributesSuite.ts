@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { CUSTOMER_CSV_HEADER, formatCustomerLines } from "@/lib/data/csv";
+import { CUSTOMER_CSV_HEADER, formatCustomerLines } from "@/lib/data/importableCsv";
 import { generateCustomers } from "@/lib/data/synthetic";
 import { customerQuery, type CustomerQuery } from "@/lib/customers/query";
 import type { TrainedModels } from "@/lib/ml/train";
@@ -37,7 +37,7 @@ export function defineCustomAttributesSuite(provider: TestProvider): void {
       listCustomerScores: typeof import("@/lib/db/scores/list").listCustomerScores;
       scoreFilterOf: typeof import("@/lib/customers/scoreFilter").scoreFilterOf;
       scorePageOf: typeof import("@/lib/customers/scoreFilter").scorePageOf;
-      customerExportResponse: typeof import("@/lib/services/customerExport").customerExportResponse;
+      streamCustomerExport: typeof import("@/lib/services/customerExport").streamCustomerExport;
       listKnownAttributeNames: typeof import("@/lib/db/customers/attributes").listKnownAttributeNames;
       getRunArtifact: typeof import("@/lib/db/runs").getRunArtifact;
       runRetrain: typeof import("@/lib/services/retrain/runRetrain").runRetrain;
@@ -46,7 +46,7 @@ export function defineCustomAttributesSuite(provider: TestProvider): void {
     beforeAll(async () => {
       database = await useTestDatabase(provider);
       tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "attributes-"));
-      const [{ db }, scores, { scoreFilterOf, scorePageOf }, { customerExportResponse }, { listKnownAttributeNames }, { getRunArtifact }, { importFile }, { saveAttributeFeatures }, { runRetrain }] =
+      const [{ db }, scores, { scoreFilterOf, scorePageOf }, { streamCustomerExport }, { listKnownAttributeNames }, { getRunArtifact }, { importFile }, { saveAttributeFeatures }, { runRetrain }] =
         await Promise.all([
           import("@/lib/db/internal/client"),
           import("@/lib/db/scores/list"),
@@ -58,7 +58,7 @@ export function defineCustomAttributesSuite(provider: TestProvider): void {
           import("@/lib/db/settings"),
           import("@/lib/services/retrain/runRetrain"),
         ]);
-      lib = { db, listCustomerScores: scores.listCustomerScores, scoreFilterOf, scorePageOf, customerExportResponse, listKnownAttributeNames, getRunArtifact, runRetrain };
+      lib = { db, listCustomerScores: scores.listCustomerScores, scoreFilterOf, scorePageOf, streamCustomerExport, listKnownAttributeNames, getRunArtifact, runRetrain };
 
       const customers = generateCustomers({ seed: 5, count: CUSTOMERS });
       ids = customers.map((customer) => customer.externalId);
@@ -85,7 +85,7 @@ export function defineCustomAttributesSuite(provider: TestProvider): void {
     /** External ids of every customer the URL's filters keep, through the CSV export. */
     async function exported(search: Record<string, string>): Promise<string[]> {
       const query = customerQuery.parse(search);
-      const response = await lib.customerExportResponse({ what: "test", filter: (id) => lib.scoreFilterOf(id, query) });
+      const response = await lib.streamCustomerExport({ what: "test", filter: (id) => lib.scoreFilterOf(id, query) });
       expect(response.status).toBe(200);
       return (parse(await response.text(), { columns: true }) as { customer_id: string }[]).map((record) => record.customer_id);
     }

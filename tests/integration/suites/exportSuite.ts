@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parse } from "csv-parse/sync";
 import type { ScoreFilter } from "@/lib/db/scores/filter";
-import { segmentFileStem } from "@/lib/export/fileName";
+import { nameSegmentFile } from "@/lib/export/fileName";
 import { useTestDatabase, type TestDatabase, type TestProvider } from "../support/databases";
 
 const CUSTOMERS = 12_000;
@@ -16,7 +16,7 @@ export function defineExportSuite(provider: TestProvider): void {
     let runId: number;
     let lib: {
       db: typeof import("@/lib/db/internal/client").db;
-      customerExportResponse: typeof import("@/lib/services/customerExport").customerExportResponse;
+      streamCustomerExport: typeof import("@/lib/services/customerExport").streamCustomerExport;
     };
 
     beforeAll(async () => {
@@ -31,8 +31,8 @@ export function defineExportSuite(provider: TestProvider): void {
           { clvSource: "orders" },
         ],
       }));
-      const [{ db }, { customerExportResponse }] = await Promise.all([import("@/lib/db/internal/client"), import("@/lib/services/customerExport")]);
-      lib = { db, customerExportResponse };
+      const [{ db }, { streamCustomerExport }] = await Promise.all([import("@/lib/db/internal/client"), import("@/lib/services/customerExport")]);
+      lib = { db, streamCustomerExport };
     });
 
     afterAll(async () => {
@@ -42,7 +42,7 @@ export function defineExportSuite(provider: TestProvider): void {
     });
 
     async function exported(filter: (runId: number) => ScoreFilter, extra: object = {}) {
-      const response = await lib.customerExportResponse({ what: "test", filter, ...extra });
+      const response = await lib.streamCustomerExport({ what: "test", filter, ...extra });
       expect(response.status).toBe(200);
       const text = await response.text();
       return { response, text, records: parse(text, { columns: true }) as Record<string, string>[] };
@@ -107,8 +107,8 @@ export function defineExportSuite(provider: TestProvider): void {
     });
 
     test("a segment's file is named after its persona; bom starts the file with EF BB BF", async () => {
-      const response = await lib.customerExportResponse({
-        what: (run) => segmentFileStem(run.segments.find((segment) => segment.segmentKey === 2)!.name, 2),
+      const response = await lib.streamCustomerExport({
+        what: (run) => nameSegmentFile(run.segments.find((segment) => segment.segmentKey === 2)!.name, 2),
         filter: (id) => ({ runId: id, segmentKeys: [2] }),
         download: { bom: true },
       });

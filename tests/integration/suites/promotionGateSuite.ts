@@ -10,7 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { CUSTOMER_CSV_HEADER, ORDER_CSV_HEADER, formatCustomerLines, formatOrderLines } from "@/lib/data/csv";
+import { CUSTOMER_CSV_HEADER, ORDER_CSV_HEADER, formatCustomerLines, formatOrderLines } from "@/lib/data/importableCsv";
 import type { OrderRecord } from "@/lib/data/customer";
 import { generateCustomers } from "@/lib/data/synthetic";
 import { generateOrders } from "@/lib/data/syntheticOrders";
@@ -142,9 +142,9 @@ export function definePromotionGateSuite(provider: TestProvider): void {
     }, HEAVY_TEST_MS);
 
     test("a run held for review can still be made active by hand, and the override is audited", async () => {
-      const [{ activationOption }, { activateRun }, { listActivations }] = await Promise.all([import("@/lib/services/retrain/activation"), import("@/lib/db/runs"), import("@/lib/db/activeRun")]);
+      const [{ findActivationOption }, { activateRun }, { listActivations }] = await Promise.all([import("@/lib/services/retrain/activation"), import("@/lib/db/runs"), import("@/lib/db/activeRun")]);
       const run = await db.modelRun.findUniqueOrThrow({ where: { id: heldRunId } });
-      expect(activationOption(run, promotedRunId)).toMatchObject({ reason: "forced" });
+      expect(findActivationOption(run, promotedRunId)).toMatchObject({ reason: "forced" });
       const user = await db.user.create({ data: { email: "analyst@example.com", name: "Analyst", role: "ANALYST", passwordHash: "x" } });
       await activateRun(heldRunId, user.id, "forced", "the new shop's customers are real; CLV checked by hand");
       expect(await getActiveRunId()).toBe(heldRunId);

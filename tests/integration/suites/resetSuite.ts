@@ -11,7 +11,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import type { PublicUser } from "@/lib/db/users";
 import type { BusinessDataCounts } from "@/lib/db/reset";
-import { formatOrderLines, ORDER_CSV_HEADER } from "@/lib/data/csv";
+import { formatOrderLines, ORDER_CSV_HEADER } from "@/lib/data/importableCsv";
 import { generateCustomers } from "@/lib/data/synthetic";
 import { generateOrders } from "@/lib/data/syntheticOrders";
 import { useTestDatabase, type TestDatabase, type TestProvider } from "../support/databases";

@@ -11,15 +11,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { CUSTOMER_CSV_HEADER, ORDER_CSV_HEADER, formatCustomerLines, formatOrderLines } from "@/lib/data/csv";
+import { CUSTOMER_CSV_HEADER, ORDER_CSV_HEADER, formatCustomerLines, formatOrderLines } from "@/lib/data/importableCsv";
 import type { CustomerRecord } from "@/lib/data/customer";
 import { generateCustomers } from "@/lib/data/synthetic";
 import { generateOrders } from "@/lib/data/syntheticOrders";
 import type { FeatureDrift } from "@/lib/ml/drift";
 import type { TrainedModels } from "@/lib/ml/train";
-import type { RunDrift, RunReference, RunStability } from "@/lib/services/retrain/evaluate";
+import type { RunDrift, RunReference, RunStability } from "@/lib/runs/driftAndStability";
 import type { RetrainConfig } from "@/lib/services/retrain/runRetrain";
-import type { RunSummary } from "@/lib/services/retrain/summary";
+import type { RunSummary } from "@/lib/runs/summary";
 import { useTestDatabase, type TestDatabase, type TestProvider } from "../support/databases";
 import { spawnRetrain, type RetrainProcess } from "../support/retrainProcess";
 
@@ -287,8 +287,8 @@ export function defineRetrainSuite(provider: TestProvider): void {
       expect(await activeState()).toEqual(before);
       expect(await leftBehindBy(killedRunId)).toEqual({ scores: 0, segments: 0, artifacts: 0, activations: 0 });
       // The scoring API keeps answering with the run that was active.
-      const { activeModels, scoreCustomers } = await import("@/lib/services/scoring");
-      const serving = (await activeModels())!;
+      const { loadActiveModels, scoreCustomers } = await import("@/lib/services/scoring");
+      const serving = (await loadActiveModels())!;
       expect(scoreCustomers(serving, generateCustomers({ seed: 9, count: 2 })).map((result) => result.runId)).toEqual([before.runId, before.runId]);
       const lease = await lib.db.retrainLease.findUniqueOrThrow({ where: { name: "retrain" } });
       expect(lease.runId).toBe(killedRunId);

@@ -1,11 +1,11 @@
 /**
  * The retrain's score writer against a real database: a run's per-customer notes (why no
- * response probability, where the CLV comes from, why no CLV) go through scoreRows and the
+ * response probability, where the CLV comes from, why no CLV) go through toScoreRows and the
  * bulk insert of writeRunOutcome and come back as written, nulls included.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { CustomerScores } from "@/lib/ml/train";
-import type { KeyedSegment } from "@/lib/services/retrain/segmentKeys";
+import type { KeyedSegment } from "@/lib/runs/segmentKeys";
 import { useTestDatabase, type TestDatabase, type TestProvider } from "../support/databases";
 
 const NO_RESPONSE = "outside the response model's training range";
@@ -45,7 +45,7 @@ export function defineScoreNotesSuite(provider: TestProvider): void {
     });
 
     test("the retrain writer stores each customer's notes and CLV source, and null where there is nothing to say", async () => {
-      const [{ writeRunOutcome }, { scoreRows }, { beginSeededRun }] = await Promise.all([
+      const [{ writeRunOutcome }, { toScoreRows }, { beginSeededRun }] = await Promise.all([
         import("@/lib/db/runs"),
         import("@/lib/services/retrain/outcome"),
         import("@/tests/support/seedScoredRun"),
@@ -58,7 +58,7 @@ export function defineScoreNotesSuite(provider: TestProvider): void {
       const { runId, release } = await beginSeededRun(1, {}, customerIds.length);
       await writeRunOutcome(runId, {
         status: "SUCCEEDED", metrics: {}, drift: null, stability: null, decision: { promote: true, reasons: [] }, reference: {}, summary: {}, timings: {},
-        artifacts: {}, segments: [], scores: scoreRows(scores, customerIds, keyed, new Float64Array(customerIds.length)), activate: null,
+        artifacts: {}, segments: [], scores: toScoreRows(scores, customerIds, keyed, new Float64Array(customerIds.length)), activate: null,
         audit: { userId: null, action: "run.rejected", target: `run:${runId}` },
       });
       await release();

@@ -1,6 +1,7 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, expectTypeOf, test } from "vitest";
 import { openApiDocument } from "@/lib/api/v1/openapi";
-import { parseScoreRequest } from "@/lib/api/v1/schemas";
+import { parseScoreRequest, type ScoreResult } from "@/lib/api/v1/schemas";
+import type { CustomerScore } from "@/lib/services/scoring";
 
 describe("the OpenAPI document", () => {
   const document = openApiDocument() as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, { properties?: Record<string, unknown>; additionalProperties?: unknown }> } };
@@ -29,5 +30,10 @@ describe("the OpenAPI document", () => {
     for (const name of ["ScoreResult", "SegmentCustomer"]) {
       expect(Object.keys(document.components.schemas[name].properties!)).toEqual(expect.arrayContaining(["responseNote", "clvSource", "clvNote"]));
     }
+  });
+
+  // Checked by the type checker (npm run typecheck): the service owns the shape, the schema documents it.
+  test("documents exactly the result the scoring service returns", () => {
+    expectTypeOf<CustomerScore>().toEqualTypeOf<ScoreResult>();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { RateLimiter } from "@/lib/http/rateLimit";
-import { bearerSecret, hashTokenSecret, newTokenSecret } from "@/lib/auth/apiTokens";
+import { readBearerSecret, hashTokenSecret, newTokenSecret } from "@/lib/auth/apiTokens";
 
 describe("the per-token rate limit", () => {
   test("allows the burst at once, then the rate, and says when to retry", () => {
@@ -32,10 +32,10 @@ describe("API token secrets", () => {
   });
 
   test("are read from a Bearer header only", () => {
-    expect(bearerSecret("Bearer sst_x")).toBe("sst_x");
-    expect(bearerSecret("bearer  sst_x ")).toBe("sst_x");
-    expect(bearerSecret("Basic dXNlcjpwYXNz")).toBeNull();
-    expect(bearerSecret("Bearer")).toBeNull();
-    expect(bearerSecret(null)).toBeNull();
+    expect(readBearerSecret("Bearer sst_x")).toBe("sst_x");
+    expect(readBearerSecret("bearer  sst_x ")).toBe("sst_x");
+    expect(readBearerSecret("Basic dXNlcjpwYXNz")).toBeNull();
+    expect(readBearerSecret("Bearer")).toBeNull();
+    expect(readBearerSecret(null)).toBeNull();
   });
 });

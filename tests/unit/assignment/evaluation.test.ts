@@ -1,10 +1,10 @@
 import { expect, test } from "vitest";
-import { accuracyOf, confusionMatrix } from "@/lib/ml/assignment/evaluation";
+import { measureAccuracy, confusionMatrix } from "@/lib/ml/assignment/evaluation";
 
 test("counts each (label, prediction) pair and reads accuracy off the diagonal", () => {
   const confusion = confusionMatrix([0, 0, 1, 2, 2], [0, 1, 1, 2, 0], 3);
   expect(confusion).toEqual([[1, 1, 0], [0, 1, 0], [1, 0, 1]]);
-  expect(accuracyOf(confusion)).toBe(3 / 5);
+  expect(measureAccuracy(confusion)).toBe(3 / 5);
 });
 
 test("refuses a prediction outside 0..k-1", () => {

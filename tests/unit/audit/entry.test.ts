@@ -1,12 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { actionText, detailFields, targetText, valueText } from "@/lib/audit/entry";
+import { describeAction, listDetailFields, describeTarget, describeValue } from "@/lib/audit/entry";
 
 const emails = new Map([["cmx64d0hh0000", "ana.analyst@example.com"]]);
 
 describe("audit entries in plain words", () => {
   test("a user target shows the user's e-mail, not the id", () => {
-    expect(targetText("user:cmx64d0hh0000", emails)).toBe("ana.analyst@example.com");
-    expect(targetText("user:gone", emails)).toBe("a deleted user");
+    expect(describeTarget("user:cmx64d0hh0000", emails)).toBe("ana.analyst@example.com");
+    expect(describeTarget("user:gone", emails)).toBe("a deleted user");
   });
 
   test.each([
@@ -15,16 +15,16 @@ describe("audit entries in plain words", () => {
     ["business-data", "all business data"],
     [null, "—"],
   ])("target %j reads %j", (target, text) => {
-    expect(targetText(target, emails)).toBe(text);
+    expect(describeTarget(target, emails)).toBe(text);
   });
 
   test("known actions read as phrases; unknown ones keep their words", () => {
-    expect(actionText("run.forced")).toBe("made a run active by hand");
-    expect(actionText("something.new_thing")).toBe("something new thing");
+    expect(describeAction("run.forced")).toBe("made a run active by hand");
+    expect(describeAction("something.new_thing")).toBe("something new thing");
   });
 
   test("details become labelled fields, not raw key: value", () => {
-    expect(detailFields({ note: "checked by hand", reasons: ["AUC fell", "silhouette fell"], disabled: null, firstAdmin: true })).toEqual([
+    expect(listDetailFields({ note: "checked by hand", reasons: ["AUC fell", "silhouette fell"], disabled: null, firstAdmin: true })).toEqual([
       { label: "Reason", value: "checked by hand" },
       { label: "Reasons", value: "AUC fell; silhouette fell" },
       { label: "Disabled", value: "—" },
@@ -33,11 +33,11 @@ describe("audit entries in plain words", () => {
   });
 
   test("nested fields and unknown keys are spelled out", () => {
-    expect(detailFields({ previous: { cron: "0 3 * * *", enabled: false }, rowsInserted: 2240 })).toEqual([
+    expect(listDetailFields({ previous: { cron: "0 3 * * *", enabled: false }, rowsInserted: 2240 })).toEqual([
       { label: "Before", value: "schedule 0 3 * * *, enabled no" },
       { label: "Rows inserted", value: "2,240" },
     ]);
-    expect(valueText([])).toBe("none");
-    expect(detailFields(null)).toEqual([]);
+    expect(describeValue([])).toBe("none");
+    expect(listDetailFields(null)).toEqual([]);
   });
 });

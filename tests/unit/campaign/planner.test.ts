@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { campaignQuery } from "@/lib/campaign/audience";
 import { DEFAULT_ECONOMICS } from "@/lib/campaign/economics";
 import { planCampaign } from "@/lib/campaign/plan";
-import { bestPoint, cumulativeCurve, gainsCurve, pointAtThreshold, randomPick, respondersAtSize } from "@/lib/campaign/planner";
+import { findBestPoint, buildCumulativeCurve, buildGainsCurve, findPointAtThreshold, computeRandomPickOutcome, countRespondersAtSize } from "@/lib/campaign/planner";
 import type { TargetingAggregate } from "@/lib/campaign/targeting";
 
 // 4 bins of width 0.25. Segment 1: 10 customers at mean 0.9, 10 at mean 0.1. Segment 2: 20 at mean 0.6, 60 at mean 0.1.
@@ -16,7 +16,7 @@ const aggregate: TargetingAggregate = {
 };
 
 describe("campaign planner", () => {
-  const curve = cumulativeCurve(aggregate);
+  const curve = buildCumulativeCurve(aggregate);
 
   test("the cumulative curve walks the bins from the most likely down", () => {
     expect(curve).toEqual([
@@ -26,39 +26,39 @@ describe("campaign planner", () => {
       { threshold: 0.25, contacts: 30, expectedResponders: 21 },
       { threshold: 0, contacts: 100, expectedResponders: 28 },
     ]);
-    expect(cumulativeCurve(aggregate, [1]).at(-1)).toEqual({ threshold: 0, contacts: 20, expectedResponders: 10 });
+    expect(buildCumulativeCurve(aggregate, [1]).at(-1)).toEqual({ threshold: 0, contacts: 20, expectedResponders: 10 });
   });
 
   test("an audience cut inside a bin is interpolated at the bin's mean probability", () => {
-    expect(respondersAtSize(curve, 0)).toBe(0);
-    expect(respondersAtSize(curve, 5)).toBeCloseTo(4.5, 12);
-    expect(respondersAtSize(curve, 20)).toBeCloseTo(15, 12);
-    expect(respondersAtSize(curve, 65)).toBeCloseTo(24.5, 12);
-    expect(respondersAtSize(curve, 1_000)).toBeCloseTo(28, 12);
+    expect(countRespondersAtSize(curve, 0)).toBe(0);
+    expect(countRespondersAtSize(curve, 5)).toBeCloseTo(4.5, 12);
+    expect(countRespondersAtSize(curve, 20)).toBeCloseTo(15, 12);
+    expect(countRespondersAtSize(curve, 65)).toBeCloseTo(24.5, 12);
+    expect(countRespondersAtSize(curve, 1_000)).toBeCloseTo(28, 12);
   });
 
   test("a threshold takes every bin at or above it, rounded down to a bin edge", () => {
-    expect(pointAtThreshold(curve, 0.75)).toMatchObject({ contacts: 10, expectedResponders: 9 });
-    expect(pointAtThreshold(curve, 0.6)).toMatchObject({ contacts: 30, expectedResponders: 21 });
-    expect(pointAtThreshold(curve, 0.5)).toMatchObject({ contacts: 30, expectedResponders: 21 });
-    expect(pointAtThreshold(curve, 0)).toMatchObject({ contacts: 100 });
+    expect(findPointAtThreshold(curve, 0.75)).toMatchObject({ contacts: 10, expectedResponders: 9 });
+    expect(findPointAtThreshold(curve, 0.6)).toMatchObject({ contacts: 30, expectedResponders: 21 });
+    expect(findPointAtThreshold(curve, 0.5)).toMatchObject({ contacts: 30, expectedResponders: 21 });
+    expect(findPointAtThreshold(curve, 0)).toMatchObject({ contacts: 100 });
   });
 
   test("at cost 3 and revenue 11 the best audience is the 30 above 0.5: profit 11·21 − 3·30 = 141", () => {
-    const best = bestPoint(curve, DEFAULT_ECONOMICS);
+    const best = findBestPoint(curve, DEFAULT_ECONOMICS);
     expect(best).toMatchObject({ contacts: 30, expectedResponders: 21 });
-    expect(bestPoint(curve, { costPerContact: 100, revenuePerResponse: 1 })).toMatchObject({ contacts: 0 });
+    expect(findBestPoint(curve, { costPerContact: 100, revenuePerResponse: 1 })).toMatchObject({ contacts: 0 });
   });
 
   test("a random pick of 30 from the base of 100 finds 30 × 0.28 = 8.4 responders", () => {
-    const random = randomPick(30, curve.at(-1)!, DEFAULT_ECONOMICS);
+    const random = computeRandomPickOutcome(30, curve.at(-1)!, DEFAULT_ECONOMICS);
     expect(random.expectedResponders).toBeCloseTo(8.4, 12);
     expect(random.profit).toBeCloseTo(11 * 8.4 - 90, 12);
     expect(random.roi).toBeCloseTo((11 * 8.4 - 90) / 90, 12);
   });
 
   test("gains and lift: the top 10% hold 9 of 28 expected responders, a lift of 3.21", () => {
-    const gains = gainsCurve(curve, 10);
+    const gains = buildGainsCurve(curve, 10);
     expect(gains).toHaveLength(11);
     expect(gains[0]).toEqual({ contacted: 0, gain: 0, lift: null });
     expect(gains[1].gain).toBeCloseTo(9 / 28, 12);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { binEdges, binOf, buildTargeting } from "@/lib/campaign/targeting";
-import { controlDraw, isControl } from "@/lib/campaign/controlGroup";
+import { computeBinEdges, findBin, buildTargeting } from "@/lib/campaign/targeting";
+import { drawControlNumber, isControl } from "@/lib/campaign/controlGroup";
 
 describe("targeting aggregate", () => {
   test("counts and sums of p per segment and bin; unscored customers are counted apart", () => {
@@ -17,16 +17,16 @@ describe("targeting aggregate", () => {
   });
 
   test("a probability of exactly 1 falls in the last bin, 0 in the first", () => {
-    const edges = binEdges(200);
-    expect(binOf(1, edges)).toBe(199);
-    expect(binOf(0, edges)).toBe(0);
-    expect(binOf(0.005, edges)).toBe(1);
+    const edges = computeBinEdges(200);
+    expect(findBin(1, edges)).toBe(199);
+    expect(findBin(0, edges)).toBe(0);
+    expect(findBin(0.005, edges)).toBe(1);
   });
 
   test("a cut splits its bin: customers at or above it on one side, those below on the other", () => {
     const aggregate = buildTargeting([0, 0, 0, 0], [0.31, 0.33, 0.35, 0.39], { bins: 10, cuts: [0.33, 0.5, 1] });
     expect(aggregate.cuts).toEqual([0.33, 0.5]);
-    expect(binEdges(10, aggregate.cuts)).toEqual([0, 0.1, 0.2, 0.3, 0.33, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]);
+    expect(computeBinEdges(10, aggregate.cuts)).toEqual([0, 0.1, 0.2, 0.3, 0.33, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]);
     expect(aggregate.segments[0].counts).toEqual([0, 0, 0, 1, 3, 0, 0, 0, 0, 0, 0]);
     expect(aggregate.segments[0].sums[4]).toBeCloseTo(1.07, 12);
     expect(buildTargeting([0], [0.5], { bins: 10 })).not.toHaveProperty("cuts");
@@ -51,7 +51,7 @@ describe("control group", () => {
   test("a share of 0 holds back nobody and draws lie in [0, 1)", () => {
     expect(isControl(5, 0, 1)).toBe(false);
     for (let id = 0; id < 1_000; id++) {
-      const draw = controlDraw(id, 3);
+      const draw = drawControlNumber(id, 3);
       expect(draw).toBeGreaterThanOrEqual(0);
       expect(draw).toBeLessThan(1);
     }

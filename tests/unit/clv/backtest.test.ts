@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { averageRanks, backtestWindow, fitClv, gradeBacktest, predictHoldoutPurchases, spearman, topShare, type BacktestFigures } from "@/lib/ml/clv";
+import { averageRanks, chooseBacktestWindow, fitClv, gradeBacktest, predictHoldoutPurchases, spearman, measureTopShare, type BacktestFigures } from "@/lib/ml/clv";
 import { CDNOW_WITH_SPEND, readCdnow } from "@/tests/support/readCdnow";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -24,20 +24,20 @@ describe("rank statistics", () => {
     // 11 rows: the top 10% is 2 rows; scores tie at 5 for rows 1 and 2, so rows 0 and 1 are taken.
     const score = [9, 5, 5, 1, 1, 1, 1, 1, 1, 1, 1];
     const value = [10, 20, 30, 5, 5, 5, 5, 5, 5, 5, 5];
-    expect(topShare(score, value, 0.1)).toBeCloseTo(30 / 100, 12);
+    expect(measureTopShare(score, value, 0.1)).toBeCloseTo(30 / 100, 12);
   });
 
   test("bad input is refused with what is wrong", () => {
     expect(() => spearman([1, 2], [1])).toThrow("spearman: columns of 2 and 1 values");
     expect(() => spearman([1, Number.NaN], [1, 2])).toThrow("spearman: value at index 1 is not finite");
-    expect(() => topShare([1], [0], 0.1)).toThrow("do not sum to a positive total");
+    expect(() => measureTopShare([1], [0], 0.1)).toThrow("do not sum to a positive total");
   });
 });
 
-describe("backtestWindow", () => {
+describe("chooseBacktestWindow", () => {
   test("holds out a quarter of the span in whole weeks, the cutoff day closing the calibration period", () => {
     // 2024-01-01 to 2025-12-29: 104 weeks, a quarter of which is 26.
-    expect(backtestWindow(day("2024-01-01"), day("2025-12-29"))).toEqual({
+    expect(chooseBacktestWindow(day("2024-01-01"), day("2025-12-29"))).toEqual({
       calibrationEnd: day("2025-06-30"),
       holdoutEnd: day("2025-12-29"),
       holdoutWeeks: 26,
@@ -46,12 +46,12 @@ describe("backtestWindow", () => {
   });
 
   test("holds out at least 8 weeks", () => {
-    const window = backtestWindow(day("2024-01-01"), day("2024-07-01"));
+    const window = chooseBacktestWindow(day("2024-01-01"), day("2024-07-01"));
     expect(window).toMatchObject({ holdoutWeeks: 8, calibrationEnd: day("2024-05-06") });
   });
 
   test("a whole number of weeks is required when set", () => {
-    expect(() => backtestWindow(day("2024-01-01"), day("2025-01-01"), 2.5)).toThrow("holdoutWeeks must be a whole number of weeks >= 1, got 2.5");
+    expect(() => chooseBacktestWindow(day("2024-01-01"), day("2025-01-01"), 2.5)).toThrow("holdoutWeeks must be a whole number of weeks >= 1, got 2.5");
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { emptyCustomer, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
+import { createEmptyCustomer, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
 import { summaryFromOrders, summaryFromProfiles } from "@/lib/ml/clv";
 
 const order = (customerId: string, iso: string, amount: number): OrderRecord => ({
@@ -52,7 +52,7 @@ describe("summaryFromOrders", () => {
 
 const profile = (id: string, fields: Partial<CustomerRecord>): CustomerRecord => {
   const spends = { mntWines: 0, mntFruits: 0, mntMeatProducts: 0, mntFishProducts: 0, mntSweetProducts: 0, mntGoldProds: 0 };
-  return { ...emptyCustomer(id), ...spends, ...fields };
+  return { ...createEmptyCustomer(id), ...spends, ...fields };
 };
 
 describe("summaryFromProfiles", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { OrderRecord } from "@/lib/data/customer";
-import { recentOrderLines } from "@/lib/customers/orderLines";
+import { listRecentOrderLines } from "@/lib/customers/orderLines";
 
 const line = (day: number, amount: number, extra: Partial<OrderRecord> = {}): OrderRecord => ({
   customerId: "c1",
@@ -13,11 +13,11 @@ const line = (day: number, amount: number, extra: Partial<OrderRecord> = {}): Or
   ...extra,
 });
 
-describe("recentOrderLines", () => {
+describe("listRecentOrderLines", () => {
   const orders = Array.from({ length: 60 }, (_, i) => line(i + 1, i === 59 ? -12.5 : 10 + i));
 
   test("lists the latest lines first and counts them all", () => {
-    const { lines, total } = recentOrderLines(orders);
+    const { lines, total } = listRecentOrderLines(orders);
     expect(total).toBe(60);
     expect(lines).toHaveLength(50);
     expect(lines[0].orderId).toBe("o60");
@@ -25,7 +25,7 @@ describe("recentOrderLines", () => {
   });
 
   test("a negative amount is a return; a line's own kind, when recorded, wins", () => {
-    const { lines } = recentOrderLines([line(1, 20, { kind: "cancelled" }), line(2, 5), line(3, -5)]);
+    const { lines } = listRecentOrderLines([line(1, 20, { kind: "cancelled" }), line(2, 5), line(3, -5)]);
     expect(lines.map((entry) => entry.kind)).toEqual(["return", "sale", "cancelled"]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { CUSTOMER_QUERY_LABELS, customerQuery, firstValues, isFiltered, MAX_PAGE } from "@/lib/customers/query";
+import { CUSTOMER_QUERY_LABELS, customerQuery, takeFirstValues, isFiltered, MAX_PAGE } from "@/lib/customers/query";
 
 describe("customer list query", () => {
   test("an empty URL lists everyone by id, first page", () => {
@@ -75,6 +75,6 @@ describe("customer list query", () => {
   });
 
   test("repeated search params keep their first value", () => {
-    expect(firstValues({ segment: ["1", "2"], q: "7", empty: undefined })).toEqual({ segment: "1", q: "7", empty: undefined });
+    expect(takeFirstValues({ segment: ["1", "2"], q: "7", empty: undefined })).toEqual({ segment: "1", q: "7", empty: undefined });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { changeArrow, changeText, changeTone } from "@/lib/dashboard/changeBadge";
+import { pickChangeArrow, describeChange, pickChangeTone } from "@/lib/dashboard/changeBadge";
 
 describe("change badges", () => {
   test.each([
@@ -11,18 +11,18 @@ describe("change badges", () => {
     [0.2, "0", "higher", "same"],
     [-0.0004, "0.0 pp", "lower", "same"],
   ] as const)("a change of %d shown as %j, better when %s, is %s", (value, shown, betterWhen, tone) => {
-    expect(changeTone(value, shown, betterWhen)).toBe(tone);
+    expect(pickChangeTone(value, shown, betterWhen)).toBe(tone);
   });
 
   test("a change that rounds to nothing reads 0 with a flat arrow, never +0", () => {
-    expect(changeText(0.2, "0")).toBe("0");
-    expect(changeArrow(changeTone(0.2, "0"), 0.2)).toBe("→");
+    expect(describeChange(0.2, "0")).toBe("0");
+    expect(pickChangeArrow(pickChangeTone(0.2, "0"), 0.2)).toBe("→");
   });
 
   test("real changes carry their sign and arrow", () => {
-    expect(changeText(1200, "1.2K")).toBe("+1.2K");
-    expect(changeText(-3, "3")).toBe("−3");
-    expect(changeArrow("worse", -3)).toBe("↓");
-    expect(changeArrow("worse", 3)).toBe("↑");
+    expect(describeChange(1200, "1.2K")).toBe("+1.2K");
+    expect(describeChange(-3, "3")).toBe("−3");
+    expect(pickChangeArrow("worse", -3)).toBe("↓");
+    expect(pickChangeArrow("worse", 3)).toBe("↑");
   });
 });

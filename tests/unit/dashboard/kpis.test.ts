@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { StoredRunSummary } from "@/lib/dashboard/storedSummary";
-import { executiveKpis } from "@/app/ui/executive/kpis";
+import { computeExecutiveKpis } from "@/app/ui/executive/kpis";
 import { UNSET_MONEY_FORMAT } from "@/lib/text/numberFormat";
 
 // A summary as written before the campaign and the scatter sample were stored.
@@ -40,11 +40,11 @@ const legacy: StoredRunSummary = {
     economics: { costPerContact: 3, revenuePerResponse: 11 },
   },
 };
-const byId = (kpis: ReturnType<typeof executiveKpis>) => Object.fromEntries(kpis.map((kpi) => [kpi.id, kpi]));
+const byId = (kpis: ReturnType<typeof computeExecutiveKpis>) => Object.fromEntries(kpis.map((kpi) => [kpi.id, kpi]));
 
 describe("executiveKpis", () => {
   test("shows each figure with its signed change since the previous run", () => {
-    const kpis = byId(executiveKpis(now, old, UNSET_MONEY_FORMAT));
+    const kpis = byId(computeExecutiveKpis(now, old, UNSET_MONEY_FORMAT));
     expect(kpis.customers).toMatchObject({ value: "1,000", change: { value: 200, text: "+200" } });
     expect(kpis.revenue).toMatchObject({ value: "515K", change: { text: "+103.6K" } });
     expect(kpis["clv-average"]).toMatchObject({ value: "295", change: { text: "−5" } });
@@ -55,7 +55,7 @@ describe("executiveKpis", () => {
   });
 
   test("with EUR in de-DE every money figure carries the euro and every number the German separators", () => {
-    const kpis = byId(executiveKpis(now, old, { currency: "EUR", locale: "de-DE" }));
+    const kpis = byId(computeExecutiveKpis(now, old, { currency: "EUR", locale: "de-DE" }));
     // German writes thousands in full, so the "compact" revenue is whole euros.
     expect(kpis.revenue).toMatchObject({ value: "515.025\u00a0€", change: { text: "+103.599\u00a0€" } });
     expect(kpis["clv-total"].detail).toBe("80% interval 220.000\u00a0€ – 260.000\u00a0€");
@@ -67,12 +67,12 @@ describe("executiveKpis", () => {
   });
 
   test("a run stored before the recommended campaign shows its audience above break-even, without a threshold, and the change against it", () => {
-    expect(byId(executiveKpis(legacy, null, UNSET_MONEY_FORMAT)).profit).toMatchObject({ value: "484", detail: "mailing 180 customers; mailing everyone: -1,107" });
-    expect(byId(executiveKpis(now, legacy, UNSET_MONEY_FORMAT)).profit.change).toMatchObject({ text: "+9" });
+    expect(byId(computeExecutiveKpis(legacy, null, UNSET_MONEY_FORMAT)).profit).toMatchObject({ value: "484", detail: "mailing 180 customers; mailing everyone: -1,107" });
+    expect(byId(computeExecutiveKpis(now, legacy, UNSET_MONEY_FORMAT)).profit.change).toMatchObject({ text: "+9" });
   });
 
   test("without a previous run there are no changes; a run stored before the campaign says to retrain", () => {
-    const kpis = byId(executiveKpis(old, null, UNSET_MONEY_FORMAT));
+    const kpis = byId(computeExecutiveKpis(old, null, UNSET_MONEY_FORMAT));
     expect(kpis.customers.change).toBeNull();
     expect(kpis.profit).toMatchObject({ value: "—", detail: "retrain to see this" });
     expect(kpis.roi).toMatchObject({ value: "—", detail: "retrain to see this" });
@@ -85,7 +85,7 @@ describe("executiveKpis", () => {
       clvCoverage: { customers: 7_240, orders: 5_000, profiles: 2_000, none: 240, reasons: [{ reason: "no order lines and no purchase counts in the profile", count: 240 }] },
       responseCoverage: { customers: 7_240, scored: 0, none: 7_240, reasons: [{ reason: "no campaign outcomes yet, so no response model", count: 7_240 }] },
     };
-    const kpis = byId(executiveKpis(covered, null, UNSET_MONEY_FORMAT));
+    const kpis = byId(computeExecutiveKpis(covered, null, UNSET_MONEY_FORMAT));
     expect(kpis["clv-total"].coverage).toEqual([
       "CLV for 7,000 of 7,240 customers: 5,000 from order lines, 2,000 from profile fields",
       "240 without: no order lines and no purchase counts in the profile (240)",
@@ -98,7 +98,7 @@ describe("executiveKpis", () => {
   });
 
   test("a run stored before coverage was recorded says to retrain to see it", () => {
-    const kpis = byId(executiveKpis(old, null, UNSET_MONEY_FORMAT));
+    const kpis = byId(computeExecutiveKpis(old, null, UNSET_MONEY_FORMAT));
     expect(kpis["clv-total"].coverage).toEqual(["How many customers this covers: retrain to see this."]);
     expect(kpis.responders.coverage).toEqual(["How many customers this covers: retrain to see this."]);
   });

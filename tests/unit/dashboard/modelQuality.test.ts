@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { gradeOf, modelQuality, AUC_CUTOFFS, LIFT_CUTOFFS } from "@/lib/dashboard/modelQuality";
+import { gradeValue, gradeModelQuality, AUC_CUTOFFS, LIFT_CUTOFFS } from "@/lib/dashboard/modelQuality";
 
 describe("quality grade cut-offs", () => {
   test.each([
@@ -12,7 +12,7 @@ describe("quality grade cut-offs", () => {
     [0.8, "Excellent"],
     [0.97, "Excellent"],
   ])("ROC AUC %f is %s", (auc, grade) => {
-    expect(gradeOf(auc, AUC_CUTOFFS)).toBe(grade);
+    expect(gradeValue(auc, AUC_CUTOFFS)).toBe(grade);
   });
 
   test.each([
@@ -23,23 +23,23 @@ describe("quality grade cut-offs", () => {
     [2.99, "Good"],
     [3, "Excellent"],
   ])("top-decile lift %f is %s", (lift, grade) => {
-    expect(gradeOf(lift, LIFT_CUTOFFS)).toBe(grade);
+    expect(gradeValue(lift, LIFT_CUTOFFS)).toBe(grade);
   });
 });
 
-describe("modelQuality", () => {
+describe("gradeModelQuality", () => {
   test("takes the lower grade of AUC and lift", () => {
-    expect(modelQuality(0.85, 2.4)).toEqual({ grade: "Good", auc: 0.85, topDecileLift: 2.4 });
-    expect(modelQuality(0.65, 3.5)?.grade).toBe("Fair");
+    expect(gradeModelQuality(0.85, 2.4)).toEqual({ grade: "Good", auc: 0.85, topDecileLift: 2.4 });
+    expect(gradeModelQuality(0.65, 3.5)?.grade).toBe("Fair");
   });
 
   test("grades on whichever figure is known", () => {
-    expect(modelQuality(null, 3.1)).toEqual({ grade: "Excellent", auc: null, topDecileLift: 3.1 });
-    expect(modelQuality(0.55, undefined)).toEqual({ grade: "Poor", auc: 0.55, topDecileLift: null });
+    expect(gradeModelQuality(null, 3.1)).toEqual({ grade: "Excellent", auc: null, topDecileLift: 3.1 });
+    expect(gradeModelQuality(0.55, undefined)).toEqual({ grade: "Poor", auc: 0.55, topDecileLift: null });
   });
 
   test("is null without a response model", () => {
-    expect(modelQuality(null, null)).toBeNull();
-    expect(modelQuality(NaN, undefined)).toBeNull();
+    expect(gradeModelQuality(null, null)).toBeNull();
+    expect(gradeModelQuality(NaN, undefined)).toBeNull();
   });
 });

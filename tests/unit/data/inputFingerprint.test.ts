@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { formatFingerprint, InputFingerprints, parseFingerprint, profileFingerprint } from "@/lib/data/inputFingerprint";
+import { formatFingerprint, InputFingerprints, parseFingerprint, fingerprintProfiles } from "@/lib/data/inputFingerprint";
 
 function fingerprints(profiles: string[], lines: [number, string][]): number[] {
-  const builder = new InputFingerprints(profiles.map(profileFingerprint));
+  const builder = new InputFingerprints(profiles.map(fingerprintProfiles));
   for (const [customer, line] of lines) builder.addLine(customer, line);
   return Array.from(builder.finish());
 }

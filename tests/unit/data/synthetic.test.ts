@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, test } from "vitest";
 import { ACCEPTED_FIELDS, CUSTOMER_COLUMNS, KNOWN_MARITAL_STATUS, SPEND_FIELDS, type CustomerRecord } from "@/lib/data/customer";
-import { CUSTOMER_CSV_HEADER } from "@/lib/data/csv";
+import { CUSTOMER_CSV_HEADER } from "@/lib/data/importableCsv";
 import { generateCustomers, generateCustomersWithTypes } from "@/lib/data/synthetic";
 import { CUSTOMER_TYPES } from "@/lib/data/syntheticTypes";
 

@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { describe, expect, test } from "vitest";
-import { orderLineKind, type OrderRecord } from "@/lib/data/customer";
+import { classifyOrderLine, type OrderRecord } from "@/lib/data/customer";
 import { BUSINESS_SNAPSHOT_DATE, generateOrderBusiness } from "@/lib/data/syntheticBusiness";
 import { BUSINESS_CSV_HEADER, writeOrderBusinessCsv } from "@/lib/data/syntheticBusinessCsv";
 import { BUSINESS_CATEGORIES, BUSINESS_CHANNELS, BUSINESS_CUSTOMER_TYPES } from "@/lib/data/syntheticBusinessTypes";
@@ -34,7 +34,7 @@ describe("generateOrderBusiness", () => {
 
   test("sales are positive, returns are negative credit notes, cancelled lines keep their positive amount", () => {
     const odd = orders.filter((line) => {
-      const kind = orderLineKind(line);
+      const kind = classifyOrderLine(line);
       if (kind === "return") return !(line.amount < 0 && line.quantity! < 0 && line.orderId!.startsWith("C"));
       return !(line.amount > 0 && line.quantity! > 0 && /^\d+$/.test(line.orderId!));
     });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { compareToReference, referenceStats, type DriftColumn } from "@/lib/ml/drift";
+import { compareToReference, computeReferenceStats, type DriftColumn } from "@/lib/ml/drift";
 import { createRng } from "@/lib/ml/random";
 
 const numeric = (name: string, values: ArrayLike<number>): DriftColumn => ({ name, kind: "numeric", values: Float64Array.from(values) });
@@ -26,7 +26,7 @@ describe("numeric drift on hand-computed data", () => {
     // Reference 1..10 has ten distinct values → one bin per value, each 0.1. Current puts half its rows
     // at 1 (0.5 in bin 1), none in bins 2–5 (smoothed to 1e-4), 0.1 in each of 6..10. PSI =
     // 0.4·ln 5 + 4·(1e-4 − 0.1)·ln(1e-4/0.1) = 0.6437752 + 4·0.0999·6.9077553 = 3.4041142.
-    const reference = referenceStats([numeric("x", [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])]);
+    const reference = computeReferenceStats([numeric("x", [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])]);
     const report = compareToReference(reference, [numeric("x", [1, 1, 1, 1, 1, 6, 7, 8, 9, 10])]);
     expect(report.features[0].psi).toBeCloseTo(3.4041142, 6);
     expect(report.features[0].severity).toBe("significant");
@@ -35,7 +35,7 @@ describe("numeric drift on hand-computed data", () => {
   test("reports KS, its p-value and Wasserstein over the reference sd", () => {
     // {1,2,3,4} vs {3,4,5,6,7}: KS 0.6, W1 2.5 (see sample.test.ts). Reference sd = √1.25 → W/sd = √5.
     // p = Q_KS(√(4·5/9)·0.6) = Q_KS(0.894427) = 0.400471 (scipy.stats.kstwobign.sf).
-    const reference = referenceStats([numeric("x", [1, 2, 3, 4])]);
+    const reference = computeReferenceStats([numeric("x", [1, 2, 3, 4])]);
     const drift = compareToReference(reference, [numeric("x", [3, 4, 5, 6, 7])]).features[0];
     expect(drift.ksStatistic).toBeCloseTo(0.6, 12);
     expect(drift.wasserstein).toBeCloseTo(Math.sqrt(5), 12);
@@ -45,7 +45,7 @@ describe("numeric drift on hand-computed data", () => {
   test("Wasserstein of constant columns is |a − b| over the sd floor, 0 when unchanged", () => {
     // The reference sd is 0, so the distance is divided by the floor 0.001: |3 − 5| / 0.001 = 2000.
     // A constant column has one PSI bin, so PSI is 0 and the Wasserstein flag alone makes it moderate.
-    const reference = referenceStats([numeric("x", [3, 3, 3, 3])]);
+    const reference = computeReferenceStats([numeric("x", [3, 3, 3, 3])]);
     const moved = compareToReference(reference, [numeric("x", [5, 5, 5, 5])]).features[0];
     expect(moved).toMatchObject({ psi: 0, ksStatistic: 1, severity: "moderate", drifted: true });
     expect(moved.wasserstein).toBeCloseTo(2000, 9);
@@ -55,7 +55,7 @@ describe("numeric drift on hand-computed data", () => {
 
   test("Wasserstein of a shifted two-point column is the shift over the reference sd", () => {
     // {1, 3} has sd 1; {4, 6} is the same shape moved by 3 → W/sd = 3.
-    const reference = referenceStats([numeric("x", [1, 3])]);
+    const reference = computeReferenceStats([numeric("x", [1, 3])]);
     expect(compareToReference(reference, [numeric("x", [4, 6])]).features[0].wasserstein).toBeCloseTo(3, 12);
   });
 
@@ -64,7 +64,7 @@ describe("numeric drift on hand-computed data", () => {
     // shares 0.07 per value, 0.3 missing. PSI = 10·(−0.03)·ln 0.7 + (0.3 − 1e-4)·ln(0.3/1e-4)
     // = 0.1070025 + 0.2999·8.0063675 = 2.5081121.
     const values = Array.from({ length: 100 }, (_, i) => (i % 10) + 1);
-    const reference = referenceStats([numeric("x", values)]);
+    const reference = computeReferenceStats([numeric("x", values)]);
     const drift = compareToReference(reference, [numeric("x", values.map((v, i) => (i < 30 ? NaN : v)))]).features[0];
     expect(drift.psi).toBeCloseTo(2.5081121, 6);
     expect(drift).toMatchObject({ ksStatistic: 0, wasserstein: 0 });
@@ -76,7 +76,7 @@ describe("numeric drift on hand-computed data", () => {
     // at 0.1 + 0.2 into the next bin: unchanged data has PSI 0.
     const tie = 0.1 + 0.2;
     const values = [tie, tie, tie, 1.7, 1.7, 2.5];
-    const reference = referenceStats([numeric("x", values)]);
+    const reference = computeReferenceStats([numeric("x", values)]);
     const stored = reference.features[0] as Extract<(typeof reference.features)[number], { kind: "numeric" }>;
     expect(stored.binEdges).toEqual([tie, 1.7]);
     stored.binEdges[0] = tie * (1 - Number.EPSILON);
@@ -85,7 +85,7 @@ describe("numeric drift on hand-computed data", () => {
   });
 
   test("reports null distances when the current column has no present value", () => {
-    const reference = referenceStats([numeric("x", [1, 2])]);
+    const reference = computeReferenceStats([numeric("x", [1, 2])]);
     expect(compareToReference(reference, [numeric("x", [NaN, NaN])]).features[0]).toMatchObject({
       wasserstein: null,
       ksStatistic: null,
@@ -103,7 +103,7 @@ describe("categorical drift on hand-computed data", () => {
     // JS: M = (0.45, 0.18, 0.135, 0.135, 0.1). KL(R‖M) = log2(1/0.9) = 0.1520031;
     // KL(C‖M) = 0.8·log2(0.8/0.9) + 0.2·log2 2 = −0.1359400 + 0.2 = 0.0640600. √(½·0.2160631) = 0.3286815.
     const repeat = (value: string, times: number) => new Array<string>(times).fill(value);
-    const reference = referenceStats([categorical("edu", [...repeat("G", 50), ...repeat("P", 20), ...repeat("M", 15), ...repeat("B", 15)])]);
+    const reference = computeReferenceStats([categorical("edu", [...repeat("G", 50), ...repeat("P", 20), ...repeat("M", 15), ...repeat("B", 15)])]);
     const current = [...repeat("G", 40), ...repeat("YOLO", 20), ...repeat("P", 16), ...repeat("M", 12), ...repeat("B", 12)];
     const drift = compareToReference(reference, [categorical("edu", current)]).features[0];
     expect(drift.psi).toBeCloseTo(1.5640491, 6);
@@ -114,7 +114,7 @@ describe("categorical drift on hand-computed data", () => {
   test("treats missing as a category of its own", () => {
     // Reference a, b half each; current a, null. PSI = (0.5 − 1e-4)·ln(0.5/1e-4) twice (b vanishes,
     // null appears) = 2·0.4999·8.5171932 = 8.5154898.
-    const reference = referenceStats([categorical("c", ["a", "b"])]);
+    const reference = computeReferenceStats([categorical("c", ["a", "b"])]);
     const drift = compareToReference(reference, [categorical("c", ["a", null])]).features[0];
     expect(drift.psi).toBeCloseTo(8.5154898, 6);
     expect(drift.newCategories).toEqual([]);
@@ -122,7 +122,7 @@ describe("categorical drift on hand-computed data", () => {
 });
 
 describe("drift of a customer table", () => {
-  const reference = referenceStats(customers(1));
+  const reference = computeReferenceStats(customers(1));
 
   test("a fresh sample of the same distribution shows no drift", () => {
     const report = compareToReference(reference, customers(2));
@@ -163,7 +163,7 @@ describe("drift of a customer table", () => {
 });
 
 describe("comparison checks", () => {
-  const reference = referenceStats([numeric("x", [1, 2]), categorical("c", ["a", "b"])]);
+  const reference = computeReferenceStats([numeric("x", [1, 2]), categorical("c", ["a", "b"])]);
 
   test.each([
     ["a missing column", [numeric("x", [1, 2])], /no current column "c"/],

@@ -1,10 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { referenceStats, type CategoricalReference, type NumericReference } from "@/lib/ml/drift";
+import { computeReferenceStats, type CategoricalReference, type NumericReference } from "@/lib/ml/drift";
 
 const numeric = (name: string, values: number[]) => ({ name, kind: "numeric" as const, values: Float64Array.from(values) });
 
 function numericRef(values: number[], options = {}): NumericReference {
-  return referenceStats([numeric("x", values)], options).features[0] as NumericReference;
+  return computeReferenceStats([numeric("x", values)], options).features[0] as NumericReference;
 }
 
 describe("numeric reference", () => {
@@ -56,7 +56,7 @@ describe("numeric reference", () => {
 
 describe("categorical reference", () => {
   test("records category shares in first-seen order plus the missing share", () => {
-    const reference = referenceStats([{ name: "education", kind: "categorical", values: ["PhD", "Basic", "PhD", null, "PhD"] }])
+    const reference = computeReferenceStats([{ name: "education", kind: "categorical", values: ["PhD", "Basic", "PhD", null, "PhD"] }])
       .features[0] as CategoricalReference;
     expect(reference).toMatchObject({ rows: 5, missing: 1, categories: ["PhD", "Basic"], shares: [0.6, 0.2], missingShare: 0.2 });
   });
@@ -64,7 +64,7 @@ describe("categorical reference", () => {
 
 describe("reference checks", () => {
   test("is plain JSON that survives a round trip", () => {
-    const reference = referenceStats([numeric("age", [30, 40, NaN]), { name: "c", kind: "categorical", values: ["a", null, "b"] }]);
+    const reference = computeReferenceStats([numeric("age", [30, 40, NaN]), { name: "c", kind: "categorical", values: ["a", null, "b"] }]);
     expect(JSON.parse(JSON.stringify(reference))).toEqual(reference);
   });
 
@@ -75,10 +75,10 @@ describe("reference checks", () => {
     ["no rows", [numeric("x", [])], /no rows/],
     ["a number in a categorical column", [{ name: "c", kind: "categorical" as const, values: [1 as unknown as string] }], /row 0 is not a string/],
   ])("rejects %s", (_, columns, message) => {
-    expect(() => referenceStats(columns)).toThrow(message);
+    expect(() => computeReferenceStats(columns)).toThrow(message);
   });
 
   test("rejects a bin count below 2", () => {
-    expect(() => referenceStats([numeric("x", [1])], { bins: 1 })).toThrow(/bins = 1/);
+    expect(() => computeReferenceStats([numeric("x", [1])], { bins: 1 })).toThrow(/bins = 1/);
   });
 });

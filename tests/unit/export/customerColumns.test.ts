@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { CUSTOMER_COLUMNS } from "@/lib/data/customer";
-import { EXPORT_CUSTOMER_ID, EXPORT_RESPONSE_PROBABILITY, EXPORT_SELECT, SCORE_EXPORT_COLUMNS, exportIndexOf } from "@/lib/db/scores/columns";
-import { customerCsvWriter, customerHeader } from "@/lib/export/customerCsv";
+import { EXPORT_INTERNAL_ID, EXPORT_RESPONSE_PROBABILITY, EXPORT_SELECT, SCORE_EXPORT_COLUMNS, exportIndexOf } from "@/lib/db/scores/columns";
+import { customerCsvWriter, buildCustomerHeader } from "@/lib/export/customerCsv";
 
-const CUSTOMER_HEADER = customerHeader({ currency: null, locale: "en-US" });
+const CUSTOMER_HEADER = buildCustomerHeader({ currency: null, locale: "en-US" });
 
 /** A raw export row as lib/db/scores/export reads it: `values` by select expression, null elsewhere. */
 function rawRow(values: Record<string, unknown>): unknown[] {
@@ -22,14 +22,14 @@ describe("the export column table", () => {
   });
 
   test("with a currency set only the money columns name it", () => {
-    const header = customerHeader({ currency: "EUR", locale: "de-DE" });
+    const header = buildCustomerHeader({ currency: "EUR", locale: "de-DE" });
     expect(header.filter((column, i) => column !== CUSTOMER_HEADER[i])).toEqual(["clv_12m_eur", "clv_low_eur", "clv_high_eur"]);
   });
 
   test("the select list reads each expression once, the paging keys included", () => {
     expect(new Set(EXPORT_SELECT).size).toBe(EXPORT_SELECT.length);
     expect(EXPORT_SELECT.filter((sql) => sql === `s."segmentKey"`)).toHaveLength(1);
-    expect(EXPORT_SELECT[EXPORT_CUSTOMER_ID]).toBe(`s."customerId"`);
+    expect(EXPORT_SELECT[EXPORT_INTERNAL_ID]).toBe(`s."customerId"`);
     expect(EXPORT_SELECT[EXPORT_RESPONSE_PROBABILITY]).toBe(`s."responseProbability"`);
     for (const column of SCORE_EXPORT_COLUMNS) expect(exportIndexOf(column.sql)).toBeGreaterThanOrEqual(0);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { emptyCustomer, type OrderRecord } from "@/lib/data/customer";
-import { fitOrderFeatures, orderFeatureTable, scaleOrderFeatures } from "@/lib/ml/features/orderBehaviour";
+import { createEmptyCustomer, type OrderRecord } from "@/lib/data/customer";
+import { fitOrderFeatures, buildOrderFeatureTable, scaleOrderFeatures } from "@/lib/ml/features/orderBehaviour";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const line = (customerId: string, date: string, amount: number, extra: Partial<OrderRecord> = {}): OrderRecord => ({
@@ -17,7 +17,7 @@ const orders: OrderRecord[] = [
   line("B", "2024-01-25", 40, { orderId: "4", quantity: 1, category: "Bikes", channel: "Shop", kind: "cancelled" }),
   line("A", "2024-03-01", 999, { orderId: "5", quantity: 1, category: "Bikes", channel: "Web" }),
 ];
-const customers = ["A", "B", "C"].map(emptyCustomer);
+const customers = ["A", "B", "C"].map(createEmptyCustomer);
 const snapshot = day("2024-01-31");
 
 describe("order-line features", () => {
@@ -68,7 +68,7 @@ describe("order-line features", () => {
     const d = pipeline.features.length;
     // Customer C is all medians: every scaled value is finite.
     expect(Array.from(matrix.subarray(2 * d, 3 * d)).every(Number.isFinite)).toBe(true);
-    const again = orderFeatureTable(pipeline, [emptyCustomer("B")], [line("B", "2024-01-30", 10, { category: "Gloves", channel: "Phone" })]);
+    const again = buildOrderFeatureTable(pipeline, [createEmptyCustomer("B")], [line("B", "2024-01-30", 10, { category: "Gloves", channel: "Phone" })]);
     // An unseen category is pooled with nothing named: no share of Bikes or Helmets; an unseen channel likewise.
     expect(again.columns["category:Bikes"][0]).toBe(0);
     expect(again.columns["channel:Web"][0]).toBe(0);
@@ -78,13 +78,13 @@ describe("order-line features", () => {
 describe("order-line vocabulary", () => {
   test("pools categories beyond the top five by revenue into 'other categories'", () => {
     const many = ["A", "B", "C", "D", "E", "F", "G"].map((category, i) => line("X", "2024-01-02", 100 - i, { category }));
-    const { pipeline } = fitOrderFeatures([emptyCustomer("X")], many, snapshot);
+    const { pipeline } = fitOrderFeatures([createEmptyCustomer("X")], many, snapshot);
     expect(pipeline.categories).toEqual(["A", "B", "C", "D", "E", "other categories"]);
   });
 
   test("a single category or channel makes no share feature: it says nothing about anyone", () => {
     const one = [line("X", "2024-01-02", 10, { category: "Only", channel: "Web" }), line("Y", "2024-01-03", 20, { category: "Only", channel: "Web" })];
-    const { pipeline } = fitOrderFeatures(["X", "Y"].map(emptyCustomer), one, snapshot);
+    const { pipeline } = fitOrderFeatures(["X", "Y"].map(createEmptyCustomer), one, snapshot);
     expect(pipeline.features.some((name) => name.startsWith("category:") || name.startsWith("channel:"))).toBe(false);
     expect(pipeline.features).not.toContain("returnShare");
     expect(pipeline.features).not.toContain("unitsBought");

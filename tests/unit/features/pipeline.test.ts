@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { emptyCustomer } from "@/lib/data/customer";
-import { featureTable, fitFeaturePipeline, transformFeatures } from "@/lib/ml/features";
+import { createEmptyCustomer } from "@/lib/data/customer";
+import { buildFeatureTable, fitFeaturePipeline, transformFeatures } from "@/lib/ml/features";
 import { makeCustomer } from "@/tests/support/makeCustomer";
 
 const snapshotDate = "2014-07-01";
@@ -26,7 +26,7 @@ describe("income imputation", () => {
     ["Basic", 47_500], // no Basic income known: global median
     [null, 47_500],
   ])("a missing income with education %s is imputed as %d", (education, expected) => {
-    const table = featureTable(pipeline, [makeCustomer("new", { education, income: null })], { features: ["income"] });
+    const table = buildFeatureTable(pipeline, [makeCustomer("new", { education, income: null })], { features: ["income"] });
     expect(table.columns.income[0]).toBe(expected);
   });
 });
@@ -47,12 +47,12 @@ describe("winsorisation", () => {
     [0, 1],
     [42, 42],
   ])("clips a wine spend of %d to %d", (spend, expected) => {
-    const table = featureTable(pipeline, [makeCustomer("x", { mntWines: spend })], { features: ["totalSpend"] });
+    const table = buildFeatureTable(pipeline, [makeCustomer("x", { mntWines: spend })], { features: ["totalSpend"] });
     expect(table.columns.totalSpend[0]).toBeCloseTo(expected, 12);
   });
 
   test("a table for personas keeps the customers' own spend, so their means are the stored fields' averages", () => {
-    const table = featureTable(pipeline, [makeCustomer("x", { mntWines: 500 }), makeCustomer("y", { mntWines: 0 })], { features: ["totalSpend"], observedOnly: true, winsorised: false });
+    const table = buildFeatureTable(pipeline, [makeCustomer("x", { mntWines: 500 }), makeCustomer("y", { mntWines: 0 })], { features: ["totalSpend"], observedOnly: true, winsorised: false });
     expect(Array.from(table.columns.totalSpend)).toEqual([500, 0]);
   });
 });
@@ -95,7 +95,7 @@ describe("impossible birth years", () => {
     expect(pipeline.fit).toEqual({ rows: 3, excluded: [{ externalId: "3", reason: "impossible birth year 1893" }] });
     expect(pipeline.scaler.mean).toEqual([34]);
     expect(transformFeatures(pipeline, records).rowsExcludedFromFit).toEqual([3]);
-    expect(featureTable(pipeline, records).columns.age[3]).toBe(34);
+    expect(buildFeatureTable(pipeline, records).columns.age[3]).toBe(34);
   });
 });
 
@@ -114,7 +114,7 @@ describe("derived features", () => {
     dtCustomer: new Date(Date.UTC(2014, 5, 1)),
   });
   // One training row: every bound and median is that row's own value, so nothing is clipped.
-  const table = featureTable(fitFeaturePipeline([customer], { snapshotDate }), [customer]);
+  const table = buildFeatureTable(fitFeaturePipeline([customer], { snapshotDate }), [customer]);
 
   test.each([
     ["children", 3], // 1 kid + 2 teens
@@ -141,7 +141,7 @@ describe("derived features", () => {
     ["PhD", 3],
   ])("education %s has level %d", (education, level) => {
     const record = makeCustomer(1, { education });
-    expect(featureTable(fitFeaturePipeline([record], { snapshotDate }), [record]).columns.educationLevel[0]).toBe(level);
+    expect(buildFeatureTable(fitFeaturePipeline([record], { snapshotDate }), [record]).columns.educationLevel[0]).toBe(level);
   });
 
   test.each([
@@ -155,7 +155,7 @@ describe("derived features", () => {
     ["Together", 0],
   ])("marital status %s gives livingAlone %d", (maritalStatus, alone) => {
     const record = makeCustomer(1, { maritalStatus });
-    expect(featureTable(fitFeaturePipeline([record], { snapshotDate }), [record]).columns.livingAlone[0]).toBe(alone);
+    expect(buildFeatureTable(fitFeaturePipeline([record], { snapshotDate }), [record]).columns.livingAlone[0]).toBe(alone);
   });
 });
 
@@ -163,7 +163,7 @@ test("customers known only from order lines take recency, frequency, spend and t
   const profiles = [makeCustomer(1, { mntWines: 100, numStorePurchases: 4 }), makeCustomer(2, { mntWines: 300, numStorePurchases: 8 })];
   const summaries = new Map([["o", { frequency: 7, recencyDays: 12, monetary: 250, tenureDays: 400 }]]);
   const pipeline = fitFeaturePipeline(profiles, { snapshotDate });
-  const table = featureTable(pipeline, [emptyCustomer("o")], { summaries });
+  const table = buildFeatureTable(pipeline, [createEmptyCustomer("o")], { summaries });
   expect([table.columns.recency[0], table.columns.totalPurchases[0], table.columns.totalSpend[0], table.columns.tenureDays[0]]).toEqual([
     12, 7, 250, 400,
   ]);

@@ -4,7 +4,7 @@
  * reported by row, never a silent switch of encoding).
  */
 import { describe, expect, test } from "vitest";
-import { ImportError, customerFileReport, describeReport, parseCustomers, parseOrders } from "@/lib/import";
+import { ImportError, reportCustomerFile, describeReport, parseCustomers, parseOrders } from "@/lib/import";
 
 async function importError(read: Promise<unknown>): Promise<ImportError> {
   const error = await read.then(() => null, (e: unknown) => e);
@@ -55,7 +55,7 @@ describe("bytes that are not UTF-8", () => {
     expect(file.records.map((record) => record.education)).toEqual(["Caf\uFFFD", "M\u00fcller", "Cr\u00e8me", "x\uFFFD"]);
     expect(file.invalidBytes).toEqual({ count: 2, rows: [2, 5] });
     expect(file.warnings).toContain("bytes that are not valid UTF-8 were replaced by \uFFFD in 2 rows: 2, 5");
-    expect(describeReport(customerFileReport(file))).toContain("Warning: bytes that are not valid UTF-8 were replaced by \uFFFD in 2 rows: 2, 5");
+    expect(describeReport(reportCustomerFile(file))).toContain("Warning: bytes that are not valid UTF-8 were replaced by \uFFFD in 2 rows: 2, 5");
   });
 
   test("a Latin-1 file is read as windows-1252, with no warning", async () => {
@@ -63,6 +63,6 @@ describe("bytes that are not UTF-8", () => {
     expect(file.encoding).toBe("windows-1252");
     expect(file.records.map((record) => record.education)).toEqual(["Caf\u00e9", "Cr\u00e8me"]);
     expect(file.invalidBytes).toBeNull();
-    expect(customerFileReport(file).invalidBytes).toBeUndefined();
+    expect(reportCustomerFile(file).invalidBytes).toBeUndefined();
   });
 });

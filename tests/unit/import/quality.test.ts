@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { parseCustomers, readCustomersFile } from "@/lib/import";
-import { findDuplicateRows, upperFence } from "@/lib/import/qualityChecks";
+import { findDuplicateRows, computeUpperFence } from "@/lib/import/qualityChecks";
 import { CUSTOMER_HEADER, CUSTOMER_LINES } from "./fixtures";
 
 const REAL_FILE = "../shared/data/marketing_campaign.csv";
@@ -72,7 +72,7 @@ describe("quality checks on hand-made data", () => {
     [[40, 10, 30, 20], 77.5],
     [[1, 2, 3], null],
   ])("upper fence of %j is %s", (values, fence) => {
-    expect(upperFence(values)).toBe(fence);
+    expect(computeUpperFence(values)).toBe(fence);
   });
 
   test("finds rows equal in every given column, with their row numbers", () => {

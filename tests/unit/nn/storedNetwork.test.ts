@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { LayersModel, Tensor } from "@tensorflow/tfjs";
 import { forward } from "@/lib/ml/denseNet";
-import { denseLayersOf, type StoredNetwork } from "@/lib/ml/storedNetwork";
+import { readDenseLayers, type StoredNetwork } from "@/lib/ml/storedNetwork";
 import { createRng } from "@/lib/ml/random";
 import { loadTf, type Tf } from "@/lib/ml/tf";
 
@@ -30,7 +30,7 @@ async function agree(build: (tf: Tf) => LayersModel, columns: number) {
   const saved = store(tf, model, 3);
   const data = randomRows(50, columns, 4);
   const expected = (model.predict(tf.tensor2d(Float32Array.from(data), [50, columns])) as Tensor).dataSync();
-  const actual = forward(denseLayersOf(saved), { data, rows: 50, columns }).data;
+  const actual = forward(readDenseLayers(saved), { data, rows: 50, columns }).data;
   model.dispose();
   expect(actual.length).toBe(expected.length);
   for (let i = 0; i < actual.length; i++) expect(Math.abs(actual[i] - expected[i])).toBeLessThan(2e-5);
@@ -70,6 +70,6 @@ describe("stored tfjs networks as plain dense layers", () => {
     model.add(tf.layers.leakyReLU({ name: "leaky" }));
     const saved = store(tf, model, 5);
     model.dispose();
-    expect(() => denseLayersOf(saved)).toThrow(/unsupported layer LeakyReLU \(leaky\)/);
+    expect(() => readDenseLayers(saved)).toThrow(/unsupported layer LeakyReLU \(leaky\)/);
   });
 });

@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import { PERSONA_PALETTE, personaColor } from "@/lib/ml/personas";
-import { formatValue, listOf } from "@/lib/ml/personas/format";
-import { colorHex } from "@/lib/dashboard/segmentColors";
+import { formatValue, joinAsList } from "@/lib/ml/personas/format";
+import { toColorHex } from "@/lib/dashboard/segmentColors";
 import tailwind from "@/tailwind.config";
 
 test.each([
@@ -24,7 +24,7 @@ test.each([
   [["a", "b"], "a and b"],
   [["a", "b", "c"], "a, b and c"],
 ])("lists %j as %s", (items, text) => {
-  expect(listOf(items)).toBe(text);
+  expect(joinAsList(items)).toBe(text);
 });
 
 test.each([
@@ -43,9 +43,9 @@ test("the palette has fourteen distinct Tremor colours, each safelisted for the 
   const safelist = (tailwind.safelist as { pattern: RegExp }[])[0].pattern;
   for (const color of PERSONA_PALETTE) {
     expect(safelist.test(`bg-${color}-500`) && safelist.test(`fill-${color}-500`)).toBe(true);
-    expect(colorHex(color)).not.toBe(colorHex("gray"));
+    expect(toColorHex(color)).not.toBe(toColorHex("gray"));
   }
-  expect(new Set(PERSONA_PALETTE.map(colorHex)).size).toBe(14);
+  expect(new Set(PERSONA_PALETTE.map(toColorHex)).size).toBe(14);
 });
 
 test("refuses a negative colour index", () => {

@@ -1,12 +1,12 @@
 import { expect, test } from "vitest";
-import { gainsTable, profitThreshold } from "@/lib/ml/response/gains";
+import { buildGainsTable, findProfitThreshold } from "@/lib/ml/response/gains";
 
 // Ten customers scored 10 (best) down to 1; responders at ranks 1, 2, 4 and 8.
 const scores = [10, 9, 8, 7, 6, 5, 4, 3, 2, 1];
 const labels = [1, 1, 0, 1, 0, 0, 0, 1, 0, 0];
 
 test("gains and lift by decile", () => {
-  const gains = gainsTable(labels, scores);
+  const gains = buildGainsTable(labels, scores);
   // Responders found after 1..10 rows: 1, 2, 2, 3, 3, 3, 3, 4, 4, 4 of 4.
   expect(gains.map((g) => g.responders)).toEqual([1, 2, 2, 3, 3, 3, 3, 4, 4, 4]);
   expect(gains.map((g) => g.cumulativeGain)).toEqual([0.25, 0.5, 0.5, 0.75, 0.75, 0.75, 0.75, 1, 1, 1]);
@@ -20,7 +20,7 @@ test("gains and lift by decile", () => {
 test("profit threshold contacts the top 4 at cost 3 and revenue 11", () => {
   // Profit after k contacts = 11·responders − 3·k:
   // k=1: 8, 2: 16, 3: 13, 4: 21, 5: 18, 6: 15, 7: 12, 8: 20, 9: 17, 10: 14 → best k = 4 (score 7).
-  const best = profitThreshold(labels, scores);
+  const best = findProfitThreshold(labels, scores);
   expect(best).toEqual({
     costPerContact: 3,
     revenuePerResponse: 11,
@@ -40,6 +40,6 @@ test.each([
   // Every cut loses money: contact nobody.
   [10, 5, null, 0, 0],
 ])("with cost %d and revenue %d the threshold is %s", (costPerContact, revenuePerResponse, threshold, contacted, profit) => {
-  const best = profitThreshold([1, 0, 1, 0], [0.9, 0.8, 0.8, 0.1], { costPerContact, revenuePerResponse });
+  const best = findProfitThreshold([1, 0, 1, 0], [0.9, 0.8, 0.8, 0.1], { costPerContact, revenuePerResponse });
   expect([best.threshold, best.contacted, best.profit]).toEqual([threshold, contacted, profit]);
 });

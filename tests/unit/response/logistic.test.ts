@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { createRng } from "@/lib/ml/random";
-import { classWeights, fitLogistic, predictLogistic, sigmoid } from "@/lib/ml/response/logistic";
+import { computeClassWeights, fitLogistic, predictLogistic, sigmoid } from "@/lib/ml/response/logistic";
 
 /** n rows of 3 standard-normal features, labels drawn from σ(−1 + 2·x₀ − x₁ + 0·x₂). */
 function simulate(n: number, seed: number) {
@@ -49,14 +49,14 @@ describe("logistic regression", () => {
     // Weighting a correctly specified model only shifts its intercept.
     const plain = fitLogistic(data.matrix, 3, data.labels, { l2: 0 });
     const weighted = fitLogistic(data.matrix, 3, data.labels, { l2: 0, classWeight: "balanced" });
-    const w = classWeights(data.labels, "balanced");
+    const w = computeClassWeights(data.labels, "balanced");
     expect(Math.abs(weighted.intercept - plain.intercept - Math.log(w.positive / w.negative))).toBeLessThan(0.1);
     plain.coefficients.forEach((b, j) => expect(Math.abs(weighted.coefficients[j] - b)).toBeLessThan(0.1));
   });
 
   test("balanced weights are n / (2 · class count)", () => {
     // 1 positive, 3 negatives: 4/(2·1) = 2 and 4/(2·3) = 2/3.
-    expect(classWeights([1, 0, 0, 0], "balanced")).toEqual({ negative: 2 / 3, positive: 2 });
+    expect(computeClassWeights([1, 0, 0, 0], "balanced")).toEqual({ negative: 2 / 3, positive: 2 });
   });
 
   test("the same data gives the same model", () => {

@@ -2,9 +2,9 @@ import { describe, expect, test } from "vitest";
 import {
   averagePrecision,
   brierScore,
-  calibrationCurve,
-  confusionAt,
-  majorityBaseline,
+  buildCalibrationCurve,
+  countConfusionAt,
+  computeMajorityBaseline,
   rocAuc,
 } from "@/lib/ml/response/metrics";
 
@@ -54,7 +54,7 @@ test("Brier score is the mean squared error of probabilities", () => {
 test("confusion matrix at 0.5 predicts positive for scores ≥ 0.5", () => {
   // Predicted positive: 0.9 (+), 0.7 (+), 0.7 (−), 0.5 (+) → TP 3, FP 1; the rest: TN 2, FN 0.
   // Precision 3/4, recall 1, F1 = 2·¾·1 / (¾ + 1) = 6/7, accuracy 5/6.
-  const c = confusionAt(labels, scores, 0.5);
+  const c = countConfusionAt(labels, scores, 0.5);
   expect([c.truePositives, c.falsePositives, c.trueNegatives, c.falseNegatives]).toEqual([3, 1, 2, 0]);
   expect(c.precision).toBeCloseTo(0.75, 12);
   expect(c.recall).toBe(1);
@@ -63,7 +63,7 @@ test("confusion matrix at 0.5 predicts positive for scores ≥ 0.5", () => {
 });
 
 test("precision and F1 are 0 when nothing is predicted positive", () => {
-  const c = confusionAt(labels, scores, 0.95);
+  const c = countConfusionAt(labels, scores, 0.95);
   expect([c.precision, c.recall, c.f1, c.accuracy]).toEqual([0, 0, 0, 0.5]);
 });
 
@@ -72,11 +72,11 @@ test.each([
   [[1, 1, 1, 0], 0.75],
   [[1, 0], 0.5],
 ])("majority-class baseline of %j is %d", (y, expected) => {
-  expect(majorityBaseline(y)).toBe(expected);
+  expect(computeMajorityBaseline(y)).toBe(expected);
 });
 
 test("calibration curve bins probabilities in tenths and puts 1.0 in the last bin", () => {
-  const curve = calibrationCurve([0, 1, 0, 1, 1], [0.05, 0.15, 0.12, 0.95, 1.0]);
+  const curve = buildCalibrationCurve([0, 1, 0, 1, 1], [0.05, 0.15, 0.12, 0.95, 1.0]);
   expect(curve).toHaveLength(10);
   expect(curve[0]).toEqual({ lower: 0, upper: 0.1, count: 1, meanPredicted: 0.05, observedRate: 0 });
   expect(curve[1].count).toBe(2);

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import type { LayersModel, Tensor } from "@tensorflow/tfjs";
-import { trainingGraph, trainingLoss } from "@/lib/ml/response/mlpTraining";
+import { buildTrainingGraph, computeTrainingLoss } from "@/lib/ml/response/mlpTraining";
 import { loadTf, type Tf } from "@/lib/ml/tf";
 
 const tf = await loadTf();
@@ -23,8 +23,8 @@ const mask = tf.tensor2d(Array.from({ length: 30 }, (_, k) => (k % 3 === 0 ? 0 :
 
 test("the hand-written batch-norm gradient equals tfjs's automatic one", () => {
   const model = smallModel(tf);
-  const graph = trainingGraph(tf, model);
-  const mine = tf.variableGrads(() => trainingLoss(graph, x, y, w, [null, null, null, mask, null]) as never, graph.trainable);
+  const graph = buildTrainingGraph(tf, model);
+  const mine = tf.variableGrads(() => computeTrainingLoss(graph, x, y, w, [null, null, null, mask, null]) as never, graph.trainable);
   const reference = tf.variableGrads(() => {
     // tfjs-layers' own training pass, with the same dropout mask applied by hand.
     const [dense, batchNorm, relu, , output] = model.layers;
@@ -42,10 +42,10 @@ test("the hand-written batch-norm gradient equals tfjs's automatic one", () => {
 
 test("a training pass moves the running mean 1% of the way to the batch mean", () => {
   const model = smallModel(tf);
-  const graph = trainingGraph(tf, model);
+  const graph = buildTrainingGraph(tf, model);
   const [kernel, bias] = model.layers[0].getWeights();
   const batchMean = x.matMul(kernel).add(bias).mean(0);
-  trainingLoss(graph, x, y, w, [null, null, null, tf.onesLike(mask), null]);
+  computeTrainingLoss(graph, x, y, w, [null, null, null, tf.onesLike(mask), null]);
   const movingMean = model.layers[1].getWeights()[2];
   // Starts at 0; momentum 0.99: 0 − (0 − mean)·0.01 = 0.01·mean.
   const difference = tf.max(tf.abs(movingMean.sub(batchMean.mul(0.01)))).dataSync()[0];
@@ -56,6 +56,6 @@ test("a training pass moves the running mean 1% of the way to the batch mean", (
 test("refuses a layer it cannot train", () => {
   const model = tf.sequential();
   model.add(tf.layers.dense({ inputShape: [3], units: 2, activation: "tanh" }));
-  expect(() => trainingGraph(tf, model)).toThrow(/unsupported layer Dense/);
+  expect(() => buildTrainingGraph(tf, model)).toThrow(/unsupported layer Dense/);
   model.dispose();
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { activationOption } from "@/lib/services/retrain/activation";
+import { findActivationOption } from "@/lib/services/retrain/activation";
 
 test.each([
   ["the active run itself", { id: 3, status: "SUCCEEDED" }, 3, null],
@@ -10,10 +10,10 @@ test.each([
   ["a failed run", { id: 2, status: "FAILED" }, 3, null],
   ["a running run", { id: 6, status: "RUNNING" }, 3, null],
 ])("%s allows %s", (_label, run, activeRunId, reason) => {
-  expect(activationOption(run, activeRunId)?.reason ?? null).toBe(reason);
+  expect(findActivationOption(run, activeRunId)?.reason ?? null).toBe(reason);
 });
 
 test("the buttons say what they do", () => {
-  expect(activationOption({ id: 2, status: "SUCCEEDED" }, 3)?.label).toBe("Roll back to this run");
-  expect(activationOption({ id: 4, status: "REJECTED" }, 3)?.label).toBe("Make this the active run");
+  expect(findActivationOption({ id: 2, status: "SUCCEEDED" }, 3)?.label).toBe("Roll back to this run");
+  expect(findActivationOption({ id: 4, status: "REJECTED" }, 3)?.label).toBe("Make this the active run");
 });

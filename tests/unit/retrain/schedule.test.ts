@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { canonicalTimeZone, cronProblems, knownTimeZones, nextScheduledRun } from "@/lib/services/retrain/schedule";
+import { canonicaliseTimeZone, findCronProblems, listTimeZones, findNextScheduledRun } from "@/lib/services/retrain/schedule";
 
-describe("cronProblems", () => {
+describe("findCronProblems", () => {
   test.each([
     ["0 2 * * *", []],
     ["*/15 9-17 * * 1-5", []],
@@ -13,11 +13,11 @@ describe("cronProblems", () => {
     ["0 2 * *", ["expected 5 or 6 fields but got 4"]],
     ["*/10 * * * * *", ["the seconds field must be a single value: at most one retrain a minute"]],
   ])("%j → %j", (expression, problems) => {
-    expect(cronProblems(expression)).toEqual(problems);
+    expect(findCronProblems(expression)).toEqual(problems);
   });
 });
 
-describe("canonicalTimeZone", () => {
+describe("canonicaliseTimeZone", () => {
   test.each([
     ["UTC", "UTC"],
     ["europe/berlin", "Europe/Berlin"],
@@ -26,18 +26,18 @@ describe("canonicalTimeZone", () => {
     ["Mars/Olympus_Mons", null],
     ["+01:00", null],
   ])("%s → %s", (name, expected) => {
-    expect(canonicalTimeZone(name)).toBe(expected);
+    expect(canonicaliseTimeZone(name)).toBe(expected);
   });
 
   test("the suggestions start with UTC and hold each zone once", () => {
-    const zones = knownTimeZones();
+    const zones = listTimeZones();
     expect(zones[0]).toBe("UTC");
     expect(new Set(zones).size).toBe(zones.length);
     expect(zones).toContain("Europe/Berlin");
   });
 });
 
-describe("nextScheduledRun", () => {
+describe("findNextScheduledRun", () => {
   const wallClock = (date: Date, timeZone: string) =>
     Object.fromEntries(
       new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
@@ -47,7 +47,7 @@ describe("nextScheduledRun", () => {
 
   test("is the next Monday 03:30 on the Berlin clock for '30 3 * * 1' in Europe/Berlin", () => {
     const before = Date.now();
-    const next = nextScheduledRun({ cron: "30 3 * * 1", timezone: "Europe/Berlin", enabled: true })!;
+    const next = findNextScheduledRun({ cron: "30 3 * * 1", timezone: "Europe/Berlin", enabled: true })!;
     expect(next.getTime()).toBeGreaterThan(before);
     expect(next.getTime() - before).toBeLessThanOrEqual(7 * 24 * 3_600_000);
     expect(wallClock(next, "Europe/Berlin")).toMatchObject({ weekday: "Mon", hour: "03", minute: "30" });
@@ -68,7 +68,7 @@ describe("nextScheduledRun", () => {
       ["*/15 * * * *", "UTC", "2026-11-29T21:00:00.000Z"],
     ])("'%s' in %s fires next at %s", (cron, timezone, expected) => {
       vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-11-29T20:45:00.000Z") });
-      expect(nextScheduledRun({ cron, timezone, enabled: true })?.toISOString()).toBe(expected);
+      expect(findNextScheduledRun({ cron, timezone, enabled: true })?.toISOString()).toBe(expected);
     });
   });
 
@@ -77,6 +77,6 @@ describe("nextScheduledRun", () => {
     ["an invalid expression", { cron: "61 * * * *", timezone: "UTC", enabled: true }],
     ["an unknown time zone", { cron: "0 2 * * *", timezone: "Mars/Olympus_Mons", enabled: true }],
   ])("is null for %s", (_label, schedule) => {
-    expect(nextScheduledRun(schedule)).toBeNull();
+    expect(findNextScheduledRun(schedule)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { chooseK, largestK, type KChoiceOptions } from "@/lib/ml/segmentation/chooseK";
+import { chooseK, findLargestK, type KChoiceOptions } from "@/lib/ml/segmentation/chooseK";
 import { pickK, type KRule } from "@/lib/ml/segmentation/kRule";
-import { kStabilities } from "@/lib/ml/segmentation/kStability";
+import { measureKStabilities } from "@/lib/ml/segmentation/kStability";
 import { blobs, randomCentres } from "./blobs";
 
 const OPTIONS: KChoiceOptions = { kMin: 3, kMax: 8, restarts: 10, seed: 1, silhouetteSampleSize: 5_000, silhouetteSeed: 2, stabilitySeed: 3 };
@@ -60,13 +60,13 @@ describe("choice of k by separation and stability", () => {
     const { matrix } = blobs(randomCentres(5, 4, 6, 9), 60, 1.5, 9);
     const withoutTiming = ({ stabilityMs: _ms, ...choice }: ReturnType<typeof chooseK>) => choice;
     expect(withoutTiming(chooseK(matrix, OPTIONS))).toEqual(withoutTiming(chooseK(matrix, OPTIONS)));
-    const stabilities = (seed: number) => kStabilities(matrix, [3, 4, 5, 6], { seed });
+    const stabilities = (seed: number) => measureKStabilities(matrix, [3, 4, 5, 6], { seed });
     expect(stabilities(4)).toEqual(stabilities(4));
   });
 
   test("few rows lower kMax so every stability subsample has more rows than k", () => {
-    expect(largestK(30)).toBe(23);
-    expect(largestK(8)).toBe(5);
+    expect(findLargestK(30)).toBe(23);
+    expect(findLargestK(8)).toBe(5);
     const { matrix } = blobs(randomCentres(3, 3, 10, 3), 10, 0.5, 3);
     const choice = chooseK(matrix, OPTIONS);
     expect(choice.curve.map((point) => point.k)).toEqual([3, 4, 5, 6, 7, 8]);

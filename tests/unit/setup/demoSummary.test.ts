@@ -1,7 +1,7 @@
 /** The demo's last block says where the app is and how to sign in, truthfully for each start. */
 import { describe, expect, test } from "vitest";
 import { randomPassword } from "@/lib/auth/password";
-import { framed, summaryLines, type DemoSummary } from "@/lib/setup/demoSummary";
+import { framed, formatSummaryLines, type DemoSummary } from "@/lib/setup/demoSummary";
 
 const base: DemoSummary = {
   url: "http://localhost:3241",
@@ -13,7 +13,7 @@ const base: DemoSummary = {
 
 describe("the demo's summary", () => {
   test("the first start shows the generated password, the real address and the logs", () => {
-    const lines = summaryLines({ ...base, password: { kind: "generated", value: "Xy7-secret" }, tokenCreated: true });
+    const lines = formatSummaryLines({ ...base, password: { kind: "generated", value: "Xy7-secret" }, tokenCreated: true });
     expect(lines).toEqual([
       "Open        http://localhost:3241",
       "Sign in as  admin@example.com",
@@ -25,24 +25,24 @@ describe("the demo's summary", () => {
   });
 
   test("a later start does not claim to know the password, and says the token is the kept one", () => {
-    const text = summaryLines(base).join("\n");
+    const text = formatSummaryLines(base).join("\n");
     expect(text).toContain("Password    as shown on the first start (lost it? npm run admin-password)");
     expect(text).toContain("(kept from the last start)");
     expect(text).not.toContain("note it now");
   });
 
   test("a password from ADMIN_PASSWORD is not echoed", () => {
-    expect(summaryLines({ ...base, password: { kind: "fromEnv" } })[2]).toBe("Password    the one in ADMIN_PASSWORD");
+    expect(formatSummaryLines({ ...base, password: { kind: "fromEnv" } })[2]).toBe("Password    the one in ADMIN_PASSWORD");
   });
 
   test("with the output in the terminal (--verbose) there is no logs line", () => {
-    expect(summaryLines({ ...base, logs: [] }).some((line) => line.startsWith("Logs"))).toBe(false);
+    expect(formatSummaryLines({ ...base, logs: [] }).some((line) => line.startsWith("Logs"))).toBe(false);
   });
 
   test.each<DemoSummary["password"]>([{ kind: "generated", value: randomPassword() }, { kind: "earlier" }, { kind: "fromEnv" }])(
     "the box fits an 80-column terminal ($kind password, port 65535)",
     (password) => {
-      const box = framed(summaryLines({ ...base, url: "http://localhost:65535", password }));
+      const box = framed(formatSummaryLines({ ...base, url: "http://localhost:65535", password }));
       for (const line of box.split("\n")) expect(line.length).toBeLessThanOrEqual(80);
     },
   );

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { servedPort, syncLocalUrl } from "@/lib/setup/envFile";
+import { readServedPort, syncLocalUrl } from "@/lib/setup/envFile";
 
 describe("the served port in .env", () => {
   let dir: string;
@@ -60,10 +60,10 @@ describe("the served port in .env", () => {
     ["3100", 3100],
     ["65535", 65535],
   ])("PORT %j serves on %i", (value, port) => {
-    expect(servedPort(value)).toBe(port);
+    expect(readServedPort(value)).toBe(port);
   });
 
   test.each(["0", "65536", "31.5", "abc", "-1"])("PORT %j is refused with the reason", (value) => {
-    expect(() => servedPort(value)).toThrow(`PORT must be a whole number from 1 to 65535, not "${value}"`);
+    expect(() => readServedPort(value)).toThrow(`PORT must be a whole number from 1 to 65535, not "${value}"`);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { matchSegments, matchThreshold } from "@/lib/ml/stability";
+import { matchSegments, computeMatchThreshold } from "@/lib/ml/stability";
 import { createRng } from "@/lib/ml/random";
 
 // Four segments in a standardized 3-D space, at least 2 units apart.
@@ -14,7 +14,7 @@ describe("segment matching", () => {
   test("the default threshold is half the median nearest-centroid distance", () => {
     // Nearest distances: p0 → p1 2, p1 → p0 2, p2 → p0 3 (p1 √13 = 3.61, p3 √21 = 4.58),
     // p3 → p0 or p1 √18 = 4.24. Median of (2, 2, 3, 4.24) = 2.5 → threshold 1.25.
-    expect(matchThreshold(previous)).toBeCloseTo(1.25, 12);
+    expect(computeMatchThreshold(previous)).toBeCloseTo(1.25, 12);
   });
 
   test("recovers a permutation of slightly moved centroids", () => {

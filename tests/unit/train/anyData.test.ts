@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { emptyCustomer } from "@/lib/data/customer";
+import { createEmptyCustomer } from "@/lib/data/customer";
 import { generateCustomersWithTypes } from "@/lib/data/synthetic";
 import { generateOrderBusiness } from "@/lib/data/syntheticBusiness";
 import { generateOrders } from "@/lib/data/syntheticOrders";
@@ -10,7 +10,7 @@ const MARKETING_WORDS = /wine|meat|fish|fruit|sweets|gold|deal|catalogue|in stor
 
 describe("an order-only business of 92 customers", () => {
   const business = generateOrderBusiness({ customers: 92, seed: 3 });
-  const customers = [...new Set(business.orders.map((order) => order.customerId))].map(emptyCustomer);
+  const customers = [...new Set(business.orders.map((order) => order.customerId))].map(createEmptyCustomer);
   let result: TrainResult;
 
   beforeAll(async () => {
@@ -91,9 +91,9 @@ describe("no response score from extrapolation", () => {
 
   test("a customer far outside the training range, or without the profile the model reads, gets no probability and a reason", async () => {
     const longGone = { ...customers[0], externalId: "far", recency: 4_010 };
-    const idOnly = emptyCustomer("bare");
+    const idOnly = createEmptyCustomer("bare");
     const { yearBirth, education, maritalStatus, income, kidhome, teenhome, dtCustomer, recency, mntWines, mntMeatProducts, numStorePurchases } = customers[1];
-    const partial = { ...emptyCustomer("partial"), yearBirth, education, maritalStatus, income, kidhome, teenhome, dtCustomer, recency, mntWines, mntMeatProducts, numStorePurchases };
+    const partial = { ...createEmptyCustomer("partial"), yearBirth, education, maritalStatus, income, kidhome, teenhome, dtCustomer, recency, mntWines, mntMeatProducts, numStorePurchases };
     const scored = await score({ customers: [customers[0], longGone, idOnly, partial] }, result.models);
     expect(Number.isFinite(scored.responseProbability[0])).toBe(true);
     expect(scored.responseNote[0]).toBeNull();

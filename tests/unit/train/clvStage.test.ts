@@ -1,15 +1,15 @@
 import { describe, expect, test } from "vitest";
-import { emptyCustomer, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
-import { spendShrinkageOf } from "@/lib/ml/clv";
+import { createEmptyCustomer, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
+import { fitSpendShrinkage } from "@/lib/ml/clv";
 import { generateOrderBusiness } from "@/lib/data/syntheticBusiness";
-import { buildClvPlan, clvCoverage, fitClvModels } from "@/lib/ml/train/clvStage";
+import { buildClvPlan, measureClvCoverage, fitClvModels } from "@/lib/ml/train/clvStage";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const sale = (customerId: string, date: string, amount: number, kind?: OrderRecord["kind"]): OrderRecord => ({
   customerId, orderDate: day(date), amount, orderId: null, quantity: null, category: null, channel: null, ...(kind ? { kind } : {}),
 });
 const profiled: CustomerRecord = {
-  ...emptyCustomer("B"),
+  ...createEmptyCustomer("B"),
   dtCustomer: day("2023-01-01"), recency: 10,
   numWebPurchases: 2, numCatalogPurchases: 1, numStorePurchases: 1,
   mntWines: 100, mntFruits: 0, mntMeatProducts: 100, mntFishProducts: 0, mntSweetProducts: 0, mntGoldProds: 0,
@@ -23,7 +23,7 @@ describe("the CLV plan: a source per customer", () => {
     sale("A", "2024-01-25", -100, "return"),
     sale("A", "2024-01-26", 500, "cancelled"),
   ];
-  const plan = buildClvPlan([emptyCustomer("A"), profiled, emptyCustomer("C")], orders, day("2024-01-31"));
+  const plan = buildClvPlan([createEmptyCustomer("A"), profiled, createEmptyCustomer("C")], orders, day("2024-01-31"));
 
   test("order lines for customers with a sale, the profile for the others, and the reason for the rest", () => {
     expect(plan.orders?.rowIndex).toEqual([0]);
@@ -41,7 +41,7 @@ describe("the CLV plan: a source per customer", () => {
   });
 
   test("coverage counts each source and groups the reasons", () => {
-    expect(clvCoverage({ clvSource: ["orders", "profiles", null, null], clvNote: [null, null, "no order lines", "no order lines"] })).toEqual({
+    expect(measureClvCoverage({ clvSource: ["orders", "profiles", null, null], clvNote: [null, null, "no order lines", "no order lines"] })).toEqual({
       customers: 4, orders: 1, profiles: 1, none: 2, reasons: [{ reason: "no order lines", count: 2 }],
     });
   });
@@ -50,7 +50,7 @@ describe("the CLV plan: a source per customer", () => {
 describe("spend shrinkage, when Gamma-Gamma has no fit", () => {
   test("the pooled mean is spend over repeat purchases", () => {
     const summary = { frequency: Float64Array.from([0, 1, 3]), recency: Float64Array.from([0, 5, 9]), T: Float64Array.from([10, 10, 10]), monetary: Float64Array.from([0, 100, 20]) };
-    expect(spendShrinkageOf(summary)).toEqual({ mean: (100 + 60) / 4, strength: 1 });
+    expect(fitSpendShrinkage(summary)).toEqual({ mean: (100 + 60) / 4, strength: 1 });
   });
 });
 
@@ -58,7 +58,7 @@ describe("a degenerate Gamma-Gamma fit", () => {
   test("whose mean spend is far from the data's gives way to spend shrinkage, and the run says why", () => {
     // This shop's spend per purchase is heavy-tailed: Gamma-Gamma lands at q just above 1.
     const { orders } = generateOrderBusiness({ customers: 100, seed: 42 });
-    const customers = [...new Set(orders.map((order) => order.customerId))].map(emptyCustomer);
+    const customers = [...new Set(orders.map((order) => order.customerId))].map(createEmptyCustomer);
     const fitted = fitClvModels(buildClvPlan(customers, orders, new Date("2025-06-30T00:00:00Z")));
     if ("skipped" in fitted) throw new Error(fitted.skipped);
     expect(fitted.model.gammaGamma).toBeNull();

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { listAudit } from "@/lib/db/audit";
-import { actionText, detailFields, targetText } from "@/lib/audit/entry";
+import { describeAction, listDetailFields, describeTarget } from "@/lib/audit/entry";
 import { utc } from "@/app/ui/runs/format";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 
@@ -21,7 +21,7 @@ export function AuditTable({ entries, emailOf }: { entries: Entry[]; emailOf: Re
           </span>,
           entry.user ? <Who key="who" email={entry.user.email} name={entry.user.name} /> : "system",
           <span key="action" title={entry.action}>
-            {actionText(entry.action)}
+            {describeAction(entry.action)}
           </span>,
           <Target key="target" target={entry.target} emailOf={emailOf} />,
           <Details key="details" details={entry.details} />,
@@ -41,7 +41,7 @@ function Who({ email, name }: { email: string; name: string | null }) {
 }
 
 function Target({ target, emailOf }: { target: string | null; emailOf: ReadonlyMap<string, string> }) {
-  const text = targetText(target, emailOf);
+  const text = describeTarget(target, emailOf);
   const [kind, id] = (target ?? "").split(":");
   const page = TARGET_PAGES[kind];
   return page && id ? (
@@ -55,7 +55,7 @@ function Target({ target, emailOf }: { target: string | null; emailOf: ReadonlyM
 
 /** Each field on its own line, labelled. */
 function Details({ details }: { details: unknown }) {
-  const fields = detailFields(details);
+  const fields = listDetailFields(details);
   if (!fields.length) return <>—</>;
   return (
     <dl className="space-y-0.5 text-tremor-label">

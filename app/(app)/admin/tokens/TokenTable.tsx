@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Badge, Button, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@tremor/react";
-import { tokenState } from "@/lib/auth/tokenState";
+import { readTokenState } from "@/lib/auth/tokenState";
 import { revokeTokenAction } from "./actions";
 
 export interface TokenRow {
@@ -41,7 +41,7 @@ export function TokenTable({ tokens, now }: { tokens: TokenRow[]; now: Date }) {
 
 function TokenTableRow({ token, now }: { token: TokenRow; now: Date }) {
   const [outcome, action, pending] = useActionState(revokeTokenAction, { ok: true });
-  const state = tokenState(token, now);
+  const state = readTokenState(token, now);
   return (
     <TableRow>
       <TableCell>{token.name}</TableCell>

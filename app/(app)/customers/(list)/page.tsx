@@ -2,7 +2,7 @@ import { Suspense } from "react";
 import { Callout, Text, Title } from "@tremor/react";
 import { requirePagePermission } from "@/lib/auth/session";
 import { boundedFieldErrors } from "@/lib/http/issues";
-import { CUSTOMER_QUERY_LABELS, customerQuery, firstValues } from "@/lib/customers/query";
+import { CUSTOMER_QUERY_LABELS, customerQuery, takeFirstValues } from "@/lib/customers/query";
 import { getActiveRunView } from "@/lib/db/activeRun";
 import { listKnownAttributeNames } from "@/lib/db/customers/attributes";
 import { CardSkeleton } from "@/app/ui/CardSkeleton";
@@ -12,7 +12,7 @@ import { CustomerTable } from "@/app/ui/customers/CustomerTable";
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePagePermission("viewDashboards");
-  const params = firstValues(await searchParams);
+  const params = takeFirstValues(await searchParams);
   const [run, attributes] = await Promise.all([getActiveRunView(), listKnownAttributeNames()]);
   if (!run) return <NoModelYet title="Customers" />;
   const query = customerQuery.safeParse(params);

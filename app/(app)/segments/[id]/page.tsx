@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Text } from "@tremor/react";
 import { requirePagePermission } from "@/lib/auth/session";
 import { readMoneyFormat } from "@/lib/db/settings";
-import { segmentView } from "@/lib/dashboard/segments";
+import { toSegmentView } from "@/lib/dashboard/segments";
 import { readSummary } from "@/lib/dashboard/storedSummary";
 import { utc } from "@/app/ui/runs/format";
 import { DistributionCharts } from "@/app/ui/segments/DistributionCharts";
@@ -15,7 +15,7 @@ export default async function SegmentPage({ params }: { params: Promise<{ id: st
   await requirePagePermission("viewDashboards");
   const [found, moneyFormat] = await Promise.all([findSegment((await params).id), readMoneyFormat()]);
   if (!found) notFound();
-  const segment = segmentView(found.segment, readSummary(found.run.summary));
+  const segment = toSegmentView(found.segment, readSummary(found.run.summary));
   return (
     <div className="space-y-6">
       <Link href="/segments" className="text-tremor-default text-tremor-brand underline">

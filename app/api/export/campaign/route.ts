@@ -3,8 +3,8 @@ import { withPermission } from "@/lib/http/withPermission";
 import { csvDownloadOf } from "@/lib/http/csvDownload";
 import { parseRequest } from "@/lib/http/parseRequest";
 import { campaignQuery } from "@/lib/campaign/audience";
-import { breakEvenProbability } from "@/lib/campaign/economics";
-import { customerExportResponse } from "@/lib/services/customerExport";
+import { computeBreakEvenProbability } from "@/lib/campaign/economics";
+import { streamCustomerExport } from "@/lib/services/customerExport";
 
 export const runtime = "nodejs";
 
@@ -14,8 +14,8 @@ export const GET = withPermission("exportData", async (req) => {
   const download = csvDownloadOf(req.nextUrl.searchParams);
   if (download instanceof Response) return download;
   const { query } = request;
-  const threshold = query.threshold ?? breakEvenProbability({ costPerContact: query.cost, revenuePerResponse: query.revenue });
-  return customerExportResponse({
+  const threshold = query.threshold ?? computeBreakEvenProbability({ costPerContact: query.cost, revenuePerResponse: query.revenue });
+  return streamCustomerExport({
     what: "campaign",
     filter: (runId) => ({
       runId,

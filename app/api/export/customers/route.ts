@@ -4,7 +4,7 @@ import { csvDownloadOf } from "@/lib/http/csvDownload";
 import { parseRequest } from "@/lib/http/parseRequest";
 import { customerQuery } from "@/lib/customers/query";
 import { scoreFilterOf } from "@/lib/customers/scoreFilter";
-import { customerExportResponse } from "@/lib/services/customerExport";
+import { streamCustomerExport } from "@/lib/services/customerExport";
 
 export const runtime = "nodejs";
 
@@ -13,5 +13,5 @@ export const GET = withPermission("exportData", async (req) => {
   if (request instanceof Response) return request;
   const download = csvDownloadOf(req.nextUrl.searchParams);
   if (download instanceof Response) return download;
-  return customerExportResponse({ what: "customers", filter: (runId) => scoreFilterOf(runId, request.query), download });
+  return streamCustomerExport({ what: "customers", filter: (runId) => scoreFilterOf(runId, request.query), download });
 });

@@ -5,12 +5,12 @@ import { env } from "@/lib/env";
 import { parseRequest } from "@/lib/http/parseRequest";
 import { methodNotAllowed } from "@/lib/http/responses";
 import { withApiToken } from "@/lib/http/withApiToken";
-import { activeModels, scoreCustomers } from "@/lib/services/scoring";
+import { loadActiveModels, scoreCustomers } from "@/lib/services/scoring";
 
 export const POST = withApiToken("viewDashboards", async (req) => {
   const request = await parseRequest(req, { body: { json: scoreBody, maxBytes: env.API_MAX_BODY_BYTES } });
   if (request instanceof Response) return request;
-  const run = await activeModels();
+  const run = await loadActiveModels();
   if (!run) return noActiveRun();
   return Response.json({ results: scoreCustomers(run, toRecords(request.body)) });
 });

@@ -1,5 +1,5 @@
 import { Card, Text, Title } from "@tremor/react";
-import type { StoredMetrics } from "@/lib/services/retrain/stored";
+import type { StoredMetrics } from "@/lib/runs/storedRun";
 import { Bar } from "@/app/ui/charts/Charts";
 import { count, fixed, percent, type MoneyFormat } from "@/lib/text/numberFormat";
 import { ClvGradeCallout } from "@/app/ui/runs/ClvGradeCallout";

@@ -1,7 +1,7 @@
 import { Callout, Card, List, ListItem, Text, Title } from "@tremor/react";
 import type { StoredRunSummary } from "@/lib/dashboard/storedSummary";
-import type { StoredMetrics } from "@/lib/services/retrain/stored";
-import { clvCoverageLines, RETRAIN_FOR_COVERAGE, responseCoverageLines } from "@/app/ui/dashboard/coverage";
+import type { StoredMetrics } from "@/lib/runs/storedRun";
+import { describeClvCoverage, RETRAIN_FOR_COVERAGE, describeResponseCoverage } from "@/app/ui/dashboard/coverage";
 import { count } from "@/lib/text/numberFormat";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 
@@ -9,8 +9,8 @@ type Segment = { segmentKey: number; name: string };
 
 /** Which models the run skipped and why, and how many customers its CLV and response scores cover: before any metric, so no figure is read without it. */
 export function CoverageCard({ skipped, summary, segments }: { skipped: StoredMetrics["skipped"] | undefined; summary: StoredRunSummary | null; segments: Segment[] }) {
-  const clv = clvCoverageLines(summary?.clvCoverage);
-  const response = responseCoverageLines(summary?.responseCoverage);
+  const clv = describeClvCoverage(summary?.clvCoverage);
+  const response = describeResponseCoverage(summary?.responseCoverage);
   const nameOf = new Map(segments.map((segment) => [segment.segmentKey, segment.name]));
   const bySegment = (summary?.segments ?? []).filter((segment) => segment.clvCoverage);
   return (

@@ -1,5 +1,5 @@
 import { Card, List, ListItem, Text, Title } from "@tremor/react";
-import type { StoredDecision } from "@/lib/services/retrain/stored";
+import type { StoredDecision } from "@/lib/runs/storedRun";
 import type { ActivationOption } from "@/lib/services/retrain/activation";
 import { DecisionBadge } from "@/app/ui/runs/RunBadges";
 import { ActivateRunForm } from "./ActivateRunForm";

@@ -1,13 +1,13 @@
 import { Callout, Card, Text, Title } from "@tremor/react";
-import { attributeLabel } from "@/lib/ml/features/labels";
-import type { StoredDrift, StoredFeatureDrift } from "@/lib/services/retrain/stored";
+import { labelAttribute } from "@/lib/ml/features/labels";
+import type { StoredDrift, StoredFeatureDrift } from "@/lib/runs/storedRun";
 import { fixed, percent } from "@/lib/text/numberFormat";
 import { SeverityBadge } from "@/app/ui/runs/RunBadges";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 
 const HEADER = ["Feature", "Kind", "Severity", "PSI", "Wasserstein (sd)", "KS p-value", "JS distance", "New categories"];
 const ROW_COLORS: Record<string, string> = { moderate: "bg-amber-50", significant: "bg-rose-50" };
-// The two prediction columns drift measures beside the features (lib/services/retrain/evaluate.ts).
+// The two prediction columns drift measures beside the features (lib/runs/driftAndStability.ts).
 const PREDICTION_LABELS: Record<string, string> = { responseProbability: "response probability", segment: "segment shares" };
 const SEVERITY_RANK: Record<string, number> = { significant: 2, moderate: 1, none: 0 };
 
@@ -35,19 +35,19 @@ export function DriftCard({ drift }: { drift: StoredDrift | null }) {
       </Callout>
       <Text className="mt-4">Each feature of this run&apos;s customers against the reference kept with the previous run, the most drifted first.</Text>
       <div className="mt-2">
-        <RowsTable testId="feature-drift" header={HEADER} rows={[...features.features].sort(byConcern).map((feature) => driftRow(feature, attributeLabel(feature.name)))} />
+        <RowsTable testId="feature-drift" header={HEADER} rows={[...features.features].sort(byConcern).map((feature) => toDriftRow(feature, labelAttribute(feature.name)))} />
       </div>
       <Title className="mt-6">Prediction drift</Title>
       <Text>The response probabilities and the segment shares against the previous run&apos;s.</Text>
       <div className="mt-2">
-        <RowsTable testId="prediction-drift" header={HEADER} rows={predictions.map((prediction) => driftRow(prediction, PREDICTION_LABELS[prediction.name] ?? prediction.name))} />
+        <RowsTable testId="prediction-drift" header={HEADER} rows={predictions.map((prediction) => toDriftRow(prediction, PREDICTION_LABELS[prediction.name] ?? prediction.name))} />
       </div>
     </Card>
   );
 }
 
 /** `label`: the feature in plain words (predictions keep their own names). */
-function driftRow(feature: StoredFeatureDrift, label: string) {
+function toDriftRow(feature: StoredFeatureDrift, label: string) {
   return {
     key: feature.name,
     className: ROW_COLORS[feature.severity],

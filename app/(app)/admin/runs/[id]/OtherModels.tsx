@@ -1,5 +1,5 @@
 import { Card, List, ListItem, Text, Title } from "@tremor/react";
-import type { StoredMetrics } from "@/lib/services/retrain/stored";
+import type { StoredMetrics } from "@/lib/runs/storedRun";
 import { count, fixed, percent } from "@/lib/text/numberFormat";
 import { Facts } from "@/app/ui/runs/Facts";
 

@@ -1,5 +1,5 @@
 import { Card, List, ListItem, Text, Title } from "@tremor/react";
-import type { StoredMetrics } from "@/lib/services/retrain/stored";
+import type { StoredMetrics } from "@/lib/runs/storedRun";
 import { duration } from "@/app/ui/runs/format";
 import { count, fixed, money, type MoneyFormat } from "@/lib/text/numberFormat";
 import { priceText } from "@/app/ui/campaigns/recommendedText";
@@ -35,7 +35,7 @@ export function ResponseMetrics({ response, moneyFormat }: { response: StoredMet
         />
       </div>
       <div className="mt-4">
-        <RowsTable testId="response-models" header={["Model", "Mean CV ROC AUC", "SD over folds", "Pooled out-of-fold AUC", "Brier (uncalibrated)", "CV time"]} rows={modelRows(response)} />
+        <RowsTable testId="response-models" header={["Model", "Mean CV ROC AUC", "SD over folds", "Pooled out-of-fold AUC", "Brier (uncalibrated)", "CV time"]} rows={toModelRows(response)} />
       </div>
       <p className="mt-4 text-tremor-default text-tremor-content" data-testid="response-holdout-cut">
         Model evaluation on held-out folds, not the campaign: had the {plural(threshold.contactAll.contacted, "labelled customer")} been mailed by their out-of-fold
@@ -59,7 +59,7 @@ export function ResponseMetrics({ response, moneyFormat }: { response: StoredMet
   );
 }
 
-function modelRows(response: Response) {
+function toModelRows(response: Response) {
   return Object.entries(response.cv).map(([kind, cv]) => ({
     key: kind,
     className: kind === response.champion ? "bg-blue-50 text-tremor-content-emphasis" : undefined,

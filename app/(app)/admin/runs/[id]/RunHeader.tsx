@@ -1,7 +1,7 @@
 import { Text, Title } from "@tremor/react";
 import type { getRun } from "@/lib/db/runs";
-import { activationReason } from "@/app/ui/runs/activationReasons";
-import { requester, runDuration, utc } from "@/app/ui/runs/format";
+import { explainActivationReason } from "@/app/ui/runs/activationReasons";
+import { describeRequester, formatRunDuration, utc } from "@/app/ui/runs/format";
 import { count } from "@/lib/text/numberFormat";
 import { Facts } from "@/app/ui/runs/Facts";
 import { ActiveBadge, RunStatusBadge } from "@/app/ui/runs/RunBadges";
@@ -17,7 +17,7 @@ export function RunHeader({ run, activeSince }: { run: Run; activeSince: { at: D
         </Title>
         <Text>
           {activeSince
-            ? `The active run since ${utc(activeSince.at)} UTC (${activationReason(activeSince.reason)}): users see its segments and scores.`
+            ? `The active run since ${utc(activeSince.at)} UTC (${explainActivationReason(activeSince.reason)}): users see its segments and scores.`
             : "Not the active run: users do not see its scores."}
           {run.status === "RUNNING" || run.status === "QUEUED" ? ` Now: ${run.stage ?? "starting"}, ${Math.round(run.progress * 100)}%.` : ""}
         </Text>
@@ -26,10 +26,10 @@ export function RunHeader({ run, activeSince }: { run: Run; activeSince: { at: D
         testId="run-facts"
         items={[
           ["Trigger", run.trigger.toLowerCase()],
-          ["Requested by", requester(run)],
+          ["Requested by", describeRequester(run)],
           ["Started (UTC)", utc(run.startedAt ?? run.createdAt)],
           ["Finished (UTC)", utc(run.finishedAt)],
-          ["Duration", runDuration(run)],
+          ["Duration", formatRunDuration(run)],
           ["Customers", count(run.snapshotCount)],
         ]}
       />

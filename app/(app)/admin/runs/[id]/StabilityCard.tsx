@@ -1,5 +1,5 @@
 import { Card, Text, Title } from "@tremor/react";
-import type { StoredStability } from "@/lib/services/retrain/stored";
+import type { StoredStability } from "@/lib/runs/storedRun";
 import { count, fixed } from "@/lib/text/numberFormat";
 import { Facts } from "@/app/ui/runs/Facts";
 

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { authorizedAction } from "@/lib/actions/authorizedAction";
 import { getActiveRunId } from "@/lib/db/activeRun";
 import { activateRun, getRunProgress } from "@/lib/db/runs";
-import { activationOption } from "@/lib/services/retrain/activation";
+import { findActivationOption } from "@/lib/services/retrain/activation";
 
 const activation = z.object({
   runId: z.coerce.number().int().positive(),
@@ -17,7 +17,7 @@ const activation = z.object({
 export const activateRunAction = authorizedAction("retrain", activation, async ({ runId, note }, user) => {
   const [run, activeRunId] = await Promise.all([getRunProgress(runId), getActiveRunId()]);
   if (!run) return { ok: false, message: `There is no run ${runId}.` };
-  const option = activationOption(run, activeRunId);
+  const option = findActivationOption(run, activeRunId);
   if (!option) {
     return { ok: false, message: activeRunId === runId ? `Run ${runId} is already the active run.` : `Run ${runId} is ${run.status.toLowerCase()}: it has no models to activate.` };
   }

@@ -4,11 +4,11 @@ import { Callout } from "@tremor/react";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getActiveActivation } from "@/lib/db/activeRun";
 import { readMoneyFormat } from "@/lib/db/settings";
-import { activationOption } from "@/lib/services/retrain/activation";
-import { attributeFeaturesOf, readRunJson } from "@/lib/services/retrain/stored";
+import { findActivationOption } from "@/lib/services/retrain/activation";
+import { readAttributeFeatures, readRunJson } from "@/lib/runs/storedRun";
 import { readSummary } from "@/lib/dashboard/storedSummary";
 import { ClvBacktestCard } from "./ClvBacktestCard";
-import { campaignView } from "@/lib/dashboard/storedCampaign";
+import { toCampaignView } from "@/lib/dashboard/storedCampaign";
 import { RecommendedCampaign } from "@/app/ui/campaigns/RecommendedCampaign";
 import { KCurvesCard } from "@/app/ui/segments/KCurvesCard";
 import { CoverageCard } from "./CoverageCard";
@@ -42,14 +42,14 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
           {run.error}
         </Callout>
       )}
-      <DecisionCard runId={run.id} decision={json.decision} option={activationOption(run, active?.runId ?? null)} />
+      <DecisionCard runId={run.id} decision={json.decision} option={findActivationOption(run, active?.runId ?? null)} />
       {(run.status === "SUCCEEDED" || run.status === "REJECTED") && (
         <CoverageCard skipped={json.metrics?.skipped} summary={readSummary(run.summary)} segments={run.segments} />
       )}
-      {(run.status === "SUCCEEDED" || run.status === "REJECTED") && <RecommendedCampaign campaign={campaignView(readSummary(run.summary)?.campaign)} segments={run.segments} moneyFormat={moneyFormat} />}
+      {(run.status === "SUCCEEDED" || run.status === "REJECTED") && <RecommendedCampaign campaign={toCampaignView(readSummary(run.summary)?.campaign)} segments={run.segments} moneyFormat={moneyFormat} />}
       {json.metrics && (
         <>
-          <SegmentationMetrics segmentation={json.metrics.segmentation} attributes={attributeFeaturesOf(run.config)} />
+          <SegmentationMetrics segmentation={json.metrics.segmentation} attributes={readAttributeFeatures(run.config)} />
           <KCurvesCard segmentation={json.metrics.segmentation} />
           <ResponseMetrics response={json.metrics.response} moneyFormat={moneyFormat} />
           <OtherModels metrics={json.metrics} />

@@ -4,9 +4,9 @@ import { withPermission } from "@/lib/http/withPermission";
 import { idParam, parseRequest } from "@/lib/http/parseRequest";
 import { refuse } from "@/lib/http/responses";
 import { getRunForApi } from "@/lib/db/runs";
-import { csvRow } from "@/lib/export/csv";
+import { csvRow } from "@/lib/export/csvCells";
 import { flattenJson } from "@/lib/export/flattenJson";
-import { exportFileName } from "@/lib/export/fileName";
+import { nameExportFile } from "@/lib/export/fileName";
 import { csvResponse } from "@/lib/export/stream";
 import { csvDownloadOf } from "@/lib/http/csvDownload";
 
@@ -26,5 +26,5 @@ export const GET = withPermission<{ id: string }>("retrain", async (req, { param
   const sections = { metrics: run.metrics, drift: run.drift, stability: run.stability };
   const rows = Object.entries(sections).flatMap(([section, json]) => flattenJson(json).map(([path, value]) => csvRow([section, path, value])));
   const body = new Blob([csvRow(["section", "metric", "value"]), ...rows]).stream();
-  return csvResponse(body, exportFileName("run-metrics", id), download);
+  return csvResponse(body, nameExportFile("run-metrics", id), download);
 });

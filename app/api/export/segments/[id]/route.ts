@@ -4,9 +4,9 @@ import { withPermission } from "@/lib/http/withPermission";
 import { csvDownloadOf } from "@/lib/http/csvDownload";
 import { idParam, parseRequest } from "@/lib/http/parseRequest";
 import { refuse } from "@/lib/http/responses";
-import { segmentFileStem } from "@/lib/export/fileName";
+import { nameSegmentFile } from "@/lib/export/fileName";
 import type { ActiveRunView } from "@/lib/db/activeRun";
-import { customerExportResponse } from "@/lib/services/customerExport";
+import { streamCustomerExport } from "@/lib/services/customerExport";
 
 export const runtime = "nodejs";
 
@@ -19,9 +19,9 @@ export const GET = withPermission<{ id: string }>("exportData", async (req, { pa
   const download = csvDownloadOf(req.nextUrl.searchParams);
   if (download instanceof Response) return download;
   const segmentOf = (run: ActiveRunView) => run.segments.find((segment) => segment.segmentKey === key);
-  return customerExportResponse({
+  return streamCustomerExport({
     // check has refused a run without the segment before the name is asked for.
-    what: (run) => segmentFileStem(segmentOf(run)!.name, key),
+    what: (run) => nameSegmentFile(segmentOf(run)!.name, key),
     filter: (runId) => ({ runId, segmentKeys: [key] }),
     check: (run) => (segmentOf(run) ? null : refuse("not_found", `The active run has no segment ${key}.`)),
     download,

@@ -12,7 +12,7 @@ import { K_RULE_DEFAULTS } from "./kRule";
 import type { StabilityOptions } from "./kStability";
 import { groupMeans, selectRows, toDense, toRows, type MatrixInput } from "./matrix";
 import { fitPca } from "./pca";
-import { plotCoordinates, type PlotCoordinates } from "./plot";
+import { computePlotCoordinates, type PlotCoordinates } from "./plot";
 import { embed, SPACE_NAMES, type SpaceName, type SpaceTransform } from "./spaces";
 
 export interface SegmentationOptions {
@@ -132,7 +132,7 @@ export async function fitSegmentation(input: MatrixInput, options: SegmentationO
 
   const { space, rankSums } = pickSpace(fits);
   const chosen = fits.find((fit) => fit.space === space)!;
-  const plot = await time("plot", () => plotCoordinates(fullPca, standardized));
+  const plot = await time("plot", () => computePlotCoordinates(fullPca, standardized));
   timings.total = Math.round(performance.now() - started);
   return {
     kind: "segmentation",

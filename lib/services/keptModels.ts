@@ -7,4 +7,4 @@ import { getRunArtifact } from "@/lib/db/runs";
 import type { TrainedModels } from "@/lib/ml/train/types";
 import { keptPerRun } from "./keptPerRun";
 
-export const runModels = keptPerRun((runId) => getRunArtifact<TrainedModels>(runId, "models"));
+export const loadRunModels = keptPerRun((runId) => getRunArtifact<TrainedModels>(runId, "models"));

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { samplePcaPoints, stratumQuotas } from "@/lib/services/retrain/pcaSample";
+import { samplePcaPoints, allocateStratumQuotas } from "@/lib/runs/pcaSample";
 
-describe("stratumQuotas", () => {
+describe("allocateStratumQuotas", () => {
   test.each([
     // One point each first, then the spare points by largest remainder.
     [[6, 3, 1], 5, [2, 2, 1]],
@@ -11,12 +11,12 @@ describe("stratumQuotas", () => {
     // Everyone fits: no sampling.
     [[10, 10], 100, [10, 10]],
   ])("sizes %j with at most %i points → %j", (sizes, max, quotas) => {
-    expect(stratumQuotas(sizes, max)).toEqual(quotas);
+    expect(allocateStratumQuotas(sizes, max)).toEqual(quotas);
     expect(quotas.reduce((sum, quota) => sum + quota, 0)).toBe(Math.min(max, sizes.reduce((sum, size) => sum + size, 0)));
   });
 
   test("refuses a limit too small to show every segment", () => {
-    expect(() => stratumQuotas([5, 5, 5], 3)).toThrow("3 points cannot show 3 segments");
+    expect(() => allocateStratumQuotas([5, 5, 5], 3)).toThrow("3 points cannot show 3 segments");
   });
 });
 

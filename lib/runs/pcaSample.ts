@@ -19,12 +19,12 @@ export interface PcaSample {
 export const PCA_SAMPLE_MAX = 5_000;
 
 /** Points per segment: one each, the rest in proportion to size; ties go to the earlier segment. */
-export function stratumQuotas(sizes: readonly number[], maxPoints: number): number[] {
+export function allocateStratumQuotas(sizes: readonly number[], maxPoints: number): number[] {
   const total = sizes.reduce((sum, size) => sum + size, 0);
   if (total <= maxPoints) return [...sizes];
   const quotas = sizes.map((size): number => (size > 0 ? 1 : 0));
   const reserved = quotas.reduce((sum, quota) => sum + quota, 0);
-  if (reserved >= maxPoints) throw new Error(`stratumQuotas: ${maxPoints} points cannot show ${reserved} segments`);
+  if (reserved >= maxPoints) throw new Error(`allocateStratumQuotas: ${maxPoints} points cannot show ${reserved} segments`);
   const spare = maxPoints - reserved;
   const rest = sizes.map((size, i) => size - quotas[i]);
   const restTotal = total - reserved;
@@ -51,7 +51,7 @@ export function samplePcaPoints(pca: ArrayLike<number>, segmentKeys: ArrayLike<n
     members.set(segmentKeys[i], list);
   }
   const keys = [...members.keys()].sort((a, b) => a - b);
-  const quotas = stratumQuotas(keys.map((key) => members.get(key)!.length), maxPoints);
+  const quotas = allocateStratumQuotas(keys.map((key) => members.get(key)!.length), maxPoints);
   const rng = createRng(seed);
   const points: PcaPoint[] = [];
   keys.forEach((key, s) => {

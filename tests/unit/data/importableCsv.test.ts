@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { orderLineKind } from "@/lib/data/customer";
-import { CUSTOMER_CSV_HEADER, ORDER_CSV_HEADER, formatCustomerLines, formatOrderLines } from "@/lib/data/csv";
+import { classifyOrderLine } from "@/lib/data/customer";
+import { CUSTOMER_CSV_HEADER, ORDER_CSV_HEADER, formatCustomerLines, formatOrderLines } from "@/lib/data/importableCsv";
 import { generateCustomers } from "@/lib/data/synthetic";
 import { generateOrders } from "@/lib/data/syntheticOrders";
 import { parseCustomers, parseOrders } from "@/lib/import";
@@ -38,7 +38,7 @@ describe("CSV writing", () => {
   test("synthetic order lines survive a round trip through the order importer", async () => {
     const orders = generateOrders(generateCustomers({ seed: 9, count: 200 }), { seed: 9 });
     const result = await parseOrders(Buffer.from(ORDER_CSV_HEADER + "\n" + formatOrderLines(orders)));
-    expect(result.records).toEqual(orders.map((o) => ({ ...o, amount: Math.round(o.amount * 100) / 100, kind: orderLineKind(o) })));
+    expect(result.records).toEqual(orders.map((o) => ({ ...o, amount: Math.round(o.amount * 100) / 100, kind: classifyOrderLine(o) })));
     expect(result.dateFormat).toBe("YYYY-MM-DD");
     expect(result.warnings).toEqual([]);
   });

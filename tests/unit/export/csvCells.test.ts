@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { csvCell, csvProbability, csvRow, plainNumber } from "@/lib/export/csv";
+import { csvCell, csvProbability, csvRow, plainNumber } from "@/lib/export/csvCells";
 import { flattenJson } from "@/lib/export/flattenJson";
 
 describe("csv cells", () => {

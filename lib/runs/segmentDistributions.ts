@@ -4,7 +4,7 @@
  * names) when it has any, and from the profile's Mnt* and purchase-count fields otherwise.
  * The bars and bins are fixed per run so every segment is drawn on the same axes.
  */
-import { orderLineKind, PURCHASE_FIELDS, SPEND_FIELDS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
+import { classifyOrderLine, PURCHASE_FIELDS, SPEND_FIELDS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
 import { MIN_BIRTH_YEAR } from "@/lib/ml/features/cleaning";
 
 export interface HistogramBin {
@@ -56,7 +56,7 @@ const ageLabels = ["under 30", "30–39", "40–49", "50–59", "60–69", "70+"
 const incomeLabels = ["under 20k", "20k–40k", "40k–60k", "60k–80k", "80k–100k", "100k+"];
 
 /** Index of the bin holding `value`: the last edge at or below it (values below the first edge go in the first bin). */
-export function binIndex(edges: readonly number[], value: number): number {
+export function findBinIndex(edges: readonly number[], value: number): number {
   let bin = 0;
   while (bin + 1 < edges.length && value >= edges[bin + 1]) bin++;
   return bin;
@@ -71,7 +71,7 @@ interface OrderHistory {
 function orderHistories(orders: readonly OrderRecord[]): Map<string, OrderHistory> {
   const histories = new Map<string, OrderHistory>();
   for (const order of orders) {
-    const kind = orderLineKind(order);
+    const kind = classifyOrderLine(order);
     // A cancelled order was never bought.
     if (kind === "cancelled") continue;
     let history = histories.get(order.customerId);
@@ -88,7 +88,7 @@ function orderHistories(orders: readonly OrderRecord[]): Map<string, OrderHistor
 }
 
 /** The largest names by total, the rest mapped to "Other": name → bar. */
-function barsOf(totals: Map<string, number>): { bars: string[]; barOf: Map<string, string> } {
+function chooseBars(totals: Map<string, number>): { bars: string[]; barOf: Map<string, string> } {
   const ranked = [...totals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
   const kept = ranked.length > MAX_ORDER_BARS ? ranked.slice(0, MAX_ORDER_BARS - 1) : ranked;
   const barOf = new Map(ranked.map((name) => [name, kept.includes(name) ? name : OTHER]));
@@ -116,15 +116,15 @@ interface Layout {
   profileBar: Map<ProfileField, string>;
 }
 
-function layoutOf(customers: readonly CustomerRecord[], histories: Map<string, OrderHistory>): Layout {
+function planLayout(customers: readonly CustomerRecord[], histories: Map<string, OrderHistory>): Layout {
   const categoryTotals = new Map<string, number>();
   const channelTotals = new Map<string, number>();
   for (const history of histories.values()) {
     for (const [category, amount] of history.spend) categoryTotals.set(category, (categoryTotals.get(category) ?? 0) + amount);
     for (const [channel, seen] of history.orders) channelTotals.set(channel, (channelTotals.get(channel) ?? 0) + seen.size);
   }
-  const categories = barsOf(categoryTotals);
-  const channels = barsOf(channelTotals);
+  const categories = chooseBars(categoryTotals);
+  const channels = chooseBars(channelTotals);
   const orderCategories = [...categories.bars];
   const profiled = customers.filter((customer) => !histories.has(customer.externalId));
   const profileBar = new Map<ProfileField, string>();
@@ -160,9 +160,9 @@ class Accumulator {
     else this.addProfile(customer);
     // Earlier birth years are data errors; the models leave them out too.
     if (customer.yearBirth === null || customer.yearBirth < MIN_BIRTH_YEAR) this.missingAge++;
-    else this.ages[binIndex(AGE_EDGES, referenceYear - customer.yearBirth)]++;
+    else this.ages[findBinIndex(AGE_EDGES, referenceYear - customer.yearBirth)]++;
     if (customer.income === null || !Number.isFinite(customer.income)) this.missingIncome++;
-    else this.incomes[binIndex(INCOME_EDGES, customer.income)]++;
+    else this.incomes[findBinIndex(INCOME_EDGES, customer.income)]++;
   }
 
   /** A customer with orders has a spend in every order-line category: nothing bought there is 0. */
@@ -215,7 +215,7 @@ class Accumulator {
  * keys are `segmentKeys`; `referenceYear` is the snapshot's year, which ages are measured at;
  * `orders` are the snapshot's order lines (customerId is the customer's external id).
  */
-export function segmentDistributions(
+export function computeSegmentDistributions(
   customers: readonly CustomerRecord[],
   segmentKeys: ArrayLike<number>,
   keys: readonly number[],
@@ -223,11 +223,11 @@ export function segmentDistributions(
   orders: readonly OrderRecord[] = [],
 ): Map<number, SegmentDistributions> {
   const histories = orderHistories(orders);
-  const layout = layoutOf(customers, histories);
+  const layout = planLayout(customers, histories);
   const bySegment = new Map(keys.map((key) => [key, new Accumulator(layout)]));
   customers.forEach((customer, i) => {
     const accumulator = bySegment.get(segmentKeys[i]);
-    if (!accumulator) throw new Error(`segmentDistributions: customer ${i} is in unknown segment ${segmentKeys[i]}`);
+    if (!accumulator) throw new Error(`computeSegmentDistributions: customer ${i} is in unknown segment ${segmentKeys[i]}`);
     accumulator.add(customer, histories.get(customer.externalId), referenceYear);
   });
   return new Map([...bySegment].map(([key, accumulator]) => [key, accumulator.result()]));

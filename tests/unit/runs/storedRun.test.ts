@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { keyMetrics, type StoredDrift, type StoredMetrics } from "@/lib/services/retrain/stored";
+import { readKeyMetrics, type StoredDrift, type StoredMetrics } from "@/lib/runs/storedRun";
 
 const segmentation = { k: 4, space: "pca", silhouette: 0.21, daviesBouldin: 1.4, calinskiHarabasz: 500, spaces: [], curve: [], selection: {} } as unknown as StoredMetrics["segmentation"];
 const response = { champion: "mlp", cvAuc: { logistic: 0.9, mlp: 0.92 } } as unknown as StoredMetrics["response"];
@@ -7,7 +7,7 @@ const drift = (datasetDrift: boolean, driftedFeatures: number) => ({ datasetDrif
 
 test("the gate's response AUC is the one shown", () => {
   const metrics = { segmentation, response, gate: { responseAuc: 0.93 } } as StoredMetrics;
-  expect(keyMetrics({ metrics, drift: null, decision: { promote: true, reasons: [] } })).toEqual({
+  expect(readKeyMetrics({ metrics, drift: null, decision: { promote: true, reasons: [] } })).toEqual({
     k: 4,
     silhouette: 0.21,
     responseAuc: 0.93,
@@ -19,7 +19,7 @@ test("the gate's response AUC is the one shown", () => {
 
 test("without a gate entry the champion's CV AUC is shown", () => {
   const metrics = { segmentation, response } as StoredMetrics;
-  expect(keyMetrics({ metrics, drift: drift(false, 2), decision: { promote: false, reasons: ["worse"] } })).toMatchObject({
+  expect(readKeyMetrics({ metrics, drift: drift(false, 2), decision: { promote: false, reasons: ["worse"] } })).toMatchObject({
     responseAuc: 0.92,
     drift: { datasetDrift: false, driftedFeatures: 2 },
     promote: false,
@@ -27,14 +27,14 @@ test("without a gate entry the champion's CV AUC is shown", () => {
 });
 
 test("a failed run with nothing stored has no key metrics", () => {
-  expect(keyMetrics({ metrics: null, drift: null, decision: null })).toEqual({ k: null, silhouette: null, responseAuc: null, drift: null, promote: null, review: false });
+  expect(readKeyMetrics({ metrics: null, drift: null, decision: null })).toEqual({ k: null, silhouette: null, responseAuc: null, drift: null, promote: null, review: false });
 });
 
 test("a run whose metrics lack a segmentation entry shows no k or silhouette, and does not crash", () => {
   const metrics = { response } as unknown as StoredMetrics;
-  expect(keyMetrics({ metrics, drift: null, decision: null })).toMatchObject({ k: null, silhouette: null, responseAuc: 0.92 });
+  expect(readKeyMetrics({ metrics, drift: null, decision: null })).toMatchObject({ k: null, silhouette: null, responseAuc: 0.92 });
 });
 
 test("a run the gate held for review reads as not promoted and held", () => {
-  expect(keyMetrics({ metrics: null, drift: null, decision: { promote: false, review: true, reasons: ["CLV moved"] } })).toMatchObject({ promote: false, review: true });
+  expect(readKeyMetrics({ metrics: null, drift: null, decision: { promote: false, review: true, reasons: ["CLV moved"] } })).toMatchObject({ promote: false, review: true });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { PERSONA_PALETTE, type Persona } from "@/lib/ml/personas";
-import { assignSegmentKeys, NO_HISTORY, type PreviousSegment, type SegmentHistory } from "@/lib/services/retrain/segmentKeys";
+import { assignSegmentKeys, NO_HISTORY, type PreviousSegment, type SegmentHistory } from "@/lib/runs/segmentKeys";
 
 const persona = (id: number, name: string) => ({ id, name, color: "blue" }) as Persona;
 const segment = (segmentKey: number, name: string, color: string, centroid: number[], runId = 2): PreviousSegment => ({ segmentKey, name, color, centroid, runId });

@@ -6,10 +6,10 @@
 import type { CustomerRecord, OrderRecord } from "@/lib/data/customer";
 import {
   compareToReference,
-  scoreDrift,
-  scoreReference,
-  segmentShareDrift,
-  segmentShareReference,
+  measureScoreDrift,
+  buildScoreReference,
+  measureSegmentShareDrift,
+  buildSegmentShareReference,
   type CategoricalReference,
   type DriftReference,
   type DriftReport,
@@ -17,8 +17,8 @@ import {
   type NumericReference,
 } from "@/lib/ml/drift";
 import { adjustedRandIndex } from "@/lib/ml/stability";
-import { driftColumns, type TrainResult } from "@/lib/ml/train";
-import { buildClvPlan, summaryLookup } from "@/lib/ml/train/clvStage";
+import { listDriftColumns, type TrainResult } from "@/lib/ml/train";
+import { buildClvPlan, indexSummariesByCustomer } from "@/lib/ml/train/clvStage";
 
 /** What a run stores so the next run's drift needs no pass over old data. */
 export interface RunReference {
@@ -43,12 +43,12 @@ export interface RunStability {
   disappearedSegments: number;
 }
 
-export function runReference(result: TrainResult, segmentKeys: number[]): RunReference {
+export function buildRunReference(result: TrainResult, segmentKeys: number[]): RunReference {
   const finite = result.scores.responseProbability.filter(Number.isFinite);
   return {
     features: result.reference,
-    response: finite.length ? scoreReference(finite, {}, "responseProbability") : null,
-    segments: segmentShareReference(segmentKeys.map(String), "segment"),
+    response: finite.length ? buildScoreReference(finite, {}, "responseProbability") : null,
+    segments: buildSegmentShareReference(segmentKeys.map(String), "segment"),
   };
 }
 
@@ -63,8 +63,8 @@ export function measureDrift(
   segmentKeys: number[],
   threshold = 0.5,
 ): RunDrift {
-  const summaries = summaryLookup(buildClvPlan(data.customers, data.orders, new Date(result.models.snapshotDate)));
-  const columns = driftColumns(result.models, data.customers, data.orders, summaries);
+  const summaries = indexSummariesByCustomer(buildClvPlan(data.customers, data.orders, new Date(result.models.snapshotDate)));
+  const columns = listDriftColumns(result.models, data.customers, data.orders, summaries);
   // Features come and go with the data (a new top category, order lines instead of profiles): only those in both runs compare.
   const present = new Set(columns.map((column) => column.name));
   const shared = previous.features.features.filter((feature) => present.has(feature.name));
@@ -76,8 +76,8 @@ export function measureDrift(
   return {
     features,
     predictions: {
-      response: previous.response && finite.length ? scoreDrift(previous.response, finite) : null,
-      segments: segmentShareDrift(previous.segments, segmentKeys.map(String)),
+      response: previous.response && finite.length ? measureScoreDrift(previous.response, finite) : null,
+      segments: measureSegmentShareDrift(previous.segments, segmentKeys.map(String)),
     },
     datasetDrift: features.datasetDrift,
     driftedFeatures: features.features.filter((feature) => feature.drifted).length,

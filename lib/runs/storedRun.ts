@@ -1,10 +1,10 @@
 /**
- * The JSON a run stores (runRetrain.ts writes it through toJson), typed for reading back.
+ * The JSON a run stores (lib/services/retrain/runRetrain.ts writes it through toJson), typed for reading back.
  * toJson wrote NaN as null, so every number read back may be null.
  */
 import type { GateDecision, GateMetrics } from "@/lib/ml/promotion";
 import type { TrainMetrics, TrainResult } from "@/lib/ml/train/types";
-import type { RunDrift, RunStability } from "./evaluate";
+import type { RunDrift, RunStability } from "./driftAndStability";
 
 export type Stored<T> = T extends number
   ? number | null
@@ -54,17 +54,17 @@ export interface KeyMetrics {
 }
 
 /** The response champion's mean CV ROC AUC, as the promotion gate saw it when it recorded one. */
-export function responseAuc(metrics: StoredMetrics | null): number | null {
+export function readResponseAuc(metrics: StoredMetrics | null): number | null {
   const response = metrics?.response;
   return metrics?.gate?.responseAuc ?? (response ? (response.cvAuc[response.champion] ?? null) : null);
 }
 
-export function keyMetrics(json: Pick<StoredRunJson, "metrics" | "drift" | "decision">): KeyMetrics {
+export function readKeyMetrics(json: Pick<StoredRunJson, "metrics" | "drift" | "decision">): KeyMetrics {
   const { metrics, drift, decision } = json;
   return {
     k: metrics?.segmentation?.k ?? null,
     silhouette: metrics?.segmentation?.silhouette ?? null,
-    responseAuc: responseAuc(metrics),
+    responseAuc: readResponseAuc(metrics),
     drift: drift ? { datasetDrift: drift.datasetDrift, driftedFeatures: drift.driftedFeatures ?? 0 } : null,
     promote: decision ? decision.promote : null,
     review: decision?.review === true,
@@ -72,7 +72,7 @@ export function keyMetrics(json: Pick<StoredRunJson, "metrics" | "drift" | "deci
 }
 
 /** The custom attributes a run's stored config asked it to segment on; none in runs from before the choice existed. */
-export function attributeFeaturesOf(config: unknown): string[] {
+export function readAttributeFeatures(config: unknown): string[] {
   const names = (config as { attributeFeatures?: unknown } | null)?.attributeFeatures;
   return Array.isArray(names) ? names.filter((name): name is string => typeof name === "string") : [];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { emptyCustomer, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
-import { segmentDistributions } from "@/lib/services/retrain/segmentDistributions";
+import { createEmptyCustomer, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
+import { computeSegmentDistributions } from "@/lib/runs/segmentDistributions";
 
 function order(customerId: string, amount: number, category: string | null, channel: string | null, orderId: string | null, kind?: OrderRecord["kind"]): OrderRecord {
   return { customerId, orderDate: new Date("2014-01-01T00:00:00Z"), amount, orderId, quantity: 1, category, channel, ...(kind ? { kind } : {}) };
@@ -8,10 +8,10 @@ function order(customerId: string, amount: number, category: string | null, chan
 
 // o1 and o2 are known from order lines, p1 from its profile only, e1 from nothing at all.
 const customers: CustomerRecord[] = [
-  emptyCustomer("o1"),
-  emptyCustomer("o2"),
-  { ...emptyCustomer("p1"), mntWines: 60, numWebPurchases: 1, numStorePurchases: 3 },
-  emptyCustomer("e1"),
+  createEmptyCustomer("o1"),
+  createEmptyCustomer("o2"),
+  { ...createEmptyCustomer("p1"), mntWines: 60, numWebPurchases: 1, numStorePurchases: 3 },
+  createEmptyCustomer("e1"),
 ];
 const orders: OrderRecord[] = [
   order("o1", 100, "Books", "Online", "1"),
@@ -23,8 +23,8 @@ const orders: OrderRecord[] = [
   order("o2", 10, null, null, null),
 ];
 
-describe("segmentDistributions with order lines", () => {
-  const bySegment = segmentDistributions(customers, [1, 2, 2, 3], [1, 2, 3], 2014, orders);
+describe("computeSegmentDistributions with order lines", () => {
+  const bySegment = computeSegmentDistributions(customers, [1, 2, 2, 3], [1, 2, 3], 2014, orders);
 
   test("spend by category uses the order lines' own categories, largest first, then the profile fields customers without orders have", () => {
     expect(bySegment.get(1)!.spendByCategory).toEqual([
@@ -73,7 +73,7 @@ describe("segmentDistributions with order lines", () => {
 
   test("past eight categories the smallest share one Other bar", () => {
     const many = Array.from({ length: 9 }, (_, i) => order("o1", i + 1, `c${i + 1}`, "Online", String(i)));
-    const [only] = segmentDistributions([emptyCustomer("o1")], [0], [0], 2014, many).values();
+    const [only] = computeSegmentDistributions([createEmptyCustomer("o1")], [0], [0], 2014, many).values();
     expect(only.spendByCategory).toEqual([
       ...[9, 8, 7, 6, 5, 4, 3].map((amount) => ({ category: `c${amount}`, average: amount })),
       { category: "Other", average: 3 },

@@ -2,14 +2,14 @@
  * Per-run aggregates for the dashboards, computed once when the run is written so pages
  * never scan scores at request time.
  */
-import { DEFAULT_ECONOMICS, everyoneOutcome, type CampaignOutcome, type Economics } from "@/lib/campaign/economics";
+import { DEFAULT_ECONOMICS, computeEveryoneOutcome, type CampaignOutcome, type Economics } from "@/lib/campaign/economics";
 import { recommendCampaign, type RecommendedCampaign } from "@/lib/campaign/recommended";
-import { orderLineKind, SPEND_FIELDS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
+import { classifyOrderLine, SPEND_FIELDS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
 import type { CustomerScores } from "@/lib/ml/train";
 import type { ClvSource } from "@/lib/ml/train/types";
 import { Coverage, type ClvCoverage, type ResponseCoverage } from "./coverage";
 import { samplePcaPoints, type PcaSample } from "./pcaSample";
-import { segmentDistributions, type SegmentDistributions } from "./segmentDistributions";
+import { computeSegmentDistributions, type SegmentDistributions } from "./segmentDistributions";
 import type { KeyedSegment } from "./segmentKeys";
 
 export interface SegmentSummary {
@@ -88,7 +88,7 @@ function orderSpendByCustomer(orders: readonly OrderRecord[]): Map<string, numbe
   const buyers = new Set<string>();
   const spend = new Map<string, number>();
   for (const order of orders) {
-    const kind = orderLineKind(order);
+    const kind = classifyOrderLine(order);
     if (kind === "cancelled") continue;
     if (kind === "sale") buyers.add(order.customerId);
     spend.set(order.customerId, (spend.get(order.customerId) ?? 0) + order.amount);
@@ -108,7 +108,7 @@ export function summariseRun(customers: readonly CustomerRecord[], scores: Custo
   const keyOf = new Map(segments.map((segment) => [segment.label, segment.segmentKey]));
   const segmentKeys = Int32Array.from(scores.segment, (label) => keyOf.get(label)!);
   const referenceYear = new Date(context.snapshotDate).getUTCFullYear();
-  const distributions = segmentDistributions(customers, segmentKeys, segments.map((segment) => segment.segmentKey), referenceYear, orders);
+  const distributions = computeSegmentDistributions(customers, segmentKeys, segments.map((segment) => segment.segmentKey), referenceYear, orders);
   const overall = { spend: new Mean(), clv: new Mean(), clvLow: new Mean(), clvHigh: new Mean(), alive: new Mean(), response: new Mean(), coverage: new Coverage() };
   const bySegment = new Map(
     segments.map((segment) => [segment.segmentKey, { size: 0, income: new Mean(), spend: new Mean(), clv: new Mean(), response: new Mean(), alive: new Mean(), coverage: new Coverage() }]),
@@ -144,7 +144,7 @@ export function summariseRun(customers: readonly CustomerRecord[], scores: Custo
     campaign:
       overall.response.total === null
         ? null
-        : { recommended: recommendCampaign(segmentKeys, scores.responseProbability, economics), everyone: everyoneOutcome(scores.responseProbability, economics), economics },
+        : { recommended: recommendCampaign(segmentKeys, scores.responseProbability, economics), everyone: computeEveryoneOutcome(scores.responseProbability, economics), economics },
     pcaSample: samplePcaPoints(scores.pca, segmentKeys, context.seed),
     segments: [...bySegment].map(([segmentKey, stats]) => ({
       segmentKey,

@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { emptyCustomer, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
+import { createEmptyCustomer, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
 import type { CustomerScores } from "@/lib/ml/train";
-import { NO_REASON, OTHER_REASONS } from "@/lib/services/retrain/coverage";
-import { summariseRun } from "@/lib/services/retrain/summary";
-import type { KeyedSegment } from "@/lib/services/retrain/segmentKeys";
+import { NO_REASON, OTHER_REASONS } from "@/lib/runs/coverage";
+import { summariseRun } from "@/lib/runs/summary";
+import type { KeyedSegment } from "@/lib/runs/segmentKeys";
 
 type Spend = [wines: number, fruits: number, meat: number, fish: number, sweets: number, gold: number];
 type Channels = [web: number, catalog: number, store: number];
@@ -11,7 +11,7 @@ type Channels = [web: number, catalog: number, store: number];
 function customer(id: string, yearBirth: number, income: number | null, spend: Spend, channels: Channels): CustomerRecord {
   const [mntWines, mntFruits, mntMeatProducts, mntFishProducts, mntSweetProducts, mntGoldProds] = spend;
   const [numWebPurchases, numCatalogPurchases, numStorePurchases] = channels;
-  return { ...emptyCustomer(id), yearBirth, income, mntWines, mntFruits, mntMeatProducts, mntFishProducts, mntSweetProducts, mntGoldProds, numWebPurchases, numCatalogPurchases, numStorePurchases };
+  return { ...createEmptyCustomer(id), yearBirth, income, mntWines, mntFruits, mntMeatProducts, mntFishProducts, mntSweetProducts, mntGoldProds, numWebPurchases, numCatalogPurchases, numStorePurchases };
 }
 
 // Label 0 is segment key 7 (c1, c2), label 1 is key 5 (c3, c4): the summary must speak in keys.
