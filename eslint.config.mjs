@@ -52,7 +52,16 @@ const clientComponentImports = {
 };
 
 export default defineConfig(
-  globalIgnores(["lib/db/generated/**", ".next/**", "node_modules/**", "tests/e2e/.artifacts/**", "test-results/**", "playwright-report/**"]),
+  globalIgnores([
+    "lib/db/generated/**",
+    ".next/**",
+    "node_modules/**",
+    "tests/e2e/.artifacts/**",
+    "test-results/**",
+    "playwright-report/**",
+    "data/**",
+    "tmp/**",
+  ]),
   ...nextVitals,
   ...nextTypescript,
   {
