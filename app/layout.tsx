@@ -5,6 +5,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: "Segment Studio",
   description: "Customer segments, response likelihood and lifetime value for marketing teams.",
+  // public/icon.svg; proxy.ts lets it through without sign-in, so the sign-in page shows it too.
+  icons: { icon: { url: "/icon.svg", type: "image/svg+xml" } },
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

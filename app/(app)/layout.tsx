@@ -18,8 +18,18 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (user.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
   return (
     <>
+      {/* The first stop of the Tab key, so keyboard users need not pass the whole menu on every page. */}
+      <a
+        href="#content"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-2 focus:z-50 focus:rounded-tremor-default focus:bg-white focus:px-3 focus:py-2 focus:text-tremor-default focus:text-tremor-brand-emphasis focus:shadow-tremor-card"
+      >
+        Skip to content
+      </a>
       <NavBar user={user} />
-      <main className="mx-auto max-w-7xl px-6 py-8">{children}</main>
+      {/* tabIndex -1: the skip link moves focus here, so the next Tab goes on from the page's content. */}
+      <main id="content" tabIndex={-1} className="mx-auto max-w-7xl px-6 py-8 outline-none">
+        {children}
+      </main>
     </>
   );
 }

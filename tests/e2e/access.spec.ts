@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type APIResponse, type Browser } from "@playwright/test";
 import { can, ROLES, type Role } from "@/lib/auth/roles";
-import { PAGE_RULES, ROUTE_RULES, samplePath } from "./support/accessRules";
+import { PAGE_RULES, PUBLIC_FILES, ROUTE_RULES, samplePath } from "./support/accessRules";
 import { runScript } from "./support/e2eDatabase";
 import { signIn } from "./support/signIn";
 
@@ -47,6 +47,18 @@ function makeToken(role: Role): string {
 test("every page and route handler has an access rule, and every rule a page or route", () => {
   expect(pages).toEqual(Object.keys(PAGE_RULES).sort());
   expect(routes).toEqual(Object.keys(ROUTE_RULES).sort());
+});
+
+test("every file in public/ is listed, and anonymous visitors get each without a sign-in redirect", async ({ request }) => {
+  expect(fs.readdirSync(path.resolve("public")).map((name) => `/${name}`).sort()).toEqual(Object.keys(PUBLIC_FILES).sort());
+  for (const [file, type] of Object.entries(PUBLIC_FILES)) {
+    const response = await request.get(file, { maxRedirects: 0 });
+    expect(response.status(), file).toBe(200);
+    expect(response.headers()["content-type"], file).toContain(type);
+  }
+  expect(await (await request.get("/robots.txt")).text()).toBe("User-agent: *\nDisallow: /\n");
+  const signIn = await (await request.get("/signin")).text();
+  expect(signIn).toMatch(/<link rel="icon" href="\/icon.svg" type="image\/svg\+xml"/);
 });
 
 test("every server action checks a permission through authorizedAction", () => {

@@ -1,9 +1,10 @@
 "use client";
 
 /**
- * The first three principal components in a WebGL view the reader can turn (drag), zoom
- * (wheel) and pan (right-drag). three.js is loaded only here, through Projection3DLoader,
- * so it stays out of every other page's bundle and out of server rendering.
+ * The first three principal components in a WebGL view the reader can turn (drag, or
+ * Shift+arrow keys once it has focus), zoom (wheel) and pan (right-drag, or arrow keys).
+ * three.js is loaded only here, through Projection3DLoader, so it stays out of every other
+ * page's bundle and out of server rendering.
  */
 import { useEffect, useRef, useState } from "react";
 import * as THREE from "three";
@@ -52,7 +53,11 @@ export default function Projection3D({ series }: { series: Projection3DSeries[] 
     renderer.setPixelRatio(window.devicePixelRatio);
     renderer.setSize(width, HEIGHT);
     renderer.domElement.setAttribute("role", "img");
-    renderer.domElement.setAttribute("aria-label", "Customers on the first three principal components, coloured by segment");
+    renderer.domElement.setAttribute("aria-label", "Customers on the first three principal components, coloured by segment; arrow keys move the view, Shift+arrow keys turn it");
+    // A Tab stop, so the view turns without a mouse; the controls take only the arrow keys, so Tab goes on past it.
+    renderer.domElement.tabIndex = 0;
+    // Drawn inside the canvas: the frame around it clips anything outside.
+    renderer.domElement.style.outlineOffset = "-3px";
     element.appendChild(renderer.domElement);
 
     const scene = new THREE.Scene();
@@ -70,6 +75,7 @@ export default function Projection3D({ series }: { series: Projection3DSeries[] 
     const camera = new THREE.PerspectiveCamera(45, width / HEIGHT, 0.01, 100);
     camera.position.set(1.7, 1.2, 1.7);
     const controls = new OrbitControls(camera, renderer.domElement);
+    controls.listenToKeyEvents(renderer.domElement);
     // Drawn on demand, not in a loop: an idle page should not keep a core busy.
     const render = () => renderer.render(scene, camera);
     controls.addEventListener("change", render);
@@ -110,7 +116,9 @@ export default function Projection3D({ series }: { series: Projection3DSeries[] 
     <div>
       <div ref={mount} className="w-full overflow-hidden rounded-tremor-default border border-tremor-border" style={{ height: HEIGHT }} data-testid="projection-3d" />
       <div className="mt-2 flex items-center justify-between">
-        <p className="text-tremor-label text-tremor-content">Drag to turn, scroll to zoom, right-drag to move. Red, green and blue axes: components 1, 2 and 3.</p>
+        <p className="text-tremor-label text-tremor-content">
+          Drag to turn, scroll to zoom, right-drag to move; or Tab to the view, then arrow keys move it and Shift+arrow keys turn it. Red, green and blue axes: components 1, 2 and 3.
+        </p>
         <button type="button" onClick={() => resetView.current()} className="text-tremor-default text-tremor-brand underline">
           Reset view
         </button>

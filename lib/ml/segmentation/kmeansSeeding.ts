@@ -53,6 +53,34 @@ export function kmeansPlusPlus(matrix: DenseMatrix, k: number, rng: Rng, localTr
   return { centers, labels, nearest, second };
 }
 
+/**
+ * The seeding from centres given by the caller instead of drawn: each row's nearest and
+ * second-nearest centre, as k-means++ leaves them. How the tests start our iterations from the
+ * same centroids as a reference implementation.
+ */
+export function seedingFromCenters(matrix: DenseMatrix, centers: Float64Array): Seeding {
+  const { data, rows, columns } = matrix;
+  const k = centers.length / columns;
+  if (!Number.isInteger(k) || k < 1) throw new Error(`seedingFromCenters: ${centers.length} centre values do not divide into rows of ${columns}`);
+  const labels = new Int32Array(rows);
+  const nearest = new Float64Array(rows).fill(Infinity);
+  const second = new Float64Array(rows).fill(Infinity);
+  const distances = new Float64Array(k);
+  for (let i = 0; i < rows; i++) {
+    distancesTo(data, i * columns, centers, k, columns, distances);
+    for (let c = 0; c < k; c++) {
+      if (distances[c] < nearest[i]) {
+        second[i] = nearest[i];
+        nearest[i] = distances[c];
+        labels[i] = c;
+      } else if (distances[c] < second[i]) {
+        second[i] = distances[c];
+      }
+    }
+  }
+  return { centers: centers.slice(), labels, nearest, second };
+}
+
 /** Index drawn with probability weights[i] / total; uniform when every weight is 0. */
 function drawProportional(weights: Float64Array, total: number, rng: Rng): number {
   if (!(total > 0)) return rng.int(weights.length);

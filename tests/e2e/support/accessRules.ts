@@ -62,6 +62,12 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   "GET /api/v1/runs/[id]": { auth: "token", permission: "retrain" },
 };
 
+/** The files in public/, served to anyone: proxy.ts's matcher must leave them out of the sign-in redirect. */
+export const PUBLIC_FILES: Record<string, string> = {
+  "/icon.svg": "image/svg+xml",
+  "/robots.txt": "text/plain",
+};
+
 /** Values for dynamic segments when a rule is probed. */
 export function samplePath(pattern: string): string {
   return pattern.replace("[...nextauth]", "session").replace(/\[id\]/g, "1");

@@ -4,20 +4,15 @@ import Link from "next/link";
 import { Text, Title } from "@tremor/react";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getActiveRunView } from "@/lib/db/activeRun";
-import { getCustomerProfile } from "@/lib/db/customerDetail";
-import { externalIdOf } from "@/lib/customers/href";
 import { utc } from "@/app/ui/runs/format";
 import { PageSkeleton } from "@/app/ui/PageSkeleton";
 import { CustomerDetails } from "@/app/ui/customer/CustomerDetails";
+import { findCustomer } from "./findCustomer";
 
-/**
- * /customers/<the customer's own id>. The segment has no loading.tsx on purpose: a loading
- * boundary sends the 200 before the lookup, and notFound() could then no longer answer 404.
- */
+/** /customers/<the customer's own id>; layout.tsx has already answered 404 for an unknown one. */
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePagePermission("viewDashboards");
-  const externalId = externalIdOf((await params).id);
-  const [customer, run] = await Promise.all([externalId === null ? null : getCustomerProfile(externalId), getActiveRunView()]);
+  const [customer, run] = await Promise.all([findCustomer((await params).id), getActiveRunView()]);
   if (!customer) notFound();
   return (
     <div className="space-y-6">

@@ -2,19 +2,17 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Text } from "@tremor/react";
 import { requirePagePermission } from "@/lib/auth/session";
-import { getActiveSegment } from "@/lib/db/dashboard";
 import { segmentView } from "@/lib/dashboard/segments";
 import { readSummary } from "@/lib/dashboard/storedSummary";
 import { utc } from "@/app/ui/runs/format";
 import { DistributionCharts } from "@/app/ui/segments/DistributionCharts";
 import { SegmentCard } from "@/app/ui/segments/SegmentCard";
+import { findSegment } from "./findSegment";
 
-/** One persona of the active run, by its stable key; the lookup is a single indexed row, so no skeleton is needed before the 404 check. */
+/** One persona of the active run, by its stable key; layout.tsx has already answered 404 for an unknown one. */
 export default async function SegmentPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePagePermission("viewDashboards");
-  const raw = (await params).id;
-  const key = /^\d{1,9}$/.test(raw) ? Number(raw) : null;
-  const found = key === null ? null : await getActiveSegment(key);
+  const found = await findSegment((await params).id);
   if (!found) notFound();
   const segment = segmentView(found.segment, readSummary(found.run.summary));
   return (

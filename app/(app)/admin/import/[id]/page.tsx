@@ -1,17 +1,16 @@
 import { notFound } from "next/navigation";
 import { Badge, Card, Text, Title } from "@tremor/react";
 import { requirePagePermission } from "@/lib/auth/session";
-import { getImportBatch } from "@/lib/db/imports";
 import type { RejectedRow } from "@/lib/db/imports";
 import type { ImportReport } from "@/lib/import/report";
 import { ImportReportList } from "../ImportReportList";
 import { QualityReport, type QualityJson } from "./QualityReport";
 import { RejectedRows } from "./RejectedRows";
+import { findImport } from "./findImport";
 
 export default async function ImportBatchPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePagePermission("importData");
-  const id = Number((await params).id);
-  const batch = Number.isInteger(id) ? await getImportBatch(id) : null;
+  const batch = await findImport((await params).id);
   if (!batch) notFound();
   const counts = [
     ["Rows read", batch.rowsRead],

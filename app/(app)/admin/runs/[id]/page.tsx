@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import Link from "next/link";
 import { Callout } from "@tremor/react";
 import { requirePagePermission } from "@/lib/auth/session";
-import { getActiveRun, getRun } from "@/lib/db/runs";
+import { getActiveRun } from "@/lib/db/runs";
 import { activationOption } from "@/lib/services/retrain/activation";
 import { attributeFeaturesOf, readRunJson } from "@/lib/services/retrain/stored";
 import { readSummary } from "@/lib/dashboard/storedSummary";
@@ -21,11 +21,11 @@ import { SegmentationMetrics } from "./SegmentationMetrics";
 import { SegmentsCard } from "./SegmentsCard";
 import { StabilityCard } from "./StabilityCard";
 import { TimingsCard } from "./TimingsCard";
+import { findRun } from "./findRun";
 
 export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePagePermission("retrain");
-  const id = Number((await params).id);
-  const [run, active] = Number.isSafeInteger(id) && id > 0 ? await Promise.all([getRun(id), getActiveRun()]) : [null, null];
+  const [run, active] = await Promise.all([findRun((await params).id), getActiveRun()]);
   if (!run) notFound();
   const json = readRunJson(run);
   const isActive = active?.id === run.id;

@@ -5,12 +5,12 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
 import { runningRunId } from "@/lib/db/runLiveness";
 import { CardSkeleton } from "@/app/ui/CardSkeleton";
-import { AttributeFeaturesCard } from "./AttributeFeaturesCard";
-import { ResetDataCard } from "./ResetDataCard";
-import { RetrainPanel } from "./RetrainPanel";
-import { RunsOverview } from "./RunsOverview";
-import { ScheduleCard } from "./ScheduleCard";
-import { SegmentSettingsCard } from "./SegmentSettingsCard";
+import { AttributeFeaturesCard } from "../AttributeFeaturesCard";
+import { ResetDataCard } from "../ResetDataCard";
+import { RetrainPanel } from "../RetrainPanel";
+import { RunsOverview } from "../RunsOverview";
+import { ScheduleCard } from "../ScheduleCard";
+import { SegmentSettingsCard } from "../SegmentSettingsCard";
 
 export default async function AdminPage() {
   const user = await requirePagePermission("retrain");

@@ -1,0 +1,5 @@
+import { PageSkeleton } from "@/app/ui/PageSkeleton";
+
+export default function Loading() {
+  return <PageSkeleton />;
+}
