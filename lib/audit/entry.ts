@@ -21,6 +21,7 @@ const ACTIONS: Record<string, string> = {
   "schedule.updated": "changed the retrain schedule",
   "attributeFeatures.updated": "changed the custom attributes",
   "segmentSettings.updated": "changed the segment settings",
+  "moneyFormat.updated": "changed the currency and number format",
   "token.created": "created an API token",
   "token.revoked": "revoked an API token",
   "data.reset": "reset the business data",
@@ -46,6 +47,8 @@ const FIELD_LABELS: Record<string, string> = {
   name: "Name",
   trigger: "Trigger",
   via: "Via",
+  currency: "Currency",
+  locale: "Number format",
 };
 
 /** "camelCase" → "Camel case", for fields without a label of their own. */

@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   manageUsers: "ADMIN",
   manageSchedule: "ADMIN",
   configureSegments: "ADMIN",
+  configureDisplay: "ADMIN",
   resetData: "ADMIN",
 } as const satisfies Record<string, Role>;
 

@@ -1,8 +1,8 @@
 /**
  * `npm run demo` — everything a new user needs on one machine: `.env`, the SQLite
  * database, the first administrator, 5,000 synthetic customers with their order lines,
- * a first trained model, a production build (skipped when current), the retrain schedule,
- * and the app on PORT (default 3000, or --port). A few lines a step, the build and server
+ * a first trained model, the synthetic data's currency (USD, en-US) unless one is set, a
+ * production build (skipped when current), the retrain schedule, and the app on PORT (default 3000, or --port). A few lines a step, the build and server
  * output in data/demo-*.log (`--verbose` or DEMO_VERBOSE=1 shows them in the terminal), and
  * the sign-in details last, in a box.
  */
@@ -44,6 +44,9 @@ const { countCustomers } = await import("@/lib/db/customers");
 if ((await countCustomers()) === 0) await importSampleData();
 const { getActiveRun } = await import("@/lib/db/runs");
 if (!(await getActiveRun())) await trainFirstModel();
+
+const { saveMoneyFormatIfUnset } = await import("@/lib/db/settings");
+if (await saveMoneyFormatIfUnset({ currency: "USD", locale: "en-US" })) console.log("Money shows in US dollars (en-US); an administrator can change it on the admin page.");
 
 const { ensureDemoToken } = await import("@/lib/setup/demoToken");
 const demoToken = await ensureDemoToken();

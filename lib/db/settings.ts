@@ -1,6 +1,9 @@
 import "server-only";
+import { cache } from "react";
 import { z } from "zod";
 import { K_RULE_DEFAULTS, MAX_SEGMENTS } from "@/lib/ml/segmentation/kRule";
+import { moneySetting } from "@/lib/text/moneySetting";
+import { UNSET_MONEY_FORMAT, type MoneyFormat } from "@/lib/text/numberFormat";
 import { db, type Prisma } from "./client";
 
 export interface RetrainSchedule {
@@ -71,4 +74,36 @@ export async function saveSegmentSettings(settings: SegmentSettings, userId: str
     create: { key: SEGMENT_SETTINGS_KEY, value: settings, updatedById: userId },
     update: { value: settings, updatedById: userId },
   });
+}
+
+const MONEY_KEY = "display.money";
+
+/** The currency and number locale of every page and export header; unset (plain numbers, en-US) until an administrator saves one. */
+export async function getMoneyFormat(): Promise<MoneyFormat & { updatedAt: Date | null }> {
+  const row = await db.setting.findUnique({ where: { key: MONEY_KEY } });
+  const parsed = moneySetting.safeParse(row?.value);
+  // A hand-edited row that does not parse counts as unset: no page should show a currency nobody chose.
+  return parsed.success ? { ...parsed.data, updatedAt: row!.updatedAt } : { ...UNSET_MONEY_FORMAT, updatedAt: null };
+}
+
+/** getMoneyFormat once per request: every figure of a page reads it. */
+export const readMoneyFormat = cache(async (): Promise<MoneyFormat> => {
+  const { currency, locale } = await getMoneyFormat();
+  return { currency, locale };
+});
+
+export async function saveMoneyFormat(format: MoneyFormat, userId: string | null): Promise<void> {
+  const value = { currency: format.currency, locale: format.locale };
+  await db.setting.upsert({
+    where: { key: MONEY_KEY },
+    create: { key: MONEY_KEY, value, updatedById: userId },
+    update: { value, updatedById: userId },
+  });
+}
+
+/** For the demo's synthetic data: a currency unless an administrator has already chosen one (or none). */
+export async function saveMoneyFormatIfUnset(format: MoneyFormat): Promise<boolean> {
+  if (await db.setting.findUnique({ where: { key: MONEY_KEY } })) return false;
+  await saveMoneyFormat(format, null);
+  return true;
 }

@@ -1,6 +1,8 @@
 /**
  * The columns of every customer export: the scores first, then the customer's attributes
- * under the marketing file's own headers (so a spreadsheet user recognises them).
+ * under the marketing file's own headers (so a spreadsheet user recognises them). Once an
+ * administrator has set a currency, the CLV columns name it (clv_12m_eur); the attributes keep
+ * the file's headers, which the import matches them by.
  *
  * Lines are written straight from the raw rows lib/db/exports reads (score fields, then the
  * customer columns), one formatter per column chosen once: a million-row export spends its
@@ -8,6 +10,7 @@
  */
 import { CUSTOMER_COLUMNS, type CustomerColumn } from "@/lib/data/customer";
 import { SCORE_FIELDS } from "@/lib/db/scoreRow";
+import { moneyHeader, type MoneyFormat } from "@/lib/text/numberFormat";
 import { csvCell, csvProbability, plainNumber, type CsvValue } from "./csv";
 
 export const SCORE_HEADER = [
@@ -17,7 +20,13 @@ export const SCORE_HEADER = [
 
 const ATTRIBUTES = CUSTOMER_COLUMNS.filter((column) => column.field !== "externalId");
 
-export const CUSTOMER_HEADER: readonly string[] = [...SCORE_HEADER, ...ATTRIBUTES.map((column) => column.header)];
+const MONEY_SCORES: ReadonlySet<string> = new Set(["clv_12m", "clv_low", "clv_high"]);
+
+/** The header row, in the same column order whatever the currency. */
+export function customerHeader(format: MoneyFormat): string[] {
+  const scores = SCORE_HEADER.map((column) => (MONEY_SCORES.has(column) ? moneyHeader(column, format) : column));
+  return [...scores, ...ATTRIBUTES.map((column) => column.header)];
+}
 
 type Format = (value: unknown) => string;
 

@@ -6,7 +6,8 @@ import "server-only";
 import { getActiveRunView, type ActiveRunView } from "@/lib/db/activeRun";
 import { scoredCustomerPages, type ExportOptions } from "@/lib/db/exports";
 import { isControl } from "@/lib/campaign/controlGroup";
-import { CUSTOMER_HEADER, customerCsvWriter } from "@/lib/export/customerCsv";
+import { customerCsvWriter, customerHeader } from "@/lib/export/customerCsv";
+import { getMoneyFormat } from "@/lib/db/settings";
 import { exportFileName } from "@/lib/export/fileName";
 import { csvResponse, csvStream, type CsvDownload } from "@/lib/export/stream";
 import type { ScoreFilter } from "@/lib/db/scoreFilter";
@@ -34,7 +35,8 @@ export async function customerExportResponse(spec: CustomerExport): Promise<Resp
   const names = new Map(run.segments.map((segment) => [segment.segmentKey, segment.name]));
   const pages = scoredCustomerPages({ filter: await spec.filter(run.id), order: spec.order, limit: spec.limit });
   const { control } = spec;
-  const header = control ? [...CUSTOMER_HEADER, "control_group"] : CUSTOMER_HEADER;
+  const columns = customerHeader(await getMoneyFormat());
+  const header = control ? [...columns, "control_group"] : columns;
   const write = customerCsvWriter(names, control && ((customerId) => (isControl(customerId, control.share, control.seed) ? 1 : 0)));
   async function* text(): AsyncGenerator<string> {
     for await (const page of pages) yield write(page);

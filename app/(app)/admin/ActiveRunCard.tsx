@@ -3,7 +3,8 @@ import { Card, Text, Title } from "@tremor/react";
 import type { getActiveRun } from "@/lib/db/runs";
 import { keyMetrics, readRunJson } from "@/lib/services/retrain/stored";
 import { activationReason } from "@/app/ui/runs/activationReasons";
-import { count, fixed, utc } from "@/app/ui/runs/format";
+import { utc } from "@/app/ui/runs/format";
+import { count, fixed } from "@/lib/text/numberFormat";
 import { Facts } from "@/app/ui/runs/Facts";
 
 type ActiveRun = NonNullable<Awaited<ReturnType<typeof getActiveRun>>>;

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { Card, Text, Title } from "@tremor/react";
 import type { listRuns } from "@/lib/db/runs";
 import { keyMetrics, readRunJson } from "@/lib/services/retrain/stored";
-import { fixed, runDuration, utc } from "@/app/ui/runs/format";
+import { runDuration, utc } from "@/app/ui/runs/format";
+import { fixed } from "@/lib/text/numberFormat";
 import { ActiveBadge, DecisionBadge, DriftFlag, RunStatusBadge } from "@/app/ui/runs/RunBadges";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 

@@ -6,7 +6,11 @@ import { authorizedAction } from "@/lib/actions/authorizedAction";
 import { recordAudit } from "@/lib/db/audit";
 import { RetrainBusyError } from "@/lib/db/lease";
 import { listKnownAttributeNames } from "@/lib/db/customAttributes";
-import { getAttributeFeatures, getRetrainSchedule, getSegmentSettings, saveAttributeFeatures, saveRetrainSchedule, saveSegmentSettings } from "@/lib/db/settings";
+import {
+  getAttributeFeatures, getMoneyFormat, getRetrainSchedule, getSegmentSettings, saveAttributeFeatures, saveMoneyFormat, saveRetrainSchedule, saveSegmentSettings,
+} from "@/lib/db/settings";
+import { currencyCode, numberLocale } from "@/lib/text/moneySetting";
+import { money } from "@/lib/text/numberFormat";
 import { MAX_SEGMENTS } from "@/lib/ml/segmentation/kRule";
 import { describeBusinessCounts, removeBusinessData, RESET_CONFIRMATION } from "@/lib/services/resetData";
 import { canonicalTimeZone, cronProblems, nextScheduledRun } from "@/lib/services/retrain/schedule";
@@ -110,6 +114,22 @@ export const saveSegmentSettingsAction = authorizedAction("configureSegments", s
       ? `Saved. The next retrain makes ${settings.fixedK} segments.`
       : `Saved. The next retrain chooses from ${settings.kMin} to ${settings.kMax} segments, each at least ${share} of customers.`,
   };
+});
+
+const moneyFormatInput = z.object({
+  // Left empty: money shows as plain numbers again.
+  currency: z.string().trim().transform((value) => value || null).pipe(currencyCode.nullable()),
+  locale: numberLocale,
+});
+
+/** The currency and number format of every page and export header; administrators only. */
+export const saveMoneyFormatAction = authorizedAction("configureDisplay", moneyFormatInput, async (format, admin) => {
+  const { updatedAt, currency, locale } = await getMoneyFormat();
+  await saveMoneyFormat(format, admin.id);
+  await recordAudit({ userId: admin.id, action: "moneyFormat.updated", target: "setting:display.money", details: { ...format, previous: updatedAt ? { currency, locale } : null } });
+  revalidatePath("/", "layout");
+  const example = money(2_500_000.5, format, { cents: true });
+  return { ok: true, message: format.currency ? `Saved. Money shows as ${example}.` : `Saved. Money shows as plain numbers: ${example}.` };
 });
 
 const resetInput = z.object({

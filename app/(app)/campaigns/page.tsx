@@ -1,14 +1,16 @@
 import { Callout, Text, Title } from "@tremor/react";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getActiveRunView } from "@/lib/db/activeRun";
+import { readMoneyFormat } from "@/lib/db/settings";
 import { DEFAULT_ECONOMICS } from "@/lib/campaign/economics";
 import { campaignView } from "@/lib/dashboard/storedCampaign";
 import { NoModelYet } from "@/app/ui/NoModelYet";
 import { CampaignPlanner } from "@/app/ui/campaigns/CampaignPlanner";
+import { priceText } from "@/app/ui/campaigns/recommendedText";
 
 export default async function CampaignsPage() {
   await requirePagePermission("viewDashboards");
-  const run = await getActiveRunView();
+  const [run, moneyFormat] = await Promise.all([getActiveRunView(), readMoneyFormat()]);
   if (!run) return <NoModelYet title="Campaign planner" />;
   const targeting = run.summary?.targeting;
   const recommended = campaignView(run.summary?.campaign);
@@ -20,7 +22,7 @@ export default async function CampaignsPage() {
         <Title>Campaign planner</Title>
         <Text>
           Choose whom to mail and see what it is expected to bring, from run #{run.id}&apos;s response probabilities. It opens on the run&apos;s recommended campaign,
-          at cost {economics.costPerContact} per contact and revenue {economics.revenuePerResponse} per response.
+          at cost {priceText(economics.costPerContact, moneyFormat)} per contact and revenue {priceText(economics.revenuePerResponse, moneyFormat)} per response.
         </Text>
       </div>
       {targeting ? (
@@ -30,6 +32,7 @@ export default async function CampaignsPage() {
           segments={run.segments}
           recommended={recommended}
           defaults={{ cost: economics.costPerContact, revenue: economics.revenuePerResponse }}
+          moneyFormat={moneyFormat}
         />
       ) : (
         <Callout title="This run predates the planner" color="amber" data-testid="no-targeting">

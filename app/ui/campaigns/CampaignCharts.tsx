@@ -2,16 +2,16 @@
 
 import { AreaChart, Card, LineChart, Text, Title } from "@tremor/react";
 import type { CampaignPlan } from "@/lib/campaign/plan";
+import { count, fixed, money, percent, type MoneyFormat } from "@/lib/text/numberFormat";
 
-const pct = (value: number) => `${Math.round(value)}%`;
-
-export function CampaignCharts({ plan }: { plan: CampaignPlan }) {
+export function CampaignCharts({ plan, moneyFormat }: { plan: CampaignPlan; moneyFormat: MoneyFormat }) {
+  const pct = (value: number) => percent(value / 100, 0, moneyFormat);
   const gains = plan.gains.map((point) => ({
-    contacted: `${Math.round(point.contacted * 100)}%`,
+    contacted: pct(point.contacted * 100),
     Model: point.gain * 100,
     Random: point.contacted * 100,
   }));
-  const lift = plan.gains.filter((point) => point.lift !== null).map((point) => ({ contacted: `${Math.round(point.contacted * 100)}%`, Lift: point.lift! }));
+  const lift = plan.gains.filter((point) => point.lift !== null).map((point) => ({ contacted: pct(point.contacted * 100), Lift: point.lift! }));
   return (
     <div className="grid gap-6 md:grid-cols-3">
       <Card data-testid="gains-chart">
@@ -22,18 +22,18 @@ export function CampaignCharts({ plan }: { plan: CampaignPlan }) {
       <Card data-testid="lift-chart">
         <Title>Lift</Title>
         <Text>How many times better than a random pick of the same size.</Text>
-        <LineChart className="mt-4 h-56" data={lift} index="contacted" categories={["Lift"]} colors={["indigo"]} valueFormatter={(value) => value.toFixed(2)} yAxisWidth={44} />
+        <LineChart className="mt-4 h-56" data={lift} index="contacted" categories={["Lift"]} colors={["indigo"]} valueFormatter={(value) => fixed(value, 2, moneyFormat)} yAxisWidth={44} />
       </Card>
       <Card data-testid="profit-chart">
         <Title>Profit by audience size</Title>
-        <Text>Best at {plan.best.contacts.toLocaleString("en-US")} contacts.</Text>
+        <Text>Best at {count(plan.best.contacts, moneyFormat)} contacts.</Text>
         <AreaChart
           className="mt-4 h-56"
-          data={plan.profitCurve.map((point) => ({ contacts: point.contacts.toLocaleString("en-US"), Profit: point.profit }))}
+          data={plan.profitCurve.map((point) => ({ contacts: count(point.contacts, moneyFormat), Profit: point.profit }))}
           index="contacts"
           categories={["Profit"]}
           colors={["emerald"]}
-          valueFormatter={(value) => Math.round(value).toLocaleString("en-US")}
+          valueFormatter={(value) => money(value, moneyFormat)}
           yAxisWidth={64}
         />
       </Card>

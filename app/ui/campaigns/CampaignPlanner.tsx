@@ -10,11 +10,12 @@ import { breakEvenProbability } from "@/lib/campaign/economics";
 import { readAmount } from "@/lib/campaign/amountInput";
 import type { CampaignView } from "@/lib/dashboard/storedCampaign";
 import { queryString } from "@/app/ui/customers/format";
+import { count, type MoneyFormat } from "@/lib/text/numberFormat";
 import { SegmentDot } from "@/app/ui/dashboard/States";
 import { CampaignCharts } from "./CampaignCharts";
 import { OutcomeTable } from "./OutcomeTable";
 import { RecommendedCampaign } from "./RecommendedCampaign";
-import { probabilityText } from "./recommendedText";
+import { priceText, probabilityText } from "./recommendedText";
 import { ExcelExportLink } from "@/app/ui/export/CsvExportLink";
 
 const input = "w-28 rounded-tremor-default border border-tremor-border px-2 py-1 text-tremor-default";
@@ -33,9 +34,11 @@ interface PlannerProps {
   /** The run's stored recommended campaign, the planner's opening audience; null when the run has none. */
   recommended: CampaignView | null;
   defaults: { cost: number; revenue: number };
+  moneyFormat: MoneyFormat;
 }
 
-export function CampaignPlanner({ runId, aggregate, segments, recommended, defaults }: PlannerProps) {
+export function CampaignPlanner({ runId, aggregate, segments, recommended, defaults, moneyFormat }: PlannerProps) {
+  const inCurrency = moneyFormat.currency ? ` (${moneyFormat.currency})` : "";
   const step = 1 / aggregate.bins;
   // The recommended campaign's threshold is an edge of the aggregate's bins, so this audience is exactly it.
   // With nothing worth mailing it is empty (p ≥ 1 holds nobody below break-even).
@@ -91,7 +94,7 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
   };
   return (
     <div className="space-y-6">
-      <RecommendedCampaign campaign={recommended} segments={segments}>
+      <RecommendedCampaign campaign={recommended} segments={segments} moneyFormat={moneyFormat}>
         {recommended?.isRecorded && (
           <div className="mt-3 flex flex-wrap items-center gap-4">
             <p className="text-tremor-default text-tremor-content" data-testid="planner-shows-recommended">
@@ -108,7 +111,7 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
       {!recommended?.isRecorded && (
         <Callout title="Estimated from a histogram" color="amber" data-testid="planner-estimated">
           This run was written before the recommended campaign was stored with its threshold as a bin edge of the planner&apos;s histogram: audiences here are counted in bins of{" "}
-          {probabilityText(step)} and may differ by a few customers from the recommended campaign. Retrain to make them exact.
+          {probabilityText(step, moneyFormat)} and may differ by a few customers from the recommended campaign. Retrain to make them exact.
         </Callout>
       )}
       <Card>
@@ -142,11 +145,11 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
             {mode === "threshold" && (
               <div>
                 <label htmlFor="threshold" className={label}>
-                  Response probability at least {probabilityText(threshold)}
+                  Response probability at least {probabilityText(threshold, moneyFormat)}
                 </label>
                 <input id="threshold" type="range" min={0} max={1} step={step} value={threshold} onChange={number(setThreshold)} className="w-full" />
                 <p className="text-tremor-default text-tremor-content" data-testid="reach">
-                  Reach {plan.audience.expectedResponders.toFixed(1)} expected responders with {plan.audience.contacts.toLocaleString("en-US")} contacts; {wasted.toFixed(1)} contacts
+                  Reach {count(plan.audience.expectedResponders, moneyFormat, 1)} expected responders with {count(plan.audience.contacts, moneyFormat)} contacts; {count(wasted, moneyFormat, 1)} contacts
                   expected not to respond.
                 </p>
               </div>
@@ -154,7 +157,7 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
             {mode === "top" && (
               <div>
                 <label htmlFor="top" className={label}>
-                  Number of customers (of {plan.available.toLocaleString("en-US")})
+                  Number of customers (of {count(plan.available, moneyFormat)})
                 </label>
                 <input id="top" type="number" min={0} step={1} value={top} onChange={number((value) => setTop(Math.floor(value)))} className={input} />
               </div>
@@ -162,7 +165,7 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
             <div className="flex flex-wrap gap-4">
               <div>
                 <label htmlFor="cost" className={label}>
-                  Cost per contact
+                  Cost per contact{inCurrency}
                 </label>
                 <input
                   id="cost"
@@ -179,7 +182,7 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
               </div>
               <div>
                 <label htmlFor="revenue" className={label}>
-                  Revenue per response
+                  Revenue per response{inCurrency}
                 </label>
                 <input
                   id="revenue"
@@ -202,15 +205,15 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
         <div className="flex flex-wrap items-center justify-between gap-2">
           <Title>Expected outcome</Title>
           <Badge color="emerald" data-testid="best-size">
-            Most profitable: {plan.best.contacts.toLocaleString("en-US")} contacts at p ≥ {probabilityText(plan.best.threshold)}
+            Most profitable: {count(plan.best.contacts, moneyFormat)} contacts at p ≥ {probabilityText(plan.best.threshold, moneyFormat)}
           </Badge>
         </div>
         {!amountsValid && (
           <p className="mt-2 text-tremor-default text-tremor-content" data-testid="outcome-last-valid">
-            Figures use the last valid amounts: cost {cost} per contact, revenue {revenue} per response.
+            Figures use the last valid amounts: cost {priceText(cost, moneyFormat)} per contact, revenue {priceText(revenue, moneyFormat)} per response.
           </p>
         )}
-        <OutcomeTable plan={plan} />
+        <OutcomeTable plan={plan} moneyFormat={moneyFormat} />
         <Button
           className="mt-4"
           variant="secondary"
@@ -222,7 +225,7 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
           Use the most profitable audience
         </Button>
       </Card>
-      {plan.gains.length > 0 ? <CampaignCharts plan={plan} /> : <Callout title="No scored customers in these segments">Choose other segments.</Callout>}
+      {plan.gains.length > 0 ? <CampaignCharts plan={plan} moneyFormat={moneyFormat} /> : <Callout title="No scored customers in these segments">Choose other segments.</Callout>}
       <Card>
         <Title>Target list</Title>
         <div className="mt-4 flex flex-wrap items-end gap-4">

@@ -1,14 +1,17 @@
 import type { CampaignPlan } from "@/lib/campaign/plan";
 import type { CampaignOutcome } from "@/lib/campaign/economics";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
-import { count, percent } from "@/app/ui/runs/format";
-import { money } from "@/app/ui/customers/format";
+import { count, money, percent, type MoneyFormat } from "@/lib/text/numberFormat";
 
-function cells(label: string, outcome: CampaignOutcome): React.ReactNode[] {
-  return [label, count(outcome.contacts), outcome.expectedResponders.toFixed(1), money(outcome.cost), money(outcome.revenue), money(outcome.profit), outcome.roi === null ? "—" : percent(outcome.roi)];
+function cellsOf(label: string, outcome: CampaignOutcome, format: MoneyFormat): React.ReactNode[] {
+  return [
+    label, count(outcome.contacts, format), count(outcome.expectedResponders, format, 1),
+    money(outcome.cost, format), money(outcome.revenue, format), money(outcome.profit, format), percent(outcome.roi, 1, format),
+  ];
 }
 
-export function OutcomeTable({ plan }: { plan: CampaignPlan }) {
+export function OutcomeTable({ plan, moneyFormat }: { plan: CampaignPlan; moneyFormat: MoneyFormat }) {
+  const cells = (label: string, outcome: CampaignOutcome) => cellsOf(label, outcome, moneyFormat);
   return (
     <RowsTable
       testId="campaign-outcomes"

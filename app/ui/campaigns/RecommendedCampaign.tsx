@@ -1,7 +1,6 @@
 import { Card, Text, Title } from "@tremor/react";
 import type { CampaignView } from "@/lib/dashboard/storedCampaign";
-import { amount } from "@/app/ui/dashboard/format";
-import { count } from "@/app/ui/runs/format";
+import { count, money, type MoneyFormat } from "@/lib/text/numberFormat";
 import { Facts } from "@/app/ui/runs/Facts";
 import { economicsText, probabilityText, recommendedFigures } from "./recommendedText";
 
@@ -10,8 +9,15 @@ type Segment = { segmentKey: number; name: string };
 // Tremor's Text drops data-testid, so lines a test reads are plain paragraphs in its style.
 const prose = "text-tremor-default text-tremor-content";
 
+interface Props {
+  campaign: CampaignView | null;
+  segments: Segment[];
+  moneyFormat: MoneyFormat;
+  children?: React.ReactNode;
+}
+
 /** The run's recommended campaign as stored: the same card on the overview, the planner and the run page. */
-export function RecommendedCampaign({ campaign, segments, children }: { campaign: CampaignView | null; segments: Segment[]; children?: React.ReactNode }) {
+export function RecommendedCampaign({ campaign, segments, moneyFormat, children }: Props) {
   if (!campaign) {
     return (
       <Card data-testid="recommended-campaign">
@@ -20,16 +26,16 @@ export function RecommendedCampaign({ campaign, segments, children }: { campaign
       </Card>
     );
   }
-  const figures = recommendedFigures(campaign);
+  const figures = recommendedFigures(campaign, moneyFormat);
   const nameOf = new Map(segments.map((segment) => [segment.segmentKey, segment.name]));
   return (
     <Card data-testid="recommended-campaign">
       <Title>Recommended campaign</Title>
       <p className={`mt-1 ${prose}`} data-testid="recommended-audience">
         {campaign.isRecorded
-          ? `Mail every scored customer with a response probability of at least ${figures.threshold}: ${figures.contacts} of ${count(campaign.scored)}, `
+          ? `Mail every scored customer with a response probability of at least ${figures.threshold}: ${figures.contacts} of ${count(campaign.scored, moneyFormat)}, `
           : `Mail every customer above the break-even probability: ${figures.contacts} customers, `}
-        the audience that maximises expected profit at {economicsText(campaign)} (break-even {probabilityText(campaign.breakEven)}). Computed once when the run was written, from
+        the audience that maximises expected profit at {economicsText(campaign, moneyFormat)} (break-even {probabilityText(campaign.breakEven, moneyFormat)}). Computed once when the run was written, from
         the final model&apos;s scores.
       </p>
       <div className="mt-3">
@@ -48,11 +54,11 @@ export function RecommendedCampaign({ campaign, segments, children }: { campaign
       </div>
       {campaign.segments && campaign.segments.length > 0 && (
         <p className={`mt-3 ${prose}`} data-testid="recommended-segments">
-          By segment: {campaign.segments.map((segment) => `${nameOf.get(segment.segmentKey) ?? `segment ${segment.segmentKey}`} ${count(segment.contacts)}`).join(" · ")}.
+          By segment: {campaign.segments.map((segment) => `${nameOf.get(segment.segmentKey) ?? `segment ${segment.segmentKey}`} ${count(segment.contacts, moneyFormat)}`).join(" · ")}.
         </p>
       )}
       <Text className="mt-1">
-        ROI {figures.roi}; mailing all {count(campaign.everyone.contacts)} scored customers instead: profit {amount(campaign.everyone.profit)}.
+        ROI {figures.roi}; mailing all {count(campaign.everyone.contacts, moneyFormat)} scored customers instead: profit {money(campaign.everyone.profit, moneyFormat)}.
       </Text>
       {!campaign.isRecorded && (
         <p className={`mt-1 ${prose}`} data-testid="recommended-not-recorded">

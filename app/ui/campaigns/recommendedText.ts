@@ -3,24 +3,26 @@
  * and the run page, so the same stored numbers read the same everywhere.
  */
 import type { CampaignView } from "@/lib/dashboard/storedCampaign";
-import { amount } from "@/app/ui/dashboard/format";
-import { count, percent } from "@/app/ui/runs/format";
+import { count, money, percent, type MoneyFormat } from "@/lib/text/numberFormat";
 
 /** A response probability as a percentage with two decimals: fine enough to tell the threshold from break-even. */
-export const probabilityText = (p: number | null | undefined) => percent(p, 2);
+export const probabilityText = (p: number | null | undefined, format?: MoneyFormat) => percent(p, 2, format);
 
-export function recommendedFigures(campaign: CampaignView) {
+/** A price per contact or response: cents only when it has them ("$2", "$2.50"). */
+export const priceText = (value: number | null | undefined, format: MoneyFormat) => money(value, format, { cents: !Number.isInteger(value) });
+
+export function recommendedFigures(campaign: CampaignView, format: MoneyFormat) {
   return {
-    contacts: count(campaign.contacts),
-    threshold: campaign.threshold !== null ? probabilityText(campaign.threshold) : campaign.isRecorded ? "nobody: no contact pays" : "not recorded",
-    responders: campaign.expectedResponders.toFixed(1),
-    cost: amount(campaign.cost),
-    revenue: amount(campaign.revenue),
-    profit: amount(campaign.profit),
-    roi: campaign.roi === null ? "—" : percent(campaign.roi, 0),
+    contacts: count(campaign.contacts, format),
+    threshold: campaign.threshold !== null ? probabilityText(campaign.threshold, format) : campaign.isRecorded ? "nobody: no contact pays" : "not recorded",
+    responders: count(campaign.expectedResponders, format, 1),
+    cost: money(campaign.cost, format),
+    revenue: money(campaign.revenue, format),
+    profit: money(campaign.profit, format),
+    roi: campaign.roi === null ? "—" : percent(campaign.roi, 0, format),
   };
 }
 
-export function economicsText(campaign: Pick<CampaignView, "economics">): string {
-  return `cost ${campaign.economics.costPerContact} per contact, revenue ${campaign.economics.revenuePerResponse} per response`;
+export function economicsText(campaign: Pick<CampaignView, "economics">, format: MoneyFormat): string {
+  return `cost ${priceText(campaign.economics.costPerContact, format)} per contact, revenue ${priceText(campaign.economics.revenuePerResponse, format)} per response`;
 }

@@ -2,6 +2,7 @@
 
 /** Tremor line and bar charts behind a serialisable interface, so server components can draw them. */
 import { BarChart, LineChart } from "@tremor/react";
+import { UNSET_MONEY_FORMAT, type MoneyFormat } from "@/lib/text/numberFormat";
 import { FORMATTERS, type FormatterName } from "./formatters";
 
 interface ChartProps {
@@ -11,6 +12,8 @@ interface ChartProps {
   /** Tremor colour names, one per category. */
   colors: string[];
   format?: FormatterName;
+  /** The locale of every value, and the currency of "money" values. */
+  moneyFormat?: MoneyFormat;
   label: string;
   testId?: string;
   xAxisLabel?: string;
@@ -18,18 +21,18 @@ interface ChartProps {
   className?: string;
 }
 
-export function Line({ format = "decimal", label, testId, className = "h-64", ...props }: ChartProps & { autoMinValue?: boolean; minValue?: number; maxValue?: number }) {
+export function Line({ format = "decimal", moneyFormat = UNSET_MONEY_FORMAT, label, testId, className = "h-64", ...props }: ChartProps & { autoMinValue?: boolean; minValue?: number; maxValue?: number }) {
   return (
     <figure aria-label={label} data-testid={testId}>
-      <LineChart {...props} className={className} valueFormatter={FORMATTERS[format]} connectNulls yAxisWidth={56} />
+      <LineChart {...props} className={className} valueFormatter={(value: number) => FORMATTERS[format](value, moneyFormat)} connectNulls yAxisWidth={56} />
     </figure>
   );
 }
 
-export function Bar({ format = "number", label, testId, className = "h-64", ...props }: ChartProps & { showLegend?: boolean; layout?: "vertical" | "horizontal" }) {
+export function Bar({ format = "number", moneyFormat = UNSET_MONEY_FORMAT, label, testId, className = "h-64", ...props }: ChartProps & { showLegend?: boolean; layout?: "vertical" | "horizontal" }) {
   return (
     <figure aria-label={label} data-testid={testId}>
-      <BarChart {...props} className={className} valueFormatter={FORMATTERS[format]} yAxisWidth={props.layout === "vertical" ? 80 : 56} />
+      <BarChart {...props} className={className} valueFormatter={(value: number) => FORMATTERS[format](value, moneyFormat)} yAxisWidth={props.layout === "vertical" ? 80 : 56} />
     </figure>
   );
 }

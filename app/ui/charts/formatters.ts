@@ -1,13 +1,16 @@
 /**
  * Value formatters for charts, chosen by name: server components cannot hand functions to
- * the client chart components, so they pass one of these names instead.
+ * the client chart components, so they pass one of these names (and the money format) instead.
  */
+import { compactNumber, count, fixed, money, percent, type MoneyFormat } from "@/lib/text/numberFormat";
+
 export const FORMATTERS = {
-  number: (value: number) => value.toLocaleString("en-US", { maximumFractionDigits: 0 }),
-  decimal: (value: number) => value.toFixed(3),
-  hundredths: (value: number) => value.toFixed(2),
-  percent: (value: number) => `${(value * 100).toFixed(1)}%`,
-  compact: (value: number) => new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 }).format(value),
-} satisfies Record<string, (value: number) => string>;
+  number: (value: number, format: MoneyFormat) => count(value, format),
+  decimal: (value: number, format: MoneyFormat) => fixed(value, 3, format),
+  hundredths: (value: number, format: MoneyFormat) => fixed(value, 2, format),
+  percent: (value: number, format: MoneyFormat) => percent(value, 1, format),
+  compact: (value: number, format: MoneyFormat) => compactNumber(value, format),
+  money: (value: number, format: MoneyFormat) => money(value, format),
+} satisfies Record<string, (value: number, format: MoneyFormat) => string>;
 
 export type FormatterName = keyof typeof FORMATTERS;

@@ -1,6 +1,7 @@
 import { Callout } from "@tremor/react";
 import type { ActiveRunView } from "@/lib/db/activeRun";
 import { listCustomerOrders, listCustomerRunScores, type CustomerProfile } from "@/lib/db/customerDetail";
+import { readMoneyFormat } from "@/lib/db/settings";
 import { explainCustomerResponse } from "@/lib/services/explainCustomer";
 import { recentOrderLines } from "@/lib/customers/orderLines";
 import { utc } from "@/app/ui/runs/format";
@@ -12,7 +13,7 @@ import { OrderLinesCard } from "./OrderLinesCard";
 
 /** Everything on a customer's page below its heading: scores, the response model's reasons, profile, orders, run history. */
 export async function CustomerDetails({ customer, run }: { customer: CustomerProfile; run: ActiveRunView | null }) {
-  const [scores, orders] = await Promise.all([listCustomerRunScores(customer.id), listCustomerOrders(customer.id, customer.externalId)]);
+  const [scores, orders, moneyFormat] = await Promise.all([listCustomerRunScores(customer.id), listCustomerOrders(customer.id, customer.externalId), readMoneyFormat()]);
   const current = run ? scores.find((score) => score.runId === run.id) : undefined;
   // A score the model declined (with its reason on the score card) has nothing to explain.
   const explanation = run && current?.responseProbability != null ? await explainCustomerResponse(run.id, customer, orders) : null;
@@ -30,13 +31,13 @@ export async function CustomerDetails({ customer, run }: { customer: CustomerPro
         </Callout>
       ) : (
         <>
-          <ScoreCards score={current} segments={run.segments} />
+          <ScoreCards score={current} segments={run.segments} moneyFormat={moneyFormat} />
           <ContributionsCard explanation={explanation} note={current?.responseNote ?? null} />
         </>
       )}
-      <ProfileCard customer={customer} />
-      <OrderLinesCard {...recentOrderLines(orders)} />
-      {scores.length > 0 && <RunHistoryCard scores={scores} activeRunId={run?.id ?? null} />}
+      <ProfileCard customer={customer} moneyFormat={moneyFormat} />
+      <OrderLinesCard {...recentOrderLines(orders)} moneyFormat={moneyFormat} />
+      {scores.length > 0 && <RunHistoryCard scores={scores} activeRunId={run?.id ?? null} moneyFormat={moneyFormat} />}
     </>
   );
 }

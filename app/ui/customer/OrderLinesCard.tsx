@@ -1,14 +1,12 @@
 import { Badge, Card, Text, Title } from "@tremor/react";
 import type { OrderLineView } from "@/lib/customers/orderLines";
-import { count } from "@/app/ui/runs/format";
+import { count, money, type MoneyFormat } from "@/lib/text/numberFormat";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 
 const KIND_BADGES = { return: { label: "return", color: "rose" }, cancelled: { label: "cancelled", color: "gray" } } as const;
 
-const amount = (value: number) => value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
 /** The customer's latest order lines, returns and cancelled orders marked. */
-export function OrderLinesCard({ lines, total }: { lines: OrderLineView[]; total: number }) {
+export function OrderLinesCard({ lines, total, moneyFormat: format }: { lines: OrderLineView[]; total: number; moneyFormat: MoneyFormat }) {
   return (
     <Card data-testid="customer-orders">
       <Title>Order lines</Title>
@@ -16,7 +14,7 @@ export function OrderLinesCard({ lines, total }: { lines: OrderLineView[]; total
         <Text className="mt-2">No order lines for this customer: what the models know comes from the profile.</Text>
       ) : (
         <>
-          <Text className="mt-1">{lines.length < total ? `The latest ${count(lines.length)} of ${count(total)} order lines.` : total === 1 ? "Its one order line." : `All ${count(total)} order lines.`}</Text>
+          <Text className="mt-1">{lines.length < total ? `The latest ${count(lines.length, format)} of ${count(total, format)} order lines.` : total === 1 ? "Its one order line." : `All ${count(total, format)} order lines.`}</Text>
           <div className="mt-2">
             <RowsTable
               testId="customer-order-lines"
@@ -29,8 +27,8 @@ export function OrderLinesCard({ lines, total }: { lines: OrderLineView[]; total
                   line.orderId ?? "—",
                   line.category ?? "—",
                   line.channel ?? "—",
-                  line.quantity === null ? "—" : count(line.quantity),
-                  amount(line.amount),
+                  line.quantity === null ? "—" : count(line.quantity, format),
+                  money(line.amount, format, { cents: true }),
                   line.kind === "sale" ? "" : (
                     <Badge key="kind" color={KIND_BADGES[line.kind].color}>
                       {KIND_BADGES[line.kind].label}

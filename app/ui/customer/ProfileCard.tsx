@@ -2,26 +2,32 @@ import { Card, Title } from "@tremor/react";
 import { CUSTOMER_COLUMNS } from "@/lib/data/customer";
 import type { CustomerProfile } from "@/lib/db/customerDetail";
 import { attributeLabel } from "@/lib/ml/features/labels";
+import { money, type MoneyFormat } from "@/lib/text/numberFormat";
 
-/** Amounts get thousands separators; years, counts and flags are shown as they are. */
-function show(value: unknown, kind: string): string {
+/**
+ * The marketing layout's "number" columns are all money (income, spend per category, contact
+ * cost and revenue); custom numbers get the locale's grouping; years, counts and flags are shown as they are.
+ */
+function show(value: unknown, kind: string, format: MoneyFormat): string {
   if (value === null || value === undefined) return "—";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return typeof value === "number" && kind === "number" ? value.toLocaleString("en-US") : String(value);
+  if (typeof value !== "number") return String(value);
+  if (kind === "money") return money(value, format, { cents: !Number.isInteger(value) });
+  return kind === "number" ? value.toLocaleString(format.locale) : String(value);
 }
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-export function ProfileCard({ customer }: { customer: CustomerProfile }) {
+export function ProfileCard({ customer, moneyFormat }: { customer: CustomerProfile; moneyFormat: MoneyFormat }) {
   const custom = Object.entries(customer.attributes ?? {}).sort(([a], [b]) => a.localeCompare(b));
   return (
     <Card data-testid="customer-profile">
       <Title>Attributes</Title>
-      <Attributes entries={CUSTOMER_COLUMNS.map((column) => [capitalised(attributeLabel(column.field)), show(customer[column.field], column.kind)])} />
+      <Attributes entries={CUSTOMER_COLUMNS.map((column) => [capitalised(attributeLabel(column.field)), show(customer[column.field], column.kind === "number" ? "money" : column.kind, moneyFormat)])} />
       {custom.length > 0 && (
         <section data-testid="custom-attributes" className="mt-6">
           <h3 className="text-tremor-default font-semibold text-tremor-content-strong">Custom attributes</h3>
-          <Attributes entries={custom.map(([name, value]) => [name, show(value, typeof value === "number" ? "number" : "category")])} />
+          <Attributes entries={custom.map(([name, value]) => [name, show(value, typeof value === "number" ? "number" : "category", moneyFormat)])} />
         </section>
       )}
     </Card>

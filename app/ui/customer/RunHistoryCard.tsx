@@ -2,9 +2,9 @@ import { Card, Title } from "@tremor/react";
 import type { CustomerRunScore } from "@/lib/db/customerDetail";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 import { utc } from "@/app/ui/runs/format";
-import { money, probability } from "@/app/ui/customers/format";
+import { money, percent, type MoneyFormat } from "@/lib/text/numberFormat";
 
-export function RunHistoryCard({ scores, activeRunId }: { scores: CustomerRunScore[]; activeRunId: number | null }) {
+export function RunHistoryCard({ scores, activeRunId, moneyFormat }: { scores: CustomerRunScore[]; activeRunId: number | null; moneyFormat: MoneyFormat }) {
   return (
     <Card data-testid="customer-runs">
       <Title>Segment in each run</Title>
@@ -16,8 +16,8 @@ export function RunHistoryCard({ scores, activeRunId }: { scores: CustomerRunSco
             `#${score.runId}${score.runId === activeRunId ? " (active)" : ""}`,
             utc(score.run.finishedAt),
             score.segment?.name ?? `Segment ${score.segmentKey}`,
-            probability(score.responseProbability),
-            money(score.clv),
+            percent(score.responseProbability, 1, moneyFormat),
+            money(score.clv, moneyFormat),
           ],
         }))}
       />

@@ -1,7 +1,7 @@
 import { BarList, Card, Grid, Metric, Text, Title, type Color } from "@tremor/react";
 import type { CustomerRunScore } from "@/lib/db/customerDetail";
 import type { SegmentName } from "@/lib/db/activeRun";
-import { money, probability } from "@/app/ui/customers/format";
+import { count, money, percent, type MoneyFormat } from "@/lib/text/numberFormat";
 
 /** Segment-key order, as lib/services/retrain/outcome.ts writes it; each bar in its segment's stored colour. */
 function segmentProbabilities(score: CustomerRunScore, segments: SegmentName[]) {
@@ -16,7 +16,7 @@ const whyMissing = (note: string | null) => note ?? "not scored in this run";
 
 const CLV_SOURCES: Record<string, string> = { orders: "CLV from order lines", profiles: "CLV approximated from profile fields" };
 
-export function ScoreCards({ score, segments }: { score: CustomerRunScore; segments: SegmentName[] }) {
+export function ScoreCards({ score, segments, moneyFormat: format }: { score: CustomerRunScore; segments: SegmentName[]; moneyFormat: MoneyFormat }) {
   const probabilities = segmentProbabilities(score, segments);
   return (
     <Grid numItemsMd={3} className="gap-6">
@@ -42,7 +42,7 @@ export function ScoreCards({ score, segments }: { score: CustomerRunScore; segme
             </Text>
           </>
         ) : (
-          <Metric>{probability(score.responseProbability)}</Metric>
+          <Metric>{percent(score.responseProbability, 1, format)}</Metric>
         )}
       </Card>
       <Card data-testid="customer-clv">
@@ -56,9 +56,9 @@ export function ScoreCards({ score, segments }: { score: CustomerRunScore; segme
           </>
         ) : (
           <>
-            <Metric>{money(score.clv)}</Metric>
+            <Metric>{money(score.clv, format)}</Metric>
             <Text className="mt-2">
-              80% interval {money(score.clvLow)} – {money(score.clvHigh)}
+              80% interval {money(score.clvLow, format)} – {money(score.clvHigh, format)}
             </Text>
             {score.clvSource && CLV_SOURCES[score.clvSource] && (
               <Text className="mt-1" data-testid="customer-clv-source">
@@ -67,8 +67,8 @@ export function ScoreCards({ score, segments }: { score: CustomerRunScore; segme
             )}
           </>
         )}
-        <Title className="mt-4">P(alive) {probability(score.pAlive)}</Title>
-        <Text>Expected purchases: {score.expectedPurchases === null ? "—" : score.expectedPurchases.toFixed(2)}</Text>
+        <Title className="mt-4">P(alive) {percent(score.pAlive, 1, format)}</Title>
+        <Text>Expected purchases: {count(score.expectedPurchases, format, 2)}</Text>
       </Card>
     </Grid>
   );

@@ -4,8 +4,9 @@ import { listCustomerScores } from "@/lib/db/customerScores";
 import { isFiltered, MAX_PAGE, PAGE_SIZE, type CustomerQuery, type CustomerSort } from "@/lib/customers/query";
 import type { ActiveRunView } from "@/lib/db/activeRun";
 import { SegmentDot } from "@/app/ui/dashboard/States";
-import { count } from "@/app/ui/runs/format";
-import { money, probability, queryString } from "./format";
+import { readMoneyFormat } from "@/lib/db/settings";
+import { count, money, percent } from "@/lib/text/numberFormat";
+import { queryString } from "./format";
 import { Pagination } from "./Pagination";
 import { plural } from "@/lib/text/plural";
 import { CsvExportLink } from "@/app/ui/export/CsvExportLink";
@@ -44,13 +45,13 @@ export async function CustomerTable({ run, query, params }: { run: ActiveRunView
   const pages = total === null ? null : Math.min(MAX_PAGE, Math.max(1, Math.ceil(total / PAGE_SIZE)));
   // A page past the last one the count knows of shows the last one, as "Page N of N".
   const page = pages === null ? query.page : Math.min(query.page, pages);
-  const { rows, hasNext } = await listCustomerScores(run.id, { ...query, page });
+  const [{ rows, hasNext }, format] = await Promise.all([listCustomerScores(run.id, { ...query, page }), readMoneyFormat()]);
   const names = new Map(run.segments.map((segment) => [segment.segmentKey, segment]));
   const first = (page - 1) * PAGE_SIZE;
   const summary =
     total === null
       ? rows.length
-        ? `Customers ${count(first + 1)}–${count(first + rows.length)} matching the filters`
+        ? `Customers ${count(first + 1, format)}–${count(first + rows.length, format)} matching the filters`
         : "No customers match"
       : `${plural(total, "customer")}${isFiltered(query) ? " in this segment" : ""}`;
   return (
@@ -95,12 +96,12 @@ export async function CustomerTable({ run, query, params }: { run: ActiveRunView
                       {segment?.name ?? `Segment ${row.segmentKey}`}
                     </span>
                   </TableCell>
-                  <TableCell title={row.responseNote ?? undefined}>{probability(row.responseProbability)}</TableCell>
-                  <TableCell title={row.clvNote ?? undefined}>{money(row.clv)}</TableCell>
+                  <TableCell title={row.responseNote ?? undefined}>{percent(row.responseProbability, 1, format)}</TableCell>
+                  <TableCell title={row.clvNote ?? undefined}>{money(row.clv, format)}</TableCell>
                   <TableCell>
-                    {money(row.clvLow)} – {money(row.clvHigh)}
+                    {money(row.clvLow, format)} – {money(row.clvHigh, format)}
                   </TableCell>
-                  <TableCell>{probability(row.pAlive)}</TableCell>
+                  <TableCell>{percent(row.pAlive, 1, format)}</TableCell>
                   {query.attr !== undefined && <TableCell>{row.attribute ?? "—"}</TableCell>}
                 </TableRow>
               );

@@ -4,7 +4,7 @@
  * before coverage was recorded, where the page says "retrain to see this".
  */
 import type { StoredRunSummary } from "@/lib/dashboard/storedSummary";
-import { count } from "@/app/ui/runs/format";
+import { count, UNSET_MONEY_FORMAT, type MoneyFormat } from "@/lib/text/numberFormat";
 import { plural } from "@/lib/text/plural";
 
 type ClvCoverage = NonNullable<StoredRunSummary["clvCoverage"]>;
@@ -14,10 +14,10 @@ export const RETRAIN_FOR_COVERAGE = "How many customers this covers: retrain to 
 
 const n = (value: number | null) => value ?? 0;
 
-function without(none: number, reasons: { reason: string; count: number | null }[]): string | null {
+function without(none: number, reasons: { reason: string; count: number | null }[], format: MoneyFormat): string | null {
   if (!none) return null;
-  const why = reasons.map((entry) => `${entry.reason} (${count(entry.count)})`).join("; ");
-  return `${count(none)} without${why ? `: ${why}` : ""}`;
+  const why = reasons.map((entry) => `${entry.reason} (${count(entry.count, format)})`).join("; ");
+  return `${count(none, format)} without${why ? `: ${why}` : ""}`;
 }
 
 export function clvWith(coverage: ClvCoverage): number {
@@ -25,24 +25,24 @@ export function clvWith(coverage: ClvCoverage): number {
 }
 
 /** "CLV for N of M customers", the short form the segment cards show. */
-export function clvCoverageShort(coverage: ClvCoverage | undefined): string | null {
-  return coverage ? `CLV for ${count(clvWith(coverage))} of ${plural(coverage.customers, "customer")}` : null;
+export function clvCoverageShort(coverage: ClvCoverage | undefined, format: MoneyFormat = UNSET_MONEY_FORMAT): string | null {
+  return coverage ? `CLV for ${count(clvWith(coverage), format)} of ${plural(coverage.customers, "customer", undefined, format)}` : null;
 }
 
-export function clvCoverageLines(coverage: ClvCoverage | undefined): string[] | null {
+export function clvCoverageLines(coverage: ClvCoverage | undefined, format: MoneyFormat = UNSET_MONEY_FORMAT): string[] | null {
   if (!coverage) return null;
   const sources = [
-    coverage.orders ? `${count(coverage.orders)} from order lines` : null,
-    coverage.profiles ? `${count(coverage.profiles)} from profile fields` : null,
+    coverage.orders ? `${count(coverage.orders, format)} from order lines` : null,
+    coverage.profiles ? `${count(coverage.profiles, format)} from profile fields` : null,
   ].filter((part) => part !== null);
-  const first = `${clvCoverageShort(coverage)}${sources.length ? `: ${sources.join(", ")}` : ""}`;
-  const rest = without(n(coverage.none), coverage.reasons);
+  const first = `${clvCoverageShort(coverage, format)}${sources.length ? `: ${sources.join(", ")}` : ""}`;
+  const rest = without(n(coverage.none), coverage.reasons, format);
   return rest ? [first, rest] : [first];
 }
 
-export function responseCoverageLines(coverage: ResponseCoverage | undefined): string[] | null {
+export function responseCoverageLines(coverage: ResponseCoverage | undefined, format: MoneyFormat = UNSET_MONEY_FORMAT): string[] | null {
   if (!coverage) return null;
-  const first = `Response score for ${count(coverage.scored)} of ${plural(coverage.customers, "customer")}`;
-  const rest = without(n(coverage.none), coverage.reasons);
+  const first = `Response score for ${count(coverage.scored, format)} of ${plural(coverage.customers, "customer", undefined, format)}`;
+  const rest = without(n(coverage.none), coverage.reasons, format);
   return rest ? [first, rest] : [first];
 }

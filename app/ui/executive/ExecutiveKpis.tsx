@@ -1,5 +1,6 @@
 import { Grid } from "@tremor/react";
 import { getDashboardRuns } from "@/lib/db/dashboard";
+import { readMoneyFormat } from "@/lib/db/settings";
 import { readSummary } from "@/lib/dashboard/storedSummary";
 import { campaignView } from "@/lib/dashboard/storedCampaign";
 import { readRunJson } from "@/lib/services/retrain/stored";
@@ -13,7 +14,7 @@ import { QualityCard } from "./QualityCard";
 
 /** KPI cards of the active run, with the change since the run active before it, and the model-quality badge. */
 export async function ExecutiveKpis() {
-  const runs = await getDashboardRuns();
+  const [runs, moneyFormat] = await Promise.all([getDashboardRuns(), readMoneyFormat()]);
   if (!runs) return <NoActiveRun />;
   const summary = readSummary(runs.run.summary);
   const previous = runs.previous ? readSummary(runs.previous.summary) : null;
@@ -25,14 +26,14 @@ export async function ExecutiveKpis() {
       </p>
       {summary ? (
         <Grid numItemsSm={2} numItemsLg={4} className="gap-4">
-          {executiveKpis(summary, previous).map((kpi) => (
+          {executiveKpis(summary, previous, moneyFormat).map((kpi) => (
             <KpiCard key={kpi.id} kpi={kpi} previousRunId={runs.previous?.id ?? null} />
           ))}
         </Grid>
       ) : (
         <RetrainToSee what="The KPI summary" />
       )}
-      {summary && <RecommendedCampaign campaign={campaignView(summary.campaign)} segments={runs.run.segments} />}
+      {summary && <RecommendedCampaign campaign={campaignView(summary.campaign)} segments={runs.run.segments} moneyFormat={moneyFormat} />}
       <QualityCard metrics={readRunJson(runs.run).metrics} />
       <ClvBacktestSummary metrics={readRunJson(runs.run).metrics} />
     </div>

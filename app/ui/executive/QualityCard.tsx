@@ -1,7 +1,7 @@
 import { Badge, Card, Flex, Text, Title, type Color } from "@tremor/react";
 import { AUC_CUTOFFS, LIFT_CUTOFFS, modelQuality, type QualityGrade } from "@/lib/dashboard/modelQuality";
 import { responseAuc, type StoredMetrics } from "@/lib/services/retrain/stored";
-import { fixed } from "@/app/ui/runs/format";
+import { fixed } from "@/lib/text/numberFormat";
 
 const GRADE_COLORS: Record<QualityGrade, Color> = { Poor: "rose", Fair: "amber", Good: "emerald", Excellent: "blue" };
 const MEANING: Record<QualityGrade, string> = {

@@ -1,11 +1,10 @@
 /** The executive KPI cards of a run's summary, each with its change since the previously active run. */
 import { change, type StoredRunSummary } from "@/lib/dashboard/storedSummary";
-import { count, percent } from "@/app/ui/runs/format";
-import { amount, compact } from "@/app/ui/dashboard/format";
+import { count, money, percent, type MoneyFormat } from "@/lib/text/numberFormat";
 import { changeText, changeTone } from "@/lib/dashboard/changeBadge";
 import { clvCoverageLines, clvWith, RETRAIN_FOR_COVERAGE, responseCoverageLines } from "@/app/ui/dashboard/coverage";
 import { campaignView } from "@/lib/dashboard/storedCampaign";
-import { recommendedFigures } from "@/app/ui/campaigns/recommendedText";
+import { priceText, recommendedFigures } from "@/app/ui/campaigns/recommendedText";
 import type { Kpi } from "./KpiCard";
 import { plural } from "@/lib/text/plural";
 
@@ -19,47 +18,49 @@ function delta(current: number | null | undefined, previous: number | null | und
   return { value, text: changeText(value, magnitude), tone: changeTone(value, magnitude, "higher") };
 }
 
-const points = (share: number) => `${(share * 100).toFixed(1)} pp`;
-const roi = (value: number | null | undefined) => (typeof value === "number" ? `${(value * 100).toFixed(0)}%` : "—");
-
-export function executiveKpis(now: StoredRunSummary, before: StoredRunSummary | null): Kpi[] {
+export function executiveKpis(now: StoredRunSummary, before: StoredRunSummary | null, format: MoneyFormat): Kpi[] {
   const campaign = campaignView(now.campaign);
   const previous = campaignView(before?.campaign);
-  const figures = campaign && recommendedFigures(campaign);
+  const figures = campaign && recommendedFigures(campaign, format);
+  const whole = (value: number | null | undefined) => money(value, format);
+  const compact = (value: number | null | undefined) => money(value, format, { compact: true });
+  const people = (value: number | null | undefined) => count(value, format);
+  const points = (share: number) => `${count(share * 100, format, 1)} pp`;
+  const roi = (value: number | null | undefined) => percent(value, 0, format);
   return [
-    { id: "customers", label: "Customers", value: count(now.customers), change: delta(now.customers, before?.customers, count) },
+    { id: "customers", label: "Customers", value: people(now.customers), change: delta(now.customers, before?.customers, people) },
     { id: "revenue", label: "Revenue over the data window", value: compact(now.revenue), change: delta(now.revenue, before?.revenue, compact) },
     {
       id: "clv-total",
       label: "Total 12-month CLV",
       value: compact(now.totalClv),
       detail: `80% interval ${compact(now.clvLowTotal)} – ${compact(now.clvHighTotal)}`,
-      coverage: clvCoverageLines(now.clvCoverage) ?? [RETRAIN_FOR_COVERAGE],
+      coverage: clvCoverageLines(now.clvCoverage, format) ?? [RETRAIN_FOR_COVERAGE],
       change: delta(now.totalClv, before?.totalClv, compact),
     },
     {
       id: "clv-average",
       label: "Average 12-month CLV",
-      value: amount(now.averageClv),
-      detail: now.clvCoverage ? `over the ${plural(clvWith(now.clvCoverage), "customer")} with a CLV` : undefined,
-      change: delta(now.averageClv, before?.averageClv, amount),
+      value: whole(now.averageClv),
+      detail: now.clvCoverage ? `over the ${plural(clvWith(now.clvCoverage), "customer", undefined, format)} with a CLV` : undefined,
+      change: delta(now.averageClv, before?.averageClv, whole),
     },
-    { id: "alive", label: "Likely still active", value: percent(now.aliveShare), detail: "average probability a customer has not lapsed", change: delta(now.aliveShare, before?.aliveShare, points) },
+    { id: "alive", label: "Likely still active", value: percent(now.aliveShare, 1, format), detail: "average probability a customer has not lapsed", change: delta(now.aliveShare, before?.aliveShare, points) },
     {
       id: "responders",
       label: "Expected responders, next campaign",
-      value: amount(now.expectedResponders),
+      value: people(now.expectedResponders),
       detail: "if every customer with a response score is mailed",
-      coverage: responseCoverageLines(now.responseCoverage) ?? [RETRAIN_FOR_COVERAGE],
-      change: delta(now.expectedResponders, before?.expectedResponders, amount),
+      coverage: responseCoverageLines(now.responseCoverage, format) ?? [RETRAIN_FOR_COVERAGE],
+      change: delta(now.expectedResponders, before?.expectedResponders, people),
     },
     campaign && figures
       ? {
           id: "profit",
           label: "Expected profit, recommended campaign",
           value: figures.profit,
-          detail: `mailing ${plural(campaign.contacts, "customer")}${campaign.threshold !== null ? ` with p ≥ ${figures.threshold}` : ""}; mailing everyone: ${amount(campaign.everyone.profit)}`,
-          change: delta(campaign.profit, previous?.profit, amount),
+          detail: `mailing ${plural(campaign.contacts, "customer", undefined, format)}${campaign.threshold !== null ? ` with p ≥ ${figures.threshold}` : ""}; mailing everyone: ${whole(campaign.everyone.profit)}`,
+          change: delta(campaign.profit, previous?.profit, whole),
         }
       : { id: "profit", label: "Expected profit, recommended campaign", value: "—", detail: RETRAIN },
     campaign
@@ -67,7 +68,7 @@ export function executiveKpis(now: StoredRunSummary, before: StoredRunSummary | 
           id: "roi",
           label: "ROI, recommended campaign",
           value: roi(campaign.roi),
-          detail: `mailing everyone: ${roi(campaign.everyone.roi)} (cost ${campaign.economics.costPerContact} per contact, revenue ${campaign.economics.revenuePerResponse} per response)`,
+          detail: `mailing everyone: ${roi(campaign.everyone.roi)} (cost ${priceText(campaign.economics.costPerContact, format)} per contact, revenue ${priceText(campaign.economics.revenuePerResponse, format)} per response)`,
           change: delta(campaign.roi, previous?.roi, points),
         }
       : { id: "roi", label: "ROI, recommended campaign", value: "—", detail: RETRAIN },

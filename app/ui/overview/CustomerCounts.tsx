@@ -1,9 +1,11 @@
 import { Card, Grid, Metric, Text } from "@tremor/react";
 import { getLatestImportBatch } from "@/lib/db/imports";
+import { readMoneyFormat } from "@/lib/db/settings";
+import { count } from "@/lib/text/numberFormat";
 
 /** The database's totals as the latest import left them (stored with it: no count at request time). */
 export async function CustomerCounts() {
-  const batch = await getLatestImportBatch();
+  const [batch, format] = await Promise.all([getLatestImportBatch(), readMoneyFormat()]);
   if (batch?.customersAfter == null) return null;
   const cards = [
     { label: "Customers", value: batch.customersAfter, testId: "customer-count" },
@@ -15,7 +17,7 @@ export async function CustomerCounts() {
       {cards.map((card) => (
         <Card key={card.label}>
           <Text>{card.label}</Text>
-          <Metric data-testid={card.testId}>{card.value.toLocaleString("en-US")}</Metric>
+          <Metric data-testid={card.testId}>{count(card.value, format)}</Metric>
         </Card>
       ))}
     </Grid>

@@ -1,20 +1,8 @@
-/** Number and time formatting for the run pages. Stored metrics may be null (NaN was stored as null): shown as "—". */
+/** Time formatting for the run pages (numbers: lib/text/numberFormat). Unknown values show as "—". */
 
 const DASH = "—";
 
 const finite = (value: number | null | undefined): value is number => typeof value === "number" && Number.isFinite(value);
-
-export function fixed(value: number | null | undefined, digits = 3): string {
-  return finite(value) ? value.toFixed(digits) : DASH;
-}
-
-export function count(value: number | null | undefined): string {
-  return finite(value) ? value.toLocaleString("en-US") : DASH;
-}
-
-export function percent(share: number | null | undefined, digits = 1): string {
-  return finite(share) ? `${(share * 100).toFixed(digits)}%` : DASH;
-}
 
 /** "2026-11-22 08:52" in UTC, as on the import pages. */
 export function utc(date: Date | string | null | undefined): string {

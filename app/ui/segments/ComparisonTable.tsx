@@ -1,13 +1,12 @@
 import Link from "next/link";
 import { Card, Title } from "@tremor/react";
 import type { SegmentView } from "@/lib/dashboard/segments";
-import { count, percent } from "@/app/ui/runs/format";
+import { count, money, percent, type MoneyFormat } from "@/lib/text/numberFormat";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
-import { amount } from "@/app/ui/dashboard/format";
 import { SegmentDot } from "@/app/ui/dashboard/States";
 import { clvWith } from "@/app/ui/dashboard/coverage";
 
-export function ComparisonTable({ segments }: { segments: SegmentView[] }) {
+export function ComparisonTable({ segments, moneyFormat: format }: { segments: SegmentView[]; moneyFormat: MoneyFormat }) {
   return (
     <Card>
       <Title>Segments side by side</Title>
@@ -22,14 +21,14 @@ export function ComparisonTable({ segments }: { segments: SegmentView[] }) {
                 <SegmentDot color={segment.color} />
                 {segment.name}
               </Link>,
-              count(segment.size),
-              percent(segment.share),
-              amount(segment.stats?.averageIncome),
-              amount(segment.stats?.averageSpend),
-              amount(segment.stats?.averageClv),
-              segment.stats?.clvCoverage ? count(clvWith(segment.stats.clvCoverage)) : "—",
-              percent(segment.stats?.averageResponse),
-              percent(segment.stats?.aliveShare),
+              count(segment.size, format),
+              percent(segment.share, 1, format),
+              money(segment.stats?.averageIncome, format),
+              money(segment.stats?.averageSpend, format),
+              money(segment.stats?.averageClv, format),
+              segment.stats?.clvCoverage ? count(clvWith(segment.stats.clvCoverage), format) : "—",
+              percent(segment.stats?.averageResponse, 1, format),
+              percent(segment.stats?.aliveShare, 1, format),
             ],
           }))}
         />

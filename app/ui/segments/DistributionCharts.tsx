@@ -4,14 +4,14 @@ import type { Histogram } from "@/lib/services/retrain/segmentDistributions";
 import type { Stored } from "@/lib/services/retrain/stored";
 import { Bar } from "@/app/ui/charts/Charts";
 import { RetrainToSee } from "@/app/ui/dashboard/States";
-import { count } from "@/app/ui/runs/format";
+import { count, type MoneyFormat } from "@/lib/text/numberFormat";
 
 /**
  * Spend by category, channel mix and the age and income histograms, drawn in the segment's
  * colour. A chart the data cannot fill is a one-line note instead: an empty or all-zero bar
  * chart draws NaN-sized bars.
  */
-export function DistributionCharts({ segment }: { segment: SegmentView }) {
+export function DistributionCharts({ segment, moneyFormat }: { segment: SegmentView; moneyFormat: MoneyFormat }) {
   const distributions = segment.stats?.distributions;
   if (!distributions) return <RetrainToSee what="The distributions" />;
   const colors = [segment.color];
@@ -23,7 +23,7 @@ export function DistributionCharts({ segment }: { segment: SegmentView }) {
         <Title>Spend by category</Title>
         <Text>Average spend per customer in the data window, from order lines where a customer has them and profile totals otherwise.</Text>
         {hasBars(spend.map((row) => row["Average spend"])) ? (
-          <Bar label="Average spend by product category" testId="spend-chart" data={spend} index="category" categories={["Average spend"]} colors={colors} showLegend={false} />
+          <Bar label="Average spend by product category" testId="spend-chart" data={spend} index="category" categories={["Average spend"]} colors={colors} format="money" moneyFormat={moneyFormat} showLegend={false} />
         ) : (
           <NoData what="spend by product category" testId="spend-chart-none" />
         )}
@@ -40,14 +40,15 @@ export function DistributionCharts({ segment }: { segment: SegmentView }) {
             categories={["Share of purchases"]}
             colors={colors}
             format="percent"
+            moneyFormat={moneyFormat}
             showLegend={false}
           />
         ) : (
           <NoData what="purchases by channel" testId="channel-chart-none" />
         )}
       </Card>
-      <HistogramCard title="Age" what="age" unit="Customers by age at the snapshot date" histogram={distributions.age} colors={colors} testId="age-chart" />
-      <HistogramCard title="Income" what="income" unit="Customers by yearly household income" histogram={distributions.income} colors={colors} testId="income-chart" />
+      <HistogramCard title="Age" what="age" unit="Customers by age at the snapshot date" histogram={distributions.age} colors={colors} testId="age-chart" moneyFormat={moneyFormat} />
+      <HistogramCard title="Income" what="income" unit="Customers by yearly household income" histogram={distributions.income} colors={colors} testId="income-chart" moneyFormat={moneyFormat} />
     </Grid>
   );
 }
@@ -65,8 +66,17 @@ function NoData({ what, testId }: { what: string; testId: string }) {
   );
 }
 
-function HistogramCard(props: { title: string; what: string; unit: string; histogram: Stored<Histogram> | undefined; colors: string[]; testId: string }) {
-  const { title, what, unit, histogram, colors, testId } = props;
+interface HistogramProps {
+  title: string;
+  what: string;
+  unit: string;
+  histogram: Stored<Histogram> | undefined;
+  colors: string[];
+  testId: string;
+  moneyFormat: MoneyFormat;
+}
+
+function HistogramCard({ title, what, unit, histogram, colors, testId, moneyFormat }: HistogramProps) {
   if (!histogram) return null;
   const bins = histogram.bins.map((bin) => ({ bin: bin.label, Customers: bin.count ?? 0 }));
   const drawn = hasBars(bins.map((bin) => bin.Customers));
@@ -77,9 +87,9 @@ function HistogramCard(props: { title: string; what: string; unit: string; histo
         <>
           <Text>
             {unit}
-            {histogram.missing ? ` (${count(histogram.missing)} without a value)` : ""}.
+            {histogram.missing ? ` (${count(histogram.missing, moneyFormat)} without a value)` : ""}.
           </Text>
-          <Bar label={`${title} histogram`} testId={testId} data={bins} index="bin" categories={["Customers"]} colors={colors} showLegend={false} />
+          <Bar label={`${title} histogram`} testId={testId} data={bins} index="bin" categories={["Customers"]} colors={colors} moneyFormat={moneyFormat} showLegend={false} />
         </>
       ) : (
         <NoData what={what} testId={`${testId}-none`} />

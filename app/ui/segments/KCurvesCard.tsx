@@ -3,7 +3,7 @@ import { kReason, silhouetteNote } from "@/lib/dashboard/kChoice";
 import type { StoredMetrics } from "@/lib/services/retrain/stored";
 import { Line } from "@/app/ui/charts/Charts";
 import { RetrainToSee } from "@/app/ui/dashboard/States";
-import { fixed, percent } from "@/app/ui/runs/format";
+import { fixed, percent } from "@/lib/text/numberFormat";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 
 /** Why this many segments: per k the elbow (inertia), silhouette, stability and smallest segment of the chosen space, and the rule's reason. */

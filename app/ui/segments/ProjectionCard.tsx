@@ -2,7 +2,7 @@ import type { SegmentView } from "@/lib/dashboard/segments";
 import type { StoredRunSummary } from "@/lib/dashboard/storedSummary";
 import { colorHex } from "@/lib/dashboard/segmentColors";
 import { CustomerMaps } from "@/app/ui/charts/CustomerMaps";
-import { count } from "@/app/ui/runs/format";
+import { count } from "@/lib/text/numberFormat";
 import { RetrainToSee } from "@/app/ui/dashboard/States";
 import { plural } from "@/lib/text/plural";
 

@@ -1,18 +1,17 @@
 import Link from "next/link";
 import { Badge, Card, List, ListItem, Text, Title, type Color } from "@tremor/react";
 import type { SegmentView } from "@/lib/dashboard/segments";
-import { count, percent } from "@/app/ui/runs/format";
+import { count, money, percent, type MoneyFormat } from "@/lib/text/numberFormat";
 import { Facts } from "@/app/ui/runs/Facts";
-import { amount } from "@/app/ui/dashboard/format";
 import { SegmentDot } from "@/app/ui/dashboard/States";
 import { clvCoverageLines, clvCoverageShort, RETRAIN_FOR_COVERAGE } from "@/app/ui/dashboard/coverage";
 import { ExportSegmentLink } from "./ExportSegmentLinks";
 
 /** A persona at a glance: who they are, how many, what they are worth, what to do. */
-export function SegmentCard({ segment, detailed = false }: { segment: SegmentView; detailed?: boolean }) {
+export function SegmentCard({ segment, moneyFormat, detailed = false }: { segment: SegmentView; moneyFormat: MoneyFormat; detailed?: boolean }) {
   const { stats } = segment;
-  const short = clvCoverageShort(stats?.clvCoverage);
-  const coverage = (detailed ? clvCoverageLines(stats?.clvCoverage) : short === null ? null : [short]) ?? [RETRAIN_FOR_COVERAGE];
+  const short = clvCoverageShort(stats?.clvCoverage, moneyFormat);
+  const coverage = (detailed ? clvCoverageLines(stats?.clvCoverage, moneyFormat) : short === null ? null : [short]) ?? [RETRAIN_FOR_COVERAGE];
   return (
     <Card decoration="top" decorationColor={segment.color as Color} data-testid={`segment-card-${segment.key}`}>
       <div className="flex items-center gap-2">
@@ -35,12 +34,12 @@ export function SegmentCard({ segment, detailed = false }: { segment: SegmentVie
         <Facts
           testId={`segment-facts-${segment.key}`}
           items={[
-            ["Customers", count(segment.size)],
-            ["Share", percent(segment.share)],
-            ["Avg income", amount(stats?.averageIncome)],
-            ["Avg spend", amount(stats?.averageSpend)],
-            ["Avg 12-month CLV", amount(stats?.averageClv)],
-            ["Response likelihood", percent(stats?.averageResponse)],
+            ["Customers", count(segment.size, moneyFormat)],
+            ["Share", percent(segment.share, 1, moneyFormat)],
+            ["Avg income", money(stats?.averageIncome, moneyFormat)],
+            ["Avg spend", money(stats?.averageSpend, moneyFormat)],
+            ["Avg 12-month CLV", money(stats?.averageClv, moneyFormat)],
+            ["Response likelihood", percent(stats?.averageResponse, 1, moneyFormat)],
           ]}
         />
         <div className="mt-2 space-y-0.5 text-tremor-label text-tremor-content" data-testid={`segment-clv-coverage-${segment.key}`}>

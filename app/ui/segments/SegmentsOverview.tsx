@@ -1,5 +1,6 @@
 import { Grid } from "@tremor/react";
 import { getActiveRunDetails } from "@/lib/db/dashboard";
+import { readMoneyFormat } from "@/lib/db/settings";
 import { segmentView } from "@/lib/dashboard/segments";
 import { readSummary } from "@/lib/dashboard/storedSummary";
 import { readRunJson } from "@/lib/services/retrain/stored";
@@ -13,7 +14,7 @@ import { plural } from "@/lib/text/plural";
 import { ExportAllSegmentsLink } from "./ExportSegmentLinks";
 
 export async function SegmentsOverview() {
-  const run = await getActiveRunDetails();
+  const [run, moneyFormat] = await Promise.all([getActiveRunDetails(), readMoneyFormat()]);
   if (!run) return <NoActiveRun />;
   const summary = readSummary(run.summary);
   const segments = run.segments.map((segment) => segmentView(segment, summary));
@@ -25,10 +26,10 @@ export async function SegmentsOverview() {
       <ExportAllSegmentsLink />
       <Grid numItemsMd={2} className="gap-6">
         {segments.map((segment) => (
-          <SegmentCard key={segment.key} segment={segment} />
+          <SegmentCard key={segment.key} segment={segment} moneyFormat={moneyFormat} />
         ))}
       </Grid>
-      <ComparisonTable segments={segments} />
+      <ComparisonTable segments={segments} moneyFormat={moneyFormat} />
       <ProjectionCard segments={segments} sample={summary?.pcaSample} />
       <KCurvesCard segmentation={readRunJson(run).metrics?.segmentation} />
     </div>

@@ -132,5 +132,23 @@ export function defineExportSuite(provider: TestProvider): void {
       expect(control / 7_000).toBeLessThan(0.12);
       expect(again.records.map((record) => record.control_group)).toEqual(first.records.map((record) => record.control_group));
     });
+
+    test("once an administrator sets a currency, the CLV headers name it in the same column order and the values stay plain numbers", async () => {
+      const { saveMoneyFormat } = await import("@/lib/db/settings");
+      const before = await exported((id) => ({ runId: id, segmentKeys: [1] }));
+      await saveMoneyFormat({ currency: "EUR", locale: "de-DE" }, null);
+      try {
+        const after = await exported((id) => ({ runId: id, segmentKeys: [1] }));
+        expect(after.text.split("\r\n")[0]).toMatch(
+          /^customer_id,segment_id,segment_name,response_probability,clv_12m_eur,clv_low_eur,clv_high_eur,p_alive,response_note,clv_source,clv_note,Year_Birth,Education,/,
+        );
+        expect(after.records.map((record) => [record.clv_12m_eur, record.clv_low_eur, record.Income])).toEqual(
+          before.records.map((record) => [record.clv_12m, record.clv_low, record.Income]),
+        );
+        expect(after.records.some((record) => /[€,]/.test(record.clv_12m_eur))).toBe(false);
+      } finally {
+        await lib.db.setting.delete({ where: { key: "display.money" } });
+      }
+    });
   });
 }

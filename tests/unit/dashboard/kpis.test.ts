@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { StoredRunSummary } from "@/lib/dashboard/storedSummary";
 import { executiveKpis } from "@/app/ui/executive/kpis";
+import { UNSET_MONEY_FORMAT } from "@/lib/text/numberFormat";
 
 // A summary as written before the campaign and the scatter sample were stored.
 const old: StoredRunSummary = {
@@ -43,7 +44,7 @@ const byId = (kpis: ReturnType<typeof executiveKpis>) => Object.fromEntries(kpis
 
 describe("executiveKpis", () => {
   test("shows each figure with its signed change since the previous run", () => {
-    const kpis = byId(executiveKpis(now, old));
+    const kpis = byId(executiveKpis(now, old, UNSET_MONEY_FORMAT));
     expect(kpis.customers).toMatchObject({ value: "1,000", change: { value: 200, text: "+200" } });
     expect(kpis.revenue).toMatchObject({ value: "515K", change: { text: "+103.6K" } });
     expect(kpis["clv-average"]).toMatchObject({ value: "295", change: { text: "−5" } });
@@ -53,13 +54,25 @@ describe("executiveKpis", () => {
     expect(kpis.roi.value).toBe("90%");
   });
 
+  test("with EUR in de-DE every money figure carries the euro and every number the German separators", () => {
+    const kpis = byId(executiveKpis(now, old, { currency: "EUR", locale: "de-DE" }));
+    // German writes thousands in full, so the "compact" revenue is whole euros.
+    expect(kpis.revenue).toMatchObject({ value: "515.025\u00a0€", change: { text: "+103.599\u00a0€" } });
+    expect(kpis["clv-total"].detail).toBe("80% interval 220.000\u00a0€ – 260.000\u00a0€");
+    expect(kpis["clv-average"]).toMatchObject({ value: "295\u00a0€", change: { text: "−5\u00a0€" } });
+    expect(kpis.customers.value).toBe("1.000");
+    expect(kpis.alive).toMatchObject({ value: "67,4\u00a0%", change: { text: "−0,5 pp" } });
+    expect(kpis.profit.detail).toBe("mailing 183 customers with p ≥ 27,29\u00a0%; mailing everyone: -1.107\u00a0€");
+    expect(kpis.roi.detail).toBe("mailing everyone: -37\u00a0% (cost 3\u00a0€ per contact, revenue 11\u00a0€ per response)");
+  });
+
   test("a run stored before the recommended campaign shows its audience above break-even, without a threshold, and the change against it", () => {
-    expect(byId(executiveKpis(legacy, null)).profit).toMatchObject({ value: "484", detail: "mailing 180 customers; mailing everyone: -1,107" });
-    expect(byId(executiveKpis(now, legacy)).profit.change).toMatchObject({ text: "+9" });
+    expect(byId(executiveKpis(legacy, null, UNSET_MONEY_FORMAT)).profit).toMatchObject({ value: "484", detail: "mailing 180 customers; mailing everyone: -1,107" });
+    expect(byId(executiveKpis(now, legacy, UNSET_MONEY_FORMAT)).profit.change).toMatchObject({ text: "+9" });
   });
 
   test("without a previous run there are no changes; a run stored before the campaign says to retrain", () => {
-    const kpis = byId(executiveKpis(old, null));
+    const kpis = byId(executiveKpis(old, null, UNSET_MONEY_FORMAT));
     expect(kpis.customers.change).toBeNull();
     expect(kpis.profit).toMatchObject({ value: "—", detail: "retrain to see this" });
     expect(kpis.roi).toMatchObject({ value: "—", detail: "retrain to see this" });
@@ -72,7 +85,7 @@ describe("executiveKpis", () => {
       clvCoverage: { customers: 7_240, orders: 5_000, profiles: 2_000, none: 240, reasons: [{ reason: "no order lines and no purchase counts in the profile", count: 240 }] },
       responseCoverage: { customers: 7_240, scored: 0, none: 7_240, reasons: [{ reason: "no campaign outcomes yet, so no response model", count: 7_240 }] },
     };
-    const kpis = byId(executiveKpis(covered, null));
+    const kpis = byId(executiveKpis(covered, null, UNSET_MONEY_FORMAT));
     expect(kpis["clv-total"].coverage).toEqual([
       "CLV for 7,000 of 7,240 customers: 5,000 from order lines, 2,000 from profile fields",
       "240 without: no order lines and no purchase counts in the profile (240)",
@@ -85,7 +98,7 @@ describe("executiveKpis", () => {
   });
 
   test("a run stored before coverage was recorded says to retrain to see it", () => {
-    const kpis = byId(executiveKpis(old, null));
+    const kpis = byId(executiveKpis(old, null, UNSET_MONEY_FORMAT));
     expect(kpis["clv-total"].coverage).toEqual(["How many customers this covers: retrain to see this."]);
     expect(kpis.responders.coverage).toEqual(["How many customers this covers: retrain to see this."]);
   });

@@ -12,4 +12,8 @@ describe("plural", () => {
   ])("%s %s", (value, singular, pluralForm, expected) => {
     expect(plural(value, singular, pluralForm)).toBe(expected);
   });
+
+  test("counts take the chosen locale's grouping", () => {
+    expect(plural(2240, "customer", undefined, { currency: "EUR", locale: "de-DE" })).toBe("2.240 customers");
+  });
 });

@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/roles";
 import { runningRunId } from "@/lib/db/runLiveness";
 import { CardSkeleton } from "@/app/ui/CardSkeleton";
 import { AttributeFeaturesCard } from "../AttributeFeaturesCard";
+import { MoneyFormatCard } from "../MoneyFormatCard";
 import { ResetDataCard } from "../ResetDataCard";
 import { RetrainPanel } from "../RetrainPanel";
 import { RunsOverview } from "../RunsOverview";
@@ -39,6 +40,11 @@ export default async function AdminPage() {
       {can(user.role, "configureSegments") && (
         <Suspense fallback={<CardSkeleton />}>
           <SegmentSettingsCard />
+        </Suspense>
+      )}
+      {can(user.role, "configureDisplay") && (
+        <Suspense fallback={<CardSkeleton />}>
+          <MoneyFormatCard />
         </Suspense>
       )}
       {can(user.role, "manageSchedule") && (

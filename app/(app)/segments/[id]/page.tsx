@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Text } from "@tremor/react";
 import { requirePagePermission } from "@/lib/auth/session";
+import { readMoneyFormat } from "@/lib/db/settings";
 import { segmentView } from "@/lib/dashboard/segments";
 import { readSummary } from "@/lib/dashboard/storedSummary";
 import { utc } from "@/app/ui/runs/format";
@@ -12,7 +13,7 @@ import { findSegment } from "./findSegment";
 /** One persona of the active run, by its stable key; layout.tsx has already answered 404 for an unknown one. */
 export default async function SegmentPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePagePermission("viewDashboards");
-  const found = await findSegment((await params).id);
+  const [found, moneyFormat] = await Promise.all([findSegment((await params).id), readMoneyFormat()]);
   if (!found) notFound();
   const segment = segmentView(found.segment, readSummary(found.run.summary));
   return (
@@ -20,11 +21,11 @@ export default async function SegmentPage({ params }: { params: Promise<{ id: st
       <Link href="/segments" className="text-tremor-default text-tremor-brand underline">
         ← All segments
       </Link>
-      <SegmentCard segment={segment} detailed />
+      <SegmentCard segment={segment} moneyFormat={moneyFormat} detailed />
       <Text>
         From run #{found.run.id}, trained {utc(found.run.finishedAt)} UTC.
       </Text>
-      <DistributionCharts segment={segment} />
+      <DistributionCharts segment={segment} moneyFormat={moneyFormat} />
     </div>
   );
 }

@@ -1,14 +1,14 @@
 import { Card, Text, Title } from "@tremor/react";
 import type { StoredMetrics } from "@/lib/services/retrain/stored";
 import { Bar } from "@/app/ui/charts/Charts";
-import { count, fixed, percent } from "@/app/ui/runs/format";
+import { count, fixed, percent, type MoneyFormat } from "@/lib/text/numberFormat";
 import { ClvGradeCallout } from "@/app/ui/runs/ClvGradeCallout";
 import { Facts } from "@/app/ui/runs/Facts";
 
 type StoredBacktest = NonNullable<NonNullable<StoredMetrics["clv"]>["backtest"]>;
 
 /** How the CLV model, refitted without the last weeks of orders, predicted those weeks (lifetimes' calibration-versus-holdout view). */
-export function ClvBacktestCard({ clv }: { clv: StoredMetrics["clv"] }) {
+export function ClvBacktestCard({ clv, moneyFormat }: { clv: StoredMetrics["clv"]; moneyFormat: MoneyFormat }) {
   const backtest = clv?.backtest;
   return (
     <Card data-testid="clv-backtest">
@@ -22,30 +22,31 @@ export function ClvBacktestCard({ clv }: { clv: StoredMetrics["clv"] }) {
           No backtest: {backtest.reason}
         </Text>
       ) : (
-        <BacktestFigures backtest={backtest} />
+        <BacktestFigures backtest={backtest} moneyFormat={moneyFormat} />
       )}
     </Card>
   );
 }
 
-function BacktestFigures({ backtest }: { backtest: Extract<StoredBacktest, { status: "done" }> }) {
+/** Purchase counts and rank measures, no money: the locale only groups them. */
+function BacktestFigures({ backtest, moneyFormat: format }: { backtest: Extract<StoredBacktest, { status: "done" }>; moneyFormat: MoneyFormat }) {
   return (
     <div className="mt-2 space-y-4">
       <Text>
         Refitted on the orders up to {backtest.calibrationEnd} (calibration period), then asked to predict the {backtest.holdoutWeeks} weeks to{" "}
-        {backtest.holdoutEnd} (hold-out), for the {count(backtest.customers)} customers who had bought by the cutoff
-        {backtest.newInHoldout ? `; ${count(backtest.newInHoldout)} customers first seen in the hold-out have nothing to predict from and are not scored` : ""}.
+        {backtest.holdoutEnd} (hold-out), for the {count(backtest.customers, format)} customers who had bought by the cutoff
+        {backtest.newInHoldout ? `; ${count(backtest.newInHoldout, format)} customers first seen in the hold-out have nothing to predict from and are not scored` : ""}.
       </Text>
       <ClvGradeCallout grade={backtest.grade} testId="clv-backtest-grade" />
       <Facts
         testId="clv-backtest-facts"
         items={[
-          ["Repeat purchases predicted", count(Math.round(backtest.predictedPurchases ?? Number.NaN))],
-          ["Actual", count(backtest.actualPurchases)],
-          ["Error per customer (MAE)", fixed(backtest.mae, 3)],
-          ["Past-rate baseline MAE", fixed(backtest.baselineMae, 3)],
-          ["Spearman, value vs hold-out spend", fixed(backtest.spearman, 3)],
-          ["Top 10% by CLV / by past spend", `${percent(backtest.topDecileShare.byPredicted)} / ${percent(backtest.topDecileShare.byPastSpend)}`],
+          ["Repeat purchases predicted", count(Math.round(backtest.predictedPurchases ?? Number.NaN), format)],
+          ["Actual", count(backtest.actualPurchases, format)],
+          ["Error per customer (MAE)", fixed(backtest.mae, 3, format)],
+          ["Past-rate baseline MAE", fixed(backtest.baselineMae, 3, format)],
+          ["Spearman, value vs hold-out spend", fixed(backtest.spearman, 3, format)],
+          ["Top 10% by CLV / by past spend", `${percent(backtest.topDecileShare.byPredicted, 1, format)} / ${percent(backtest.topDecileShare.byPastSpend, 1, format)}`],
         ]}
       />
       <div>
@@ -58,6 +59,7 @@ function BacktestFigures({ backtest }: { backtest: Extract<StoredBacktest, { sta
           categories={["Predicted", "Actual"]}
           colors={["blue", "emerald"]}
           format="hundredths"
+          moneyFormat={format}
           xAxisLabel="Repeat purchases in the calibration period"
           yAxisLabel="Hold-out purchases per customer"
         />

@@ -2,7 +2,7 @@ import { Callout, Card, List, ListItem, Text, Title } from "@tremor/react";
 import type { StoredRunSummary } from "@/lib/dashboard/storedSummary";
 import type { StoredMetrics } from "@/lib/services/retrain/stored";
 import { clvCoverageLines, RETRAIN_FOR_COVERAGE, responseCoverageLines } from "@/app/ui/dashboard/coverage";
-import { count } from "@/app/ui/runs/format";
+import { count } from "@/lib/text/numberFormat";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 
 type Segment = { segmentKey: number; name: string };

@@ -1,7 +1,7 @@
 import { Callout, Card, Text, Title } from "@tremor/react";
 import { attributeLabel } from "@/lib/ml/features/labels";
 import type { StoredDrift, StoredFeatureDrift } from "@/lib/services/retrain/stored";
-import { fixed, percent } from "@/app/ui/runs/format";
+import { fixed, percent } from "@/lib/text/numberFormat";
 import { SeverityBadge } from "@/app/ui/runs/RunBadges";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 

@@ -1,6 +1,6 @@
 import { Card, List, ListItem, Text, Title } from "@tremor/react";
 import type { StoredMetrics } from "@/lib/services/retrain/stored";
-import { count, fixed, percent } from "@/app/ui/runs/format";
+import { count, fixed, percent } from "@/lib/text/numberFormat";
 import { Facts } from "@/app/ui/runs/Facts";
 
 /** Lifetime value and the segment classifier (the models a run skipped are in CoverageCard). */

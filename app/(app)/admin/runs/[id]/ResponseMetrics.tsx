@@ -1,13 +1,15 @@
 import { Card, List, ListItem, Text, Title } from "@tremor/react";
 import type { StoredMetrics } from "@/lib/services/retrain/stored";
-import { count, duration, fixed } from "@/app/ui/runs/format";
+import { duration } from "@/app/ui/runs/format";
+import { count, fixed, money, type MoneyFormat } from "@/lib/text/numberFormat";
+import { priceText } from "@/app/ui/campaigns/recommendedText";
 import { Facts } from "@/app/ui/runs/Facts";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 import { plural } from "@/lib/text/plural";
 
 type Response = NonNullable<StoredMetrics["response"]>;
 
-export function ResponseMetrics({ response }: { response: StoredMetrics["response"] }) {
+export function ResponseMetrics({ response, moneyFormat }: { response: StoredMetrics["response"]; moneyFormat: MoneyFormat }) {
   if (!response) {
     return (
       <Card data-testid="response-metrics">
@@ -24,11 +26,11 @@ export function ResponseMetrics({ response }: { response: StoredMetrics["respons
         <Facts
           items={[
             ["Champion", response.champion],
-            ["CV ROC AUC", fixed(response.cvAuc[response.champion])],
-            ["PR AUC", fixed(metrics.prAuc)],
-            ["Brier (calibrated)", fixed(response.brier)],
-            ["Responders", `${count(metrics.responders)} of ${count(metrics.rows)}`],
-            ["Best cut on held-out folds", threshold.threshold === null ? "contact nobody" : fixed(threshold.threshold)],
+            ["CV ROC AUC", fixed(response.cvAuc[response.champion], 3, moneyFormat)],
+            ["PR AUC", fixed(metrics.prAuc, 3, moneyFormat)],
+            ["Brier (calibrated)", fixed(response.brier, 3, moneyFormat)],
+            ["Responders", `${count(metrics.responders, moneyFormat)} of ${count(metrics.rows, moneyFormat)}`],
+            ["Best cut on held-out folds", threshold.threshold === null ? "contact nobody" : fixed(threshold.threshold, 3, moneyFormat)],
           ]}
         />
       </div>
@@ -40,9 +42,9 @@ export function ResponseMetrics({ response }: { response: StoredMetrics["respons
         predictions,{" "}
         {threshold.threshold === null
           ? "mailing nobody would have paid best"
-          : `the ${count(threshold.contacted)} at or above ${fixed(threshold.threshold)} would have brought ${plural(threshold.responders, "actual responder")}, a profit of ${count(threshold.profit)}`}{" "}
-        against {count(threshold.contactAll.profit)} mailing all of them (cost {threshold.costPerContact} per contact, revenue{" "}
-        {threshold.revenuePerResponse} per response). The recommended campaign is chosen on the final model&apos;s scores of every customer instead.
+          : `the ${count(threshold.contacted, moneyFormat)} at or above ${fixed(threshold.threshold, 3, moneyFormat)} would have brought ${plural(threshold.responders, "actual responder")}, a profit of ${money(threshold.profit, moneyFormat)}`}{" "}
+        against {money(threshold.contactAll.profit, moneyFormat)} mailing all of them (cost {priceText(threshold.costPerContact, moneyFormat)} per contact, revenue{" "}
+        {priceText(threshold.revenuePerResponse, moneyFormat)} per response). The recommended campaign is chosen on the final model&apos;s scores of every customer instead.
       </p>
       {response.notes.length > 0 && (
         <List className="mt-2">

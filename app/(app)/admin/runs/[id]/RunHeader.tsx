@@ -1,7 +1,8 @@
 import { Text, Title } from "@tremor/react";
 import type { getRun } from "@/lib/db/runs";
 import { activationReason } from "@/app/ui/runs/activationReasons";
-import { count, requester, runDuration, utc } from "@/app/ui/runs/format";
+import { requester, runDuration, utc } from "@/app/ui/runs/format";
+import { count } from "@/lib/text/numberFormat";
 import { Facts } from "@/app/ui/runs/Facts";
 import { ActiveBadge, RunStatusBadge } from "@/app/ui/runs/RunBadges";
 

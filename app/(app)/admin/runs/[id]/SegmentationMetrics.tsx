@@ -1,6 +1,6 @@
 import { Callout, Card, List, ListItem, Text, Title } from "@tremor/react";
 import type { StoredMetrics } from "@/lib/services/retrain/stored";
-import { fixed, percent } from "@/app/ui/runs/format";
+import { fixed, percent } from "@/lib/text/numberFormat";
 import { Facts } from "@/app/ui/runs/Facts";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 

@@ -1,6 +1,6 @@
 import { Badge, Card, Text, Title } from "@tremor/react";
 import type { getRun } from "@/lib/db/runs";
-import { count, percent } from "@/app/ui/runs/format";
+import { count, percent } from "@/lib/text/numberFormat";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 import { SegmentDot } from "@/app/ui/dashboard/States";
 

@@ -1,6 +1,6 @@
 import { Card, Text, Title } from "@tremor/react";
 import type { StoredStability } from "@/lib/services/retrain/stored";
-import { count, fixed } from "@/app/ui/runs/format";
+import { count, fixed } from "@/lib/text/numberFormat";
 import { Facts } from "@/app/ui/runs/Facts";
 
 export function StabilityCard({ stability }: { stability: StoredStability | null }) {

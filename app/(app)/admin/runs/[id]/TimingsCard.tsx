@@ -1,5 +1,6 @@
 import { Card, Text, Title } from "@tremor/react";
-import { count, duration } from "@/app/ui/runs/format";
+import { duration } from "@/app/ui/runs/format";
+import { count } from "@/lib/text/numberFormat";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 
 interface Stage {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Callout } from "@tremor/react";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getActiveRun } from "@/lib/db/runs";
+import { readMoneyFormat } from "@/lib/db/settings";
 import { activationOption } from "@/lib/services/retrain/activation";
 import { attributeFeaturesOf, readRunJson } from "@/lib/services/retrain/stored";
 import { readSummary } from "@/lib/dashboard/storedSummary";
@@ -29,6 +30,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
   if (!run) notFound();
   const json = readRunJson(run);
   const isActive = active?.id === run.id;
+  const moneyFormat = await readMoneyFormat();
   return (
     <div className="space-y-6">
       <Link href="/admin" className="text-tremor-default text-tremor-brand underline">
@@ -44,14 +46,14 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
       {(run.status === "SUCCEEDED" || run.status === "REJECTED") && (
         <CoverageCard skipped={json.metrics?.skipped} summary={readSummary(run.summary)} segments={run.segments} />
       )}
-      {(run.status === "SUCCEEDED" || run.status === "REJECTED") && <RecommendedCampaign campaign={campaignView(readSummary(run.summary)?.campaign)} segments={run.segments} />}
+      {(run.status === "SUCCEEDED" || run.status === "REJECTED") && <RecommendedCampaign campaign={campaignView(readSummary(run.summary)?.campaign)} segments={run.segments} moneyFormat={moneyFormat} />}
       {json.metrics && (
         <>
           <SegmentationMetrics segmentation={json.metrics.segmentation} attributes={attributeFeaturesOf(run.config)} />
           <KCurvesCard segmentation={json.metrics.segmentation} />
-          <ResponseMetrics response={json.metrics.response} />
+          <ResponseMetrics response={json.metrics.response} moneyFormat={moneyFormat} />
           <OtherModels metrics={json.metrics} />
-          <ClvBacktestCard clv={json.metrics.clv} />
+          <ClvBacktestCard clv={json.metrics.clv} moneyFormat={moneyFormat} />
         </>
       )}
       {(run.status === "SUCCEEDED" || run.status === "REJECTED") && (
