@@ -22,7 +22,8 @@ const config: Config = {
             faint: colors.blue[50],
             muted: colors.blue[200],
             subtle: colors.blue[400],
-            DEFAULT: colors.blue[500],
+            // blue-600, not Tremor's blue-500: brand text and white text on brand buttons need 4.5:1 (WCAG AA).
+            DEFAULT: colors.blue[600],
             emphasis: colors.blue[700],
             inverted: colors.white,
           },

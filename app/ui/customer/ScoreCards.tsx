@@ -1,7 +1,8 @@
-import { BarList, Card, Grid, Metric, Text, Title, type Color } from "@tremor/react";
+import { Card, Grid, Metric, Text, Title, type Color } from "@tremor/react";
 import type { CustomerRunScore } from "@/lib/db/customerDetail";
 import type { SegmentName } from "@/lib/db/activeRun";
 import { count, money, percent, type MoneyFormat } from "@/lib/text/numberFormat";
+import { UnsortedBarList } from "@/app/ui/charts/UnsortedBarList";
 
 /** Segment-key order, as lib/services/retrain/outcome.ts writes it; each bar in its segment's stored colour. */
 function segmentProbabilities(score: CustomerRunScore, segments: SegmentName[]) {
@@ -26,7 +27,7 @@ export function ScoreCards({ score, segments, moneyFormat: format }: { score: Cu
         {probabilities ? (
           <>
             <Text className="mt-4">Classifier probability per segment (%)</Text>
-            <BarList className="mt-2" data={probabilities} />
+            <UnsortedBarList className="mt-2" data={probabilities} />
           </>
         ) : (
           <Text className="mt-4">The run had no segment classifier, so there are no per-segment probabilities.</Text>

@@ -28,12 +28,18 @@ function knownTotal(run: ActiveRunView, query: CustomerQuery): number | null {
   return run.segments.find((segment) => segment.segmentKey === query.segment)?.size ?? 0;
 }
 
+/** aria-sort belongs on the column header, not on the link inside it. */
+function sortState(sort: CustomerSort | undefined, query: CustomerQuery): "ascending" | "descending" | undefined {
+  if (sort === undefined || query.sort !== sort) return undefined;
+  return query.dir === "asc" ? "ascending" : "descending";
+}
+
 function SortLink({ label, sort, query, params }: { label: string; sort: CustomerSort; query: CustomerQuery; params: Record<string, string | undefined> }) {
   const active = query.sort === sort;
   const dir = active && query.dir === "desc" ? "asc" : active ? "desc" : sort === "id" ? "asc" : "desc";
   const arrow = active ? (query.dir === "asc" ? " ▲" : " ▼") : "";
   return (
-    <Link href={`/customers${queryString({ ...params, sort, dir, page: undefined })}`} aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined} className="hover:text-tremor-brand">
+    <Link href={`/customers${queryString({ ...params, sort, dir, page: undefined })}`} className="hover:text-tremor-brand">
       {label}
       {arrow}
     </Link>
@@ -75,7 +81,7 @@ export async function CustomerTable({ run, query, params }: { run: ActiveRunView
           <TableHead>
             <TableRow>
               {COLUMNS.map((column) => (
-                <TableHeaderCell key={column.label}>{column.sort ? <SortLink label={column.label} sort={column.sort} query={query} params={params} /> : column.label}</TableHeaderCell>
+                <TableHeaderCell key={column.label} aria-sort={sortState(column.sort, query)}>{column.sort ? <SortLink label={column.label} sort={column.sort} query={query} params={params} /> : column.label}</TableHeaderCell>
               ))}
               {query.attr !== undefined && <TableHeaderCell data-testid="attribute-column">{query.attr}</TableHeaderCell>}
             </TableRow>

@@ -49,7 +49,7 @@ export function KCurvesCard({ segmentation }: { segmentation: StoredMetrics["seg
           header={["k", "Silhouette", "Stability", "Smallest segment"]}
           rows={curve.map((point) => ({
             key: point.k ?? 0,
-            className: point.k === segmentation.k ? "bg-blue-50" : undefined,
+            className: point.k === segmentation.k ? "bg-blue-50 text-tremor-content-emphasis" : undefined,
             cells: [
               point.k === segmentation.k ? `${point.k} (chosen)` : point.k,
               fixed(point.silhouette),

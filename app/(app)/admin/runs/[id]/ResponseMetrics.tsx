@@ -62,7 +62,7 @@ export function ResponseMetrics({ response, moneyFormat }: { response: StoredMet
 function modelRows(response: Response) {
   return Object.entries(response.cv).map(([kind, cv]) => ({
     key: kind,
-    className: kind === response.champion ? "bg-blue-50" : undefined,
+    className: kind === response.champion ? "bg-blue-50 text-tremor-content-emphasis" : undefined,
     cells: [
       kind === response.champion ? `${kind} (champion)` : kind,
       fixed(cv?.meanAuc),

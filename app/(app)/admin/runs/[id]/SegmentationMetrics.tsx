@@ -42,7 +42,7 @@ export function SegmentationMetrics({ segmentation, attributes }: { segmentation
           header={["Space", "Dimensions", "k", "Silhouette", "Davies–Bouldin", "Calinski–Harabasz", "Rank sum"]}
           rows={segmentation.spaces.map((space) => ({
             key: space.space,
-            className: space.space === segmentation.space ? "bg-blue-50" : undefined,
+            className: space.space === segmentation.space ? "bg-blue-50 text-tremor-content-emphasis" : undefined,
             cells: [
               space.space === segmentation.space ? `${space.space} (chosen)` : space.space,
               space.dimensions ?? "—",
