@@ -41,12 +41,14 @@ export function RecommendedCampaign({ campaign, segments, moneyFormat, children 
       <div className="mt-3">
         <Facts
           items={[
+            /* eslint-disable react/jsx-key -- tuple values handed to Facts, which keys its rows by label, not list children */
             ["Contacts", <span data-testid="recommended-contacts">{figures.contacts}</span>],
             ["Response probability at least", <span data-testid="recommended-threshold">{figures.threshold}</span>],
             ["Expected responders", <span data-testid="recommended-responders">{figures.responders}</span>],
             ["Cost", figures.cost],
             ["Revenue", figures.revenue],
             ["Expected profit", <span data-testid="recommended-profit">{figures.profit}</span>],
+            /* eslint-enable react/jsx-key */
           ]}
         />
       </div>

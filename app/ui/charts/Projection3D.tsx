@@ -44,6 +44,8 @@ export default function Projection3D({ series }: { series: Projection3DSeries[] 
     try {
       renderer = new THREE.WebGLRenderer({ antialias: true });
     } catch {
+      // Whether WebGL works is known only by trying to create the renderer, which needs the mounted element.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setUnsupported(true);
       return;
     }

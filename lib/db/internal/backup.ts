@@ -73,10 +73,10 @@ function requireSqlite(target: DatabaseTarget, verb: string, pgCommand: string) 
   return target;
 }
 
-function withDatabase<T>(file: string, use: (db: Database.Database) => T, options: Database.Options = {}): T {
+function withDatabase<T>(file: string, work: (db: Database.Database) => T, options: Database.Options = {}): T {
   const db = new Database(file, { ...options, fileMustExist: true });
   try {
-    return use(db);
+    return work(db);
   } finally {
     db.close();
   }

@@ -88,8 +88,11 @@ export function countConfusionAt(labels: Labels, scores: Scores, threshold: numb
   let fn = 0;
   for (let i = 0; i < labels.length; i++) {
     const predicted = scores[i] >= threshold;
-    if (predicted) labels[i] === 1 ? tp++ : fp++;
-    else labels[i] === 1 ? fn++ : tn++;
+    const positive = labels[i] === 1;
+    if (predicted && positive) tp++;
+    else if (predicted) fp++;
+    else if (positive) fn++;
+    else tn++;
   }
   const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
   const recall = tp + fn > 0 ? tp / (tp + fn) : 0;

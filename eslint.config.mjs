@@ -1,0 +1,92 @@
+// Lint: Next.js (core web vitals), typescript-eslint, import cycles and the layer rules of the developers' guide.
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTypescript from "eslint-config-next/typescript";
+import tseslint from "typescript-eslint";
+
+const restrictedImports = tseslint.plugin.rules["no-restricted-imports"];
+
+// A module under lib/ named by the alias (@/lib/db/runs) or by a relative path climbing out of the importing folder
+// (../db/runs, ../../lib/db): relative paths are matched by name, not resolved, so a sibling folder of the same name
+// would be caught too — none exists.
+const libModule = (...names) => `^(@/lib/|(\\.\\./)+(lib/)?)(${names.join("|")})(/|$)`;
+const topModule = (...names) => `^(@/|(\\.\\./)+)(${names.join("|")})(/|$)`;
+const restrict = (regex, message, extra = {}) => ({ regex, caseSensitive: true, message, ...extra });
+
+const LAYERS = [
+  {
+    files: ["lib/ml/**"],
+    patterns: [
+      restrict(libModule("db", "services"), "lib/ml is pure model code: it takes data as arguments and never reads the database or services."),
+      restrict("^next(/|$)", "lib/ml is pure model code: no Next.js."),
+      restrict("^(node:)?fs(/|$)", "lib/ml is pure model code: no file system; the caller reads and writes files."),
+    ],
+  },
+  {
+    files: ["lib/db/**"],
+    patterns: [
+      restrict(
+        libModule("services", "customers", "campaign"),
+        "lib/db is the bottom layer: it may not import lib/services, lib/customers or lib/campaign; move the shared type into lib/db.",
+      ),
+      restrict(topModule("app"), "lib/db is the bottom layer: it may not import app/."),
+    ],
+  },
+  {
+    files: ["lib/services/**"],
+    patterns: [
+      restrict(topModule("app", "jobs"), "lib/services may not import app/ or jobs/: they call the services, not the other way round."),
+      restrict(libModule("api"), "lib/services may not import lib/api: the HTTP shapes depend on the services, not the other way round."),
+    ],
+  },
+];
+
+// Client components are found by their "use client" directive rather than by a list of files, so a new one is
+// covered the moment it is written: the rule below is typescript-eslint's no-restricted-imports, switched on only
+// in modules that open with that directive.
+const isClientComponent = (program) => program.body.some((statement) => statement.type === "ExpressionStatement" && statement.directive === "use client");
+
+const clientComponentImports = {
+  meta: { ...restrictedImports.meta, docs: { description: 'Restricted imports in modules marked "use client"' } },
+  create: (context) => (isClientComponent(context.sourceCode.ast) ? restrictedImports.create(context) : {}),
+};
+
+export default defineConfig(
+  globalIgnores([
+    "lib/db/generated/**",
+    ".next/**",
+    "node_modules/**",
+    "tests/e2e/.artifacts/**",
+    "test-results/**",
+    "playwright-report/**",
+    "data/**",
+    "tmp/**",
+  ]),
+  ...nextVitals,
+  ...nextTypescript,
+  {
+    plugins: { layers: { rules: { "client-component-imports": clientComponentImports } } },
+    // The cycle check parses every module it follows: Prisma's generated client and packages cannot be in our cycles.
+    settings: { "import/ignore": ["node_modules", "lib/db/generated", "\\.(css|json)$"] },
+    rules: {
+      "import/no-cycle": ["error", { ignoreExternal: true }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
+    },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
+    rules: {
+      "layers/client-component-imports": [
+        "error",
+        {
+          patterns: [
+            restrict(libModule("db"), "A client component may import only types from lib/db (import type): the database stays on the server.", {
+              allowTypeImports: true,
+            }),
+          ],
+        },
+      ],
+    },
+  },
+  ...LAYERS.map(({ files, patterns }) => ({ files, rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns }] } })),
+);
