@@ -6,37 +6,44 @@ import tseslint from "typescript-eslint";
 
 const restrictedImports = tseslint.plugin.rules["no-restricted-imports"];
 
-// A module under lib/ named by the alias (@/lib/db/runs) or by a relative path climbing out of the importing folder
-// (../db/runs, ../../lib/db): relative paths are matched by name, not resolved, so a sibling folder of the same name
-// would be caught too — none exists.
-const libModule = (...names) => `^(@/lib/|(\\.\\./)+(lib/)?)(${names.join("|")})(/|$)`;
-const topModule = (...names) => `^(@/|(\\.\\./)+)(${names.join("|")})(/|$)`;
+// A module under lib/ named by the alias (@/lib/db/runs) or by a relative path that climbs out of the importing
+// layer (../db/runs from lib/ml/x.ts, ../../db from lib/ml/clv/x.ts). A layer's rules are set per folder depth so a
+// relative path is matched only where it really leaves the layer: lib/db/imports/x.ts may import ../customers/totals
+// (lib/db/customers), while lib/db/x.ts may not import ../customers (lib/customers).
+const up = (times) => `(\\.\\./){${times}}`;
+const libModule = (names, depth) =>
+  depth === undefined
+    ? `^(@/lib/|(\\.\\./)+(lib/)?)(${names.join("|")})(/|$)`
+    : `^(@/lib/|${up(depth + 1)}|${up(depth + 2)}lib/)(${names.join("|")})(/|$)`;
+const topModule = (names, depth) => `^(@/|${up(depth + 2)})(${names.join("|")})(/|$)`;
+/** The deepest folder level below a layer's root that gets its own rules; deeper files get the last level's. */
+const DEPTHS = [0, 1, 2, 3];
 const restrict = (regex, message, extra = {}) => ({ regex, caseSensitive: true, message, ...extra });
 
 const LAYERS = [
   {
-    files: ["lib/ml/**"],
-    patterns: [
-      restrict(libModule("db", "services"), "lib/ml is pure model code: it takes data as arguments and never reads the database or services."),
+    root: "lib/ml",
+    patterns: (depth) => [
+      restrict(libModule(["db", "services"], depth), "lib/ml is pure model code: it takes data as arguments and never reads the database or services."),
       restrict("^next(/|$)", "lib/ml is pure model code: no Next.js."),
       restrict("^(node:)?fs(/|$)", "lib/ml is pure model code: no file system; the caller reads and writes files."),
     ],
   },
   {
-    files: ["lib/db/**"],
-    patterns: [
+    root: "lib/db",
+    patterns: (depth) => [
       restrict(
-        libModule("services", "customers", "campaign"),
+        libModule(["services", "customers", "campaign"], depth),
         "lib/db is the bottom layer: it may not import lib/services, lib/customers or lib/campaign; move the shared type into lib/db.",
       ),
-      restrict(topModule("app"), "lib/db is the bottom layer: it may not import app/."),
+      restrict(topModule(["app"], depth), "lib/db is the bottom layer: it may not import app/."),
     ],
   },
   {
-    files: ["lib/services/**"],
-    patterns: [
-      restrict(topModule("app", "jobs"), "lib/services may not import app/ or jobs/: they call the services, not the other way round."),
-      restrict(libModule("api"), "lib/services may not import lib/api: the HTTP shapes depend on the services, not the other way round."),
+    root: "lib/services",
+    patterns: (depth) => [
+      restrict(topModule(["app", "jobs"], depth), "lib/services may not import app/ or jobs/: they call the services, not the other way round."),
+      restrict(libModule(["api"], depth), "lib/services may not import lib/api: the HTTP shapes depend on the services, not the other way round."),
     ],
   },
 ];
@@ -80,7 +87,7 @@ export default defineConfig(
         "error",
         {
           patterns: [
-            restrict(libModule("db"), "A client component may import only types from lib/db (import type): the database stays on the server.", {
+            restrict(libModule(["db"]), "A client component may import only types from lib/db (import type): the database stays on the server.", {
               allowTypeImports: true,
             }),
           ],
@@ -88,5 +95,10 @@ export default defineConfig(
       ],
     },
   },
-  ...LAYERS.map(({ files, patterns }) => ({ files, rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns }] } })),
+  ...LAYERS.flatMap(({ root, patterns }) =>
+    DEPTHS.map((depth) => ({
+      files: [depth === DEPTHS.at(-1) ? `${root}/${"*/".repeat(depth)}**` : `${root}/${"*/".repeat(depth)}*`],
+      rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: patterns(depth) }] },
+    })),
+  ),
 );

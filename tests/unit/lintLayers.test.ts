@@ -26,6 +26,7 @@ describe("layer rules", () => {
     ["lib/ml/bad.ts", 'import fs from "node:fs";', "lib/ml is pure model code: no file system"],
     ["lib/ml/bad.ts", 'import { readFile } from "fs/promises";', "lib/ml is pure model code: no file system"],
     ["lib/db/bad.ts", 'import { runRetrain } from "@/lib/services/retrain/runRetrain";', "lib/db is the bottom layer: it may not import lib/services"],
+    ["lib/db/imports/bad.ts", 'import type { CustomerQuery } from "../../customers/query";', "lib/db is the bottom layer: it may not import lib/services"],
     ["lib/db/bad.ts", 'import type { CustomerQuery } from "../customers/query";', "lib/db is the bottom layer: it may not import lib/services"],
     ["lib/db/bad.ts", 'export type { TargetingAggregate } from "@/lib/campaign/targeting";', "lib/db is the bottom layer: it may not import lib/services"],
     ["lib/db/bad.ts", 'import { NavBar } from "@/app/ui/NavBar";', "lib/db is the bottom layer: it may not import app/."],
@@ -42,6 +43,9 @@ describe("layer rules", () => {
     ["lib/ml/bad.ts", 'import { nextRandom } from "nextish";'],
     ["lib/db/bad.ts", 'import { db } from "./client";'],
     ["lib/db/bad.ts", 'import { countTotals } from "./customers";'],
+    // lib/db/customers, a folder of the data layer, not lib/customers: the rule is set per folder depth.
+    ["lib/db/imports/bad.ts", 'import { countTotals } from "../customers/totals";'],
+    ["lib/ml/clv/bad.ts", 'import { fit } from "../db/fit";'],
     ["lib/services/bad.ts", 'import { listRuns } from "@/lib/db/runs";'],
     ["lib/services/retrain/bad.ts", 'import { runModels } from "../runModels";'],
     ["lib/dashboard/bad.ts", 'import { db } from "@/lib/db/client";'],
