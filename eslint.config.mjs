@@ -12,9 +12,7 @@ const restrictedImports = tseslint.plugin.rules["no-restricted-imports"];
 // (lib/db/customers), while lib/db/x.ts may not import ../customers (lib/customers).
 const up = (times) => `(\\.\\./){${times}}`;
 const libModule = (names, depth) =>
-  depth === undefined
-    ? `^(@/lib/|(\\.\\./)+(lib/)?)(${names.join("|")})(/|$)`
-    : `^(@/lib/|${up(depth + 1)}|${up(depth + 2)}lib/)(${names.join("|")})(/|$)`;
+  depth === undefined ? `^(@/lib/|(\\.\\./)+(lib/)?)(${names.join("|")})(/|$)` : `^(@/lib/|${up(depth + 1)}|${up(depth + 2)}lib/)(${names.join("|")})(/|$)`;
 const topModule = (names, depth) => `^(@/|${up(depth + 2)})(${names.join("|")})(/|$)`;
 /** The deepest folder level below a layer's root that gets its own rules; deeper files get the last level's. */
 const DEPTHS = [0, 1, 2, 3];

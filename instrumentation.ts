@@ -7,7 +7,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("@/lib/env");
   if (env.RETRAIN_SCHEDULER !== "inline") {
-    console.log(env.RETRAIN_SCHEDULER === "worker" ? "Retrain schedule: run `npm run worker` to start it." : "Retrain schedule is off (RETRAIN_SCHEDULER=off).");
+    console.log(
+      env.RETRAIN_SCHEDULER === "worker" ? "Retrain schedule: run `npm run worker` to start it." : "Retrain schedule is off (RETRAIN_SCHEDULER=off).",
+    );
     return;
   }
   const { startRetrainScheduler } = await import("@/jobs/startRetrainScheduler");

@@ -7,8 +7,7 @@ import type { Config } from "tailwindcss";
 import colors from "tailwindcss/colors";
 
 const shades = "(?:50|100|200|300|400|500|600|700|800|900|950)";
-const palette =
-  "(?:slate|gray|zinc|neutral|stone|red|orange|amber|yellow|lime|green|emerald|teal|cyan|sky|blue|indigo|violet|purple|fuchsia|pink|rose)";
+const palette = "(?:slate|gray|zinc|neutral|stone|red|orange|amber|yellow|lime|green|emerald|teal|cyan|sky|blue|indigo|violet|purple|fuchsia|pink|rose)";
 
 const config: Config = {
   content: ["./app/**/*.{ts,tsx}", "./lib/ui/**/*.{ts,tsx}", "./node_modules/@tremor/**/*.{js,ts,jsx,tsx}"],
@@ -62,9 +61,7 @@ const config: Config = {
       },
     },
   },
-  safelist: [
-    { pattern: new RegExp(`^(bg|text|border|ring|stroke|fill)-${palette}-${shades}$`), variants: ["hover", "ui-selected"] },
-  ],
+  safelist: [{ pattern: new RegExp(`^(bg|text|border|ring|stroke|fill)-${palette}-${shades}$`), variants: ["hover", "ui-selected"] }],
 };
 
 export default config;

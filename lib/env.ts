@@ -17,7 +17,11 @@ const schema = z.object({
     .min(10, "ADMIN_PASSWORD must be at least 10 characters")
     .refine((value) => !isPasswordTooLong(value), `ADMIN_PASSWORD: ${PASSWORD_TOO_LONG}`)
     .optional(),
-  IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(200 * 1024 * 1024),
   SIGNIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   SIGNIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   /** Reverse proxies whose X-Forwarded-For is believed (IPs or CIDRs, comma-separated); none by default. */
@@ -39,7 +43,11 @@ const schema = z.object({
   API_BAD_TOKEN_RATE_PER_SECOND: z.coerce.number().positive().default(1),
   API_BAD_TOKEN_BURST: z.coerce.number().int().positive().default(30),
   /** Largest v1 API request body. */
-  API_MAX_BODY_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
+  API_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(2 * 1024 * 1024),
   RETRAIN_SCHEDULER: z.enum(["inline", "worker", "off"]).default("inline"),
 });
 

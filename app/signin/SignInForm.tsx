@@ -30,11 +30,15 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form onSubmit={onSubmit} className="space-y-4">
       <div>
-        <label htmlFor="email" className="text-tremor-default text-tremor-content-emphasis">Email</label>
+        <label htmlFor="email" className="text-tremor-default text-tremor-content-emphasis">
+          Email
+        </label>
         <TextInput id="email" name="email" type="email" autoComplete="username" required />
       </div>
       <div>
-        <label htmlFor="password" className="text-tremor-default text-tremor-content-emphasis">Password</label>
+        <label htmlFor="password" className="text-tremor-default text-tremor-content-emphasis">
+          Password
+        </label>
         <TextInput id="password" name="password" type="password" autoComplete="current-password" required />
       </div>
       {error && (

@@ -31,9 +31,7 @@ export interface ThrottleKeys {
   account: string;
 }
 
-export type Admission =
-  | { allowed: true; delayMs: number; pairAttempts: number; addressAttempts: number }
-  | { allowed: false; waitMs: number };
+export type Admission = { allowed: true; delayMs: number; pairAttempts: number; addressAttempts: number } | { allowed: false; waitMs: number };
 
 export function buildThrottleKeys(email: string, address: string): ThrottleKeys {
   const account = email.toLowerCase();

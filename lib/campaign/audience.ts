@@ -27,6 +27,12 @@ export const campaignQuery = z.object({
   cost: number(amount).transform((value) => value ?? DEFAULT_ECONOMICS.costPerContact),
   revenue: number(amount).transform((value) => value ?? DEFAULT_ECONOMICS.revenuePerResponse),
   control: number(z.number().min(0).max(0.5)).transform((value) => value ?? 0.1),
-  seed: number(z.number().int().min(0).max(2 ** 31 - 1)).transform((value) => value ?? 1),
+  seed: number(
+    z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1),
+  ).transform((value) => value ?? 1),
 });
 export type CampaignQuery = z.infer<typeof campaignQuery>;

@@ -5,7 +5,16 @@
  */
 import { computeCampaignOutcome, type CampaignOutcome, type Economics } from "./economics";
 import type { AudienceMode } from "./audience";
-import { findBestPoint, buildCumulativeCurve, buildGainsCurve, findPointAtThreshold, computeRandomPickOutcome, countRespondersAtSize, type CurvePoint, type GainsPoint } from "./planner";
+import {
+  findBestPoint,
+  buildCumulativeCurve,
+  buildGainsCurve,
+  findPointAtThreshold,
+  computeRandomPickOutcome,
+  countRespondersAtSize,
+  type CurvePoint,
+  type GainsPoint,
+} from "./planner";
 import type { TargetingAggregate } from "./targeting";
 import { findNiceStep } from "@/lib/charts/niceScale";
 

@@ -46,7 +46,8 @@ const { getActiveRunId } = await import("@/lib/db/activeRun");
 if ((await getActiveRunId()) === null) await trainFirstModel();
 
 const { saveMoneyFormatIfUnset } = await import("@/lib/db/settings");
-if (await saveMoneyFormatIfUnset({ currency: "USD", locale: "en-US" })) console.log("Money shows in US dollars (en-US); an administrator can change it on the admin page.");
+if (await saveMoneyFormatIfUnset({ currency: "USD", locale: "en-US" }))
+  console.log("Money shows in US dollars (en-US); an administrator can change it on the admin page.");
 
 const { ensureDemoToken } = await import("@/lib/setup/demoToken");
 const demoToken = await ensureDemoToken();
@@ -77,7 +78,10 @@ async function importSampleData(): Promise<void> {
     { stdio: ["ignore", verbose ? "inherit" : "ignore", "inherit"] },
   );
   const { importFile } = await import("@/lib/services/importFile");
-  for (const [kind, file] of [["customers", SAMPLE_CUSTOMERS], ["orders", SAMPLE_ORDERS]] as const) {
+  for (const [kind, file] of [
+    ["customers", SAMPLE_CUSTOMERS],
+    ["orders", SAMPLE_ORDERS],
+  ] as const) {
     const summary = await importFile({ kind, source: file, fileName: file.split("/").pop()!, userId: null });
     if (summary.status !== "SUCCEEDED") throw new Error(`the sample ${kind} did not import: ${summary.error}`);
     console.log(`Imported ${summary.rowsInserted.toLocaleString("en-US")} sample ${kind === "customers" ? "customers" : "order lines"}.`);

@@ -36,7 +36,10 @@ const wholeNumber = (flag: string, min: number, max: number) =>
 const firstKey = (issue: object) => ("keys" in issue && Array.isArray(issue.keys) ? String(issue.keys[0]) : "flag");
 
 const out = z.string({ error: "--out FILE is required" }).min(1, "--out FILE is required");
-const seed = z.string().default("42").pipe(wholeNumber("--seed", 0, 2 ** 32 - 1));
+const seed = z
+  .string()
+  .default("42")
+  .pipe(wholeNumber("--seed", 0, 2 ** 32 - 1));
 
 const marketingFlags = z.strictObject(
   {
@@ -152,7 +155,11 @@ async function main(): Promise<void> {
   const parsed = parseGenerateFlags(process.argv.slice(2));
   const started = performance.now();
   const written =
-    parsed.mode === "business" ? await generateBusiness(parsed.flags) : parsed.mode === "ordersFor" ? await generateOrdersFor(parsed.flags) : await generateMarketing(parsed.flags);
+    parsed.mode === "business"
+      ? await generateBusiness(parsed.flags)
+      : parsed.mode === "ordersFor"
+        ? await generateOrdersFor(parsed.flags)
+        : await generateMarketing(parsed.flags);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`${written} in ${seconds} s (seed ${parsed.flags.seed}).`);
 }

@@ -22,14 +22,28 @@ const flags = z.object({
   "k-max": z.coerce.number({ error: "--k-max must be a number" }).int().min(2).max(20).optional(),
   "min-share": z.coerce.number({ error: "--min-share must be a number" }).min(0).max(0.5).optional(),
   k: z.coerce.number({ error: "--k must be a number" }).int().min(2).max(20).optional(),
-  "holdout-weeks": z.coerce.number({ error: "--holdout-weeks must be a number" }).int("--holdout-weeks must be a whole number of weeks").min(1, "--holdout-weeks must be at least 1").optional(),
+  "holdout-weeks": z.coerce
+    .number({ error: "--holdout-weeks must be a number" })
+    .int("--holdout-weeks must be a whole number of weeks")
+    .min(1, "--holdout-weeks must be at least 1")
+    .optional(),
   out: z.string().min(1).optional(),
 });
 
 export async function runReport(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
-    options: { input: { type: "string" }, orders: { type: "string" }, seed: { type: "string" }, "k-min": { type: "string" }, "k-max": { type: "string" }, "min-share": { type: "string" }, k: { type: "string" }, "holdout-weeks": { type: "string" }, out: { type: "string" } },
+    options: {
+      input: { type: "string" },
+      orders: { type: "string" },
+      seed: { type: "string" },
+      "k-min": { type: "string" },
+      "k-max": { type: "string" },
+      "min-share": { type: "string" },
+      k: { type: "string" },
+      "holdout-weeks": { type: "string" },
+      out: { type: "string" },
+    },
   });
   const parsed = flags.safeParse(values);
   if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => issue.message).join("; "));
@@ -37,15 +51,29 @@ export async function runReport(argv: string[]): Promise<void> {
 
   const started = performance.now();
   const customers = await readCustomersFile(options.input);
-  if (customers.errorCount > 0) console.error(`${customers.errorCount} rows with errors were left out (first: row ${customers.errors[0].row}: ${customers.errors[0].message})`);
+  if (customers.errorCount > 0)
+    console.error(`${customers.errorCount} rows with errors were left out (first: row ${customers.errors[0].row}: ${customers.errors[0].message})`);
   const orders = options.orders ? (await readOrdersFile(options.orders)).records : [];
   const readMs = Math.round(performance.now() - started);
 
-  const result = await trainAll({ customers: customers.records, orders }, {
-    seed: options.seed, kMin: options["k-min"], kMax: options["k-max"], minShare: options["min-share"], fixedK: options.k,
-    ...(options["holdout-weeks"] ? { clv: { holdoutWeeks: options["holdout-weeks"] } } : {}),
+  const result = await trainAll(
+    { customers: customers.records, orders },
+    {
+      seed: options.seed,
+      kMin: options["k-min"],
+      kMax: options["k-max"],
+      minShare: options["min-share"],
+      fixedK: options.k,
+      ...(options["holdout-weeks"] ? { clv: { holdoutWeeks: options["holdout-weeks"] } } : {}),
+    },
+  );
+  const report = buildReport(result, {
+    input: options.input,
+    customers: customers.records.length,
+    orders: orders.length,
+    backend: await readTfBackendName(),
+    readMs,
   });
-  const report = buildReport(result, { input: options.input, customers: customers.records.length, orders: orders.length, backend: await readTfBackendName(), readMs });
   const json = JSON.stringify(report, null, 2);
   if (options.out) fs.writeFileSync(options.out, json + "\n");
   else console.log(json);
@@ -62,7 +90,15 @@ function buildReport(result: TrainResult, run: { input: string; customers: numbe
       ...metrics.segmentation,
       silhouetteSampled: metrics.segmentation.selection.silhouetteSampled,
       classifier: metrics.classifier,
-      personas: result.personas.map(({ id, name, size, share, description, topTraits, actions }) => ({ id, name, size, share, description, topTraits, actions })),
+      personas: result.personas.map(({ id, name, size, share, description, topTraits, actions }) => ({
+        id,
+        name,
+        size,
+        share,
+        description,
+        topTraits,
+        actions,
+      })),
     },
     response: metrics.response,
     // The campaign a run of these scores would store (segments by label here, not by stable key).
@@ -75,12 +111,19 @@ function buildReport(result: TrainResult, run: { input: string; customers: numbe
 
 function summaryLine({ metrics, timings }: TrainResult): string {
   const { k, space, silhouette, stability, minShare } = metrics.segmentation;
-  const parts = [`k=${k} in ${space} space (silhouette ${silhouette.toFixed(3)}, stability ${stability?.toFixed(2)}, smallest segment ${((minShare ?? 0) * 100).toFixed(1)}%)`];
+  const parts = [
+    `k=${k} in ${space} space (silhouette ${silhouette.toFixed(3)}, stability ${stability?.toFixed(2)}, smallest segment ${((minShare ?? 0) * 100).toFixed(1)}%)`,
+  ];
   if (metrics.response) {
-    const aucs = Object.entries(metrics.response.cvAuc).map(([kind, auc]) => `${kind} ${auc!.toFixed(3)}`).join(", ");
+    const aucs = Object.entries(metrics.response.cvAuc)
+      .map(([kind, auc]) => `${kind} ${auc!.toFixed(3)}`)
+      .join(", ");
     parts.push(`response champion ${metrics.response.champion} (CV AUC ${aucs}; Brier ${metrics.response.brier.toFixed(3)})`);
   }
-  if (metrics.clv) parts.push(`BG/NBD r=${metrics.clv.bgnbd.r.toFixed(3)} alpha=${metrics.clv.bgnbd.alpha.toFixed(2)} a=${metrics.clv.bgnbd.a.toFixed(3)} b=${metrics.clv.bgnbd.b.toFixed(3)}`);
+  if (metrics.clv)
+    parts.push(
+      `BG/NBD r=${metrics.clv.bgnbd.r.toFixed(3)} alpha=${metrics.clv.bgnbd.alpha.toFixed(2)} a=${metrics.clv.bgnbd.a.toFixed(3)} b=${metrics.clv.bgnbd.b.toFixed(3)}`,
+    );
   const backtest = metrics.clv?.backtest;
   if (backtest) {
     const text = backtest.status === "done" ? `CLV backtest ${backtest.grade.level}: ${backtest.grade.sentence}` : `no CLV backtest: ${backtest.reason}`;

@@ -35,9 +35,7 @@ async function deploy(): Promise<void> {
     process.exit(1);
   });
   const where = target.provider === "sqlite" ? target.filePath : "PostgreSQL";
-  console.log(
-    applied.length ? `Applied ${applied.join(", ")} to ${where}.` : `${where} is up to date; no pending migrations.`,
-  );
+  console.log(applied.length ? `Applied ${applied.join(", ")} to ${where}.` : `${where} is up to date; no pending migrations.`);
 }
 
 /** The schema-to-SQL diff needs a reachable server of the provider's kind, though it reads nothing from it. */
@@ -50,11 +48,10 @@ function createMigration(name: string | undefined): void {
     const schema = `prisma/${provider}/schema.prisma`;
     const previous = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "schema-")), "schema.prisma");
     fs.writeFileSync(previous, execFileSync("git", ["show", `HEAD:${schema}`]));
-    const sql = execFileSync(
-      "npx",
-      ["prisma", "migrate", "diff", "--from-schema-datamodel", previous, "--to-schema-datamodel", schema, "--script"],
-      { env: { ...process.env, DATABASE_URL: DIFF_URLS[provider] }, stdio: ["ignore", "pipe", "inherit"] },
-    );
+    const sql = execFileSync("npx", ["prisma", "migrate", "diff", "--from-schema-datamodel", previous, "--to-schema-datamodel", schema, "--script"], {
+      env: { ...process.env, DATABASE_URL: DIFF_URLS[provider] },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     const dir = `prisma/${provider}/migrations/${stamp}_${name}`;
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, "migration.sql"), sql);

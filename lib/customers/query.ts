@@ -29,7 +29,9 @@ const attributeNumber = optional(z.coerce.number({ error: "must be a number" }).
 export const customerQuery = z
   .object({
     q: optional(z.string().trim().min(1).max(64, "has at most 64 characters")),
-    segment: optional(z.coerce.number({ error: "choose a segment from the list" }).int("choose a segment from the list").min(0, "choose a segment from the list")),
+    segment: optional(
+      z.coerce.number({ error: "choose a segment from the list" }).int("choose a segment from the list").min(0, "choose a segment from the list"),
+    ),
     pMin: share,
     pMax: share,
     clvMin: amount,
@@ -47,7 +49,10 @@ export const customerQuery = z
   })
   .refine((query) => !(query.pMin !== undefined && query.pMax !== undefined && query.pMin > query.pMax), { path: ["pMax"], message: FROM_TO })
   .refine((query) => !(query.clvMin !== undefined && query.clvMax !== undefined && query.clvMin > query.clvMax), { path: ["clvMax"], message: FROM_TO })
-  .refine((query) => !(query.aliveMin !== undefined && query.aliveMax !== undefined && query.aliveMin > query.aliveMax), { path: ["aliveMax"], message: FROM_TO })
+  .refine((query) => !(query.aliveMin !== undefined && query.aliveMax !== undefined && query.aliveMin > query.aliveMax), {
+    path: ["aliveMax"],
+    message: FROM_TO,
+  })
   .refine((query) => !(query.attrMin !== undefined && query.attrMax !== undefined && query.attrMin > query.attrMax), { path: ["attrMax"], message: FROM_TO })
   .refine((query) => query.attr !== undefined || [query.attrValue, query.attrMin, query.attrMax].every((value) => value === undefined), {
     path: ["attr"],
@@ -84,7 +89,9 @@ export const CUSTOMER_QUERY_LABELS: Record<string, string> = {
 
 /** Whether anything narrows the list (then the run's own count no longer applies). */
 export function isFiltered(query: CustomerQuery): boolean {
-  return [query.q, query.segment, query.pMin, query.pMax, query.clvMin, query.clvMax, query.aliveMin, query.aliveMax, query.attr].some((value) => value !== undefined);
+  return [query.q, query.segment, query.pMin, query.pMax, query.clvMin, query.clvMax, query.aliveMin, query.aliveMax, query.attr].some(
+    (value) => value !== undefined,
+  );
 }
 
 /** Next.js search params (string | string[]) as a flat record: the first value of each. */

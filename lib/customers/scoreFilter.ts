@@ -10,7 +10,10 @@ const SORT_COLUMN: Record<CustomerSort, ScoreSortColumn> = {
   alive: "pAlive",
 };
 
-export type ScoreQuery = Pick<CustomerQuery, "q" | "segment" | "pMin" | "pMax" | "clvMin" | "clvMax" | "aliveMin" | "aliveMax" | "attr" | "attrValue" | "attrMin" | "attrMax">;
+export type ScoreQuery = Pick<
+  CustomerQuery,
+  "q" | "segment" | "pMin" | "pMax" | "clvMin" | "clvMax" | "aliveMin" | "aliveMax" | "attr" | "attrValue" | "attrMin" | "attrMax"
+>;
 
 const range = (min: number | undefined, max: number | undefined): Range | undefined =>
   min === undefined && max === undefined ? undefined : { ...(min === undefined ? {} : { gte: min }), ...(max === undefined ? {} : { lte: max }) };

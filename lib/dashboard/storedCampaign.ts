@@ -39,5 +39,14 @@ export function toCampaignView(campaign: StoredRunCampaign | null | undefined): 
     const { recommended, everyone, economics } = campaign;
     return { ...recommended, economics, everyone, isRecorded: true };
   }
-  return { ...campaign.targeted, threshold: null, breakEven: campaign.threshold, scored: null, segments: null, economics: campaign.economics, everyone: campaign.everyone, isRecorded: false };
+  return {
+    ...campaign.targeted,
+    threshold: null,
+    breakEven: campaign.threshold,
+    scored: null,
+    segments: null,
+    economics: campaign.economics,
+    everyone: campaign.everyone,
+    isRecorded: false,
+  };
 }

@@ -68,19 +68,9 @@ export const SPEND_FIELDS = [
   "mntGoldProds",
 ] as const satisfies readonly CustomerField[];
 
-export const PURCHASE_FIELDS = [
-  "numWebPurchases",
-  "numCatalogPurchases",
-  "numStorePurchases",
-] as const satisfies readonly CustomerField[];
+export const PURCHASE_FIELDS = ["numWebPurchases", "numCatalogPurchases", "numStorePurchases"] as const satisfies readonly CustomerField[];
 
-export const ACCEPTED_FIELDS = [
-  "acceptedCmp1",
-  "acceptedCmp2",
-  "acceptedCmp3",
-  "acceptedCmp4",
-  "acceptedCmp5",
-] as const satisfies readonly CustomerField[];
+export const ACCEPTED_FIELDS = ["acceptedCmp1", "acceptedCmp2", "acceptedCmp3", "acceptedCmp4", "acceptedCmp5"] as const satisfies readonly CustomerField[];
 
 /** The categories seen in the real data; anything else is reported as unknown. */
 export const KNOWN_EDUCATION = ["Basic", "2n Cycle", "Graduation", "Master", "PhD"] as const;

@@ -116,7 +116,11 @@ function drawCustomer(rng: Rng, typeIndex: number): CustomerRecord {
   const kidhome = children(rng, type.kidChance);
   const teenhome = children(rng, type.teenChance);
   const amounts = drawSpend(rng, type, income, kidhome, teenhome);
-  const channels = drawPurchases(rng, type, amounts.reduce((a, b) => a + b, 0));
+  const channels = drawPurchases(
+    rng,
+    type,
+    amounts.reduce((a, b) => a + b, 0),
+  );
   const purchases = channels[0] + channels[1] + channels[2];
   // Families buy more on deals; a deal purchase is one of the channel purchases.
   const dealShare = type.dealShare * (1 + 0.2 * (kidhome + teenhome));
@@ -128,9 +132,7 @@ function drawCustomer(rng: Rng, typeIndex: number): CustomerRecord {
     yearBirth: rng.next() < DIRT.ancientBirthYear ? ANCIENT_BIRTH_YEARS[rng.int(3)] : yearBirth,
     education: KNOWN_EDUCATION[pick(rng, type.education)],
     maritalStatus:
-      rng.next() < DIRT.oddMaritalStatus
-        ? ODD_MARITAL_STATUSES[rng.int(ODD_MARITAL_STATUSES.length)]
-        : KNOWN_MARITAL_STATUS[pick(rng, MARITAL_SHARES)],
+      rng.next() < DIRT.oddMaritalStatus ? ODD_MARITAL_STATUSES[rng.int(ODD_MARITAL_STATUSES.length)] : KNOWN_MARITAL_STATUS[pick(rng, MARITAL_SHARES)],
     income: rng.next() < DIRT.missingIncome ? null : rng.next() < DIRT.incomeOutlier ? 666_666 : income,
     kidhome,
     teenhome,
@@ -196,12 +198,7 @@ function drawPurchases(rng: Rng, type: CustomerType, spend: number): [number, nu
 }
 
 /** Earlier campaigns by responsiveness and income; the last one (Response) also by those and by recency. */
-function drawCampaigns(
-  rng: Rng,
-  type: CustomerType,
-  income: number,
-  recency: number,
-): { accepted: Record<AcceptedField, number>; response: number } {
+function drawCampaigns(rng: Rng, type: CustomerType, income: number, recency: number): { accepted: Record<AcceptedField, number>; response: number } {
   const affluence = (income - 51_000) / 20_000;
   const responsiveness = type.responsiveness + 0.6 * rng.normal();
   const accepted = {} as Record<AcceptedField, number>;
@@ -212,11 +209,7 @@ function drawCampaigns(
     acceptedCount += accepted[field];
   }
   const logOdds =
-    RESPONSE.intercept +
-    responsiveness +
-    RESPONSE.perAccepted * acceptedCount +
-    RESPONSE.income * affluence +
-    RESPONSE.perRecencyDay * (recency - 50);
+    RESPONSE.intercept + responsiveness + RESPONSE.perAccepted * acceptedCount + RESPONSE.income * affluence + RESPONSE.perRecencyDay * (recency - 50);
   return { accepted, response: bernoulli(rng, logOdds) };
 }
 

@@ -26,9 +26,7 @@ export interface BusinessCsvSummary {
 }
 
 /** Writes the file and ends the stream. */
-export async function writeOrderBusinessCsv(
-  options: OrderBusinessOptions & { out: Writable; chunkCustomers?: number },
-): Promise<BusinessCsvSummary> {
+export async function writeOrderBusinessCsv(options: OrderBusinessOptions & { out: Writable; chunkCustomers?: number }): Promise<BusinessCsvSummary> {
   const { out, chunkCustomers = 2_000 } = options;
   const summary: BusinessCsvSummary = { customers: 0, lines: 0, orders: 0, returnLines: 0, creditNotes: 0, cancelledLines: 0, cancelledOrders: 0 };
   const formatter = createLineFormatter();

@@ -5,15 +5,7 @@
  * types that differ at once in category mix, channel mix, order frequency, order size, price
  * and churn, so a segmentation of the order history has real structure to find.
  */
-export const BUSINESS_CATEGORIES = [
-  "Classic Cars",
-  "Vintage Cars",
-  "Motorcycles",
-  "Trucks and Buses",
-  "Planes",
-  "Ships",
-  "Trains",
-] as const;
+export const BUSINESS_CATEGORIES = ["Classic Cars", "Vintage Cars", "Motorcycles", "Trucks and Buses", "Planes", "Ships", "Trains"] as const;
 
 export const BUSINESS_CHANNELS = ["Online", "Phone", "Trade show", "Sales rep"] as const;
 

@@ -53,14 +53,7 @@ export function generateOrders(customers: readonly CustomerRecord[], options: Or
   return orders;
 }
 
-function appendCustomerOrders(
-  orders: OrderRecord[],
-  customer: CustomerRecord,
-  rng: Rng,
-  end: number,
-  dropoutB: number,
-  valueSpread: number,
-): void {
+function appendCustomerOrders(orders: OrderRecord[], customer: CustomerRecord, rng: Rng, end: number, dropoutB: number, valueSpread: number): void {
   const channels = [customer.numWebPurchases ?? 0, customer.numCatalogPurchases ?? 0, customer.numStorePurchases ?? 0];
   const purchases = Math.max(1, channels[0] + channels[1] + channels[2]);
   const categories = SPEND_FIELDS.map((field) => customer[field] ?? 0);

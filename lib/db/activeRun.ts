@@ -110,7 +110,13 @@ export async function getDashboardRuns() {
   const [run, previousRun] = await Promise.all([
     db.modelRun.findUnique({
       where: { id: current.runId },
-      select: { id: true, finishedAt: true, summary: true, metrics: true, segments: { orderBy: { segmentKey: "asc" }, select: { segmentKey: true, name: true } } },
+      select: {
+        id: true,
+        finishedAt: true,
+        summary: true,
+        metrics: true,
+        segments: { orderBy: { segmentKey: "asc" }, select: { segmentKey: true, name: true } },
+      },
     }),
     previous ? db.modelRun.findUnique({ where: { id: previous.runId }, select: { id: true, finishedAt: true, summary: true } }) : null,
   ]);

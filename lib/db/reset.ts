@@ -39,18 +39,17 @@ export const BUSINESS_TABLE_LABELS: Record<keyof BusinessDataCounts, readonly [s
 const TRANSACTION_OPTIONS = { timeout: 30 * 60_000, maxWait: 60_000 };
 
 export async function countBusinessData(client: Prisma.TransactionClient = db): Promise<BusinessDataCounts> {
-  const [customerScores, segmentProfiles, modelArtifacts, runActivations, modelRuns, orders, customers, importBatches, retrainLeases] =
-    await Promise.all([
-      client.customerScore.count(),
-      client.segmentProfile.count(),
-      client.modelArtifact.count(),
-      client.runActivation.count(),
-      client.modelRun.count(),
-      client.order.count(),
-      client.customer.count(),
-      client.importBatch.count(),
-      client.retrainLease.count(),
-    ]);
+  const [customerScores, segmentProfiles, modelArtifacts, runActivations, modelRuns, orders, customers, importBatches, retrainLeases] = await Promise.all([
+    client.customerScore.count(),
+    client.segmentProfile.count(),
+    client.modelArtifact.count(),
+    client.runActivation.count(),
+    client.modelRun.count(),
+    client.order.count(),
+    client.customer.count(),
+    client.importBatch.count(),
+    client.retrainLease.count(),
+  ]);
   return { customerScores, segmentProfiles, modelArtifacts, runActivations, modelRuns, orders, customers, importBatches, retrainLeases };
 }
 

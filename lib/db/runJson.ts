@@ -52,7 +52,10 @@ const backtest = z.union([
 
 /** The promotion gate's figures in a run's metrics (metrics.gate): the next run's gate compares against them. */
 /** toJson stored a non-finite figure as null: it reads back as the NaN it was. */
-const figure = z.number().nullable().transform((value) => value ?? Number.NaN);
+const figure = z
+  .number()
+  .nullable()
+  .transform((value) => value ?? Number.NaN);
 const gateMetrics = z.object({
   silhouette: figure,
   k: figure,
@@ -70,7 +73,12 @@ export const decisionReview = z.object({ review: z.boolean().optional() }).nulla
  * A segment's centroid: one number per segmentation feature. A coordinate toJson stored as
  * null (a NaN mean) reads as 0, which is what the matching's arithmetic made of the null before.
  */
-export const centroid = z.array(z.number().nullable().transform((value) => value ?? 0));
+export const centroid = z.array(
+  z
+    .number()
+    .nullable()
+    .transform((value) => value ?? 0),
+);
 
 /** Milliseconds per stage, in the order the stages ran. */
 export const runTimings = z.record(z.string(), z.number());

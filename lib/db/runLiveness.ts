@@ -12,7 +12,10 @@ const OPEN = ["QUEUED", "RUNNING"] as const;
 
 /** Marks the dead ones among the queued and running runs failed; returns their ids. */
 export async function reapDeadRuns(now = new Date()): Promise<number[]> {
-  const open = await db.modelRun.findMany({ where: { status: { in: [...OPEN] } }, select: { id: true, status: true, stage: true, createdAt: true, startedAt: true } });
+  const open = await db.modelRun.findMany({
+    where: { status: { in: [...OPEN] } },
+    select: { id: true, status: true, stage: true, createdAt: true, startedAt: true },
+  });
   if (!open.length) return [];
   const [live, lease] = await Promise.all([currentLeaseHolder(), readLease()]);
   const reaped: number[] = [];

@@ -37,7 +37,10 @@ export async function updateRunProgress(runId: number, stage: string, progress: 
 
 /** A run already declared dead keeps the reason it was given. */
 export async function markRunFailed(runId: number, error: string, timings?: Prisma.InputJsonValue): Promise<void> {
-  await db.modelRun.updateMany({ where: { id: runId, status: { in: ["QUEUED", "RUNNING"] } }, data: { status: "FAILED", finishedAt: new Date(), error, timings } });
+  await db.modelRun.updateMany({
+    where: { id: runId, status: { in: ["QUEUED", "RUNNING"] } },
+    data: { status: "FAILED", finishedAt: new Date(), error, timings },
+  });
 }
 
 export async function listRuns(limit = 50) {
@@ -46,8 +49,20 @@ export async function listRuns(limit = 50) {
     orderBy: { id: "desc" },
     take: limit,
     select: {
-      id: true, trigger: true, status: true, stage: true, progress: true, createdAt: true, startedAt: true, finishedAt: true,
-      metrics: true, drift: true, decision: true, error: true, snapshotCount: true, requestedBy: { select: { email: true } },
+      id: true,
+      trigger: true,
+      status: true,
+      stage: true,
+      progress: true,
+      createdAt: true,
+      startedAt: true,
+      finishedAt: true,
+      metrics: true,
+      drift: true,
+      decision: true,
+      error: true,
+      snapshotCount: true,
+      requestedBy: { select: { email: true } },
     },
   });
 }
@@ -94,8 +109,18 @@ export async function getRunForApi(id: number) {
   return db.modelRun.findUnique({
     where: { id },
     select: {
-      id: true, trigger: true, status: true, createdAt: true, finishedAt: true, snapshotCount: true, decision: true,
-      metrics: true, drift: true, stability: true, timings: true, error: true,
+      id: true,
+      trigger: true,
+      status: true,
+      createdAt: true,
+      finishedAt: true,
+      snapshotCount: true,
+      decision: true,
+      metrics: true,
+      drift: true,
+      stability: true,
+      timings: true,
+      error: true,
     },
   });
 }
@@ -147,8 +172,24 @@ export interface ScoreRow {
 }
 
 const SCORE_COLUMNS = [
-  "runId", "customerId", "segmentKey", "segmentProbabilities", "responseProbability", "clv", "clvLow", "clvHigh",
-  "pAlive", "expectedPurchases", "historicalClv", "responseNote", "clvSource", "clvNote", "inputHash", "pcaX", "pcaY", "pcaZ",
+  "runId",
+  "customerId",
+  "segmentKey",
+  "segmentProbabilities",
+  "responseProbability",
+  "clv",
+  "clvLow",
+  "clvHigh",
+  "pAlive",
+  "expectedPurchases",
+  "historicalClv",
+  "responseNote",
+  "clvSource",
+  "clvNote",
+  "inputHash",
+  "pcaX",
+  "pcaY",
+  "pcaZ",
 ] as const;
 
 export interface RunOutcome {
@@ -179,7 +220,9 @@ export async function writeRunOutcome(runId: number, outcome: RunOutcome, onProg
     await tx.segmentProfile.createMany({ data: outcome.segments.map((segment) => ({ ...segment, runId })) });
     const chunk = 20_000;
     for (let start = 0; start < outcome.scores.length; start += chunk) {
-      const rows = outcome.scores.slice(start, start + chunk).map((score) => [runId, ...SCORE_COLUMNS.slice(1).map((column) => score[column as keyof ScoreRow])]);
+      const rows = outcome.scores
+        .slice(start, start + chunk)
+        .map((score) => [runId, ...SCORE_COLUMNS.slice(1).map((column) => score[column as keyof ScoreRow])]);
       await bulkInsert(tx, "CustomerScore", SCORE_COLUMNS, rows);
       onProgress?.(Math.min(1, (start + chunk) / outcome.scores.length));
     }

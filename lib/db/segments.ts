@@ -43,7 +43,10 @@ export async function listRunPersonas(runId: number): Promise<StoredSegment[]> {
  * active run does not, most recently seen first. Rejected runs were never shown, so they leave none.
  */
 export async function listAbsentSegments(activeRunId: number | null): Promise<StoredSegment[]> {
-  const activeKeys = activeRunId === null ? [] : (await db.segmentProfile.findMany({ where: { runId: activeRunId }, select: { segmentKey: true } })).map((row) => row.segmentKey);
+  const activeKeys =
+    activeRunId === null
+      ? []
+      : (await db.segmentProfile.findMany({ where: { runId: activeRunId }, select: { segmentKey: true } })).map((row) => row.segmentKey);
   const rows = await db.segmentProfile.findMany({
     where: { run: { activations: { some: {} } }, segmentKey: { notIn: activeKeys }, ...(activeRunId === null ? {} : { runId: { not: activeRunId } }) },
     orderBy: [{ runId: "desc" }, { segmentKey: "asc" }],

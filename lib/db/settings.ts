@@ -18,7 +18,11 @@ const SCHEDULE_KEY = "retrain.schedule";
 
 /** A stored schedule's fields; one that is missing or of the wrong type falls back to the default. */
 const storedSchedule = z
-  .object({ cron: z.string().catch(DEFAULT_SCHEDULE.cron), timezone: z.string().catch(DEFAULT_SCHEDULE.timezone), enabled: z.boolean().catch(DEFAULT_SCHEDULE.enabled) })
+  .object({
+    cron: z.string().catch(DEFAULT_SCHEDULE.cron),
+    timezone: z.string().catch(DEFAULT_SCHEDULE.timezone),
+    enabled: z.boolean().catch(DEFAULT_SCHEDULE.enabled),
+  })
   .partial()
   .catch({});
 
@@ -52,15 +56,22 @@ export async function saveAttributeFeatures(names: string[], userId: string | nu
 const SEGMENT_SETTINGS_KEY = "training.segments";
 
 /** How many segments retraining looks for: a range the rule chooses in (lib/ml/segmentation/kRule.ts), or a fixed k. */
-export const segmentSettings = z.object({
-  kMin: z.number().int().min(2).max(MAX_SEGMENTS),
-  kMax: z.number().int().min(2).max(MAX_SEGMENTS),
-  minShare: z.number().min(0).max(0.5),
-  fixedK: z.number().int().min(2).max(MAX_SEGMENTS).nullable(),
-}).refine((value) => value.kMin <= value.kMax, "kMin must not exceed kMax");
+export const segmentSettings = z
+  .object({
+    kMin: z.number().int().min(2).max(MAX_SEGMENTS),
+    kMax: z.number().int().min(2).max(MAX_SEGMENTS),
+    minShare: z.number().min(0).max(0.5),
+    fixedK: z.number().int().min(2).max(MAX_SEGMENTS).nullable(),
+  })
+  .refine((value) => value.kMin <= value.kMax, "kMin must not exceed kMax");
 export type SegmentSettings = z.infer<typeof segmentSettings>;
 
-export const DEFAULT_SEGMENT_SETTINGS: SegmentSettings = { kMin: K_RULE_DEFAULTS.kMin, kMax: K_RULE_DEFAULTS.kMax, minShare: K_RULE_DEFAULTS.minShare, fixedK: null };
+export const DEFAULT_SEGMENT_SETTINGS: SegmentSettings = {
+  kMin: K_RULE_DEFAULTS.kMin,
+  kMax: K_RULE_DEFAULTS.kMax,
+  minShare: K_RULE_DEFAULTS.minShare,
+  fixedK: null,
+};
 
 export async function getSegmentSettings(): Promise<SegmentSettings & { updatedAt: Date | null }> {
   const row = await db.setting.findUnique({ where: { key: SEGMENT_SETTINGS_KEY } });
@@ -72,7 +83,6 @@ export async function getSegmentSettings(): Promise<SegmentSettings & { updatedA
 export async function saveSegmentSettings(settings: SegmentSettings, userId: string | null, auditOf?: AuditOf<void>): Promise<void> {
   await saveSetting(SEGMENT_SETTINGS_KEY, settings, userId, auditOf);
 }
-
 
 const MONEY_KEY = "display.money";
 

@@ -4,7 +4,17 @@ import type { Role } from "@/lib/auth/roles";
 import { withAudit, type AuditOf } from "./audit";
 import { db } from "./internal/client";
 
-const listed = { id: true, name: true, scope: true, prefix: true, createdAt: true, expiresAt: true, revokedAt: true, lastUsedAt: true, createdBy: { select: { email: true } } } as const;
+const listed = {
+  id: true,
+  name: true,
+  scope: true,
+  prefix: true,
+  createdAt: true,
+  expiresAt: true,
+  revokedAt: true,
+  lastUsedAt: true,
+  createdBy: { select: { email: true } },
+} as const;
 
 /** Creates a token; the secret is returned here once and never stored. */
 export async function createApiToken(input: { name: string; scope: Role; expiresAt: Date | null; createdById: string | null }, auditOf?: AuditOf<ListedToken>) {
@@ -21,7 +31,10 @@ export async function listApiTokens() {
 
 /** `auditOf` is told whether this call revoked it (false: it was revoked already). */
 export async function revokeApiToken(id: string, auditOf?: AuditOf<boolean>): Promise<boolean> {
-  const revoked = await withAudit(async (tx) => (await tx.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } })).count === 1, auditOf);
+  const revoked = await withAudit(
+    async (tx) => (await tx.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } })).count === 1,
+    auditOf,
+  );
   store.segmentStudioTokenRevocations = (store.segmentStudioTokenRevocations ?? 0) + 1;
   for (const [hash, entry] of lookups()) if (entry.token?.id === id) lookups().delete(hash);
   return revoked;
@@ -56,8 +69,14 @@ export async function findLiveToken(secret: string, now = new Date()): Promise<L
   let entry = lookups().get(hash);
   if (!entry || now.getTime() - entry.at > LOOKUP_TTL_MS) {
     const revocations = store.segmentStudioTokenRevocations;
-    const row = await db.apiToken.findUnique({ where: { tokenHash: hash }, select: { id: true, name: true, scope: true, expiresAt: true, revokedAt: true, lastUsedAt: true } });
-    entry = { at: now.getTime(), token: row && !row.revokedAt ? { id: row.id, name: row.name, scope: row.scope as Role, expiresAt: row.expiresAt, lastUsedAt: row.lastUsedAt } : null };
+    const row = await db.apiToken.findUnique({
+      where: { tokenHash: hash },
+      select: { id: true, name: true, scope: true, expiresAt: true, revokedAt: true, lastUsedAt: true },
+    });
+    entry = {
+      at: now.getTime(),
+      token: row && !row.revokedAt ? { id: row.id, name: row.name, scope: row.scope as Role, expiresAt: row.expiresAt, lastUsedAt: row.lastUsedAt } : null,
+    };
     if (lookups().size >= MAX_LOOKUPS) lookups().clear();
     if (store.segmentStudioTokenRevocations === revocations) lookups().set(hash, entry);
   }

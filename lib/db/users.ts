@@ -36,12 +36,15 @@ export async function countUsers(): Promise<number> {
   return db.user.count();
 }
 
-export async function createUser(input: {
-  email: string;
-  name: string;
-  role: Role;
-  passwordHash: string;
-}, auditOf?: AuditOf<PublicUser>): Promise<PublicUser> {
+export async function createUser(
+  input: {
+    email: string;
+    name: string;
+    role: Role;
+    passwordHash: string;
+  },
+  auditOf?: AuditOf<PublicUser>,
+): Promise<PublicUser> {
   return withAudit((tx) => tx.user.create({ data: { ...input, email: input.email.toLowerCase() }, select: publicUserFields }), auditOf);
 }
 
@@ -55,9 +58,15 @@ export async function updateUser(id: string, changes: { role?: Role; disabled?: 
  * Replaces a user's password and ends their sessions. `temporary`: an administrator's, which the
  * user must change at next sign-in; otherwise the user's own choice, which clears that demand.
  */
-export async function replacePassword(id: string, passwordHash: string, { temporary }: { temporary: boolean }, auditOf?: AuditOf<PublicUser>): Promise<PublicUser> {
+export async function replacePassword(
+  id: string,
+  passwordHash: string,
+  { temporary }: { temporary: boolean },
+  auditOf?: AuditOf<PublicUser>,
+): Promise<PublicUser> {
   return withAudit(
-    (tx) => tx.user.update({ where: { id }, data: { passwordHash, mustChangePassword: temporary, sessionVersion: { increment: 1 } }, select: publicUserFields }),
+    (tx) =>
+      tx.user.update({ where: { id }, data: { passwordHash, mustChangePassword: temporary, sessionVersion: { increment: 1 } }, select: publicUserFields }),
     auditOf,
   );
 }

@@ -16,7 +16,12 @@ export function slugify(text: string): string {
     .toLowerCase()
     .replace(/[ßæœøđðłþı]/g, (letter) => LETTERS[letter]);
   const slug = ascii.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-  return slug.length <= MAX_SLUG ? slug : slug.slice(0, MAX_SLUG).replace(/-[^-]*$/, "").replace(/-+$/, "");
+  return slug.length <= MAX_SLUG
+    ? slug
+    : slug
+        .slice(0, MAX_SLUG)
+        .replace(/-[^-]*$/, "")
+        .replace(/-+$/, "");
 }
 
 /** "segment-<slug of the persona's name>", or "segment-<key>" when the name leaves no ASCII letters or digits. */

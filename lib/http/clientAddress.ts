@@ -24,7 +24,10 @@ type BlockList = InstanceType<typeof net.BlockList>;
 /** Parses a TRUSTED_PROXIES value; throws on an entry that is neither an IP nor a CIDR. */
 export function parseTrustedProxies(value: string | undefined): TrustedProxies {
   const list = new net.BlockList();
-  const entries = (value ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = (value ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     const [address, prefix, extra] = entry.split("/");
     const canonical = normalise(address);

@@ -93,5 +93,9 @@ export function invalidPart(part: RequestPart, error: z.ZodError, lead = DEFAULT
 /** A path segment that is an id: digits only (no "1e3", no " 7"), at least `min`. */
 export function idParam(what: string, min: 0 | 1) {
   const message = `a ${what} is a whole number${min ? " from 1" : ""}`;
-  return z.string().regex(/^\d{1,15}$/, message).transform(Number).pipe(z.number().min(min, message));
+  return z
+    .string()
+    .regex(/^\d{1,15}$/, message)
+    .transform(Number)
+    .pipe(z.number().min(min, message));
 }

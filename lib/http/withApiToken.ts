@@ -30,7 +30,8 @@ const badTokenLimiter = new RateLimiter({ perSecond: env.API_BAD_TOKEN_RATE_PER_
 /** 401 for a token that is not live, or 429 when its address has sent too many of them. */
 function refuseToken(req: Request): Response {
   const decision = badTokenLimiter.take(clientAddress(req.headers));
-  if (!decision.allowed) return withHeader(refuse("rate_limited", "Too many requests with unknown tokens from this address."), "Retry-After", String(decision.retryAfterSeconds));
+  if (!decision.allowed)
+    return withHeader(refuse("rate_limited", "Too many requests with unknown tokens from this address."), "Retry-After", String(decision.retryAfterSeconds));
   return withHeader(refuse("unauthenticated", "The token is unknown, revoked or expired."), "WWW-Authenticate", 'Bearer error="invalid_token"');
 }
 

@@ -29,7 +29,10 @@ export function checkCustomColumns(columns: readonly CustomColumn[]): void {
     seen.set(header, index);
   }
   if (columns.length <= MAX_CUSTOM_COLUMNS) return;
-  const shown = columns.slice(0, 5).map((column) => `"${column.header}"`).join(", ");
+  const shown = columns
+    .slice(0, 5)
+    .map((column) => `"${column.header}"`)
+    .join(", ");
   throw new ImportError(
     "too_many_columns",
     `the file has ${columns.length} columns that are not profile fields (${shown}, …); at most ${MAX_CUSTOM_COLUMNS} are kept as custom attributes. Remove the columns you do not need and import it again`,
@@ -48,12 +51,7 @@ export function parseAttributeValue(cell: string): number | string | null {
  * The custom attributes of one row, or null when every custom cell is empty; logs cells that
  * are too long and returns undefined for such a row.
  */
-export function readAttributes(
-  columns: readonly CustomColumn[],
-  cells: readonly string[],
-  row: number,
-  log: ErrorLog,
-): CustomAttributes | null | undefined {
+export function readAttributes(columns: readonly CustomColumn[], cells: readonly string[], row: number, log: ErrorLog): CustomAttributes | null | undefined {
   const entries: [string, number | string][] = [];
   let valid = true;
   for (const { header, index } of columns) {

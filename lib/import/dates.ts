@@ -43,7 +43,13 @@ interface Parts {
 function splitDateParts(value: string): Parts | null {
   const compact = COMPACT_PATTERN.exec(value);
   if (compact) {
-    return { numbers: [Number(compact[1]), Number(compact[2]), Number(compact[3])], yearFirst: true, compact: true, separator: "", time: parseTimeOfDay(compact, 4) };
+    return {
+      numbers: [Number(compact[1]), Number(compact[2]), Number(compact[3])],
+      yearFirst: true,
+      compact: true,
+      separator: "",
+      time: parseTimeOfDay(compact, 4),
+    };
   }
   const match = DATE_PATTERN.exec(value);
   if (!match) return null;

@@ -23,7 +23,7 @@ export const SEPARATORS: readonly Separator[] = [";", "\t", ","];
 export function detectEncoding(sample: Uint8Array, atEnd = false): Encoding {
   let valid = 0;
   let invalid = 0;
-  for (let i = 0; i < sample.length; ) {
+  for (let i = 0; i < sample.length;) {
     if (sample[i] < 0x80) {
       i++;
       continue;
@@ -54,10 +54,7 @@ function sequenceLength(lead: number): number {
 /** Refuses binary content (NUL bytes or many control characters) and UTF-16 text. */
 export function assertTextContent(sample: Uint8Array): void {
   if (startsWith(sample, [0xff, 0xfe]) || startsWith(sample, [0xfe, 0xff])) {
-    throw new ImportError(
-      "unsupported_encoding",
-      "the file is UTF-16 text; save it as CSV in UTF-8 (or Latin-1) and import it again",
-    );
+    throw new ImportError("unsupported_encoding", "the file is UTF-16 text; save it as CSV in UTF-8 (or Latin-1) and import it again");
   }
   let controls = 0;
   for (const byte of sample) {

@@ -41,11 +41,7 @@ export function normalizeName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, "");
 }
 
-export function mapHeader<F extends string>(
-  header: readonly string[],
-  specs: readonly FieldSpec<F>[],
-  options: HeaderOptions<F> = {},
-): HeaderMapping<F> {
+export function mapHeader<F extends string>(header: readonly string[], specs: readonly FieldSpec<F>[], options: HeaderOptions<F> = {}): HeaderMapping<F> {
   const map = options.map ?? {};
   const names = header.map((name) => name.trim());
   const normalized = names.map(normalizeName);
@@ -162,6 +158,9 @@ function editDistance(a: string, b: string): number {
 }
 
 function listNames(names: readonly string[]): string {
-  const shown = names.slice(0, 12).map((name) => `"${name}"`).join(", ");
+  const shown = names
+    .slice(0, 12)
+    .map((name) => `"${name}"`)
+    .join(", ");
   return names.length > 12 ? `${shown}, … (${names.length} columns)` : shown;
 }

@@ -24,7 +24,10 @@ function isRetryOf(row: HistoryBatch, batch: HistoryBatch): boolean {
  * `batches` newest first; refused attempts of one file and kind with nothing else between them become one row.
  * `isWholeHistory`: false when `batches` is only the newest part, so a run at its end may go on.
  */
-export function collapseRefusedAttempts<B extends HistoryBatch>(batches: readonly B[], options: { limit?: number; isWholeHistory?: boolean } = {}): HistoryRow<B>[] {
+export function collapseRefusedAttempts<B extends HistoryBatch>(
+  batches: readonly B[],
+  options: { limit?: number; isWholeHistory?: boolean } = {},
+): HistoryRow<B>[] {
   const { limit = Infinity, isWholeHistory = true } = options;
   const rows: HistoryRow<B>[] = [];
   for (const batch of batches) {

@@ -48,7 +48,9 @@ export function looksLikeProfiles(header: readonly string[]): boolean {
 /** For a customer-profiles import. */
 export function assertNotOrderLines(header: readonly string[]): void {
   if (!looksLikeOrderLines(header)) return;
-  const names = findOrderColumns(header).map((column) => `"${column.header}"`).join(", ");
+  const names = findOrderColumns(header)
+    .map((column) => `"${column.header}"`)
+    .join(", ");
   throw new ImportError(
     "wrong_kind",
     `This looks like an order-lines file (columns ${names}, and no profile columns): choose "Order lines" (CLI: --kind orders)`,
@@ -59,7 +61,11 @@ export function assertNotOrderLines(header: readonly string[]): void {
 export function assertNotProfiles(header: readonly string[]): void {
   if (!looksLikeProfiles(header)) return;
   const columns = findProfileColumns(header);
-  const names = columns.slice(0, 4).map((name) => `"${name}"`).join(", ") + (columns.length > 4 ? `, … (${columns.length} profile columns)` : "");
+  const names =
+    columns
+      .slice(0, 4)
+      .map((name) => `"${name}"`)
+      .join(", ") + (columns.length > 4 ? `, … (${columns.length} profile columns)` : "");
   throw new ImportError(
     "wrong_kind",
     `This looks like a customer-profiles file (columns ${names}, and no order date): choose "Customer profiles" (CLI: --kind customers)`,

@@ -160,7 +160,12 @@ function classify(row: OrderLine, amountSource: AmountSource, creditNotes: boole
   return classifyLine({ amount, quantity: row.quantity, orderId: row.orderId, status: row.status }, creditNotes);
 }
 
-async function readLines(source: RereadableSource, options: OrderImportOptions, decided: Decided, onChunk: (chunk: OrderChunk) => void | Promise<void>): Promise<OrderFile> {
+async function readLines(
+  source: RereadableSource,
+  options: OrderImportOptions,
+  decided: Decided,
+  onChunk: (chunk: OrderChunk) => void | Promise<void>,
+): Promise<OrderFile> {
   const reader = await openCsv(source, options);
   try {
     const { mapping, amountSource, format, creditNotes, amountFence } = decided;
@@ -213,8 +218,15 @@ function chooseAmountSource(mapping: HeaderMapping<OrderField>, explicit: OrderI
   if (explicit.quantity && explicit.unitPrice && !explicit.amount) return "quantity × unit price";
   if (has("amount")) return "amount";
   if (has("quantity") && has("unitPrice")) return "quantity × unit price";
-  const aliases = (field: OrderField) => ORDER_SPECS.find((spec) => spec.field === field)!.aliases.map((alias) => `"${alias}"`).join(", ");
-  const found = has("quantity") ? "it has a quantity column but no unit price" : has("unitPrice") ? "it has a unit price column but no quantity" : "it has neither";
+  const aliases = (field: OrderField) =>
+    ORDER_SPECS.find((spec) => spec.field === field)!
+      .aliases.map((alias) => `"${alias}"`)
+      .join(", ");
+  const found = has("quantity")
+    ? "it has a quantity column but no unit price"
+    : has("unitPrice")
+      ? "it has a unit price column but no quantity"
+      : "it has neither";
   throw new ImportError(
     "missing_column",
     `the file has no amount column and no quantity and unit price columns to compute it from (${found}). ` +

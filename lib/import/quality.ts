@@ -3,13 +3,7 @@
  * It judges plausibility (the schema only judged types): missing values, values out of range,
  * unknown categories and rows that repeat another row but for the id.
  */
-import {
-  CUSTOMER_COLUMNS,
-  KNOWN_EDUCATION,
-  KNOWN_MARITAL_STATUS,
-  type CustomerField,
-  type CustomerRecord,
-} from "@/lib/data/customer";
+import { CUSTOMER_COLUMNS, KNOWN_EDUCATION, KNOWN_MARITAL_STATUS, type CustomerField, type CustomerRecord } from "@/lib/data/customer";
 import { DuplicateRowFinder, OutOfRangeCounter, formatCount, formatValue, describeMissing } from "./qualityChecks";
 import type { DuplicateRows, MissingValues, OutOfRange } from "./qualityChecks";
 
@@ -32,15 +26,12 @@ export interface CustomerQuality {
   findings: string[];
 }
 
-const HEADER = Object.fromEntries(CUSTOMER_COLUMNS.map((column) => [column.field, column.header])) as Record<
-  CustomerField,
-  string
->;
+const HEADER = Object.fromEntries(CUSTOMER_COLUMNS.map((column) => [column.field, column.header])) as Record<CustomerField, string>;
 
 /** Fields where a negative value cannot be right. */
-const NON_NEGATIVE = CUSTOMER_COLUMNS.filter(
-  (column) => (column.kind === "int" || column.kind === "number") && column.field !== "yearBirth",
-).map((column) => column.field);
+const NON_NEGATIVE = CUSTOMER_COLUMNS.filter((column) => (column.kind === "int" || column.kind === "number") && column.field !== "yearBirth").map(
+  (column) => column.field,
+);
 
 /** Distinct unknown values counted per category column; later new ones are left out of the list. */
 const MAX_UNKNOWN_VALUES = 1000;
@@ -121,16 +112,13 @@ const KNOWN_CATEGORIES: Record<"education" | "maritalStatus", readonly string[]>
   maritalStatus: KNOWN_MARITAL_STATUS,
 };
 
-function findings(
-  rows: number,
-  missing: MissingValues[],
-  checks: OutOfRange[],
-  unknown: UnknownCategory[],
-  duplicates: DuplicateRows,
-): string[] {
+function findings(rows: number, missing: MissingValues[], checks: OutOfRange[], unknown: UnknownCategory[], duplicates: DuplicateRows): string[] {
   const out = missing.map((m) => describeMissing(m, rows)).filter((finding) => finding !== null);
   for (const c of checks) {
-    const examples = c.examples.slice(0, 3).map((e) => `${formatValue(e.value)} (row ${e.row})`).join(", ");
+    const examples = c.examples
+      .slice(0, 3)
+      .map((e) => `${formatValue(e.value)} (row ${e.row})`)
+      .join(", ");
     const more = c.count > 3 ? ", …" : "";
     out.push(`${c.column}: ${formatCount(c.count)} ${c.count === 1 ? "row" : "rows"} ${c.rule}: ${examples}${more}`);
   }

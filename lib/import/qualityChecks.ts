@@ -108,13 +108,13 @@ export class DuplicateRowFinder {
 }
 
 /** Rows (by index) equal in every given column; `rowNumbers` names them. */
-export function findDuplicateRows(
-  rows: number,
-  columns: readonly ((i: number) => unknown)[],
-  rowNumbers: readonly number[],
-): DuplicateRows {
+export function findDuplicateRows(rows: number, columns: readonly ((i: number) => unknown)[], rowNumbers: readonly number[]): DuplicateRows {
   const finder = new DuplicateRowFinder();
-  for (let i = 0; i < rows; i++) finder.add(columns.map((valueAt) => valueAt(i)), rowNumbers[i]);
+  for (let i = 0; i < rows; i++)
+    finder.add(
+      columns.map((valueAt) => valueAt(i)),
+      rowNumbers[i],
+    );
   return finder.result();
 }
 

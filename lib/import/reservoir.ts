@@ -14,7 +14,10 @@ export class Reservoir<T> {
   private seen = 0;
   private readonly rng: Rng;
 
-  constructor(private readonly size = SAMPLE_SIZE, seed = SEED) {
+  constructor(
+    private readonly size = SAMPLE_SIZE,
+    seed = SEED,
+  ) {
     this.rng = createRng(seed);
   }
 

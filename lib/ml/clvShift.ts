@@ -23,9 +23,12 @@ export interface ClvAfter {
 export type ClvChanges = { changes: Float64Array } | { reason: string };
 
 export function measureClvChangesOfUnchanged(before: ClvBefore, after: ClvAfter): ClvChanges {
-  if (before.customerIds.length !== before.clv.length || before.clv.length !== before.inputHash.length) throw new RangeError("ClvBefore: customerIds, clv and inputHash differ in length");
-  if (after.customerIds.length !== after.clv.length || after.clv.length !== after.inputHash.length) throw new RangeError("ClvAfter: customerIds, clv and inputHash differ in length");
-  if (!before.inputHash.some(Number.isFinite)) return { reason: "the active run stored no per-customer data fingerprints (it was trained before they existed)" };
+  if (before.customerIds.length !== before.clv.length || before.clv.length !== before.inputHash.length)
+    throw new RangeError("ClvBefore: customerIds, clv and inputHash differ in length");
+  if (after.customerIds.length !== after.clv.length || after.clv.length !== after.inputHash.length)
+    throw new RangeError("ClvAfter: customerIds, clv and inputHash differ in length");
+  if (!before.inputHash.some(Number.isFinite))
+    return { reason: "the active run stored no per-customer data fingerprints (it was trained before they existed)" };
   const changes = new Float64Array(after.customerIds.length);
   let count = 0;
   after.customerIds.forEach((customerId, i) => {

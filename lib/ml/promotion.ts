@@ -113,29 +113,50 @@ function segmentCountRule(candidate: GateMetrics, active: GateMetrics | null): G
 }
 
 function silhouetteRule(candidate: GateMetrics, active: GateMetrics | null): GateRule {
-  const text = { rule: "Segment structure", description: "The segments' silhouette must be positive: customers closer to their own segment than to the next.", threshold: "above 0" };
-  const problem = Number.isFinite(candidate.silhouette) && candidate.silhouette > 0 ? null : `silhouette ${fmt(candidate.silhouette)} is not positive: no real segment structure`;
+  const text = {
+    rule: "Segment structure",
+    description: "The segments' silhouette must be positive: customers closer to their own segment than to the next.",
+    threshold: "above 0",
+  };
+  const problem =
+    Number.isFinite(candidate.silhouette) && candidate.silhouette > 0
+      ? null
+      : `silhouette ${fmt(candidate.silhouette)} is not positive: no real segment structure`;
   return judged(text, fmt(candidate.silhouette), active ? fmt(active.silhouette) : null, problem);
 }
 
 function aucFloorRule(candidate: GateMetrics, active: GateMetrics | null, limits: GateTolerances): GateRule {
-  const text = { rule: "Response AUC floor", description: "The response model must tell responders from the rest at least this well (mean cross-validated ROC AUC).", threshold: `at least ${fmt(limits.minAuc)}` };
+  const text = {
+    rule: "Response AUC floor",
+    description: "The response model must tell responders from the rest at least this well (mean cross-validated ROC AUC).",
+    threshold: `at least ${fmt(limits.minAuc)}`,
+  };
   const activeAuc = active ? fmtAuc(active.responseAuc) : null;
   if (candidate.responseAuc === null) return notApplicable(text, null, activeAuc, "this run has no response model (it was skipped)");
-  const problem = candidate.responseAuc < limits.minAuc ? `response CV ROC AUC ${fmt(candidate.responseAuc)} is below the floor of ${fmt(limits.minAuc)}` : null;
+  const problem =
+    candidate.responseAuc < limits.minAuc ? `response CV ROC AUC ${fmt(candidate.responseAuc)} is below the floor of ${fmt(limits.minAuc)}` : null;
   return judged(text, fmt(candidate.responseAuc), activeAuc, problem);
 }
 
 function scoredShareRule(candidate: GateMetrics, active: GateMetrics | null): GateRule {
-  const text = { rule: "Response scores", description: "Every customer the response model should score (none it declined with a reason) gets a response score.", threshold: "100%" };
+  const text = {
+    rule: "Response scores",
+    description: "Every customer the response model should score (none it declined with a reason) gets a response score.",
+    threshold: "100%",
+  };
   const activeShare = active?.responseAuc != null ? percent(active.scoredShare, 1) : null;
   if (candidate.responseAuc === null) return notApplicable(text, null, activeShare, "this run has no response model (it was skipped)");
-  const problem = candidate.scoredShare < 1 ? `${fmt((1 - candidate.scoredShare) * 100, 1)}% of the customers the response model should score got no response score` : null;
+  const problem =
+    candidate.scoredShare < 1 ? `${fmt((1 - candidate.scoredShare) * 100, 1)}% of the customers the response model should score got no response score` : null;
   return judged(text, percent(candidate.scoredShare, 1), activeShare, problem);
 }
 
 function aucDropRule(candidate: GateMetrics, active: GateMetrics | null, limits: GateTolerances): GateRule {
-  const text = { rule: "Response AUC drop", description: "The response model's CV ROC AUC may fall below the active run's by at most the tolerance.", threshold: `drop of at most ${fmt(limits.maxAucDrop)}` };
+  const text = {
+    rule: "Response AUC drop",
+    description: "The response model's CV ROC AUC may fall below the active run's by at most the tolerance.",
+    threshold: `drop of at most ${fmt(limits.maxAucDrop)}`,
+  };
   const candidateAuc = fmtAuc(candidate.responseAuc);
   if (!active) return notApplicable(text, candidateAuc, null, "no model was active");
   if (active.responseAuc === null) return notApplicable(text, candidateAuc, "none", "the active run has no response model");
@@ -147,11 +168,20 @@ function aucDropRule(candidate: GateMetrics, active: GateMetrics | null, limits:
 }
 
 function silhouetteDropRule(candidate: GateMetrics, active: GateMetrics | null, limits: GateTolerances): GateRule {
-  const text = { rule: "Silhouette drop", description: "The segments' silhouette may fall below the active run's by at most the tolerance.", threshold: `drop of at most ${fmt(limits.maxSilhouetteDrop)}` };
+  const text = {
+    rule: "Silhouette drop",
+    description: "The segments' silhouette may fall below the active run's by at most the tolerance.",
+    threshold: `drop of at most ${fmt(limits.maxSilhouetteDrop)}`,
+  };
   if (!active) return notApplicable(text, fmt(candidate.silhouette), null, "no model was active");
   // Silhouette tends to fall as k grows, so a run with another k (an administrator's choice, or the rule's) is not held to the old number.
   if (candidate.k !== active.k) {
-    return notApplicable(text, fmt(candidate.silhouette), fmt(active.silhouette), `silhouettes not compared, as this run has ${candidate.k} segments and the active run ${active.k}`);
+    return notApplicable(
+      text,
+      fmt(candidate.silhouette),
+      fmt(active.silhouette),
+      `silhouettes not compared, as this run has ${candidate.k} segments and the active run ${active.k}`,
+    );
   }
   const problem = exceeds(active.silhouette - candidate.silhouette, limits.maxSilhouetteDrop)
     ? `silhouette fell from ${fmt(active.silhouette)} to ${fmt(candidate.silhouette)} (more than ${fmt(limits.maxSilhouetteDrop)})`
@@ -168,7 +198,8 @@ function silhouetteDropRule(candidate: GateMetrics, active: GateMetrics | null, 
 function clvBacktestRule(candidate: GateMetrics, active: GateMetrics | null, limits: GateTolerances): GateRule {
   const text = {
     rule: "CLV backtest",
-    description: "The CLV model's backtest may not be worse than the active run's: Spearman rank correlation of predicted with actual hold-out spend, and hold-out purchase error as a multiple of the naive baseline's.",
+    description:
+      "The CLV model's backtest may not be worse than the active run's: Spearman rank correlation of predicted with actual hold-out spend, and hold-out purchase error as a multiple of the naive baseline's.",
     threshold: `Spearman drop of at most ${fmt(limits.maxClvSpearmanDrop, 2)}; error ratio rise of at most ${fmt(limits.maxClvErrorRise, 2)}`,
   };
   const mine = backtestFigures(candidate.clvBacktest);
@@ -178,10 +209,14 @@ function clvBacktestRule(candidate: GateMetrics, active: GateMetrics | null, lim
   if (!theirs.figures) return notApplicable(text, mine.shown, theirs.shown, `the active run has no CLV backtest: ${theirs.why}`);
   const problems: string[] = [];
   if (exceeds(theirs.figures.spearman - mine.figures.spearman, limits.maxClvSpearmanDrop)) {
-    problems.push(`CLV backtest Spearman fell from ${fmt(theirs.figures.spearman)} to ${fmt(mine.figures.spearman)} (more than ${fmt(limits.maxClvSpearmanDrop, 2)})`);
+    problems.push(
+      `CLV backtest Spearman fell from ${fmt(theirs.figures.spearman)} to ${fmt(mine.figures.spearman)} (more than ${fmt(limits.maxClvSpearmanDrop, 2)})`,
+    );
   }
   if (exceeds(mine.figures.errorRatio - theirs.figures.errorRatio, limits.maxClvErrorRise)) {
-    problems.push(`CLV backtest error rose from ${fmt(theirs.figures.errorRatio, 2)}× to ${fmt(mine.figures.errorRatio, 2)}× the baseline's (more than ${fmt(limits.maxClvErrorRise, 2)})`);
+    problems.push(
+      `CLV backtest error rose from ${fmt(theirs.figures.errorRatio, 2)}× to ${fmt(mine.figures.errorRatio, 2)}× the baseline's (more than ${fmt(limits.maxClvErrorRise, 2)})`,
+    );
   }
   return judged(text, mine.shown, theirs.shown, problems.length ? problems.join("; ") : null);
 }

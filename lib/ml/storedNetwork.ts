@@ -13,7 +13,16 @@ export interface StoredNetwork {
 
 interface LayerJson {
   class_name: string;
-  config: { name: string; units?: number; activation?: string; use_bias?: boolean; epsilon?: number; center?: boolean; scale?: boolean; axis?: number | number[] };
+  config: {
+    name: string;
+    units?: number;
+    activation?: string;
+    use_bias?: boolean;
+    epsilon?: number;
+    center?: boolean;
+    scale?: boolean;
+    axis?: number | number[];
+  };
 }
 
 const ACTIVATIONS: readonly Activation[] = ["relu", "linear", "sigmoid", "softmax"];
@@ -39,7 +48,8 @@ export function readDenseLayers(saved: StoredNetwork): DenseLayer[] {
       layers.push({ inputSize, units, activation: findActivation(config.activation), kernel: [...kernel.values], bias });
     } else if (kind === "BatchNormalization") {
       const axis = config.axis ?? -1;
-      if (axis !== -1 && !(Array.isArray(axis) && axis.length === 1 && axis[0] === -1)) throw new Error(`stored network: batch normalisation over axis ${JSON.stringify(axis)}`);
+      if (axis !== -1 && !(Array.isArray(axis) && axis.length === 1 && axis[0] === -1))
+        throw new Error(`stored network: batch normalisation over axis ${JSON.stringify(axis)}`);
       foldBatchNorm(last("BatchNormalization"), {
         mean: weight(config.name, "moving_mean").values,
         variance: weight(config.name, "moving_variance").values,

@@ -56,8 +56,19 @@ export class Coverage {
   result(): { clvCoverage: ClvCoverage; responseCoverage: ResponseCoverage } {
     const withClv = this.fromOrders + this.fromProfiles;
     return {
-      clvCoverage: { customers: this.customers, orders: this.fromOrders, profiles: this.fromProfiles, none: this.customers - withClv, reasons: topReasons(this.clvReasons) },
-      responseCoverage: { customers: this.customers, scored: this.responseScored, none: this.customers - this.responseScored, reasons: topReasons(this.responseReasons) },
+      clvCoverage: {
+        customers: this.customers,
+        orders: this.fromOrders,
+        profiles: this.fromProfiles,
+        none: this.customers - withClv,
+        reasons: topReasons(this.clvReasons),
+      },
+      responseCoverage: {
+        customers: this.customers,
+        scored: this.responseScored,
+        none: this.customers - this.responseScored,
+        reasons: topReasons(this.responseReasons),
+      },
     };
   }
 }

@@ -51,12 +51,18 @@ export function samplePcaPoints(pca: ArrayLike<number>, segmentKeys: ArrayLike<n
     members.set(segmentKeys[i], list);
   }
   const keys = [...members.keys()].sort((a, b) => a - b);
-  const quotas = allocateStratumQuotas(keys.map((key) => members.get(key)!.length), maxPoints);
+  const quotas = allocateStratumQuotas(
+    keys.map((key) => members.get(key)!.length),
+    maxPoints,
+  );
   const rng = createRng(seed);
   const points: PcaPoint[] = [];
   keys.forEach((key, s) => {
     const rows = members.get(key)!;
-    const chosen = rng.sample(rows.length, quotas[s]).map((j) => rows[j]).sort((a, b) => a - b);
+    const chosen = rng
+      .sample(rows.length, quotas[s])
+      .map((j) => rows[j])
+      .sort((a, b) => a - b);
     for (const row of chosen) points.push([round(pca[row * 3]), round(pca[row * 3 + 1]), round(pca[row * 3 + 2]), key]);
   });
   return { population: segmentKeys.length, points };

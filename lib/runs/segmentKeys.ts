@@ -49,8 +49,13 @@ export function assignSegmentKeys(personas: Persona[], centroids: number[][], hi
   // Segmented on other features (order lines instead of profiles, other categories): the active run's segments carry nothing over.
   const active = history.activeComparable && history.active.every(sameShape) ? history.active : [];
   const absent = history.absent.filter(sameShape);
-  const { matches } = matchIdentities(active.map((s) => s.centroid), absent.map((s) => s.centroid), centroids);
-  const previousOf = (match: IdentityMatch) => (match.source === "active" ? active : match.source === "absent" ? absent : [])[match.previousIndex ?? -1] ?? null;
+  const { matches } = matchIdentities(
+    active.map((s) => s.centroid),
+    absent.map((s) => s.centroid),
+    centroids,
+  );
+  const previousOf = (match: IdentityMatch) =>
+    (match.source === "active" ? active : match.source === "absent" ? absent : [])[match.previousIndex ?? -1] ?? null;
 
   // Carried-over personas claim their colours and names first: the active run's, then the returning ones.
   const order = [...matches].sort((a, b) => rank(a) - rank(b) || a.newIndex - b.newIndex);

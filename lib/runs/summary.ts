@@ -108,10 +108,27 @@ export function summariseRun(customers: readonly CustomerRecord[], scores: Custo
   const keyOf = new Map(segments.map((segment) => [segment.label, segment.segmentKey]));
   const segmentKeys = Int32Array.from(scores.segment, (label) => keyOf.get(label)!);
   const referenceYear = new Date(context.snapshotDate).getUTCFullYear();
-  const distributions = computeSegmentDistributions(customers, segmentKeys, segments.map((segment) => segment.segmentKey), referenceYear, orders);
-  const overall = { spend: new Mean(), clv: new Mean(), clvLow: new Mean(), clvHigh: new Mean(), alive: new Mean(), response: new Mean(), coverage: new Coverage() };
+  const distributions = computeSegmentDistributions(
+    customers,
+    segmentKeys,
+    segments.map((segment) => segment.segmentKey),
+    referenceYear,
+    orders,
+  );
+  const overall = {
+    spend: new Mean(),
+    clv: new Mean(),
+    clvLow: new Mean(),
+    clvHigh: new Mean(),
+    alive: new Mean(),
+    response: new Mean(),
+    coverage: new Coverage(),
+  };
   const bySegment = new Map(
-    segments.map((segment) => [segment.segmentKey, { size: 0, income: new Mean(), spend: new Mean(), clv: new Mean(), response: new Mean(), alive: new Mean(), coverage: new Coverage() }]),
+    segments.map((segment) => [
+      segment.segmentKey,
+      { size: 0, income: new Mean(), spend: new Mean(), clv: new Mean(), response: new Mean(), alive: new Mean(), coverage: new Coverage() },
+    ]),
   );
   customers.forEach((customer, i) => {
     const spend = spendOf(customer);
@@ -144,7 +161,11 @@ export function summariseRun(customers: readonly CustomerRecord[], scores: Custo
     campaign:
       overall.response.total === null
         ? null
-        : { recommended: recommendCampaign(segmentKeys, scores.responseProbability, economics), everyone: computeEveryoneOutcome(scores.responseProbability, economics), economics },
+        : {
+            recommended: recommendCampaign(segmentKeys, scores.responseProbability, economics),
+            everyone: computeEveryoneOutcome(scores.responseProbability, economics),
+            economics,
+          },
     pcaSample: samplePcaPoints(scores.pca, segmentKeys, context.seed),
     segments: [...bySegment].map(([segmentKey, stats]) => ({
       segmentKey,

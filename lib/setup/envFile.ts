@@ -62,7 +62,10 @@ export function setEnvValue(key: string, value: string, file = ".env"): void {
  */
 export function syncLocalUrl(port: number, file = ".env"): string {
   const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
-  const written = /^\s*NEXTAUTH_URL\s*=(.*)$/m.exec(text)?.[1]?.trim().replace(/^(["'])(.*)\1$/, "$2");
+  const written = /^\s*NEXTAUTH_URL\s*=(.*)$/m
+    .exec(text)?.[1]
+    ?.trim()
+    .replace(/^(["'])(.*)\1$/, "$2");
   const chosen = process.env.NEXTAUTH_URL;
   if (chosen && chosen !== written) return chosen;
   const wanted = buildLocalUrl(port);

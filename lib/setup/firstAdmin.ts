@@ -6,9 +6,7 @@ import { hashPassword, randomPassword } from "@/lib/auth/password";
 import { countUsers, createUser } from "@/lib/db/users";
 import { env } from "@/lib/env";
 
-export type FirstAdmin =
-  | { created: true; email: string; password: string; generated: boolean }
-  | { created: false };
+export type FirstAdmin = { created: true; email: string; password: string; generated: boolean } | { created: false };
 
 export const DEFAULT_ADMIN_EMAIL = "admin@example.com";
 
@@ -28,8 +26,6 @@ export async function ensureFirstAdmin(): Promise<FirstAdmin> {
 
 export function describeFirstAdmin(result: FirstAdmin): string {
   if (!result.created) return "Users exist already; no admin created.";
-  const secret = result.generated
-    ? `password ${result.password}  (generated; shown only this once — note it now)`
-    : "the password from ADMIN_PASSWORD";
+  const secret = result.generated ? `password ${result.password}  (generated; shown only this once — note it now)` : "the password from ADMIN_PASSWORD";
   return `Created the first administrator: ${result.email} with ${secret}.`;
 }

@@ -36,7 +36,10 @@ export function parseInline(text: string): Inline[] {
 export function parseMarkdown(text: string): Block[] {
   const blocks: Block[] = [];
   for (const chunk of text.trim().split(/\n\s*\n/)) {
-    const lines = chunk.split("\n").map((line) => line.trim()).filter(Boolean);
+    const lines = chunk
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean);
     if (lines.length === 0) continue;
     if (lines.every((line) => /^[-*] /.test(line))) blocks.push({ kind: "list", items: lines.map((line) => parseInline(line.slice(2))) });
     else blocks.push({ kind: "paragraph", inlines: parseInline(lines.join(" ")) });

@@ -39,7 +39,11 @@ export function money(value: number | null | undefined, format: MoneyFormat, { c
   const short = compact ? abbreviated(value, format.locale, style) : null;
   if (short) return short;
   // With a currency, cents are the currency's own minor units (none for JPY).
-  const digits = cents ? (format.currency ? {} : { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : { minimumFractionDigits: 0, maximumFractionDigits: 0 };
+  const digits = cents
+    ? format.currency
+      ? {}
+      : { minimumFractionDigits: 2, maximumFractionDigits: 2 }
+    : { minimumFractionDigits: 0, maximumFractionDigits: 0 };
   return formatter(format.locale, { ...style, ...digits }).format(value);
 }
 

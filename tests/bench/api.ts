@@ -73,7 +73,9 @@ try {
   console.log(`\n== while run ${await retrain.started} retrains in its own process (load average ${loadAverage()})`);
   await measureAll(server.base, cookie, retrain);
   const outcome = await retrain.finished;
-  console.log(`\nthe concurrent retrain ${outcome.code === 0 ? "finished" : `exited with code ${outcome.code}`} after ${outcome.seconds.toFixed(1)} s; load average ${loadAverage()}`);
+  console.log(
+    `\nthe concurrent retrain ${outcome.code === 0 ? "finished" : `exited with code ${outcome.code}`} after ${outcome.seconds.toFixed(1)} s; load average ${loadAverage()}`,
+  );
 } finally {
   server.stop();
   await database.drop();
@@ -92,10 +94,14 @@ async function measureAll(base: string, cookie: string, retrain?: Retrain): Prom
     `batch of 1,000, ${BATCH_REQUESTS} sequential: status ${batch.status}, p50 ${batch.p50.toFixed(0)} ms, p95 ${batch.p95.toFixed(0)} ms, max ${batch.max.toFixed(0)} ms — ${batch.p95 <= 200 ? "meets" : "misses"} the target (≤ 200 ms)${during()}`,
   );
   const paging = await walkLargestSegment(base);
-  console.log(`segment paging: segment ${paging.segmentId}, ${paging.rows} customers in ${paging.pages} pages of ≤ 500, page p50 ${paging.p50.toFixed(0)} ms, p95 ${paging.p95.toFixed(0)} ms, ${paging.rowsPerSecond.toFixed(0)} customers/s${during()}`);
+  console.log(
+    `segment paging: segment ${paging.segmentId}, ${paging.rows} customers in ${paging.pages} pages of ≤ 500, page p50 ${paging.p50.toFixed(0)} ms, p95 ${paging.p95.toFixed(0)} ms, ${paging.rowsPerSecond.toFixed(0)} customers/s${during()}`,
+  );
   for (const page of ["/", "/segments", "/customers"]) {
     const timing = await timeRequests(base + page, { headers: { cookie } }, PAGE_REQUESTS);
-    console.log(`dashboard ${page}, ${PAGE_REQUESTS} sequential: status ${timing.status}, p50 ${timing.p50.toFixed(0)} ms, p95 ${timing.p95.toFixed(0)} ms — ${timing.p95 <= 300 ? "within" : "over"} the 300 ms budget${during()}`);
+    console.log(
+      `dashboard ${page}, ${PAGE_REQUESTS} sequential: status ${timing.status}, p50 ${timing.p50.toFixed(0)} ms, p95 ${timing.p95.toFixed(0)} ms — ${timing.p95 <= 300 ? "within" : "over"} the 300 ms budget${during()}`,
+    );
   }
 }
 

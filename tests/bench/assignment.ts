@@ -45,7 +45,8 @@ for (const rows of [2_240, 100_000]) {
   let started = performance.now();
   const fit = await fitSegmentClassifier(X, labels, K, { seed: 1 });
   console.log(
-    `fit ${size}`.padEnd(26), `${seconds(started)} s`,
+    `fit ${size}`.padEnd(26),
+    `${seconds(started)} s`,
     `  train ${fit.rows.train}, validation ${fit.rows.validation}, test ${fit.rows.test}, batch ${fit.batchSize},`,
     `epochs ${fit.epochs} (best ${fit.bestEpoch}), held-out accuracy ${fit.heldOutAccuracy.toFixed(4)}`,
   );
@@ -61,6 +62,8 @@ if (process.argv.includes("--tune")) {
   const tuned = await tuneSegmentClassifier(X, labels, K, { seed: 1, trials: 8 });
   console.log(`tune 8 trials, 2,240 × ${COLUMNS}`.padEnd(26), `${seconds(started)} s   best trial ${tuned.bestTrial}: ${JSON.stringify(tuned.best)}`);
   for (const t of tuned.trials) {
-    console.log(`  trial ${t.trial}: ${JSON.stringify(t.hyperParameters)} val acc ${t.validationAccuracy.toFixed(4)}, val loss ${t.validationLoss.toFixed(4)}, ${t.epochs} epochs, ${(t.milliseconds / 1000).toFixed(1)} s`);
+    console.log(
+      `  trial ${t.trial}: ${JSON.stringify(t.hyperParameters)} val acc ${t.validationAccuracy.toFixed(4)}, val loss ${t.validationLoss.toFixed(4)}, ${t.epochs} epochs, ${(t.milliseconds / 1000).toFixed(1)} s`,
+    );
   }
 }

@@ -4,15 +4,7 @@
  * worst case with every T distinct). Run from the project root: npx tsx tests/bench/clv.ts
  * Timings are wall-clock and process CPU time on a shared machine: noisy.
  */
-import {
-  fitClv,
-  PERIODS_PER_MONTH,
-  scoreClv,
-  simulateBgNbd,
-  simulateGammaGamma,
-  summaryFromProfiles,
-  type RfmSummary,
-} from "@/lib/ml/clv";
+import { fitClv, PERIODS_PER_MONTH, scoreClv, simulateBgNbd, simulateGammaGamma, summaryFromProfiles, type RfmSummary } from "@/lib/ml/clv";
 import { createRng } from "@/lib/ml/random";
 import { readCdnow } from "@/tests/support/readCdnow";
 import { readMarketingCsv } from "@/tests/support/readMarketingCsv";
@@ -36,7 +28,9 @@ function bench(name: string, summary: RfmSummary & { monetary: Float64Array }, p
   let total = 0;
   for (const value of scores.clv) total += value;
   console.log(`\n${name}: ${summary.frequency.length.toLocaleString("en-US")} customers`);
-  console.log(`  BG/NBD r=${r.toFixed(4)} alpha=${alpha.toFixed(4)} a=${a.toFixed(4)} b=${b.toFixed(4)} converged=${converged} (${model.bgnbd.iterations} iterations)`);
+  console.log(
+    `  BG/NBD r=${r.toFixed(4)} alpha=${alpha.toFixed(4)} a=${a.toFixed(4)} b=${b.toFixed(4)} converged=${converged} (${model.bgnbd.iterations} iterations)`,
+  );
   console.log(`  Gamma-Gamma p=${gg.p.toFixed(3)} q=${gg.q.toFixed(3)} gamma=${gg.gamma.toFixed(3)} on ${gg.customers} repeat buyers`);
   console.log(`  fit (both models + Hessians)     ${fitMs}`);
   console.log(`  score, point estimates only      ${pointMs}`);

@@ -50,5 +50,10 @@ console.log(`${rows.toLocaleString("en")} rows × ${NUMERIC + CATEGORICAL} featu
 const reference = timed("referenceStats", () => computeReferenceStats(referenceData));
 console.log(`stored reference: ${(JSON.stringify(reference).length / 1024).toFixed(0)} KiB of JSON`);
 const report = timed("compareToReference", () => compareToReference(reference, currentData));
-console.log(`drifted: ${report.features.filter((f) => f.drifted).map((f) => `${f.name} (${f.severity}, PSI ${f.psi.toFixed(3)})`).join(", ")}`);
+console.log(
+  `drifted: ${report.features
+    .filter((f) => f.drifted)
+    .map((f) => `${f.name} (${f.severity}, PSI ${f.psi.toFixed(3)})`)
+    .join(", ")}`,
+);
 console.log(`driftedShare ${report.driftedShare.toFixed(3)}, datasetDrift ${report.datasetDrift}`);

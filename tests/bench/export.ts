@@ -43,7 +43,9 @@ for (let round = 0; round < ROUNDS; round++) {
   const seconds = (performance.now() - started) / 1000;
   rates.push(rows / seconds);
   writeRates.push(rows / (writing / 1000));
-  console.log(`round ${round + 1}: ${rows.toLocaleString("en-US")} rows, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s = ${Math.round(rows / seconds).toLocaleString("en-US")} rows/s; writing the lines alone ${Math.round(rows / (writing / 1000)).toLocaleString("en-US")} rows/s`);
+  console.log(
+    `round ${round + 1}: ${rows.toLocaleString("en-US")} rows, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s = ${Math.round(rows / seconds).toLocaleString("en-US")} rows/s; writing the lines alone ${Math.round(rows / (writing / 1000)).toLocaleString("en-US")} rows/s`,
+  );
 }
 const median = (values: number[]) => Math.round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]).toLocaleString("en-US");
 console.log(`median ${median(rates)} rows/s (writing the lines alone ${median(writeRates)} rows/s); load average at the end: ${loadAverage()}`);

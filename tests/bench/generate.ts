@@ -29,9 +29,7 @@ async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
   const used = process.cpuUsage(cpu);
   const heap = process.memoryUsage().heapUsed / 2 ** 20;
   const cpuSeconds = (used.user + used.system) / 1e6;
-  console.log(
-    `${label.padEnd(46)} ${wall.toFixed(2).padStart(7)} s wall ${cpuSeconds.toFixed(2).padStart(7)} s cpu  heap ${heap.toFixed(0)} MB`,
-  );
+  console.log(`${label.padEnd(46)} ${wall.toFixed(2).padStart(7)} s wall ${cpuSeconds.toFixed(2).padStart(7)} s cpu  heap ${heap.toFixed(0)} MB`);
   return result;
 }
 

@@ -67,7 +67,12 @@ async function runMemory(file: string): Promise<void> {
     const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
     console.log(
       `memory: ${summary.status} ${summary.rowsInserted.toLocaleString("en-US")} rows in ${seconds.toFixed(1)} s ` +
-        `(heap ceiling ${process.execArgv.concat(process.env.NODE_OPTIONS ?? "").join(" ").match(/max-old-space-size=(\d+)/)?.[1] ?? "default"} MB); ` +
+        `(heap ceiling ${
+          process.execArgv
+            .concat(process.env.NODE_OPTIONS ?? "")
+            .join(" ")
+            .match(/max-old-space-size=(\d+)/)?.[1] ?? "default"
+        } MB); ` +
         `peak RSS ${mb(peak.rss)}, peak JS heap used ${mb(peak.heap)}`,
     );
   } finally {

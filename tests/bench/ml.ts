@@ -16,9 +16,15 @@ function printStages(label: string, result: TrainResult, wallMs: number): void {
   console.log(`\n${label}: ${(wallMs / 1000).toFixed(1)} s wall`);
   for (const [stage, ms] of Object.entries(result.timings)) console.log(`  ${stage.padEnd(40)} ${(ms / 1000).toFixed(2).padStart(8)} s`);
   const { segmentation, response, clv } = result.metrics;
-  console.log(`  → k=${segmentation.k} (${segmentation.space}, silhouette ${segmentation.silhouette.toFixed(3)})` +
-    (response ? `, CV AUC ${Object.entries(response.cvAuc).map(([kind, auc]) => `${kind} ${auc!.toFixed(3)}`).join(" / ")}, champion ${response.champion}` : "") +
-    (clv ? `, CLV from ${clv.source}` : ""));
+  console.log(
+    `  → k=${segmentation.k} (${segmentation.space}, silhouette ${segmentation.silhouette.toFixed(3)})` +
+      (response
+        ? `, CV AUC ${Object.entries(response.cvAuc)
+            .map(([kind, auc]) => `${kind} ${auc!.toFixed(3)}`)
+            .join(" / ")}, champion ${response.champion}`
+        : "") +
+      (clv ? `, CLV from ${clv.source}` : ""),
+  );
 }
 
 async function timed(label: string, data: TrainData): Promise<TrainResult> {

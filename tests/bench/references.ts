@@ -45,7 +45,11 @@ function seconds<T>(work: () => T): { result: T; seconds: number } {
 const line = (label: string, time: number, facts: string) => console.log(`${label.padEnd(46)} ${time.toFixed(3).padStart(8)} s   ${facts}`);
 const ratio = (slow: number, fast: number) => `${(slow / fast).toFixed(1)}×`;
 
-console.log(`node ${process.version}, ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+console.log(
+  `node ${process.version}, ${availableParallelism()} cores, load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}`,
+);
 let referenceSecondsPerRowIteration: number | null = null;
 for (const rows of [10_000, 100_000]) {
   const matrix = blobs(rows, 1);
@@ -66,7 +70,11 @@ for (const rows of [10_000, 100_000]) {
     const initialization = toRows(start.centers, K, COLUMNS);
     const reference = seconds(() => mlKmeans(plain, K, { initialization, tolerance: 0, maxIterations: MAX_ITERATIONS + 1 }));
     referenceSecondsPerRowIteration = reference.seconds / rows / reference.result.iterations;
-    line("k-means, ml-kmeans", reference.seconds, `${reference.result.iterations} iterations; Lloyd ${ratio(reference.seconds, ours.seconds)} faster, Hamerly ${ratio(reference.seconds, bounded.seconds)}`);
+    line(
+      "k-means, ml-kmeans",
+      reference.seconds,
+      `${reference.result.iterations} iterations; Lloyd ${ratio(reference.seconds, ours.seconds)} faster, Hamerly ${ratio(reference.seconds, bounded.seconds)}`,
+    );
   }
 
   const pca = seconds(() => fitPca(matrix, { components: COLUMNS }));
@@ -76,4 +84,8 @@ for (const rows of [10_000, 100_000]) {
     line(`PCA, ml-pca ${method}`, reference.seconds, `ours ${ratio(reference.seconds, pca.seconds)} faster`);
   }
 }
-console.log(`\nload average at the end ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+console.log(
+  `\nload average at the end ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}`,
+);

@@ -51,10 +51,19 @@ async function bench(label: string, records: CustomerRecord[]): Promise<void> {
     );
   }
   const m = report.metrics;
-  console.log(`champion: ${report.champion}; PR AUC ${m.prAuc.toFixed(4)}; accuracy@0.5 ${m.atHalf.accuracy.toFixed(4)} (majority ${m.majorityBaseline.toFixed(4)})`);
+  console.log(
+    `champion: ${report.champion}; PR AUC ${m.prAuc.toFixed(4)}; accuracy@0.5 ${m.atHalf.accuracy.toFixed(4)} (majority ${m.majorityBaseline.toFixed(4)})`,
+  );
   console.log(`Brier before calibration ${report.calibration.brierBefore.toFixed(4)}, after ${report.calibration.brierAfter.toFixed(4)} (cross-fitted)`);
-  console.log(`lift top decile ${m.gains[0].lift.toFixed(2)}; profit threshold ${report.threshold.threshold?.toFixed(3)}: profit ${report.threshold.profit} vs ${report.threshold.contactAll.profit} contacting all`);
-  console.log(`top features: ${report.importance?.slice(0, 6).map((f) => `${f.feature} ${f.aucDrop.toFixed(3)}`).join(", ")}`);
+  console.log(
+    `lift top decile ${m.gains[0].lift.toFixed(2)}; profit threshold ${report.threshold.threshold?.toFixed(3)}: profit ${report.threshold.profit} vs ${report.threshold.contactAll.profit} contacting all`,
+  );
+  console.log(
+    `top features: ${report.importance
+      ?.slice(0, 6)
+      .map((f) => `${f.feature} ${f.aucDrop.toFixed(3)}`)
+      .join(", ")}`,
+  );
   console.log(`timings (ms): ${JSON.stringify(report.timings)}`);
   console.log(`fitResponseModels ${seconds(fitAllMs)}; predictResponse ${seconds(predictMs)} for ${predictions.length} rows`);
   for (const note of report.notes) console.log(`note: ${note}`);

@@ -26,7 +26,10 @@ if (process.argv[2] === "--data-set") await benchDataSet(process.argv[3] as "sql
 else runAll();
 
 function load(): string {
-  return os.loadavg().map((value) => value.toFixed(2)).join(" / ");
+  return os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(" / ");
 }
 
 function runAll(): void {
@@ -55,7 +58,9 @@ async function benchDataSet(provider: "sqlite" | "postgresql", file: string, lab
   try {
     let started = performance.now();
     const imported = await importFile({ kind: "customers", source: file, fileName: path.basename(file), userId: null, allowRejected: true });
-    console.log(`\n${provider} — ${label}: imported ${imported.rowsInserted} customers in ${seconds(performance.now() - started)} (not part of the retrain); load ${load()}`);
+    console.log(
+      `\n${provider} — ${label}: imported ${imported.rowsInserted} customers in ${seconds(performance.now() - started)} (not part of the retrain); load ${load()}`,
+    );
     for (let n = 1; n <= RUNS_PER_DATA_SET; n++) {
       started = performance.now();
       const outcome = await runRetrain({ trigger: "CLI", requestedById: null });
@@ -63,7 +68,9 @@ async function benchDataSet(provider: "sqlite" | "postgresql", file: string, lab
       const run = await db.modelRun.findUniqueOrThrow({ where: { id: outcome.runId }, select: { timings: true, snapshotCount: true } });
       const scores = await db.customerScore.count({ where: { runId: outcome.runId } });
       const timings = run.timings as Record<string, number>;
-      console.log(`  run ${n}: ${outcome.status.toLowerCase()} in ${seconds(wall)} wall (${run.snapshotCount} customers, ${scores} scores written); load ${load()}`);
+      console.log(
+        `  run ${n}: ${outcome.status.toLowerCase()} in ${seconds(wall)} wall (${run.snapshotCount} customers, ${scores} scores written); load ${load()}`,
+      );
       for (const [stage, ms] of orderedStages(timings)) console.log(`    ${stage.padEnd(44)} ${seconds(ms).padStart(10)}`);
       const perSecond = timings.write ? Math.round(scores / (timings.write / 1000)) : 0;
       console.log(`    → writing the ${scores} scores (stage "write", one transaction): ${seconds(timings.write ?? 0)} (${perSecond} rows/s)`);

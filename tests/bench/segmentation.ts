@@ -49,7 +49,11 @@ async function timed<T>(label: string, work: () => T | Promise<T>, describe: (re
 const kmeansFacts = (r: { inertia: number; iterations: number; converged: boolean; workers: number }) =>
   `inertia ${r.inertia.toFixed(1)}, ${r.iterations} iterations (best restart), converged ${r.converged}, ${r.workers} workers`;
 
-console.log(`node ${process.version}, ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}, tfjs backend ${await readTfBackendName()}`);
+console.log(
+  `node ${process.version}, ${availableParallelism()} cores, load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}, tfjs backend ${await readTfBackendName()}`,
+);
 for (const rows of [100_000, largeRows]) {
   for (const kind of ["separated", "overlapping"] as const) {
     const matrix = blobs(rows, 1, kind);
@@ -61,17 +65,31 @@ for (const rows of [100_000, largeRows]) {
       await timed(`k-means plain Lloyd ×10, 1 thread, ${size}`, () => fitKmeansSync(matrix, { k: CLUSTERS, seed: 1, algorithm: "lloyd" }), kmeansFacts);
     }
     if (kind === "separated") {
-      await timed(`PCA (all components), ${size}`, () => fitPca(matrix, { varianceToKeep: 0.9 }), (m) => `${m.components.length} components for 90%`);
+      await timed(
+        `PCA (all components), ${size}`,
+        () => fitPca(matrix, { varianceToKeep: 0.9 }),
+        (m) => `${m.components.length} components for 90%`,
+      );
     }
   }
 }
 
 const selectionData = blobs(100_000, 2, "overlapping");
-const model = await timed("full selection, 3 spaces, k 2..10, 100,000 × 24", () => fitSegmentation(selectionData, { seed: 1 }), (m) => `chose ${m.space}, k = ${m.k}`);
+const model = await timed(
+  "full selection, 3 spaces, k 2..10, 100,000 × 24",
+  () => fitSegmentation(selectionData, { seed: 1 }),
+  (m) => `chose ${m.space}, k = ${m.k}`,
+);
 console.log("stage timings (ms):", JSON.stringify(model.timings));
 for (const space of model.spaces) {
   const s = space.standardized;
-  console.log(`  ${space.space.padEnd(13)} ${space.dimensions}-D k=${space.k} silhouette ${s.silhouette.toFixed(3)} DB ${s.daviesBouldin.toFixed(3)} CH ${s.calinskiHarabasz.toFixed(0)} rank sum ${space.rankSum}`);
+  console.log(
+    `  ${space.space.padEnd(13)} ${space.dimensions}-D k=${space.k} silhouette ${s.silhouette.toFixed(3)} DB ${s.daviesBouldin.toFixed(3)} CH ${s.calinskiHarabasz.toFixed(0)} rank sum ${space.rankSum}`,
+  );
 }
 console.log("selection:", JSON.stringify(model.selection));
-console.log(`load average at the end ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+console.log(
+  `load average at the end ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}`,
+);

@@ -41,7 +41,8 @@ for (let i = 0; i < TRIES; i++) {
   for (const kind of i % 2 ? (["unknown", "known"] as const) : (["known", "unknown"] as const)) await attempt(kind, i);
 }
 
-const row = (kind: keyof typeof times) => `${kind.padEnd(8)} median ${quantile(times[kind], 0.5).toFixed(0)} ms, p90 ${quantile(times[kind], 0.9).toFixed(0)} ms`;
+const row = (kind: keyof typeof times) =>
+  `${kind.padEnd(8)} median ${quantile(times[kind], 0.5).toFixed(0)} ms, p90 ${quantile(times[kind], 0.9).toFixed(0)} ms`;
 console.log(row("known"));
 console.log(row("unknown"));
 console.log(`difference of medians: ${(quantile(times.known, 0.5) - quantile(times.unknown, 0.5)).toFixed(0)} ms`);

@@ -15,7 +15,13 @@ import { parseArgs } from "node:util";
 import { createTestDatabase } from "@/tests/integration/support/databases";
 import { loadAverage, signIn, startServer, timeRequests } from "@/tests/support/nextServer";
 
-const { values } = parseArgs({ options: { customers: { type: "string", default: "1000000" }, requests: { type: "string", default: "30" }, "skip-build": { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: {
+    customers: { type: "string", default: "1000000" },
+    requests: { type: "string", default: "30" },
+    "skip-build": { type: "boolean", default: false },
+  },
+});
 const CUSTOMERS = Number(values.customers);
 const REQUESTS = Number(values.requests);
 const ADMIN = { email: "bench@example.com", password: "bench-password-123" };
@@ -77,5 +83,7 @@ async function measureExport(base: string, cookie: string): Promise<void> {
   }
   const seconds = (performance.now() - begun) / 1000;
   const sent = response.headers.get("content-encoding") ?? "uncompressed";
-  console.log(`\nGET /api/export/segments (${sent}): ${response.status}, ${rows.toLocaleString("en-US")} rows, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds).toLocaleString("en-US")} rows/s`);
+  console.log(
+    `\nGET /api/export/segments (${sent}): ${response.status}, ${rows.toLocaleString("en-US")} rows, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds).toLocaleString("en-US")} rows/s`,
+  );
 }

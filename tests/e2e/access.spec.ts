@@ -24,13 +24,20 @@ function filesNamed(name: string, dir = APP): string[] {
 
 /** app/(app)/admin/runs/[id]/page.tsx → /admin/runs/[id] (route groups leave no trace in the URL). */
 function routePath(file: string): string {
-  const segments = path.relative(APP, path.dirname(file)).split(path.sep).filter((segment) => segment && !/^\(.*\)$/.test(segment));
+  const segments = path
+    .relative(APP, path.dirname(file))
+    .split(path.sep)
+    .filter((segment) => segment && !/^\(.*\)$/.test(segment));
   return "/" + segments.join("/");
 }
 
 const pages = filesNamed("page.tsx").map(routePath).sort();
 const routes = filesNamed("route.ts")
-  .flatMap((file) => [...fs.readFileSync(file, "utf8").matchAll(/(?:export (?:const|async function|function) |\bas )(GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => `${match[1]} ${routePath(file)}`))
+  .flatMap((file) =>
+    [...fs.readFileSync(file, "utf8").matchAll(/(?:export (?:const|async function|function) |\bas )(GET|POST|PUT|PATCH|DELETE)\b/g)].map(
+      (match) => `${match[1]} ${routePath(file)}`,
+    ),
+  )
   .sort();
 
 type Caller = { name: string; role: Role | null; kind: "anonymous" | "session" | "token" };
@@ -50,7 +57,12 @@ test("every page and route handler has an access rule, and every rule a page or 
 });
 
 test("every file in public/ is listed, and anonymous visitors get each without a sign-in redirect", async ({ request }) => {
-  expect(fs.readdirSync(path.resolve("public")).map((name) => `/${name}`).sort()).toEqual(Object.keys(PUBLIC_FILES).sort());
+  expect(
+    fs
+      .readdirSync(path.resolve("public"))
+      .map((name) => `/${name}`)
+      .sort(),
+  ).toEqual(Object.keys(PUBLIC_FILES).sort());
   for (const [file, type] of Object.entries(PUBLIC_FILES)) {
     const response = await request.get(file, { maxRedirects: 0 });
     expect(response.status(), file).toBe(200);
@@ -101,7 +113,15 @@ test("Remove all data: only administrators see the card, and the server action r
   expect(actionId, "the reset form's action id in the admin page's HTML").toBeTruthy();
   await adminContext.close();
 
-  await expectActionRefusals({ browser, baseURL: baseURL!, actionId: actionId!, card: "reset-data-card", shownTo: ["ADMIN"], field: ["_1_confirmation", "not the phrase"], expected: RESET_ACTION_EXPECTED });
+  await expectActionRefusals({
+    browser,
+    baseURL: baseURL!,
+    actionId: actionId!,
+    card: "reset-data-card",
+    shownTo: ["ADMIN"],
+    field: ["_1_confirmation", "not the phrase"],
+    expected: RESET_ACTION_EXPECTED,
+  });
 });
 
 /** The id of the first server action after a card in a page's HTML. */
@@ -164,7 +184,10 @@ const ATTRIBUTE_ACTION_EXPECTED: Record<"anonymous" | Role, string> = {
   ADMIN: "is not a custom attribute of any import",
 };
 
-test("Custom attributes as features: analysts and administrators see the card, and the server action refuses every other role", async ({ browser, baseURL }) => {
+test("Custom attributes as features: analysts and administrators see the card, and the server action refuses every other role", async ({
+  browser,
+  baseURL,
+}) => {
   const analystContext = await browser.newContext();
   await signIn(await analystContext.newPage(), "ANALYST");
   const html = await (await analystContext.request.get("/admin")).text();
@@ -173,8 +196,13 @@ test("Custom attributes as features: analysts and administrators see the card, a
   await analystContext.close();
 
   await expectActionRefusals({
-    browser, baseURL: baseURL!, actionId: actionId!, card: "attribute-features-card", shownTo: ["ANALYST", "ADMIN"],
-    field: ["_1_attribute", "No import has this column"], expected: ATTRIBUTE_ACTION_EXPECTED,
+    browser,
+    baseURL: baseURL!,
+    actionId: actionId!,
+    card: "attribute-features-card",
+    shownTo: ["ANALYST", "ADMIN"],
+    field: ["_1_attribute", "No import has this column"],
+    expected: ATTRIBUTE_ACTION_EXPECTED,
   });
 });
 
@@ -195,12 +223,21 @@ test("Segments: only administrators see the card, and the server action refuses 
   await adminContext.close();
 
   await expectActionRefusals({
-    browser, baseURL: baseURL!, actionId: actionId!, card: "segment-settings-card", shownTo: ["ADMIN"],
-    field: ["_1_mode", "sometimes"], expected: SEGMENT_ACTION_EXPECTED,
+    browser,
+    baseURL: baseURL!,
+    actionId: actionId!,
+    card: "segment-settings-card",
+    shownTo: ["ADMIN"],
+    field: ["_1_mode", "sometimes"],
+    expected: SEGMENT_ACTION_EXPECTED,
   });
 });
 
-test("the matrix: pages, route handlers and the v1 API against anonymous visitors, every role and every token scope", async ({ browser, playwright, baseURL }) => {
+test("the matrix: pages, route handlers and the v1 API against anonymous visitors, every role and every token scope", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(5 * 60_000);
   const results: string[] = [];
   let checks = 0;
@@ -241,7 +278,9 @@ test("the matrix: pages, route handlers and the v1 API against anonymous visitor
   }
 
   const failures = results.filter((line) => line.startsWith("✗"));
-  console.log(`access matrix: ${checks} checks (${pages.length} pages and ${routes.length} route methods × ${CALLERS.length} callers, less next-auth's own routes), ${failures.length} wrong`);
+  console.log(
+    `access matrix: ${checks} checks (${pages.length} pages and ${routes.length} route methods × ${CALLERS.length} callers, less next-auth's own routes), ${failures.length} wrong`,
+  );
   expect(failures).toEqual([]);
 });
 
@@ -249,6 +288,12 @@ function verdict(what: string, expected: "allowed" | "401" | "403" | "to sign-in
   const status = response.status();
   const location = response.headers()["location"] ?? "";
   const actual =
-    status >= 500 && status !== 503 ? `${status}` : status === 401 || status === 403 ? `${status}` : status >= 300 && status < 400 && location.includes("/signin") ? "to sign-in" : "allowed";
+    status >= 500 && status !== 503
+      ? `${status}`
+      : status === 401 || status === 403
+        ? `${status}`
+        : status >= 300 && status < 400 && location.includes("/signin")
+          ? "to sign-in"
+          : "allowed";
   return `${actual === expected ? "✓" : "✗"} ${what}: expected ${expected}, got ${status}${location ? ` → ${location}` : ""}`;
 }

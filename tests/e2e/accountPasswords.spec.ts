@@ -6,7 +6,14 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support/signIn";
 
-const USER = { email: "forgetful@e2e.test", name: "Forgetful Viewer", initial: "initial-password-1", temporary: "temporary-password-1", own: "my-own-password-1", last: "my-last-password-1" };
+const USER = {
+  email: "forgetful@e2e.test",
+  name: "Forgetful Viewer",
+  initial: "initial-password-1",
+  temporary: "temporary-password-1",
+  own: "my-own-password-1",
+  last: "my-last-password-1",
+};
 
 async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto("/signin");

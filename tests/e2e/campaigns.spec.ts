@@ -91,7 +91,10 @@ test.describe.serial("customers, campaigns and exports", () => {
     await page.getByLabel(/Response probability at least/).fill("0.3");
     await expect(page.getByText("Response probability at least 30.00%")).toBeVisible();
     const contacts = Number((await page.getByTestId("campaign-outcomes").getByRole("row").nth(1).getByRole("cell").nth(1).textContent())!.replace(/,/g, ""));
-    const inDatabase = readDatabase<{ n: number }>(`SELECT COUNT(*) AS n FROM "CustomerScore" WHERE "runId" = ? AND "segmentKey" IN (0, 1) AND "responseProbability" >= 0.3`, runId)[0].n;
+    const inDatabase = readDatabase<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM "CustomerScore" WHERE "runId" = ? AND "segmentKey" IN (0, 1) AND "responseProbability" >= 0.3`,
+      runId,
+    )[0].n;
     expect(contacts).toBe(inDatabase);
     await page.screenshot({ path: `${ARTIFACTS}/campaign-planner.png`, fullPage: true });
 
@@ -99,7 +102,9 @@ test.describe.serial("customers, campaigns and exports", () => {
     expect(name).toMatch(new RegExp(`^campaign-run${runId}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
     expect(records).toHaveLength(inDatabase);
     expect(records.every((record) => Number(record.response_probability) >= 0.3 && ["0", "1"].includes(record.segment_id))).toBe(true);
-    const forExcel = await page.request.get((await page.getByRole("link", { name: "Export the target list for Excel (CSV with byte-order mark)" }).getAttribute("href"))!);
+    const forExcel = await page.request.get(
+      (await page.getByRole("link", { name: "Export the target list for Excel (CSV with byte-order mark)" }).getAttribute("href"))!,
+    );
     const excelBytes = Buffer.from(await forExcel.body());
     expect(excelBytes.subarray(0, 3).toString("hex")).toBe("efbbbf");
     expect(parse(excelBytes, { columns: true, bom: true })).toHaveLength(records.length);

@@ -39,7 +39,9 @@ test.describe.serial("the CLV backtest", () => {
     await signIn(page, "ANALYST");
     await page.goto(`/admin/runs/${facts.runId}`);
     const card = page.getByTestId("clv-backtest");
-    await expect(card.getByTestId("clv-backtest-grade")).toContainText(/^Grade: (good|fair|poor)Predicted [\d,]+ repeat purchases in the last \d+ weeks against [\d,]+ actual/);
+    await expect(card.getByTestId("clv-backtest-grade")).toContainText(
+      /^Grade: (good|fair|poor)Predicted [\d,]+ repeat purchases in the last \d+ weeks against [\d,]+ actual/,
+    );
     await expect(card).toContainText(/Refitted on the orders up to \d{4}-\d{2}-\d{2}/);
     const chart = card.getByTestId("clv-backtest-chart");
     await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();

@@ -14,7 +14,8 @@ import { signIn } from "./support/signIn";
 
 const ARTIFACTS = "tests/e2e/.artifacts";
 const UPLOAD_LIMIT = 1_000_000;
-const counts = () => readDatabase<{ customers: number; orders: number }>(`SELECT (SELECT COUNT(*) FROM "Customer") AS customers, (SELECT COUNT(*) FROM "Order") AS orders`)[0];
+const counts = () =>
+  readDatabase<{ customers: number; orders: number }>(`SELECT (SELECT COUNT(*) FROM "Customer") AS customers, (SELECT COUNT(*) FROM "Order") AS orders`)[0];
 
 test("an upload over the limit is refused in the browser, by its declared size and while streaming, and writes no customer", async ({ page }) => {
   await signIn(page, "ANALYST");
@@ -38,7 +39,12 @@ test("an upload over the limit is refused in the browser, by its declared size a
   // and the server drains the other 5 MB the client keeps sending, then still answers.
   const chunks = Array.from({ length: 6 }, () => oversized.subarray(0, UPLOAD_LIMIT));
   const body = new ReadableStream<Uint8Array>({ pull: (controller) => (chunks.length ? controller.enqueue(chunks.shift()!) : controller.close()) });
-  const streamed = await fetch(url, { method: "POST", headers: { cookie, "content-type": "text/csv", origin: E2E_BASE_URL }, body, duplex: "half" } as RequestInit);
+  const streamed = await fetch(url, {
+    method: "POST",
+    headers: { cookie, "content-type": "text/csv", origin: E2E_BASE_URL },
+    body,
+    duplex: "half",
+  } as RequestInit);
   expect(streamed.status).toBe(413);
   expect((await streamed.json()).error).toMatch(/limit/);
   expect((await fetch(`${E2E_BASE_URL}/admin/import`, { headers: { cookie } })).status).toBe(200);

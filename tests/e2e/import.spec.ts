@@ -72,7 +72,10 @@ test("a refused file answers with the status its code maps to, its summary besid
     headers: { "content-type": "text/csv", origin: E2E_BASE_URL },
   });
   expect(badRows.status()).toBe(422);
-  expect(await badRows.json()).toMatchObject({ code: "rejected_rows", error: expect.stringMatching(/^1 problem in the file, so nothing was imported\. First: row \d+, column Income/) });
+  expect(await badRows.json()).toMatchObject({
+    code: "rejected_rows",
+    error: expect.stringMatching(/^1 problem in the file, so nothing was imported\. First: row \d+, column Income/),
+  });
 });
 
 test("a viewer is refused the import page and the import endpoint", async ({ page }) => {

@@ -58,7 +58,10 @@ test.describe.serial("an order-only business", () => {
     const own = [...BUSINESS_CATEGORIES, ...BUSINESS_CHANNELS];
     const names = await page.locator('[data-testid^="segment-card-"] a[href^="/segments/"]').allTextContents();
     expect(names.length, "persona names on the cards").toBeGreaterThan(0);
-    expect(names.some((name) => BUSINESS_CATEGORIES.some((category) => name.includes(category))), `a persona named after a category among: ${names.join(" | ")}`).toBe(true);
+    expect(
+      names.some((name) => BUSINESS_CATEGORIES.some((category) => name.includes(category))),
+      `a persona named after a category among: ${names.join(" | ")}`,
+    ).toBe(true);
     expect(names.every((name) => !/wine|deal/i.test(name) && (own.some((word) => name.includes(word)) || /customers|buyers/.test(name)))).toBe(true);
     await page.screenshot({ path: `${ARTIFACTS}/order-only-segments.png`, fullPage: true });
   });

@@ -37,7 +37,10 @@ test.describe.serial("the promotion gate", () => {
     const page = await (await browser.newContext({ baseURL: server.base })).newPage();
     await signIn(page, "ADMIN");
     await page.goto("/admin");
-    const row = page.getByTestId("run-history").getByRole("row").filter({ has: page.getByRole("link", { name: `#${runs.heldRunId}`, exact: true }) });
+    const row = page
+      .getByTestId("run-history")
+      .getByRole("row")
+      .filter({ has: page.getByRole("link", { name: `#${runs.heldRunId}`, exact: true }) });
     await expect(row).toContainText("held for review");
     await expect(page.getByTestId("active-run")).toContainText(`#${runs.activeRunId}`);
 
@@ -47,7 +50,16 @@ test.describe.serial("the promotion gate", () => {
     await expect(card).toContainText("held for review");
     await expect(card).toContainText(/CLV moved by more than 25% for \d+ of \d+ customers \(\d+%\) whose own data did not change; median change [+−]\d+%/);
     const rules = page.getByTestId("gate-rules");
-    for (const rule of ["Segments", "Segment structure", "Response AUC floor", "Response scores", "Response AUC drop", "Silhouette drop", "CLV backtest", "CLV of unchanged customers"]) {
+    for (const rule of [
+      "Segments",
+      "Segment structure",
+      "Response AUC floor",
+      "Response scores",
+      "Response AUC drop",
+      "Silhouette drop",
+      "CLV backtest",
+      "CLV of unchanged customers",
+    ]) {
       await expect(rules).toContainText(rule);
     }
     await expect(page.getByTestId("gate-outcome-CLV of unchanged customers")).toContainText("held for review");

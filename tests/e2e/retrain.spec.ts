@@ -26,7 +26,10 @@ async function startRetrain(page: Page): Promise<number> {
 }
 
 function historyRow(page: Page, runId: number) {
-  return page.getByTestId("run-history").getByRole("row").filter({ has: page.getByRole("link", { name: `#${runId}`, exact: true }) });
+  return page
+    .getByTestId("run-history")
+    .getByRole("row")
+    .filter({ has: page.getByRole("link", { name: `#${runId}`, exact: true }) });
 }
 
 test.describe.serial("retraining", () => {

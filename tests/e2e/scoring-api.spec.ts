@@ -25,8 +25,37 @@ test("an administrator makes a token that scores customers, reads segments and i
 
   const api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${secret}` } });
   const customers = [
-    { externalId: "new-1", yearBirth: 1970, education: "PhD", maritalStatus: "Married", income: 82000, kidhome: 0, teenhome: 0, dtCustomer: "2013-05-02", recency: 10, mntWines: 900, mntMeatProducts: 500, numCatalogPurchases: 8, numStorePurchases: 9, numWebPurchases: 6 },
-    { externalId: "new-2", yearBirth: 1990, education: "Basic", maritalStatus: "Single", income: 18000, kidhome: 1, teenhome: 0, dtCustomer: "2014-01-20", recency: 80, mntWines: 5, mntMeatProducts: 10, numStorePurchases: 3, numWebVisitsMonth: 8 },
+    {
+      externalId: "new-1",
+      yearBirth: 1970,
+      education: "PhD",
+      maritalStatus: "Married",
+      income: 82000,
+      kidhome: 0,
+      teenhome: 0,
+      dtCustomer: "2013-05-02",
+      recency: 10,
+      mntWines: 900,
+      mntMeatProducts: 500,
+      numCatalogPurchases: 8,
+      numStorePurchases: 9,
+      numWebPurchases: 6,
+    },
+    {
+      externalId: "new-2",
+      yearBirth: 1990,
+      education: "Basic",
+      maritalStatus: "Single",
+      income: 18000,
+      kidhome: 1,
+      teenhome: 0,
+      dtCustomer: "2014-01-20",
+      recency: 80,
+      mntWines: 5,
+      mntMeatProducts: 10,
+      numStorePurchases: 3,
+      numWebVisitsMonth: 8,
+    },
   ];
   const scored = await api.post("/api/v1/score", { data: { customers } });
   expect(scored.status()).toBe(200);
@@ -41,7 +70,9 @@ test("an administrator makes a token that scores customers, reads segments and i
   expect(results[0].responseProbability).toBeGreaterThan(results[1].responseProbability);
 
   const { segments } = await (await api.get("/api/v1/segments")).json();
-  expect(segments.map((segment: { id: number }) => segment.id)).toEqual(expect.arrayContaining(results.map((result: { segment: { id: number } }) => result.segment.id)));
+  expect(segments.map((segment: { id: number }) => segment.id)).toEqual(
+    expect.arrayContaining(results.map((result: { segment: { id: number } }) => result.segment.id)),
+  );
   expect((await api.get("/api/v1/runs")).status()).toBe(403);
 
   const wrongMethod = await api.get("/api/v1/score");

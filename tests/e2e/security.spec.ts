@@ -29,7 +29,9 @@ async function signedIn(page: Page, role: keyof typeof E2E_USERS): Promise<APIRe
   return page.request;
 }
 
-test("every state-changing route handler refuses a signed-in administrator's request from another origin, a null one, a foreign Referer or none; from the app it goes on", async ({ browser }) => {
+test("every state-changing route handler refuses a signed-in administrator's request from another origin, a null one, a foreign Referer or none; from the app it goes on", async ({
+  browser,
+}) => {
   expect(STATE_CHANGING.map((route) => route.key)).toEqual(expect.arrayContaining(["POST /api/import", "POST /api/runs"]));
   const admin = await signedIn(await (await browser.newContext()).newPage(), "ADMIN");
   const viewer = await signedIn(await (await browser.newContext()).newPage(), "VIEWER");
@@ -38,7 +40,12 @@ test("every state-changing route handler refuses a signed-in administrator's req
 
   for (const { key, method, url, rule } of STATE_CHANGING) {
     const send = (request: APIRequestContext, headers: Record<string, string>) =>
-      request.fetch(url, { method, data: rule.probe?.body ?? "", headers: { "content-type": rule.probe?.contentType ?? "application/json", ...headers }, maxRedirects: 0 });
+      request.fetch(url, {
+        method,
+        data: rule.probe?.body ?? "",
+        headers: { "content-type": rule.probe?.contentType ?? "application/json", ...headers },
+        maxRedirects: 0,
+      });
     const foreign: Record<string, string>[] = [{ origin: OTHER_ORIGIN }, { origin: "null" }, { referer: `${OTHER_ORIGIN}/attack.html` }, {}];
     for (const headers of foreign) {
       const response = await send(admin, headers);
@@ -189,7 +196,11 @@ test.describe("the Content-Security-Policy", () => {
 /** Checks the policy and that every script in the HTML carries its nonce; returns the nonce. */
 function expectNoncePolicy(headers: Record<string, string>, html: string): string {
   const policy = headers["content-security-policy"] ?? "";
-  const scriptSrc = policy.split(";").map((part) => part.trim()).find((part) => part.startsWith("script-src ")) ?? "";
+  const scriptSrc =
+    policy
+      .split(";")
+      .map((part) => part.trim())
+      .find((part) => part.startsWith("script-src ")) ?? "";
   expect(scriptSrc).not.toContain("unsafe-inline");
   const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(scriptSrc)?.[1];
   expect(nonce, policy).toBeTruthy();

@@ -64,7 +64,10 @@ test("a viewer exports each segment and all of them from /segments, and one from
   expect(all.bytes.subarray(0, 3).toString("hex")).not.toBe("efbbbf");
   expect(all.records).toHaveLength(facts.segments.reduce((sum, segment) => sum + segment.size, 0));
   for (const segment of facts.segments) {
-    expect(all.records.filter((record) => record.segment_id === String(segment.segmentKey)), segment.name).toHaveLength(segment.size);
+    expect(
+      all.records.filter((record) => record.segment_id === String(segment.segmentKey)),
+      segment.name,
+    ).toHaveLength(segment.size);
   }
 
   const largest = [...facts.segments].sort((a, b) => b.size - a.size)[0];

@@ -64,7 +64,10 @@ test("a viewer lands on the segments, sees every persona with the database's num
     await expectColouredSeries(page.getByTestId(chart).locator(".recharts-bar-rectangle rect"));
   }
   // The age bars stand in the proportions of the stored histogram.
-  const heights = await page.getByTestId("age-chart").locator(".recharts-bar-rectangle rect").evaluateAll((bars) => bars.map((bar) => Number(bar.getAttribute("height"))));
+  const heights = await page
+    .getByTestId("age-chart")
+    .locator(".recharts-bar-rectangle rect")
+    .evaluateAll((bars) => bars.map((bar) => Number(bar.getAttribute("height"))));
   const counts = distributions.age.bins.map((bin) => bin.count);
   expect(heights).toHaveLength(counts.length);
   heights.forEach((height, i) => expect(height / Math.max(...heights)).toBeCloseTo(counts[i] / Math.max(...counts), 2));

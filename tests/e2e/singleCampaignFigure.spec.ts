@@ -32,7 +32,11 @@ async function recommendedOn(page: Page): Promise<{ contacts: string; threshold:
 test("the overview, the planner and the run page show the same recommended campaign, the run's scores at or above its threshold", async ({ page }) => {
   const recommended = facts.summary.campaign!.recommended;
   expect(recommended.threshold).not.toBeNull();
-  const inDatabase = readDatabase<{ n: number }>(`SELECT COUNT(*) AS n FROM "CustomerScore" WHERE "runId" = ? AND "responseProbability" >= ?`, facts.runId, recommended.threshold)[0].n;
+  const inDatabase = readDatabase<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM "CustomerScore" WHERE "runId" = ? AND "responseProbability" >= ?`,
+    facts.runId,
+    recommended.threshold,
+  )[0].n;
   expect(inDatabase).toBe(recommended.contacts);
   const expected = { contacts: count(recommended.contacts), threshold: `${(recommended.threshold! * 100).toFixed(2)}%`, profit: amount(recommended.profit) };
 

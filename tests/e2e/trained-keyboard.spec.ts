@@ -139,7 +139,11 @@ test("an analyst signs in, filters customers, exports a segment and starts a ret
 
     // Below the cards, the customer maps (a chart, and a WebGL view that is a Tab stop) trap no focus: Tab visits every later control once and leaves the page.
     const after = await link.evaluate((from) =>
-      [...document.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
+      [
+        ...document.querySelectorAll<HTMLElement>(
+          'a[href], button:not([disabled]), input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"])',
+        ),
+      ]
         .filter((element) => from.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING && element.checkVisibility())
         .map((element) => element.textContent?.trim() ?? ""),
     );
@@ -164,11 +168,16 @@ test("an analyst signs in, filters customers, exports a segment and starts a ret
     const progress = page.getByTestId("retrain-progress");
     await expect(progress).toBeVisible();
     const runId = Number(/#(\d+)/.exec((await progress.getByRole("link", { name: /Run #\d+/ }).textContent()) ?? "")![1]);
-    const row = page.getByTestId("run-history").getByRole("row").filter({ has: page.getByRole("link", { name: `#${runId}`, exact: true }) });
+    const row = page
+      .getByTestId("run-history")
+      .getByRole("row")
+      .filter({ has: page.getByRole("link", { name: `#${runId}`, exact: true }) });
     await expect(row.getByTestId("run-status")).toHaveText(/queued|running/);
 
     // Whatever the promotion gate decides, the run must end before the next spec starts.
-    await expect(page.getByTestId("retrain-outcome")).toContainText(/passed the promotion gate|rejected by the promotion gate|held for review/, { timeout: TRAINING_TIMEOUT_MS });
+    await expect(page.getByTestId("retrain-outcome")).toContainText(/passed the promotion gate|rejected by the promotion gate|held for review/, {
+      timeout: TRAINING_TIMEOUT_MS,
+    });
     await expect(row.getByTestId("run-status")).toHaveText(/succeeded|rejected/);
   });
 });

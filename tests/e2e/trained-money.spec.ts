@@ -64,7 +64,9 @@ test("an administrator sets EUR in de-DE: the overview, a persona and the export
   if (segment.size >= 1_000) await expect(personaFacts).toContainText(/\d\.\d{3}/);
 
   const exported = await page.request.get(`/api/export/segments/${segment.segmentKey}`);
-  expect((await exported.text()).split("\r\n")[0]).toMatch(/^customer_id,segment_id,segment_name,response_probability,clv_12m_eur,clv_low_eur,clv_high_eur,p_alive,/);
+  expect((await exported.text()).split("\r\n")[0]).toMatch(
+    /^customer_id,segment_id,segment_name,response_probability,clv_12m_eur,clv_low_eur,clv_high_eur,p_alive,/,
+  );
 
   // A viewer sends the administrator's save request with another currency: the server action refuses it.
   const viewer = await (await browser.newContext()).newPage();

@@ -49,7 +49,10 @@ describe("account passwords on sqlite", () => {
   test("a wrong current password is refused and changes nothing", async () => {
     const user = await userWith("wrong.current@example.com", "original-password-1");
     const before = await current(user.id);
-    const result = await accounts.changeOwnPassword({ currentPassword: "not-my-password", newPassword: "brand-new-password", confirmPassword: "brand-new-password" }, user);
+    const result = await accounts.changeOwnPassword(
+      { currentPassword: "not-my-password", newPassword: "brand-new-password", confirmPassword: "brand-new-password" },
+      user,
+    );
     expect(result).toMatchObject({ ok: false, fieldErrors: { currentPassword: ["Wrong current password"] } });
     expect(await current(user.id)).toMatchObject({ passwordHash: before.passwordHash, sessionVersion: before.sessionVersion });
   });
@@ -57,16 +60,34 @@ describe("account passwords on sqlite", () => {
   test.each([
     ["too short", { currentPassword: "x", newPassword: "short-9ch", confirmPassword: "short-9ch" }, "newPassword", "At least 10 characters"],
     ["over 72 bytes", { currentPassword: "x", newPassword: "é".repeat(37), confirmPassword: "é".repeat(37) }, "newPassword", "at most 72 bytes"],
-    ["typed differently twice", { currentPassword: "x", newPassword: "brand-new-password", confirmPassword: "brand-new-passw0rd" }, "confirmPassword", "The two new passwords differ"],
-    ["the same as the current one", { currentPassword: "same-password-1", newPassword: "same-password-1", confirmPassword: "same-password-1" }, "newPassword", "other than the current one"],
+    [
+      "typed differently twice",
+      { currentPassword: "x", newPassword: "brand-new-password", confirmPassword: "brand-new-passw0rd" },
+      "confirmPassword",
+      "The two new passwords differ",
+    ],
+    [
+      "the same as the current one",
+      { currentPassword: "same-password-1", newPassword: "same-password-1", confirmPassword: "same-password-1" },
+      "newPassword",
+      "other than the current one",
+    ],
   ])("a new password %s is refused on its field", (_name, input, field, message) => {
     const issues = accounts.ownPasswordChange.safeParse(input).error?.issues ?? [];
-    expect(issues.filter((issue) => issue.path[0] === field).map((issue) => issue.message).join(" ")).toContain(message);
+    expect(
+      issues
+        .filter((issue) => issue.path[0] === field)
+        .map((issue) => issue.message)
+        .join(" "),
+    ).toContain(message);
   });
 
   test("changing one's own password: the new one signs in, the old one no longer does, other sessions end", async () => {
     const user = await userWith("changes.own@example.com", "original-password-1");
-    const result = await accounts.changeOwnPassword({ currentPassword: "original-password-1", newPassword: "brand-new-password", confirmPassword: "brand-new-password" }, user);
+    const result = await accounts.changeOwnPassword(
+      { currentPassword: "original-password-1", newPassword: "brand-new-password", confirmPassword: "brand-new-password" },
+      user,
+    );
     expect(result).toEqual({ ok: true, message: "Password changed." });
     expect(await current(user.id)).toMatchObject({ sessionVersion: 1, mustChangePassword: false });
     expect(await signInAs("changes.own@example.com", "original-password-1")).toEqual({ ok: false });
@@ -88,13 +109,19 @@ describe("account passwords on sqlite", () => {
     expect(JSON.stringify(audit)).not.toContain("temporary-password-1");
 
     const flagged = { ...user, mustChangePassword: true };
-    await accounts.changeOwnPassword({ currentPassword: "temporary-password-1", newPassword: "my-own-password-1", confirmPassword: "my-own-password-1" }, flagged);
+    await accounts.changeOwnPassword(
+      { currentPassword: "temporary-password-1", newPassword: "my-own-password-1", confirmPassword: "my-own-password-1" },
+      flagged,
+    );
     expect(await current(user.id)).toMatchObject({ mustChangePassword: false, sessionVersion: 2 });
   });
 
   test("an administrator cannot set their own password as a temporary one", async () => {
     const admin = await userWith("self.reset@example.com", "admin-password-1", "ADMIN");
-    expect(await accounts.setTemporaryPassword({ userId: admin.id, password: "temporary-password-1" }, admin)).toEqual({ ok: false, message: "Change your own password under Account." });
+    expect(await accounts.setTemporaryPassword({ userId: admin.id, password: "temporary-password-1" }, admin)).toEqual({
+      ok: false,
+      message: "Change your own password under Account.",
+    });
     expect(await current(admin.id)).toMatchObject({ mustChangePassword: false, sessionVersion: 0 });
   });
 
@@ -121,7 +148,10 @@ describe("account passwords on sqlite", () => {
       ok: false,
       message: "Change your temporary password first (Account).",
     });
-    const changed = await changeOwnPasswordAction({ ok: true }, form({ currentPassword: "admin-password-1", newPassword: "admin-password-2", confirmPassword: "admin-password-2" }));
+    const changed = await changeOwnPasswordAction(
+      { ok: true },
+      form({ currentPassword: "admin-password-1", newPassword: "admin-password-2", confirmPassword: "admin-password-2" }),
+    );
     expect(changed).toEqual({ ok: true, message: "Password changed." });
     expect(await current(admin.id)).toMatchObject({ mustChangePassword: false });
   });

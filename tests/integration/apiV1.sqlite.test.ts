@@ -62,16 +62,20 @@ describe("the v1 API on SQLite", () => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const token = async (scope: Role, expiresAt: Date | null = null) => (await lib.createApiToken({ name: `${scope} test`, scope, expiresAt, createdById: null })).secret;
+  const token = async (scope: Role, expiresAt: Date | null = null) =>
+    (await lib.createApiToken({ name: `${scope} test`, scope, expiresAt, createdById: null })).secret;
 
-  function call(route: Route, secret: string | null, init: { path: string; params?: Record<string, string>; body?: unknown; rawBody?: string; headers?: Record<string, string> }) {
+  function call(
+    route: Route,
+    secret: string | null,
+    init: { path: string; params?: Record<string, string>; body?: unknown; rawBody?: string; headers?: Record<string, string> },
+  ) {
     const body = init.rawBody ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
     const headers: Record<string, string> = { "content-type": "application/json", ...init.headers };
     if (secret) headers.authorization = `Bearer ${secret}`;
     const req = new Request(`http://localhost${init.path}`, { method: body === undefined ? "GET" : "POST", headers, body });
     return route(req, { params: Promise.resolve(init.params ?? {}) });
   }
-
 
   test("before any model is trained, scoring answers 503 with Retry-After", async () => {
     const response = await call(routes.score, await token("VIEWER"), { path: "/api/v1/score", body: toApiCustomer(records[0]) });
@@ -131,7 +135,10 @@ describe("the v1 API on SQLite", () => {
 
   test("invalid bodies get 400 naming the field; oversized ones 413", async () => {
     const secret = await token("VIEWER");
-    const bad = await call(routes.score, secret, { path: "/api/v1/score", body: { customers: [toApiCustomer(records[0]), { ...toApiCustomer(records[1]), income: "lots", shoeSize: 42 }] } });
+    const bad = await call(routes.score, secret, {
+      path: "/api/v1/score",
+      body: { customers: [toApiCustomer(records[0]), { ...toApiCustomer(records[1]), income: "lots", shoeSize: 42 }] },
+    });
     expect(bad.status).toBe(400);
     const { details } = await bad.json();
     expect(details.map((detail: { path: string }) => detail.path)).toEqual(expect.arrayContaining(["body.customers.1.income", "body.customers.1"]));
@@ -146,13 +153,30 @@ describe("the v1 API on SQLite", () => {
     expect((await notJson.json()).details).toEqual([{ path: "body", message: expect.stringMatching(/^the body is not valid JSON/) }]);
     const huge = await call(routes.score, secret, { path: "/api/v1/score", rawBody: JSON.stringify({ education: "x".repeat(3 * 1024 * 1024) }) });
     expect(huge.status).toBe(413);
-    expect(await huge.json()).toEqual({ error: expect.stringMatching(/^The request body is too large: /), details: [{ path: "body", message: expect.stringMatching(/limit/) }] });
+    expect(await huge.json()).toEqual({
+      error: expect.stringMatching(/^The request body is too large: /),
+      details: [{ path: "body", message: expect.stringMatching(/limit/) }],
+    });
   });
 
   test("random JSON bodies get 200 or a 400 that names a field, never a crash", async () => {
     const field = fc.constantFrom("externalId", "yearBirth", "income", "education", "dtCustomer", "kidhome", "response", "mntWines", "shoeSize");
-    const customerish = fc.dictionary(field, fc.oneof(fc.string(), fc.double(), fc.integer(), fc.constant(null), fc.boolean(), fc.date({ noInvalidDate: true }).map((d) => d.toISOString())));
-    const body = fc.oneof(fc.json(), customerish.map((c) => JSON.stringify(c)), fc.array(customerish, { maxLength: 5 }).map((customers) => JSON.stringify({ customers })));
+    const customerish = fc.dictionary(
+      field,
+      fc.oneof(
+        fc.string(),
+        fc.double(),
+        fc.integer(),
+        fc.constant(null),
+        fc.boolean(),
+        fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+      ),
+    );
+    const body = fc.oneof(
+      fc.json(),
+      customerish.map((c) => JSON.stringify(c)),
+      fc.array(customerish, { maxLength: 5 }).map((customers) => JSON.stringify({ customers })),
+    );
     await fc.assert(
       fc.asyncProperty(body, async (raw) => {
         // A token per body keeps this file's low rate limit out of the way.
@@ -174,9 +198,12 @@ describe("the v1 API on SQLite", () => {
     let cursor: number | null = null;
     do {
       const query: string = `limit=25${cursor === null ? "" : `&cursor=${cursor}`}`;
-      const page: { customers: { externalId: string }[]; nextCursor: number | null } = await (await call(routes.segmentCustomers, secret, { path: `/api/v1/segments/${largest.id}/customers?${query}`, params: { id: String(largest.id) } })).json();
+      const page: { customers: { externalId: string }[]; nextCursor: number | null } = await (
+        await call(routes.segmentCustomers, secret, { path: `/api/v1/segments/${largest.id}/customers?${query}`, params: { id: String(largest.id) } })
+      ).json();
       seen.push(...page.customers.map((customer: { externalId: string }) => customer.externalId));
-      for (const customer of page.customers) expect(Object.keys(customer)).toEqual(["externalId", "responseProbability", "responseNote", "clv", "clvSource", "clvNote", "pAlive"]);
+      for (const customer of page.customers)
+        expect(Object.keys(customer)).toEqual(["externalId", "responseProbability", "responseNote", "clv", "clvSource", "clvNote", "pAlive"]);
       cursor = page.nextCursor;
     } while (cursor !== null);
     expect(seen.length).toBe(largest.size);
@@ -185,8 +212,14 @@ describe("the v1 API on SQLite", () => {
 
     const badId = await call(routes.segmentCustomers, secret, { path: "/api/v1/segments/x/customers", params: { id: "x" } });
     expect(badId.status).toBe(400);
-    expect(await badId.json()).toEqual({ error: "The segment id is not valid: id: a segment id is a whole number", details: [{ path: "params.id", message: "a segment id is a whole number" }] });
-    const tooLong = await call(routes.segmentCustomers, secret, { path: `/api/v1/segments/${largest.id}/customers?limit=5000`, params: { id: String(largest.id) } });
+    expect(await badId.json()).toEqual({
+      error: "The segment id is not valid: id: a segment id is a whole number",
+      details: [{ path: "params.id", message: "a segment id is a whole number" }],
+    });
+    const tooLong = await call(routes.segmentCustomers, secret, {
+      path: `/api/v1/segments/${largest.id}/customers?limit=5000`,
+      params: { id: String(largest.id) },
+    });
     expect(tooLong.status).toBe(400);
     expect((await tooLong.json()).details).toEqual([{ path: "query.limit", message: "Too big: expected number to be <=1000" }]);
   });

@@ -47,7 +47,8 @@ describe.runIf(postgresAvailable())("PostgreSQL going away", () => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const callSegments = () => segments(new Request("http://localhost/api/v1/segments", { headers: { authorization: `Bearer ${secret}` } }), { params: Promise.resolve({}) });
+  const callSegments = () =>
+    segments(new Request("http://localhost/api/v1/segments", { headers: { authorization: `Bearer ${secret}` } }), { params: Promise.resolve({}) });
 
   function writeCustomers(count: number, start: number): string {
     const file = path.join(dir, `customers-${start}.csv`);
@@ -198,7 +199,12 @@ async function waitForActive(url: string, pid: number): Promise<void> {
 
 /** True while some session of this database is inside a transaction that has written. */
 async function writing(url: string): Promise<boolean> {
-  return (await countDirect(url, `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()`)) > 0;
+  return (
+    (await countDirect(
+      url,
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()`,
+    )) > 0
+  );
 }
 
 async function countDirect(url: string, sql: string): Promise<number> {

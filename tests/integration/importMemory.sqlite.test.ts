@@ -21,33 +21,36 @@ const CASES = [
   { fileMb: 150, heapMb: 512, heavy: true },
 ];
 
-describe.each(CASES.filter((entry) => !entry.heavy || process.env.HEAVY_TESTS === "1"))("a $fileMb MB import under a $heapMb MB heap (SQLite)", ({ fileMb, heapMb }) => {
-  let database: TestDatabase;
-  let dir: string;
-  let db: typeof import("@/lib/db/internal/client").db;
+describe.each(CASES.filter((entry) => !entry.heavy || process.env.HEAVY_TESTS === "1"))(
+  "a $fileMb MB import under a $heapMb MB heap (SQLite)",
+  ({ fileMb, heapMb }) => {
+    let database: TestDatabase;
+    let dir: string;
+    let db: typeof import("@/lib/db/internal/client").db;
 
-  beforeAll(async () => {
-    database = await useTestDatabase("sqlite");
-    ({ db } = await import("@/lib/db/internal/client"));
-    dir = await mkdtemp(path.join(tmpdir(), "import-memory-"));
-  });
-
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.drop();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
-
-  test("imports every row", { timeout: 60 * 60_000 }, async () => {
-    const file = path.join(dir, "orders.csv");
-    const rows = await writeShortOrderFile(file, fileMb * MB);
-    // NODE_OPTIONS reaches the node process tsx starts for the CLI.
-    const { stdout } = await promisify(execFile)("node_modules/.bin/tsx", ["--conditions", "react-server", "lib/cli/import.ts", file, "--kind", "orders"], {
-      env: { ...process.env, DATABASE_URL: database.url, NODE_OPTIONS: `--max-old-space-size=${heapMb}` },
-      maxBuffer: 1 << 20,
+    beforeAll(async () => {
+      database = await useTestDatabase("sqlite");
+      ({ db } = await import("@/lib/db/internal/client"));
+      dir = await mkdtemp(path.join(tmpdir(), "import-memory-"));
     });
-    const count = rows.toLocaleString("en-US");
-    expect(stdout).toContain(`${count} rows read, ${count} new, 0 updated, 0 unchanged, 0 rejected`);
-    expect(await db.order.count()).toBe(rows);
-  });
-});
+
+    afterAll(async () => {
+      await db?.$disconnect();
+      await database?.drop();
+      if (dir) await rm(dir, { recursive: true, force: true });
+    });
+
+    test("imports every row", { timeout: 60 * 60_000 }, async () => {
+      const file = path.join(dir, "orders.csv");
+      const rows = await writeShortOrderFile(file, fileMb * MB);
+      // NODE_OPTIONS reaches the node process tsx starts for the CLI.
+      const { stdout } = await promisify(execFile)("node_modules/.bin/tsx", ["--conditions", "react-server", "lib/cli/import.ts", file, "--kind", "orders"], {
+        env: { ...process.env, DATABASE_URL: database.url, NODE_OPTIONS: `--max-old-space-size=${heapMb}` },
+        maxBuffer: 1 << 20,
+      });
+      const count = rows.toLocaleString("en-US");
+      expect(stdout).toContain(`${count} rows read, ${count} new, 0 updated, 0 unchanged, 0 rejected`);
+      expect(await db.order.count()).toBe(rows);
+    });
+  },
+);

@@ -17,7 +17,11 @@ describe("refused imports on SQLite", () => {
   beforeAll(async () => {
     database = await useTestDatabase("sqlite");
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "history-"));
-    const [{ db }, { importFile }, { listImportHistory }] = await Promise.all([import("@/lib/db/internal/client"), import("@/lib/services/importFile"), import("@/lib/db/imports/batches")]);
+    const [{ db }, { importFile }, { listImportHistory }] = await Promise.all([
+      import("@/lib/db/internal/client"),
+      import("@/lib/services/importFile"),
+      import("@/lib/db/imports/batches"),
+    ]);
     lib = { db, importFile, listImportHistory };
   });
 

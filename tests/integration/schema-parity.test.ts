@@ -6,7 +6,13 @@ function modelsOf(provider: "sqlite" | "postgresql"): string {
   const text = fs.readFileSync(`prisma/${provider}/schema.prisma`, "utf8");
   const blocks = text.match(/^(model|enum) \w+ \{[\s\S]*?^\}/gm) ?? [];
   return blocks
-    .map((block) => block.replace(/\/\/\/.*$/gm, "").replace(/[ \t]+/g, " ").replace(/\n\s*\n/g, "\n").trim())
+    .map((block) =>
+      block
+        .replace(/\/\/\/.*$/gm, "")
+        .replace(/[ \t]+/g, " ")
+        .replace(/\n\s*\n/g, "\n")
+        .trim(),
+    )
     .join("\n\n");
 }
 

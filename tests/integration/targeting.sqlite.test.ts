@@ -33,14 +33,23 @@ afterAll(async () => {
 test("a retrained run's summary holds a targeting histogram and a recommended campaign that match its scores", { timeout: 600_000 }, async () => {
   const file = path.join(tempDir, "customers.csv");
   fs.writeFileSync(file, CUSTOMER_CSV_HEADER + "\n" + formatCustomerLines(generateCustomers({ seed: 9, count: 600 })));
-  const [{ importFile }, { runRetrain }, { db }] = await Promise.all([import("@/lib/services/importFile"), import("@/lib/services/retrain/runRetrain"), import("@/lib/db/internal/client")]);
+  const [{ importFile }, { runRetrain }, { db }] = await Promise.all([
+    import("@/lib/services/importFile"),
+    import("@/lib/services/retrain/runRetrain"),
+    import("@/lib/db/internal/client"),
+  ]);
   await importFile({ kind: "customers", source: file, fileName: "customers.csv", userId: null });
   const { runId } = await runRetrain({ trigger: "CLI", requestedById: null, config: { spaces: ["standardized"], kMax: 4, folds: 3 } });
 
   const run = await db.modelRun.findUniqueOrThrow({ where: { id: runId }, select: { summary: true } });
   const targeting = (run.summary as unknown as { targeting: TargetingAggregate }).targeting;
   expect(targeting.bins).toBe(200);
-  const scores = await db.customerScore.groupBy({ by: ["segmentKey"], where: { runId, responseProbability: { not: null } }, _count: true, _sum: { responseProbability: true } });
+  const scores = await db.customerScore.groupBy({
+    by: ["segmentKey"],
+    where: { runId, responseProbability: { not: null } },
+    _count: true,
+    _sum: { responseProbability: true },
+  });
   expect(targeting.segments.map((segment) => segment.segmentKey).sort()).toEqual(scores.map((score) => score.segmentKey).sort());
   for (const score of scores) {
     const histogram = targeting.segments.find((segment) => segment.segmentKey === score.segmentKey)!;
@@ -51,7 +60,11 @@ test("a retrained run's summary holds a targeting histogram and a recommended ca
   // The recommended campaign is the stored scores at or above its threshold, and the planner's histogram finds exactly it.
   const { recommended } = (run.summary as unknown as { campaign: RunCampaign }).campaign;
   expect(recommended.threshold).not.toBeNull();
-  const above = await db.customerScore.aggregate({ where: { runId, responseProbability: { gte: recommended.threshold! } }, _count: true, _sum: { responseProbability: true } });
+  const above = await db.customerScore.aggregate({
+    where: { runId, responseProbability: { gte: recommended.threshold! } },
+    _count: true,
+    _sum: { responseProbability: true },
+  });
   expect(above._count).toBe(recommended.contacts);
   expect(above._sum.responseProbability).toBeCloseTo(recommended.expectedResponders, 6);
   expect(targeting.cuts).toEqual([recommended.threshold]);

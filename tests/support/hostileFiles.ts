@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { CUSTOMER_FIXTURE, CUSTOMER_HEADER, CUSTOMER_LINES } from "../unit/import/fixtures";
 
-const FORMULAS = ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "=cmd|' /C calc'!A0"];
+const FORMULAS = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "=cmd|' /C calc'!A0"];
 
 const utf8 = (text: string) => new Uint8Array(Buffer.from(text, "utf8"));
 const FIXTURE = utf8(CUSTOMER_FIXTURE);
@@ -30,7 +30,9 @@ export const hostileFile: fc.Arbitrary<{ kind: string; bytes: Uint8Array }> = fc
     bytes: new Uint8Array([...FIXTURE.slice(0, at), ...noise, ...FIXTURE.slice(at)]),
   })),
   fc.tuple(line, column, fc.constantFrom(...FORMULAS)).map(([l, c, formula]) => ({ kind: "formula cell", bytes: utf8(setCell(l, c, formula)) })),
-  fc.tuple(line, column, fc.integer({ min: 10_000, max: 300_000 })).map(([l, c, size]) => ({ kind: "huge cell", bytes: utf8(setCell(l, c, "x".repeat(size))) })),
+  fc
+    .tuple(line, column, fc.integer({ min: 10_000, max: 300_000 }))
+    .map(([l, c, size]) => ({ kind: "huge cell", bytes: utf8(setCell(l, c, "x".repeat(size))) })),
   fc.tuple(line, fc.constantFrom("Célibataire", "Verheiratet ä", "Ñoño")).map(([l, status]) => ({
     kind: "Latin-1",
     bytes: new Uint8Array(Buffer.from(setCell(l, 3, status), "latin1")),

@@ -12,10 +12,25 @@ export interface NextServer {
   stop: () => void;
 }
 
-export async function startServer({ databaseUrl, build, env = {} }: { databaseUrl: string; build: boolean; env?: Record<string, string> }): Promise<NextServer> {
+export async function startServer({
+  databaseUrl,
+  build,
+  env = {},
+}: {
+  databaseUrl: string;
+  build: boolean;
+  env?: Record<string, string>;
+}): Promise<NextServer> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const serverEnv = { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench-only-secret-0123456789abcdefghijkl", RETRAIN_SCHEDULER: "off", ...env };
+  const serverEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_URL: base,
+    NEXTAUTH_SECRET: "bench-only-secret-0123456789abcdefghijkl",
+    RETRAIN_SCHEDULER: "off",
+    ...env,
+  };
   if (build) execFileSync("npx", ["next", "build"], { stdio: "inherit", env: serverEnv });
   const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], { env: serverEnv, stdio: "ignore", detached: true });
   const stop = () => process.kill(-server.pid!, "SIGTERM");
@@ -35,7 +50,10 @@ export async function startServer({ databaseUrl, build, env = {} }: { databaseUr
 export async function signIn(base: string, credentials: { email: string; password: string }): Promise<{ cookie: string; setCookie: string }> {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((value) => value.split(";")[0]).join("; ");
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((value) => value.split(";")[0])
+    .join("; ");
   const callback = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
@@ -67,7 +85,10 @@ export function quantile(values: number[], q: number): number {
 }
 
 export function loadAverage(): string {
-  return os.loadavg().map((value) => value.toFixed(2)).join(" / ");
+  return os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(" / ");
 }
 
 export function freePort(): Promise<number> {

@@ -8,7 +8,9 @@ import { CUSTOMER_COLUMNS, type CustomerRecord } from "@/lib/data/customer";
 export const MARKETING_CSV_PATH = "../shared/data/marketing_campaign.csv";
 
 export function readMarketingCsv(path: string = MARKETING_CSV_PATH): CustomerRecord[] {
-  const lines = readFileSync(path, "utf8").split(/\r?\n/).filter((line) => line.trim() !== "");
+  const lines = readFileSync(path, "utf8")
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== "");
   const headers = lines[0].split(";").map((h) => h.trim());
   const positions = CUSTOMER_COLUMNS.map((column) => {
     const at = headers.indexOf(column.header);

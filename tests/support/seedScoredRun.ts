@@ -81,10 +81,24 @@ export async function seedScoredRun({ customers, segments = 5, seed = 7, edits =
   const { runId, release } = await beginSeededRun(seed, { seeded: true }, customers);
   const segmentRows = Array.from({ length: segments }, (_, key) => {
     const size = scores.filter((score) => score.segmentKey === key).length;
-    return { segmentKey: key, label: key, name: `Segment ${String.fromCharCode(65 + key)}`, description: "Seeded", color: personaColor(key), size, share: size / scores.length, isNew: true, profile: {}, centroid: [] };
+    return {
+      segmentKey: key,
+      label: key,
+      name: `Segment ${String.fromCharCode(65 + key)}`,
+      description: "Seeded",
+      color: personaColor(key),
+      size,
+      share: size / scores.length,
+      isNew: true,
+      profile: {},
+      centroid: [],
+    };
   });
   const probabilities = scores.map((score) => score.responseProbability ?? Number.NaN);
-  const targeting = buildTargeting(scores.map((score) => score.segmentKey), probabilities);
+  const targeting = buildTargeting(
+    scores.map((score) => score.segmentKey),
+    probabilities,
+  );
   await writeRunOutcome(runId, {
     status: "SUCCEEDED",
     metrics: {},
@@ -92,7 +106,12 @@ export async function seedScoredRun({ customers, segments = 5, seed = 7, edits =
     stability: null,
     decision: { promote: true, reasons: ["seeded"] },
     reference: {},
-    summary: { customers: scores.length, expectedResponders: probabilities.reduce((sum, p) => (Number.isFinite(p) ? sum + p : sum), 0), segments: [], targeting } as unknown as Prisma.InputJsonValue,
+    summary: {
+      customers: scores.length,
+      expectedResponders: probabilities.reduce((sum, p) => (Number.isFinite(p) ? sum + p : sum), 0),
+      segments: [],
+      targeting,
+    } as unknown as Prisma.InputJsonValue,
     timings: {},
     artifacts: { seeded: true },
     segments: segmentRows,

@@ -5,7 +5,18 @@ const EXPECTED: Record<Role, Permission[]> = {
   VIEWER: ["viewDashboards", "exportData"],
   EXECUTIVE: ["viewDashboards", "exportData", "viewKpis"],
   ANALYST: ["viewDashboards", "exportData", "viewKpis", "importData", "retrain"],
-  ADMIN: ["viewDashboards", "exportData", "viewKpis", "importData", "retrain", "manageUsers", "manageSchedule", "configureSegments", "configureDisplay", "resetData"],
+  ADMIN: [
+    "viewDashboards",
+    "exportData",
+    "viewKpis",
+    "importData",
+    "retrain",
+    "manageUsers",
+    "manageSchedule",
+    "configureSegments",
+    "configureDisplay",
+    "resetData",
+  ],
 };
 
 describe("role permissions", () => {

@@ -10,8 +10,8 @@ export async function MoneyFormatCard() {
     <Card data-testid="money-format-card">
       <Title>Money and numbers</Title>
       <Text>
-        The currency every money figure carries (revenue, spend, CLV, campaign cost and profit) and the locale that groups all numbers. Export files keep
-        plain numbers; their money columns name the currency in the header.{" "}
+        The currency every money figure carries (revenue, spend, CLV, campaign cost and profit) and the locale that groups all numbers. Export files keep plain
+        numbers; their money columns name the currency in the header.{" "}
         {format.currency ? (
           `Last changed ${utc(updatedAt)} UTC.`
         ) : (

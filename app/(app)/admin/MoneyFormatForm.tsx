@@ -38,20 +38,40 @@ export function MoneyFormatForm({ format }: { format: MoneyFormat }) {
             Currency (ISO 4217 code; empty for plain numbers)
           </label>
           <TextInput
-            id="money-currency" name="currency" list="money-currencies" value={currency} onValueChange={setCurrency} placeholder="e.g. USD"
-            error={Boolean(errors.currency)} errorMessage={errors.currency?.join("; ")}
+            id="money-currency"
+            name="currency"
+            list="money-currencies"
+            value={currency}
+            onValueChange={setCurrency}
+            placeholder="e.g. USD"
+            error={Boolean(errors.currency)}
+            errorMessage={errors.currency?.join("; ")}
           />
-          <datalist id="money-currencies">{CURRENCIES.map((code) => <option key={code} value={code} />)}</datalist>
+          <datalist id="money-currencies">
+            {CURRENCIES.map((code) => (
+              <option key={code} value={code} />
+            ))}
+          </datalist>
         </div>
         <div>
           <label htmlFor="money-locale" className="text-tremor-default text-tremor-content-emphasis">
             Number format (locale)
           </label>
           <TextInput
-            id="money-locale" name="locale" list="money-locales" value={locale} onValueChange={setLocale} placeholder="e.g. en-US"
-            error={Boolean(errors.locale)} errorMessage={errors.locale?.join("; ")}
+            id="money-locale"
+            name="locale"
+            list="money-locales"
+            value={locale}
+            onValueChange={setLocale}
+            placeholder="e.g. en-US"
+            error={Boolean(errors.locale)}
+            errorMessage={errors.locale?.join("; ")}
           />
-          <datalist id="money-locales">{LOCALES.map((tag) => <option key={tag} value={tag} />)}</datalist>
+          <datalist id="money-locales">
+            {LOCALES.map((tag) => (
+              <option key={tag} value={tag} />
+            ))}
+          </datalist>
         </div>
       </div>
       <p className="text-tremor-default text-tremor-content" data-testid="money-format-preview">

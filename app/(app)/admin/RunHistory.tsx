@@ -15,9 +15,7 @@ export function RunHistory({ runs, activeRunId }: { runs: RunRow[]; activeRunId:
   return (
     <Card>
       <Title>Run history</Title>
-      <Text>
-        The latest {runs.length === 1 ? "run" : `${runs.length} runs`}, newest first. Open a run for its metrics, drift and segments.
-      </Text>
+      <Text>The latest {runs.length === 1 ? "run" : `${runs.length} runs`}, newest first. Open a run for its metrics, drift and segments.</Text>
       <div className="mt-2">
         <RowsTable
           testId="run-history"

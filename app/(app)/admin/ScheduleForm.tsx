@@ -18,13 +18,29 @@ export function ScheduleForm({ schedule, timeZones }: { schedule: RetrainSchedul
         <label htmlFor="schedule-cron" className="text-tremor-default text-tremor-content-emphasis">
           Cron expression (minute hour day-of-month month day-of-week)
         </label>
-        <TextInput id="schedule-cron" name="cron" value={cron} onValueChange={setCron} error={Boolean(errors.cron)} errorMessage={errors.cron?.join("; ")} className="font-mono" />
+        <TextInput
+          id="schedule-cron"
+          name="cron"
+          value={cron}
+          onValueChange={setCron}
+          error={Boolean(errors.cron)}
+          errorMessage={errors.cron?.join("; ")}
+          className="font-mono"
+        />
       </div>
       <div>
         <label htmlFor="schedule-timezone" className="text-tremor-default text-tremor-content-emphasis">
           Time zone (IANA, e.g. Europe/Berlin)
         </label>
-        <TextInput id="schedule-timezone" name="timezone" list="time-zones" value={timezone} onValueChange={setTimezone} error={Boolean(errors.timezone)} errorMessage={errors.timezone?.join("; ")} />
+        <TextInput
+          id="schedule-timezone"
+          name="timezone"
+          list="time-zones"
+          value={timezone}
+          onValueChange={setTimezone}
+          error={Boolean(errors.timezone)}
+          errorMessage={errors.timezone?.join("; ")}
+        />
         <datalist id="time-zones">
           {timeZones.map((zone) => (
             <option key={zone} value={zone} />

@@ -10,9 +10,9 @@ export async function SegmentSettingsCard() {
     <Card data-testid="segment-settings-card">
       <Title>Segments</Title>
       <Text>
-        Each retrain fits k-means for every k in the range and keeps the best-separated k (silhouette) among those whose segments come back when the
-        customers are resampled (stability at least 0.80 over 5 subsamples of 80%) and each hold at least the smallest share; a fixed k skips the choice.
-        Applies from the next retrain on. {updatedAt ? `Last changed ${utc(updatedAt)} UTC.` : "These are the defaults."}
+        Each retrain fits k-means for every k in the range and keeps the best-separated k (silhouette) among those whose segments come back when the customers
+        are resampled (stability at least 0.80 over 5 subsamples of 80%) and each hold at least the smallest share; a fixed k skips the choice. Applies from the
+        next retrain on. {updatedAt ? `Last changed ${utc(updatedAt)} UTC.` : "These are the defaults."}
       </Text>
       <SegmentSettingsForm settings={settings} />
     </Card>

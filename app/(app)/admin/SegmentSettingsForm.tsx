@@ -28,8 +28,14 @@ export function SegmentSettingsForm({ settings }: { settings: SegmentSettings })
         {label}
       </label>
       <TextInput
-        id={id} name={name} inputMode="decimal" value={value} onValueChange={onChange} disabled={disabled}
-        error={Boolean(errors[name])} errorMessage={errors[name]?.join("; ")}
+        id={id}
+        name={name}
+        inputMode="decimal"
+        value={value}
+        onValueChange={onChange}
+        disabled={disabled}
+        error={Boolean(errors[name])}
+        errorMessage={errors[name]?.join("; ")}
       />
     </div>
   );

@@ -6,7 +6,14 @@ import { authorizedAction } from "@/lib/actions/authorizedAction";
 import { RetrainBusyError } from "@/lib/db/lease";
 import { listKnownAttributeNames } from "@/lib/db/customers/attributes";
 import {
-  getAttributeFeatures, getMoneyFormat, getRetrainSchedule, getSegmentSettings, saveAttributeFeatures, saveMoneyFormat, saveRetrainSchedule, saveSegmentSettings,
+  getAttributeFeatures,
+  getMoneyFormat,
+  getRetrainSchedule,
+  getSegmentSettings,
+  saveAttributeFeatures,
+  saveMoneyFormat,
+  saveRetrainSchedule,
+  saveSegmentSettings,
 } from "@/lib/db/settings";
 import { currencyCode, numberLocale } from "@/lib/text/moneySetting";
 import { money } from "@/lib/text/numberFormat";
@@ -55,38 +62,55 @@ export const saveScheduleAction = authorizedAction("manageSchedule", scheduleInp
 });
 
 const attributeFeaturesInput = z.object({
-  attribute: z.array(z.string().min(1, "An attribute name cannot be empty").max(200, "An attribute name has at most 200 characters")).max(100, "Choose at most 100 attributes"),
+  attribute: z
+    .array(z.string().min(1, "An attribute name cannot be empty").max(200, "An attribute name has at most 200 characters"))
+    .max(100, "Choose at most 100 attributes"),
 });
 
 /** Which custom attributes the next retrains segment on as well; analysts and administrators. */
-export const saveAttributeFeaturesAction = authorizedAction("retrain", attributeFeaturesInput, async ({ attribute }, user) => {
-  const known = new Set(await listKnownAttributeNames());
-  const unknown = attribute.filter((name) => !known.has(name));
-  if (unknown.length) {
-    const message = `${unknown.map((name) => `"${name}"`).join(", ")} ${unknown.length === 1 ? "is" : "are"} not a custom attribute of any import`;
-    return { ok: false, message, fieldErrors: { attribute: [message] } };
-  }
-  const names = [...new Set(attribute)].sort((a, b) => a.localeCompare(b));
-  const previous = (await getAttributeFeatures()).names;
-  await saveAttributeFeatures(names, user.id, () => ({
-    userId: user.id,
-    action: "attributeFeatures.updated",
-    target: "setting:training.attributeFeatures",
-    details: { names, previous },
-  }));
-  revalidatePath("/admin");
-  return { ok: true, message: names.length ? `Saved. The next retrain segments on ${names.join(", ")} as well.` : "Saved. The next retrain uses no custom attributes." };
-}, { lists: ["attribute"] });
+export const saveAttributeFeaturesAction = authorizedAction(
+  "retrain",
+  attributeFeaturesInput,
+  async ({ attribute }, user) => {
+    const known = new Set(await listKnownAttributeNames());
+    const unknown = attribute.filter((name) => !known.has(name));
+    if (unknown.length) {
+      const message = `${unknown.map((name) => `"${name}"`).join(", ")} ${unknown.length === 1 ? "is" : "are"} not a custom attribute of any import`;
+      return { ok: false, message, fieldErrors: { attribute: [message] } };
+    }
+    const names = [...new Set(attribute)].sort((a, b) => a.localeCompare(b));
+    const previous = (await getAttributeFeatures()).names;
+    await saveAttributeFeatures(names, user.id, () => ({
+      userId: user.id,
+      action: "attributeFeatures.updated",
+      target: "setting:training.attributeFeatures",
+      details: { names, previous },
+    }));
+    revalidatePath("/admin");
+    return {
+      ok: true,
+      message: names.length ? `Saved. The next retrain segments on ${names.join(", ")} as well.` : "Saved. The next retrain uses no custom attributes.",
+    };
+  },
+  { lists: ["attribute"] },
+);
 
 const segmentCount = (what: string) =>
-  z.coerce.number({ error: `Enter the ${what} as a whole number` }).int(`Enter the ${what} as a whole number`).min(2, `The ${what} is at least 2`).max(MAX_SEGMENTS, `The ${what} is at most ${MAX_SEGMENTS}`);
+  z.coerce
+    .number({ error: `Enter the ${what} as a whole number` })
+    .int(`Enter the ${what} as a whole number`)
+    .min(2, `The ${what} is at least 2`)
+    .max(MAX_SEGMENTS, `The ${what} is at most ${MAX_SEGMENTS}`);
 
 const segmentSettingsInput = z
   .object({
     mode: z.enum(["choose", "fixed"], { error: "Choose whether k is chosen or fixed" }),
     kMin: segmentCount("fewest segments"),
     kMax: segmentCount("most segments"),
-    minSharePercent: z.coerce.number({ error: "Enter the smallest segment's share in %" }).min(0, "The share is at least 0%").max(50, "The share is at most 50%"),
+    minSharePercent: z.coerce
+      .number({ error: "Enter the smallest segment's share in %" })
+      .min(0, "The share is at least 0%")
+      .max(50, "The share is at most 50%"),
     fixedK: z.string().trim().optional(),
   })
   .superRefine((input, ctx) => {
@@ -116,15 +140,20 @@ export const saveSegmentSettingsAction = authorizedAction("configureSegments", s
   const share = `${Math.round(settings.minShare * 1000) / 10}%`;
   return {
     ok: true,
-    message: settings.fixedK !== null
-      ? `Saved. The next retrain makes ${settings.fixedK} segments.`
-      : `Saved. The next retrain chooses from ${settings.kMin} to ${settings.kMax} segments, each at least ${share} of customers.`,
+    message:
+      settings.fixedK !== null
+        ? `Saved. The next retrain makes ${settings.fixedK} segments.`
+        : `Saved. The next retrain chooses from ${settings.kMin} to ${settings.kMax} segments, each at least ${share} of customers.`,
   };
 });
 
 const moneyFormatInput = z.object({
   // Left empty: money shows as plain numbers again.
-  currency: z.string().trim().transform((value) => value || null).pipe(currencyCode.nullable()),
+  currency: z
+    .string()
+    .trim()
+    .transform((value) => value || null)
+    .pipe(currencyCode.nullable()),
   locale: numberLocale,
 });
 

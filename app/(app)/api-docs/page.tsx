@@ -19,8 +19,12 @@ export default async function ApiDocsPage() {
       <div>
         <Title>Scoring API (v1)</Title>
         <Text>
-          Every call sends <code>Authorization: Bearer &lt;token&gt;</code>; administrators make tokens under Admin → API tokens. The machine-readable
-          document is at <a className="underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1).
+          Every call sends <code>Authorization: Bearer &lt;token&gt;</code>; administrators make tokens under Admin → API tokens. The machine-readable document
+          is at{" "}
+          <a className="underline" href="/api/v1/openapi.json">
+            /api/v1/openapi.json
+          </a>{" "}
+          (OpenAPI 3.1).
         </Text>
       </div>
       {Object.entries(document.paths).flatMap(([path, operations]) =>
@@ -37,7 +41,12 @@ export default async function ApiDocsPage() {
                 {operation.parameters.map((parameter) => (
                   <li key={parameter.name}>
                     <code>{parameter.name}</code> ({parameter.in}
-                    {parameter.required ? ", required" : ""}){parameter.description && <>: <InlineMarkdown text={parameter.description} /></>}
+                    {parameter.required ? ", required" : ""})
+                    {parameter.description && (
+                      <>
+                        : <InlineMarkdown text={parameter.description} />
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -21,8 +21,9 @@ export default async function CampaignsPage() {
       <div>
         <Title>Campaign planner</Title>
         <Text>
-          Choose whom to mail and see what it is expected to bring, from run #{run.id}&apos;s response probabilities. It opens on the run&apos;s recommended campaign,
-          at cost {priceText(economics.costPerContact, moneyFormat)} per contact and revenue {priceText(economics.revenuePerResponse, moneyFormat)} per response.
+          Choose whom to mail and see what it is expected to bring, from run #{run.id}&apos;s response probabilities. It opens on the run&apos;s recommended
+          campaign, at cost {priceText(economics.costPerContact, moneyFormat)} per contact and revenue {priceText(economics.revenuePerResponse, moneyFormat)}{" "}
+          per response.
         </Text>
       </div>
       {targeting ? (

@@ -44,7 +44,10 @@ export const POST = withPermission("importData", async (req, { user }) => {
   // urlencoded or multipart, and a cross-site fetch of text/csv needs a CORS preflight the app never grants.
   const contentType = req.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
   if (contentType !== "text/csv") {
-    return refuse("unsupported_media_type", `Send the file as the request body with Content-Type: text/csv${contentType ? `, not ${contentType.slice(0, 100)}` : ""}.`);
+    return refuse(
+      "unsupported_media_type",
+      `Send the file as the request body with Content-Type: text/csv${contentType ? `, not ${contentType.slice(0, 100)}` : ""}.`,
+    );
   }
   // The body is the file itself: streamed to the importer, not parsed here.
   const request = await parseRequest(req, { query: importQuery, leads: { query: "Check the import options" } });
@@ -53,7 +56,9 @@ export const POST = withPermission("importData", async (req, { user }) => {
 
   const declared = Number(req.headers.get("content-length") ?? 0);
   if (declared > env.IMPORT_MAX_BYTES) {
-    return refuse("too_large", `The file is ${declared} bytes; the limit is ${env.IMPORT_MAX_BYTES} bytes.`, [{ path: "body", message: "over the size limit" }]);
+    return refuse("too_large", `The file is ${declared} bytes; the limit is ${env.IMPORT_MAX_BYTES} bytes.`, [
+      { path: "body", message: "over the size limit" },
+    ]);
   }
   if (!req.body) return refuse("invalid", "The request has no file in its body.", [{ path: "body", message: "empty" }]);
 

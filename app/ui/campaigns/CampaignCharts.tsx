@@ -17,12 +17,28 @@ export function CampaignCharts({ plan, moneyFormat }: { plan: CampaignPlan; mone
       <Card data-testid="gains-chart">
         <Title>Cumulative gains</Title>
         <Text>Share of expected responders reached by contacting the most likely share of the audience.</Text>
-        <LineChart className="mt-4 h-56" data={gains} index="contacted" categories={["Model", "Random"]} colors={["blue", "gray"]} valueFormatter={pct} yAxisWidth={44} />
+        <LineChart
+          className="mt-4 h-56"
+          data={gains}
+          index="contacted"
+          categories={["Model", "Random"]}
+          colors={["blue", "gray"]}
+          valueFormatter={pct}
+          yAxisWidth={44}
+        />
       </Card>
       <Card data-testid="lift-chart">
         <Title>Lift</Title>
         <Text>How many times better than a random pick of the same size.</Text>
-        <LineChart className="mt-4 h-56" data={lift} index="contacted" categories={["Lift"]} colors={["indigo"]} valueFormatter={(value) => fixed(value, 2, moneyFormat)} yAxisWidth={44} />
+        <LineChart
+          className="mt-4 h-56"
+          data={lift}
+          index="contacted"
+          categories={["Lift"]}
+          colors={["indigo"]}
+          valueFormatter={(value) => fixed(value, 2, moneyFormat)}
+          yAxisWidth={44}
+        />
       </Card>
       <Card data-testid="profit-chart">
         <Title>Profit by audience size</Title>

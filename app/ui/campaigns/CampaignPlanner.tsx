@@ -42,7 +42,9 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
   const step = 1 / aggregate.bins;
   // The recommended campaign's threshold is an edge of the aggregate's bins, so this audience is exactly it.
   // With nothing worth mailing it is empty (p ≥ 1 holds nobody below break-even).
-  const opening = recommended?.isRecorded ? (recommended.threshold ?? 1) : Math.ceil(computeBreakEvenProbability({ costPerContact: defaults.cost, revenuePerResponse: defaults.revenue }) / step) * step;
+  const opening = recommended?.isRecorded
+    ? (recommended.threshold ?? 1)
+    : Math.ceil(computeBreakEvenProbability({ costPerContact: defaults.cost, revenuePerResponse: defaults.revenue }) / step) * step;
   const [chosen, setChosen] = useState<number[]>([]);
   const [mode, setMode] = useState<AudienceMode>("threshold");
   const [costText, setCostText] = useState(String(defaults.cost));
@@ -72,7 +74,12 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
     seed: runId,
   })}`;
   const isRecommended =
-    recommended?.isRecorded === true && chosen.length === 0 && mode === "threshold" && threshold === opening && cost === defaults.cost && revenue === defaults.revenue;
+    recommended?.isRecorded === true &&
+    chosen.length === 0 &&
+    mode === "threshold" &&
+    threshold === opening &&
+    cost === defaults.cost &&
+    revenue === defaults.revenue;
   const openRecommended = () => {
     setChosen([]);
     setMode("threshold");
@@ -110,8 +117,8 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
       </RecommendedCampaign>
       {!recommended?.isRecorded && (
         <Callout title="Estimated from a histogram" color="amber" data-testid="planner-estimated">
-          This run was written before the recommended campaign was stored with its threshold as a bin edge of the planner&apos;s histogram: audiences here are counted in bins of{" "}
-          {probabilityText(step, moneyFormat)} and may differ by a few customers from the recommended campaign. Retrain to make them exact.
+          This run was written before the recommended campaign was stored with its threshold as a bin edge of the planner&apos;s histogram: audiences here are
+          counted in bins of {probabilityText(step, moneyFormat)} and may differ by a few customers from the recommended campaign. Retrain to make them exact.
         </Callout>
       )}
       <Card>
@@ -134,7 +141,12 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
               <label htmlFor="mode" className={label}>
                 Who to contact
               </label>
-              <select id="mode" value={mode} onChange={(event) => setMode(event.target.value as AudienceMode)} className="rounded-tremor-default border border-tremor-border px-2 py-1 text-tremor-default">
+              <select
+                id="mode"
+                value={mode}
+                onChange={(event) => setMode(event.target.value as AudienceMode)}
+                className="rounded-tremor-default border border-tremor-border px-2 py-1 text-tremor-default"
+              >
                 {MODES.map((item) => (
                   <option key={item.value} value={item.value}>
                     {item.label}
@@ -149,8 +161,8 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
                 </label>
                 <input id="threshold" type="range" min={0} max={1} step={step} value={threshold} onChange={number(setThreshold)} className="w-full" />
                 <p className="text-tremor-default text-tremor-content" data-testid="reach">
-                  Reach {count(plan.audience.expectedResponders, moneyFormat, 1)} expected responders with {count(plan.audience.contacts, moneyFormat)} contacts; {count(wasted, moneyFormat, 1)} contacts
-                  expected not to respond.
+                  Reach {count(plan.audience.expectedResponders, moneyFormat, 1)} expected responders with {count(plan.audience.contacts, moneyFormat)}{" "}
+                  contacts; {count(wasted, moneyFormat, 1)} contacts expected not to respond.
                 </p>
               </div>
             )}
@@ -225,7 +237,11 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
           Use the most profitable audience
         </Button>
       </Card>
-      {plan.gains.length > 0 ? <CampaignCharts plan={plan} moneyFormat={moneyFormat} /> : <Callout title="No scored customers in these segments">Choose other segments.</Callout>}
+      {plan.gains.length > 0 ? (
+        <CampaignCharts plan={plan} moneyFormat={moneyFormat} />
+      ) : (
+        <Callout title="No scored customers in these segments">Choose other segments.</Callout>
+      )}
       <Card>
         <Title>Target list</Title>
         <div className="mt-4 flex flex-wrap items-end gap-4">
@@ -233,7 +249,16 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
             <label htmlFor="control" className={label}>
               Control group (% held back, not mailed)
             </label>
-            <input id="control" type="number" min={0} max={50} step={1} value={control} onChange={number((value) => setControl(Math.min(50, value)))} className={input} />
+            <input
+              id="control"
+              type="number"
+              min={0}
+              max={50}
+              step={1}
+              value={control}
+              onChange={number((value) => setControl(Math.min(50, value)))}
+              className={input}
+            />
           </div>
           {amountsValid ? (
             <>
@@ -249,8 +274,8 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
           )}
         </div>
         <Text className="mt-2">
-          The file flags a random {control}% of the audience in its control_group column (the same customers each time for this run): leave them out of the mailing and compare
-          their response with the mailed group to measure the real uplift.
+          The file flags a random {control}% of the audience in its control_group column (the same customers each time for this run): leave them out of the
+          mailing and compare their response with the mailed group to measure the real uplift.
         </Text>
       </Card>
     </div>

@@ -5,8 +5,13 @@ import { count, money, percent, type MoneyFormat } from "@/lib/text/numberFormat
 
 function cellsOf(label: string, outcome: CampaignOutcome, format: MoneyFormat): React.ReactNode[] {
   return [
-    label, count(outcome.contacts, format), count(outcome.expectedResponders, format, 1),
-    money(outcome.cost, format), money(outcome.revenue, format), money(outcome.profit, format), percent(outcome.roi, 1, format),
+    label,
+    count(outcome.contacts, format),
+    count(outcome.expectedResponders, format, 1),
+    money(outcome.cost, format),
+    money(outcome.revenue, format),
+    money(outcome.profit, format),
+    percent(outcome.roi, 1, format),
   ];
 }
 

@@ -35,8 +35,8 @@ export function RecommendedCampaign({ campaign, segments, moneyFormat, children 
         {campaign.isRecorded
           ? `Mail every scored customer with a response probability of at least ${figures.threshold}: ${figures.contacts} of ${count(campaign.scored, moneyFormat)}, `
           : `Mail every customer above the break-even probability: ${figures.contacts} customers, `}
-        the audience that maximises expected profit at {describeEconomics(campaign, moneyFormat)} (break-even {probabilityText(campaign.breakEven, moneyFormat)}). Computed once when the run was written, from
-        the final model&apos;s scores.
+        the audience that maximises expected profit at {describeEconomics(campaign, moneyFormat)} (break-even {probabilityText(campaign.breakEven, moneyFormat)}
+        ). Computed once when the run was written, from the final model&apos;s scores.
       </p>
       <div className="mt-3">
         <Facts
@@ -54,15 +54,21 @@ export function RecommendedCampaign({ campaign, segments, moneyFormat, children 
       </div>
       {campaign.segments && campaign.segments.length > 0 && (
         <p className={`mt-3 ${prose}`} data-testid="recommended-segments">
-          By segment: {campaign.segments.map((segment) => `${nameOf.get(segment.segmentKey) ?? `segment ${segment.segmentKey}`} ${count(segment.contacts, moneyFormat)}`).join(" · ")}.
+          By segment:{" "}
+          {campaign.segments
+            .map((segment) => `${nameOf.get(segment.segmentKey) ?? `segment ${segment.segmentKey}`} ${count(segment.contacts, moneyFormat)}`)
+            .join(" · ")}
+          .
         </p>
       )}
       <Text className="mt-1">
-        ROI {figures.roi}; mailing all {count(campaign.everyone.contacts, moneyFormat)} scored customers instead: profit {money(campaign.everyone.profit, moneyFormat)}.
+        ROI {figures.roi}; mailing all {count(campaign.everyone.contacts, moneyFormat)} scored customers instead: profit{" "}
+        {money(campaign.everyone.profit, moneyFormat)}.
       </Text>
       {!campaign.isRecorded && (
         <p className={`mt-1 ${prose}`} data-testid="recommended-not-recorded">
-          This run was written before the recommended campaign was stored: its lowest contacted probability and its segments are not recorded. Retrain to see them.
+          This run was written before the recommended campaign was stored: its lowest contacted probability and its segments are not recorded. Retrain to see
+          them.
         </p>
       )}
       {children}

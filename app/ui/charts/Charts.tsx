@@ -21,7 +21,14 @@ interface ChartProps {
   className?: string;
 }
 
-export function Line({ format = "decimal", moneyFormat = UNSET_MONEY_FORMAT, label, testId, className = "h-64", ...props }: ChartProps & { autoMinValue?: boolean; minValue?: number; maxValue?: number }) {
+export function Line({
+  format = "decimal",
+  moneyFormat = UNSET_MONEY_FORMAT,
+  label,
+  testId,
+  className = "h-64",
+  ...props
+}: ChartProps & { autoMinValue?: boolean; minValue?: number; maxValue?: number }) {
   return (
     <figure aria-label={label} data-testid={testId}>
       <LineChart {...props} className={className} valueFormatter={(value: number) => FORMATTERS[format](value, moneyFormat)} connectNulls yAxisWidth={56} />
@@ -29,10 +36,22 @@ export function Line({ format = "decimal", moneyFormat = UNSET_MONEY_FORMAT, lab
   );
 }
 
-export function Bar({ format = "number", moneyFormat = UNSET_MONEY_FORMAT, label, testId, className = "h-64", ...props }: ChartProps & { showLegend?: boolean; layout?: "vertical" | "horizontal" }) {
+export function Bar({
+  format = "number",
+  moneyFormat = UNSET_MONEY_FORMAT,
+  label,
+  testId,
+  className = "h-64",
+  ...props
+}: ChartProps & { showLegend?: boolean; layout?: "vertical" | "horizontal" }) {
   return (
     <figure aria-label={label} data-testid={testId}>
-      <BarChart {...props} className={className} valueFormatter={(value: number) => FORMATTERS[format](value, moneyFormat)} yAxisWidth={props.layout === "vertical" ? 80 : 56} />
+      <BarChart
+        {...props}
+        className={className}
+        valueFormatter={(value: number) => FORMATTERS[format](value, moneyFormat)}
+        yAxisWidth={props.layout === "vertical" ? 80 : 56}
+      />
     </figure>
   );
 }

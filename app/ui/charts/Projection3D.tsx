@@ -53,7 +53,10 @@ export default function Projection3D({ series }: { series: Projection3DSeries[] 
     renderer.setPixelRatio(window.devicePixelRatio);
     renderer.setSize(width, HEIGHT);
     renderer.domElement.setAttribute("role", "img");
-    renderer.domElement.setAttribute("aria-label", "Customers on the first three principal components, coloured by segment; arrow keys move the view, Shift+arrow keys turn it");
+    renderer.domElement.setAttribute(
+      "aria-label",
+      "Customers on the first three principal components, coloured by segment; arrow keys move the view, Shift+arrow keys turn it",
+    );
     // A Tab stop, so the view turns without a mouse; the controls take only the arrow keys, so Tab goes on past it.
     renderer.domElement.tabIndex = 0;
     // Drawn inside the canvas: the frame around it clips anything outside.
@@ -114,10 +117,16 @@ export default function Projection3D({ series }: { series: Projection3DSeries[] 
   }
   return (
     <div>
-      <div ref={mount} className="w-full overflow-hidden rounded-tremor-default border border-tremor-border" style={{ height: HEIGHT }} data-testid="projection-3d" />
+      <div
+        ref={mount}
+        className="w-full overflow-hidden rounded-tremor-default border border-tremor-border"
+        style={{ height: HEIGHT }}
+        data-testid="projection-3d"
+      />
       <div className="mt-2 flex items-center justify-between">
         <p className="text-tremor-label text-tremor-content">
-          Drag to turn, scroll to zoom, right-drag to move; or Tab to the view, then arrow keys move it and Shift+arrow keys turn it. Red, green and blue axes: components 1, 2 and 3.
+          Drag to turn, scroll to zoom, right-drag to move; or Tab to the view, then arrow keys move it and Shift+arrow keys turn it. Red, green and blue axes:
+          components 1, 2 and 3.
         </p>
         <button type="button" onClick={() => resetView.current()} className="text-tremor-default text-tremor-brand underline">
           Reset view

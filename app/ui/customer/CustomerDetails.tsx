@@ -15,7 +15,11 @@ import { OrderLinesCard } from "./OrderLinesCard";
 
 /** Everything on a customer's page below its heading: scores, the response model's reasons, profile, orders, run history. */
 export async function CustomerDetails({ customer, run }: { customer: CustomerProfile; run: ActiveRunView | null }) {
-  const [scores, orders, moneyFormat] = await Promise.all([listCustomerRunScores(customer.id), listCustomerOrders(customer.id, customer.externalId), readMoneyFormat()]);
+  const [scores, orders, moneyFormat] = await Promise.all([
+    listCustomerRunScores(customer.id),
+    listCustomerOrders(customer.id, customer.externalId),
+    readMoneyFormat(),
+  ]);
   const current = run ? scores.find((score) => score.runId === run.id) : undefined;
   // A score the model declined (with its reason on the score card) has nothing to explain.
   const explanation = run && current?.responseProbability != null ? await explainCustomerResponse(run.id, customer, orders) : null;

@@ -14,7 +14,13 @@ export function OrderLinesCard({ lines, total, moneyFormat: format }: { lines: O
         <Text className="mt-2">No order lines for this customer: what the models know comes from the profile.</Text>
       ) : (
         <>
-          <Text className="mt-1">{lines.length < total ? `The latest ${count(lines.length, format)} of ${count(total, format)} order lines.` : total === 1 ? "Its one order line." : `All ${count(total, format)} order lines.`}</Text>
+          <Text className="mt-1">
+            {lines.length < total
+              ? `The latest ${count(lines.length, format)} of ${count(total, format)} order lines.`
+              : total === 1
+                ? "Its one order line."
+                : `All ${count(total, format)} order lines.`}
+          </Text>
           <div className="mt-2">
             <RowsTable
               testId="customer-order-lines"
@@ -29,7 +35,9 @@ export function OrderLinesCard({ lines, total, moneyFormat: format }: { lines: O
                   line.channel ?? "—",
                   line.quantity === null ? "—" : count(line.quantity, format),
                   money(line.amount, format, { cents: true }),
-                  line.kind === "sale" ? "" : (
+                  line.kind === "sale" ? (
+                    ""
+                  ) : (
                     <Badge key="kind" color={KIND_BADGES[line.kind].color}>
                       {KIND_BADGES[line.kind].label}
                     </Badge>

@@ -23,7 +23,12 @@ export function ProfileCard({ customer, moneyFormat }: { customer: CustomerProfi
   return (
     <Card data-testid="customer-profile">
       <Title>Attributes</Title>
-      <Attributes entries={CUSTOMER_COLUMNS.map((column) => [capitalised(labelAttribute(column.field)), show(customer[column.field], column.kind === "number" ? "money" : column.kind, moneyFormat)])} />
+      <Attributes
+        entries={CUSTOMER_COLUMNS.map((column) => [
+          capitalised(labelAttribute(column.field)),
+          show(customer[column.field], column.kind === "number" ? "money" : column.kind, moneyFormat),
+        ])}
+      />
       {custom.length > 0 && (
         <section data-testid="custom-attributes" className="mt-6">
           <h3 className="text-tremor-default font-semibold text-tremor-content-strong">Custom attributes</h3>

@@ -9,10 +9,30 @@ function RangeField({ label, name, values, step, min, max }: { label: string; na
     <fieldset className="flex items-end gap-1">
       <legend className="mb-1 text-tremor-label text-tremor-content">{label}</legend>
       <label className="sr-only" htmlFor={`${name}Min`}>{`${label} from`}</label>
-      <input id={`${name}Min`} name={`${name}Min`} type="number" step={step} min={min} max={max} defaultValue={values[`${name}Min`]} placeholder="from" className={input} />
+      <input
+        id={`${name}Min`}
+        name={`${name}Min`}
+        type="number"
+        step={step}
+        min={min}
+        max={max}
+        defaultValue={values[`${name}Min`]}
+        placeholder="from"
+        className={input}
+      />
       <span aria-hidden>–</span>
       <label className="sr-only" htmlFor={`${name}Max`}>{`${label} to`}</label>
-      <input id={`${name}Max`} name={`${name}Max`} type="number" step={step} min={min} max={max} defaultValue={values[`${name}Max`]} placeholder="to" className={input} />
+      <input
+        id={`${name}Max`}
+        name={`${name}Max`}
+        type="number"
+        step={step}
+        min={min}
+        max={max}
+        defaultValue={values[`${name}Max`]}
+        placeholder="to"
+        className={input}
+      />
     </fieldset>
   );
 }
@@ -25,7 +45,9 @@ function AttributeField({ attributes, values }: { attributes: string[]; values: 
   return (
     <fieldset className="flex items-end gap-1" data-testid="attribute-filter">
       <legend className="mb-1 text-tremor-label text-tremor-content">Custom attribute: a value, or a range for numbers</legend>
-      <label className="sr-only" htmlFor="attr">Custom attribute</label>
+      <label className="sr-only" htmlFor="attr">
+        Custom attribute
+      </label>
       <select id="attr" name="attr" defaultValue={values.attr ?? ""} className={input}>
         <option value="">Any attribute</option>
         {names.map((name) => (
@@ -34,13 +56,19 @@ function AttributeField({ attributes, values }: { attributes: string[]; values: 
           </option>
         ))}
       </select>
-      <label className="sr-only" htmlFor="attrValue">Attribute value</label>
+      <label className="sr-only" htmlFor="attrValue">
+        Attribute value
+      </label>
       <input id="attrValue" name="attrValue" defaultValue={values.attrValue} placeholder="equals" className={`w-28 ${input}`} />
       <span className="px-1 text-tremor-label text-tremor-content">or</span>
-      <label className="sr-only" htmlFor="attrMin">Attribute from</label>
+      <label className="sr-only" htmlFor="attrMin">
+        Attribute from
+      </label>
       <input id="attrMin" name="attrMin" type="number" step="any" defaultValue={values.attrMin} placeholder="from" className={`w-24 ${input}`} />
       <span aria-hidden>–</span>
-      <label className="sr-only" htmlFor="attrMax">Attribute to</label>
+      <label className="sr-only" htmlFor="attrMax">
+        Attribute to
+      </label>
       <input id="attrMax" name="attrMax" type="number" step="any" defaultValue={values.attrMax} placeholder="to" className={`w-24 ${input}`} />
     </fieldset>
   );
@@ -56,13 +84,25 @@ export function CustomerFilters({ segments, attributes, values }: { segments: Se
           <label htmlFor="q" className="mb-1 block text-tremor-label text-tremor-content">
             Customer id
           </label>
-          <input id="q" name="q" type="search" defaultValue={values.q} placeholder="e.g. 5524" className="w-32 rounded-tremor-default border border-tremor-border px-2 py-1 text-tremor-default" />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={values.q}
+            placeholder="e.g. 5524"
+            className="w-32 rounded-tremor-default border border-tremor-border px-2 py-1 text-tremor-default"
+          />
         </div>
         <div>
           <label htmlFor="segment" className="mb-1 block text-tremor-label text-tremor-content">
             Segment
           </label>
-          <select id="segment" name="segment" defaultValue={values.segment ?? ""} className="rounded-tremor-default border border-tremor-border px-2 py-1 text-tremor-default">
+          <select
+            id="segment"
+            name="segment"
+            defaultValue={values.segment ?? ""}
+            className="rounded-tremor-default border border-tremor-border px-2 py-1 text-tremor-default"
+          >
             <option value="">All segments</option>
             {segments.map((segment) => (
               <option key={segment.segmentKey} value={segment.segmentKey}>

@@ -82,7 +82,9 @@ export async function CustomerTable({ run, query, params }: { run: ActiveRunView
           <TableHead>
             <TableRow>
               {COLUMNS.map((column) => (
-                <TableHeaderCell key={column.label} aria-sort={sortState(column.sort, query)}>{column.sort ? <SortLink label={column.label} sort={column.sort} query={query} params={params} /> : column.label}</TableHeaderCell>
+                <TableHeaderCell key={column.label} aria-sort={sortState(column.sort, query)}>
+                  {column.sort ? <SortLink label={column.label} sort={column.sort} query={query} params={params} /> : column.label}
+                </TableHeaderCell>
               ))}
               {query.attr !== undefined && <TableHeaderCell data-testid="attribute-column">{query.attr}</TableHeaderCell>}
             </TableRow>

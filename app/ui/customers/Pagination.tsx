@@ -3,7 +3,17 @@ import { MAX_PAGE } from "@/lib/customers/query";
 import { buildQueryString } from "./format";
 
 /** `pages` is null when the total is not known (a filter the run keeps no count for). */
-export function Pagination({ page, pages, hasNext, params }: { page: number; pages: number | null; hasNext: boolean; params: Record<string, string | undefined> }) {
+export function Pagination({
+  page,
+  pages,
+  hasNext,
+  params,
+}: {
+  page: number;
+  pages: number | null;
+  hasNext: boolean;
+  params: Record<string, string | undefined>;
+}) {
   const link = (to: number, label: string) => (
     <Link href={`/customers${buildQueryString({ ...params, page: to })}`} className="text-tremor-brand underline">
       {label}

@@ -29,8 +29,9 @@ export function ClvBacktestSummary({ metrics }: { metrics: StoredMetrics | null 
           <ClvGradeCallout grade={backtest.grade} title={`${capitalised(backtest.grade.level)}: ${MEANING[backtest.grade.level]}`} />
           <p className="text-tremor-label text-tremor-content">
             The model is refitted without the last {backtest.holdoutWeeks} weeks of orders and predicts them. Good: Spearman at least {GRADE_RULE.goodSpearman},
-            fewer errors per customer than each customer&apos;s past purchase rate, and the total within ±{GRADE_RULE.goodTotalError * 100}%. Poor: no fewer errors
-            than the past rate, Spearman below {GRADE_RULE.poorSpearman}, or the total off by more than {GRADE_RULE.poorTotalError * 100}%. Fair: between.
+            fewer errors per customer than each customer&apos;s past purchase rate, and the total within ±{GRADE_RULE.goodTotalError * 100}%. Poor: no fewer
+            errors than the past rate, Spearman below {GRADE_RULE.poorSpearman}, or the total off by more than {GRADE_RULE.poorTotalError * 100}%. Fair:
+            between.
           </p>
         </div>
       )}

@@ -22,7 +22,9 @@ export async function ExecutiveKpis() {
     <div className="space-y-6">
       <p className="text-tremor-default text-tremor-content" data-testid="kpi-run">
         Active run #{runs.run.id}, trained {utc(runs.run.finishedAt)} UTC.{" "}
-        {runs.previous ? `Changes are since run #${runs.previous.id}, the run active before it.` : "No run was active before it, so there are no changes to show."}
+        {runs.previous
+          ? `Changes are since run #${runs.previous.id}, the run active before it.`
+          : "No run was active before it, so there are no changes to show."}
       </p>
       {summary ? (
         <Grid numItemsSm={2} numItemsLg={4} className="gap-4">

@@ -19,7 +19,12 @@ export function KpiCard({ kpi, previousRunId }: { kpi: Kpi; previousRunId: numbe
       <Flex alignItems="start">
         <Text>{kpi.label}</Text>
         {kpi.change && (
-          <Badge color={TONE_COLORS[kpi.change.tone]} title={`Change since run #${previousRunId}`} data-testid={`kpi-${kpi.id}-change`} data-tone={kpi.change.tone}>
+          <Badge
+            color={TONE_COLORS[kpi.change.tone]}
+            title={`Change since run #${previousRunId}`}
+            data-testid={`kpi-${kpi.id}-change`}
+            data-tone={kpi.change.tone}
+          >
             <span aria-hidden className="mr-1">
               {pickChangeArrow(kpi.change.tone, kpi.change.value)}
             </span>

@@ -12,8 +12,14 @@ export async function MetricHistory() {
     const key = readKeyMetrics(readRunJson(run));
     return { run: `#${run.id}`, "Response ROC AUC": key.responseAuc, Silhouette: key.silhouette, "Drifted features": key.drift?.driftedFeatures ?? null };
   });
-  const aucAxis = fitMetricWindow(data.map((row) => row["Response ROC AUC"]), METRIC_RANGES.auc);
-  const silhouetteAxis = fitMetricWindow(data.map((row) => row.Silhouette), METRIC_RANGES.silhouette);
+  const aucAxis = fitMetricWindow(
+    data.map((row) => row["Response ROC AUC"]),
+    METRIC_RANGES.auc,
+  );
+  const silhouetteAxis = fitMetricWindow(
+    data.map((row) => row.Silhouette),
+    METRIC_RANGES.silhouette,
+  );
   const hasDrift = data.some((row) => row["Drifted features"] !== null);
   return (
     <Card data-testid="metric-history">
@@ -23,7 +29,16 @@ export async function MetricHistory() {
         <div>
           <Text className="font-semibold text-tremor-content-strong">Response model, cross-validated ROC AUC</Text>
           {aucAxis ? (
-            <Line label="Response ROC AUC per run" testId="history-auc" data={data} index="run" categories={["Response ROC AUC"]} colors={["blue"]} format="hundredths" {...bounds(aucAxis)} />
+            <Line
+              label="Response ROC AUC per run"
+              testId="history-auc"
+              data={data}
+              index="run"
+              categories={["Response ROC AUC"]}
+              colors={["blue"]}
+              format="hundredths"
+              {...bounds(aucAxis)}
+            />
           ) : (
             <NoChart testId="history-auc">No run trained a response model yet.</NoChart>
           )}
@@ -31,7 +46,16 @@ export async function MetricHistory() {
         <div>
           <Text className="font-semibold text-tremor-content-strong">Segment separation, silhouette</Text>
           {silhouetteAxis ? (
-            <Line label="Silhouette per run" testId="history-silhouette" data={data} index="run" categories={["Silhouette"]} colors={["emerald"]} format="hundredths" {...bounds(silhouetteAxis)} />
+            <Line
+              label="Silhouette per run"
+              testId="history-silhouette"
+              data={data}
+              index="run"
+              categories={["Silhouette"]}
+              colors={["emerald"]}
+              format="hundredths"
+              {...bounds(silhouetteAxis)}
+            />
           ) : (
             <NoChart testId="history-silhouette">No run has a silhouette yet.</NoChart>
           )}
@@ -39,7 +63,15 @@ export async function MetricHistory() {
         <div>
           <Text className="font-semibold text-tremor-content-strong">Drifted features</Text>
           {hasDrift ? (
-            <Bar label="Drifted features per run" testId="history-drift" data={data} index="run" categories={["Drifted features"]} colors={["amber"]} showLegend={false} />
+            <Bar
+              label="Drifted features per run"
+              testId="history-drift"
+              data={data}
+              index="run"
+              categories={["Drifted features"]}
+              colors={["amber"]}
+              showLegend={false}
+            />
           ) : (
             <NoChart testId="history-drift">Drift is measured from the second run on, against the run active before it.</NoChart>
           )}

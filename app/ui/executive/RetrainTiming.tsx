@@ -21,13 +21,16 @@ export async function RetrainTiming() {
         <Facts
           items={[
             ["Last retrained (UTC)", last ? `${utc(last.finishedAt)} · run #${last.id} ${OUTCOME[last.status] ?? last.status.toLowerCase()}` : "never"],
-            ["Next scheduled run", next
+            [
+              "Next scheduled run",
+              next
                 ? `${inTimeZone(next, schedule.timezone)}`
                 : schedulerOff
                   ? "none: the scheduler is off (RETRAIN_SCHEDULER=off)"
                   : schedule.enabled
                     ? "cannot be scheduled"
-                    : "scheduling is off"],
+                    : "scheduling is off",
+            ],
           ]}
           testId="retrain-facts"
         />

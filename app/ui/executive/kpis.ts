@@ -45,7 +45,13 @@ export function computeExecutiveKpis(now: StoredRunSummary, before: StoredRunSum
       detail: now.clvCoverage ? `over the ${plural(countWithClv(now.clvCoverage), "customer", undefined, format)} with a CLV` : undefined,
       change: delta(now.averageClv, before?.averageClv, whole),
     },
-    { id: "alive", label: "Likely still active", value: percent(now.aliveShare, 1, format), detail: "average probability a customer has not lapsed", change: delta(now.aliveShare, before?.aliveShare, points) },
+    {
+      id: "alive",
+      label: "Likely still active",
+      value: percent(now.aliveShare, 1, format),
+      detail: "average probability a customer has not lapsed",
+      change: delta(now.aliveShare, before?.aliveShare, points),
+    },
     {
       id: "responders",
       label: "Expected responders, next campaign",

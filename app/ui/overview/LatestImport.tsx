@@ -24,7 +24,11 @@ export async function LatestImport({ canOpenReport }: { canOpenReport: boolean }
       </Text>
       <QualityFindings quality={batch.quality} />
       {canOpenReport && (
-        <Link href={`/admin/import/${batch.id}`} className="mt-2 inline-block text-tremor-default text-tremor-brand underline" data-testid="quality-report-link">
+        <Link
+          href={`/admin/import/${batch.id}`}
+          className="mt-2 inline-block text-tremor-default text-tremor-brand underline"
+          data-testid="quality-report-link"
+        >
           Data-quality report
         </Link>
       )}

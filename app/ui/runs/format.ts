@@ -33,5 +33,14 @@ export function describeRequester(run: { trigger: string; requestedBy: { email: 
 
 /** A moment as the clock reads in a time zone, e.g. "Mon 23 Nov 2026, 03:30 CET". */
 export function inTimeZone(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" }).format(date);
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZoneName: "short",
+  }).format(date);
 }

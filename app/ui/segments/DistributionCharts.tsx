@@ -23,7 +23,17 @@ export function DistributionCharts({ segment, moneyFormat }: { segment: SegmentV
         <Title>Spend by category</Title>
         <Text>Average spend per customer in the data window, from order lines where a customer has them and profile totals otherwise.</Text>
         {hasBars(spend.map((row) => row["Average spend"])) ? (
-          <Bar label="Average spend by product category" testId="spend-chart" data={spend} index="category" categories={["Average spend"]} colors={colors} format="money" moneyFormat={moneyFormat} showLegend={false} />
+          <Bar
+            label="Average spend by product category"
+            testId="spend-chart"
+            data={spend}
+            index="category"
+            categories={["Average spend"]}
+            colors={colors}
+            format="money"
+            moneyFormat={moneyFormat}
+            showLegend={false}
+          />
         ) : (
           <NoData what="spend by product category" testId="spend-chart-none" />
         )}
@@ -47,8 +57,24 @@ export function DistributionCharts({ segment, moneyFormat }: { segment: SegmentV
           <NoData what="purchases by channel" testId="channel-chart-none" />
         )}
       </Card>
-      <HistogramCard title="Age" what="age" unit="Customers by age at the snapshot date" histogram={distributions.age} colors={colors} testId="age-chart" moneyFormat={moneyFormat} />
-      <HistogramCard title="Income" what="income" unit="Customers by yearly household income" histogram={distributions.income} colors={colors} testId="income-chart" moneyFormat={moneyFormat} />
+      <HistogramCard
+        title="Age"
+        what="age"
+        unit="Customers by age at the snapshot date"
+        histogram={distributions.age}
+        colors={colors}
+        testId="age-chart"
+        moneyFormat={moneyFormat}
+      />
+      <HistogramCard
+        title="Income"
+        what="income"
+        unit="Customers by yearly household income"
+        histogram={distributions.income}
+        colors={colors}
+        testId="income-chart"
+        moneyFormat={moneyFormat}
+      />
     </Grid>
   );
 }
@@ -89,7 +115,16 @@ function HistogramCard({ title, what, unit, histogram, colors, testId, moneyForm
             {unit}
             {histogram.missing ? ` (${count(histogram.missing, moneyFormat)} without a value)` : ""}.
           </Text>
-          <Bar label={`${title} histogram`} testId={testId} data={bins} index="bin" categories={["Customers"]} colors={colors} moneyFormat={moneyFormat} showLegend={false} />
+          <Bar
+            label={`${title} histogram`}
+            testId={testId}
+            data={bins}
+            index="bin"
+            categories={["Customers"]}
+            colors={colors}
+            moneyFormat={moneyFormat}
+            showLegend={false}
+          />
         </>
       ) : (
         <NoData what={what} testId={`${testId}-none`} />

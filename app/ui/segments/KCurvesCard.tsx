@@ -21,9 +21,9 @@ export function KCurvesCard({ segmentation }: { segmentation: StoredMetrics["seg
         {explainKChoice(segmentation)}
       </p>
       <Text className="mt-1">
-        k-means was fitted for each k in the {segmentation.space} space. Silhouette: how much closer customers are to their own segment than to the next
-        (higher is better separated). Stability: how well the segments agree when k-means is refitted on resampled customers (adjusted Rand index, 1 = the
-        same segments every time). Inertia always falls as k grows; a bend (the elbow) marks where more segments stop paying.
+        k-means was fitted for each k in the {segmentation.space} space. Silhouette: how much closer customers are to their own segment than to the next (higher
+        is better separated). Stability: how well the segments agree when k-means is refitted on resampled customers (adjusted Rand index, 1 = the same segments
+        every time). Inertia always falls as k grows; a bend (the elbow) marks where more segments stop paying.
       </Text>
       {note && (
         <p className="mt-1 text-tremor-default text-amber-700" data-testid="silhouette-note">
@@ -38,8 +38,13 @@ export function KCurvesCard({ segmentation }: { segmentation: StoredMetrics["seg
         <div>
           <Text className="font-semibold text-tremor-content-strong">{hasStability ? "Silhouette and stability by k" : "Silhouette by k"}</Text>
           <Line
-            label="Silhouette and stability by number of segments" testId="silhouette-chart" data={data} index="k"
-            categories={hasStability ? ["Silhouette", "Stability"] : ["Silhouette"]} colors={["emerald", "violet"]} autoMinValue
+            label="Silhouette and stability by number of segments"
+            testId="silhouette-chart"
+            data={data}
+            index="k"
+            categories={hasStability ? ["Silhouette", "Stability"] : ["Silhouette"]}
+            colors={["emerald", "violet"]}
+            autoMinValue
           />
         </div>
       </Grid>

@@ -24,21 +24,34 @@ export function openApiDocument(): Record<string, unknown> {
   const schemas = Object.fromEntries(Object.entries(generated.schemas).map(([id, { $schema: _schema, $id: _id, ...schema }]) => [id, schema]));
   return {
     openapi: "3.1.0",
-    info: { title: "Segment Studio API", version: "1", description: "Score customers with the active model and read its segments and runs. Every call needs `Authorization: Bearer <token>`." },
+    info: {
+      title: "Segment Studio API",
+      version: "1",
+      description: "Score customers with the active model and read its segments and runs. Every call needs `Authorization: Bearer <token>`.",
+    },
     servers: [{ url: "/" }],
     security: [{ bearer: [] }],
     paths: {
       "/api/v1/score": {
         post: {
           summary: `Score one customer or a batch of up to ${MAX_BATCH}`,
-          description: "Fields are the customer import's field names; numbers as numbers, dates as `YYYY-MM-DD` (or an ISO 8601 date-time with an offset); unknown fields are refused. Results come in input order. Other methods answer 405 with the usual error body and `Allow: POST`. Scope: VIEWER.",
+          description:
+            "Fields are the customer import's field names; numbers as numbers, dates as `YYYY-MM-DD` (or an ISO 8601 date-time with an offset); unknown fields are refused. Results come in input order. Other methods answer 405 with the usual error body and `Allow: POST`. Scope: VIEWER.",
           requestBody: { required: true, ...json(scoreRequest) },
-          responses: { "200": { description: "One result per customer", ...json(scoreResponse) }, "400": error("Invalid body, with field paths"), "413": error("Body over the size limit"), ...COMMON },
-
+          responses: {
+            "200": { description: "One result per customer", ...json(scoreResponse) },
+            "400": error("Invalid body, with field paths"),
+            "413": error("Body over the size limit"),
+            ...COMMON,
+          },
         },
       },
       "/api/v1/segments": {
-        get: { summary: "The active run's segments (personas)", description: "Scope: VIEWER.", responses: { "200": { description: "Segments", ...json(segmentsResponse) }, ...COMMON } },
+        get: {
+          summary: "The active run's segments (personas)",
+          description: "Scope: VIEWER.",
+          responses: { "200": { description: "Segments", ...json(segmentsResponse) }, ...COMMON },
+        },
       },
       "/api/v1/segments/{id}/customers": {
         get: {
@@ -49,10 +62,21 @@ export function openApiDocument(): Record<string, unknown> {
             { name: "cursor", in: "query", required: false, schema: { type: "integer", minimum: 0 } },
             { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: MAX_BATCH, default: 500 } },
           ],
-          responses: { "200": { description: "A page", ...json(segmentCustomersResponse) }, "400": error("Invalid id or query"), "404": error("No such segment"), ...COMMON },
+          responses: {
+            "200": { description: "A page", ...json(segmentCustomersResponse) },
+            "400": error("Invalid id or query"),
+            "404": error("No such segment"),
+            ...COMMON,
+          },
         },
       },
-      "/api/v1/runs": { get: { summary: "Training runs, newest first", description: "Scope: ANALYST.", responses: { "200": { description: "Runs", ...json(runsResponse) }, ...COMMON } } },
+      "/api/v1/runs": {
+        get: {
+          summary: "Training runs, newest first",
+          description: "Scope: ANALYST.",
+          responses: { "200": { description: "Runs", ...json(runsResponse) }, ...COMMON },
+        },
+      },
       "/api/v1/runs/{id}": {
         get: {
           summary: "One run with its metrics, drift, stability and timings",
@@ -62,6 +86,9 @@ export function openApiDocument(): Record<string, unknown> {
         },
       },
     },
-    components: { schemas, securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An API token made on the admin page or with `npm run token`." } } },
+    components: {
+      schemas,
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An API token made on the admin page or with `npm run token`." } },
+    },
   };
 }

@@ -27,7 +27,12 @@ function fieldSchema(kind: CustomerColumn["kind"]) {
 }
 
 const customerShape = Object.fromEntries(
-  CUSTOMER_COLUMNS.map((column) => [column.field, fieldSchema(column.kind).optional().meta({ description: `CSV column ${column.header}` })]),
+  CUSTOMER_COLUMNS.map((column) => [
+    column.field,
+    fieldSchema(column.kind)
+      .optional()
+      .meta({ description: `CSV column ${column.header}` }),
+  ]),
 );
 
 /** One customer in the import's field names; a field left out counts as missing. */
@@ -132,7 +137,9 @@ export const run = z
   })
   .meta({ id: "Run" });
 
-export const runDetail = run.extend({ metrics: z.unknown(), drift: z.unknown(), stability: z.unknown(), timings: z.unknown(), error: z.string().nullable() }).meta({ id: "RunDetail" });
+export const runDetail = run
+  .extend({ metrics: z.unknown(), drift: z.unknown(), stability: z.unknown(), timings: z.unknown(), error: z.string().nullable() })
+  .meta({ id: "RunDetail" });
 export const runsResponse = z.object({ runs: z.array(run) }).meta({ id: "RunsResponse" });
 
 export const errorResponse = z

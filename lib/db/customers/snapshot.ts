@@ -34,8 +34,13 @@ export async function loadSnapshot(): Promise<Snapshot> {
   const customerIds: number[] = [];
   const profileHashes: number[] = [];
   const indexOf = new Map<number, number>();
-  for (let cursor = 0; ; ) {
-    const page = (await db.customer.findMany({ where: { id: { gt: cursor } }, orderBy: { id: "asc" }, take: PAGE, select: customerSelect })) as unknown as StoredCustomer[];
+  for (let cursor = 0; ;) {
+    const page = (await db.customer.findMany({
+      where: { id: { gt: cursor } },
+      orderBy: { id: "asc" },
+      take: PAGE,
+      select: customerSelect,
+    })) as unknown as StoredCustomer[];
     if (!page.length) break;
     for (const row of page) {
       // contentHash covers the custom attributes too (lib/db/importCustomers.ts).
@@ -50,7 +55,7 @@ export async function loadSnapshot(): Promise<Snapshot> {
   }
   const fingerprints = new InputFingerprints(profileHashes);
   const orders: OrderRecord[] = [];
-  for (let cursor = 0; ; ) {
+  for (let cursor = 0; ;) {
     const page = await db.order.findMany({ where: { id: { gt: cursor } }, orderBy: { id: "asc" }, take: PAGE });
     if (!page.length) break;
     for (const { lineKey, customerId, orderId, orderDate, amount, quantity, category, channel, kind } of page) {

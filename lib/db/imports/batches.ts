@@ -179,7 +179,12 @@ export function writeOrderImport(header: BatchHeader, read: ChunkedRead<OrderRec
     // Customer ids already looked up or created, across chunks: bounded by the distinct customers.
     const customerIds = new Map<string, number>();
     const outcome = await read(async (orders) => {
-      const { ids, created } = await ensureCustomers(tx, batchId, orders.map((order) => order.customerId), customerIds);
+      const { ids, created } = await ensureCustomers(
+        tx,
+        batchId,
+        orders.map((order) => order.customerId),
+        customerIds,
+      );
       const chunk = await upsertOrders(tx, batchId, orders, ids, lineKeys);
       counts.customersCreated += created;
       counts.rowsInserted += chunk.rowsInserted;
@@ -228,7 +233,12 @@ async function finishBatch(tx: Tx, batchId: number, header: BatchHeader, counts:
     where: { id: batchId },
     data: { ...rowCounts, ...(await countTotals(tx)), report: reportJson(report), durationMs: Date.now() - header.startedAt },
   });
-  await writeAudit(tx, { userId: header.userId, action: "import.completed", target: `import:${batchId}`, details: { fileName: header.fileName, kind: header.kind, ...counts } });
+  await writeAudit(tx, {
+    userId: header.userId,
+    action: "import.completed",
+    target: `import:${batchId}`,
+    details: { fileName: header.fileName, kind: header.kind, ...counts },
+  });
   return summarise(batch, customersCreated);
 }
 
@@ -260,8 +270,18 @@ export async function listImportBatches(limit = 20) {
     orderBy: { id: "desc" },
     take: limit,
     select: {
-      id: true, kind: true, status: true, fileName: true, createdAt: true, rowsRead: true, rowsInserted: true,
-      rowsUpdated: true, rowsUnchanged: true, rowsRejected: true, error: true, durationMs: true,
+      id: true,
+      kind: true,
+      status: true,
+      fileName: true,
+      createdAt: true,
+      rowsRead: true,
+      rowsInserted: true,
+      rowsUpdated: true,
+      rowsUnchanged: true,
+      rowsRejected: true,
+      error: true,
+      durationMs: true,
       user: { select: { email: true } },
     },
   });

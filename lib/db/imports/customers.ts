@@ -34,7 +34,12 @@ export function customerContentHash(record: CustomerRecord): string {
     return value instanceof Date ? value.toISOString() : value;
   });
   const attributes = record.attributes;
-  if (attributes && Object.keys(attributes).length) values.push(Object.keys(attributes).sort().map((key) => [key, attributes[key]]));
+  if (attributes && Object.keys(attributes).length)
+    values.push(
+      Object.keys(attributes)
+        .sort()
+        .map((key) => [key, attributes[key]]),
+    );
   return createHash("sha1").update(JSON.stringify(values)).digest("hex");
 }
 

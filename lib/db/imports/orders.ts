@@ -36,9 +36,7 @@ export class OrderLineKeys {
   }
 }
 
-const INSERT_COLUMNS = [
-  "lineKey", "customerId", "orderId", "orderDate", "amount", "quantity", "category", "channel", "kind", "importBatchId",
-] as const;
+const INSERT_COLUMNS = ["lineKey", "customerId", "orderId", "orderDate", "amount", "quantity", "category", "channel", "kind", "importBatchId"] as const;
 
 type StoredLine = {
   customerId: number;

@@ -19,7 +19,7 @@ export interface BackupResult {
 }
 
 export async function backupDatabase(target: DatabaseTarget, file: string): Promise<BackupResult> {
-  const sqlite = requireSqlite(target, "backup", "pg_dump --format=custom --file FILE \"$DATABASE_URL\"");
+  const sqlite = requireSqlite(target, "backup", 'pg_dump --format=custom --file FILE "$DATABASE_URL"');
   if (!fs.existsSync(sqlite.filePath)) throw new BackupError(`backup: there is no database at ${sqlite.filePath}`);
   const destination = path.resolve(file);
   if (fs.existsSync(destination)) throw new BackupError(`backup: ${destination} already exists; choose a new file name`);
@@ -37,7 +37,7 @@ export async function backupDatabase(target: DatabaseTarget, file: string): Prom
 }
 
 export async function restoreDatabase(target: DatabaseTarget, file: string): Promise<BackupResult> {
-  const sqlite = requireSqlite(target, "restore", "pg_restore --clean --if-exists --dbname \"$DATABASE_URL\" FILE");
+  const sqlite = requireSqlite(target, "restore", 'pg_restore --clean --if-exists --dbname "$DATABASE_URL" FILE');
   const backup = path.resolve(file);
   checkBackup(backup);
   createPrivateFile(sqlite.filePath);
@@ -56,12 +56,16 @@ function checkBackup(file: string): void {
   if (!fs.existsSync(file)) throw new BackupError(`restore: there is no file at ${file}`);
   let problem: string | null = null;
   try {
-    withDatabase(file, (db) => {
-      const integrity = db.pragma("integrity_check", { simple: true });
-      if (integrity !== "ok") problem = `it fails SQLite's integrity check (${String(integrity)})`;
-      else if (!db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get())
-        problem = "it is an SQLite database but not one of this app's (no migration history)";
-    }, { readonly: true });
+    withDatabase(
+      file,
+      (db) => {
+        const integrity = db.pragma("integrity_check", { simple: true });
+        if (integrity !== "ok") problem = `it fails SQLite's integrity check (${String(integrity)})`;
+        else if (!db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get())
+          problem = "it is an SQLite database but not one of this app's (no migration history)";
+      },
+      { readonly: true },
+    );
   } catch (error) {
     problem = `it is not an SQLite database (${(error as Error).message})`;
   }

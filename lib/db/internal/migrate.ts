@@ -50,9 +50,7 @@ export function readMigrations(provider: DatabaseTarget["provider"], root = proc
 /** Applies the pending migrations; returns the names it applied. */
 export async function deployMigrations(target: DatabaseTarget, root = process.cwd()): Promise<string[]> {
   const migrations = readMigrations(target.provider, root);
-  return target.provider === "sqlite"
-    ? deploySqlite(target.filePath, migrations)
-    : deployPostgres(target.url, migrations);
+  return target.provider === "sqlite" ? deploySqlite(target.filePath, migrations) : deployPostgres(target.url, migrations);
 }
 
 function pending(migrations: Migration[], applied: { migration_name: string; checksum: string }[]): Migration[] {
@@ -73,9 +71,10 @@ function deploySqlite(filePath: string, migrations: Migration[]): string[] {
     db.pragma("journal_mode = WAL");
     db.exec(HISTORY_TABLE.sqlite);
     const apply = db.transaction(() => {
-      const applied = db
-        .prepare(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`)
-        .all() as { migration_name: string; checksum: string }[];
+      const applied = db.prepare(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`).all() as {
+        migration_name: string;
+        checksum: string;
+      }[];
       const todo = pending(migrations, applied);
       for (const migration of todo) {
         db.exec(migration.sql);
@@ -98,9 +97,7 @@ async function deployPostgres(url: string, migrations: Migration[]): Promise<str
   try {
     await client.query("SELECT pg_advisory_lock($1)", [PG_MIGRATION_LOCK]);
     await client.query(HISTORY_TABLE.postgresql);
-    const { rows } = await client.query(
-      `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
-    );
+    const { rows } = await client.query(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`);
     const todo = pending(migrations, rows);
     for (const migration of todo) {
       await client.query("BEGIN");

@@ -6,9 +6,7 @@ import path from "node:path";
 
 export type Provider = "sqlite" | "postgresql";
 
-export type DatabaseTarget =
-  | { provider: "sqlite"; url: string; filePath: string }
-  | { provider: "postgresql"; url: string };
+export type DatabaseTarget = { provider: "sqlite"; url: string; filePath: string } | { provider: "postgresql"; url: string };
 
 export const DEFAULT_DATABASE_URL = "file:./data/app.db";
 
@@ -20,7 +18,5 @@ export function databaseTarget(url: string | undefined = process.env.DATABASE_UR
     return { provider: "sqlite", url: value, filePath };
   }
   if (/^postgres(ql)?:\/\//.test(value)) return { provider: "postgresql", url: value };
-  throw new Error(
-    `DATABASE_URL must start with file:, postgres:// or postgresql:// (got "${value.split(":")[0]}:...")`,
-  );
+  throw new Error(`DATABASE_URL must start with file:, postgres:// or postgresql:// (got "${value.split(":")[0]}:...")`);
 }

@@ -21,11 +21,21 @@ function createReader(): Reader {
   if (target.provider === "sqlite") {
     const sqlite = new Database(target.filePath, { readonly: true, fileMustExist: true });
     sqlite.pragma("busy_timeout = 10000");
-    return { read: async (sql, params) => sqlite.prepare(sql).raw(true).all(...params) as unknown[][], close: async () => void sqlite.close() };
+    return {
+      read: async (sql, params) =>
+        sqlite
+          .prepare(sql)
+          .raw(true)
+          .all(...params) as unknown[][],
+      close: async () => void sqlite.close(),
+    };
   }
   // TIMESTAMP(3) columns hold UTC without a zone; pg would read them in the server's local
   // zone (a day early east of UTC), so they are handed on as text, like SQLite's.
-  const types = { getTypeParser: (oid: number, format?: "text" | "binary") => (oid === TIMESTAMP_WITHOUT_ZONE ? (value: string) => value : pg.types.getTypeParser(oid, format)) };
+  const types = {
+    getTypeParser: (oid: number, format?: "text" | "binary") =>
+      oid === TIMESTAMP_WITHOUT_ZONE ? (value: string) => value : pg.types.getTypeParser(oid, format),
+  };
   const pool = new pg.Pool({ connectionString: target.url, max: 4, types: types as pg.CustomTypesConfig });
   // An idle connection the server closes (restart, dropped database) must not crash the process; the pool replaces it.
   pool.on("error", (error) => console.warn(`export reader: idle PostgreSQL connection lost: ${error.message}`));

@@ -67,7 +67,16 @@ export const EXPORT_RESPONSE_PROBABILITY = exportIndexOf(score("responseProbabil
 
 /** The score columns the customer list reads raw. */
 export const SCORE_FIELDS = [
-  "customerId", "segmentKey", "responseProbability", "clv", "clvLow", "clvHigh", "pAlive", "responseNote", "clvSource", "clvNote",
+  "customerId",
+  "segmentKey",
+  "responseProbability",
+  "clv",
+  "clvLow",
+  "clvHigh",
+  "pAlive",
+  "responseNote",
+  "clvSource",
+  "clvNote",
 ] as const;
 
 export const SCORE_SELECT = SCORE_FIELDS.map(score).join(", ");

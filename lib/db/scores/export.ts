@@ -25,7 +25,7 @@ export async function* scoredCustomerPages({ filter, order = "id", limit = Infin
   if (order === "response") base.conditions.push(`s."responseProbability" IS NOT NULL`);
   const orderBy = order === "id" ? `s."customerId"` : `s."responseProbability" DESC, s."customerId"`;
   let after: unknown[] | null = null;
-  for (let left = limit; left > 0; ) {
+  for (let left = limit; left > 0;) {
     const conditions = [...base.conditions];
     const params = [...base.params];
     if (after && order === "id") {

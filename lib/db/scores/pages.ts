@@ -8,7 +8,13 @@ export async function segmentCustomerPage(runId: number, segmentKey: number, cur
     orderBy: { customerId: "asc" },
     take: limit,
     select: {
-      customerId: true, responseProbability: true, responseNote: true, clv: true, clvSource: true, clvNote: true, pAlive: true,
+      customerId: true,
+      responseProbability: true,
+      responseNote: true,
+      clv: true,
+      clvSource: true,
+      clvNote: true,
+      pAlive: true,
       customer: { select: { externalId: true } },
     },
   });

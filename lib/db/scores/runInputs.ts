@@ -16,7 +16,7 @@ export async function getRunClvInputs(runId: number): Promise<ClvBefore> {
   const total = await db.customerScore.count({ where: { runId } });
   const result: ClvBefore = { customerIds: new Int32Array(total), clv: new Float64Array(total), inputHash: new Float64Array(total) };
   let filled = 0;
-  for (let cursor = -1; filled < total; ) {
+  for (let cursor = -1; filled < total;) {
     const page = await db.customerScore.findMany({
       where: { runId, customerId: { gt: cursor } },
       orderBy: { customerId: "asc" },
@@ -34,13 +34,15 @@ export async function getRunClvInputs(runId: number): Promise<ClvBefore> {
     cursor = page[page.length - 1].customerId;
   }
   // Rows deleted between the count and the pages (a customer removed meanwhile) leave the tail unused.
-  return filled === total ? result : { customerIds: result.customerIds.slice(0, filled), clv: result.clv.slice(0, filled), inputHash: result.inputHash.slice(0, filled) };
+  return filled === total
+    ? result
+    : { customerIds: result.customerIds.slice(0, filled), clv: result.clv.slice(0, filled), inputHash: result.inputHash.slice(0, filled) };
 }
 
 /** Segment key of every customer scored by a run, for stability against the next one. */
 export async function getRunSegmentKeys(runId: number): Promise<Map<number, number>> {
   const keys = new Map<number, number>();
-  for (let cursor = -1; ; ) {
+  for (let cursor = -1; ;) {
     const page = await db.customerScore.findMany({
       where: { runId, customerId: { gt: cursor } },
       orderBy: { customerId: "asc" },

@@ -39,7 +39,11 @@ export async function fitSegmentClassifier(X: Float64Array, labels: Int32Array, 
   const testX = new Float64Array(test.length * run.columns);
   test.forEach((row, r) => testX.set(X.subarray(row * run.columns, (row + 1) * run.columns), r * run.columns));
   const predicted = argmaxSegments(predictSegmentProbabilities(model, testX), k);
-  const confusion = confusionMatrix(Int32Array.from(test, (row) => labels[row]), predicted, k);
+  const confusion = confusionMatrix(
+    Int32Array.from(test, (row) => labels[row]),
+    predicted,
+    k,
+  );
   return {
     model,
     heldOutAccuracy: measureAccuracy(confusion),

@@ -16,10 +16,12 @@ export function confusionMatrix(actual: ArrayLike<number>, predicted: ArrayLike<
 export function measureAccuracy(confusion: readonly (readonly number[])[]): number {
   let correct = 0;
   let total = 0;
-  confusion.forEach((row, a) => row.forEach((count, p) => {
-    total += count;
-    if (a === p) correct += count;
-  }));
+  confusion.forEach((row, a) =>
+    row.forEach((count, p) => {
+      total += count;
+      if (a === p) correct += count;
+    }),
+  );
   if (total === 0) throw new Error("measureAccuracy: the confusion matrix is empty");
   return correct / total;
 }

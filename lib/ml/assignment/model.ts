@@ -55,7 +55,8 @@ export function predictSegmentProbabilities(saved: SegmentClassifierModel, X: Fl
 
 /** The most likely segment of every row of an n × k probability matrix (first on ties). */
 export function argmaxSegments(probabilities: Float64Array, k: number): Int32Array {
-  if (!Number.isInteger(k) || k < 1 || probabilities.length % k !== 0) throw new Error(`argmaxSegments: ${probabilities.length} values are not rows of k = ${k}`);
+  if (!Number.isInteger(k) || k < 1 || probabilities.length % k !== 0)
+    throw new Error(`argmaxSegments: ${probabilities.length} values are not rows of k = ${k}`);
   const out = new Int32Array(probabilities.length / k);
   for (let i = 0; i < out.length; i++) {
     let best = 0;

@@ -54,13 +54,15 @@ export function buildNetwork(tf: Tf, inputs: number, k: number, hyper: Classifie
   // Fixed names: tfjs would otherwise number layers per process, and the saved JSON would differ between equal fits.
   const model = tf.sequential({ name: "segment_classifier" });
   hyper.units.forEach((units, i) => {
-    model.add(tf.layers.dense({
-      ...(i === 0 ? { inputShape: [inputs] } : {}),
-      name: `hidden_${i + 1}`,
-      units,
-      activation: "relu",
-      kernelInitializer: tf.initializers.glorotUniform({ seed: rng.seed() }),
-    }));
+    model.add(
+      tf.layers.dense({
+        ...(i === 0 ? { inputShape: [inputs] } : {}),
+        name: `hidden_${i + 1}`,
+        units,
+        activation: "relu",
+        kernelInitializer: tf.initializers.glorotUniform({ seed: rng.seed() }),
+      }),
+    );
     if (hyper.dropout > 0) model.add(tf.layers.dropout({ name: `dropout_${i + 1}`, rate: hyper.dropout }));
   });
   const outputInitializer = tf.initializers.glorotUniform({ seed: rng.seed() });
@@ -70,7 +72,11 @@ export function buildNetwork(tf: Tf, inputs: number, k: number, hyper: Classifie
 
 /** Keras's sparse categorical cross-entropy on probabilities: clip, log, mean over rows. */
 function crossEntropy(tf: Tf, probabilities: Tensor, labels: Tensor, k: number): Scalar {
-  const picked = probabilities.clipByValue(1e-7, 1 - 1e-7).log().mul(tf.oneHot(labels, k)).sum(1);
+  const picked = probabilities
+    .clipByValue(1e-7, 1 - 1e-7)
+    .log()
+    .mul(tf.oneHot(labels, k))
+    .sum(1);
   return picked.mean().neg() as Scalar;
 }
 
@@ -82,8 +88,14 @@ interface Labelled {
 
 /** Mini-batch Adam with early stopping; leaves the best epoch's weights in the model. */
 export function trainNetwork(
-  tf: Tf, model: LayersModel, k: number, train: Labelled, validation: Labelled, hyper: ClassifierHyperParameters,
-  settings: TrainingSettings, rng: Rng,
+  tf: Tf,
+  model: LayersModel,
+  k: number,
+  train: Labelled,
+  validation: Labelled,
+  hyper: ClassifierHyperParameters,
+  settings: TrainingSettings,
+  rng: Rng,
 ): TrainingOutcome {
   const optimizer = tf.train.adam(hyper.learningRate);
   const dropoutWidths = model.layers.map((layer) => (layer.getClassName() === "Dropout" ? (layer.outputShape as number[])[1] : 0));
@@ -105,7 +117,8 @@ export function trainNetwork(
         best = { epoch, ...scored, weights: model.getWeights().map((w) => w.clone()) };
       }
     }
-    if (best.epoch === 0) throw new Error(`trainNetwork: the validation loss is ${history[0]?.validationLoss}; training diverged (learning rate ${hyper.learningRate})`);
+    if (best.epoch === 0)
+      throw new Error(`trainNetwork: the validation loss is ${history[0]?.validationLoss}; training diverged (learning rate ${hyper.learningRate})`);
     model.setWeights(best.weights);
     return { history, bestEpoch: best.epoch, validationLoss: best.loss, validationAccuracy: best.accuracy };
   } finally {
@@ -115,8 +128,15 @@ export function trainNetwork(
 }
 
 function trainStep(
-  tf: Tf, model: LayersModel, optimizer: ReturnType<Tf["train"]["adam"]>, k: number, train: Labelled, batch: number[],
-  rate: number, dropoutWidths: number[], rng: Rng,
+  tf: Tf,
+  model: LayersModel,
+  optimizer: ReturnType<Tf["train"]["adam"]>,
+  k: number,
+  train: Labelled,
+  batch: number[],
+  rate: number,
+  dropoutWidths: number[],
+  rng: Rng,
 ): number {
   return tf.tidy(() => {
     const indices = tf.tensor1d(batch, "int32");

@@ -114,7 +114,13 @@ function checkInputs(X: Float64Array, labels: Int32Array, k: number, where: stri
 
 function checkOptions(options: ClassifierOptions, where: string): ClassifierSettings {
   const settings: ClassifierSettings = {
-    maxEpochs: 100, patience: 5, minDelta: 1e-4, testFraction: 0.2, validationFraction: 0.2, trainingRows: 10_000, batchSize: "auto",
+    maxEpochs: 100,
+    patience: 5,
+    minDelta: 1e-4,
+    testFraction: 0.2,
+    validationFraction: 0.2,
+    trainingRows: 10_000,
+    batchSize: "auto",
     ...definedOnly(options),
     seed: options.seed,
     hyperParameters: { ...DEFAULT_HYPER_PARAMETERS, ...definedOnly(options.hyperParameters ?? {}) },
@@ -127,8 +133,10 @@ function checkOptions(options: ClassifierOptions, where: string): ClassifierSett
   for (const name of ["testFraction", "validationFraction"] as const) {
     if (!(settings[name] > 0 && settings[name] < 1)) throw new Error(`${where}: ${name} must be in (0, 1), got ${settings[name]}`);
   }
-  if (!(Number.isInteger(settings.trainingRows) && settings.trainingRows >= 2)) throw new Error(`${where}: trainingRows must be an integer ≥ 2, got ${settings.trainingRows}`);
-  if (settings.batchSize !== "auto" && !positiveInteger(settings.batchSize)) throw new Error(`${where}: batchSize must be a positive integer or "auto", got ${settings.batchSize}`);
+  if (!(Number.isInteger(settings.trainingRows) && settings.trainingRows >= 2))
+    throw new Error(`${where}: trainingRows must be an integer ≥ 2, got ${settings.trainingRows}`);
+  if (settings.batchSize !== "auto" && !positiveInteger(settings.batchSize))
+    throw new Error(`${where}: batchSize must be a positive integer or "auto", got ${settings.batchSize}`);
   checkHyperParameters(settings.hyperParameters, where);
   return settings;
 }
@@ -139,7 +147,8 @@ function definedOnly<T extends object>(options: T): Partial<T> {
 }
 
 export function checkHyperParameters(hyper: ClassifierHyperParameters, where: string): void {
-  if (hyper.units.length === 0 || !hyper.units.every((u) => Number.isInteger(u) && u >= 1)) throw new Error(`${where}: units must be positive integers, got [${hyper.units.join(", ")}]`);
+  if (hyper.units.length === 0 || !hyper.units.every((u) => Number.isInteger(u) && u >= 1))
+    throw new Error(`${where}: units must be positive integers, got [${hyper.units.join(", ")}]`);
   if (!(hyper.learningRate > 0)) throw new Error(`${where}: learningRate must be > 0, got ${hyper.learningRate}`);
   if (!(hyper.dropout >= 0 && hyper.dropout < 1)) throw new Error(`${where}: dropout must be in [0, 1), got ${hyper.dropout}`);
 }

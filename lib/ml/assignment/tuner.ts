@@ -23,7 +23,11 @@ export interface SearchSpace {
 }
 
 export const DEFAULT_SEARCH_SPACE: SearchSpace = {
-  units: [{ min: 32, max: 128, step: 32 }, { min: 64, max: 256, step: 64 }, { min: 32, max: 128, step: 32 }],
+  units: [
+    { min: 32, max: 128, step: 32 },
+    { min: 64, max: 256, step: 64 },
+    { min: 32, max: 128, step: 32 },
+  ],
   learningRate: { min: 1e-4, max: 1e-2 },
   dropout: { min: 0, max: 0.5, step: 0.1 },
 };

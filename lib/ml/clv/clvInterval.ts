@@ -96,7 +96,14 @@ export function clvIntervals(
   const highRank = (draws - 1) * ((1 + level) / 2);
   const alpha = Float64Array.from(bg, (params) => params.alpha);
   for (const [x, members] of groupByFrequency(frequency)) {
-    const purchases = tableFor(options.tables, budget, bg, x, members.map((i) => T[i]), grid);
+    const purchases = tableFor(
+      options.tables,
+      budget,
+      bg,
+      x,
+      members.map((i) => T[i]),
+      grid,
+    );
     // Per-draw constants for this frequency: P(alive) = 1 / (1 + e^(logOdds + shape·log((α+T)/(α+t_x))))
     // and expected spend = spendBase + spendSlope · x·mbar (Gamma-Gamma), ∞ when q <= 1.
     const shape = Float64Array.from(bg, (params) => params.r + x);

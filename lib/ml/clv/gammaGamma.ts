@@ -41,11 +41,7 @@ interface SpendData {
 }
 
 /** frequency: repeat purchases x; monetary: mean spend per repeat purchase. */
-export function fitGammaGamma(
-  frequency: Float64Array,
-  monetary: Float64Array,
-  options: GammaGammaFitOptions = {},
-): GammaGammaFit {
+export function fitGammaGamma(frequency: Float64Array, monetary: Float64Array, options: GammaGammaFitOptions = {}): GammaGammaFit {
   const data = spendData(frequency, monetary);
   const n = data.x.length;
   if (n < 2) throw new RangeError(`fitGammaGamma: needs at least 2 customers with frequency >= 1 and monetary > 0, got ${n}`);

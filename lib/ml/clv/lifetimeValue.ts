@@ -53,12 +53,7 @@ export function buildMonthGrid(options: LifetimeValueOptions = {}): MonthGrid {
  * over the grid, and the undiscounted total over the whole horizon. Depends on t_x only through
  * P(alive), which the caller multiplies in.
  */
-export function purchasesIfAlive(
-  params: BgNbdParams,
-  x: number,
-  T: number,
-  grid: MonthGrid,
-): { discounted: number; total: number } {
+export function purchasesIfAlive(params: BgNbdParams, x: number, T: number, grid: MonthGrid): { discounted: number; total: number } {
   const cumulative = new Float64Array(grid.times.length);
   purchasesIfAliveAt(params, x, T, grid.times, cumulative);
   let discounted = 0;

@@ -21,11 +21,7 @@ export interface NelderMeadResult {
   converged: boolean;
 }
 
-export function nelderMead(
-  f: (x: readonly number[]) => number,
-  x0: readonly number[],
-  options: NelderMeadOptions = {},
-): NelderMeadResult {
+export function nelderMead(f: (x: readonly number[]) => number, x0: readonly number[], options: NelderMeadOptions = {}): NelderMeadResult {
   const n = x0.length;
   const step = options.initialStep ?? 0.1;
   const valueTolerance = options.valueTolerance ?? 1e-13;

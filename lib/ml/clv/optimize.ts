@@ -123,9 +123,7 @@ function backtrack(f: Objective, x: number[], value: number, direction: number[]
     if (Number.isFinite(candidateValue) && candidateValue <= value + ARMIJO * t * slope) {
       return { x: candidate, value: candidateValue };
     }
-    const quadratic = Number.isFinite(candidateValue)
-      ? (-slope * t * t) / (2 * (candidateValue - value - slope * t))
-      : 0.1 * t;
+    const quadratic = Number.isFinite(candidateValue) ? (-slope * t * t) / (2 * (candidateValue - value - slope * t)) : 0.1 * t;
     t = Math.min(0.5 * t, Math.max(0.1 * t, quadratic));
   }
   return null;

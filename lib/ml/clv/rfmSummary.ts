@@ -33,7 +33,11 @@ export class SummaryValidationError extends Error {
 export function validateSummary(summary: RfmSummary): void {
   const { frequency, recency, T, monetary } = summary;
   const n = frequency.length;
-  for (const [field, column] of [["recency", recency], ["T", T], ["monetary", monetary]] as const) {
+  for (const [field, column] of [
+    ["recency", recency],
+    ["T", T],
+    ["monetary", monetary],
+  ] as const) {
     if (column !== undefined && column.length !== n) {
       throw new SummaryValidationError(`${field} has ${column.length} values but frequency has ${n}`, field, null);
     }

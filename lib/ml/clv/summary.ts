@@ -46,9 +46,7 @@ export function summaryFromOrders(orders: readonly OrderRecord[], options: { sna
   });
   if (options.snapshotDate && !Number.isFinite(options.snapshotDate.getTime())) throw new RangeError("snapshotDate is not a valid date");
   if (!options.snapshotDate && orders.length === 0) throw new RangeError("no orders to summarise and no snapshotDate");
-  const snapshot = options.snapshotDate
-    ? Math.floor(options.snapshotDate.getTime() / DAY_MS)
-    : days.reduce((latest, day) => Math.max(latest, day), -Infinity);
+  const snapshot = options.snapshotDate ? Math.floor(options.snapshotDate.getTime() / DAY_MS) : days.reduce((latest, day) => Math.max(latest, day), -Infinity);
   // Per customer (in order of first appearance): spend per purchase day.
   const spendByDay = new Map<string, Map<number, number>>();
   let ordersAfterSnapshot = 0;

@@ -16,7 +16,18 @@ import { jensenShannonDistance, populationStabilityIndex } from "./divergence";
 import { ksPValue } from "./kolmogorov";
 import { countCategories } from "./reference";
 import { sampleDistance } from "./sample";
-import type { CategoricalColumn, CategoricalReference, DriftColumn, DriftReference, DriftReport, FeatureDrift, FeatureReference, NumericColumn, NumericReference, Severity } from "./types";
+import type {
+  CategoricalColumn,
+  CategoricalReference,
+  DriftColumn,
+  DriftReference,
+  DriftReport,
+  FeatureDrift,
+  FeatureReference,
+  NumericColumn,
+  NumericReference,
+  Severity,
+} from "./types";
 
 export interface CompareOptions {
   /** Share substituted for an empty bin in PSI. */

@@ -16,7 +16,7 @@ export function kolmogorovSurvival(lambda: number): number {
   if (lambda < SWITCH) {
     let cdf = 0;
     for (let j = 1; j <= 100; j++) {
-      const term = Math.exp(-((2 * j - 1) ** 2) * Math.PI ** 2 / (8 * lambda * lambda));
+      const term = Math.exp((-((2 * j - 1) ** 2) * Math.PI ** 2) / (8 * lambda * lambda));
       cdf += term;
       if (term <= 1e-17 * cdf) break;
     }

@@ -87,8 +87,6 @@ export function computeReferenceStats(columns: readonly DriftColumn[], options: 
     rows: columns[0].values.length,
     bins,
     sketchSize,
-    features: columns.map((column) =>
-      column.kind === "numeric" ? buildNumericReference(column, bins, sketchSize) : buildCategoricalReference(column),
-    ),
+    features: columns.map((column) => (column.kind === "numeric" ? buildNumericReference(column, bins, sketchSize) : buildCategoricalReference(column))),
   };
 }

@@ -12,8 +12,7 @@ export interface ModelAvailability {
   skipped: { model: ModelKind; reason: string }[];
 }
 
-const hasBehaviour = (record: CustomerRecord): boolean =>
-  [...SPEND_FIELDS, ...PURCHASE_FIELDS].some((field) => record[field] !== null);
+const hasBehaviour = (record: CustomerRecord): boolean => [...SPEND_FIELDS, ...PURCHASE_FIELDS].some((field) => record[field] !== null);
 
 /** Why a response model cannot be fitted on these records, or null when it can. */
 export function findResponseDataProblem(records: readonly CustomerRecord[]): string | null {
@@ -33,13 +32,21 @@ export function listAvailableModels(records: readonly CustomerRecord[], options:
 
   if (profiled >= MIN_CUSTOMERS) report.available.push({ model: "segmentation", rows: records.length, features: "behavioural" });
   else if (summarised >= MIN_CUSTOMERS) report.available.push({ model: "segmentation", rows: summarised, features: "rfm" });
-  else report.skipped.push({ model: "segmentation", reason: `fewer than ${MIN_CUSTOMERS} customers with spend, purchase or order data (${Math.max(profiled, summarised)})` });
+  else
+    report.skipped.push({
+      model: "segmentation",
+      reason: `fewer than ${MIN_CUSTOMERS} customers with spend, purchase or order data (${Math.max(profiled, summarised)})`,
+    });
 
   const problem = findResponseDataProblem(records);
   if (problem === null) report.available.push({ model: "response", rows: records.filter((r) => r.response !== null).length, features: "response" });
   else report.skipped.push({ model: "response", reason: problem });
 
   if (summarised >= MIN_CUSTOMERS) report.available.push({ model: "clv", rows: summarised, features: "rfm" });
-  else report.skipped.push({ model: "clv", reason: summarised === 0 ? "no order history" : `fewer than ${MIN_CUSTOMERS} customers with order history (${summarised})` });
+  else
+    report.skipped.push({
+      model: "clv",
+      reason: summarised === 0 ? "no order history" : `fewer than ${MIN_CUSTOMERS} customers with order history (${summarised})`,
+    });
   return report;
 }

@@ -126,7 +126,10 @@ function buildVocabulary(orders: readonly OrderRecord[], totals: ReadonlyMap<str
  * about anyone.
  */
 function topNames(weights: ReadonlyMap<string, number>, limit: number, other: string): string[] {
-  const named = [...weights].filter(([name]) => name !== other).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name]) => name);
+  const named = [...weights]
+    .filter(([name]) => name !== other)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([name]) => name);
   const kept = named.slice(0, limit).sort();
   const pooled = named.length > limit || weights.has(other);
   const names = pooled ? [...kept, other] : kept;
@@ -144,7 +147,13 @@ function featureNames(vocabulary: Vocabulary): string[] {
   ];
 }
 
-function buildTable(customers: readonly CustomerRecord[], totals: ReadonlyMap<string, Totals>, snapshotDay: number, names: readonly string[], vocabulary: Pick<Vocabulary, "categories" | "channels">): OrderFeatureTable {
+function buildTable(
+  customers: readonly CustomerRecord[],
+  totals: ReadonlyMap<string, Totals>,
+  snapshotDay: number,
+  names: readonly string[],
+  vocabulary: Pick<Vocabulary, "categories" | "channels">,
+): OrderFeatureTable {
   const columns: Record<string, Float64Array> = {};
   for (const name of names) columns[name] = new Float64Array(customers.length).fill(Number.NaN);
   const hasOrders = new Uint8Array(customers.length);
@@ -204,7 +213,11 @@ export function countCustomersWithOrders(customers: readonly CustomerRecord[], o
   return customers.filter((customer) => (totals.get(customer.externalId)?.purchases.size ?? 0) > 0).length;
 }
 
-export function fitOrderFeatures(customers: readonly CustomerRecord[], orders: readonly OrderRecord[], snapshotDate: Date | string): { pipeline: OrderFeaturePipeline; table: OrderFeatureTable } {
+export function fitOrderFeatures(
+  customers: readonly CustomerRecord[],
+  orders: readonly OrderRecord[],
+  snapshotDate: Date | string,
+): { pipeline: OrderFeaturePipeline; table: OrderFeatureTable } {
   const snapshotDay = toSnapshotDay(snapshotDate);
   const totals = accumulate(orders, snapshotDay * DAY_MS);
   const vocabulary = buildVocabulary(orders, totals);
@@ -213,7 +226,12 @@ export function fitOrderFeatures(customers: readonly CustomerRecord[], orders: r
   const fitRows = [...table.hasOrders.keys()].filter((row) => table.hasOrders[row] === 1);
   if (fitRows.length === 0) throw new RangeError("order features: no customer has a sale on or before the snapshot date");
   const logScaled = features.map((name) => LOG_SCALED.has(name));
-  const prepared = features.map((name, c) => fitRows.map((row) => table.columns[name][row]).filter((v) => !Number.isNaN(v)).map((v) => (logScaled[c] ? Math.log1p(Math.max(0, v)) : v)));
+  const prepared = features.map((name, c) =>
+    fitRows
+      .map((row) => table.columns[name][row])
+      .filter((v) => !Number.isNaN(v))
+      .map((v) => (logScaled[c] ? Math.log1p(Math.max(0, v)) : v)),
+  );
   const medians = prepared.map((values) => (values.length > 0 ? quantiles(values, [0.5])[0] : 0));
   const scaler = { mean: [] as number[], std: [] as number[] };
   prepared.forEach((values, c) => {
@@ -238,7 +256,11 @@ export function fitOrderFeatures(customers: readonly CustomerRecord[], orders: r
 }
 
 /** The unscaled features of these customers, over the pipeline's categories and channels. */
-export function buildOrderFeatureTable(pipeline: OrderFeaturePipeline, customers: readonly CustomerRecord[], orders: readonly OrderRecord[]): OrderFeatureTable {
+export function buildOrderFeatureTable(
+  pipeline: OrderFeaturePipeline,
+  customers: readonly CustomerRecord[],
+  orders: readonly OrderRecord[],
+): OrderFeatureTable {
   const snapshotDay = toSnapshotDay(pipeline.snapshotDate);
   return buildTable(customers, accumulate(orders, snapshotDay * DAY_MS), snapshotDay, pipeline.features, pipeline);
 }

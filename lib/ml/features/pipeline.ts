@@ -171,11 +171,7 @@ export function unscaleFeatures(
   return { full, impossibleAgeRows };
 }
 
-export function transformFeatures(
-  pipeline: FeaturePipeline,
-  records: readonly CustomerRecord[],
-  options: { summaries?: SummaryLookup } = {},
-): FeatureMatrix {
+export function transformFeatures(pipeline: FeaturePipeline, records: readonly CustomerRecord[], options: { summaries?: SummaryLookup } = {}): FeatureMatrix {
   const { full, impossibleAgeRows } = unscaleFeatures(pipeline, records, options.summaries);
   const columns = pipeline.features.map(findColumn);
   const d = columns.length;

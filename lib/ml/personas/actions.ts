@@ -109,15 +109,20 @@ const onFavourite = ({ categories }: Context) => (categories.length > 0 ? ` on $
 
 function winBack(context: Context): Draft[] {
   const { segment } = context;
-  const facts = [isHigh(segment, "recency") ? describeEvidence(segment, "recency") : null, isLow(segment, "pAlive") ? describeEvidence(segment, "pAlive") : null].filter((fact) => fact !== null);
+  const facts = [
+    isHigh(segment, "recency") ? describeEvidence(segment, "recency") : null,
+    isLow(segment, "pAlive") ? describeEvidence(segment, "pAlive") : null,
+  ].filter((fact) => fact !== null);
   if (facts.length === 0) return [];
-  return [{
-    type: "win-back",
-    title: "Win them back",
-    why: `They are drifting away (${facts.join("; ")}).`,
-    offer: `a time-limited offer${onFavourite(context)} with a reminder of what they bought before`,
-    after: "Stop after two contacts without a reply.",
-  }];
+  return [
+    {
+      type: "win-back",
+      title: "Win them back",
+      why: `They are drifting away (${facts.join("; ")}).`,
+      offer: `a time-limited offer${onFavourite(context)} with a reminder of what they bought before`,
+      after: "Stop after two contacts without a reply.",
+    },
+  ];
 }
 
 function valueActions(context: Context): Draft[] {
@@ -145,56 +150,66 @@ function valueActions(context: Context): Draft[] {
 
 function priceIncentive(context: Context): Draft[] {
   if (!isHigh(context.segment, "dealRatio")) return [];
-  return [{
-    type: "price-incentive",
-    title: "Lead with price",
-    why: `They buy on deals more than others (${describeEvidence(context.segment, "dealRatio")}).`,
-    offer: `coupons and time-limited discounts${onFavourite(context)}`,
-    after: "Time contacts around promotions.",
-  }];
+  return [
+    {
+      type: "price-incentive",
+      title: "Lead with price",
+      why: `They buy on deals more than others (${describeEvidence(context.segment, "dealRatio")}).`,
+      offer: `coupons and time-limited discounts${onFavourite(context)}`,
+      after: "Time contacts around promotions.",
+    },
+  ];
 }
 
 function nurture(context: Context): Draft[] {
   if (!isLow(context.segment, "tenure")) return [];
   const first = context.categories[0];
-  return [{
-    type: "nurture",
-    title: "Welcome and nurture",
-    why: `They became customers recently (${describeEvidence(context.segment, "tenure")}).`,
-    offer: `a welcome series with an incentive for the second and third purchase${first ? `, starting with ${first.name},` : ""}`,
-  }];
+  return [
+    {
+      type: "nurture",
+      title: "Welcome and nurture",
+      why: `They became customers recently (${describeEvidence(context.segment, "tenure")}).`,
+      offer: `a welcome series with an incentive for the second and third purchase${first ? `, starting with ${first.name},` : ""}`,
+    },
+  ];
 }
 
 function campaignActions(context: Context): Draft[] {
   const { segment } = context;
   const responsive = (["responseRate", "acceptedCount"] as const).find((c) => isHigh(segment, c));
   if (responsive !== undefined) {
-    return [{
-      type: "campaign",
-      title: "Put them first in campaigns",
-      why: `They answer campaigns more than others (${describeEvidence(segment, responsive)}).`,
-      offer: `every new campaign first${context.categories.length > 0 ? `, leading with ${context.categories[0].name},` : ""}`,
-      after: "Test new offers on them before the wider mailing.",
-    }];
+    return [
+      {
+        type: "campaign",
+        title: "Put them first in campaigns",
+        why: `They answer campaigns more than others (${describeEvidence(segment, responsive)}).`,
+        offer: `every new campaign first${context.categories.length > 0 ? `, leading with ${context.categories[0].name},` : ""}`,
+        after: "Test new offers on them before the wider mailing.",
+      },
+    ];
   }
   const unresponsive = (["responseRate", "acceptedCount"] as const).find((c) => isLow(segment, c));
   if (unresponsive === undefined || isHigh(segment, "recency") || isLow(segment, "pAlive")) return [];
-  return [{
-    type: "campaign",
-    title: "Contact them less often",
-    why: `They rarely answer campaigns (${describeEvidence(segment, unresponsive)}).`,
-    offer: `one offer a quarter${onFavourite(context)} instead of every campaign`,
-  }];
+  return [
+    {
+      type: "campaign",
+      title: "Contact them less often",
+      why: `They rarely answer campaigns (${describeEvidence(segment, unresponsive)}).`,
+      offer: `one offer a quarter${onFavourite(context)} instead of every campaign`,
+    },
+  ];
 }
 
 function growBasket(context: Context): Draft[] {
   if (!isLow(context.segment, "totalSpend") || isHigh(context.segment, "dealRatio")) return [];
-  return [{
-    type: "engage",
-    title: "Grow their basket",
-    why: `They spend less than others (${describeEvidence(context.segment, "totalSpend")}).`,
-    offer: `an entry-level offer${onFavourite(context)}`,
-  }];
+  return [
+    {
+      type: "engage",
+      title: "Grow their basket",
+      why: `They spend less than others (${describeEvidence(context.segment, "totalSpend")}).`,
+      offer: `an entry-level offer${onFavourite(context)}`,
+    },
+  ];
 }
 
 /** No rule fits: the category they lean to, else the one they buy most, else the regular campaign. */
@@ -219,4 +234,3 @@ function featureCategory({ categories }: Context): Draft {
     offer: "the regular campaign offer",
   };
 }
-

@@ -27,7 +27,9 @@ type Candidate = Omit<Channel, "leans">;
 export function listChannels(segment: SegmentStatistics): Candidate[] {
   const own = segment.features.flatMap((f) => {
     const column = parseCategoryOrChannel(f.name);
-    return column?.kind === "channel" && column.value !== OTHER_CHANNELS && known(f) ? [{ via: `the ${column.value} channel`, where: `via ${column.value}`, statistic: f }] : [];
+    return column?.kind === "channel" && column.value !== OTHER_CHANNELS && known(f)
+      ? [{ via: `the ${column.value} channel`, where: `via ${column.value}`, statistic: f }]
+      : [];
   });
   const marketing = CHANNEL_CONCEPTS.flatMap(({ concept, via, where }) => {
     const f = findStatistic(segment, concept);
@@ -45,7 +47,13 @@ export function choosePreferredChannel(channels: readonly Candidate[]): Channel 
 }
 
 /** The channel advice that closes a segment's actions; `offer` is its first action's. */
-export function recommendChannelAction(segment: SegmentStatistics, channels: readonly Candidate[], channel: Channel | null, audience: string, offer: string): PersonaAction {
+export function recommendChannelAction(
+  segment: SegmentStatistics,
+  channels: readonly Candidate[],
+  channel: Channel | null,
+  audience: string,
+  offer: string,
+): PersonaAction {
   if (channel === null) {
     return {
       type: "channel",
@@ -65,7 +73,9 @@ export function recommendChannelAction(segment: SegmentStatistics, channels: rea
   ];
   const web = findStatistic(segment, "webShare");
   if (isHigh(segment, "webVisits") && known(web) && web.z < TRAIT_Z) {
-    sentences.push(`They visit the website more often than others (${describeEvidence(segment, "webVisits")}) but buy there no more: retarget their visits with ${offer}.`);
+    sentences.push(
+      `They visit the website more often than others (${describeEvidence(segment, "webVisits")}) but buy there no more: retarget their visits with ${offer}.`,
+    );
   }
   const weak = channels.filter((c) => c.statistic.z <= -STRONG_Z).map((c) => c.via);
   if (weak.length > 0) sentences.push(`Spend less on ${joinAsList(weak)} for them.`);

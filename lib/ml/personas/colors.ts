@@ -4,7 +4,20 @@
  * run share one up to k = 14; the most distinct come first.
  */
 export const PERSONA_PALETTE = [
-  "blue", "emerald", "violet", "amber", "rose", "cyan", "lime", "fuchsia", "orange", "teal", "indigo", "pink", "sky", "yellow",
+  "blue",
+  "emerald",
+  "violet",
+  "amber",
+  "rose",
+  "cyan",
+  "lime",
+  "fuchsia",
+  "orange",
+  "teal",
+  "indigo",
+  "pink",
+  "sky",
+  "yellow",
 ] as const;
 
 export type PersonaColor = (typeof PERSONA_PALETTE)[number];

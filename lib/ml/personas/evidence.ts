@@ -7,7 +7,8 @@ import { CONCEPT_WORDS, type PersonaConcept } from "./vocabulary";
 /** A statistic with both means and a z-score. */
 export type Known = FeatureStatistic & { mean: number; overallMean: number; z: number };
 
-export const known = (statistic: FeatureStatistic | null | undefined): statistic is Known => statistic?.mean != null && statistic.overallMean !== null && statistic.z !== null;
+export const known = (statistic: FeatureStatistic | null | undefined): statistic is Known =>
+  statistic?.mean != null && statistic.overallMean !== null && statistic.z !== null;
 export const isHigh = (segment: SegmentStatistics, concept: PersonaConcept) => (readZ(segment, concept) ?? 0) >= STRONG_Z;
 export const isLow = (segment: SegmentStatistics, concept: PersonaConcept) => (readZ(segment, concept) ?? 0) <= -STRONG_Z;
 

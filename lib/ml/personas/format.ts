@@ -3,7 +3,9 @@ import type { FeatureUnit } from "./vocabulary";
 
 export const formatWhole = (value: number): string => {
   const rounded = Math.round(value);
-  const digits = Math.abs(rounded).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const digits = Math.abs(rounded)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return rounded < 0 ? `-${digits}` : digits;
 };
 

@@ -57,7 +57,11 @@ export function proposeNames(segment: SegmentStatistics): Candidate[] {
     for (const noun of nouns) {
       for (const qualifier of qualifiers) {
         if (adjective === null && noun === null && qualifier === null) continue;
-        const words = [adjective?.text, adjective === null && noun !== null ? capitalise(noun.text) : noun?.text ?? (adjective === null ? "Customers" : DEFAULT_NOUN), qualifier?.text];
+        const words = [
+          adjective?.text,
+          adjective === null && noun !== null ? capitalise(noun.text) : (noun?.text ?? (adjective === null ? "Customers" : DEFAULT_NOUN)),
+          qualifier?.text,
+        ];
         candidates.push({ name: words.filter(Boolean).join(" "), strength: (adjective?.strength ?? 0) + (noun?.strength ?? 0) + (qualifier?.strength ?? 0) });
       }
     }
@@ -70,9 +74,7 @@ export function proposeNames(segment: SegmentStatistics): Candidate[] {
 /** One unique name per segment, in segment order. */
 export function nameSegments(segments: readonly SegmentStatistics[]): string[] {
   const candidates = segments.map(proposeNames);
-  const order = segments
-    .map((segment, i) => ({ i, strength: candidates[i][0].strength }))
-    .sort((a, b) => b.strength - a.strength || a.i - b.i);
+  const order = segments.map((segment, i) => ({ i, strength: candidates[i][0].strength })).sort((a, b) => b.strength - a.strength || a.i - b.i);
   const taken = new Set<string>();
   const names = new Array<string>(segments.length);
   for (const { i } of order) {

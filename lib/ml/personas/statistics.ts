@@ -51,7 +51,8 @@ export function checkPersonaInput(labels: Int32Array, columns: readonly FeatureC
     if (seen.has(column.name)) throw new Error(`${where}: feature "${column.name}" appears twice`);
     seen.add(column.name);
     if (!(column.values instanceof Float64Array)) throw new Error(`${where}: feature "${column.name}" must be a Float64Array`);
-    if (column.values.length !== labels.length) throw new Error(`${where}: feature "${column.name}" has ${column.values.length} values for ${labels.length} labels`);
+    if (column.values.length !== labels.length)
+      throw new Error(`${where}: feature "${column.name}" has ${column.values.length} values for ${labels.length} labels`);
     const infinite = column.values.findIndex((value) => value === Infinity || value === -Infinity);
     if (infinite >= 0) throw new Error(`${where}: feature "${column.name}" is infinite at row ${infinite} (use NaN for missing)`);
   }
@@ -71,7 +72,11 @@ export function computeSegmentStatistics(labels: Int32Array, columns: readonly F
       const mean = means[id];
       const coverage = size > 0 ? counts[id] / size : 1;
       const z =
-        mean === null || overallMean === null || overallStd === null || coverage < MIN_COVERAGE ? null : overallStd === 0 ? 0 : (mean - overallMean) / overallStd;
+        mean === null || overallMean === null || overallStd === null || coverage < MIN_COVERAGE
+          ? null
+          : overallStd === 0
+            ? 0
+            : (mean - overallMean) / overallStd;
       return { name: column.name, concept: findConcept(column.name), mean, overallMean, overallStd, coverage, z };
     }),
   }));

@@ -39,7 +39,10 @@ export function lookUpLabel(statistic: FeatureStatistic): string {
 
 export function pickTopTraits(segment: SegmentStatistics, limit: number): PersonaTrait[] {
   return segment.features
-    .filter((f): f is FeatureStatistic & { z: number; mean: number; overallMean: number } => f.z !== null && Math.abs(f.z) >= TRAIT_Z && !labelFeature(f.name).restates)
+    .filter(
+      (f): f is FeatureStatistic & { z: number; mean: number; overallMean: number } =>
+        f.z !== null && Math.abs(f.z) >= TRAIT_Z && !labelFeature(f.name).restates,
+    )
     .sort((a, b) => Math.abs(b.z) - Math.abs(a.z) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .slice(0, limit)
     .map((f) => {

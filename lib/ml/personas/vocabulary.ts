@@ -82,11 +82,13 @@ const words = (label: string, unit: FeatureUnit, high: string, low: string, name
   low: { trait: low, ...names.low },
 });
 /** A level (income, lifetime value): "have a higher income". */
-export const level = (label: string, unit: FeatureUnit = "number", names?: Names) => words(label, unit, `have a higher ${label}`, `have a lower ${label}`, names);
+export const level = (label: string, unit: FeatureUnit = "number", names?: Names) =>
+  words(label, unit, `have a higher ${label}`, `have a lower ${label}`, names);
 /** Things counted (children, purchases): "have more young children at home". */
 const counted = (label: string, verb = "have", names?: Names) => words(label, "count", `${verb} more ${label}`, `${verb} fewer ${label}`, names);
 /** A share of spend: "spend a larger share on wine". */
-const spendShare = (category: string, names?: Names) => words(`${category} share of spend`, "share", `spend a larger share on ${category}`, `spend a smaller share on ${category}`, names);
+const spendShare = (category: string, names?: Names) =>
+  words(`${category} share of spend`, "share", `spend a larger share on ${category}`, `spend a smaller share on ${category}`, names);
 /** A share of purchases through a channel: "buy online more". */
 const channelShare = (label: string, how: string, names?: Names) => words(label, "share", `buy ${how} more`, `buy ${how} less`, names);
 /** A yes / no fact, whose mean is the share of customers with it: "more often live alone", "are more often married". */
@@ -112,14 +114,30 @@ export const CONCEPT_WORDS: Record<PersonaConcept, ConceptWords> = {
   storeShare: channelShare("share of purchases in store", "in store", { high: { noun: "in-store shoppers" } }),
   dealRatio: words("share of purchases on a deal", "share", "buy on deals more", "buy on deals less", { high: { noun: "deal seekers" } }),
   webVisits: words("website visits a month", "count", "visit the website more often", "visit the website less often"),
-  recency: words("time since the last purchase", "days", "have gone longer without buying", "bought more recently", { high: { adjective: "Lapsing" }, low: { adjective: "Active" } }),
-  tenure: words("time as a customer", "days", "have been customers longer", "became customers more recently", { high: { adjective: "Long-standing" }, low: { adjective: "New" } }),
-  acceptedCount: words("earlier campaigns accepted", "count", "accepted more earlier campaigns", "accepted fewer earlier campaigns", { high: { noun: "campaign responders" } }),
-  responseRate: words("predicted response to the next campaign", "probability", "are more likely to answer the next campaign", "are less likely to answer the next campaign", {
+  recency: words("time since the last purchase", "days", "have gone longer without buying", "bought more recently", {
+    high: { adjective: "Lapsing" },
+    low: { adjective: "Active" },
+  }),
+  tenure: words("time as a customer", "days", "have been customers longer", "became customers more recently", {
+    high: { adjective: "Long-standing" },
+    low: { adjective: "New" },
+  }),
+  acceptedCount: words("earlier campaigns accepted", "count", "accepted more earlier campaigns", "accepted fewer earlier campaigns", {
     high: { noun: "campaign responders" },
   }),
+  responseRate: words(
+    "predicted response to the next campaign",
+    "probability",
+    "are more likely to answer the next campaign",
+    "are less likely to answer the next campaign",
+    {
+      high: { noun: "campaign responders" },
+    },
+  ),
   clv: level("expected lifetime value", "money", { high: { adjective: "High-value" }, low: { adjective: "Low-value" } }),
-  pAlive: words("chance of still being active", "probability", "are more likely still active", "are more at risk of leaving", { low: { adjective: "Lapsing" } }),
+  pAlive: words("chance of still being active", "probability", "are more likely still active", "are more at risk of leaving", {
+    low: { adjective: "Lapsing" },
+  }),
 };
 
 /** Pipeline features no concept covers (lib/ml/features/definitions.ts), in the same comparatives. */
@@ -174,7 +192,9 @@ const ORDER_WORDS: Record<string, ConceptWords> = {
   avgOrderValue: words("average order value", "money", "place larger orders", "place smaller orders", { high: { noun: "big-ticket buyers" } }),
   daysBetweenPurchases: words("days between purchases", "days", "wait longer between purchases", "buy again sooner"),
   unitsBought: words("units bought", "count", "buy more units", "buy fewer units", { high: { noun: "volume buyers" } }),
-  returnShare: words("share of spend returned", "share", "return more of what they buy", "return less of what they buy", { high: { adjective: "Returns-prone" } }),
+  returnShare: words("share of spend returned", "share", "return more of what they buy", "return less of what they buy", {
+    high: { adjective: "Returns-prone" },
+  }),
   cancelledShare: words("share of order value cancelled", "share", "cancel more of their orders", "cancel fewer of their orders"),
 };
 

@@ -51,8 +51,14 @@ export function calibrateOutOfFold(
   for (let fold = 0; fold < k; fold++) {
     const rest = [...folds.keys()].filter((i) => folds[i] !== fold);
     const inFold = [...folds.keys()].filter((i) => folds[i] === fold);
-    const foldScaling = fitPlatt(rest.map((i) => labels[i]), rest.map((i) => oof[i]));
-    const calibrated = applyPlatt(foldScaling, inFold.map((i) => oof[i]));
+    const foldScaling = fitPlatt(
+      rest.map((i) => labels[i]),
+      rest.map((i) => oof[i]),
+    );
+    const calibrated = applyPlatt(
+      foldScaling,
+      inFold.map((i) => oof[i]),
+    );
     inFold.forEach((row, j) => (crossFitted[row] = calibrated[j]));
   }
   return {

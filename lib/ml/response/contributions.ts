@@ -26,7 +26,11 @@ export interface ResponseExplanation {
   contributions: FeatureContribution[];
 }
 
-export async function explainResponse(model: TrainedResponseModel, record: CustomerRecord, options: { summaries?: SummaryLookup } = {}): Promise<ResponseExplanation> {
+export async function explainResponse(
+  model: TrainedResponseModel,
+  record: CustomerRecord,
+  options: { summaries?: SummaryLookup } = {},
+): Promise<ResponseExplanation> {
   const { matrix, names, columns } = transformFeatures(model.pipeline, [record], options);
   const byMagnitude = (contributions: FeatureContribution[]) => contributions.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
   if (model.parameters.kind === "logistic") {

@@ -50,7 +50,10 @@ export async function crossValidate(
   const k = folds.reduce((most, fold) => Math.max(most, fold), 0) + 1;
   const rng = createRng(options.seed);
   const results = Object.fromEntries(
-    kinds.map((kind) => [kind, { kind, foldAucs: [] as number[], oof: new Float64Array(records.length), foldModels: [] as FittedResponseModel[], milliseconds: 0 }]),
+    kinds.map((kind) => [
+      kind,
+      { kind, foldAucs: [] as number[], oof: new Float64Array(records.length), foldModels: [] as FittedResponseModel[], milliseconds: 0 },
+    ]),
   );
   for (let fold = 0; fold < k; fold++) {
     const trainRows: number[] = [];
@@ -60,8 +63,16 @@ export async function crossValidate(
       trainRows.map((i) => records[i]),
       { snapshotDate: options.snapshotDate, features: options.features, summaries: options.summaries },
     );
-    const train = transformFeatures(pipeline, trainRows.map((i) => records[i]), options);
-    const test = transformFeatures(pipeline, testRows.map((i) => records[i]), options);
+    const train = transformFeatures(
+      pipeline,
+      trainRows.map((i) => records[i]),
+      options,
+    );
+    const test = transformFeatures(
+      pipeline,
+      testRows.map((i) => records[i]),
+      options,
+    );
     const trainLabels = trainRows.map((i) => labels[i]);
     const testLabels = testRows.map((i) => labels[i]);
     for (const kind of kinds) {

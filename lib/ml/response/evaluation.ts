@@ -33,12 +33,7 @@ export interface ResponseMetrics {
  * calibration, used for the profit threshold so it applies to predictResponse's output.
  * Ranking metrics are the same for both (calibration is monotone).
  */
-export function evaluateResponse(
-  labels: ArrayLike<number>,
-  calibrated: Float64Array,
-  deployed: Float64Array,
-  economics: ProfitOptions,
-): ResponseMetrics {
+export function evaluateResponse(labels: ArrayLike<number>, calibrated: Float64Array, deployed: Float64Array, economics: ProfitOptions): ResponseMetrics {
   let responders = 0;
   for (let i = 0; i < labels.length; i++) responders += labels[i];
   const profit = findProfitThreshold(labels, deployed, economics);

@@ -74,7 +74,7 @@ export function findProfitThreshold(labels: Labels, scores: Scores, options: Pro
   const order = orderByScore(scores);
   let best = { threshold: null as number | null, contacted: 0, responders: 0, profit: 0 };
   let responders = 0;
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     const score = scores[order[start]];
     let end = start;
     while (end < order.length && scores[order[end]] === score) responders += labels[order[end++]];

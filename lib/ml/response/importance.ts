@@ -39,8 +39,16 @@ export async function permutationImportance(
   const drops: number[][] = names.map(() => []);
   for (const [fold, fitted] of foldModels.entries()) {
     let rows = [...folds.keys()].filter((i) => folds[i] === fold);
-    if (rows.length > maxRowsPerFold) rows = rng.sample(rows.length, maxRowsPerFold).sort((a, b) => a - b).map((j) => rows[j]);
-    const { matrix, columns } = transformFeatures(fitted.pipeline, rows.map((i) => records[i]), options);
+    if (rows.length > maxRowsPerFold)
+      rows = rng
+        .sample(rows.length, maxRowsPerFold)
+        .sort((a, b) => a - b)
+        .map((j) => rows[j]);
+    const { matrix, columns } = transformFeatures(
+      fitted.pipeline,
+      rows.map((i) => records[i]),
+      options,
+    );
     const foldLabels = rows.map((i) => labels[i]);
     const scorer = await createScorer(fitted.parameters);
     try {

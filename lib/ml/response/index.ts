@@ -92,9 +92,7 @@ export async function fitResponseModels(records: readonly CustomerRecord[], opti
   at = performance.now();
   const importanceOptions = { ...options.importance, seed: seeds.importance, summaries: options.summaries };
   const importance =
-    options.importance === false
-      ? null
-      : await permutationImportance(labelled, labels, folds, cvResults[champion]!.foldModels, importanceOptions);
+    options.importance === false ? null : await permutationImportance(labelled, labels, folds, cvResults[champion]!.foldModels, importanceOptions);
   lap("importance", at);
 
   at = performance.now();

@@ -47,7 +47,8 @@ function checkShapes(matrix: Float64Array, columns: number, rows: number, where:
 export function computeLogisticMargins(model: LogisticModel, matrix: Float64Array, columns: number): Float64Array {
   const rows = matrix.length / columns;
   checkShapes(matrix, columns, rows, "computeLogisticMargins");
-  if (model.coefficients.length !== columns) throw new Error(`computeLogisticMargins: model has ${model.coefficients.length} coefficients, matrix ${columns} columns`);
+  if (model.coefficients.length !== columns)
+    throw new Error(`computeLogisticMargins: model has ${model.coefficients.length} coefficients, matrix ${columns} columns`);
   const margins = new Float64Array(rows);
   for (let i = 0; i < rows; i++) {
     let z = model.intercept;
@@ -107,14 +108,7 @@ export function fitLogistic(matrix: Float64Array, columns: number, labels: Array
 }
 
 /** Solves H·δ = g for the Newton direction at beta (H = X̃ᵀWX̃ + l2·I without the intercept). */
-function newtonStep(
-  matrix: Float64Array,
-  columns: number,
-  labels: ArrayLike<number>,
-  rowWeight: Float64Array,
-  beta: Float64Array,
-  l2: number,
-): Float64Array {
+function newtonStep(matrix: Float64Array, columns: number, labels: ArrayLike<number>, rowWeight: Float64Array, beta: Float64Array, l2: number): Float64Array {
   const p = columns + 1;
   const gradient = new Float64Array(p);
   const hessian = new Float64Array(p * p);

@@ -31,7 +31,7 @@ export function rocAuc(labels: Labels, scores: Scores): number {
   const order = orderByScore(scores);
   let rankSumPositives = 0;
   // Ranks ascending from the bottom: the group at descending positions [start, end) has ranks n-end+1 .. n-start.
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start;
     let groupPositives = 0;
     while (end < order.length && scores[order[end]] === scores[order[start]]) groupPositives += labels[order[end++]];
@@ -49,7 +49,7 @@ export function averagePrecision(labels: Labels, scores: Scores): number {
   const order = orderByScore(scores);
   let truePositives = 0;
   let ap = 0;
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start;
     let groupPositives = 0;
     while (end < order.length && scores[order[end]] === scores[order[start]]) groupPositives += labels[order[end++]];

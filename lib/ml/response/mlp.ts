@@ -71,7 +71,10 @@ function gatherRows(matrix: Float64Array, columns: number, rows: readonly number
 
 function weightedCrossEntropy(tf: Tf, probabilities: Tensor, labels: Tensor, weights: Tensor): Tensor {
   const p = probabilities.reshape([-1]).clipByValue(1e-7, 1 - 1e-7);
-  const perRow = labels.mul(p.log()).add(tf.scalar(1).sub(labels).mul(tf.scalar(1).sub(p).log())).neg();
+  const perRow = labels
+    .mul(p.log())
+    .add(tf.scalar(1).sub(labels).mul(tf.scalar(1).sub(p).log()))
+    .neg();
   return perRow.mul(weights).mean();
 }
 
@@ -94,8 +97,14 @@ export async function fitMlp(matrix: Float64Array, columns: number, labels: Arra
 
   const validation = {
     x: tf.tensor2d(gatherRows(matrix, columns, split.validation), [split.validation.length, columns]),
-    y: tf.tensor1d(split.validation.map((i) => labels[i]), "float32"),
-    w: tf.tensor1d(split.validation.map((i) => (labels[i] === 1 ? weights.positive : weights.negative)), "float32"),
+    y: tf.tensor1d(
+      split.validation.map((i) => labels[i]),
+      "float32",
+    ),
+    w: tf.tensor1d(
+      split.validation.map((i) => (labels[i] === 1 ? weights.positive : weights.negative)),
+      "float32",
+    ),
   };
   let best = { loss: Infinity, epoch: 0, weights: [] as Tensor[] };
   let epoch = 0;
@@ -104,7 +113,7 @@ export async function fitMlp(matrix: Float64Array, columns: number, labels: Arra
     const epochRows = Math.min(split.train.length, maxRowsPerEpoch);
     const rowWeight = (row: number) => (labels[row] === 1 ? weights.positive : weights.negative);
     for (epoch = 1; epoch <= maxEpochs && epoch - best.epoch <= patience; epoch++) {
-      for (let remaining = epochRows; remaining > 0; ) {
+      for (let remaining = epochRows; remaining > 0;) {
         const rows = nextBatch(Math.min(batchSize, remaining));
         trainStep(tf, graph, optimizer, rng, {
           x: gatherRows(matrix, columns, rows),

@@ -15,7 +15,10 @@ export function noteDataProblems(records: readonly CustomerRecord[], labelled: r
   if (unlabelled > 0) notes.push(`${plural(unlabelled, "customer")} without a Response value ${unlabelled === 1 ? "was" : "were"} left out.`);
   const excluded = pipeline.fit.excluded;
   if (excluded.length > 0) {
-    const ids = excluded.slice(0, 10).map((e) => e.externalId).join(", ");
+    const ids = excluded
+      .slice(0, 10)
+      .map((e) => e.externalId)
+      .join(", ");
     const more = excluded.length > 10 ? ` and ${excluded.length - 10} more` : "";
     notes.push(
       `${plural(excluded.length, "customer")} with impossible birth years ${excluded.length === 1 ? "was" : "were"} left out of fitting the features ` +

@@ -63,14 +63,17 @@ export async function fitAutoencoder(input: MatrixInput, options: AutoencoderOpt
   const settings = checkOptions(options);
   const tf = await loadTf();
   const rng = createRng(settings.seed);
-  const picked = matrix.rows > settings.trainingRows ? rng.sample(matrix.rows, settings.trainingRows) : rng.shuffle(Array.from({ length: matrix.rows }, (_, i) => i));
+  const picked =
+    matrix.rows > settings.trainingRows ? rng.sample(matrix.rows, settings.trainingRows) : rng.shuffle(Array.from({ length: matrix.rows }, (_, i) => i));
   const validationCount = Math.max(1, Math.round(picked.length * settings.validationFraction));
   if (picked.length - validationCount < 1) throw new Error(`fitAutoencoder: ${matrix.rows} rows leave none to train on`);
   const validation = selectRows(matrix, picked.slice(0, validationCount));
   const train = selectRows(matrix, picked.slice(validationCount));
   const batchSize = settings.batchSize === "auto" ? autoBatchSize(train.rows) : settings.batchSize;
   const widths = [...settings.hiddenUnits, settings.bottleneck, ...[...settings.hiddenUnits].reverse(), matrix.columns];
-  const activations = widths.map((_, i): Activation => (i === settings.hiddenUnits.length ? settings.bottleneckActivation : i === widths.length - 1 ? "linear" : "relu"));
+  const activations = widths.map((_, i): Activation =>
+    i === settings.hiddenUnits.length ? settings.bottleneckActivation : i === widths.length - 1 ? "linear" : "relu",
+  );
   const model = buildModel(tf, matrix.columns, widths, activations, rng);
   try {
     const outcome = trainNetwork(tf, model, train, validation, batchSize, settings, rng);
@@ -117,17 +120,29 @@ const MIN_IMPROVEMENT = 1e-3;
 
 function checkOptions(options: AutoencoderOptions): Settings {
   const settings: Settings = {
-    hiddenUnits: [32, 16], bottleneck: 8, bottleneckActivation: "linear", learningRate: 2e-3, maxEpochs: 40,
-    patience: 5, validationFraction: 0.1, batchSize: "auto", trainingRows: 20_000, ...options,
+    hiddenUnits: [32, 16],
+    bottleneck: 8,
+    bottleneckActivation: "linear",
+    learningRate: 2e-3,
+    maxEpochs: 40,
+    patience: 5,
+    validationFraction: 0.1,
+    batchSize: "auto",
+    trainingRows: 20_000,
+    ...options,
   };
   const positiveInteger = (value: number) => Number.isInteger(value) && value >= 1;
-  if (!settings.hiddenUnits.every(positiveInteger)) throw new Error(`fitAutoencoder: hiddenUnits must be positive integers, got ${settings.hiddenUnits.join(", ")}`);
+  if (!settings.hiddenUnits.every(positiveInteger))
+    throw new Error(`fitAutoencoder: hiddenUnits must be positive integers, got ${settings.hiddenUnits.join(", ")}`);
   if (!positiveInteger(settings.bottleneck)) throw new Error(`fitAutoencoder: bottleneck must be a positive integer, got ${settings.bottleneck}`);
   if (!(settings.learningRate > 0)) throw new Error(`fitAutoencoder: learningRate must be > 0, got ${settings.learningRate}`);
-  if (!Number.isInteger(settings.maxEpochs) || settings.maxEpochs < 0) throw new Error(`fitAutoencoder: maxEpochs must be an integer ≥ 0, got ${settings.maxEpochs}`);
+  if (!Number.isInteger(settings.maxEpochs) || settings.maxEpochs < 0)
+    throw new Error(`fitAutoencoder: maxEpochs must be an integer ≥ 0, got ${settings.maxEpochs}`);
   if (!positiveInteger(settings.patience)) throw new Error(`fitAutoencoder: patience must be a positive integer, got ${settings.patience}`);
-  if (!(settings.validationFraction > 0 && settings.validationFraction < 1)) throw new Error(`fitAutoencoder: validationFraction must be in (0, 1), got ${settings.validationFraction}`);
-  if (settings.batchSize !== "auto" && !positiveInteger(settings.batchSize)) throw new Error(`fitAutoencoder: batchSize must be a positive integer or "auto", got ${settings.batchSize}`);
+  if (!(settings.validationFraction > 0 && settings.validationFraction < 1))
+    throw new Error(`fitAutoencoder: validationFraction must be in (0, 1), got ${settings.validationFraction}`);
+  if (settings.batchSize !== "auto" && !positiveInteger(settings.batchSize))
+    throw new Error(`fitAutoencoder: batchSize must be a positive integer or "auto", got ${settings.batchSize}`);
   if (!(settings.trainingRows >= 2)) throw new Error(`fitAutoencoder: trainingRows must be ≥ 2, got ${settings.trainingRows}`);
   return settings;
 }
@@ -135,19 +150,27 @@ function checkOptions(options: AutoencoderOptions): Settings {
 function buildModel(tf: Tf, inputs: number, widths: readonly number[], activations: readonly Activation[], rng: Rng): LayersModel {
   const model = tf.sequential();
   widths.forEach((units, i) => {
-    model.add(tf.layers.dense({
-      ...(i === 0 ? { inputShape: [inputs] } : {}),
-      units,
-      activation: activations[i],
-      kernelInitializer: tf.initializers.glorotUniform({ seed: rng.seed() }),
-    }));
+    model.add(
+      tf.layers.dense({
+        ...(i === 0 ? { inputShape: [inputs] } : {}),
+        units,
+        activation: activations[i],
+        kernelInitializer: tf.initializers.glorotUniform({ seed: rng.seed() }),
+      }),
+    );
   });
   return model;
 }
 
 /** Mini-batch Adam with early stopping on the validation MSE; leaves the best weights in the model. */
 function trainNetwork(
-  tf: Tf, model: LayersModel, train: DenseMatrix, validation: DenseMatrix, batchSize: number, settings: Settings, rng: Rng,
+  tf: Tf,
+  model: LayersModel,
+  train: DenseMatrix,
+  validation: DenseMatrix,
+  batchSize: number,
+  settings: Settings,
+  rng: Rng,
 ): Pick<AutoencoderTraining, "epochsRun" | "bestEpoch" | "validationLoss"> {
   const optimizer = tf.train.adam(settings.learningRate);
   const trainX = tf.tensor2d(Float32Array.from(train.data), [train.rows, train.columns]);

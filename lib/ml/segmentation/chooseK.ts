@@ -95,21 +95,43 @@ export function chooseK(matrix: DenseMatrix, options: KChoiceOptions): KChoice {
   const ks: number[] = [];
   for (let k = Math.min(kMin, fixedK ?? kMin); k <= Math.max(kMax, fixedK ?? kMax); k++) ks.push(k);
   const fits = ks.map((k) => ({ k, ...fitKmeansSync(matrix, { k, restarts, seed }) }));
-  const scores = silhouettes(scoreIn, fits.map((fit) => fit.labels), { sampleSize: options.silhouetteSampleSize, seed: options.silhouetteSeed });
+  const scores = silhouettes(
+    scoreIn,
+    fits.map((fit) => fit.labels),
+    { sampleSize: options.silhouetteSampleSize, seed: options.silhouetteSeed },
+  );
   const stabilityStarted = performance.now();
   const stabilities = measureKStabilities(matrix, ks, { ...stability, seed: options.stabilitySeed });
   const stabilityMs = Math.round(performance.now() - stabilityStarted);
   const curve = fits.map((fit, i) => ({
-    k: fit.k, inertia: fit.inertia, silhouette: scores[i].score, minShare: findSmallestShare(fit.labels, fit.k), stability: stabilities[i],
+    k: fit.k,
+    inertia: fit.inertia,
+    silhouette: scores[i].score,
+    minShare: findSmallestShare(fit.labels, fit.k),
+    stability: stabilities[i],
   }));
   const rule: KRule = {
-    kMin, kMax, fixedK, resamples: stability.resamples,
-    minShare: options.minShare ?? K_RULE_DEFAULTS.minShare, minStability: options.minStability ?? K_RULE_DEFAULTS.minStability,
+    kMin,
+    kMax,
+    fixedK,
+    resamples: stability.resamples,
+    minShare: options.minShare ?? K_RULE_DEFAULTS.minShare,
+    minStability: options.minStability ?? K_RULE_DEFAULTS.minStability,
   };
   const { k, reason } = pickK(curve, rule);
   return {
-    k, curve,
-    summary: { reason, fixed: fixedK !== null, kMin, kMax, minShare: rule.minShare, minStability: rule.minStability, resamples: stability.resamples, resampleFraction: stability.fraction },
+    k,
+    curve,
+    summary: {
+      reason,
+      fixed: fixedK !== null,
+      kMin,
+      kMax,
+      minShare: rule.minShare,
+      minStability: rule.minStability,
+      resamples: stability.resamples,
+      resampleFraction: stability.fraction,
+    },
     silhouetteSampled: scores[0].sampled,
     silhouetteSampleSize: scores[0].sampleSize,
     stabilityMs,

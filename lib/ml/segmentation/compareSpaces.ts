@@ -30,21 +30,40 @@ export interface SilhouetteSampling {
 }
 
 /** The comparison scores of one labelling, in the standardized space. */
-export function scoreInStandardized(standardized: DenseMatrix, labels: Int32Array, sampling: SilhouetteSampling): StandardizedScores & { sampled: boolean; sampleSize: number } {
+export function scoreInStandardized(
+  standardized: DenseMatrix,
+  labels: Int32Array,
+  sampling: SilhouetteSampling,
+): StandardizedScores & { sampled: boolean; sampleSize: number } {
   const { score, sampled, sampleSize } = silhouette(standardized, labels, sampling);
-  return { silhouette: score, daviesBouldin: daviesBouldin(standardized, labels), calinskiHarabasz: calinskiHarabasz(standardized, labels), sampled, sampleSize };
+  return {
+    silhouette: score,
+    daviesBouldin: daviesBouldin(standardized, labels),
+    calinskiHarabasz: calinskiHarabasz(standardized, labels),
+    sampled,
+    sampleSize,
+  };
 }
 
 /** Rank sums per space and the winner, by SPACE_RULE. */
 export function pickSpace(candidates: readonly { space: SpaceName; scores: StandardizedScores }[]): { space: SpaceName; rankSums: number[] } {
   const rankOf = (values: number[], higherIsBetter: boolean) =>
     values.map((value) => 1 + values.filter((other) => (higherIsBetter ? other > value : other < value)).length);
-  const silhouettes = rankOf(candidates.map((c) => c.scores.silhouette), true);
-  const daviesBouldins = rankOf(candidates.map((c) => c.scores.daviesBouldin), false);
-  const calinskis = rankOf(candidates.map((c) => c.scores.calinskiHarabasz), true);
-  const rankSums = candidates.map((_, i) => silhouettes[i] + daviesBouldins[i] + calinskis[i]);
-  const order = candidates.map((c, i) => ({ ...c, sum: rankSums[i] })).sort(
-    (a, b) => a.sum - b.sum || b.scores.silhouette - a.scores.silhouette || SPACE_NAMES.indexOf(a.space) - SPACE_NAMES.indexOf(b.space),
+  const silhouettes = rankOf(
+    candidates.map((c) => c.scores.silhouette),
+    true,
   );
+  const daviesBouldins = rankOf(
+    candidates.map((c) => c.scores.daviesBouldin),
+    false,
+  );
+  const calinskis = rankOf(
+    candidates.map((c) => c.scores.calinskiHarabasz),
+    true,
+  );
+  const rankSums = candidates.map((_, i) => silhouettes[i] + daviesBouldins[i] + calinskis[i]);
+  const order = candidates
+    .map((c, i) => ({ ...c, sum: rankSums[i] }))
+    .sort((a, b) => a.sum - b.sum || b.scores.silhouette - a.scores.silhouette || SPACE_NAMES.indexOf(a.space) - SPACE_NAMES.indexOf(b.space));
   return { space: order[0].space, rankSums };
 }

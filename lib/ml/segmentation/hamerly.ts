@@ -42,8 +42,14 @@ export function hamerly(matrix: DenseMatrix, start: Seeding, k: number, options:
 
 /** Full scan of row i: nearest centroid (lowest index on ties), exact upper and lower bounds. Returns the label. */
 function scanAll(
-  matrix: DenseMatrix, centers: Float64Array, k: number, i: number,
-  labels: Int32Array, upper: Float64Array, lower: Float64Array, distances: Float64Array,
+  matrix: DenseMatrix,
+  centers: Float64Array,
+  k: number,
+  i: number,
+  labels: Int32Array,
+  upper: Float64Array,
+  lower: Float64Array,
+  distances: Float64Array,
 ): number {
   distancesTo(matrix.data, i * matrix.columns, centers, k, matrix.columns, distances);
   let best = 0;
@@ -64,8 +70,14 @@ function scanAll(
 
 /** Triangle inequality after the centroids moved: upper grows by its centroid's move, lower shrinks by the largest other move. */
 function loosenBounds(
-  previous: Float64Array, centers: Float64Array, k: number, columns: number,
-  labels: Int32Array, upper: Float64Array, lower: Float64Array, moves: Float64Array,
+  previous: Float64Array,
+  centers: Float64Array,
+  k: number,
+  columns: number,
+  labels: Int32Array,
+  upper: Float64Array,
+  lower: Float64Array,
+  moves: Float64Array,
 ): void {
   let largest = 0;
   let largestAt = -1;
@@ -100,8 +112,14 @@ function halfGaps(centers: Float64Array, k: number, columns: number, out: Float6
 }
 
 function assignBounded(
-  matrix: DenseMatrix, centers: Float64Array, k: number, labels: Int32Array,
-  upper: Float64Array, lower: Float64Array, halfGap: Float64Array, clusters: ClusterSums,
+  matrix: DenseMatrix,
+  centers: Float64Array,
+  k: number,
+  labels: Int32Array,
+  upper: Float64Array,
+  lower: Float64Array,
+  halfGap: Float64Array,
+  clusters: ClusterSums,
 ): number {
   const { data, rows, columns } = matrix;
   const distances = new Float64Array(k);

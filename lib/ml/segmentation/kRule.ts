@@ -58,12 +58,13 @@ export function pickK(curve: readonly MeasuredPoint[], rule: KRule): KPick {
   const stable = candidates.filter((p) => p.stability >= rule.minStability);
   const best = stable.length > 0 ? [...stable].sort(silhouetteFirst)[0] : [...candidates].sort(stabilityFirst)[0];
   const stability = best.stability.toFixed(2);
-  const reason = admissible.length === 0
-    ? stable.length > 0
-      ? `no k from ${rule.kMin} to ${rule.kMax} gives every segment ${share}, so the best-separated of them all whose segments agree ${resampled}`
-      : `no k from ${rule.kMin} to ${rule.kMax} gives every segment ${share}, and none agrees ${resampled}, so the most stable of them all (${stability})`
-    : stable.length > 0
-      ? `the best-separated of the k from ${rule.kMin} to ${rule.kMax} whose segments agree ${resampled} and each hold ${share}`
-      : `of the k from ${rule.kMin} to ${rule.kMax} whose segments each hold ${share}, none agrees ${resampled}, so the most stable of them (${stability})`;
+  const reason =
+    admissible.length === 0
+      ? stable.length > 0
+        ? `no k from ${rule.kMin} to ${rule.kMax} gives every segment ${share}, so the best-separated of them all whose segments agree ${resampled}`
+        : `no k from ${rule.kMin} to ${rule.kMax} gives every segment ${share}, and none agrees ${resampled}, so the most stable of them all (${stability})`
+      : stable.length > 0
+        ? `the best-separated of the k from ${rule.kMin} to ${rule.kMax} whose segments agree ${resampled} and each hold ${share}`
+        : `of the k from ${rule.kMin} to ${rule.kMax} whose segments each hold ${share}, none agrees ${resampled}, so the most stable of them (${stability})`;
   return { k: best.k, reason: `k = ${best.k}: ${reason}.` };
 }

@@ -56,7 +56,10 @@ export function measureKStabilities(matrix: DenseMatrix, ks: readonly number[], 
     const labels = subsamples.map((subsample) => fitKmeansSync(subsample.rows, { k, restarts, seed: subsample.seed }).labels);
     let total = 0;
     for (const { a, b, inA, inB } of pairs) {
-      total += adjustedRandIndex(Int32Array.from(inA, (p) => labels[a][p]), Int32Array.from(inB, (p) => labels[b][p]));
+      total += adjustedRandIndex(
+        Int32Array.from(inA, (p) => labels[a][p]),
+        Int32Array.from(inB, (p) => labels[b][p]),
+      );
     }
     return total / pairs.length;
   });

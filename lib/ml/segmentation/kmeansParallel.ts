@@ -11,7 +11,10 @@ import { isBetterRestart, type RestartResult, type RestartSettings } from "./kme
 export type RankedRestart = RestartResult & { restart: number };
 
 export async function runRestartsInWorkers(
-  matrix: DenseMatrix, seeds: readonly number[], settings: RestartSettings, workerCount: number,
+  matrix: DenseMatrix,
+  seeds: readonly number[],
+  settings: RestartSettings,
+  workerCount: number,
 ): Promise<RankedRestart> {
   const workerData = { data: inSharedMemory(matrix.data), rows: matrix.rows, columns: matrix.columns, settings };
   const script = new URL("./kmeansWorker.mjs", import.meta.url);

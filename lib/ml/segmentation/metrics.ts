@@ -59,7 +59,7 @@ export function calinskiHarabasz(input: MatrixInput, labels: Int32Array): number
   for (const j of present) between += counts[j] * squaredDistance(centers, j * columns, overall, 0, columns);
   const within = measureInertia(matrix, labels, centers);
   const k = present.length;
-  return within === 0 ? 1 : (between / (k - 1)) / (within / (rows - k));
+  return within === 0 ? 1 : between / (k - 1) / (within / (rows - k));
 }
 
 function clusterMeans(input: MatrixInput, labels: Int32Array, where: string): { matrix: DenseMatrix; centers: Float64Array; present: number[] } {

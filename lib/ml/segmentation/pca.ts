@@ -127,7 +127,9 @@ function sortedEigen(cov: Float64Array, columns: number): { values: number[]; ve
   const rows = Array.from({ length: columns }, (_, a) => Array.from(cov.subarray(a * columns, (a + 1) * columns)));
   const decomposition = new EigenvalueDecomposition(new Matrix(rows), { assumeSymmetric: true });
   const vectors = decomposition.eigenvectorMatrix.transpose().to2DArray();
-  const order = decomposition.realEigenvalues.map((value, index) => ({ value: Math.max(0, value), index })).sort((a, b) => b.value - a.value || a.index - b.index);
+  const order = decomposition.realEigenvalues
+    .map((value, index) => ({ value: Math.max(0, value), index }))
+    .sort((a, b) => b.value - a.value || a.index - b.index);
   return { values: order.map(({ value }) => value), vectors: order.map(({ index }) => vectors[index]) };
 }
 

@@ -110,22 +110,40 @@ export async function fitSegmentation(input: MatrixInput, options: SegmentationO
 
   const fullPca = await time("pca", () => fitPca(standardized, { components: standardized.columns }));
   const kSampled = standardized.rows > settings.selectionRows;
-  const sampleRows = kSampled ? createRng(seeds.sample).sample(standardized.rows, settings.selectionRows).sort((a, b) => a - b) : null;
+  const sampleRows = kSampled
+    ? createRng(seeds.sample)
+        .sample(standardized.rows, settings.selectionRows)
+        .sort((a, b) => a - b)
+    : null;
   const silhouetteSampling = { sampleSize: settings.silhouetteSampleSize, seed: seeds.silhouette };
   const autoencoder = { ...settings.autoencoder, seed: seeds.autoencoder };
   const standardizedSample = sampleRows ? selectRows(standardized, sampleRows) : standardized;
 
   const fits = [];
   for (const space of settings.spaces) {
-    const { transform, matrix } = await time(`${space}.embed`, () => embed(space, standardized, { fullPca, pcaVarianceToKeep: settings.pcaVarianceToKeep, autoencoder }));
-    const choice = await time(`${space}.chooseK`, () => chooseK(sampleRows ? selectRows(matrix, sampleRows) : matrix, {
-      kMin: settings.kMin, kMax: settings.kMax, restarts: settings.restarts, seed: seeds.kmeans,
-      silhouetteSampleSize: settings.silhouetteSampleSize, silhouetteSeed: seeds.silhouette, scoreIn: standardizedSample,
-      minShare: settings.minShare, minStability: settings.minStability, fixedK: settings.fixedK,
-      stabilitySeed: seeds.stability, stability: settings.stability,
-    }));
+    const { transform, matrix } = await time(`${space}.embed`, () =>
+      embed(space, standardized, { fullPca, pcaVarianceToKeep: settings.pcaVarianceToKeep, autoencoder }),
+    );
+    const choice = await time(`${space}.chooseK`, () =>
+      chooseK(sampleRows ? selectRows(matrix, sampleRows) : matrix, {
+        kMin: settings.kMin,
+        kMax: settings.kMax,
+        restarts: settings.restarts,
+        seed: seeds.kmeans,
+        silhouetteSampleSize: settings.silhouetteSampleSize,
+        silhouetteSeed: seeds.silhouette,
+        scoreIn: standardizedSample,
+        minShare: settings.minShare,
+        minStability: settings.minStability,
+        fixedK: settings.fixedK,
+        stabilitySeed: seeds.stability,
+        stability: settings.stability,
+      }),
+    );
     timings[`${space}.chooseK.stability`] = choice.stabilityMs;
-    const kmeans = await time(`${space}.kmeans`, () => fitKmeans(matrix, { k: choice.k, restarts: settings.restarts, seed: seeds.kmeans, workers: settings.workers }));
+    const kmeans = await time(`${space}.kmeans`, () =>
+      fitKmeans(matrix, { k: choice.k, restarts: settings.restarts, seed: seeds.kmeans, workers: settings.workers }),
+    );
     const scores = await time(`${space}.compare`, () => scoreInStandardized(standardized, kmeans.labels, silhouetteSampling));
     fits.push({ space, transform, dimensions: matrix.columns, choice, kmeans, scores });
   }
@@ -147,7 +165,12 @@ export async function fitSegmentation(input: MatrixInput, options: SegmentationO
     curve: chosen.choice.curve,
     kChoice: chosen.choice.summary,
     spaces: fits.map((fit, i) => ({
-      space: fit.space, dimensions: fit.dimensions, k: fit.choice.k, curve: fit.choice.curve, kReason: fit.choice.summary.reason, rankSum: rankSums[i],
+      space: fit.space,
+      dimensions: fit.dimensions,
+      k: fit.choice.k,
+      curve: fit.choice.curve,
+      kReason: fit.choice.summary.reason,
+      rankSum: rankSums[i],
       standardized: { silhouette: fit.scores.silhouette, daviesBouldin: fit.scores.daviesBouldin, calinskiHarabasz: fit.scores.calinskiHarabasz },
     })),
     selection: {
@@ -172,9 +195,20 @@ type Settings = Required<Omit<SegmentationOptions, "autoencoder" | "stability">>
 function checkOptions(options: SegmentationOptions, rows: number): Settings {
   const kMax = options.kMax ?? K_RULE_DEFAULTS.kMax;
   const settings: Settings = {
-    spaces: SPACE_NAMES, kMin: Math.min(K_RULE_DEFAULTS.kMin, kMax), minShare: K_RULE_DEFAULTS.minShare, minStability: K_RULE_DEFAULTS.minStability,
-    fixedK: null, stability: {}, restarts: 10, selectionRows: 10_000, silhouetteSampleSize: 5_000,
-    pcaVarianceToKeep: 0.9, autoencoder: {}, workers: "auto", ...options, kMax,
+    spaces: SPACE_NAMES,
+    kMin: Math.min(K_RULE_DEFAULTS.kMin, kMax),
+    minShare: K_RULE_DEFAULTS.minShare,
+    minStability: K_RULE_DEFAULTS.minStability,
+    fixedK: null,
+    stability: {},
+    restarts: 10,
+    selectionRows: 10_000,
+    silhouetteSampleSize: 5_000,
+    pcaVarianceToKeep: 0.9,
+    autoencoder: {},
+    workers: "auto",
+    ...options,
+    kMax,
   };
   const { spaces, kMin, selectionRows, silhouetteSampleSize, minShare, minStability, fixedK } = settings;
   if (spaces.length === 0) throw new Error("fitSegmentation: spaces is empty");
@@ -187,7 +221,8 @@ function checkOptions(options: SegmentationOptions, rows: number): Settings {
   if (!(minStability >= 0 && minStability <= 1)) throw new Error(`fitSegmentation: minStability must be in [0, 1], got ${minStability}`);
   if (fixedK !== null && (!Number.isInteger(fixedK) || fixedK < 2)) throw new Error(`fitSegmentation: fixedK must be an integer ≥ 2, got ${fixedK}`);
   if (rows <= kMin) throw new Error(`fitSegmentation: ${rows} rows are too few for k ≥ ${kMin}`);
-  if (!Number.isInteger(selectionRows) || selectionRows <= kMin) throw new Error(`fitSegmentation: selectionRows must be an integer > kMin, got ${selectionRows}`);
+  if (!Number.isInteger(selectionRows) || selectionRows <= kMin)
+    throw new Error(`fitSegmentation: selectionRows must be an integer > kMin, got ${selectionRows}`);
   const largestK = Math.max(kMax, fixedK ?? kMax);
   if (!Number.isInteger(silhouetteSampleSize) || silhouetteSampleSize <= largestK) {
     throw new Error(`fitSegmentation: silhouetteSampleSize must be an integer > the largest k (${largestK}), got ${silhouetteSampleSize}`);

@@ -36,7 +36,11 @@ export function silhouettes(input: MatrixInput, labellings: readonly Int32Array[
   const { sampleSize = 5_000, seed = 0 } = options;
   if (!Number.isInteger(sampleSize) || sampleSize < 2) throw new Error(`silhouette: sampleSize must be an integer ≥ 2, got ${sampleSize}`);
   const sampled = matrix.rows > sampleSize;
-  const rows = sampled ? createRng(seed).sample(matrix.rows, sampleSize).sort((a, b) => a - b) : Array.from({ length: matrix.rows }, (_, i) => i);
+  const rows = sampled
+    ? createRng(seed)
+        .sample(matrix.rows, sampleSize)
+        .sort((a, b) => a - b)
+    : Array.from({ length: matrix.rows }, (_, i) => i);
   const sets = labellings.map((labels, l) => sampleLabels(labels, matrix.rows, rows, `silhouette labelling ${l}`));
   const sums = sets.map(({ k }) => new Float64Array(rows.length * k));
   const { data, columns } = matrix;

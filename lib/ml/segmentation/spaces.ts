@@ -10,10 +10,7 @@ import { componentsForVariance, transformPca, truncatePca, type PcaModel } from 
 export const SPACE_NAMES = ["standardized", "pca", "autoencoder"] as const;
 export type SpaceName = (typeof SPACE_NAMES)[number];
 
-export type SpaceTransform =
-  | { space: "standardized" }
-  | { space: "pca"; pca: PcaModel }
-  | { space: "autoencoder"; autoencoder: AutoencoderModel };
+export type SpaceTransform = { space: "standardized" } | { space: "pca"; pca: PcaModel } | { space: "autoencoder"; autoencoder: AutoencoderModel };
 
 export interface SpaceSettings {
   /** A PCA of the standardized data with every component (shared with the plot coordinates). */

@@ -40,7 +40,10 @@ function euclidean(a: readonly number[], b: readonly number[]): number {
 
 function checkCentroids(previous: readonly (readonly number[])[], current: readonly (readonly number[])[]): void {
   const dimension = (previous[0] ?? current[0])?.length;
-  for (const [which, centroids] of [["previous", previous], ["new", current]] as const) {
+  for (const [which, centroids] of [
+    ["previous", previous],
+    ["new", current],
+  ] as const) {
     centroids.forEach((centroid, i) => {
       if (centroid.length !== dimension) throw new Error(`matchSegments: ${which} centroid ${i} has ${centroid.length} coordinates, expected ${dimension}`);
       if (!centroid.every(Number.isFinite)) throw new Error(`matchSegments: ${which} centroid ${i} has a non-finite coordinate`);
@@ -57,9 +60,7 @@ export function computeMatchThreshold(previous: readonly (readonly number[])[], 
   const { relativeThreshold, fallbackDistance } = { ...MATCH_DEFAULTS, ...options };
   if (options.maxDistance !== undefined) return options.maxDistance;
   if (previous.length < 2) return fallbackDistance;
-  const nearest = previous
-    .map((a, i) => Math.min(...previous.map((b, j) => (i === j ? Infinity : euclidean(a, b)))))
-    .sort((x, y) => x - y);
+  const nearest = previous.map((a, i) => Math.min(...previous.map((b, j) => (i === j ? Infinity : euclidean(a, b))))).sort((x, y) => x - y);
   const middle = nearest.length >> 1;
   const median = nearest.length % 2 === 1 ? nearest[middle] : (nearest[middle - 1] + nearest[middle]) / 2;
   return relativeThreshold * median;

@@ -19,11 +19,23 @@ export interface IdentityMatch {
 type Centroids = readonly (readonly number[])[];
 
 /** `absent`: centroids of personas seen in earlier runs but not in the active one. */
-export function matchIdentities(active: Centroids, absent: Centroids, current: Centroids, options: MatchOptions = {}): { matches: IdentityMatch[]; threshold: number } {
+export function matchIdentities(
+  active: Centroids,
+  absent: Centroids,
+  current: Centroids,
+  options: MatchOptions = {},
+): { matches: IdentityMatch[]; threshold: number } {
   const threshold = options.maxDistance ?? computeMatchThreshold(active.length > 0 ? active : absent, options);
   const first = matchSegments(active, current, { maxDistance: threshold });
   const unmatched = first.matches.filter((match) => match.isNew).map((match) => match.newIndex);
-  const second = absent.length > 0 && unmatched.length > 0 ? matchSegments(absent, unmatched.map((i) => current[i]), { maxDistance: threshold }).matches : [];
+  const second =
+    absent.length > 0 && unmatched.length > 0
+      ? matchSegments(
+          absent,
+          unmatched.map((i) => current[i]),
+          { maxDistance: threshold },
+        ).matches
+      : [];
   const returning = new Map(second.map((match, j) => [unmatched[j], match]));
   const matches = first.matches.map((match): IdentityMatch => {
     if (!match.isNew) return { newIndex: match.newIndex, source: "active", previousIndex: match.previousIndex, distance: match.distance };

@@ -69,7 +69,10 @@ export function buildClvPlan(customers: readonly CustomerRecord[], orders: reado
   const rest = [...customers.keys()].filter((row) => summarised[row] === 0);
   let profilesPart: ClvSummary | null = null;
   if (rest.length > 0) {
-    const summary = summaryFromProfiles(rest.map((row) => customers[row]), { snapshotDate });
+    const summary = summaryFromProfiles(
+      rest.map((row) => customers[row]),
+      { snapshotDate },
+    );
     for (const { index, reason } of summary.excluded) notes[rest[index]] = profileReason(reason, orders.length > 0);
     if (summary.customerIds.length > 0) {
       profilesPart = {
@@ -128,7 +131,12 @@ export function indexSummariesByCustomer(plan: ClvPlan): SummaryLookup | undefin
   const { summary } = plan.orders;
   const lookup = new Map<string, CustomerSummary>();
   summary.customerIds.forEach((id, i) => {
-    lookup.set(id, { frequency: summary.frequency[i], recencyDays: summary.T[i] - summary.recency[i], monetary: summary.monetary[i], tenureDays: summary.T[i] });
+    lookup.set(id, {
+      frequency: summary.frequency[i],
+      recencyDays: summary.T[i] - summary.recency[i],
+      monetary: summary.monetary[i],
+      tenureDays: summary.T[i],
+    });
   });
   return lookup;
 }
@@ -159,7 +167,8 @@ export function tryFit(part: Pick<ClvSummary, "summary" | "source">, notes: stri
     const implied = gg !== null && gg.converged && gg.q > 1 ? (gg.p * gg.gamma) / (gg.q - 1) : null;
     if (implied !== null && implied <= MAX_SPEND_RATIO * shrinkage.mean && implied >= shrinkage.mean / MAX_SPEND_RATIO) return model;
     const money = (value: number) => Math.round(value).toLocaleString("en-US");
-    const why = implied === null ? "has no maximum-likelihood fit" : `implies a mean spend per purchase of ${money(implied)} against ${money(shrinkage.mean)} observed`;
+    const why =
+      implied === null ? "has no maximum-likelihood fit" : `implies a mean spend per purchase of ${money(implied)} against ${money(shrinkage.mean)} observed`;
     notes.push(
       `The Gamma-Gamma spend model ${why} on the ${WHAT[part.source]} (spend per purchase is too uneven), so each customer's expected spend is their own average shrunk toward everyone's (${money(shrinkage.mean)} per purchase), and CLV has no interval.`,
     );
@@ -179,7 +188,9 @@ export function fitClvModels(plan: ClvPlan): FittedClv | { skipped: string } {
   if (typeof fromProfiles === "string") notes.push(`Profiles: ${fromProfiles}.`);
   const orderFitted = fromOrders !== null && typeof fromOrders !== "string";
   if (plan.profiles && orderFitted && plan.profiles.summary.customerIds.length < MIN_PROFILE_FIT) {
-    notes.push(`Only ${plan.profiles.summary.customerIds.length} customers have profile summaries alone (fewer than ${MIN_PROFILE_FIT}): they are scored with the order-line model.`);
+    notes.push(
+      `Only ${plan.profiles.summary.customerIds.length} customers have profile summaries alone (fewer than ${MIN_PROFILE_FIT}): they are scored with the order-line model.`,
+    );
   } else if (plan.profiles && orderFitted && typeof fromProfiles === "string") {
     notes.push("Customers known only from their profiles are scored with the order-line model instead.");
   }
@@ -187,7 +198,8 @@ export function fitClvModels(plan: ClvPlan): FittedClv | { skipped: string } {
   const profileModel = typeof fromProfiles === "string" ? null : fromProfiles;
   if (orderModel) return { model: orderModel, source: "orders", profileModel, notes };
   if (profileModel) return { model: profileModel, source: "profiles", profileModel: null, notes };
-  if (plan.orders === null && plan.profiles === null) return { skipped: "no order lines and no profile with purchase counts, spend, recency and enrolment date" };
+  if (plan.orders === null && plan.profiles === null)
+    return { skipped: "no order lines and no profile with purchase counts, spend, recency and enrolment date" };
   return { skipped: notes.join(" ") || `fewer than ${MIN_PROFILE_FIT} customers with profile summaries and no order lines` };
 }
 
@@ -225,8 +237,14 @@ export function scoreClvPlan(
 ): ClvColumns {
   const nan = () => new Float64Array(rows).fill(Number.NaN);
   const out: ClvColumns = {
-    clv: nan(), clvLow: nan(), clvHigh: nan(), pAlive: nan(), expectedPurchases: nan(),
-    clvSource: new Array(rows).fill(null), clvNote: [...plan.notes], notes: [],
+    clv: nan(),
+    clvLow: nan(),
+    clvHigh: nan(),
+    pAlive: nan(),
+    expectedPurchases: nan(),
+    clvSource: new Array(rows).fill(null),
+    clvNote: [...plan.notes],
+    notes: [],
   };
   const orderModel = fitted.source === "orders" ? fitted.model : null;
   const profileModel = fitted.source === "profiles" ? fitted.model : (fitted.profileModel ?? orderModel);
@@ -279,12 +297,7 @@ export function measureClvCoverage(columns: Pick<ClvColumns, "clvSource" | "clvN
 }
 
 /** Annualised past spend × margin: from order lines over each customer's observed span where they have any, else from the two-year Mnt* totals. */
-export function computeHistoricalClv(
-  customers: readonly CustomerRecord[],
-  orders: readonly OrderRecord[],
-  snapshotDate: Date,
-  margin: number,
-): Float64Array {
+export function computeHistoricalClv(customers: readonly CustomerRecord[], orders: readonly OrderRecord[], snapshotDate: Date, margin: number): Float64Array {
   const out = new Float64Array(customers.length).fill(Number.NaN);
   const snapshot = snapshotDate.getTime();
   const indexOf = new Map(customers.map((customer, i) => [customer.externalId, i]));

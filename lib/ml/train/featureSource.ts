@@ -43,7 +43,11 @@ export function buildSegmentationFeatures(
   return withAttributes(baseFeatures(customers, orders, snapshotDate, seed, summaries), customers, attributes);
 }
 
-function withAttributes(base: Omit<SegmentationFeatures, "attributePipeline">, customers: readonly CustomerRecord[], attributes: readonly string[]): SegmentationFeatures {
+function withAttributes(
+  base: Omit<SegmentationFeatures, "attributePipeline">,
+  customers: readonly CustomerRecord[],
+  attributes: readonly string[],
+): SegmentationFeatures {
   if (attributes.length === 0) return { ...base, attributePipeline: null };
   const { pipeline, table } = fitAttributes(customers, attributes);
   return {

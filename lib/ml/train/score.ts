@@ -57,20 +57,41 @@ function scoreWith(data: TrainData, models: TrainedModels, { classifier, respons
   const plan = buildClvPlan(customers, orders, snapshotDate);
   const summaries = indexSummariesByCustomer(plan);
   const base = models.orderFeatures
-    ? { matrix: scaleOrderFeatures(models.orderFeatures, buildOrderFeatureTable(models.orderFeatures, customers, orders)), columns: models.orderFeatures.features.length }
+    ? {
+        matrix: scaleOrderFeatures(models.orderFeatures, buildOrderFeatureTable(models.orderFeatures, customers, orders)),
+        columns: models.orderFeatures.features.length,
+      }
     : transformFeatures(models.features, customers, { summaries });
   const attributes = models.attributeFeatures;
   const matrix = attributes
-    ? { matrix: appendAttributes(base.matrix, base.columns, attributes, buildAttributeTable(attributes.columns, customers)), columns: base.columns + attributes.columns.length }
+    ? {
+        matrix: appendAttributes(base.matrix, base.columns, attributes, buildAttributeTable(attributes.columns, customers)),
+        columns: base.columns + attributes.columns.length,
+      }
     : base;
   const dense = { data: matrix.matrix, rows, columns: matrix.columns };
 
   const nan = () => new Float64Array(rows).fill(Number.NaN);
   const clvColumns = models.clv
-    ? scoreClvPlan({ model: models.clv.model, source: models.clv.source, profileModel: models.clv.profileModel ?? null }, plan, rows, { ...models.clv.options, seed: models.seed, tables })
-    : { clv: nan(), clvLow: nan(), clvHigh: nan(), pAlive: nan(), expectedPurchases: nan(), clvSource: new Array(rows).fill(null), clvNote: customers.map(() => "no CLV model in this run"), notes: [] };
+    ? scoreClvPlan({ model: models.clv.model, source: models.clv.source, profileModel: models.clv.profileModel ?? null }, plan, rows, {
+        ...models.clv.options,
+        seed: models.seed,
+        tables,
+      })
+    : {
+        clv: nan(),
+        clvLow: nan(),
+        clvHigh: nan(),
+        pAlive: nan(),
+        expectedPurchases: nan(),
+        clvSource: new Array(rows).fill(null),
+        clvNote: customers.map(() => "no CLV model in this run"),
+        notes: [],
+      };
   const placed = placeCustomers(models.segmentation, models.segmentation.plotPca, dense);
-  const responseNote = models.response ? assessResponseApplicability(models.response.pipeline, customers, summaries) : customers.map(() => "no response model in this run");
+  const responseNote = models.response
+    ? assessResponseApplicability(models.response.pipeline, customers, summaries)
+    : customers.map(() => "no response model in this run");
   const responseProbability = response ? response.predict(customers, { summaries }) : nan();
   responseNote.forEach((note, i) => {
     if (note !== null) responseProbability[i] = Number.NaN;
@@ -95,7 +116,11 @@ function scoreWith(data: TrainData, models: TrainedModels, { classifier, respons
 }
 
 /** Each customer's segment (nearest centre) and place on the plot's first three components. */
-export function placeCustomers(segmentation: Pick<SegmentationModel, "transform" | "centroids">, plotPca: PcaModel, dense: DenseMatrix): { segment: Int32Array; pca: Float64Array } {
+export function placeCustomers(
+  segmentation: Pick<SegmentationModel, "transform" | "centroids">,
+  plotPca: PcaModel,
+  dense: DenseMatrix,
+): { segment: Int32Array; pca: Float64Array } {
   const projected = transformPca(plotPca, dense);
   return { segment: assignSegments(segmentation, dense), pca: widen(projected.data, projected.columns, dense.rows, 3) };
 }

@@ -65,10 +65,14 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
   const clvPlan = await stage("summaries", 0.02, () => buildClvPlan(customers, orders, snapshotDate));
   const summaries: SummaryLookup | undefined = indexSummariesByCustomer(clvPlan);
 
-  const features = await stage("features", 0.05, () => buildSegmentationFeatures(customers, orders, snapshotDate, config.seed, summaries, config.attributeFeatures));
+  const features = await stage("features", 0.05, () =>
+    buildSegmentationFeatures(customers, orders, snapshotDate, config.seed, summaries, config.attributeFeatures),
+  );
   const warnings: string[] = [];
   if (customers.length < FRAGILE_BELOW) {
-    warnings.push(`Segments from ${customers.length} customers are fragile: a few customers more or less can change them. They become dependable from a few hundred.`);
+    warnings.push(
+      `Segments from ${customers.length} customers are fragile: a few customers more or less can change them. They become dependable from a few hundred.`,
+    );
   }
 
   const dense = { data: features.matrix, rows: customers.length, columns: features.columns };
@@ -76,14 +80,22 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
   let spaces = config.spaces;
   if (spaces === undefined && fitRows < MIN_AUTOENCODER_CUSTOMERS) {
     spaces = SPACE_NAMES.filter((space) => space !== "autoencoder");
-    skipped.push({ model: "autoencoder space", reason: `fewer than ${MIN_AUTOENCODER_CUSTOMERS} customers (${fitRows}) to learn an embedding from: segments come from the standardized and PCA spaces` });
+    skipped.push({
+      model: "autoencoder space",
+      reason: `fewer than ${MIN_AUTOENCODER_CUSTOMERS} customers (${fitRows}) to learn an embedding from: segments come from the standardized and PCA spaces`,
+    });
   }
   const segmentation = await stage("segmentation", 0.1, () =>
-    fitSegmentation(features.fitRows ? selectRows(dense, features.fitRows) : dense, withoutUndefined({ seed: seeds.segmentation, kMin: config.kMin, kMax: config.kMax, minShare: config.minShare, fixedK: config.fixedK, spaces })),
+    fitSegmentation(
+      features.fitRows ? selectRows(dense, features.fitRows) : dense,
+      withoutUndefined({ seed: seeds.segmentation, kMin: config.kMin, kMax: config.kMax, minShare: config.minShare, fixedK: config.fixedK, spaces }),
+    ),
   );
   const { k } = segmentation;
   // Fitted on some rows only: everyone is placed by the nearest centre, as new customers are.
-  const placed = features.fitRows ? placeCustomers(segmentation, segmentation.plot.pca, dense) : { segment: segmentation.labels, pca: segmentation.plot.coordinates3d };
+  const placed = features.fitRows
+    ? placeCustomers(segmentation, segmentation.plot.pca, dense)
+    : { segment: segmentation.labels, pca: segmentation.plot.coordinates3d };
   const labels = placed.segment;
   if (features.fitRows) {
     const without = customers.length - features.fitRows.length;
@@ -94,12 +106,13 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
 
   const classifier = await stage("classifier", 0.45, async () => {
     if (customers.length < MIN_CLASSIFIER_CUSTOMERS) {
-      skipped.push({ model: "classifier", reason: `fewer than ${MIN_CLASSIFIER_CUSTOMERS} customers (${customers.length}): new customers are assigned to the nearest segment centre` });
+      skipped.push({
+        model: "classifier",
+        reason: `fewer than ${MIN_CLASSIFIER_CUSTOMERS} customers (${customers.length}): new customers are assigned to the nearest segment centre`,
+      });
       return null;
     }
-    const hyperParameters = config.tuneClassifier
-      ? (await tuneSegmentClassifier(features.matrix, labels, k, { seed: seeds.classifier })).best
-      : undefined;
+    const hyperParameters = config.tuneClassifier ? (await tuneSegmentClassifier(features.matrix, labels, k, { seed: seeds.classifier })).best : undefined;
     const fit = await fitSegmentClassifier(features.matrix, labels, k, { seed: seeds.classifier, hyperParameters });
     return { fit, probabilities: predictSegmentProbabilities(fit.model, features.matrix) };
   });
@@ -109,8 +122,12 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
       const report = await fitResponseModels(
         customers,
         withoutUndefined({
-          snapshotDate, seed: seeds.response, folds: config.folds, summaries,
-          costPerContact: config.costPerContact, revenuePerResponse: config.revenuePerResponse,
+          snapshotDate,
+          seed: seeds.response,
+          folds: config.folds,
+          summaries,
+          costPerContact: config.costPerContact,
+          revenuePerResponse: config.revenuePerResponse,
         }),
       );
       return { report, ...applicableResponse(report, customers, summaries) };
@@ -194,7 +211,13 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
     models,
     scores,
     personas,
-    metrics: collectMetrics(segmentation, { source: features.source, warnings, minShare: findSmallestShare(labels, k) }, classifier?.fit ?? null, response?.report ?? null, checkedClv),
+    metrics: collectMetrics(
+      segmentation,
+      { source: features.source, warnings, minShare: findSmallestShare(labels, k) },
+      classifier?.fit ?? null,
+      response?.report ?? null,
+      checkedClv,
+    ),
     reference,
     skipped,
     timings: { ...timings, ...prefixed("segmentation.", segmentation.timings), ...prefixed("response.", response?.report.timings ?? {}) },
@@ -219,7 +242,11 @@ function withoutUndefined<T extends object>(options: T): T {
 function emptyClvColumns(rows: number, notes: readonly (string | null)[], reason = "no CLV model in this run"): ClvColumns {
   const empty = () => new Float64Array(rows).fill(Number.NaN);
   return {
-    clv: empty(), clvLow: empty(), clvHigh: empty(), pAlive: empty(), expectedPurchases: empty(),
+    clv: empty(),
+    clvLow: empty(),
+    clvHigh: empty(),
+    pAlive: empty(),
+    expectedPurchases: empty(),
     clvSource: new Array(rows).fill(null),
     clvNote: notes.map((note) => note ?? `no CLV model in this run: ${reason}`),
     notes: [],
@@ -266,15 +293,27 @@ function collectMetrics(
       importance: response.importance,
       notes: response.notes,
     },
-    clv: clv && coverage && {
-      source: clv.fitted.source,
-      bgnbd: { r: clv.fitted.model.bgnbd.r, alpha: clv.fitted.model.bgnbd.alpha, a: clv.fitted.model.bgnbd.a, b: clv.fitted.model.bgnbd.b, logLikelihood: clv.fitted.model.bgnbd.logLikelihood },
-      gammaGamma: clv.fitted.model.gammaGamma && { p: clv.fitted.model.gammaGamma.p, q: clv.fitted.model.gammaGamma.q, gamma: clv.fitted.model.gammaGamma.gamma, n: clv.fitted.model.gammaGamma.customers },
-      scored: coverage.orders + coverage.profiles,
-      excluded: coverage.none,
-      notes: [...(clv.plan.orders?.notes ?? []), ...(clv.plan.profiles?.notes ?? []), ...clv.fitted.notes, ...clv.columns.notes],
-      coverage,
-      backtest: clv.backtest,
-    },
+    clv: clv &&
+      coverage && {
+        source: clv.fitted.source,
+        bgnbd: {
+          r: clv.fitted.model.bgnbd.r,
+          alpha: clv.fitted.model.bgnbd.alpha,
+          a: clv.fitted.model.bgnbd.a,
+          b: clv.fitted.model.bgnbd.b,
+          logLikelihood: clv.fitted.model.bgnbd.logLikelihood,
+        },
+        gammaGamma: clv.fitted.model.gammaGamma && {
+          p: clv.fitted.model.gammaGamma.p,
+          q: clv.fitted.model.gammaGamma.q,
+          gamma: clv.fitted.model.gammaGamma.gamma,
+          n: clv.fitted.model.gammaGamma.customers,
+        },
+        scored: coverage.orders + coverage.profiles,
+        excluded: coverage.none,
+        notes: [...(clv.plan.orders?.notes ?? []), ...(clv.plan.profiles?.notes ?? []), ...clv.fitted.notes, ...clv.columns.notes],
+        coverage,
+        backtest: clv.backtest,
+      },
   };
 }

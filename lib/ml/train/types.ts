@@ -56,7 +56,12 @@ export interface TrainedModels {
   classifier: SegmentClassifierModel | null;
   response: TrainedResponseModel | null;
   /** `model` is fitted on the primary source; `profileModel` scores customers known only from profiles when orders are primary. */
-  clv: { model: ClvModel; source: "orders" | "profiles"; profileModel?: ClvModel | null; options: Required<Omit<NonNullable<TrainConfig["clv"]>, "holdoutWeeks">> } | null;
+  clv: {
+    model: ClvModel;
+    source: "orders" | "profiles";
+    profileModel?: ClvModel | null;
+    options: Required<Omit<NonNullable<TrainConfig["clv"]>, "holdoutWeeks">>;
+  } | null;
 }
 
 /** Per customer, in input order; NaN where a model did not score that customer. */

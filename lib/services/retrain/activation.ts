@@ -13,5 +13,7 @@ export function findActivationOption(run: { id: number; status: string }, active
   if (run.status === "REJECTED") return { reason: "forced", label: "Make this the active run" };
   if (run.status !== "SUCCEEDED") return null;
   // A succeeded run newer than the active one is only inactive after a rollback: going back to it is not a rollback.
-  return activeRunId !== null && run.id < activeRunId ? { reason: "rollback", label: "Roll back to this run" } : { reason: "forced", label: "Make this the active run" };
+  return activeRunId !== null && run.id < activeRunId
+    ? { reason: "rollback", label: "Roll back to this run" }
+    : { reason: "forced", label: "Make this the active run" };
 }

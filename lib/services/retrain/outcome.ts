@@ -10,7 +10,9 @@ const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ?
 
 /** JSON for the database: typed arrays become plain arrays, NaN becomes null. */
 export function toJson(value: unknown): StoredJson {
-  return JSON.parse(JSON.stringify(value, (_key, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : typeof v === "number" && !Number.isFinite(v) ? null : v)));
+  return JSON.parse(
+    JSON.stringify(value, (_key, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : typeof v === "number" && !Number.isFinite(v) ? null : v)),
+  );
 }
 
 export function toSegmentRows(personas: Persona[], keyed: KeyedSegment[], centroids: number[][]): RunOutcome["segments"] {
@@ -25,7 +27,14 @@ export function toSegmentRows(personas: Persona[], keyed: KeyedSegment[], centro
       size: persona.size,
       share: persona.share,
       isNew: segment.isNew,
-      profile: toJson({ generatedName: persona.name, features: persona.features, topTraits: persona.topTraits, actions: persona.actions, matchDistance: segment.distance, returnedFrom: segment.returnedFrom }),
+      profile: toJson({
+        generatedName: persona.name,
+        features: persona.features,
+        topTraits: persona.topTraits,
+        actions: persona.actions,
+        matchDistance: segment.distance,
+        returnedFrom: segment.returnedFrom,
+      }),
       centroid: toJson(centroids[segment.label]),
     };
   });

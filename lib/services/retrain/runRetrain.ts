@@ -10,7 +10,16 @@ import { DEFAULT_ECONOMICS, type Economics } from "@/lib/campaign/economics";
 import { buildTargeting } from "@/lib/campaign/targeting";
 import { getActiveRunBaseline } from "@/lib/db/activeRun";
 import { acquireRetrainLease } from "@/lib/db/lease";
-import { createRun, deleteQueuedRun, markRunFailed, markRunRunning, recordRunTimings, updateRunProgress, writeRunOutcome, type RunTrigger } from "@/lib/db/runs";
+import {
+  createRun,
+  deleteQueuedRun,
+  markRunFailed,
+  markRunRunning,
+  recordRunTimings,
+  updateRunProgress,
+  writeRunOutcome,
+  type RunTrigger,
+} from "@/lib/db/runs";
 import { getRunClvInputs, getRunSegmentKeys } from "@/lib/db/scores/runInputs";
 import { getAttributeFeatures } from "@/lib/db/settings";
 import { loadSnapshot } from "@/lib/db/customers/snapshot";
@@ -83,7 +92,12 @@ export async function runRetrain(request: RetrainRequest, hooks: RetrainHooks = 
 }
 
 async function train(
-  runId: number, seed: number, config: RetrainConfig, userId: string | null, timings: Record<string, number>, onProgress?: RetrainHooks["onProgress"],
+  runId: number,
+  seed: number,
+  config: RetrainConfig,
+  userId: string | null,
+  timings: Record<string, number>,
+  onProgress?: RetrainHooks["onProgress"],
 ): Promise<RetrainOutcome> {
   let at = performance.now();
   const lap = (name: string) => {
@@ -96,7 +110,10 @@ async function train(
 
   const { tolerances, driftShareThreshold, ...trainConfig } = config;
   const progress = throttledProgress(runId, onProgress);
-  const result = await trainAll({ customers: snapshot.customers, orders: snapshot.orders }, { ...trainConfig, seed, onProgress: (stage, share) => progress(stage, 0.05 + share * 0.8) });
+  const result = await trainAll(
+    { customers: snapshot.customers, orders: snapshot.orders },
+    { ...trainConfig, seed, onProgress: (stage, share) => progress(stage, 0.05 + share * 0.8) },
+  );
   Object.assign(timings, prefixed("train.", result.timings));
   lap("train");
 
@@ -119,34 +136,50 @@ async function train(
     : null;
   const gate = collectGateMetrics(result);
   const clvChanges = active
-    ? measureClvChangesOfUnchanged(await getRunClvInputs(active.id), { customerIds: snapshot.customerIds, clv: result.scores.clv, inputHash: snapshot.inputHashes })
+    ? measureClvChangesOfUnchanged(await getRunClvInputs(active.id), {
+        customerIds: snapshot.customerIds,
+        clv: result.scores.clv,
+        inputHash: snapshot.inputHashes,
+      })
     : null;
   const decision = decidePromotion(gate, active?.gate ?? null, tolerances, clvChanges);
   lap("evaluate");
 
   progress("write", 0.9);
   const summary = summariseRun(snapshot.customers, result.scores, keyed, {
-    snapshotDate: result.models.snapshotDate, seed, economics: readEconomics(trainConfig),
-    orders: snapshot.orders, clvSource: result.models.clv?.source ?? null,
+    snapshotDate: result.models.snapshotDate,
+    seed,
+    economics: readEconomics(trainConfig),
+    orders: snapshot.orders,
+    clvSource: result.models.clv?.source ?? null,
   });
   // The recommended campaign's threshold is a bin edge, so the planner's histogram finds exactly it.
   const threshold = summary.campaign?.recommended.threshold ?? null;
   const cuts = threshold === null ? [] : [threshold];
-  await writeRunOutcome(runId, {
-    status: decision.promote ? "SUCCEEDED" : "REJECTED",
-    metrics: toJson({ ...result.metrics, gate, skipped: result.skipped }),
-    drift: drift && toJson(drift),
-    stability: stability && toJson(stability),
-    decision: toJson(decision),
-    reference: toJson(buildRunReference(result, segmentKeys)),
-    summary: toJson({ ...summary, targeting: buildTargeting(segmentKeys, result.scores.responseProbability, { cuts }) }),
-    timings: toJson(timings),
-    artifacts: toArtifacts(result),
-    segments: toSegmentRows(result.personas, keyed, result.models.segmentation.standardizedCentroids),
-    scores: toScoreRows(result.scores, snapshot.customerIds, keyed, snapshot.inputHashes),
-    activate: decision.promote ? { reason: "promoted" } : null,
-    audit: { userId, action: decision.promote ? "run.promoted" : decision.review ? "run.held" : "run.rejected", target: `run:${runId}`, details: { reasons: decision.reasons } },
-  }, (share) => progress("write", 0.9 + share * 0.09));
+  await writeRunOutcome(
+    runId,
+    {
+      status: decision.promote ? "SUCCEEDED" : "REJECTED",
+      metrics: toJson({ ...result.metrics, gate, skipped: result.skipped }),
+      drift: drift && toJson(drift),
+      stability: stability && toJson(stability),
+      decision: toJson(decision),
+      reference: toJson(buildRunReference(result, segmentKeys)),
+      summary: toJson({ ...summary, targeting: buildTargeting(segmentKeys, result.scores.responseProbability, { cuts }) }),
+      timings: toJson(timings),
+      artifacts: toArtifacts(result),
+      segments: toSegmentRows(result.personas, keyed, result.models.segmentation.standardizedCentroids),
+      scores: toScoreRows(result.scores, snapshot.customerIds, keyed, snapshot.inputHashes),
+      activate: decision.promote ? { reason: "promoted" } : null,
+      audit: {
+        userId,
+        action: decision.promote ? "run.promoted" : decision.review ? "run.held" : "run.rejected",
+        target: `run:${runId}`,
+        details: { reasons: decision.reasons },
+      },
+    },
+    (share) => progress("write", 0.9 + share * 0.09),
+  );
   lap("write");
   await recordRunTimings(runId, toJson(timings));
   return { runId, status: decision.promote ? "SUCCEEDED" : "REJECTED", review: decision.review, reasons: decision.reasons };

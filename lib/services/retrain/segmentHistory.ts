@@ -10,7 +10,11 @@ import type { TrainedModels } from "@/lib/ml/train/types";
 import type { SegmentHistory } from "@/lib/runs/segmentKeys";
 
 export async function loadSegmentHistory(activeRunId: number | null, columns: readonly string[], activeModels: TrainedModels | null): Promise<SegmentHistory> {
-  const [active, absent, largestKey] = await Promise.all([activeRunId === null ? [] : listRunPersonas(activeRunId), listAbsentSegments(activeRunId), getLargestSegmentKey()]);
+  const [active, absent, largestKey] = await Promise.all([
+    activeRunId === null ? [] : listRunPersonas(activeRunId),
+    listAbsentSegments(activeRunId),
+    getLargestSegmentKey(),
+  ]);
   const comparable = new Map<number, boolean>();
   for (const runId of new Set(absent.map((segment) => segment.runId))) {
     const models = await getRunArtifact<TrainedModels>(runId, "models");

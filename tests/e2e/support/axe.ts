@@ -22,7 +22,10 @@ async function isPardoned(page: Page, rule: string, node: NodeResult): Promise<b
   const pardons = THIRD_PARTY.filter((pardon) => pardon.rule === rule);
   if (pardons.length === 0 || node.target.length !== 1) return false;
   const element = page.locator(String(node.target[0])).first();
-  return element.evaluate((found, selectors) => selectors.some((selector) => found.closest(selector) !== null), pardons.map((pardon) => pardon.inside));
+  return element.evaluate(
+    (found, selectors) => selectors.some((selector) => found.closest(selector) !== null),
+    pardons.map((pardon) => pardon.inside),
+  );
 }
 
 /** The element's selector and markup, and for colour contrast the colours and ratio axe measured. */

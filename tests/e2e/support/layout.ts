@@ -36,7 +36,9 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       if (!cutX && !cutY) continue;
       const hasFullText = element.title.trim() !== "" || (element.getAttribute("aria-label") ?? "").trim() !== "";
       if (cutX && !cutY && style.textOverflow === "ellipsis" && hasFullText) continue;
-      const size = cutX ? `${element.scrollWidth} px of text in ${element.clientWidth} px` : `${element.scrollHeight} px of text in ${element.clientHeight} px height`;
+      const size = cutX
+        ? `${element.scrollWidth} px of text in ${element.clientWidth} px`
+        : `${element.scrollHeight} px of text in ${element.clientHeight} px height`;
       problems.push(`clipped text in ${describe(element)}: ${size} ("${text.slice(0, 60)}")`);
     }
     return problems;

@@ -16,7 +16,12 @@ import { generateOrders } from "@/lib/data/syntheticOrders";
 import type { RetrainConfig } from "@/lib/services/retrain/runRetrain";
 
 // Both runs must become active whatever their metrics: the gate is not under test here.
-const LIGHT: RetrainConfig = { spaces: ["standardized"], kMax: 5, folds: 3, tolerances: { maxAucDrop: 1, maxSilhouetteDrop: 1, minAuc: 0, maxClvSpearmanDrop: 2, maxClvErrorRise: 100, maxClvShiftShare: 1 } };
+const LIGHT: RetrainConfig = {
+  spaces: ["standardized"],
+  kMax: 5,
+  folds: 3,
+  tolerances: { maxAucDrop: 1, maxSilhouetteDrop: 1, minAuc: 0, maxClvSpearmanDrop: 2, maxClvErrorRise: 100, maxClvShiftShare: 1 },
+};
 
 const { db } = await import("@/lib/db/internal/client");
 const { getActiveRunId } = await import("@/lib/db/activeRun");

@@ -71,7 +71,9 @@ export function defineAuthSuite(provider: TestProvider): void {
       expect(owner).toMatchObject({ ok: true, user: { email: "target@example.com" } });
 
       const locks = await throttle.listLocks(now);
-      expect(locks).toEqual([expect.objectContaining({ key: "pair:target@example.com|203.0.113.66", kind: "pair", email: "target@example.com", address: "203.0.113.66" })]);
+      expect(locks).toEqual([
+        expect.objectContaining({ key: "pair:target@example.com|203.0.113.66", kind: "pair", email: "target@example.com", address: "203.0.113.66" }),
+      ]);
       expect(await throttle.liftLock(locks[0].key)).toBe(true);
       expect(await authenticate({ email: "target@example.com", password: "target-password-1" }, attacker, now)).toMatchObject({ ok: true });
       expect(await throttle.listLocks(now)).toEqual([]);
@@ -130,7 +132,8 @@ export function defineAuthSuite(provider: TestProvider): void {
       }
       expect(password.countPasswordComparisons() - before).toBe(21);
       // One client, rotating the part it writes itself, stays one address: locked at the 20th failure.
-      for (let i = 0; i < 21; i++) await authenticate({ email: `spoof${i}@example.com`, password: "x" }, { "x-forwarded-for": `1.2.3.${i}, 198.18.2.1, ${PROXY}` }, now);
+      for (let i = 0; i < 21; i++)
+        await authenticate({ email: `spoof${i}@example.com`, password: "x" }, { "x-forwarded-for": `1.2.3.${i}, 198.18.2.1, ${PROXY}` }, now);
       expect(await db.signInThrottle.findUnique({ where: { key: "address:198.18.2.1" } })).toMatchObject({ failures: 20 });
       expect(await throttle.listLocks(now)).toEqual([expect.objectContaining({ kind: "address", address: "198.18.2.1" })]);
     });
@@ -188,7 +191,10 @@ export function defineAuthSuite(provider: TestProvider): void {
       await userWith("long@example.com", exactly72);
       expect(await authenticate({ email: "long@example.com", password: exactly72 }, {}, now)).toMatchObject({ ok: true });
       const before = password.countPasswordComparisons();
-      expect(await authenticate({ email: "long@example.com", password: `${exactly72}and more` }, {}, now)).toEqual({ ok: false, message: password.PASSWORD_TOO_LONG });
+      expect(await authenticate({ email: "long@example.com", password: `${exactly72}and more` }, {}, now)).toEqual({
+        ok: false,
+        message: password.PASSWORD_TOO_LONG,
+      });
       expect(password.countPasswordComparisons()).toBe(before);
       await expect(password.hashPassword(`${exactly72}x`)).rejects.toThrow("at most 72 bytes");
       expect(password.newPasswordSchema.safeParse("a".repeat(73)).error?.issues[0].message).toBe(password.PASSWORD_TOO_LONG);
@@ -205,7 +211,11 @@ export function defineAuthSuite(provider: TestProvider): void {
       expect(entries[0].details).toEqual({ email: "audited@example.com", address: "203.0.113.9" });
       expect(entries[5].details).toEqual({ key: "pair:audited@example.com|203.0.113.9", address: "203.0.113.9" });
       await authenticate({ email: "ghost@example.com", password: "nope" }, viaProxy("203.0.113.9"), now);
-      expect(await db.auditLog.findFirst({ where: { action: "signin.failed" }, orderBy: { id: "desc" } })).toMatchObject({ userId: null, target: null, details: { email: "ghost@example.com" } });
+      expect(await db.auditLog.findFirst({ where: { action: "signin.failed" }, orderBy: { id: "desc" } })).toMatchObject({
+        userId: null,
+        target: null,
+        details: { email: "ghost@example.com" },
+      });
     });
 
     test("the right password clears the pair and the account and takes its attempt back from the address", async () => {

@@ -46,19 +46,37 @@ export function defineCustomAttributesSuite(provider: TestProvider): void {
     beforeAll(async () => {
       database = await useTestDatabase(provider);
       tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "attributes-"));
-      const [{ db }, scores, { scoreFilterOf, scorePageOf }, { streamCustomerExport }, { listKnownAttributeNames }, { getRunArtifact }, { importFile }, { saveAttributeFeatures }, { runRetrain }] =
-        await Promise.all([
-          import("@/lib/db/internal/client"),
-          import("@/lib/db/scores/list"),
-          import("@/lib/customers/scoreFilter"),
-          import("@/lib/services/customerExport"),
-          import("@/lib/db/customers/attributes"),
-          import("@/lib/db/runs"),
-          import("@/lib/services/importFile"),
-          import("@/lib/db/settings"),
-          import("@/lib/services/retrain/runRetrain"),
-        ]);
-      lib = { db, listCustomerScores: scores.listCustomerScores, scoreFilterOf, scorePageOf, streamCustomerExport, listKnownAttributeNames, getRunArtifact, runRetrain };
+      const [
+        { db },
+        scores,
+        { scoreFilterOf, scorePageOf },
+        { streamCustomerExport },
+        { listKnownAttributeNames },
+        { getRunArtifact },
+        { importFile },
+        { saveAttributeFeatures },
+        { runRetrain },
+      ] = await Promise.all([
+        import("@/lib/db/internal/client"),
+        import("@/lib/db/scores/list"),
+        import("@/lib/customers/scoreFilter"),
+        import("@/lib/services/customerExport"),
+        import("@/lib/db/customers/attributes"),
+        import("@/lib/db/runs"),
+        import("@/lib/services/importFile"),
+        import("@/lib/db/settings"),
+        import("@/lib/services/retrain/runRetrain"),
+      ]);
+      lib = {
+        db,
+        listCustomerScores: scores.listCustomerScores,
+        scoreFilterOf,
+        scorePageOf,
+        streamCustomerExport,
+        listKnownAttributeNames,
+        getRunArtifact,
+        runRetrain,
+      };
 
       const customers = generateCustomers({ seed: 5, count: CUSTOMERS });
       ids = customers.map((customer) => customer.externalId);
@@ -135,12 +153,12 @@ export function defineCustomAttributesSuite(provider: TestProvider): void {
     test("no match gives an empty list, as does an attribute no customer has", async () => {
       expect(await exported({ attr: "Region", attrValue: "north" })).toEqual([]);
       expect(await exported({ attr: "Employees", attrMin: "100000" })).toEqual([]);
-      expect(await exported({ attr: "Region'; DROP TABLE \"Customer\"; --", attrValue: "x" })).toEqual([]);
+      expect(await exported({ attr: 'Region\'; DROP TABLE "Customer"; --', attrValue: "x" })).toEqual([]);
       const { rows, hasNext } = await listPage(customerQuery.parse({ attr: "Nobody has this", attrMin: "0" }));
       expect({ rows, hasNext }).toEqual({ rows: [], hasNext: false });
       expect(await lib.db.customer.count()).toBe(CUSTOMERS);
     });
-  
+
     /** The customer table's page for a query, as the page reads it. */
     function listPage(query: CustomerQuery) {
       return lib.listCustomerScores(lib.scoreFilterOf(runId, query), lib.scorePageOf(query));

@@ -24,7 +24,7 @@ export function defineExportSuite(provider: TestProvider): void {
       const { seedScoredRun } = await import("@/tests/support/seedScoredRun");
       ({ runId } = await seedScoredRun({
         customers: CUSTOMERS,
-        edits: [{ education: "=HYPERLINK(\"http://evil\")" }, { maritalStatus: "say, \"hi\"\nthere" }, { income: -3.5 }],
+        edits: [{ education: '=HYPERLINK("http://evil")' }, { maritalStatus: 'say, "hi"\nthere' }, { income: -3.5 }],
         scoreEdits: [
           { clv: null, clvLow: null, clvHigh: null, clvSource: null, clvNote: "no order lines and no purchase counts in the profile" },
           { responseProbability: null, responseNote: "outside the response model's training range" },
@@ -51,7 +51,9 @@ export function defineExportSuite(provider: TestProvider): void {
     test("every scored customer is exported once, in id order, with its scores and attributes as stored", async () => {
       const { response, text, records } = await exported((id) => ({ runId: id }));
       expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-      expect(response.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="test-run${runId}-\\d{4}-\\d{2}-\\d{2}\\.csv"; filename\\*=UTF-8''test-run${runId}-`));
+      expect(response.headers.get("content-disposition")).toMatch(
+        new RegExp(`^attachment; filename="test-run${runId}-\\d{4}-\\d{2}-\\d{2}\\.csv"; filename\\*=UTF-8''test-run${runId}-`),
+      );
       expect(text.charCodeAt(0)).toBe("c".charCodeAt(0));
       expect(text.split("\r\n")[0]).toMatch(
         /^customer_id,segment_id,segment_name,response_probability,clv_12m,clv_low,clv_high,p_alive,response_note,clv_source,clv_note,Year_Birth,Education,/,
@@ -73,9 +75,26 @@ export function defineExportSuite(provider: TestProvider): void {
 
     test("why a customer has no response score or CLV, and where its CLV comes from, follow p_alive; empty where there is nothing to say", async () => {
       const { records } = await exported((id) => ({ runId: id }));
-      const notes = ({ response_note, clv_source, clv_note, clv_12m, response_probability }: Record<string, string>) => ({ response_note, clv_source, clv_note, clv_12m, response_probability });
-      expect(notes(records[0])).toMatchObject({ response_note: "", clv_source: "", clv_note: "no order lines and no purchase counts in the profile", clv_12m: "" });
-      expect(notes(records[1])).toEqual({ response_note: "outside the response model's training range", clv_source: "profiles", clv_note: "", clv_12m: expect.any(String), response_probability: "" });
+      const notes = ({ response_note, clv_source, clv_note, clv_12m, response_probability }: Record<string, string>) => ({
+        response_note,
+        clv_source,
+        clv_note,
+        clv_12m,
+        response_probability,
+      });
+      expect(notes(records[0])).toMatchObject({
+        response_note: "",
+        clv_source: "",
+        clv_note: "no order lines and no purchase counts in the profile",
+        clv_12m: "",
+      });
+      expect(notes(records[1])).toEqual({
+        response_note: "outside the response model's training range",
+        clv_source: "profiles",
+        clv_note: "",
+        clv_12m: expect.any(String),
+        response_probability: "",
+      });
       expect(notes(records[2])).toMatchObject({ response_note: "", clv_source: "orders", clv_note: "" });
     });
 
@@ -95,8 +114,8 @@ export function defineExportSuite(provider: TestProvider): void {
 
     test("hostile text is neutralised and quoted; a negative number stays a number", async () => {
       const { records } = await exported((id) => ({ runId: id }));
-      expect(records[0].Education).toBe("'=HYPERLINK(\"http://evil\")");
-      expect(records[1].Marital_Status).toBe("say, \"hi\"\nthere");
+      expect(records[0].Education).toBe('\'=HYPERLINK("http://evil")');
+      expect(records[1].Marital_Status).toBe('say, "hi"\nthere');
       expect(records[2].Income).toBe("-3.5");
     });
 
@@ -112,7 +131,9 @@ export function defineExportSuite(provider: TestProvider): void {
         filter: (id) => ({ runId: id, segmentKeys: [2] }),
         download: { bom: true },
       });
-      expect(response.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="segment-segment-c-run${runId}-\\d{4}-\\d{2}-\\d{2}\\.csv";`));
+      expect(response.headers.get("content-disposition")).toMatch(
+        new RegExp(`^attachment; filename="segment-segment-c-run${runId}-\\d{4}-\\d{2}-\\d{2}\\.csv";`),
+      );
       const bytes = new Uint8Array(await response.arrayBuffer());
       expect([...bytes.slice(0, 4)]).toEqual([0xef, 0xbb, 0xbf, "c".charCodeAt(0)]);
     });

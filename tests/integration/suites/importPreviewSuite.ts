@@ -65,7 +65,16 @@ export function defineImportPreviewSuite(provider: TestProvider): void {
       const text = "ID;Income\np1;51000\np2;61000\np3;70000\nnew1;42000\n";
       const before = await traces();
       const preview = await lib.importFile({ kind: "customers", source: tempCsv("incomes.csv", text), fileName: "incomes.csv", userId: null, dryRun: true });
-      expect(preview).toMatchObject({ status: "SUCCEEDED", batchId: null, dryRun: true, rowsRead: 4, rowsInserted: 1, rowsUpdated: 2, rowsUnchanged: 1, rowsRejected: 0 });
+      expect(preview).toMatchObject({
+        status: "SUCCEEDED",
+        batchId: null,
+        dryRun: true,
+        rowsRead: 4,
+        rowsInserted: 1,
+        rowsUpdated: 2,
+        rowsUnchanged: 1,
+        rowsRejected: 0,
+      });
       expect(preview.report!.changes).toEqual({ customersUpdated: 2, columns: [{ column: "Income", customers: 2 }] });
       expect(lib.describeReport(preview.report!)).toContain("2 customers updated: Income (2); 27 attributes left as they were");
       expect(preview.report!.absent).toHaveLength(27);
@@ -105,7 +114,13 @@ export function defineImportPreviewSuite(provider: TestProvider): void {
 
     test("a dry run of a refused file keeps no batch saying so", async () => {
       const before = await traces();
-      const preview = await lib.importFile({ kind: "customers", source: tempCsv("bad.csv", "ID;Income\np1;lots\n"), fileName: "bad.csv", userId: null, dryRun: true });
+      const preview = await lib.importFile({
+        kind: "customers",
+        source: tempCsv("bad.csv", "ID;Income\np1;lots\n"),
+        fileName: "bad.csv",
+        userId: null,
+        dryRun: true,
+      });
       expect(preview).toMatchObject({ status: "REJECTED", code: "rejected_rows", batchId: null, dryRun: true, rowsRead: 1, rowsRejected: 1 });
       expect(preview.error).toMatch(/^1 problem in the file, so nothing was imported/);
       expect(await traces()).toEqual(before);

@@ -41,7 +41,10 @@ export function defineImportSuite(provider: TestProvider): void {
     });
 
     const snapshot = () =>
-      lib.db.customer.findMany({ orderBy: { externalId: "asc" }, select: { externalId: true, contentHash: true, importBatchId: true, updatedAt: true, income: true } });
+      lib.db.customer.findMany({
+        orderBy: { externalId: "asc" },
+        select: { externalId: true, contentHash: true, importBatchId: true, updatedAt: true, income: true },
+      });
 
     test("the real file imports 2,240 customers with its quality report", async () => {
       const summary = await lib.importFile({ kind: "customers", source: REAL_FILE, fileName: "marketing_campaign.csv", userId: null });
@@ -119,13 +122,17 @@ export function defineImportSuite(provider: TestProvider): void {
     });
 
     test("order lines create the customers they name and re-import unchanged", async () => {
-      const text = "CUSTOMERNAME,ORDERDATE,SALES,ORDERNUMBER\nAcme Café,2/24/2003 0:00,2871.00,10107\nAcme Café,5/7/2003 0:00,2765.90,10121\n5524,5/7/2003 0:00,100.50,10122\n";
+      const text =
+        "CUSTOMERNAME,ORDERDATE,SALES,ORDERNUMBER\nAcme Café,2/24/2003 0:00,2871.00,10107\nAcme Café,5/7/2003 0:00,2765.90,10121\n5524,5/7/2003 0:00,100.50,10122\n";
       const file = tempCsv("orders.csv", text);
       const map = { customerId: "CUSTOMERNAME", orderDate: "ORDERDATE", amount: "SALES", orderId: "ORDERNUMBER" };
       const first = await lib.importFile({ kind: "orders", source: file, fileName: "orders.csv", userId: null, map });
       expect(first).toMatchObject({ status: "SUCCEEDED", rowsInserted: 3, customersCreated: 1 });
       const acme = await lib.db.customer.findUniqueOrThrow({ where: { externalId: "Acme Café" }, include: { orders: { orderBy: { orderDate: "asc" } } } });
-      expect(acme.orders.map((order) => [order.orderDate.toISOString().slice(0, 10), order.amount])).toEqual([["2003-02-24", 2871], ["2003-05-07", 2765.9]]);
+      expect(acme.orders.map((order) => [order.orderDate.toISOString().slice(0, 10), order.amount])).toEqual([
+        ["2003-02-24", 2871],
+        ["2003-05-07", 2765.9],
+      ]);
       expect(acme.income).toBeNull();
 
       const again = await lib.importFile({ kind: "orders", source: file, fileName: "orders.csv", userId: null, map });
@@ -147,8 +154,12 @@ export function defineImportSuite(provider: TestProvider): void {
     });
 
     test("two imports at once run one after the other, so the latest batch's totals are the database's", async () => {
-      const files = [1, 2].map((n) => tempCsv(`at-once-${n}.csv`, [HEADER, ...Array.from({ length: 300 }, (_, i) => customerLine(`once-${n}-${i}`, "40000"))].join("\n")));
-      const summaries = await Promise.all(files.map((file) => lib.importFile({ kind: "customers", source: file, fileName: path.basename(file), userId: null })));
+      const files = [1, 2].map((n) =>
+        tempCsv(`at-once-${n}.csv`, [HEADER, ...Array.from({ length: 300 }, (_, i) => customerLine(`once-${n}-${i}`, "40000"))].join("\n")),
+      );
+      const summaries = await Promise.all(
+        files.map((file) => lib.importFile({ kind: "customers", source: file, fileName: path.basename(file), userId: null })),
+      );
       expect(summaries.map((summary) => summary.rowsInserted)).toEqual([300, 300]);
       const latest = await lib.db.importBatch.findFirstOrThrow({ where: { status: "SUCCEEDED" }, orderBy: { id: "desc" } });
       expect(latest.customersAfter).toBe(await lib.db.customer.count());
@@ -159,9 +170,7 @@ export function defineImportSuite(provider: TestProvider): void {
 /** A real constraint failure inside the database: inserting the customer "boom" aborts. */
 async function installFailingTrigger(provider: TestProvider, db: typeof import("@/lib/db/internal/client").db): Promise<void> {
   if (provider === "sqlite") {
-    await db.$executeRawUnsafe(
-      `CREATE TRIGGER fail_on_boom BEFORE INSERT ON "Customer" WHEN NEW."externalId" = 'boom' BEGIN SELECT RAISE(ABORT, 'boom'); END`,
-    );
+    await db.$executeRawUnsafe(`CREATE TRIGGER fail_on_boom BEFORE INSERT ON "Customer" WHEN NEW."externalId" = 'boom' BEGIN SELECT RAISE(ABORT, 'boom'); END`);
     return;
   }
   await db.$executeRawUnsafe(

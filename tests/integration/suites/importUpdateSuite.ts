@@ -49,12 +49,16 @@ export function defineImportUpdateSuite(provider: TestProvider): void {
       await database?.drop();
     });
 
-    const importCustomers = (name: string, text: string) =>
-      lib.importFile({ kind: "customers", source: tempCsv(name, text), fileName: name, userId: null });
+    const importCustomers = (name: string, text: string) => lib.importFile({ kind: "customers", source: tempCsv(name, text), fileName: name, userId: null });
     const customers = () => lib.db.customer.findMany({ orderBy: { externalId: "asc" }, omit: { id: true, createdAt: true } });
 
     test("a full profile file stores the custom columns as attributes", async () => {
-      const text = [`${FULL_HEADER};Tier;Score`, profileLine("p1", "50000", "Gold", "4.5"), profileLine("p2", "60000", "Silver", ""), profileLine("p3", "70000", "", "")].join("\n");
+      const text = [
+        `${FULL_HEADER};Tier;Score`,
+        profileLine("p1", "50000", "Gold", "4.5"),
+        profileLine("p2", "60000", "Silver", ""),
+        profileLine("p3", "70000", "", ""),
+      ].join("\n");
       const summary = await importCustomers("full.csv", text);
       expect(summary).toMatchObject({ status: "SUCCEEDED", rowsInserted: 3 });
       const stored = await customers();
@@ -83,7 +87,12 @@ export function defineImportUpdateSuite(provider: TestProvider): void {
         const { income: _i, contentHash: _h, importBatchId: _b, updatedAt: _u, ...restBefore } = previous;
         expect(rest).toEqual(restBefore);
       }
-      expect(after.map((c) => [c.externalId, c.income])).toEqual([["new1", 42000], ["p1", 51000], ["p2", 60000], ["p3", null]]);
+      expect(after.map((c) => [c.externalId, c.income])).toEqual([
+        ["new1", 42000],
+        ["p1", 51000],
+        ["p2", 60000],
+        ["p3", null],
+      ]);
       expect(byId.get("p1")!.attributes).toEqual({ Tier: "Gold", Score: 4.5 });
       // The unchanged customer is left alone entirely.
       expect(byId.get("p2")).toEqual(before.find((c) => c.externalId === "p2"));
@@ -91,7 +100,10 @@ export function defineImportUpdateSuite(provider: TestProvider): void {
       expect(byId.get("new1")).toMatchObject({ yearBirth: null, education: null, dtCustomer: null, attributes: null });
 
       const batch = await lib.db.importBatch.findUniqueOrThrow({ where: { id: summary.batchId } });
-      expect(batch.report).toMatchObject({ absent: expect.arrayContaining(["Year_Birth", "Response"]), changes: { customersUpdated: 2, columns: [{ column: "Income", customers: 2 }] } });
+      expect(batch.report).toMatchObject({
+        absent: expect.arrayContaining(["Year_Birth", "Response"]),
+        changes: { customersUpdated: 2, columns: [{ column: "Income", customers: 2 }] },
+      });
       expect(lib.describeReport(summary.report!)).toContain("2 customers updated: Income (2); 27 attributes left as they were");
     });
 
@@ -160,7 +172,10 @@ export function defineImportUpdateSuite(provider: TestProvider): void {
       const file = tempCsv("orders.csv", text);
       const summary = await lib.importFile({ kind: "orders", source: file, fileName: "orders.csv", userId: null });
       expect(summary).toMatchObject({ status: "SUCCEEDED", rowsRead: 4, rowsInserted: 4, customersCreated: 1 });
-      const lines = await lib.db.order.findMany({ orderBy: { id: "asc" }, select: { orderId: true, amount: true, quantity: true, kind: true, orderDate: true } });
+      const lines = await lib.db.order.findMany({
+        orderBy: { id: "asc" },
+        select: { orderId: true, amount: true, quantity: true, kind: true, orderDate: true },
+      });
       expect(lines.map((l) => [l.orderId, l.amount, l.quantity, l.kind])).toEqual([
         ["S1", 59.97, 3, "sale"],
         ["S1", 9, 2, "sale"],
@@ -191,7 +206,9 @@ export function defineImportUpdateSuite(provider: TestProvider): void {
       const file = tempCsv("no-amount.csv", "customer_id,order_date,quantity\np1,2014-01-02,3\n");
       const summary = await lib.importFile({ kind: "orders", source: file, fileName: "no-amount.csv", userId: null });
       expect(summary.status).toBe("REJECTED");
-      expect(summary.error).toMatch(/^the file has no amount column and no quantity and unit price columns to compute it from \(it has a quantity column but no unit price\)/);
+      expect(summary.error).toMatch(
+        /^the file has no amount column and no quantity and unit price columns to compute it from \(it has a quantity column but no unit price\)/,
+      );
       expect(await lib.db.order.count()).toBe(4);
     });
   });

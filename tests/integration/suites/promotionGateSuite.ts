@@ -80,7 +80,9 @@ export function definePromotionGateSuite(provider: TestProvider): void {
 
     /** Counted straight from the stored scores: customers with the same fingerprint and a positive CLV before, and how many moved by more than 25%. */
     async function clvMoves(beforeRunId: number, afterRunId: number): Promise<{ compared: number; moved: number }> {
-      const [before, after] = await Promise.all([beforeRunId, afterRunId].map((runId) => db.customerScore.findMany({ where: { runId }, select: { customerId: true, clv: true, inputHash: true } })));
+      const [before, after] = await Promise.all(
+        [beforeRunId, afterRunId].map((runId) => db.customerScore.findMany({ where: { runId }, select: { customerId: true, clv: true, inputHash: true } })),
+      );
       const old = new Map(before.map((row) => [row.customerId, row]));
       let compared = 0;
       let moved = 0;
@@ -93,56 +95,82 @@ export function definePromotionGateSuite(provider: TestProvider): void {
       return { compared, moved };
     }
 
-    test("the first run is promoted and stores each customer's data fingerprint; the comparisons say no model was active", async () => {
-      const outcome = await retrain();
-      expect(outcome).toMatchObject({ status: "SUCCEEDED", review: false });
-      const scores = await db.customerScore.findMany({ where: { runId: outcome.runId }, select: { inputHash: true } });
-      expect(scores).toHaveLength(CUSTOMERS);
-      expect(scores.filter((row) => !/^[0-9a-f]{1,14}$/.test(row.inputHash ?? ""))).toEqual([]);
-      expect(new Set(scores.map((row) => row.inputHash)).size).toBe(CUSTOMERS);
-      expect(ruleOf(await decisionOf(outcome.runId), CLV_RULE)).toMatchObject({ outcome: "not applicable", detail: "no model was active" });
-      promotedRunId = outcome.runId;
-    }, HEAVY_TEST_MS);
+    test(
+      "the first run is promoted and stores each customer's data fingerprint; the comparisons say no model was active",
+      async () => {
+        const outcome = await retrain();
+        expect(outcome).toMatchObject({ status: "SUCCEEDED", review: false });
+        const scores = await db.customerScore.findMany({ where: { runId: outcome.runId }, select: { inputHash: true } });
+        expect(scores).toHaveLength(CUSTOMERS);
+        expect(scores.filter((row) => !/^[0-9a-f]{1,14}$/.test(row.inputHash ?? ""))).toEqual([]);
+        expect(new Set(scores.map((row) => row.inputHash)).size).toBe(CUSTOMERS);
+        expect(ruleOf(await decisionOf(outcome.runId), CLV_RULE)).toMatchObject({ outcome: "not applicable", detail: "no model was active" });
+        promotedRunId = outcome.runId;
+      },
+      HEAVY_TEST_MS,
+    );
 
-    test("order lines for a few new customers of the same kind leave the others' CLV in place: promoted, the CLV rule passed", async () => {
-      await importNewCustomersOrders(CUSTOMERS, CUSTOMERS / 10, 1);
-      const outcome = await retrain();
-      expect(outcome.status).toBe("SUCCEEDED");
-      const { compared, moved } = await clvMoves(promotedRunId, outcome.runId);
-      expect(compared).toBe(await db.customerScore.count({ where: { runId: promotedRunId, clv: { gt: 0 } } }));
-      expect(moved * 2).toBeLessThanOrEqual(compared);
-      const decision = await decisionOf(outcome.runId);
-      expect(ruleOf(decision, CLV_RULE)).toMatchObject({ outcome: "passed", candidate: expect.stringContaining(`${moved} of ${compared.toLocaleString("en-US")} (`) });
-      expect(["passed", "not applicable"]).toContain(ruleOf(decision, "CLV backtest").outcome);
-      expect(await getActiveRunId()).toBe(outcome.runId);
-      promotedRunId = outcome.runId;
-    }, HEAVY_TEST_MS);
+    test(
+      "order lines for a few new customers of the same kind leave the others' CLV in place: promoted, the CLV rule passed",
+      async () => {
+        await importNewCustomersOrders(CUSTOMERS, CUSTOMERS / 10, 1);
+        const outcome = await retrain();
+        expect(outcome.status).toBe("SUCCEEDED");
+        const { compared, moved } = await clvMoves(promotedRunId, outcome.runId);
+        expect(compared).toBe(await db.customerScore.count({ where: { runId: promotedRunId, clv: { gt: 0 } } }));
+        expect(moved * 2).toBeLessThanOrEqual(compared);
+        const decision = await decisionOf(outcome.runId);
+        expect(ruleOf(decision, CLV_RULE)).toMatchObject({
+          outcome: "passed",
+          candidate: expect.stringContaining(`${moved} of ${compared.toLocaleString("en-US")} (`),
+        });
+        expect(["passed", "not applicable"]).toContain(ruleOf(decision, "CLV backtest").outcome);
+        expect(await getActiveRunId()).toBe(outcome.runId);
+        promotedRunId = outcome.runId;
+      },
+      HEAVY_TEST_MS,
+    );
 
-    test("an unrelated order file of big spenders moves most unchanged customers' CLV: held for review, not promoted, the active run stays", async () => {
-      const activationsBefore = await db.runActivation.count();
-      await importNewCustomersOrders(2 * CUSTOMERS, CUSTOMERS, 10);
-      const outcome = await retrain();
-      expect(outcome).toMatchObject({ status: "REJECTED", review: true });
+    test(
+      "an unrelated order file of big spenders moves most unchanged customers' CLV: held for review, not promoted, the active run stays",
+      async () => {
+        const activationsBefore = await db.runActivation.count();
+        await importNewCustomersOrders(2 * CUSTOMERS, CUSTOMERS, 10);
+        const outcome = await retrain();
+        expect(outcome).toMatchObject({ status: "REJECTED", review: true });
 
-      const { compared, moved } = await clvMoves(promotedRunId, outcome.runId);
-      // Every earlier customer kept their data: all with a positive CLV are compared, and most moved.
-      expect(compared).toBe(await db.customerScore.count({ where: { runId: promotedRunId, clv: { gt: 0 } } }));
-      expect(moved * 2).toBeGreaterThan(compared);
-      const share = `${Math.round((moved / compared) * 100)}%`;
-      expect(outcome.reasons).toEqual([
-        expect.stringMatching(new RegExp(`^CLV moved by more than 25% for ${moved.toLocaleString("en-US")} of ${compared.toLocaleString("en-US")} customers \\(${share}\\) whose own data did not change; median change [+−]\\d+%$`)),
-      ]);
-      const run = await db.modelRun.findUniqueOrThrow({ where: { id: outcome.runId } });
-      expect(run).toMatchObject({ status: "REJECTED", decision: { promote: false, review: true, reasons: outcome.reasons } });
-      expect(ruleOf(run.decision as unknown as GateDecision, CLV_RULE).outcome).toBe("held for review");
-      expect(await getActiveRunId()).toBe(promotedRunId);
-      expect(await db.runActivation.count()).toBe(activationsBefore);
-      expect(await db.auditLog.findFirst({ where: { target: `run:${outcome.runId}` } })).toMatchObject({ action: "run.held", details: { reasons: outcome.reasons } });
-      heldRunId = outcome.runId;
-    }, HEAVY_TEST_MS);
+        const { compared, moved } = await clvMoves(promotedRunId, outcome.runId);
+        // Every earlier customer kept their data: all with a positive CLV are compared, and most moved.
+        expect(compared).toBe(await db.customerScore.count({ where: { runId: promotedRunId, clv: { gt: 0 } } }));
+        expect(moved * 2).toBeGreaterThan(compared);
+        const share = `${Math.round((moved / compared) * 100)}%`;
+        expect(outcome.reasons).toEqual([
+          expect.stringMatching(
+            new RegExp(
+              `^CLV moved by more than 25% for ${moved.toLocaleString("en-US")} of ${compared.toLocaleString("en-US")} customers \\(${share}\\) whose own data did not change; median change [+−]\\d+%$`,
+            ),
+          ),
+        ]);
+        const run = await db.modelRun.findUniqueOrThrow({ where: { id: outcome.runId } });
+        expect(run).toMatchObject({ status: "REJECTED", decision: { promote: false, review: true, reasons: outcome.reasons } });
+        expect(ruleOf(run.decision as unknown as GateDecision, CLV_RULE).outcome).toBe("held for review");
+        expect(await getActiveRunId()).toBe(promotedRunId);
+        expect(await db.runActivation.count()).toBe(activationsBefore);
+        expect(await db.auditLog.findFirst({ where: { target: `run:${outcome.runId}` } })).toMatchObject({
+          action: "run.held",
+          details: { reasons: outcome.reasons },
+        });
+        heldRunId = outcome.runId;
+      },
+      HEAVY_TEST_MS,
+    );
 
     test("a run held for review can still be made active by hand, and the override is audited", async () => {
-      const [{ findActivationOption }, { activateRun }, { listActivations }] = await Promise.all([import("@/lib/services/retrain/activation"), import("@/lib/db/runs"), import("@/lib/db/activeRun")]);
+      const [{ findActivationOption }, { activateRun }, { listActivations }] = await Promise.all([
+        import("@/lib/services/retrain/activation"),
+        import("@/lib/db/runs"),
+        import("@/lib/db/activeRun"),
+      ]);
       const run = await db.modelRun.findUniqueOrThrow({ where: { id: heldRunId } });
       expect(findActivationOption(run, promotedRunId)).toMatchObject({ reason: "forced" });
       const user = await db.user.create({ data: { email: "analyst@example.com", name: "Analyst", role: "ANALYST", passwordHash: "x" } });
@@ -150,7 +178,12 @@ export function definePromotionGateSuite(provider: TestProvider): void {
       expect(await getActiveRunId()).toBe(heldRunId);
       expect(await db.auditLog.findFirst({ where: { action: "run.forced", target: `run:${heldRunId}` } })).toMatchObject({ userId: user.id });
       // The activation history shows the reason typed, beside who made the switch.
-      expect((await listActivations())[0]).toMatchObject({ runId: heldRunId, reason: "forced", note: "the new shop's customers are real; CLV checked by hand", activatedBy: "analyst@example.com" });
+      expect((await listActivations())[0]).toMatchObject({
+        runId: heldRunId,
+        reason: "forced",
+        note: "the new shop's customers are real; CLV checked by hand",
+        activatedBy: "analyst@example.com",
+      });
     });
   });
 }

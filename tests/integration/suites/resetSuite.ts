@@ -79,9 +79,12 @@ export function defineResetSuite(provider: TestProvider): void {
     });
 
     const kept = () =>
-      Promise.all([lib.db.user.count(), lib.db.apiToken.count(), lib.db.setting.count(), lib.db.auditLog.count()]).then(
-        ([users, tokens, settings, audit]) => ({ users, tokens, settings, audit }),
-      );
+      Promise.all([lib.db.user.count(), lib.db.apiToken.count(), lib.db.setting.count(), lib.db.auditLog.count()]).then(([users, tokens, settings, audit]) => ({
+        users,
+        tokens,
+        settings,
+        audit,
+      }));
 
     test("the seeded database holds every kind of business data", async () => {
       const counts = await lib.reset.countBusinessData();
@@ -185,9 +188,14 @@ export function defineResetSuite(provider: TestProvider): void {
 function resetDataCli(databaseUrl: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const tsx = path.resolve("node_modules/.bin/tsx");
   return new Promise((resolve) => {
-    execFile(tsx, ["--conditions", "react-server", "lib/cli/resetData.ts", ...args], { env: { ...process.env, DATABASE_URL: databaseUrl } }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
+    execFile(
+      tsx,
+      ["--conditions", "react-server", "lib/cli/resetData.ts", ...args],
+      { env: { ...process.env, DATABASE_URL: databaseUrl } },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+      },
+    );
   });
 }
 

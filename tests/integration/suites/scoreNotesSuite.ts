@@ -57,8 +57,18 @@ export function defineScoreNotesSuite(provider: TestProvider): void {
       }
       const { runId, release } = await beginSeededRun(1, {}, customerIds.length);
       await writeRunOutcome(runId, {
-        status: "SUCCEEDED", metrics: {}, drift: null, stability: null, decision: { promote: true, reasons: [] }, reference: {}, summary: {}, timings: {},
-        artifacts: {}, segments: [], scores: toScoreRows(scores, customerIds, keyed, new Float64Array(customerIds.length)), activate: null,
+        status: "SUCCEEDED",
+        metrics: {},
+        drift: null,
+        stability: null,
+        decision: { promote: true, reasons: [] },
+        reference: {},
+        summary: {},
+        timings: {},
+        artifacts: {},
+        segments: [],
+        scores: toScoreRows(scores, customerIds, keyed, new Float64Array(customerIds.length)),
+        activate: null,
         audit: { userId: null, action: "run.rejected", target: `run:${runId}` },
       });
       await release();

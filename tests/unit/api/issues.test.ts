@@ -11,7 +11,13 @@ function issuesOf(result: { success: boolean; error?: z.ZodError }): z.ZodError 
 
 describe("validation errors are bounded", () => {
   test("a 500 KB scoring batch of bad customers answers a few KB: 20 issues and 'and N more'", async () => {
-    const customers = Array.from({ length: 1000 }, (_, i) => ({ externalId: `c${i}`, income: "lots", yearBirth: "old", kidhome: -1, education: "x".repeat(420) }));
+    const customers = Array.from({ length: 1000 }, (_, i) => ({
+      externalId: `c${i}`,
+      income: "lots",
+      yearBirth: "old",
+      kidhome: -1,
+      education: "x".repeat(420),
+    }));
     const body = JSON.stringify({ customers });
     expect(body.length).toBeGreaterThan(500_000);
     const error = issuesOf(parseScoreRequest(JSON.parse(body)));

@@ -4,11 +4,21 @@ import { parseScoreRequest, type ScoreResult } from "@/lib/api/v1/schemas";
 import type { CustomerScore } from "@/lib/services/scoring";
 
 describe("the OpenAPI document", () => {
-  const document = openApiDocument() as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, { properties?: Record<string, unknown>; additionalProperties?: unknown }> } };
+  const document = openApiDocument() as {
+    openapi: string;
+    paths: Record<string, unknown>;
+    components: { schemas: Record<string, { properties?: Record<string, unknown>; additionalProperties?: unknown }> };
+  };
 
   test("is OpenAPI 3.1 with every v1 route", () => {
     expect(document.openapi).toBe("3.1.0");
-    expect(Object.keys(document.paths).sort()).toEqual(["/api/v1/runs", "/api/v1/runs/{id}", "/api/v1/score", "/api/v1/segments", "/api/v1/segments/{id}/customers"]);
+    expect(Object.keys(document.paths).sort()).toEqual([
+      "/api/v1/runs",
+      "/api/v1/runs/{id}",
+      "/api/v1/score",
+      "/api/v1/segments",
+      "/api/v1/segments/{id}/customers",
+    ]);
   });
 
   test("every $ref points at a component that exists", () => {

@@ -3,7 +3,11 @@ import { measureAccuracy, confusionMatrix } from "@/lib/ml/assignment/evaluation
 
 test("counts each (label, prediction) pair and reads accuracy off the diagonal", () => {
   const confusion = confusionMatrix([0, 0, 1, 2, 2], [0, 1, 1, 2, 0], 3);
-  expect(confusion).toEqual([[1, 1, 0], [0, 1, 0], [1, 0, 1]]);
+  expect(confusion).toEqual([
+    [1, 1, 0],
+    [0, 1, 0],
+    [1, 0, 1],
+  ]);
   expect(measureAccuracy(confusion)).toBe(3 / 5);
 });
 

@@ -78,7 +78,13 @@ describe("random-search tuner with a budget of 3 trials", () => {
 });
 
 const trial = (trial: number, validationAccuracy: number, validationLoss: number): TunerTrial => ({
-  trial, validationAccuracy, validationLoss, hyperParameters: { units: [32], learningRate: 1e-3, dropout: 0 }, epochs: 1, bestEpoch: 1, milliseconds: 0,
+  trial,
+  validationAccuracy,
+  validationLoss,
+  hyperParameters: { units: [32], learningRate: 1e-3, dropout: 0 },
+  epochs: 1,
+  bestEpoch: 1,
+  milliseconds: 0,
 });
 
 test.each([

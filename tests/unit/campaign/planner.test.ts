@@ -2,7 +2,14 @@ import { describe, expect, test } from "vitest";
 import { campaignQuery } from "@/lib/campaign/audience";
 import { DEFAULT_ECONOMICS } from "@/lib/campaign/economics";
 import { planCampaign } from "@/lib/campaign/plan";
-import { findBestPoint, buildCumulativeCurve, buildGainsCurve, findPointAtThreshold, computeRandomPickOutcome, countRespondersAtSize } from "@/lib/campaign/planner";
+import {
+  findBestPoint,
+  buildCumulativeCurve,
+  buildGainsCurve,
+  findPointAtThreshold,
+  computeRandomPickOutcome,
+  countRespondersAtSize,
+} from "@/lib/campaign/planner";
 import type { TargetingAggregate } from "@/lib/campaign/targeting";
 
 // 4 bins of width 0.25. Segment 1: 10 customers at mean 0.9, 10 at mean 0.1. Segment 2: 20 at mean 0.6, 60 at mean 0.1.
@@ -70,11 +77,25 @@ describe("campaign planner", () => {
 
 describe("campaign query", () => {
   test("defaults to the data's economics, a 10% control group and a probability threshold", () => {
-    expect(campaignQuery.parse({})).toEqual({ segments: [], mode: "threshold", threshold: undefined, top: undefined, cost: 3, revenue: 11, control: 0.1, seed: 1 });
+    expect(campaignQuery.parse({})).toEqual({
+      segments: [],
+      mode: "threshold",
+      threshold: undefined,
+      top: undefined,
+      cost: 3,
+      revenue: 11,
+      control: 0.1,
+      seed: 1,
+    });
   });
 
   test("reads segments as a comma list and refuses out-of-range values", () => {
-    expect(campaignQuery.parse({ segments: "2,5", mode: "top", top: "500", cost: "2.5" })).toMatchObject({ segments: [2, 5], mode: "top", top: 500, cost: 2.5 });
+    expect(campaignQuery.parse({ segments: "2,5", mode: "top", top: "500", cost: "2.5" })).toMatchObject({
+      segments: [2, 5],
+      mode: "top",
+      top: 500,
+      cost: 2.5,
+    });
     expect(campaignQuery.safeParse({ threshold: "1.5" }).success).toBe(false);
     expect(campaignQuery.safeParse({ control: "0.9" }).success).toBe(false);
     expect(campaignQuery.safeParse({ segments: "a" }).success).toBe(false);

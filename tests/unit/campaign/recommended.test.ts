@@ -23,7 +23,11 @@ describe("the recommended campaign", () => {
 
   test("no other cut of the sorted scores earns more", () => {
     const scores = [0.91, 0.62, 0.4, 0.29, 0.2728, 0.2726, 0.25, 0.1, 0.02];
-    const campaign = recommendCampaign(scores.map(() => 0), scores, DEFAULT_ECONOMICS);
+    const campaign = recommendCampaign(
+      scores.map(() => 0),
+      scores,
+      DEFAULT_ECONOMICS,
+    );
     expect(campaign).toMatchObject({ contacts: 5, threshold: 0.2728 });
     for (let n = 0; n <= scores.length; n++) {
       const cut = scores.slice(0, n);

@@ -20,7 +20,14 @@ describe("progress", () => {
   test("without a terminal, the start and the quarters crossed are written, each once", () => {
     const { out, written } = recorder(false);
     const progress = startProgress("Training", out, () => 0);
-    for (const [stage, share] of [["a", 0.1], ["b", 0.3], ["b", 0.35], ["c", 0.8], ["d", 0.9]] as const) progress.update(stage, share);
+    for (const [stage, share] of [
+      ["a", 0.1],
+      ["b", 0.3],
+      ["b", 0.35],
+      ["c", 0.8],
+      ["d", 0.9],
+    ] as const)
+      progress.update(stage, share);
     progress.finish("Run 1 succeeded");
     expect(written).toEqual(["Training: 0% (a, 0 s)\n", "Training: 25% (b, 0 s)\n", "Training: 75% (c, 0 s)\n", "Run 1 succeeded (0 s)\n"]);
   });

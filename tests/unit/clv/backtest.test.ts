@@ -1,6 +1,15 @@
 import { existsSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { averageRanks, chooseBacktestWindow, fitClv, gradeBacktest, predictHoldoutPurchases, spearman, measureTopShare, type BacktestFigures } from "@/lib/ml/clv";
+import {
+  averageRanks,
+  chooseBacktestWindow,
+  fitClv,
+  gradeBacktest,
+  predictHoldoutPurchases,
+  spearman,
+  measureTopShare,
+  type BacktestFigures,
+} from "@/lib/ml/clv";
 import { CDNOW_WITH_SPEND, readCdnow } from "@/tests/support/readCdnow";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);

@@ -29,12 +29,12 @@ function naiveLikelihood({ r, alpha, a, b }: BgNbdParams, x: number, tx: number,
     gammaRatio *= r + k;
     betaRatio *= (b + k) / (a + b + k);
   }
-  const alive = betaRatio * gammaRatio * Math.pow(alpha, r) / Math.pow(alpha + T, r + x);
+  const alive = (betaRatio * gammaRatio * Math.pow(alpha, r)) / Math.pow(alpha + T, r + x);
   if (x === 0) return alive;
   // B(a + 1, b + x − 1) / B(a, b) = a Π_{k<x−1}(b + k) / Π_{k<x}(a + b + k)
   let droppedBeta = a / (a + b + x - 1);
   for (let k = 0; k < x - 1; k++) droppedBeta *= (b + k) / (a + b + k);
-  return alive + droppedBeta * gammaRatio * Math.pow(alpha, r) / Math.pow(alpha + tx, r + x);
+  return alive + (droppedBeta * gammaRatio * Math.pow(alpha, r)) / Math.pow(alpha + tx, r + x);
 }
 
 /**
@@ -55,7 +55,7 @@ function posteriorByIntegration({ r, alpha, a, b }: BgNbdParams, x: number, tx: 
     evidence += prior * (aliveMass + droppedMass);
     alive += prior * aliveMass;
     // E[(1 − e^{−λpt}) / p] under the Gamma(r + x, α + T) posterior of λ for a live customer.
-    purchases += prior * Math.pow(1 - p, x) * (Math.pow(alpha + T, -(r + x)) - Math.pow(alpha + T + p * t, -(r + x))) / p;
+    purchases += (prior * Math.pow(1 - p, x) * (Math.pow(alpha + T, -(r + x)) - Math.pow(alpha + T + p * t, -(r + x)))) / p;
   }
   return { pAlive: alive / evidence, expected: purchases / evidence };
 }
@@ -84,19 +84,73 @@ describe("BG/NBD log-likelihood", () => {
   test("counts repeated customers once per occurrence", () => {
     const params = { r: 0.5, alpha: 3, a: 1.2, b: 2.5 };
     const once = bgnbdLogLikelihood(params, summaryOf([[2, 1, 10]]));
-    expect(bgnbdLogLikelihood(params, summaryOf([[2, 1, 10], [2, 1, 10], [2, 1, 10]]))).toBeCloseTo(3 * once, 10);
+    expect(
+      bgnbdLogLikelihood(
+        params,
+        summaryOf([
+          [2, 1, 10],
+          [2, 1, 10],
+          [2, 1, 10],
+        ]),
+      ),
+    ).toBeCloseTo(3 * once, 10);
   });
 });
 
 describe("summary validation", () => {
   test.each([
-    { rows: [[0, 0, 5], [1, 2, 5], [2, 6, 5]], index: 2, field: "recency" },
-    { rows: [[0, 0, 5], [1.5, 2, 5]], index: 1, field: "frequency" },
-    { rows: [[0, 0, 5], [0, 1, 5]], index: 1, field: "recency" },
-    { rows: [[1, 1, 5], [2, 3, 4], [-1, 0, 3]], index: 2, field: "frequency" },
+    {
+      rows: [
+        [0, 0, 5],
+        [1, 2, 5],
+        [2, 6, 5],
+      ],
+      index: 2,
+      field: "recency",
+    },
+    {
+      rows: [
+        [0, 0, 5],
+        [1.5, 2, 5],
+      ],
+      index: 1,
+      field: "frequency",
+    },
+    {
+      rows: [
+        [0, 0, 5],
+        [0, 1, 5],
+      ],
+      index: 1,
+      field: "recency",
+    },
+    {
+      rows: [
+        [1, 1, 5],
+        [2, 3, 4],
+        [-1, 0, 3],
+      ],
+      index: 2,
+      field: "frequency",
+    },
     { rows: [[1, -1, 5]], index: 0, field: "recency" },
-    { rows: [[0, 0, 5], [0, 0, Number.NaN]], index: 1, field: "T" },
-    { rows: [[0, 0, 5], [2, 1, 5], [3, 0, 5]], index: 2, field: "recency" },
+    {
+      rows: [
+        [0, 0, 5],
+        [0, 0, Number.NaN],
+      ],
+      index: 1,
+      field: "T",
+    },
+    {
+      rows: [
+        [0, 0, 5],
+        [2, 1, 5],
+        [3, 0, 5],
+      ],
+      index: 2,
+      field: "recency",
+    },
   ] as { rows: [number, number, number][]; index: number; field: string }[])(
     "names the first offending customer ($field at index $index)",
     ({ rows, index, field }) => {

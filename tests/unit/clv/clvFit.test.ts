@@ -16,7 +16,11 @@ function write(name: string, text: string): string {
 
 /** The CDNOW file with transactions rewritten: columns chosen, renamed, joined by a separator. */
 function cdnowAs(name: string, headers: string[], keep: number[], separator: string): string {
-  const rows = readFileSync(CDNOW_WITH_SPEND, "utf8").trim().split(/\r?\n/).slice(1).map((line) => line.split(","));
+  const rows = readFileSync(CDNOW_WITH_SPEND, "utf8")
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((line) => line.split(","));
   const lines = [headers.join(separator), ...rows.map((row) => keep.map((k) => row[k]).join(separator))];
   return write(name, lines.join("\r\n") + "\r\n");
 }

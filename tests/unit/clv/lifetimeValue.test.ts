@@ -144,7 +144,11 @@ describe("CLV interval from parameter uncertainty", () => {
     const older = Array.from({ length: 2000 }, (_, i) => i).find((i) => days.T[i] > 1200)!;
     for (const tables of [createIntervalTables(), createIntervalTables(1200)]) {
       let keptBefore: unknown;
-      for (const [seed, batch] of [[4, [0, 1, 2, 3]], [4, [4, 5, 6, 7, 8, 9]], [5, [0, 1, 2, 3]]] as const) {
+      for (const [seed, batch] of [
+        [4, [0, 1, 2, 3]],
+        [4, [4, 5, 6, 7, 8, 9]],
+        [5, [0, 1, 2, 3]],
+      ] as const) {
         const sample = pick(days, [...batch, older]);
         const oneOff = scoreClv(dayModel, sample, { seed });
         const kept = scoreClv(dayModel, sample, { seed, tables });
@@ -163,7 +167,12 @@ describe("CLV interval from parameter uncertainty", () => {
 
   test("one call builds at most four kept tables; the other new frequencies are scored one-off, with the same result", () => {
     const frequency = Float64Array.from({ length: 30 }, (_, i) => i);
-    const sample = { frequency, recency: Float64Array.from(frequency, (x) => (x === 0 ? 0 : 30)), T: Float64Array.from(frequency, () => 60), monetary: Float64Array.from(frequency, (x) => (x === 0 ? 0 : 25)) };
+    const sample = {
+      frequency,
+      recency: Float64Array.from(frequency, (x) => (x === 0 ? 0 : 30)),
+      T: Float64Array.from(frequency, () => 60),
+      monetary: Float64Array.from(frequency, (x) => (x === 0 ? 0 : 25)),
+    };
     const tables = createIntervalTables();
     const kept = scoreClv(model, sample, { ...WEEKS, tables });
     const oneOff = scoreClv(model, sample, WEEKS);

@@ -16,8 +16,18 @@ describe("cholesky", () => {
   });
 
   test("returns null for a matrix that is not positive definite", () => {
-    expect(cholesky([[1, 2], [2, 1]])).toBeNull();
-    expect(inverseSpd([[1, 0], [0, -1]])).toBeNull();
+    expect(
+      cholesky([
+        [1, 2],
+        [2, 1],
+      ]),
+    ).toBeNull();
+    expect(
+      inverseSpd([
+        [1, 0],
+        [0, -1],
+      ]),
+    ).toBeNull();
   });
 });
 

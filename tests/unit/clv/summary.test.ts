@@ -59,15 +59,44 @@ describe("summaryFromProfiles", () => {
   const snapshotDate = new Date("2014-07-01T00:00:00Z");
   const customers = [
     // 100 days before the snapshot, 2 + 1 + 3 purchases, last one 20 days ago, spend 300.
-    profile("a", { dtCustomer: new Date("2014-03-23T00:00:00Z"), recency: 20, numWebPurchases: 2, numCatalogPurchases: 1, numStorePurchases: 3, mntWines: 200, mntGoldProds: 100 }),
+    profile("a", {
+      dtCustomer: new Date("2014-03-23T00:00:00Z"),
+      recency: 20,
+      numWebPurchases: 2,
+      numCatalogPurchases: 1,
+      numStorePurchases: 3,
+      mntWines: 200,
+      mntGoldProds: 100,
+    }),
     profile("b", { dtCustomer: null, recency: 5, numWebPurchases: 1, numCatalogPurchases: 0, numStorePurchases: 0 }),
     // Repeat purchase but Recency longer than the enrolment span: t_x would be <= 0.
-    profile("c", { dtCustomer: new Date("2014-06-21T00:00:00Z"), recency: 40, numWebPurchases: 1, numCatalogPurchases: 1, numStorePurchases: 0, mntFruits: 30 }),
+    profile("c", {
+      dtCustomer: new Date("2014-06-21T00:00:00Z"),
+      recency: 40,
+      numWebPurchases: 1,
+      numCatalogPurchases: 1,
+      numStorePurchases: 0,
+      mntFruits: 30,
+    }),
     // One purchase only: x = 0, t_x = 0.
-    profile("d", { dtCustomer: new Date("2014-01-01T00:00:00Z"), recency: 3, numWebPurchases: 0, numCatalogPurchases: 0, numStorePurchases: 1, mntMeatProducts: 50 }),
+    profile("d", {
+      dtCustomer: new Date("2014-01-01T00:00:00Z"),
+      recency: 3,
+      numWebPurchases: 0,
+      numCatalogPurchases: 0,
+      numStorePurchases: 1,
+      mntMeatProducts: 50,
+    }),
     profile("e", { dtCustomer: new Date("2014-08-01T00:00:00Z"), recency: 1, numWebPurchases: 1, numCatalogPurchases: 0, numStorePurchases: 0 }),
     profile("f", { dtCustomer: new Date("2014-01-01T00:00:00Z"), recency: 1, numWebPurchases: 0, numCatalogPurchases: 0, numStorePurchases: 0 }),
-    profile("g", { dtCustomer: new Date("2014-06-21T00:00:00Z"), recency: 4, numWebPurchases: 0, numCatalogPurchases: 2, numStorePurchases: 1, mntSweetProducts: 45 }),
+    profile("g", {
+      dtCustomer: new Date("2014-06-21T00:00:00Z"),
+      recency: 4,
+      numWebPurchases: 0,
+      numCatalogPurchases: 2,
+      numStorePurchases: 1,
+      mntSweetProducts: 45,
+    }),
   ];
 
   test("derives x = purchases − 1, t_x = T − Recency (0 when x = 0), monetary = spend / purchases", () => {

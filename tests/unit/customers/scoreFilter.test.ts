@@ -12,7 +12,10 @@ describe("score filter as SQL", () => {
   });
 
   test("a customer id stays a key lookup and no chosen segment matches nothing", () => {
-    expect(toSqlConditions({ runId: 1, customerId: 9, segmentKeys: [] })).toEqual({ conditions: [`s."runId" = ?`, "1 = 0", `s."customerId" = ?`], params: [1, 9] });
+    expect(toSqlConditions({ runId: 1, customerId: 9, segmentKeys: [] })).toEqual({
+      conditions: [`s."runId" = ?`, "1 = 0", `s."customerId" = ?`],
+      params: [1, 9],
+    });
   });
 
   test("a search by the customer's own id is one parameterised lookup on the customer table's unique key", () => {

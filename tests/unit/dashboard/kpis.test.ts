@@ -23,8 +23,17 @@ const now: StoredRunSummary = {
   aliveShare: 0.674,
   campaign: {
     recommended: {
-      contacts: 183, expectedResponders: 94.7, cost: 549, revenue: 1_041.7, profit: 492.7, roi: 0.897,
-      threshold: 0.27291, breakEven: 3 / 11, scored: 1_000, segments: [{ segmentKey: 0, contacts: 183 }], economics: { costPerContact: 3, revenuePerResponse: 11 },
+      contacts: 183,
+      expectedResponders: 94.7,
+      cost: 549,
+      revenue: 1_041.7,
+      profit: 492.7,
+      roi: 0.897,
+      threshold: 0.27291,
+      breakEven: 3 / 11,
+      scored: 1_000,
+      segments: [{ segmentKey: 0, contacts: 183 }],
+      economics: { costPerContact: 3, revenuePerResponse: 11 },
     },
     everyone: { contacts: 1_000, expectedResponders: 172.1, cost: 3_000, revenue: 1_893.1, profit: -1_106.9, roi: -0.369 },
     economics: { costPerContact: 3, revenuePerResponse: 11 },
@@ -67,7 +76,10 @@ describe("executiveKpis", () => {
   });
 
   test("a run stored before the recommended campaign shows its audience above break-even, without a threshold, and the change against it", () => {
-    expect(byId(computeExecutiveKpis(legacy, null, UNSET_MONEY_FORMAT)).profit).toMatchObject({ value: "484", detail: "mailing 180 customers; mailing everyone: -1,107" });
+    expect(byId(computeExecutiveKpis(legacy, null, UNSET_MONEY_FORMAT)).profit).toMatchObject({
+      value: "484",
+      detail: "mailing 180 customers; mailing everyone: -1,107",
+    });
     expect(byId(computeExecutiveKpis(now, legacy, UNSET_MONEY_FORMAT)).profit.change).toMatchObject({ text: "+9" });
   });
 
@@ -82,7 +94,13 @@ describe("executiveKpis", () => {
     const covered: StoredRunSummary = {
       ...now,
       customers: 7_240,
-      clvCoverage: { customers: 7_240, orders: 5_000, profiles: 2_000, none: 240, reasons: [{ reason: "no order lines and no purchase counts in the profile", count: 240 }] },
+      clvCoverage: {
+        customers: 7_240,
+        orders: 5_000,
+        profiles: 2_000,
+        none: 240,
+        reasons: [{ reason: "no order lines and no purchase counts in the profile", count: 240 }],
+      },
       responseCoverage: { customers: 7_240, scored: 0, none: 7_240, reasons: [{ reason: "no campaign outcomes yet, so no response model", count: 7_240 }] },
     };
     const kpis = byId(computeExecutiveKpis(covered, null, UNSET_MONEY_FORMAT));

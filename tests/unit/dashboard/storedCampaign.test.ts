@@ -13,7 +13,14 @@ describe("toCampaignView", () => {
 
   test("a run stored before it keeps its audience above break-even; threshold, pool and segments are not recorded", () => {
     expect(toCampaignView({ everyone, targeted: outcome, threshold: 3 / 11, economics })).toEqual({
-      ...outcome, threshold: null, breakEven: 3 / 11, scored: null, segments: null, economics, everyone, isRecorded: false,
+      ...outcome,
+      threshold: null,
+      breakEven: 3 / 11,
+      scored: null,
+      segments: null,
+      economics,
+      everyone,
+      isRecorded: false,
     });
   });
 

@@ -8,7 +8,11 @@ function fingerprints(profiles: string[], lines: [number, string][]): number[] {
 }
 
 describe("per-customer input fingerprints", () => {
-  const lines: [number, string][] = [[0, "a:2014-01-01:10"], [1, "b:2014-01-02:20"], [0, "c:2014-02-01:30"]];
+  const lines: [number, string][] = [
+    [0, "a:2014-01-01:10"],
+    [1, "b:2014-01-02:20"],
+    [0, "c:2014-02-01:30"],
+  ];
   const base = fingerprints(["p0", "p1"], lines);
 
   test("the order lines arrive in does not matter", () => {
@@ -26,7 +30,13 @@ describe("per-customer input fingerprints", () => {
 
   test("a repeated line counts twice: two identical lines are not the same as one", () => {
     const once = fingerprints(["p0"], [[0, "a:2014-01-01:10"]]);
-    const twice = fingerprints(["p0"], [[0, "a:2014-01-01:10"], [0, "a:2014-01-01:10"]]);
+    const twice = fingerprints(
+      ["p0"],
+      [
+        [0, "a:2014-01-01:10"],
+        [0, "a:2014-01-01:10"],
+      ],
+    );
     expect(twice[0]).not.toBe(once[0]);
   });
 

@@ -8,8 +8,7 @@ import { CUSTOMER_TYPES } from "@/lib/data/syntheticTypes";
 const spend = (r: CustomerRecord) => SPEND_FIELDS.reduce((sum, field) => sum + (r[field] ?? 0), 0);
 const purchases = (r: CustomerRecord) => (r.numWebPurchases ?? 0) + (r.numCatalogPurchases ?? 0) + (r.numStorePurchases ?? 0);
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
-const share = (records: CustomerRecord[], test: (r: CustomerRecord, i: number) => boolean) =>
-  records.filter(test).length / records.length;
+const share = (records: CustomerRecord[], test: (r: CustomerRecord, i: number) => boolean) => records.filter(test).length / records.length;
 
 function correlation(x: number[], y: number[]): number {
   const mx = mean(x);
@@ -96,7 +95,12 @@ describe("joint structure on 20,000 rows", () => {
   });
 
   test("income is positively correlated with total spend", () => {
-    expect(correlation(withIncome.map((r) => r.income!), withIncome.map(spend))).toBeGreaterThan(0.6);
+    expect(
+      correlation(
+        withIncome.map((r) => r.income!),
+        withIncome.map(spend),
+      ),
+    ).toBeGreaterThan(0.6);
   });
 
   test("children at home lower spend at the same income", () => {

@@ -50,14 +50,16 @@ describe("generateOrderBusiness", () => {
     const unmatched = orders.filter((line) => {
       if (line.kind !== "return") return false;
       const unitPrice = line.amount / line.quantity!;
-      return !byCustomer.get(line.customerId)!.some(
-        (sale) =>
-          sale.kind === "sale" &&
-          sale.category === line.category &&
-          sale.orderDate < line.orderDate &&
-          sale.quantity! >= -line.quantity! &&
-          Math.abs(sale.amount / sale.quantity! - unitPrice) < 1e-9,
-      );
+      return !byCustomer
+        .get(line.customerId)!
+        .some(
+          (sale) =>
+            sale.kind === "sale" &&
+            sale.category === line.category &&
+            sale.orderDate < line.orderDate &&
+            sale.quantity! >= -line.quantity! &&
+            Math.abs(sale.amount / sale.quantity! - unitPrice) < 1e-9,
+        );
     });
     expect(unmatched).toEqual([]);
   });
@@ -76,7 +78,10 @@ describe("generateOrderBusiness", () => {
 
   test("the latent types differ in category mix, channel, order size and frequency", () => {
     const profile = (type: number) => {
-      const lines = [...byCustomer.values()].filter((_, i) => business.types[i] === type).flat().filter((l) => l.kind === "sale");
+      const lines = [...byCustomer.values()]
+        .filter((_, i) => business.types[i] === type)
+        .flat()
+        .filter((l) => l.kind === "sale");
       const share = (pick: (line: OrderRecord) => boolean) => lines.filter(pick).length / lines.length;
       return {
         cars: share((l) => l.category === "Classic Cars" || l.category === "Vintage Cars"),
@@ -139,7 +144,10 @@ describe("writeOrderBusinessCsv", () => {
 
 describe("npm run generate flags", () => {
   test.each([
-    [["--business", "orders", "--customers", "100", "--out", "o.csv"], { mode: "business", flags: { business: "orders", customers: 100, out: "o.csv", seed: 42 } }],
+    [
+      ["--business", "orders", "--customers", "100", "--out", "o.csv"],
+      { mode: "business", flags: { business: "orders", customers: 100, out: "o.csv", seed: 42 } },
+    ],
     [["--rows", "10", "--out", "c.csv", "--seed", "7"], { mode: "marketing", flags: { rows: 10, out: "c.csv", seed: 7 } }],
     [["--orders-for", "p.csv", "--out", "o.csv"], { mode: "ordersFor", flags: { ordersFor: "p.csv", out: "o.csv", seed: 42, share: 0.5 } }],
     [["--orders-for", "p.csv", "--out", "o.csv", "--share", "0.25"], { mode: "ordersFor", flags: { ordersFor: "p.csv", out: "o.csv", seed: 42, share: 0.25 } }],

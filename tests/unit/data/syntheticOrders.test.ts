@@ -36,9 +36,7 @@ describe("generateOrders", () => {
   test("lines of one order share the date and channel and never repeat a category", () => {
     const byOrder = groupBy(orders, (line) => line.orderId!);
     const mixed = [...byOrder.values()].filter(
-      (lines) =>
-        new Set(lines.map((l) => `${l.orderDate.getTime()} ${l.channel}`)).size !== 1 ||
-        new Set(lines.map((l) => l.category)).size !== lines.length,
+      (lines) => new Set(lines.map((l) => `${l.orderDate.getTime()} ${l.channel}`)).size !== 1 || new Set(lines.map((l) => l.category)).size !== lines.length,
     );
     expect(mixed).toEqual([]);
   });

@@ -6,7 +6,9 @@ const URL_OF = "postgresql://user:secret@db.example:6543/segment_studio";
 describe("describeConnectionProblem", () => {
   test.each(["3D000", "P1003"])("a missing database (%s) names it, its server and how to create it, without the password", (code) => {
     const line = describeConnectionProblem(Object.assign(new Error("boom"), { code }), URL_OF);
-    expect(line).toBe(`database "segment_studio" does not exist on db.example:6543: create it with createdb segment_studio (or psql -c 'CREATE DATABASE segment_studio')`);
+    expect(line).toBe(
+      `database "segment_studio" does not exist on db.example:6543: create it with createdb segment_studio (or psql -c 'CREATE DATABASE segment_studio')`,
+    );
   });
 
   test("a server that does not answer names host and the default port", () => {

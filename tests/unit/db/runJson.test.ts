@@ -13,14 +13,24 @@ describe("stored run JSON read back through zod", () => {
       economics,
     };
     expect(parseStored(activeRunSummary, { customers: 43, expectedResponders: 6.2, targeting, campaign, segments: [] })).toEqual({
-      customers: 43, expectedResponders: 6.2, targeting, campaign,
+      customers: 43,
+      expectedResponders: 6.2,
+      targeting,
+      campaign,
     });
   });
 
   test("a summary from before targeting and the recommended campaign reads them as absent; a legacy campaign stays", () => {
     const legacy = { everyone: outcome, targeted: outcome, threshold: null, economics };
-    expect(parseStored(activeRunSummary, { customers: 5, expectedResponders: null, campaign: legacy })).toEqual({ customers: 5, expectedResponders: null, campaign: legacy });
-    expect(parseStored(activeRunSummary, { customers: 5, expectedResponders: null, targeting: { bins: "x" } })).toEqual({ customers: 5, expectedResponders: null });
+    expect(parseStored(activeRunSummary, { customers: 5, expectedResponders: null, campaign: legacy })).toEqual({
+      customers: 5,
+      expectedResponders: null,
+      campaign: legacy,
+    });
+    expect(parseStored(activeRunSummary, { customers: 5, expectedResponders: null, targeting: { bins: "x" } })).toEqual({
+      customers: 5,
+      expectedResponders: null,
+    });
   });
 
   test("a summary that is not one reads as none", () => {
@@ -30,7 +40,10 @@ describe("stored run JSON read back through zod", () => {
   });
 
   test("the gate's figures come back with a figure stored as null read as the NaN it was; runs without a gate have none", () => {
-    const gate = parseStored(metricsGate, { segmentation: {}, gate: { silhouette: null, k: 4, responseAuc: 0.81, scoredShare: 1, clvBacktest: { unavailable: "no orders" } } });
+    const gate = parseStored(metricsGate, {
+      segmentation: {},
+      gate: { silhouette: null, k: 4, responseAuc: 0.81, scoredShare: 1, clvBacktest: { unavailable: "no orders" } },
+    });
     expect(gate).toEqual({ silhouette: Number.NaN, k: 4, responseAuc: 0.81, scoredShare: 1, clvBacktest: { unavailable: "no orders" } });
     expect(parseStored(metricsGate, { segmentation: {} })).toBeNull();
   });

@@ -11,11 +11,29 @@ function customers(seed: number, rows = 5000): DriftColumn[] {
   const draw = <T>(f: () => T) => Array.from({ length: rows }, f);
   const education = ["Graduation", "PhD", "Master", "Basic"];
   return [
-    numeric("age", draw(() => 45 + 12 * rng.normal())),
-    numeric("income", draw(() => Math.exp(10.8 + 0.4 * rng.normal()))),
-    numeric("kids", draw(() => rng.int(3))),
-    numeric("recency", draw(() => (rng.next() < 0.05 ? NaN : rng.int(100)))),
-    categorical("education", draw(() => { const u = rng.next(); return education[u < 0.5 ? 0 : u < 0.7 ? 1 : u < 0.85 ? 2 : 3]; })),
+    numeric(
+      "age",
+      draw(() => 45 + 12 * rng.normal()),
+    ),
+    numeric(
+      "income",
+      draw(() => Math.exp(10.8 + 0.4 * rng.normal())),
+    ),
+    numeric(
+      "kids",
+      draw(() => rng.int(3)),
+    ),
+    numeric(
+      "recency",
+      draw(() => (rng.next() < 0.05 ? NaN : rng.int(100))),
+    ),
+    categorical(
+      "education",
+      draw(() => {
+        const u = rng.next();
+        return education[u < 0.5 ? 0 : u < 0.7 ? 1 : u < 0.85 ? 2 : 3];
+      }),
+    ),
   ];
 }
 
@@ -65,7 +83,12 @@ describe("numeric drift on hand-computed data", () => {
     // = 0.1070025 + 0.2999·8.0063675 = 2.5081121.
     const values = Array.from({ length: 100 }, (_, i) => (i % 10) + 1);
     const reference = computeReferenceStats([numeric("x", values)]);
-    const drift = compareToReference(reference, [numeric("x", values.map((v, i) => (i < 30 ? NaN : v)))]).features[0];
+    const drift = compareToReference(reference, [
+      numeric(
+        "x",
+        values.map((v, i) => (i < 30 ? NaN : v)),
+      ),
+    ]).features[0];
     expect(drift.psi).toBeCloseTo(2.5081121, 6);
     expect(drift).toMatchObject({ ksStatistic: 0, wasserstein: 0 });
   });
@@ -135,7 +158,12 @@ describe("drift of a customer table", () => {
 
   test("income × 1.3 is significant drift of income alone", () => {
     const current = customers(2).map((column) =>
-      column.name === "income" ? numeric("income", (column.values as Float64Array).map((v) => v * 1.3)) : column,
+      column.name === "income"
+        ? numeric(
+            "income",
+            (column.values as Float64Array).map((v) => v * 1.3),
+          )
+        : column,
     );
     const report = compareToReference(reference, current);
     expect(feature(report, "income")).toMatchObject({ severity: "significant", drifted: true });
@@ -149,7 +177,12 @@ describe("drift of a customer table", () => {
   test("YOLO replacing a fifth of the education values is flagged as a new category", () => {
     const rng = createRng(5);
     const current = customers(2).map((column) =>
-      column.name === "education" ? categorical("education", (column.values as string[]).map((v) => (rng.next() < 0.2 ? "YOLO" : v))) : column,
+      column.name === "education"
+        ? categorical(
+            "education",
+            (column.values as string[]).map((v) => (rng.next() < 0.2 ? "YOLO" : v)),
+          )
+        : column,
     );
     const drift = feature(compareToReference(reference, current), "education");
     expect(drift).toMatchObject({ newCategories: ["YOLO"], severity: "significant", drifted: true });

@@ -34,7 +34,10 @@ describe("segment share drift", () => {
 
   test("a segment that did not exist is reported as new", () => {
     // 0..4 in turn: segment 4 takes a fifth of the rows.
-    const drift = measureSegmentShareDrift(reference, Array.from({ length: 500 }, (_, i) => i % 5));
+    const drift = measureSegmentShareDrift(
+      reference,
+      Array.from({ length: 500 }, (_, i) => i % 5),
+    );
     expect(drift).toMatchObject({ newCategories: ["4"], severity: "significant", drifted: true });
   });
 });

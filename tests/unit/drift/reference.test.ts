@@ -48,7 +48,10 @@ describe("numeric reference", () => {
 
   test("keeps the whole sorted sample when it fits in the sketch and a thinned one otherwise", () => {
     expect(numericRef([5, 1, 3]).sketch).toEqual([1, 3, 5]);
-    const large = numericRef(Array.from({ length: 1000 }, (_, i) => 999 - i), { sketchSize: 10 });
+    const large = numericRef(
+      Array.from({ length: 1000 }, (_, i) => 999 - i),
+      { sketchSize: 10 },
+    );
     // Ranks ⌊(i + ½)·100⌋ = 50, 150, …, 950 of 0..999.
     expect(large.sketch).toEqual([50, 150, 250, 350, 450, 550, 650, 750, 850, 950]);
   });

@@ -9,7 +9,7 @@ describe("csv cells", () => {
     ["-3.5", "'-3.5"],
     ["@cmd", "'@cmd"],
     ["\tTAB", "'\tTAB"],
-    ["\r=1", "\"'\r=1\""],
+    ["\r=1", '"\'\r=1"'],
     ['=HYPERLINK("http://x","y")', '"\'=HYPERLINK(""http://x"",""y"")"'],
   ])("text that a spreadsheet would run as a formula is neutralised: %j → %j", (input, expected) => {
     expect(csvCell(input)).toBe(expected);
@@ -23,7 +23,7 @@ describe("csv cells", () => {
     ["\u3000@SUM(A1)", "'\u3000@SUM(A1)"],
     ["\u200b=1", "'\u200b=1"],
     [" \t\u00a0\u2003=1", "' \t\u00a0\u2003=1"],
-    ["\n=1", "\"'\n=1\""],
+    ["\n=1", '"\'\n=1"'],
   ])("blanks before a formula sign do not hide it: %j → %j", (input, expected) => {
     expect(csvCell(input)).toBe(expected);
   });
@@ -61,7 +61,7 @@ describe("csv cells", () => {
   });
 
   test("a row joins its cells with commas and ends with CRLF", () => {
-    expect(csvRow(["id-1", -2, null, "=1+1", "x,y"])).toBe("id-1,-2,,'=1+1,\"x,y\"\r\n");
+    expect(csvRow(["id-1", -2, null, "=1+1", "x,y"])).toBe('id-1,-2,,\'=1+1,"x,y"\r\n');
   });
 
   test.each([
@@ -91,7 +91,14 @@ describe("csv cells", () => {
 
 describe("flattening a run's metrics", () => {
   test("objects become dotted paths and self-named array items use their name", () => {
-    const drift = { share: 0.25, features: [{ feature: "Income", psi: 0.31 }, { feature: "Age", psi: 0.02 }], notes: ["a", null] };
+    const drift = {
+      share: 0.25,
+      features: [
+        { feature: "Income", psi: 0.31 },
+        { feature: "Age", psi: 0.02 },
+      ],
+      notes: ["a", null],
+    };
     expect(flattenJson(drift)).toEqual([
       ["share", 0.25],
       ["features.Income.feature", "Income"],

@@ -15,8 +15,17 @@ function rawRow(values: Record<string, unknown>): unknown[] {
 describe("the export column table", () => {
   test("the header row is the table's headers: the scores, then every marketing column but the id", () => {
     expect(CUSTOMER_HEADER.slice(0, 11)).toEqual([
-      "customer_id", "segment_id", "segment_name", "response_probability", "clv_12m", "clv_low", "clv_high", "p_alive",
-      "response_note", "clv_source", "clv_note",
+      "customer_id",
+      "segment_id",
+      "segment_name",
+      "response_probability",
+      "clv_12m",
+      "clv_low",
+      "clv_high",
+      "p_alive",
+      "response_note",
+      "clv_source",
+      "clv_note",
     ]);
     expect(CUSTOMER_HEADER.slice(11)).toEqual(CUSTOMER_COLUMNS.filter((column) => column.field !== "externalId").map((column) => column.header));
   });
@@ -50,7 +59,9 @@ describe("the export column table", () => {
       'c."dtCustomer"': new Date("2012-09-04T00:00:00Z"),
     });
     const write = customerCsvWriter(new Map([[2, "Wine buyers, loyal"]]), (customerId) => customerId * 10);
-    const cells = write([row]).replace(/\r\n$/, "").split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/);
+    const cells = write([row])
+      .replace(/\r\n$/, "")
+      .split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/);
     expect(cells).toHaveLength(CUSTOMER_HEADER.length + 1);
     const cell = (header: string) => cells[CUSTOMER_HEADER.indexOf(header)];
     expect(cells.slice(0, 11)).toEqual(["'=C1", "2", '"Wine buyers, loyal"', "0.1235", "1234.5", "", "2000000000000000000000", "1.0000", "", "orders", ""]);

@@ -21,7 +21,9 @@ describe("CSV downloads", () => {
 
   test("the file name goes in the download header", () => {
     const response = csvResponse(csvStream(["id"], pages()), "segment-segment-b-run5-2026-12-02.csv");
-    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="segment-segment-b-run5-2026-12-02.csv"; filename*=UTF-8''segment-segment-b-run5-2026-12-02.csv`);
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="segment-segment-b-run5-2026-12-02.csv"; filename*=UTF-8''segment-segment-b-run5-2026-12-02.csv`,
+    );
   });
 
   test.each([

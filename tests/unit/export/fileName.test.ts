@@ -27,12 +27,16 @@ describe("export file names", () => {
   });
 
   test("an export's file name carries what, the run id and the UTC day of the export", () => {
-    expect(nameExportFile("segment-affluent-frequent-buyers", 5, new Date("2026-12-02T23:30:00-05:00"))).toBe("segment-affluent-frequent-buyers-run5-2026-12-03.csv");
+    expect(nameExportFile("segment-affluent-frequent-buyers", 5, new Date("2026-12-02T23:30:00-05:00"))).toBe(
+      "segment-affluent-frequent-buyers-run5-2026-12-03.csv",
+    );
     expect(nameExportFile("segments", 12, new Date("2026-11-29T21:00:00Z"))).toBe("segments-run12-2026-11-29.csv");
   });
 
   test("the download header gives a plain ASCII name and the exact UTF-8 one (RFC 6266)", () => {
-    expect(formatContentDisposition("segments-run5-2026-12-02.csv")).toBe(`attachment; filename="segments-run5-2026-12-02.csv"; filename*=UTF-8''segments-run5-2026-12-02.csv`);
+    expect(formatContentDisposition("segments-run5-2026-12-02.csv")).toBe(
+      `attachment; filename="segments-run5-2026-12-02.csv"; filename*=UTF-8''segments-run5-2026-12-02.csv`,
+    );
     expect(formatContentDisposition('Café "x" (1).csv')).toBe(`attachment; filename="Caf_ _x_ (1).csv"; filename*=UTF-8''Caf%C3%A9%20%22x%22%20%281%29.csv`);
   });
 });

@@ -4,7 +4,14 @@ import { fitOrderFeatures, buildOrderFeatureTable, scaleOrderFeatures } from "@/
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const line = (customerId: string, date: string, amount: number, extra: Partial<OrderRecord> = {}): OrderRecord => ({
-  customerId, orderDate: day(date), amount, orderId: null, quantity: null, category: null, channel: null, ...extra,
+  customerId,
+  orderDate: day(date),
+  amount,
+  orderId: null,
+  quantity: null,
+  category: null,
+  channel: null,
+  ...extra,
 });
 
 // A bought twice (two lines in order 1, one in order 2) and returned part of order 1; B bought once and cancelled an order.
@@ -28,9 +35,19 @@ describe("order-line features", () => {
     expect(pipeline.categories).toEqual(["Bikes", "Helmets"]);
     expect(pipeline.channels).toEqual(["Shop", "Web"]);
     expect(pipeline.features).toEqual([
-      "recency", "totalPurchases", "totalSpend", "tenureDays", "avgOrderValue", "daysBetweenPurchases",
-      "unitsBought", "returnShare", "cancelledShare",
-      "category:Bikes", "category:Helmets", "channel:Shop", "channel:Web",
+      "recency",
+      "totalPurchases",
+      "totalSpend",
+      "tenureDays",
+      "avgOrderValue",
+      "daysBetweenPurchases",
+      "unitsBought",
+      "returnShare",
+      "cancelledShare",
+      "category:Bikes",
+      "category:Helmets",
+      "channel:Shop",
+      "channel:Web",
     ]);
     expect(pipeline.rows).toBe(2);
   });

@@ -52,7 +52,11 @@ describe("winsorisation", () => {
   });
 
   test("a table for personas keeps the customers' own spend, so their means are the stored fields' averages", () => {
-    const table = buildFeatureTable(pipeline, [makeCustomer("x", { mntWines: 500 }), makeCustomer("y", { mntWines: 0 })], { features: ["totalSpend"], observedOnly: true, winsorised: false });
+    const table = buildFeatureTable(pipeline, [makeCustomer("x", { mntWines: 500 }), makeCustomer("y", { mntWines: 0 })], {
+      features: ["totalSpend"],
+      observedOnly: true,
+      winsorised: false,
+    });
     expect(Array.from(table.columns.totalSpend)).toEqual([500, 0]);
   });
 });
@@ -164,9 +168,7 @@ test("customers known only from order lines take recency, frequency, spend and t
   const summaries = new Map([["o", { frequency: 7, recencyDays: 12, monetary: 250, tenureDays: 400 }]]);
   const pipeline = fitFeaturePipeline(profiles, { snapshotDate });
   const table = buildFeatureTable(pipeline, [createEmptyCustomer("o")], { summaries });
-  expect([table.columns.recency[0], table.columns.totalPurchases[0], table.columns.totalSpend[0], table.columns.tenureDays[0]]).toEqual([
-    12, 7, 250, 400,
-  ]);
+  expect([table.columns.recency[0], table.columns.totalPurchases[0], table.columns.totalSpend[0], table.columns.tenureDays[0]]).toEqual([12, 7, 250, 400]);
 });
 
 test("a pipeline survives a JSON round trip unchanged", () => {

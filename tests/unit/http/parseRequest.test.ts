@@ -13,7 +13,8 @@ const schemas = {
   body: { json: z.object({ cost: z.number().min(0, "must be 0 or more"), name: z.string() }), maxBytes: 200 },
 };
 
-const post = (query: string, body: string) => new Request(`http://localhost/api/things/7${query}`, { method: "POST", body, headers: { "content-type": "application/json" } });
+const post = (query: string, body: string) =>
+  new Request(`http://localhost/api/things/7${query}`, { method: "POST", body, headers: { "content-type": "application/json" } });
 
 async function refusal(result: unknown): Promise<{ status: number; json: { error: string; details: { path: string; message: string }[] } }> {
   if (!(result instanceof Response)) throw new Error(`expected a Response, got ${JSON.stringify(result)}`);
@@ -37,7 +38,10 @@ describe("parseRequest", () => {
     const big = JSON.stringify({ cost: 1, name: "x".repeat(300) });
     const streamed = await refusal(await parseRequest(post("", big), schemas, { id: "7" }));
     expect(streamed.status).toBe(413);
-    expect(streamed.json).toEqual({ error: "The request body is too large: the body is over the limit of 200 bytes", details: [{ path: "body", message: "the body is over the limit of 200 bytes" }] });
+    expect(streamed.json).toEqual({
+      error: "The request body is too large: the body is over the limit of 200 bytes",
+      details: [{ path: "body", message: "the body is over the limit of 200 bytes" }],
+    });
 
     const declared = new Request("http://localhost/api/things/7", { method: "POST", body: big, headers: { "content-length": String(big.length) } });
     const { status, json } = await refusal(await parseRequest(declared, schemas, { id: "7" }));
@@ -76,7 +80,9 @@ describe("parseRequest", () => {
   test("the score body keeps its date message and the place of the bad customer", async () => {
     const body = JSON.stringify({ customers: [{ dtCustomer: "2014-02-13" }, { dtCustomer: "02/13/2014" }] });
     const { json } = await refusal(await parseRequest(post("", body), { body: { json: scoreBody, maxBytes: 1000 } }));
-    expect(json.error).toBe("The request body is not valid: customers.1.dtCustomer: expected a date as YYYY-MM-DD (or a date-time such as 2014-02-13T00:00:00Z)");
+    expect(json.error).toBe(
+      "The request body is not valid: customers.1.dtCustomer: expected a date as YYYY-MM-DD (or a date-time such as 2014-02-13T00:00:00Z)",
+    );
     expect(json.details[0].path).toBe("body.customers.1.dtCustomer");
   });
 

@@ -58,7 +58,9 @@ describe("reading the same customers from the file's variants", () => {
 
 describe("refusing a file", () => {
   test("a missing ID column rejects the file, naming what was looked for", async () => {
-    const withoutId = CUSTOMER_FIXTURE.split("\n").map((line) => line.split(";").slice(1).join(";")).join("\n");
+    const withoutId = CUSTOMER_FIXTURE.split("\n")
+      .map((line) => line.split(";").slice(1).join(";"))
+      .join("\n");
     const error = await importError(parseCustomers(bytes(withoutId)));
     expect(error.code).toBe("missing_column");
     expect(error.message).toMatch(/^no customer id column: looked for "ID", "externalId", "customer_id", "customer_number", "client_id" and found none/);
@@ -133,9 +135,7 @@ describe("refusing a file", () => {
 describe("reporting problems row by row", () => {
   test("a bad cell is reported with its row, column and value, and its row left out", async () => {
     const result = await parseCustomers(bytes(withCell(1, 4, "lots")));
-    expect(result.errors).toEqual([
-      { row: 3, column: "Income", value: "lots", message: "not a number (write 1234.5, no thousands separators)" },
-    ]);
+    expect(result.errors).toEqual([{ row: 3, column: "Income", value: "lots", message: "not a number (write 1234.5, no thousands separators)" }]);
     expect(result.records.map((r) => r.externalId)).toEqual(["1001", "1003"]);
     expect(result.rowNumbers).toEqual([2, 4]);
   });
@@ -219,7 +219,10 @@ describe("files with some of the columns", () => {
       { field: "externalId", header: "ID" },
       { field: "income", header: "Income" },
     ]);
-    expect(result.records.map((r) => [r.externalId, r.income])).toEqual([["1001", 72000], ["1002", null]]);
+    expect(result.records.map((r) => [r.externalId, r.income])).toEqual([
+      ["1001", 72000],
+      ["1002", null],
+    ]);
     expect(result.customColumns).toEqual([]);
     expect(result.dateRange).toBeNull();
     expect(result.quality.absentColumns).toHaveLength(27);

@@ -14,7 +14,15 @@ const bytes = (text: string) => [...new TextEncoder().encode(text)];
 describe("StreamDecoder", () => {
   test.each([
     ["pure ASCII", [bytes("ID;Name\n"), bytes("1;Anna\n")], "ID;Name\n1;Anna\n", "utf-8"],
-    ["UTF-8 split inside a character", [[...bytes("Caf"), 0xc3], [0xa9, ...bytes(";1")]], "Café;1", "utf-8"],
+    [
+      "UTF-8 split inside a character",
+      [
+        [...bytes("Caf"), 0xc3],
+        [0xa9, ...bytes(";1")],
+      ],
+      "Café;1",
+      "utf-8",
+    ],
     ["a UTF-8 byte-order mark", [[0xef, 0xbb, 0xbf, ...bytes("ID")]], "ID", "utf-8"],
     ["Latin-1 whose first accent ends a chunk", [[...bytes("Caf"), 0xe9], bytes(";1\n")], "Café;1\n", "windows-1252"],
     ["Latin-1 after many ASCII chunks", [bytes("ID\n"), bytes("x\n"), [...bytes("Ren"), 0xe9, ...bytes(" Dupont\n")]], "ID\nx\nRené Dupont\n", "windows-1252"],

@@ -7,7 +7,10 @@ import { describe, expect, test } from "vitest";
 import { ImportError, reportCustomerFile, describeReport, parseCustomers, parseOrders } from "@/lib/import";
 
 async function importError(read: Promise<unknown>): Promise<ImportError> {
-  const error = await read.then(() => null, (e: unknown) => e);
+  const error = await read.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(error instanceof ImportError)) throw new Error(`expected an ImportError, got ${String(error)}`);
   return error;
 }

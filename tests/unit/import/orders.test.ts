@@ -22,11 +22,47 @@ const MAP = {
 } as const;
 
 const EXPECTED = [
-  { customerId: "Land of Toys Inc.", orderDate: new Date("2003-02-24T00:00:00Z"), amount: 2871, orderId: "10107", quantity: 30, category: "Motorcycles", channel: null, kind: "sale" },
-  { customerId: "Reims Collectables", orderDate: new Date("2003-05-07T00:00:00Z"), amount: 2765.9, orderId: "10121", quantity: 34, category: "Motorcycles", channel: null, kind: "sale" },
-  { customerId: "Cafés Élysée, Paris", orderDate: new Date("2003-07-01T00:00:00Z"), amount: 3884.34, orderId: "10134", quantity: 41, category: "Classic Cars", channel: null, kind: "sale" },
+  {
+    customerId: "Land of Toys Inc.",
+    orderDate: new Date("2003-02-24T00:00:00Z"),
+    amount: 2871,
+    orderId: "10107",
+    quantity: 30,
+    category: "Motorcycles",
+    channel: null,
+    kind: "sale",
+  },
+  {
+    customerId: "Reims Collectables",
+    orderDate: new Date("2003-05-07T00:00:00Z"),
+    amount: 2765.9,
+    orderId: "10121",
+    quantity: 34,
+    category: "Motorcycles",
+    channel: null,
+    kind: "sale",
+  },
+  {
+    customerId: "Cafés Élysée, Paris",
+    orderDate: new Date("2003-07-01T00:00:00Z"),
+    amount: 3884.34,
+    orderId: "10134",
+    quantity: 41,
+    category: "Classic Cars",
+    channel: null,
+    kind: "sale",
+  },
   // A negative amount makes a return: its quantity is made negative too.
-  { customerId: "Cafés Élysée", orderDate: new Date("2003-10-28T00:00:00Z"), amount: -3479.76, orderId: "10168", quantity: -36, category: "Motorcycles", channel: null, kind: "return" },
+  {
+    customerId: "Cafés Élysée",
+    orderDate: new Date("2003-10-28T00:00:00Z"),
+    amount: -3479.76,
+    orderId: "10168",
+    quantity: -36,
+    category: "Motorcycles",
+    channel: null,
+    kind: "return",
+  },
 ];
 
 describe("reading shop-system order lines", () => {
@@ -86,7 +122,16 @@ describe("reading shop-system order lines", () => {
     // One date cannot say whether it is day- or month-first: the user says so.
     const result = await parseOrders(Buffer.from(text), { dateOrder: "mdy" });
     expect(result.records).toEqual([
-      { customerId: "17850", orderDate: new Date("2010-12-01T08:26:00Z"), amount: 15.3, orderId: "536365", quantity: 6, category: null, channel: "web", kind: "sale" },
+      {
+        customerId: "17850",
+        orderDate: new Date("2010-12-01T08:26:00Z"),
+        amount: 15.3,
+        orderId: "536365",
+        quantity: 6,
+        category: null,
+        channel: "web",
+        kind: "sale",
+      },
     ]);
   });
 
@@ -180,7 +225,10 @@ describe("line kinds", () => {
 
   test("a shop that numbers every order C… has sales, not returns", async () => {
     const result = await parseOrders(Buffer.from(`${HEADER}\nC1001,17850,2010-12-01,2,3,\nC1002,17851,2010-12-02,1,5,\n`));
-    expect(result.records.map((r) => [r.kind, r.amount])).toEqual([["sale", 6], ["sale", 5]]);
+    expect(result.records.map((r) => [r.kind, r.amount])).toEqual([
+      ["sale", 6],
+      ["sale", 5],
+    ]);
   });
 
   test("quantity and unit price named by the user are multiplied even beside an amount-like column", async () => {
@@ -207,9 +255,5 @@ test("UCI Online Retail lines need no map: amounts from Quantity × UnitPrice, c
     ["536365", "17850", 15.3, 6, "sale", "2010-12-01T08:26:00.000Z"],
     ["C536379", "14527", -27.5, -1, "return", "2010-12-13T09:41:00.000Z"],
   ]);
-  expect(result.warnings).toEqual([
-    'unknown column "StockCode" is ignored',
-    'unknown column "Description" is ignored',
-    'unknown column "Country" is ignored',
-  ]);
+  expect(result.warnings).toEqual(['unknown column "StockCode" is ignored', 'unknown column "Description" is ignored', 'unknown column "Country" is ignored']);
 });

@@ -4,7 +4,16 @@ import { reportCustomerFile, describeReport, reportOrderFile, parseCustomers, pa
 describe("the import report", () => {
   test("a partial profile file names the columns it has, lacks and adds, and what changed", async () => {
     const file = await parseCustomers(Buffer.from("ID;Income;Tier\n1;100;Gold\n"));
-    const report = { ...reportCustomerFile(file), changes: { customersUpdated: 2, columns: [{ column: "Income", customers: 2 }, { column: "Tier", customers: 1 }] } };
+    const report = {
+      ...reportCustomerFile(file),
+      changes: {
+        customersUpdated: 2,
+        columns: [
+          { column: "Income", customers: 2 },
+          { column: "Tier", customers: 1 },
+        ],
+      },
+    };
     expect(report.absent).toHaveLength(27);
     expect(describeReport(report)).toEqual([
       "Profile columns in the file: ID, Income (2 of 29)",

@@ -41,7 +41,9 @@ describe.each(DATASETS)("$name: the same fixed point as ml-kmeans from the same 
       expect(reference.converged).toBe(true);
       expect(Array.from(ours.labels), iterate.name).toEqual(reference.clusters);
       const centroids = toRows(ours.centers, k, data.columns);
-      centroids.forEach((centre, j) => centre.forEach((value, c) => expect(Math.abs(value - reference.centroids[j][c]), `${iterate.name} centroid ${j}[${c}]`).toBeLessThan(1e-9)));
+      centroids.forEach((centre, j) =>
+        centre.forEach((value, c) => expect(Math.abs(value - reference.centroids[j][c]), `${iterate.name} centroid ${j}[${c}]`).toBeLessThan(1e-9)),
+      );
     }
   });
 });
@@ -52,8 +54,20 @@ describe.each(DATASETS)("$name: the same fixed point as ml-kmeans from the same 
  * as scikit-learn does, so every one of the k clusters ends with rows.
  */
 test("an empty cluster: ml-kmeans leaves it empty, ours relocates a row into it", () => {
-  const data = blobs([[0, 0], [10, 0]], 30, 0.5, 21).matrix;
-  const start = [[0, 0], [10, 0], [1000, 1000]];
+  const data = blobs(
+    [
+      [0, 0],
+      [10, 0],
+    ],
+    30,
+    0.5,
+    21,
+  ).matrix;
+  const start = [
+    [0, 0],
+    [10, 0],
+    [1000, 1000],
+  ];
   const reference = referenceKmeans(toRows(data.data, data.rows, data.columns), 3, { initialization: start, tolerance: 0, maxIterations: 1000 });
   expect(new Set(reference.clusters).size).toBe(2);
   expect(reference.centroids[2]).toEqual([1000, 1000]);

@@ -50,7 +50,11 @@ describe.each(DATASETS)("$name: the same components and variances as ml-pca", ({
     const projected = transformPca(ours, data);
     const signs = ours.components.map((axis, p) => Math.sign(axis.reduce((sum, value, c) => sum + value * axes[p][c], 0)));
     data.forEach((_, i) =>
-      signs.forEach((sign, p) => expect(Math.abs(projected.data[i * columns + p] - sign * expected[i][p]), `row ${i}, component ${p}`).toBeLessThan(1e-9 * Math.max(1, Math.abs(expected[i][p])))),
+      signs.forEach((sign, p) =>
+        expect(Math.abs(projected.data[i * columns + p] - sign * expected[i][p]), `row ${i}, component ${p}`).toBeLessThan(
+          1e-9 * Math.max(1, Math.abs(expected[i][p])),
+        ),
+      ),
     );
   });
 });

@@ -8,11 +8,16 @@ import { loadTf, type Tf } from "@/lib/ml/tf";
 /** A model stored as runs store them: topology JSON and every weight by name, with random values (batch-norm statistics included). */
 function store(tf: Tf, model: LayersModel, seed: number): StoredNetwork {
   const rng = createRng(seed);
-  model.setWeights(model.getWeights().map((current, i) => {
-    // Variances must be positive; everything else is centred noise.
-    const variance = model.weights[i].originalName.endsWith("moving_variance");
-    return tf.tensor(Float32Array.from({ length: current.size }, () => (variance ? 0.2 + rng.next() : rng.normal())), current.shape);
-  }));
+  model.setWeights(
+    model.getWeights().map((current, i) => {
+      // Variances must be positive; everything else is centred noise.
+      const variance = model.weights[i].originalName.endsWith("moving_variance");
+      return tf.tensor(
+        Float32Array.from({ length: current.size }, () => (variance ? 0.2 + rng.next() : rng.normal())),
+        current.shape,
+      );
+    }),
+  );
   return {
     topology: JSON.parse(JSON.stringify(model.toJSON(null, false))),
     weights: model.getWeights().map((tensor, i) => ({ name: model.weights[i].originalName, shape: [...tensor.shape], values: Array.from(tensor.dataSync()) })),

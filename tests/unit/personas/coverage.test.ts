@@ -7,7 +7,14 @@ const income = Float64Array.from([...new Array(10).fill(90_000), 20_000, 20_000,
 const recency = Float64Array.from([...new Array(10).fill(10), ...new Array(10).fill(300)]);
 
 describe("personas say only what most of a segment's data shows", () => {
-  const personas = describeSegments(labels, [{ name: "income", values: income }, { name: "recency", values: recency }], { k: 2 });
+  const personas = describeSegments(
+    labels,
+    [
+      { name: "income", values: income },
+      { name: "recency", values: recency },
+    ],
+    { k: 2 },
+  );
 
   test("a feature most members have describes the segment", () => {
     const statistic = personas[0].features.find((f) => f.name === "income")!;

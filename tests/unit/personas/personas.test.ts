@@ -15,11 +15,11 @@ const columnNames = [F.income, F.totalSpend, F.wineShare, F.meatShare, F.dealRat
 const profile = (values: number[]): Profile => Object.fromEntries(columnNames.map((name, i) => [name, values[i]]));
 // Each segment stands out on its intended traits; the others vary a little so no feature is a lone outlier.
 //                               income  spend  wine  meat  deal recency tenure web   catalog store
-const affluentWine = profile([90_000, 1_500, 0.70, 0.20, 0.10, 28, 620, 0.30, 0.20, 0.50]);
-const dealSeekers = profile([40_000, 300, 0.35, 0.30, 0.60, 32, 580, 0.45, 0.10, 0.45]);
-const lapsing = profile([45_000, 350, 0.38, 0.32, 0.22, 95, 640, 0.20, 0.12, 0.68]);
-const newcomers = profile([50_000, 420, 0.40, 0.28, 0.25, 25, 100, 0.33, 0.17, 0.50]);
-const base = profile([52_000, 450, 0.42, 0.30, 0.20, 30, 600, 0.30, 0.15, 0.55]);
+const affluentWine = profile([90_000, 1_500, 0.7, 0.2, 0.1, 28, 620, 0.3, 0.2, 0.5]);
+const dealSeekers = profile([40_000, 300, 0.35, 0.3, 0.6, 32, 580, 0.45, 0.1, 0.45]);
+const lapsing = profile([45_000, 350, 0.38, 0.32, 0.22, 95, 640, 0.2, 0.12, 0.68]);
+const newcomers = profile([50_000, 420, 0.4, 0.28, 0.25, 25, 100, 0.33, 0.17, 0.5]);
+const base = profile([52_000, 450, 0.42, 0.3, 0.2, 30, 600, 0.3, 0.15, 0.55]);
 const profiles = [affluentWine, dealSeekers, lapsing, newcomers, base];
 const { labels, columns } = table(profiles);
 const personas = describeSegments(labels, columns);
@@ -80,7 +80,10 @@ describe("personas of five hand-made segments", () => {
 
   test("the text depends only on segment statistics, not on row order", () => {
     const order = Array.from(labels, (_, i) => i).reverse();
-    const shuffled = describeSegments(Int32Array.from(order, (i) => labels[i]), columns.map((c) => ({ name: c.name, values: Float64Array.from(order, (i) => c.values[i]) })));
+    const shuffled = describeSegments(
+      Int32Array.from(order, (i) => labels[i]),
+      columns.map((c) => ({ name: c.name, values: Float64Array.from(order, (i) => c.values[i]) })),
+    );
     const text = (p: Persona) => ({ name: p.name, description: p.description, actions: p.actions });
     expect(shuffled.map(text)).toEqual(personas.map(text));
   });
@@ -147,14 +150,24 @@ describe("naming", () => {
 
 describe("feature names", () => {
   test("the design notes' dotted names work as aliases", () => {
-    const aliases: Record<string, string> = { [F.wineShare]: "spendShare.wines", [F.recency]: "recencyDays", [F.webShare]: "share.web", [F.catalogShare]: "share.catalog", [F.storeShare]: "share.store" };
+    const aliases: Record<string, string> = {
+      [F.wineShare]: "spendShare.wines",
+      [F.recency]: "recencyDays",
+      [F.webShare]: "share.web",
+      [F.catalogShare]: "share.catalog",
+      [F.storeShare]: "share.store",
+    };
     const renamed = columns.map((c) => ({ ...c, name: aliases[c.name] ?? c.name }));
     const again = describeSegments(labels, renamed);
     expect(again.map((p) => [p.name, p.actions])).toEqual(personas.map((p) => [p.name, p.actions]));
   });
 
   test("low pAlive counts as lapsing", () => {
-    const { labels, columns } = table([{ ...base, pAlive: 0.2 }, { ...base, pAlive: 0.9 }, { ...base, pAlive: 0.85 }]);
+    const { labels, columns } = table([
+      { ...base, pAlive: 0.2 },
+      { ...base, pAlive: 0.9 },
+      { ...base, pAlive: 0.85 },
+    ]);
     const [atRisk] = describeSegments(labels, columns);
     expect(atRisk.actions[0].type).toBe("win-back");
   });
@@ -168,7 +181,14 @@ describe("feature names", () => {
 describe("input checks", () => {
   test.each([
     ["a column of the wrong length", [{ name: "x", values: new Float64Array(3) }], /feature "x" has 3 values for 4 labels/],
-    ["a repeated feature", [{ name: "x", values: new Float64Array(4) }, { name: "x", values: new Float64Array(4) }], /"x" appears twice/],
+    [
+      "a repeated feature",
+      [
+        { name: "x", values: new Float64Array(4) },
+        { name: "x", values: new Float64Array(4) },
+      ],
+      /"x" appears twice/,
+    ],
     ["an infinite value", [{ name: "x", values: Float64Array.from([0, Infinity, 0, 0]) }], /"x" is infinite at row 1/],
   ])("refuses %s", (_, columns, message) => {
     expect(() => describeSegments(Int32Array.from([0, 0, 1, 1]), columns)).toThrow(message);

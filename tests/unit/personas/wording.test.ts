@@ -120,7 +120,11 @@ describe("concrete actions", () => {
   });
 
   test("order lines' own channels are used when the data has them", () => {
-    const own = table([{ "channel:Phone": 0.8, "category:Ships": 0.7 }, { "channel:Phone": 0.2, "category:Ships": 0.3 }, { "channel:Phone": 0.25, "category:Ships": 0.2 }]);
+    const own = table([
+      { "channel:Phone": 0.8, "category:Ships": 0.7 },
+      { "channel:Phone": 0.2, "category:Ships": 0.3 },
+      { "channel:Phone": 0.25, "category:Ships": 0.2 },
+    ]);
     const [persona] = describeSegments(own.labels, own.columns);
     expect(persona.actions[0]).toMatchObject({ type: "feature", title: "Feature Ships for them", offer: "a Ships selection", channel: "the Phone channel" });
   });
@@ -129,11 +133,27 @@ describe("concrete actions", () => {
 describe("distinct names and leading traits", () => {
   // The marketing file's persona columns, each with a typical mean and spread.
   const features: [string, number, number][] = [
-    ["income", 52_000, 21_000], ["age", 52, 12], ["children", 1, 0.75], ["kidhome", 0.44, 0.54], ["teenhome", 0.5, 0.54],
-    ["totalSpend", 600, 600], ["shareWines", 0.46, 0.23], ["shareMeatProducts", 0.25, 0.12], ["shareFishProducts", 0.07, 0.06],
-    ["shareFruits", 0.05, 0.05], ["shareSweetProducts", 0.05, 0.05], ["shareGoldProds", 0.12, 0.1], ["totalPurchases", 13, 7],
-    ["shareWeb", 0.33, 0.12], ["shareCatalog", 0.16, 0.12], ["shareStore", 0.5, 0.14], ["dealRatio", 0.24, 0.15],
-    ["numWebVisitsMonth", 5.3, 2.4], ["recency", 49, 29], ["tenureDays", 450, 200], ["acceptedCount", 0.3, 0.68],
+    ["income", 52_000, 21_000],
+    ["age", 52, 12],
+    ["children", 1, 0.75],
+    ["kidhome", 0.44, 0.54],
+    ["teenhome", 0.5, 0.54],
+    ["totalSpend", 600, 600],
+    ["shareWines", 0.46, 0.23],
+    ["shareMeatProducts", 0.25, 0.12],
+    ["shareFishProducts", 0.07, 0.06],
+    ["shareFruits", 0.05, 0.05],
+    ["shareSweetProducts", 0.05, 0.05],
+    ["shareGoldProds", 0.12, 0.1],
+    ["totalPurchases", 13, 7],
+    ["shareWeb", 0.33, 0.12],
+    ["shareCatalog", 0.16, 0.12],
+    ["shareStore", 0.5, 0.14],
+    ["dealRatio", 0.24, 0.15],
+    ["numWebVisitsMonth", 5.3, 2.4],
+    ["recency", 49, 29],
+    ["tenureDays", 450, 200],
+    ["acceptedCount", 0.3, 0.68],
   ];
 
   /** k segments with random centres (in standard deviations) and 30 customers each around them. */
@@ -141,7 +161,10 @@ describe("distinct names and leading traits", () => {
     const rng = createRng(seed);
     const centres = Array.from({ length: k }, () => features.map(() => rng.normal()));
     const labels = Int32Array.from({ length: k * 30 }, (_, i) => Math.floor(i / 30));
-    const columns = features.map(([name, mean, sd], f) => ({ name, values: Float64Array.from(labels, (segment) => mean + (centres[segment][f] + 0.3 * rng.normal()) * sd) }));
+    const columns = features.map(([name, mean, sd], f) => ({
+      name,
+      values: Float64Array.from(labels, (segment) => mean + (centres[segment][f] + 0.3 * rng.normal()) * sd),
+    }));
     return describeSegments(labels, columns);
   }
 
@@ -157,7 +180,10 @@ describe("distinct names and leading traits", () => {
     ]);
     const [stronger, weaker] = describeSegments(labels, columns);
     expect(stronger.topTraits[0].phrase).toBe("spend more");
-    expect(weaker.topTraits.map((trait) => [trait.phrase, Number(trait.z.toFixed(2))])).toEqual([["buy on deals more", 0.96], ["spend more", 1.06]]);
+    expect(weaker.topTraits.map((trait) => [trait.phrase, Number(trait.z.toFixed(2))])).toEqual([
+      ["buy on deals more", 0.96],
+      ["spend more", 1.06],
+    ]);
   });
 
   test.each([3, 4, 5, 6, 7, 8])("k = %d: every segment has its own name and its own leading trait", (k) => {

@@ -33,7 +33,9 @@ describe("CLV changes of customers whose data did not change", () => {
   });
 
   test("arrays of different lengths are refused, naming which", () => {
-    expect(() => measureClvChangesOfUnchanged(before, { customerIds: [3, 5], clv: Float64Array.from([1]), inputHash: Float64Array.from([11]) })).toThrow(/ClvAfter/);
+    expect(() => measureClvChangesOfUnchanged(before, { customerIds: [3, 5], clv: Float64Array.from([1]), inputHash: Float64Array.from([11]) })).toThrow(
+      /ClvAfter/,
+    );
   });
 
   test("the summary counts moves beyond the threshold and takes the signed median", () => {

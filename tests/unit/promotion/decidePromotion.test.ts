@@ -14,15 +14,39 @@ describe("the promotion gate", () => {
     ["an AUC drop of exactly the tolerance", { ...active, responseAuc: 0.88 }, active, true, /not worse/],
     ["an AUC drop beyond the tolerance", { ...active, responseAuc: 0.875 }, active, false, /AUC fell from 0.900 to 0.875/],
     ["a silhouette drop beyond the tolerance", { ...active, silhouette: 0.14 }, active, false, /silhouette fell from 0.200 to 0.140/],
-    ["a lower silhouette at another k is not a regression", { ...active, silhouette: 0.12, k: 6 }, active, true, /silhouettes not compared, as this run has 6 segments and the active run 4/],
+    [
+      "a lower silhouette at another k is not a regression",
+      { ...active, silhouette: 0.12, k: 6 },
+      active,
+      true,
+      /silhouettes not compared, as this run has 6 segments and the active run 4/,
+    ],
     ["a response model skipped when the active run has one", { ...active, responseAuc: null }, active, false, /was skipped/],
     ["a response model below the validation floor", { ...active, responseAuc: 0.55 }, null, false, /below the floor/],
     ["a single segment", { ...active, k: 1 }, null, false, /at least 2/],
-    ["customers left without a score", { ...active, scoredShare: 0.5 }, null, false, /50.0% of the customers the response model should score got no response score/],
+    [
+      "customers left without a score",
+      { ...active, scoredShare: 0.5 },
+      null,
+      false,
+      /50.0% of the customers the response model should score got no response score/,
+    ],
     ["a CLV backtest Spearman drop of exactly the tolerance", { ...active, clvBacktest: { ...backtest, spearman: 0.55 } }, active, true, /not worse/],
-    ["a CLV backtest Spearman drop beyond the tolerance", { ...active, clvBacktest: { ...backtest, spearman: 0.54 } }, active, false, /Spearman fell from 0.600 to 0.540/],
+    [
+      "a CLV backtest Spearman drop beyond the tolerance",
+      { ...active, clvBacktest: { ...backtest, spearman: 0.54 } },
+      active,
+      false,
+      /Spearman fell from 0.600 to 0.540/,
+    ],
     ["a CLV backtest error ratio rise of exactly the tolerance", { ...active, clvBacktest: { ...backtest, mae: 0.9 } }, active, true, /not worse/],
-    ["a CLV backtest error ratio rise beyond the tolerance", { ...active, clvBacktest: { ...backtest, mae: 1.82, baselineMae: 2 } }, active, false, /error rose from 0.80× to 0.91×/],
+    [
+      "a CLV backtest error ratio rise beyond the tolerance",
+      { ...active, clvBacktest: { ...backtest, mae: 1.82, baselineMae: 2 } },
+      active,
+      false,
+      /error rose from 0.80× to 0.91×/,
+    ],
   ] as const)("%s", (_name, candidate, current, promote, reason) => {
     const decision = decidePromotion(candidate, current);
     expect(decision.promote).toBe(promote);
@@ -50,7 +74,10 @@ describe("the promotion gate", () => {
     ]);
     expect(ruleOf(rules, "Silhouette drop")).toMatchObject({ threshold: "drop of at most 0.050", candidate: "0.190", active: "0.200", detail: "" });
     expect(ruleOf(rules, "CLV backtest")).toMatchObject({ candidate: "Spearman 0.600, error 0.80× baseline", active: "Spearman 0.600, error 0.80× baseline" });
-    expect(ruleOf(rules, "CLV of unchanged customers")).toMatchObject({ threshold: "at most 50% moved by more than 25%", candidate: "1 of 10 (10%) moved by more than 25%; median change +1%" });
+    expect(ruleOf(rules, "CLV of unchanged customers")).toMatchObject({
+      threshold: "at most 50% moved by more than 25%",
+      candidate: "1 of 10 (10%) moved by more than 25%; median change +1%",
+    });
   });
 
   test("a first run: the comparisons with an active run do not apply, and say so", () => {
@@ -62,8 +89,18 @@ describe("the promotion gate", () => {
 
   test.each([
     ["this run has none", { ...active, clvBacktest: { unavailable: "too few repeat buyers" } }, active, "this run has no CLV backtest: too few repeat buyers"],
-    ["the active run predates backtests", active, { ...active, clvBacktest: undefined }, "the active run has no CLV backtest: none was recorded (runs trained before CLV backtests have none)"],
-    ["the active run's Spearman is undefined", active, { ...active, clvBacktest: { ...backtest, spearman: null } }, "the active run has no CLV backtest: its Spearman correlation or error ratio is undefined (constant predictions or a zero baseline error)"],
+    [
+      "the active run predates backtests",
+      active,
+      { ...active, clvBacktest: undefined },
+      "the active run has no CLV backtest: none was recorded (runs trained before CLV backtests have none)",
+    ],
+    [
+      "the active run's Spearman is undefined",
+      active,
+      { ...active, clvBacktest: { ...backtest, spearman: null } },
+      "the active run has no CLV backtest: its Spearman correlation or error ratio is undefined (constant predictions or a zero baseline error)",
+    ],
   ])("the CLV backtest rule does not apply when %s", (_name, candidate, current, detail) => {
     const decision = decidePromotion(candidate, current);
     expect(ruleOf(decision.rules, "CLV backtest")).toMatchObject({ outcome: "not applicable", detail });
@@ -80,7 +117,9 @@ describe("the promotion gate", () => {
   test("exactly half moved is not more than half; a change of exactly 25% is not more than 25%", () => {
     expect(decidePromotion(active, active, {}, changes(5, 10)).promote).toBe(true);
     const atThreshold = { changes: Float64Array.from([0.25, -0.25, 0.25]) };
-    expect(ruleOf(decidePromotion(active, active, {}, atThreshold).rules, "CLV of unchanged customers").candidate).toBe("0 of 3 (0%) moved by more than 25%; median change +25%");
+    expect(ruleOf(decidePromotion(active, active, {}, atThreshold).rules, "CLV of unchanged customers").candidate).toBe(
+      "0 of 3 (0%) moved by more than 25%; median change +25%",
+    );
   });
 
   test("the shift and its share are settable; the median is signed", () => {
@@ -97,8 +136,16 @@ describe("the promotion gate", () => {
   });
 
   test("the CLV shift rule does not apply when no customer could be compared, and says why", () => {
-    const decision = decidePromotion(active, active, {}, { reason: "the active run stored no per-customer data fingerprints (it was trained before they existed)" });
-    expect(ruleOf(decision.rules, "CLV of unchanged customers")).toMatchObject({ outcome: "not applicable", detail: expect.stringMatching(/trained before they existed/) });
+    const decision = decidePromotion(
+      active,
+      active,
+      {},
+      { reason: "the active run stored no per-customer data fingerprints (it was trained before they existed)" },
+    );
+    expect(ruleOf(decision.rules, "CLV of unchanged customers")).toMatchObject({
+      outcome: "not applicable",
+      detail: expect.stringMatching(/trained before they existed/),
+    });
     expect(decision.promote).toBe(true);
   });
 });

@@ -1,12 +1,5 @@
 import { describe, expect, test } from "vitest";
-import {
-  averagePrecision,
-  brierScore,
-  buildCalibrationCurve,
-  countConfusionAt,
-  computeMajorityBaseline,
-  rocAuc,
-} from "@/lib/ml/response/metrics";
+import { averagePrecision, brierScore, buildCalibrationCurve, countConfusionAt, computeMajorityBaseline, rocAuc } from "@/lib/ml/response/metrics";
 
 // Three responders and three non-responders, with one tie across the classes at 0.7.
 const labels = [1, 1, 0, 1, 0, 0];
@@ -32,7 +25,12 @@ describe("ROC AUC", () => {
 
   test("does not depend on the order of the rows", () => {
     const order = [3, 0, 5, 2, 4, 1];
-    expect(rocAuc(order.map((i) => labels[i]), order.map((i) => scores[i]))).toBeCloseTo(7.5 / 9, 12);
+    expect(
+      rocAuc(
+        order.map((i) => labels[i]),
+        order.map((i) => scores[i]),
+      ),
+    ).toBeCloseTo(7.5 / 9, 12);
   });
 
   test("is undefined (NaN) with one class only", () => {

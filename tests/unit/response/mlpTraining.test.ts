@@ -19,7 +19,10 @@ const x = tf.tensor2d([0.5, -1, 2, 1.5, 0.3, -0.7, -2, 0.1, 0.4, 0.9, 1.1, -0.2,
 const y = tf.tensor1d([1, 0, 0, 1, 0, 1]);
 const w = tf.tensor1d([2, 1, 1, 2, 1, 2]);
 /** A fixed dropout mask (keep = 2, drop = 0) so both passes drop the same units. */
-const mask = tf.tensor2d(Array.from({ length: 30 }, (_, k) => (k % 3 === 0 ? 0 : 2)), [6, 5]);
+const mask = tf.tensor2d(
+  Array.from({ length: 30 }, (_, k) => (k % 3 === 0 ? 0 : 2)),
+  [6, 5],
+);
 
 test("the hand-written batch-norm gradient equals tfjs's automatic one", () => {
   const model = smallModel(tf);
@@ -31,7 +34,12 @@ test("the hand-written batch-norm gradient equals tfjs's automatic one", () => {
     let h = relu.apply(batchNorm.apply(dense.apply(x), { training: true })) as Tensor;
     h = output.apply(h.mul(mask)) as Tensor;
     const p = h.reshape([-1]);
-    return y.mul(p.log()).add(tf.scalar(1).sub(y).mul(tf.scalar(1).sub(p).log())).neg().mul(w).mean() as never;
+    return y
+      .mul(p.log())
+      .add(tf.scalar(1).sub(y).mul(tf.scalar(1).sub(p).log()))
+      .neg()
+      .mul(w)
+      .mean() as never;
   }, graph.trainable);
   for (const name of Object.keys(reference.grads)) {
     const difference = tf.max(tf.abs(mine.grads[name].sub(reference.grads[name]))).dataSync()[0];

@@ -12,7 +12,12 @@ describe("allocateStratumQuotas", () => {
     [[10, 10], 100, [10, 10]],
   ])("sizes %j with at most %i points → %j", (sizes, max, quotas) => {
     expect(allocateStratumQuotas(sizes, max)).toEqual(quotas);
-    expect(quotas.reduce((sum, quota) => sum + quota, 0)).toBe(Math.min(max, sizes.reduce((sum, size) => sum + size, 0)));
+    expect(quotas.reduce((sum, quota) => sum + quota, 0)).toBe(
+      Math.min(
+        max,
+        sizes.reduce((sum, size) => sum + size, 0),
+      ),
+    );
   });
 
   test("refuses a limit too small to show every segment", () => {

@@ -2,7 +2,14 @@ import { describe, expect, test } from "vitest";
 import { createEmptyCustomer, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
 import { computeSegmentDistributions } from "@/lib/runs/segmentDistributions";
 
-function order(customerId: string, amount: number, category: string | null, channel: string | null, orderId: string | null, kind?: OrderRecord["kind"]): OrderRecord {
+function order(
+  customerId: string,
+  amount: number,
+  category: string | null,
+  channel: string | null,
+  orderId: string | null,
+  kind?: OrderRecord["kind"],
+): OrderRecord {
   return { customerId, orderDate: new Date("2014-01-01T00:00:00Z"), amount, orderId, quantity: 1, category, channel, ...(kind ? { kind } : {}) };
 }
 

@@ -1,7 +1,16 @@
 import { expect, test } from "vitest";
 import { readKeyMetrics, type StoredDrift, type StoredMetrics } from "@/lib/runs/storedRun";
 
-const segmentation = { k: 4, space: "pca", silhouette: 0.21, daviesBouldin: 1.4, calinskiHarabasz: 500, spaces: [], curve: [], selection: {} } as unknown as StoredMetrics["segmentation"];
+const segmentation = {
+  k: 4,
+  space: "pca",
+  silhouette: 0.21,
+  daviesBouldin: 1.4,
+  calinskiHarabasz: 500,
+  spaces: [],
+  curve: [],
+  selection: {},
+} as unknown as StoredMetrics["segmentation"];
 const response = { champion: "mlp", cvAuc: { logistic: 0.9, mlp: 0.92 } } as unknown as StoredMetrics["response"];
 const drift = (datasetDrift: boolean, driftedFeatures: number) => ({ datasetDrift, driftedFeatures }) as StoredDrift;
 
@@ -27,7 +36,14 @@ test("without a gate entry the champion's CV AUC is shown", () => {
 });
 
 test("a failed run with nothing stored has no key metrics", () => {
-  expect(readKeyMetrics({ metrics: null, drift: null, decision: null })).toEqual({ k: null, silhouette: null, responseAuc: null, drift: null, promote: null, review: false });
+  expect(readKeyMetrics({ metrics: null, drift: null, decision: null })).toEqual({
+    k: null,
+    silhouette: null,
+    responseAuc: null,
+    drift: null,
+    promote: null,
+    review: false,
+  });
 });
 
 test("a run whose metrics lack a segmentation entry shows no k or silhouette, and does not crash", () => {
@@ -36,5 +52,8 @@ test("a run whose metrics lack a segmentation entry shows no k or silhouette, an
 });
 
 test("a run the gate held for review reads as not promoted and held", () => {
-  expect(readKeyMetrics({ metrics: null, drift: null, decision: { promote: false, review: true, reasons: ["CLV moved"] } })).toMatchObject({ promote: false, review: true });
+  expect(readKeyMetrics({ metrics: null, drift: null, decision: { promote: false, review: true, reasons: ["CLV moved"] } })).toMatchObject({
+    promote: false,
+    review: true,
+  });
 });

@@ -11,7 +11,20 @@ type Channels = [web: number, catalog: number, store: number];
 function customer(id: string, yearBirth: number, income: number | null, spend: Spend, channels: Channels): CustomerRecord {
   const [mntWines, mntFruits, mntMeatProducts, mntFishProducts, mntSweetProducts, mntGoldProds] = spend;
   const [numWebPurchases, numCatalogPurchases, numStorePurchases] = channels;
-  return { ...createEmptyCustomer(id), yearBirth, income, mntWines, mntFruits, mntMeatProducts, mntFishProducts, mntSweetProducts, mntGoldProds, numWebPurchases, numCatalogPurchases, numStorePurchases };
+  return {
+    ...createEmptyCustomer(id),
+    yearBirth,
+    income,
+    mntWines,
+    mntFruits,
+    mntMeatProducts,
+    mntFishProducts,
+    mntSweetProducts,
+    mntGoldProds,
+    numWebPurchases,
+    numCatalogPurchases,
+    numStorePurchases,
+  };
 }
 
 // Label 0 is segment key 7 (c1, c2), label 1 is key 5 (c3, c4): the summary must speak in keys.
@@ -52,10 +65,18 @@ describe("summariseRun", () => {
 
   test("a customer's spend comes from their order lines where they have a sale (returns netted, cancelled left out), else from the profile", () => {
     const line = (amount: number, kind: OrderRecord["kind"]): OrderRecord => ({
-      customerId: "c1", orderDate: new Date("2014-01-01"), amount, orderId: null, quantity: null, category: null, channel: null, kind,
+      customerId: "c1",
+      orderDate: new Date("2014-01-01"),
+      amount,
+      orderId: null,
+      quantity: null,
+      category: null,
+      channel: null,
+      kind,
     });
     const withOrders = summariseRun(customers, scores, segments, {
-      snapshotDate: "2014-06-30", seed: 1,
+      snapshotDate: "2014-06-30",
+      seed: 1,
       orders: [line(300, "sale"), line(-50, "return"), line(999, "cancelled"), { ...line(77, "sale"), orderDate: new Date("2014-07-01") }],
     });
     // c1: 250 from orders instead of 100 from the profile (the line after the snapshot date left out); c2 400, c3 10, c4 20 from profiles.
@@ -66,7 +87,16 @@ describe("summariseRun", () => {
   test("the recommended campaign mails those above break-even (3/11) — c1 at 0.5 and c4 at 0.3, one per segment key — beside mailing everyone", () => {
     const { recommended, everyone, economics } = summary.campaign!;
     expect(economics).toEqual({ costPerContact: 3, revenuePerResponse: 11 });
-    expect(recommended).toMatchObject({ contacts: 2, threshold: 0.3, scored: 3, cost: 6, segments: [{ segmentKey: 5, contacts: 1 }, { segmentKey: 7, contacts: 1 }] });
+    expect(recommended).toMatchObject({
+      contacts: 2,
+      threshold: 0.3,
+      scored: 3,
+      cost: 6,
+      segments: [
+        { segmentKey: 5, contacts: 1 },
+        { segmentKey: 7, contacts: 1 },
+      ],
+    });
     expect(recommended.breakEven).toBeCloseTo(3 / 11, 12);
     expect(recommended.expectedResponders).toBeCloseTo(0.8, 12);
     expect(recommended.profit).toBeCloseTo(2.8, 12);
@@ -83,8 +113,24 @@ describe("summariseRun", () => {
 
   test("segment averages are per segment key", () => {
     const byKey = Object.fromEntries(summary.segments.map(({ distributions, ...segment }) => [segment.segmentKey, segment]));
-    expect(byKey[7]).toMatchObject({ segmentKey: 7, size: 2, averageIncome: 50_000, averageSpend: 250, averageClv: 150, averageResponse: 0.3, aliveShare: 0.7 });
-    expect(byKey[5]).toMatchObject({ segmentKey: 5, size: 2, averageIncome: 120_000, averageSpend: 15, averageClv: 300, averageResponse: 0.3, aliveShare: 0.7 });
+    expect(byKey[7]).toMatchObject({
+      segmentKey: 7,
+      size: 2,
+      averageIncome: 50_000,
+      averageSpend: 250,
+      averageClv: 150,
+      averageResponse: 0.3,
+      aliveShare: 0.7,
+    });
+    expect(byKey[5]).toMatchObject({
+      segmentKey: 5,
+      size: 2,
+      averageIncome: 120_000,
+      averageSpend: 15,
+      averageClv: 300,
+      averageResponse: 0.3,
+      aliveShare: 0.7,
+    });
   });
 
   test("distributions: average spend per category, channel shares of purchases, age and income histograms", () => {

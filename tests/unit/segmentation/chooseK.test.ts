@@ -84,9 +84,24 @@ describe("the k rule on hand-made curves", () => {
   test.each([
     ["the highest silhouette among the stable k", [point(3, 0.3, 0.7), point(4, 0.25, 0.9), point(5, 0.28, 0.85), point(6, 0.2, 0.95)], 5, /best-separated/],
     ["a silhouette tie goes to the smaller k", [point(3, 0.2, 0.9), point(4, 0.2, 0.9), point(5, 0.1, 0.9), point(6, 0.1, 0.9)], 3, /best-separated/],
-    ["a k below the minimum share is passed over", [point(3, 0.2, 0.9), point(4, 0.3, 0.9, 0.04), point(5, 0.1, 0.9), point(6, 0.1, 0.9)], 3, /each hold at least 5% of customers\.$/],
-    ["no stable k: the most stable", [point(3, 0.3, 0.5), point(4, 0.2, 0.7), point(5, 0.1, 0.6), point(6, 0.1, 0.2)], 4, /none agrees .* so the most stable of them \(0\.70\)\.$/],
-    ["no admissible k: the rule over all of them", [point(3, 0.3, 0.9, 0.01), point(4, 0.2, 0.9, 0.02), point(5, 0.4, 0.5, 0.03), point(6, 0.1, 0.9, 0.01)], 3, /^k = 3: no k from 3 to 6 gives every segment at least 5% of customers/],
+    [
+      "a k below the minimum share is passed over",
+      [point(3, 0.2, 0.9), point(4, 0.3, 0.9, 0.04), point(5, 0.1, 0.9), point(6, 0.1, 0.9)],
+      3,
+      /each hold at least 5% of customers\.$/,
+    ],
+    [
+      "no stable k: the most stable",
+      [point(3, 0.3, 0.5), point(4, 0.2, 0.7), point(5, 0.1, 0.6), point(6, 0.1, 0.2)],
+      4,
+      /none agrees .* so the most stable of them \(0\.70\)\.$/,
+    ],
+    [
+      "no admissible k: the rule over all of them",
+      [point(3, 0.3, 0.9, 0.01), point(4, 0.2, 0.9, 0.02), point(5, 0.4, 0.5, 0.03), point(6, 0.1, 0.9, 0.01)],
+      3,
+      /^k = 3: no k from 3 to 6 gives every segment at least 5% of customers/,
+    ],
     ["k outside the range is ignored", [point(2, 0.9, 1), point(3, 0.2, 0.9), point(4, 0.1, 0.9), point(7, 0.9, 1)], 3, /from 3 to 6/],
   ])("%s", (_name, curve, k, reason) => {
     const pick = pickK(curve, RULE);

@@ -5,9 +5,18 @@ import { blobs, randomCentres, samePartition } from "./blobs";
 
 /** Three unit squares, far apart: A near (0,0), B near (10,10), C near (0,10). */
 const SQUARES = [
-  [0, 0], [0, 1], [1, 0], [1, 1],
-  [10, 10], [10, 11], [11, 10], [11, 11],
-  [0, 10], [1, 10], [0, 11], [1, 11],
+  [0, 0],
+  [0, 1],
+  [1, 0],
+  [1, 1],
+  [10, 10],
+  [10, 11],
+  [11, 10],
+  [11, 11],
+  [0, 10],
+  [1, 10],
+  [0, 11],
+  [1, 11],
 ];
 const SQUARE_GROUPS = [0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2];
 
@@ -27,7 +36,11 @@ describe("k-means on well-separated blobs", () => {
     expect(createRng(createRng(1).seed()).int(12)).toBe(9);
     const result = fitKmeansSync(SQUARES, { k: 3, seed: 1, restarts: 1 });
     expect(Array.from(result.labels)).toEqual([2, 2, 2, 2, 1, 1, 1, 1, 0, 0, 0, 0]);
-    expect(result.centroids).toEqual([[0.5, 10.5], [10.5, 10.5], [0.5, 0.5]]);
+    expect(result.centroids).toEqual([
+      [0.5, 10.5],
+      [10.5, 10.5],
+      [0.5, 0.5],
+    ]);
   });
 
   test("recovers 5 noisy blobs in 6 dimensions", () => {
@@ -90,7 +103,18 @@ describe("edge cases", () => {
   });
 
   test("predictKmeans assigns each row to its nearest centroid", () => {
-    const labels = predictKmeans([[0, 0], [10, 0]], [[1, 1], [9, -2], [4.9, 0], [5.1, 0]]);
+    const labels = predictKmeans(
+      [
+        [0, 0],
+        [10, 0],
+      ],
+      [
+        [1, 1],
+        [9, -2],
+        [4.9, 0],
+        [5.1, 0],
+      ],
+    );
     expect(Array.from(labels)).toEqual([0, 1, 0, 1]);
   });
 
@@ -103,6 +127,14 @@ describe("edge cases", () => {
   });
 
   test("rejects non-finite values with their position", () => {
-    expect(() => fitKmeansSync([[0, 1], [2, Number.NaN]], { k: 1, seed: 1 })).toThrow(/row 1, column 1/);
+    expect(() =>
+      fitKmeansSync(
+        [
+          [0, 1],
+          [2, Number.NaN],
+        ],
+        { k: 1, seed: 1 },
+      ),
+    ).toThrow(/row 1, column 1/);
   });
 });

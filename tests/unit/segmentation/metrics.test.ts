@@ -9,7 +9,12 @@ import { blobs, randomCentres } from "./blobs";
  * Davies–Bouldin: centroids (0,1), (4,1); S_A = S_B = 1; M = 4; DB = (1 + 1) / 4 = 0.5.
  * Calinski–Harabasz: overall mean (2,1); B = 2·4 + 2·4 = 16; W = 4·1 = 4; CH = (16/1) / (4/2) = 8.
  */
-const SQUARE = [[0, 0], [0, 2], [4, 0], [4, 2]];
+const SQUARE = [
+  [0, 0],
+  [0, 2],
+  [4, 0],
+  [4, 2],
+];
 const SQUARE_LABELS = Int32Array.from([0, 0, 1, 1]);
 
 /**

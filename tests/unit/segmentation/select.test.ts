@@ -75,7 +75,9 @@ describe("k set by an administrator", () => {
     expect(fixed.spaces.map((space) => space.k)).toEqual([4, 4]);
     expect(new Set(fixed.labels).size).toBe(4);
     expect(fixed.kChoice.fixed).toBe(true);
-    expect(fixed.kChoice.reason).toMatch(/^k = 4: fixed by an administrator, not chosen \(silhouette 0\.\d{3}, stability [01]\.\d\d, smallest segment [\d.]+%\)\.$/);
+    expect(fixed.kChoice.reason).toMatch(
+      /^k = 4: fixed by an administrator, not chosen \(silhouette 0\.\d{3}, stability [01]\.\d\d, smallest segment [\d.]+%\)\.$/,
+    );
     expect(fixed.curve.map((point) => point.k)).toEqual([3, 4, 5]);
   });
 });

@@ -26,25 +26,43 @@ function bruteForceMinimum(cost: number[][]): number {
 describe("Hungarian assignment", () => {
   test("finds the optimum of a 3 × 3 matrix", () => {
     // The six permutations cost (0,1,2) 4+0+2 = 6, (0,2,1) 11, (1,0,2) 1+2+2 = 5, (1,2,0) 9, (2,0,1) 7, (2,1,0) 6.
-    const cost = [[4, 1, 3], [2, 0, 5], [3, 2, 2]];
+    const cost = [
+      [4, 1, 3],
+      [2, 0, 5],
+      [3, 2, 2],
+    ];
     expect(hungarian(cost)).toEqual([1, 0, 2]);
   });
 
   test("leaves a column unused in a 3 × 4 matrix", () => {
     // Row minima 2 (col 1), 3 (col 2), 1 (col 2) clash on column 2. Best: 2 + 6 + 1 = 9 via cols (1, 0, 2);
     // the runners-up (1, 2, 0) = 2+3+5 and (1, 3, 2) = 2+7+1 cost 10.
-    const cost = [[9, 2, 7, 8], [6, 4, 3, 7], [5, 8, 1, 8]];
+    const cost = [
+      [9, 2, 7, 8],
+      [6, 4, 3, 7],
+      [5, 8, 1, 8],
+    ];
     expect(hungarian(cost)).toEqual([1, 0, 2]);
   });
 
   test("leaves a row unassigned (-1) in a 4 × 3 matrix", () => {
     // The transpose of the 3 × 4 case plus nothing: row 3 is the one without a column.
-    const cost = [[9, 6, 5], [2, 4, 8], [7, 3, 1], [8, 7, 8]];
+    const cost = [
+      [9, 6, 5],
+      [2, 4, 8],
+      [7, 3, 1],
+      [8, 7, 8],
+    ];
     expect(hungarian(cost)).toEqual([1, 0, 2, -1]);
   });
 
   test("handles negative costs", () => {
-    expect(hungarian([[-1, -5], [-3, -2]])).toEqual([1, 0]);
+    expect(
+      hungarian([
+        [-1, -5],
+        [-3, -2],
+      ]),
+    ).toEqual([1, 0]);
   });
 
   test.each([

@@ -44,20 +44,50 @@ describe("segment matching", () => {
   test("a far new centroid does not steal the match of a close one", () => {
     // Plain Hungarian on distances would pair (0.5,0)→(10,0) and (−20,0)→(0,0): 9.5 + 20 = 29.5 < 0.5 + 30,
     // rejecting both. Capped at the threshold 5 (half of 10): 0.5 + 5 = 5.5 beats 5 + 5.
-    const { matches, disappeared } = matchSegments([[0, 0], [10, 0]], [[0.5, 0], [-20, 0]]);
-    expect(matches.map((m) => [m.previousIndex, m.isNew])).toEqual([[0, false], [null, true]]);
+    const { matches, disappeared } = matchSegments(
+      [
+        [0, 0],
+        [10, 0],
+      ],
+      [
+        [0.5, 0],
+        [-20, 0],
+      ],
+    );
+    expect(matches.map((m) => [m.previousIndex, m.isNew])).toEqual([
+      [0, false],
+      [null, true],
+    ]);
     expect(disappeared).toEqual([1]);
   });
 
   test("a segment that moved past the threshold is new and its predecessor disappears", () => {
-    const { matches, disappeared, threshold } = matchSegments([[0, 0], [4, 0]], [[0, 0], [4, 2.5]]);
+    const { matches, disappeared, threshold } = matchSegments(
+      [
+        [0, 0],
+        [4, 0],
+      ],
+      [
+        [0, 0],
+        [4, 2.5],
+      ],
+    );
     expect(threshold).toBe(2);
     expect(matches[1]).toEqual({ newIndex: 1, previousIndex: null, distance: 2.5, isNew: true });
     expect(disappeared).toEqual([1]);
   });
 
   test("uses maxDistance when given and the fallback with a single previous centroid", () => {
-    expect(matchSegments([[0, 0], [4, 0]], [[4, 2.5]], { maxDistance: 3 }).matches[0].previousIndex).toBe(1);
+    expect(
+      matchSegments(
+        [
+          [0, 0],
+          [4, 0],
+        ],
+        [[4, 2.5]],
+        { maxDistance: 3 },
+      ).matches[0].previousIndex,
+    ).toBe(1);
     expect(matchSegments([[0, 0]], [[0.9, 0]]).threshold).toBe(1);
     expect(matchSegments([[0, 0]], [[1.1, 0]]).matches[0].isNew).toBe(true);
   });

@@ -2,11 +2,21 @@ import { describe, expect, test } from "vitest";
 import { matchIdentities } from "@/lib/ml/stability";
 
 describe("identity over the history of runs", () => {
-  const active = [[0, 0], [10, 0]];
-  const absent = [[0, 10], [10, 10]];
+  const active = [
+    [0, 0],
+    [10, 0],
+  ];
+  const absent = [
+    [0, 10],
+    [10, 10],
+  ];
 
   test("a new centroid continues the active segment it is near, returns from an absent one, or is new", () => {
-    const { matches, threshold } = matchIdentities(active, absent, [[10, 0.5], [0.5, 10], [50, 50]]);
+    const { matches, threshold } = matchIdentities(active, absent, [
+      [10, 0.5],
+      [0.5, 10],
+      [50, 50],
+    ]);
     expect(threshold).toBe(5);
     expect(matches.map(({ source, previousIndex }) => ({ source, previousIndex }))).toEqual([
       { source: "active", previousIndex: 1 },
@@ -17,7 +27,10 @@ describe("identity over the history of runs", () => {
   });
 
   test("matching is one-to-one: of two centroids near one absent persona only the nearer returns", () => {
-    const { matches } = matchIdentities(active, absent, [[0, 9], [0, 10.2]]);
+    const { matches } = matchIdentities(active, absent, [
+      [0, 9],
+      [0, 10.2],
+    ]);
     expect(matches.map((m) => m.source)).toEqual([null, "absent"]);
   });
 

@@ -22,7 +22,11 @@ describe("an order-only business of 92 customers", () => {
     const buyers = new Set(business.orders.filter((order) => order.kind === "sale").map((order) => order.customerId)).size;
     expect(result.metrics.segmentation.warnings).toEqual([
       expect.stringMatching(/^Segments from 92 customers are fragile/),
-      ...(buyers < 92 ? [`Segments were fitted on the ${buyers} customers with a purchase in the order lines; ${92 - buyers === 1 ? "1 customer without one is" : `${92 - buyers} customers without one are`} placed by the nearest segment centre.`] : []),
+      ...(buyers < 92
+        ? [
+            `Segments were fitted on the ${buyers} customers with a purchase in the order lines; ${92 - buyers === 1 ? "1 customer without one is" : `${92 - buyers} customers without one are`} placed by the nearest segment centre.`,
+          ]
+        : []),
     ]);
     expect(result.models.orderFeatures?.categories).toEqual(expect.arrayContaining(["Classic Cars"]));
     expect(result.scores.segment.length).toBe(92);
@@ -63,7 +67,10 @@ describe("an order-only business of 92 customers", () => {
 
 describe("profiles for everyone, order lines for half", () => {
   const { records: customers } = generateCustomersWithTypes({ seed: 8, count: 600 });
-  const orders = generateOrders(customers.filter((_, i) => i % 2 === 0), { seed: 8 });
+  const orders = generateOrders(
+    customers.filter((_, i) => i % 2 === 0),
+    { seed: 8 },
+  );
   let result: TrainResult;
 
   beforeAll(async () => {
@@ -93,7 +100,20 @@ describe("no response score from extrapolation", () => {
     const longGone = { ...customers[0], externalId: "far", recency: 4_010 };
     const idOnly = createEmptyCustomer("bare");
     const { yearBirth, education, maritalStatus, income, kidhome, teenhome, dtCustomer, recency, mntWines, mntMeatProducts, numStorePurchases } = customers[1];
-    const partial = { ...createEmptyCustomer("partial"), yearBirth, education, maritalStatus, income, kidhome, teenhome, dtCustomer, recency, mntWines, mntMeatProducts, numStorePurchases };
+    const partial = {
+      ...createEmptyCustomer("partial"),
+      yearBirth,
+      education,
+      maritalStatus,
+      income,
+      kidhome,
+      teenhome,
+      dtCustomer,
+      recency,
+      mntWines,
+      mntMeatProducts,
+      numStorePurchases,
+    };
     const scored = await score({ customers: [customers[0], longGone, idOnly, partial] }, result.models);
     expect(Number.isFinite(scored.responseProbability[0])).toBe(true);
     expect(scored.responseNote[0]).toBeNull();

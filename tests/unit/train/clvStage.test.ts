@@ -6,13 +6,28 @@ import { buildClvPlan, measureClvCoverage, fitClvModels } from "@/lib/ml/train/c
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const sale = (customerId: string, date: string, amount: number, kind?: OrderRecord["kind"]): OrderRecord => ({
-  customerId, orderDate: day(date), amount, orderId: null, quantity: null, category: null, channel: null, ...(kind ? { kind } : {}),
+  customerId,
+  orderDate: day(date),
+  amount,
+  orderId: null,
+  quantity: null,
+  category: null,
+  channel: null,
+  ...(kind ? { kind } : {}),
 });
 const profiled: CustomerRecord = {
   ...createEmptyCustomer("B"),
-  dtCustomer: day("2023-01-01"), recency: 10,
-  numWebPurchases: 2, numCatalogPurchases: 1, numStorePurchases: 1,
-  mntWines: 100, mntFruits: 0, mntMeatProducts: 100, mntFishProducts: 0, mntSweetProducts: 0, mntGoldProds: 0,
+  dtCustomer: day("2023-01-01"),
+  recency: 10,
+  numWebPurchases: 2,
+  numCatalogPurchases: 1,
+  numStorePurchases: 1,
+  mntWines: 100,
+  mntFruits: 0,
+  mntMeatProducts: 100,
+  mntFishProducts: 0,
+  mntSweetProducts: 0,
+  mntGoldProds: 0,
 };
 
 describe("the CLV plan: a source per customer", () => {
@@ -42,14 +57,23 @@ describe("the CLV plan: a source per customer", () => {
 
   test("coverage counts each source and groups the reasons", () => {
     expect(measureClvCoverage({ clvSource: ["orders", "profiles", null, null], clvNote: [null, null, "no order lines", "no order lines"] })).toEqual({
-      customers: 4, orders: 1, profiles: 1, none: 2, reasons: [{ reason: "no order lines", count: 2 }],
+      customers: 4,
+      orders: 1,
+      profiles: 1,
+      none: 2,
+      reasons: [{ reason: "no order lines", count: 2 }],
     });
   });
 });
 
 describe("spend shrinkage, when Gamma-Gamma has no fit", () => {
   test("the pooled mean is spend over repeat purchases", () => {
-    const summary = { frequency: Float64Array.from([0, 1, 3]), recency: Float64Array.from([0, 5, 9]), T: Float64Array.from([10, 10, 10]), monetary: Float64Array.from([0, 100, 20]) };
+    const summary = {
+      frequency: Float64Array.from([0, 1, 3]),
+      recency: Float64Array.from([0, 5, 9]),
+      T: Float64Array.from([10, 10, 10]),
+      monetary: Float64Array.from([0, 100, 20]),
+    };
     expect(fitSpendShrinkage(summary)).toEqual({ mean: (100 + 60) / 4, strength: 1 });
   });
 });
@@ -63,6 +87,8 @@ describe("a degenerate Gamma-Gamma fit", () => {
     if ("skipped" in fitted) throw new Error(fitted.skipped);
     expect(fitted.model.gammaGamma).toBeNull();
     expect(fitted.model.spendShrinkage?.strength).toBe(1);
-    expect(fitted.notes).toEqual([expect.stringMatching(/^The Gamma-Gamma spend model implies a mean spend per purchase of [\d,]+ against [\d,]+ observed on the order history/)]);
+    expect(fitted.notes).toEqual([
+      expect.stringMatching(/^The Gamma-Gamma spend model implies a mean spend per purchase of [\d,]+ against [\d,]+ observed on the order history/),
+    ]);
   });
 });

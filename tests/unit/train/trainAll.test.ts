@@ -97,7 +97,10 @@ describe("trainAll without the columns a model needs", () => {
   test("segments 150 customers with a warning and without the classifier; refuses fewer than 30", async () => {
     const few = await trainAll({ customers: customers.slice(0, 150) }, { ...CONFIG, spaces: ["standardized"] });
     expect(few.metrics.segmentation.warnings).toEqual([expect.stringMatching(/^Segments from 150 customers are fragile/)]);
-    expect(few.skipped).toContainEqual({ model: "classifier", reason: "fewer than 200 customers (150): new customers are assigned to the nearest segment centre" });
+    expect(few.skipped).toContainEqual({
+      model: "classifier",
+      reason: "fewer than 200 customers (150): new customers are assigned to the nearest segment centre",
+    });
     expect(few.models.classifier).toBeNull();
     await expect(trainAll({ customers: customers.slice(0, 29) }, CONFIG)).rejects.toThrow(/fewer than 30 customers \(29\)/);
   }, 300_000);

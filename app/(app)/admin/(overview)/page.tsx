@@ -21,8 +21,8 @@ export default async function AdminPage() {
       <div>
         <Title>Models and retraining</Title>
         <Text>
-          Retrain the segmentation, response and lifetime-value models on the current customers, see how each run did, and choose which run&apos;s scores
-          users see.{" "}
+          Retrain the segmentation, response and lifetime-value models on the current customers, see how each run did, and choose which run&apos;s scores users
+          see.{" "}
           <Link href="/admin/audit" className="text-tremor-brand underline">
             Audit log
           </Link>

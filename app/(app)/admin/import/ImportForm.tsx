@@ -48,7 +48,11 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
     try {
       const response = await fetch(`/api/import?${params}`, { method: "POST", body: file, headers: { "content-type": "text/csv" } });
       const body = await response.json();
-      setResult(response.status === 200 || response.status === 422 ? { kind: "done", ...body } : { kind: "error", message: body.error ?? `Import failed (${response.status}).` });
+      setResult(
+        response.status === 200 || response.status === 422
+          ? { kind: "done", ...body }
+          : { kind: "error", message: body.error ?? `Import failed (${response.status}).` },
+      );
       if (intent === "import") router.refresh();
     } catch {
       setResult({ kind: "error", message: "The upload did not reach the server. Check your connection and try again." });
@@ -78,13 +82,24 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
         <label htmlFor="map" className="block text-tremor-default text-tremor-content-emphasis">
           Column names, when they differ from the standard ones (one field=Header per line)
         </label>
-        <textarea id="map" name="map" rows={3} placeholder={kind === "orders" ? ORDER_MAP_HINT : "income=Yearly_Income"} className="mt-1 w-full rounded-tremor-default border border-tremor-border p-2 font-mono text-tremor-label" />
+        <textarea
+          id="map"
+          name="map"
+          rows={3}
+          placeholder={kind === "orders" ? ORDER_MAP_HINT : "income=Yearly_Income"}
+          className="mt-1 w-full rounded-tremor-default border border-tremor-border p-2 font-mono text-tremor-label"
+        />
       </div>
       <div>
         <label htmlFor="dateFormat" className="block text-tremor-default text-tremor-content-emphasis">
           Date format
         </label>
-        <select id="dateFormat" name="dateFormat" defaultValue="detect" className="mt-1 rounded-tremor-default border border-tremor-border p-2 text-tremor-default">
+        <select
+          id="dateFormat"
+          name="dateFormat"
+          defaultValue="detect"
+          className="mt-1 rounded-tremor-default border border-tremor-border p-2 text-tremor-default"
+        >
           {DATE_FORMATS.map((format) => (
             <option key={format.value} value={format.value}>
               {format.label}

@@ -13,9 +13,8 @@ export default async function ImportPage() {
       <div>
         <Title>Import data</Title>
         <Text>
-          Customer profiles in the marketing-campaign layout (any of its columns, plus your own), or order lines from a shop
-          system. A file is imported whole or not at all; a profile file updates the customers it names, in the columns it
-          has, and leaves every other column as it was.
+          Customer profiles in the marketing-campaign layout (any of its columns, plus your own), or order lines from a shop system. A file is imported whole or
+          not at all; a profile file updates the customers it names, in the columns it has, and leaves every other column as it was.
         </Text>
       </div>
       <Card>

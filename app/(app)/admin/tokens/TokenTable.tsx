@@ -47,7 +47,10 @@ function TokenTableRow({ token, now }: { token: TokenRow; now: Date }) {
       <TableCell>{token.name}</TableCell>
       <TableCell className="font-mono">{token.prefix}…</TableCell>
       <TableCell>{token.scope}</TableCell>
-      <TableCell>{when(token.createdAt, "")}{token.createdBy ? ` by ${token.createdBy.email}` : ""}</TableCell>
+      <TableCell>
+        {when(token.createdAt, "")}
+        {token.createdBy ? ` by ${token.createdBy.email}` : ""}
+      </TableCell>
       <TableCell>{when(token.expiresAt, "never")}</TableCell>
       <TableCell>{when(token.lastUsedAt, "never")}</TableCell>
       <TableCell>
@@ -59,7 +62,9 @@ function TokenTableRow({ token, now }: { token: TokenRow; now: Date }) {
           <form action={action} className="flex items-center gap-2">
             <input type="hidden" name="tokenId" value={token.id} />
             <Badge color="emerald">live</Badge>
-            <Button type="submit" size="xs" variant="secondary" loading={pending} aria-label={`Revoke ${token.name}`}>Revoke</Button>
+            <Button type="submit" size="xs" variant="secondary" loading={pending} aria-label={`Revoke ${token.name}`}>
+              Revoke
+            </Button>
             {!outcome.ok && <span className="text-red-600">{outcome.message}</span>}
           </form>
         )}

@@ -13,8 +13,11 @@ export default async function TokensPage() {
       <div>
         <Title>API tokens</Title>
         <Text>
-          Tokens let other systems score customers and read segments through the <Link href="/api-docs" className="underline">v1 API</Link>. A token
-          acts with its scope&apos;s permissions; only a hash is stored, so a lost token is revoked and replaced, never recovered.
+          Tokens let other systems score customers and read segments through the{" "}
+          <Link href="/api-docs" className="underline">
+            v1 API
+          </Link>
+          . A token acts with its scope&apos;s permissions; only a hash is stored, so a lost token is revoked and replaced, never recovered.
         </Text>
       </div>
       <Card>

@@ -34,7 +34,12 @@ export function CreateUserForm() {
         <label htmlFor="new-role" className="text-tremor-default text-tremor-content-emphasis">
           Role
         </label>
-        <select id="new-role" name="role" defaultValue="VIEWER" className="block w-full rounded-tremor-default border border-tremor-border px-2 py-2 text-tremor-default">
+        <select
+          id="new-role"
+          name="role"
+          defaultValue="VIEWER"
+          className="block w-full rounded-tremor-default border border-tremor-border px-2 py-2 text-tremor-default"
+        >
           {ROLES.map((role) => (
             <option key={role} value={role}>
               {ROLE_LABELS[role]}

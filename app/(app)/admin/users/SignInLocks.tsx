@@ -39,7 +39,11 @@ function LockRow({ lock }: { lock: SignInLock }) {
             Unlock
           </button>
         </form>
-        {!state.ok && <p role="alert" className="text-tremor-label text-red-600">{state.message}</p>}
+        {!state.ok && (
+          <p role="alert" className="text-tremor-label text-red-600">
+            {state.message}
+          </p>
+        )}
       </TableCell>
     </TableRow>
   );

@@ -43,7 +43,12 @@ function UserRow({ user, isSelf }: { user: PublicUser; isSelf: boolean }) {
           <label className="sr-only" htmlFor={`role-${user.id}`}>
             Role of {user.email}
           </label>
-          <select id={`role-${user.id}`} name="role" defaultValue={user.role} className="rounded-tremor-default border border-tremor-border px-2 py-1 text-tremor-default">
+          <select
+            id={`role-${user.id}`}
+            name="role"
+            defaultValue={user.role}
+            className="rounded-tremor-default border border-tremor-border px-2 py-1 text-tremor-default"
+          >
             {ROLES.map((role) => (
               <option key={role} value={role}>
                 {ROLE_LABELS[role]}
@@ -54,7 +59,11 @@ function UserRow({ user, isSelf }: { user: PublicUser; isSelf: boolean }) {
             Save role
           </button>
         </form>
-        {!state.ok && <p role="alert" className="text-tremor-label text-red-600">{state.message}</p>}
+        {!state.ok && (
+          <p role="alert" className="text-tremor-label text-red-600">
+            {state.message}
+          </p>
+        )}
       </TableCell>
       <TableCell>
         <form action={action} className="flex items-center gap-2">

@@ -20,7 +20,10 @@ const newUser = z.object({
 const userChange = z.object({
   userId: z.string().min(1),
   role: z.enum(ROLES).optional(),
-  disabled: z.enum(["true", "false"]).transform((value) => value === "true").optional(),
+  disabled: z
+    .enum(["true", "false"])
+    .transform((value) => value === "true")
+    .optional(),
 });
 
 export const createUserAction = authorizedAction("manageUsers", newUser, async (input, admin) => {

@@ -13,14 +13,20 @@ export default async function UsersPage() {
     <div className="space-y-6">
       <div>
         <Title>Users</Title>
-        <Text>Who may sign in, and what each role may do: viewers see dashboards and export; executives also see KPIs; analysts also import and retrain; administrators also manage users and the schedule.</Text>
+        <Text>
+          Who may sign in, and what each role may do: viewers see dashboards and export; executives also see KPIs; analysts also import and retrain;
+          administrators also manage users and the schedule.
+        </Text>
       </div>
       <Card>
         <UserTable users={users} currentUserId={admin.id} />
       </Card>
       <Card>
         <Title>Sign-in locks</Title>
-        <Text>Repeated wrong passwords lock an account from that address only (other addresses still sign in); many more from one address lock the address. Locks end by themselves after the lock time; unlock to end one now.</Text>
+        <Text>
+          Repeated wrong passwords lock an account from that address only (other addresses still sign in); many more from one address lock the address. Locks
+          end by themselves after the lock time; unlock to end one now.
+        </Text>
         <SignInLocks locks={locks} />
       </Card>
       <Card className="max-w-xl">

@@ -26,7 +26,10 @@ export function QualityReport({ quality }: { quality: QualityJson }) {
       )}
       {missing.length > 0 && (
         <Section title="Missing values">
-          <Rows header={["Column", "Missing", "Share"]} rows={missing.map((m) => [m.column, m.count.toLocaleString("en-US"), `${(m.share * 100).toFixed(1)}%`])} />
+          <Rows
+            header={["Column", "Missing", "Share"]}
+            rows={missing.map((m) => [m.column, m.count.toLocaleString("en-US"), `${(m.share * 100).toFixed(1)}%`])}
+          />
         </Section>
       )}
       {quality.outOfRange?.length ? (
@@ -39,14 +42,17 @@ export function QualityReport({ quality }: { quality: QualityJson }) {
       ) : null}
       {quality.unknownCategories?.length ? (
         <Section title="Unknown categories">
-          <Rows header={["Column", "Values (count)"]} rows={quality.unknownCategories.map((u) => [u.column, u.values.map((v) => `${v.value} (${v.count})`).join(", ")])} />
+          <Rows
+            header={["Column", "Values (count)"]}
+            rows={quality.unknownCategories.map((u) => [u.column, u.values.map((v) => `${v.value} (${v.count})`).join(", ")])}
+          />
         </Section>
       ) : null}
       {quality.duplicateRows && quality.duplicateRows.count > 0 && (
         <Section title="Duplicate rows (identical but for the id)">
           <Text>
-            {quality.duplicateRows.count.toLocaleString("en-US")} rows repeat an earlier one, in {quality.duplicateRows.groups.toLocaleString("en-US")} groups. First groups (rows):{" "}
-            {quality.duplicateRows.examples.map((group) => group.join(" = ")).join("; ")}
+            {quality.duplicateRows.count.toLocaleString("en-US")} rows repeat an earlier one, in {quality.duplicateRows.groups.toLocaleString("en-US")} groups.
+            First groups (rows): {quality.duplicateRows.examples.map((group) => group.join(" = ")).join("; ")}
           </Text>
         </Section>
       )}

@@ -23,8 +23,7 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
     <div className="space-y-6">
       <div>
         <Title>
-          Import #{batch.id}: {batch.fileName}{" "}
-          <Badge color={batch.status === "SUCCEEDED" ? "emerald" : "rose"}>{batch.status.toLowerCase()}</Badge>
+          Import #{batch.id}: {batch.fileName} <Badge color={batch.status === "SUCCEEDED" ? "emerald" : "rose"}>{batch.status.toLowerCase()}</Badge>
         </Title>
         <Text>
           {batch.kind === "CUSTOMERS" ? "Customer profiles" : "Order lines"} · {batch.createdAt.toISOString().slice(0, 19).replace("T", " ")} UTC · by{" "}

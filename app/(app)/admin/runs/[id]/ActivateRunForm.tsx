@@ -24,8 +24,8 @@ export function ActivateRunForm({ runId, label }: { runId: number; label: string
       </div>
       <div>
         <label className="flex items-center gap-2 text-tremor-default">
-          <input type="checkbox" name="confirm" checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} />
-          I understand that users will see this run&apos;s segments and scores from now on
+          <input type="checkbox" name="confirm" checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} />I understand that users will see
+          this run&apos;s segments and scores from now on
         </label>
         {errors.confirm && <p className="text-tremor-label text-red-600">{errors.confirm.join("; ")}</p>}
       </div>

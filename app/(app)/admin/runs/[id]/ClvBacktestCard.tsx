@@ -35,7 +35,10 @@ function BacktestFigures({ backtest, moneyFormat: format }: { backtest: Extract<
       <Text>
         Refitted on the orders up to {backtest.calibrationEnd} (calibration period), then asked to predict the {backtest.holdoutWeeks} weeks to{" "}
         {backtest.holdoutEnd} (hold-out), for the {count(backtest.customers, format)} customers who had bought by the cutoff
-        {backtest.newInHoldout ? `; ${count(backtest.newInHoldout, format)} customers first seen in the hold-out have nothing to predict from and are not scored` : ""}.
+        {backtest.newInHoldout
+          ? `; ${count(backtest.newInHoldout, format)} customers first seen in the hold-out have nothing to predict from and are not scored`
+          : ""}
+        .
       </Text>
       <ClvGradeCallout grade={backtest.grade} testId="clv-backtest-grade" />
       <Facts
@@ -46,7 +49,10 @@ function BacktestFigures({ backtest, moneyFormat: format }: { backtest: Extract<
           ["Error per customer (MAE)", fixed(backtest.mae, 3, format)],
           ["Past-rate baseline MAE", fixed(backtest.baselineMae, 3, format)],
           ["Spearman, value vs hold-out spend", fixed(backtest.spearman, 3, format)],
-          ["Top 10% by CLV / by past spend", `${percent(backtest.topDecileShare.byPredicted, 1, format)} / ${percent(backtest.topDecileShare.byPastSpend, 1, format)}`],
+          [
+            "Top 10% by CLV / by past spend",
+            `${percent(backtest.topDecileShare.byPredicted, 1, format)} / ${percent(backtest.topDecileShare.byPastSpend, 1, format)}`,
+          ],
         ]}
       />
       <div>

@@ -8,7 +8,15 @@ import { RowsTable } from "@/app/ui/runs/RowsTable";
 type Segment = { segmentKey: number; name: string };
 
 /** Which models the run skipped and why, and how many customers its CLV and response scores cover: before any metric, so no figure is read without it. */
-export function CoverageCard({ skipped, summary, segments }: { skipped: StoredMetrics["skipped"] | undefined; summary: StoredRunSummary | null; segments: Segment[] }) {
+export function CoverageCard({
+  skipped,
+  summary,
+  segments,
+}: {
+  skipped: StoredMetrics["skipped"] | undefined;
+  summary: StoredRunSummary | null;
+  segments: Segment[];
+}) {
   const clv = describeClvCoverage(summary?.clvCoverage);
   const response = describeResponseCoverage(summary?.responseCoverage);
   const nameOf = new Map(segments.map((segment) => [segment.segmentKey, segment.name]));

@@ -16,8 +16,8 @@ export function DecisionCard({ runId, decision, option }: { runId: number; decis
         <>
           {decision.review && (
             <Text className="mt-2">
-              Held for review: no rule failed, but the run changes more than the gate lets through unseen. Check the reasons below before making it
-              active by hand.
+              Held for review: no rule failed, but the run changes more than the gate lets through unseen. Check the reasons below before making it active by
+              hand.
             </Text>
           )}
           <List className="mt-2">

@@ -12,7 +12,8 @@ const PREDICTION_LABELS: Record<string, string> = { responseProbability: "respon
 const SEVERITY_RANK: Record<string, number> = { significant: 2, moderate: 1, none: 0 };
 
 /** The worst first: by severity, then by PSI. */
-const byConcern = (a: StoredFeatureDrift, b: StoredFeatureDrift) => (SEVERITY_RANK[b.severity] ?? 0) - (SEVERITY_RANK[a.severity] ?? 0) || (b.psi ?? 0) - (a.psi ?? 0);
+const byConcern = (a: StoredFeatureDrift, b: StoredFeatureDrift) =>
+  (SEVERITY_RANK[b.severity] ?? 0) - (SEVERITY_RANK[a.severity] ?? 0) || (b.psi ?? 0) - (a.psi ?? 0);
 
 /** This run's data and predictions against the run that was active when it trained. */
 export function DriftCard({ drift }: { drift: StoredDrift | null }) {
@@ -29,18 +30,31 @@ export function DriftCard({ drift }: { drift: StoredDrift | null }) {
   return (
     <Card data-testid="drift">
       <Title>Drift against the previously active run</Title>
-      <Callout className="mt-2" title={drift.datasetDrift ? "Dataset drift" : "No dataset drift"} color={drift.datasetDrift ? "rose" : "emerald"} data-testid="drift-verdict">
+      <Callout
+        className="mt-2"
+        title={drift.datasetDrift ? "Dataset drift" : "No dataset drift"}
+        color={drift.datasetDrift ? "rose" : "emerald"}
+        data-testid="drift-verdict"
+      >
         {drift.driftedFeatures} of {features.features.length} features drifted ({percent(features.driftedShare)}); the dataset counts as drifted from{" "}
         {percent(features.threshold, 0)}.
       </Callout>
       <Text className="mt-4">Each feature of this run&apos;s customers against the reference kept with the previous run, the most drifted first.</Text>
       <div className="mt-2">
-        <RowsTable testId="feature-drift" header={HEADER} rows={[...features.features].sort(byConcern).map((feature) => toDriftRow(feature, labelAttribute(feature.name)))} />
+        <RowsTable
+          testId="feature-drift"
+          header={HEADER}
+          rows={[...features.features].sort(byConcern).map((feature) => toDriftRow(feature, labelAttribute(feature.name)))}
+        />
       </div>
       <Title className="mt-6">Prediction drift</Title>
       <Text>The response probabilities and the segment shares against the previous run&apos;s.</Text>
       <div className="mt-2">
-        <RowsTable testId="prediction-drift" header={HEADER} rows={predictions.map((prediction) => toDriftRow(prediction, PREDICTION_LABELS[prediction.name] ?? prediction.name))} />
+        <RowsTable
+          testId="prediction-drift"
+          header={HEADER}
+          rows={predictions.map((prediction) => toDriftRow(prediction, PREDICTION_LABELS[prediction.name] ?? prediction.name))}
+        />
       </div>
     </Card>
   );

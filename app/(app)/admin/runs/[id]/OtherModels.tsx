@@ -13,10 +13,16 @@ export function OtherModels({ metrics }: { metrics: StoredMetrics }) {
         <div className="mt-2 space-y-3">
           <Facts
             items={[
-              ["Summary from", clv.coverage ? "order lines where a customer has them, profile fields otherwise" : clv.source === "orders" ? "order lines" : "profiles"],
+              [
+                "Summary from",
+                clv.coverage ? "order lines where a customer has them, profile fields otherwise" : clv.source === "orders" ? "order lines" : "profiles",
+              ],
               ["BG/NBD r, α", `${fixed(clv.bgnbd.r)}, ${fixed(clv.bgnbd.alpha, 2)}`],
               ["BG/NBD a, b", `${fixed(clv.bgnbd.a, 2)}, ${fixed(clv.bgnbd.b, 2)}`],
-              ["Gamma-Gamma p, q, γ", clv.gammaGamma ? `${fixed(clv.gammaGamma.p)}, ${fixed(clv.gammaGamma.q)}, ${fixed(clv.gammaGamma.gamma, 1)}` : "not fitted"],
+              [
+                "Gamma-Gamma p, q, γ",
+                clv.gammaGamma ? `${fixed(clv.gammaGamma.p)}, ${fixed(clv.gammaGamma.q)}, ${fixed(clv.gammaGamma.gamma, 1)}` : "not fitted",
+              ],
               ["Scored", count(clv.scored)],
               ["Excluded", count(clv.excluded)],
             ]}

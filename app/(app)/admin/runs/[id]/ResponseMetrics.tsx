@@ -35,16 +35,21 @@ export function ResponseMetrics({ response, moneyFormat }: { response: StoredMet
         />
       </div>
       <div className="mt-4">
-        <RowsTable testId="response-models" header={["Model", "Mean CV ROC AUC", "SD over folds", "Pooled out-of-fold AUC", "Brier (uncalibrated)", "CV time"]} rows={toModelRows(response)} />
+        <RowsTable
+          testId="response-models"
+          header={["Model", "Mean CV ROC AUC", "SD over folds", "Pooled out-of-fold AUC", "Brier (uncalibrated)", "CV time"]}
+          rows={toModelRows(response)}
+        />
       </div>
       <p className="mt-4 text-tremor-default text-tremor-content" data-testid="response-holdout-cut">
-        Model evaluation on held-out folds, not the campaign: had the {plural(threshold.contactAll.contacted, "labelled customer")} been mailed by their out-of-fold
-        predictions,{" "}
+        Model evaluation on held-out folds, not the campaign: had the {plural(threshold.contactAll.contacted, "labelled customer")} been mailed by their
+        out-of-fold predictions,{" "}
         {threshold.threshold === null
           ? "mailing nobody would have paid best"
           : `the ${count(threshold.contacted, moneyFormat)} at or above ${fixed(threshold.threshold, 3, moneyFormat)} would have brought ${plural(threshold.responders, "actual responder")}, a profit of ${money(threshold.profit, moneyFormat)}`}{" "}
-        against {money(threshold.contactAll.profit, moneyFormat)} mailing all of them (cost {priceText(threshold.costPerContact, moneyFormat)} per contact, revenue{" "}
-        {priceText(threshold.revenuePerResponse, moneyFormat)} per response). The recommended campaign is chosen on the final model&apos;s scores of every customer instead.
+        against {money(threshold.contactAll.profit, moneyFormat)} mailing all of them (cost {priceText(threshold.costPerContact, moneyFormat)} per contact,
+        revenue {priceText(threshold.revenuePerResponse, moneyFormat)} per response). The recommended campaign is chosen on the final model&apos;s scores of
+        every customer instead.
       </p>
       {response.notes.length > 0 && (
         <List className="mt-2">

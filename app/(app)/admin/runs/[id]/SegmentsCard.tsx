@@ -39,8 +39,17 @@ export function SegmentsCard({ segments }: { segments: Segment[] }) {
 
 /** New, back after an absence (its profile names the run it was last seen in), or continuing the active run's persona. */
 function identityBadge(segment: Segment) {
-  if (segment.isNew) return <Badge key="new" color="blue">new</Badge>;
+  if (segment.isNew)
+    return (
+      <Badge key="new" color="blue">
+        new
+      </Badge>
+    );
   const returnedFrom = (segment.profile as { returnedFrom?: number | null } | null)?.returnedFrom ?? null;
   if (returnedFrom !== null) return <Badge key="back" color="gray">{`back from run #${returnedFrom}`}</Badge>;
-  return <Badge key="kept" color="gray">continues</Badge>;
+  return (
+    <Badge key="kept" color="gray">
+      continues
+    </Badge>
+  );
 }

@@ -16,8 +16,10 @@ interface Stage {
  */
 function stageTree(timings: Record<string, number>): Stage[] {
   const names = Object.keys(timings).filter((name) => !name.endsWith(".total"));
-  const childrenOf = (parent: string | null) => names.filter((name) => (parent === null ? !name.includes(".") : name.startsWith(`${parent}.`) && !name.slice(parent.length + 1).includes(".")));
-  const walk = (parent: string | null, depth: number): Stage[] => childrenOf(parent).flatMap((name) => [{ name, ms: timings[name], depth }, ...walk(name, depth + 1)]);
+  const childrenOf = (parent: string | null) =>
+    names.filter((name) => (parent === null ? !name.includes(".") : name.startsWith(`${parent}.`) && !name.slice(parent.length + 1).includes(".")));
+  const walk = (parent: string | null, depth: number): Stage[] =>
+    childrenOf(parent).flatMap((name) => [{ name, ms: timings[name], depth }, ...walk(name, depth + 1)]);
   return walk(null, 0);
 }
 

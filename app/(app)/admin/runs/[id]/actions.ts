@@ -19,7 +19,10 @@ export const activateRunAction = authorizedAction("retrain", activation, async (
   if (!run) return { ok: false, message: `There is no run ${runId}.` };
   const option = findActivationOption(run, activeRunId);
   if (!option) {
-    return { ok: false, message: activeRunId === runId ? `Run ${runId} is already the active run.` : `Run ${runId} is ${run.status.toLowerCase()}: it has no models to activate.` };
+    return {
+      ok: false,
+      message: activeRunId === runId ? `Run ${runId} is already the active run.` : `Run ${runId} is ${run.status.toLowerCase()}: it has no models to activate.`,
+    };
   }
   await activateRun(runId, user.id, option.reason, note);
   revalidatePath("/admin");

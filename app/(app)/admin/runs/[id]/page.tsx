@@ -46,7 +46,9 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
       {(run.status === "SUCCEEDED" || run.status === "REJECTED") && (
         <CoverageCard skipped={json.metrics?.skipped} summary={readSummary(run.summary)} segments={run.segments} />
       )}
-      {(run.status === "SUCCEEDED" || run.status === "REJECTED") && <RecommendedCampaign campaign={toCampaignView(readSummary(run.summary)?.campaign)} segments={run.segments} moneyFormat={moneyFormat} />}
+      {(run.status === "SUCCEEDED" || run.status === "REJECTED") && (
+        <RecommendedCampaign campaign={toCampaignView(readSummary(run.summary)?.campaign)} segments={run.segments} moneyFormat={moneyFormat} />
+      )}
       {json.metrics && (
         <>
           <SegmentationMetrics segmentation={json.metrics.segmentation} attributes={readAttributeFeatures(run.config)} />
