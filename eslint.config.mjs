@@ -31,8 +31,8 @@ const LAYERS = [
     root: "lib/db",
     patterns: (depth) => [
       restrict(
-        libModule(["services", "customers", "campaign"], depth),
-        "lib/db is the bottom layer: it may not import lib/services, lib/customers or lib/campaign; move the shared type into lib/db.",
+        libModule(["services", "customers", "campaign", "dashboard", "auth", "http", "actions"], depth),
+        "lib/db is the bottom layer: it may not import lib/services, lib/customers, lib/campaign, lib/dashboard, lib/auth, lib/http or lib/actions; move the shared type into lib/db.",
       ),
       restrict(topModule(["app"], depth), "lib/db is the bottom layer: it may not import app/."),
     ],

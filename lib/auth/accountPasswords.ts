@@ -4,10 +4,12 @@
  * sessions (sessionVersion) and go to the audit log, never with the password.
  */
 import { z } from "zod";
-import type { ActionState } from "@/lib/actions/authorizedAction";
 import { recordAudit } from "@/lib/db/audit";
 import { getPasswordHash, replacePassword, type PublicUser } from "@/lib/db/users";
 import { hashPassword, newPasswordSchema, verifyPassword } from "./password";
+
+/** What a password change tells the form; a server action returns it as its ActionState. */
+export type PasswordChangeResult = { ok: boolean; message?: string; fieldErrors?: Record<string, string[]> };
 
 export const ownPasswordChange = z
   .object({
@@ -22,7 +24,7 @@ export type OwnPasswordChange = z.infer<typeof ownPasswordChange>;
 export const temporaryPassword = z.object({ userId: z.string().min(1), password: newPasswordSchema });
 export type TemporaryPassword = z.infer<typeof temporaryPassword>;
 
-export async function changeOwnPassword(input: OwnPasswordChange, user: PublicUser): Promise<ActionState> {
+export async function changeOwnPassword(input: OwnPasswordChange, user: PublicUser): Promise<PasswordChangeResult> {
   if (!(await verifyPassword(input.currentPassword, await getPasswordHash(user.id)))) {
     await recordAudit({ userId: user.id, action: "user.password.refused", target: `user:${user.id}` });
     return { ok: false, message: "Check the highlighted fields.", fieldErrors: { currentPassword: ["Wrong current password"] } };
@@ -35,7 +37,7 @@ export async function changeOwnPassword(input: OwnPasswordChange, user: PublicUs
   return { ok: true, message: "Password changed." };
 }
 
-export async function setTemporaryPassword(input: TemporaryPassword, admin: PublicUser): Promise<ActionState> {
+export async function setTemporaryPassword(input: TemporaryPassword, admin: PublicUser): Promise<PasswordChangeResult> {
   // Setting one's own would sign oneself out and demand a change at once: /account does it in one step.
   if (input.userId === admin.id) return { ok: false, message: "Change your own password under Account." };
   if ((await getPasswordHash(input.userId)) === null) return { ok: false, message: "No such user." };

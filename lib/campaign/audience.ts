@@ -4,7 +4,7 @@
  * or everyone at or above a response probability.
  */
 import { z } from "zod";
-import { blankToUndefined, optionalParam } from "@/lib/http/queryParam";
+import { blankToUndefined, optionalParam } from "@/lib/text/queryParam";
 import { DEFAULT_ECONOMICS } from "./economics";
 import { AMOUNT_MAX } from "./amountInput";
 

@@ -36,7 +36,8 @@ if (positionals.length !== 1 || !options.success) {
 const file = path.resolve(positionals[0]);
 const { importFile } = await import("@/lib/services/importFile");
 const { getImportBatch } = await import("@/lib/db/imports/batches");
-const { count, describeReport, formatNumber } = await import("@/lib/import/report");
+const { describeReport, formatNumber } = await import("@/lib/import/report");
+const { pluralise } = await import("@/lib/text/plural");
 const { disconnectDatabase } = await import("@/lib/db/connection");
 
 const started = performance.now();
@@ -56,10 +57,10 @@ if (summary.status === "REJECTED") {
 }
 console.log(
   (preview ? `${preview}${name} in ${seconds} s: ` : `Imported ${name} as batch ${summary.batchId} in ${seconds} s: `) +
-    `${count(summary.rowsRead, "row")} read, ` +
+    `${pluralise(summary.rowsRead, "row")} read, ` +
     `${formatNumber(summary.rowsInserted)} new, ${formatNumber(summary.rowsUpdated)} updated, ${formatNumber(summary.rowsUnchanged)} unchanged, ` +
     `${formatNumber(summary.rowsRejected)} rejected` +
-    (summary.customersCreated ? `, ${count(summary.customersCreated, "customer")} created from orders` : "") +
+    (summary.customersCreated ? `, ${pluralise(summary.customersCreated, "customer")} created from orders` : "") +
     ".",
 );
 if (report.length) console.log(report.join("\n"));

@@ -3,7 +3,7 @@
  * /customers and of its CSV export. Pages are bounded so a deep page stays an index walk.
  */
 import { z } from "zod";
-import { blankToUndefined, optionalParam as optional } from "@/lib/http/queryParam";
+import { blankToUndefined, optionalParam as optional } from "@/lib/text/queryParam";
 
 export const PAGE_SIZE = 50;
 /** 200 pages of 50: past 10,000 rows, narrow the filters instead of paging. */

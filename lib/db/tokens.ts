@@ -1,8 +1,7 @@
 import "server-only";
-import { hashTokenSecret, newTokenSecret } from "@/lib/auth/apiTokens";
-import type { Role } from "@/lib/auth/roles";
+import { hashTokenSecret, newTokenSecret } from "./tokenSecrets";
 import { withAudit, type AuditOf } from "./audit";
-import { db } from "./internal/client";
+import { db, type Role } from "./internal/client";
 
 const listed = {
   id: true,

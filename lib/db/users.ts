@@ -1,7 +1,6 @@
 import "server-only";
-import type { Role } from "@/lib/auth/roles";
 import { withAudit, type AuditOf } from "./audit";
-import { db } from "./internal/client";
+import { db, type Role } from "./internal/client";
 
 export const publicUserFields = {
   id: true,

@@ -8,12 +8,12 @@
  * row would halve its speed.
  */
 import { EXPORT_INTERNAL_ID, SCORE_EXPORT_COLUMNS, exportIndexOf, type CellFormat } from "@/lib/db/scores/columns";
-import { moneyHeader, type MoneyFormat } from "@/lib/text/numberFormat";
+import { nameMoneyColumn, type MoneyFormat } from "@/lib/text/numberFormat";
 import { csvCell, csvProbability, plainNumber, type CsvValue } from "./csvCells";
 
 /** The header row, in the same column order whatever the currency. */
 export function buildCustomerHeader(format: MoneyFormat): string[] {
-  return SCORE_EXPORT_COLUMNS.map((column) => (column.money ? moneyHeader(column.header, format) : column.header));
+  return SCORE_EXPORT_COLUMNS.map((column) => (column.money ? nameMoneyColumn(column.header, format) : column.header));
 }
 
 type Format = (value: unknown) => string;

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { CsvDownload } from "@/lib/export/stream";
 import { invalidPart } from "./parseRequest";
-import { optionalParam } from "./queryParam";
+import { optionalParam } from "@/lib/text/queryParam";
 
 const csvDownloadQuery = z.object({
   bom: optionalParam(z.enum(["0", "1"], { message: "bom is 1 (start with a byte-order mark, for Excel) or 0" })),

@@ -7,7 +7,7 @@ import { CUSTOMER_COLUMNS } from "@/lib/data/customer";
 import type { CustomerFile } from "./customers";
 import type { AmountSource, OrderFile } from "./orders";
 import { describeInvalidBytes } from "./rows";
-import { plural as count } from "@/lib/text/plural";
+import { pluralise } from "@/lib/text/plural";
 import type { InvalidByteRows } from "./source";
 
 export interface ImportReport {
@@ -85,7 +85,7 @@ export function describeReport(report: ImportReport): string[] {
   if (report.lines) {
     const { amountFrom, sales, returns, cancelled } = report.lines;
     if (amountFrom !== "amount") lines.push(`Amounts computed as ${amountFrom}`);
-    lines.push(`Lines: ${count(sales, "sale")}, ${count(returns, "return")}, ${count(cancelled, "cancelled line")}`);
+    lines.push(`Lines: ${pluralise(sales, "sale")}, ${pluralise(returns, "return")}, ${pluralise(cancelled, "cancelled line")}`);
   }
   if (report.invalidBytes) lines.push(`Warning: ${describeInvalidBytes(report.invalidBytes)}`);
   if (report.dates) {
@@ -98,17 +98,14 @@ export function describeReport(report: ImportReport): string[] {
 /** "2 customers updated: Income (2); 27 attributes left as they were". */
 function describeChanges(changes: ProfileChanges, kept: number): string {
   const changed = changes.columns.map((c) => `${c.column} (${formatNumber(c.customers)})`).join(", ");
-  const head = changes.customersUpdated === 0 ? "No existing customer changed" : `${count(changes.customersUpdated, "customer")} updated: ${changed}`;
-  return kept ? `${head}; ${count(kept, "attribute")} left as ${kept === 1 ? "it was" : "they were"}` : head;
+  const head = changes.customersUpdated === 0 ? "No existing customer changed" : `${pluralise(changes.customersUpdated, "customer")} updated: ${changed}`;
+  return kept ? `${head}; ${pluralise(kept, "attribute")} left as ${kept === 1 ? "it was" : "they were"}` : head;
 }
 
 function names(list: readonly string[]): string {
   if (list.length <= SHOWN_NAMES) return list.join(", ");
   return `${list.slice(0, SHOWN_NAMES).join(", ")} and ${list.length - SHOWN_NAMES} more`;
 }
-
-/** "1 sale", "2,823 sales": the shared plural helper, under the name the import code uses. */
-export { count };
 
 export function formatNumber(value: number): string {
   return value.toLocaleString("en-US");

@@ -144,11 +144,11 @@ function scoredShareRule(candidate: GateMetrics, active: GateMetrics | null): Ga
     description: "Every customer the response model should score (none it declined with a reason) gets a response score.",
     threshold: "100%",
   };
-  const activeShare = active?.responseAuc != null ? percent(active.scoredShare, 1) : null;
+  const activeShare = active?.responseAuc != null ? formatPercent(active.scoredShare, 1) : null;
   if (candidate.responseAuc === null) return notApplicable(text, null, activeShare, "this run has no response model (it was skipped)");
   const problem =
     candidate.scoredShare < 1 ? `${fmt((1 - candidate.scoredShare) * 100, 1)}% of the customers the response model should score got no response score` : null;
-  return judged(text, percent(candidate.scoredShare, 1), activeShare, problem);
+  return judged(text, formatPercent(candidate.scoredShare, 1), activeShare, problem);
 }
 
 function aucDropRule(candidate: GateMetrics, active: GateMetrics | null, limits: GateTolerances): GateRule {
@@ -233,20 +233,20 @@ function backtestFigures(backtest: GateBacktest | undefined): { figures: { spear
 }
 
 function clvShiftRule(active: GateMetrics | null, clvChanges: ClvChanges | null, limits: GateTolerances): GateRule {
-  const shift = percent(limits.maxClvShift);
+  const shift = formatPercent(limits.maxClvShift);
   const text = {
     rule: "CLV of unchanged customers",
-    description: `Among customers whose own data (profile and order lines) did not change since the active run and who have a CLV in both runs, at most ${percent(limits.maxClvShiftShare)} may see it move by more than ${shift}; otherwise the run is held for review.`,
-    threshold: `at most ${percent(limits.maxClvShiftShare)} moved by more than ${shift}`,
+    description: `Among customers whose own data (profile and order lines) did not change since the active run and who have a CLV in both runs, at most ${formatPercent(limits.maxClvShiftShare)} may see it move by more than ${shift}; otherwise the run is held for review.`,
+    threshold: `at most ${formatPercent(limits.maxClvShiftShare)} moved by more than ${shift}`,
   };
   if (!active) return notApplicable(text, null, null, "no model was active");
   if (!clvChanges) return notApplicable(text, null, null, "CLV was not compared with the active run");
   if ("reason" in clvChanges) return notApplicable(text, null, null, clvChanges.reason);
   const { compared, moved, medianChange } = summariseClvChanges(clvChanges.changes, limits.maxClvShift);
   const share = moved / compared;
-  const shown = `${count(moved)} of ${count(compared)} (${percent(share)}) moved by more than ${shift}; median change ${signedPercent(medianChange)}`;
+  const shown = `${formatCount(moved)} of ${formatCount(compared)} (${formatPercent(share)}) moved by more than ${shift}; median change ${formatSignedPercent(medianChange)}`;
   const problem = exceeds(share, limits.maxClvShiftShare)
-    ? `CLV moved by more than ${shift} for ${count(moved)} of ${count(compared)} customers (${percent(share)}) whose own data did not change; median change ${signedPercent(medianChange)}`
+    ? `CLV moved by more than ${shift} for ${formatCount(moved)} of ${formatCount(compared)} customers (${formatPercent(share)}) whose own data did not change; median change ${formatSignedPercent(medianChange)}`
     : null;
   return judged(text, shown, null, problem, "held for review");
 }
@@ -263,14 +263,14 @@ function fmt(value: number, digits = 3): string {
 }
 
 const fmtAuc = (auc: number | null) => (auc === null ? "none" : fmt(auc));
-const count = (value: number) => value.toLocaleString("en-US");
+const formatCount = (value: number) => value.toLocaleString("en-US");
 
-function percent(share: number, digits = 0): string {
+function formatPercent(share: number, digits = 0): string {
   return `${(share * 100).toFixed(digits)}%`;
 }
 
 /** With a real minus sign, as the page prints it. */
-function signedPercent(share: number): string {
+function formatSignedPercent(share: number): string {
   const rounded = Math.round(share * 100);
   return rounded > 0 ? `+${rounded}%` : rounded < 0 ? `−${-rounded}%` : "0%";
 }

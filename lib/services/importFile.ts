@@ -34,7 +34,7 @@ import {
   type OrderFile,
 } from "@/lib/import";
 import { spoolToFile, type SpooledFile } from "@/lib/import/spool";
-import { plural } from "@/lib/text/plural";
+import { pluralise } from "@/lib/text/plural";
 
 export type ImportKind = "customers" | "orders";
 
@@ -136,7 +136,7 @@ function summariseImportOutcome(
   if (problemCount === 0 || allowRejected) return { ...base, error: null };
   const first = rejected[0];
   const where = first.column ? `row ${first.row}, column ${first.column}` : `row ${first.row}`;
-  const error = `${plural(problemCount, "problem")} in the file, so nothing was imported. First: ${where}: ${first.message}`;
+  const error = `${pluralise(problemCount, "problem")} in the file, so nothing was imported. First: ${where}: ${first.message}`;
   return { ...base, error };
 }
 

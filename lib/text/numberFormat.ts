@@ -33,7 +33,7 @@ export interface MoneyOptions {
 }
 
 /** A money figure: "$2,500,001", "1.234,50 €" with cents, "$2.5M" compact; a plain "2,500,001" while the currency is unset. */
-export function money(value: number | null | undefined, format: MoneyFormat, { cents = false, compact = false }: MoneyOptions = {}): string {
+export function formatMoney(value: number | null | undefined, format: MoneyFormat, { cents = false, compact = false }: MoneyOptions = {}): string {
   if (!finite(value)) return DASH;
   const style: Intl.NumberFormatOptions = format.currency ? { style: "currency", currency: format.currency } : {};
   const short = compact ? abbreviated(value, format.locale, style) : null;
@@ -57,26 +57,26 @@ function abbreviated(value: number, locale: string, style: Intl.NumberFormatOpti
 }
 
 /** A count or other plain number with the locale's grouping: "12,345" or "12.345"; `digits` fixes the decimals. */
-export function count(value: number | null | undefined, format: MoneyFormat = UNSET_MONEY_FORMAT, digits = 0): string {
+export function formatCount(value: number | null | undefined, format: MoneyFormat = UNSET_MONEY_FORMAT, digits = 0): string {
   return finite(value) ? formatter(format.locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value) : DASH;
 }
 
 /** A model metric with fixed decimals and no grouping: "0.812" or "0,812". */
-export function fixed(value: number | null | undefined, digits = 3, format: MoneyFormat = UNSET_MONEY_FORMAT): string {
+export function formatFixed(value: number | null | undefined, digits = 3, format: MoneyFormat = UNSET_MONEY_FORMAT): string {
   return finite(value) ? formatter(format.locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }).format(value) : DASH;
 }
 
 /** A share as a percentage: "12.5%" or "12,5 %". */
-export function percent(share: number | null | undefined, digits = 1, format: MoneyFormat = UNSET_MONEY_FORMAT): string {
+export function formatPercent(share: number | null | undefined, digits = 1, format: MoneyFormat = UNSET_MONEY_FORMAT): string {
   return finite(share) ? formatter(format.locale, { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(share) : DASH;
 }
 
 /** A large plain number in short form: "1.2M" or "1,2 Mio.". */
-export function compactNumber(value: number | null | undefined, format: MoneyFormat = UNSET_MONEY_FORMAT): string {
-  return finite(value) ? (abbreviated(value, format.locale, {}) ?? count(value, format)) : DASH;
+export function formatCompactNumber(value: number | null | undefined, format: MoneyFormat = UNSET_MONEY_FORMAT): string {
+  return finite(value) ? (abbreviated(value, format.locale, {}) ?? formatCount(value, format)) : DASH;
 }
 
 /** An export header of a money column: "predicted_clv_12m_eur" once a currency is set, the bare name before. */
-export function moneyHeader(column: string, format: MoneyFormat): string {
+export function nameMoneyColumn(column: string, format: MoneyFormat): string {
   return format.currency ? `${column}_${format.currency.toLowerCase()}` : column;
 }

@@ -29,6 +29,26 @@ describe("layer rules", () => {
     ["lib/db/imports/bad.ts", 'import type { CustomerQuery } from "../../customers/query";', "lib/db is the bottom layer: it may not import lib/services"],
     ["lib/db/bad.ts", 'import type { CustomerQuery } from "../customers/query";', "lib/db is the bottom layer: it may not import lib/services"],
     ["lib/db/bad.ts", 'export type { TargetingAggregate } from "@/lib/campaign/targeting";', "lib/db is the bottom layer: it may not import lib/services"],
+    [
+      "lib/db/bad.ts",
+      'import type { StoredRunCampaign } from "@/lib/dashboard/storedCampaign";',
+      "lib/db is the bottom layer: it may not import lib/services, lib/customers, lib/campaign, lib/dashboard, lib/auth, lib/http or lib/actions",
+    ],
+    [
+      "lib/db/bad.ts",
+      'import type { Role } from "@/lib/auth/roles";',
+      "lib/db is the bottom layer: it may not import lib/services, lib/customers, lib/campaign, lib/dashboard, lib/auth, lib/http or lib/actions",
+    ],
+    [
+      "lib/db/bad.ts",
+      'import { errorResponse } from "@/lib/http/responses";',
+      "lib/db is the bottom layer: it may not import lib/services, lib/customers, lib/campaign, lib/dashboard, lib/auth, lib/http or lib/actions",
+    ],
+    [
+      "lib/db/scores/bad.ts",
+      'import type { ActionState } from "../../actions/authorizedAction";',
+      "lib/db is the bottom layer: it may not import lib/services, lib/customers, lib/campaign, lib/dashboard, lib/auth, lib/http or lib/actions",
+    ],
     ["lib/db/bad.ts", 'import { NavBar } from "@/app/ui/NavBar";', "lib/db is the bottom layer: it may not import app/."],
     ["lib/services/bad.ts", 'import { NavBar } from "@/app/ui/NavBar";', "lib/services may not import app/ or jobs/"],
     ["lib/services/retrain/bad.ts", 'import { main } from "../../../jobs/retrain";', "lib/services may not import app/ or jobs/"],
@@ -43,6 +63,7 @@ describe("layer rules", () => {
     ["lib/ml/bad.ts", 'import { nextRandom } from "nextish";'],
     ["lib/db/bad.ts", 'import { db } from "./client";'],
     ["lib/db/bad.ts", 'import { countTotals } from "./customers";'],
+    ["lib/db/bad.ts", 'import { UNSET_MONEY_FORMAT } from "@/lib/text/numberFormat";'],
     // lib/db/customers, a folder of the data layer, not lib/customers: the rule is set per folder depth.
     ["lib/db/imports/bad.ts", 'import { countTotals } from "../customers/totals";'],
     ["lib/ml/clv/bad.ts", 'import { fit } from "../db/fit";'],

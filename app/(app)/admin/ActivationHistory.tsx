@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card, Text, Title } from "@tremor/react";
 import type { listActivations } from "@/lib/db/activeRun";
 import { explainActivationReason } from "@/app/ui/runs/activationReasons";
-import { utc } from "@/app/ui/runs/format";
+import { formatUtc } from "@/app/ui/runs/format";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 
 type Activation = Awaited<ReturnType<typeof listActivations>>[number];
@@ -26,8 +26,8 @@ export function ActivationHistory({ activations }: { activations: Activation[] }
                 <Link key="run" href={`/admin/runs/${activation.runId}`} className="text-tremor-brand underline">
                   #{activation.runId}
                 </Link>,
-                utc(activation.activatedAt),
-                i === 0 ? "now" : utc(activations[i - 1].activatedAt),
+                formatUtc(activation.activatedAt),
+                i === 0 ? "now" : formatUtc(activations[i - 1].activatedAt),
                 <ActivationWhy key="why" reason={activation.reason} note={activation.note} byHand={activation.activatedById !== null} />,
                 activation.activatedBy ?? "promotion gate",
               ],

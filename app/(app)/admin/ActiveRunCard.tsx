@@ -3,8 +3,8 @@ import { Card, Text, Title } from "@tremor/react";
 import type { getActiveRunCard } from "@/lib/db/activeRun";
 import { readKeyMetrics, readRunJson } from "@/lib/runs/storedRun";
 import { explainActivationReason } from "@/app/ui/runs/activationReasons";
-import { utc } from "@/app/ui/runs/format";
-import { count, fixed } from "@/lib/text/numberFormat";
+import { formatUtc } from "@/app/ui/runs/format";
+import { formatCount, formatFixed } from "@/lib/text/numberFormat";
 import { Facts } from "@/app/ui/runs/Facts";
 
 type ActiveRun = NonNullable<Awaited<ReturnType<typeof getActiveRunCard>>>;
@@ -31,16 +31,16 @@ export function ActiveRunCard({ run }: { run: ActiveRun | null }) {
         </Link>
       </Title>
       <Text>
-        Active since {utc(run.activatedAt)} UTC: {explainActivationReason(run.activationReason)}. Its scores are the ones users see.
+        Active since {formatUtc(run.activatedAt)} UTC: {explainActivationReason(run.activationReason)}. Its scores are the ones users see.
       </Text>
       <div className="mt-4">
         <Facts
           items={[
-            ["Trained (UTC)", utc(run.finishedAt)],
-            ["Customers", count(run.snapshotCount)],
+            ["Trained (UTC)", formatUtc(run.finishedAt)],
+            ["Customers", formatCount(run.snapshotCount)],
             ["Segments (k)", key.k ?? "—"],
-            ["Silhouette", fixed(key.silhouette)],
-            ["Response AUC", fixed(key.responseAuc)],
+            ["Silhouette", formatFixed(key.silhouette)],
+            ["Response AUC", formatFixed(key.responseAuc)],
           ]}
         />
       </div>

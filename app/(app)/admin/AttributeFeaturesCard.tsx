@@ -1,7 +1,7 @@
 import { Card, Text, Title } from "@tremor/react";
 import { listKnownAttributeNames } from "@/lib/db/customers/attributes";
 import { getAttributeFeatures } from "@/lib/db/settings";
-import { utc } from "@/app/ui/runs/format";
+import { formatUtc } from "@/app/ui/runs/format";
 import { AttributeFeaturesForm } from "./AttributeFeaturesForm";
 
 /** For analysts and administrators: which custom attributes retraining segments on as well. */
@@ -15,7 +15,7 @@ export async function AttributeFeaturesCard() {
         {known.length
           ? "Ticked attributes are added to the segmentation features from the next retrain on, and described in the personas. Numbers count as they are; a category counts by its five most frequent values."
           : "Import a profile file with columns beyond the marketing layout (a region, a company size, …) and its columns are listed here to choose from."}{" "}
-        {chosen.updatedAt ? `Last changed ${utc(chosen.updatedAt)} UTC.` : ""}
+        {chosen.updatedAt ? `Last changed ${formatUtc(chosen.updatedAt)} UTC.` : ""}
       </Text>
       {gone.length > 0 && (
         <Text className="mt-2 text-amber-700" data-testid="attribute-features-gone">

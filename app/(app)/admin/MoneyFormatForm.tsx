@@ -2,7 +2,7 @@
 
 import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { Button, TextInput } from "@tremor/react";
-import { money, type MoneyFormat } from "@/lib/text/numberFormat";
+import { formatMoney, type MoneyFormat } from "@/lib/text/numberFormat";
 import { saveMoneyFormatAction } from "./actions";
 
 const CURRENCIES = ["USD", "EUR", "GBP", "CHF", "JPY"];
@@ -12,7 +12,11 @@ const LOCALES = ["en-US", "en-GB", "de-DE", "fr-FR", "de-CH", "ja-JP"];
 function preview(currency: string, locale: string): string[] | null {
   try {
     const format: MoneyFormat = { currency: currency.trim().toUpperCase() || null, locale: locale.trim() };
-    return [money(2_500_000.5, format, { cents: true }), money(2_500_000.5, format, { compact: true }), money(1_234.5, format, { cents: true })];
+    return [
+      formatMoney(2_500_000.5, format, { cents: true }),
+      formatMoney(2_500_000.5, format, { compact: true }),
+      formatMoney(1_234.5, format, { cents: true }),
+    ];
   } catch {
     return null; // not a code or locale Intl knows yet, e.g. half typed
   }

@@ -2,8 +2,8 @@ import Link from "next/link";
 import { Card, Text, Title } from "@tremor/react";
 import type { listRuns } from "@/lib/db/runs";
 import { readKeyMetrics, readRunJson } from "@/lib/runs/storedRun";
-import { formatRunDuration, utc } from "@/app/ui/runs/format";
-import { fixed } from "@/lib/text/numberFormat";
+import { formatRunDuration, formatUtc } from "@/app/ui/runs/format";
+import { formatFixed } from "@/lib/text/numberFormat";
 import { ActiveBadge, DecisionBadge, DriftFlag, RunStatusBadge } from "@/app/ui/runs/RunBadges";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 
@@ -38,14 +38,14 @@ export function RunHistory({ runs, activeRunId }: { runs: RunRow[]; activeRunId:
                   {run.requestedBy ? `${run.trigger.toLowerCase()} · ${run.requestedBy.email}` : run.trigger.toLowerCase()}
                 </span>,
                 <span key="started" className="whitespace-nowrap">
-                  {utc(run.startedAt ?? run.createdAt)}
+                  {formatUtc(run.startedAt ?? run.createdAt)}
                 </span>,
                 <span key="duration" className="whitespace-nowrap">
                   {formatRunDuration(run)}
                 </span>,
                 key.k ?? "—",
-                fixed(key.silhouette),
-                fixed(key.responseAuc),
+                formatFixed(key.silhouette),
+                formatFixed(key.responseAuc),
                 <DriftFlag key="drift" drift={key.drift} />,
                 <DecisionBadge key="decision" promote={key.promote} review={key.review} />,
               ],

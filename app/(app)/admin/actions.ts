@@ -16,7 +16,7 @@ import {
   saveSegmentSettings,
 } from "@/lib/db/settings";
 import { currencyCode, numberLocale } from "@/lib/text/moneySetting";
-import { money } from "@/lib/text/numberFormat";
+import { formatMoney } from "@/lib/text/numberFormat";
 import { MAX_SEGMENTS } from "@/lib/ml/segmentation/kRule";
 import { describeBusinessCounts, removeBusinessData, RESET_CONFIRMATION } from "@/lib/services/resetData";
 import { canonicaliseTimeZone, findCronProblems, findNextScheduledRun } from "@/lib/services/retrain/schedule";
@@ -167,7 +167,7 @@ export const saveMoneyFormatAction = authorizedAction("configureDisplay", moneyF
     details: { ...format, previous: updatedAt ? { currency, locale } : null },
   }));
   revalidatePath("/", "layout");
-  const example = money(2_500_000.5, format, { cents: true });
+  const example = formatMoney(2_500_000.5, format, { cents: true });
   return { ok: true, message: format.currency ? `Saved. Money shows as ${example}.` : `Saved. Money shows as plain numbers: ${example}.` };
 });
 

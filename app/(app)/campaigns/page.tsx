@@ -6,7 +6,7 @@ import { DEFAULT_ECONOMICS } from "@/lib/campaign/economics";
 import { toCampaignView } from "@/lib/dashboard/storedCampaign";
 import { NoModelYet } from "@/app/ui/NoModelYet";
 import { CampaignPlanner } from "@/app/ui/campaigns/CampaignPlanner";
-import { priceText } from "@/app/ui/campaigns/recommendedText";
+import { formatPrice } from "@/app/ui/campaigns/recommendedText";
 
 export default async function CampaignsPage() {
   await requirePagePermission("viewDashboards");
@@ -22,8 +22,8 @@ export default async function CampaignsPage() {
         <Title>Campaign planner</Title>
         <Text>
           Choose whom to mail and see what it is expected to bring, from run #{run.id}&apos;s response probabilities. It opens on the run&apos;s recommended
-          campaign, at cost {priceText(economics.costPerContact, moneyFormat)} per contact and revenue {priceText(economics.revenuePerResponse, moneyFormat)}{" "}
-          per response.
+          campaign, at cost {formatPrice(economics.costPerContact, moneyFormat)} per contact and revenue{" "}
+          {formatPrice(economics.revenuePerResponse, moneyFormat)} per response.
         </Text>
       </div>
       {targeting ? (

@@ -2,10 +2,10 @@
 
 import { AreaChart, Card, LineChart, Text, Title } from "@tremor/react";
 import type { CampaignPlan } from "@/lib/campaign/plan";
-import { count, fixed, money, percent, type MoneyFormat } from "@/lib/text/numberFormat";
+import { formatCount, formatFixed, formatMoney, formatPercent, type MoneyFormat } from "@/lib/text/numberFormat";
 
 export function CampaignCharts({ plan, moneyFormat }: { plan: CampaignPlan; moneyFormat: MoneyFormat }) {
-  const pct = (value: number) => percent(value / 100, 0, moneyFormat);
+  const pct = (value: number) => formatPercent(value / 100, 0, moneyFormat);
   const gains = plan.gains.map((point) => ({
     contacted: pct(point.contacted * 100),
     Model: point.gain * 100,
@@ -36,20 +36,20 @@ export function CampaignCharts({ plan, moneyFormat }: { plan: CampaignPlan; mone
           index="contacted"
           categories={["Lift"]}
           colors={["indigo"]}
-          valueFormatter={(value) => fixed(value, 2, moneyFormat)}
+          valueFormatter={(value) => formatFixed(value, 2, moneyFormat)}
           yAxisWidth={44}
         />
       </Card>
       <Card data-testid="profit-chart">
         <Title>Profit by audience size</Title>
-        <Text>Best at {count(plan.best.contacts, moneyFormat)} contacts.</Text>
+        <Text>Best at {formatCount(plan.best.contacts, moneyFormat)} contacts.</Text>
         <AreaChart
           className="mt-4 h-56"
-          data={plan.profitCurve.map((point) => ({ contacts: count(point.contacts, moneyFormat), Profit: point.profit }))}
+          data={plan.profitCurve.map((point) => ({ contacts: formatCount(point.contacts, moneyFormat), Profit: point.profit }))}
           index="contacts"
           categories={["Profit"]}
           colors={["emerald"]}
-          valueFormatter={(value) => money(value, moneyFormat)}
+          valueFormatter={(value) => formatMoney(value, moneyFormat)}
           yAxisWidth={64}
         />
       </Card>

@@ -10,12 +10,12 @@ import { computeBreakEvenProbability } from "@/lib/campaign/economics";
 import { readAmount } from "@/lib/campaign/amountInput";
 import type { CampaignView } from "@/lib/dashboard/storedCampaign";
 import { buildQueryString } from "@/app/ui/customers/format";
-import { count, type MoneyFormat } from "@/lib/text/numberFormat";
+import { formatCount, type MoneyFormat } from "@/lib/text/numberFormat";
 import { SegmentDot } from "@/app/ui/dashboard/States";
 import { CampaignCharts } from "./CampaignCharts";
 import { OutcomeTable } from "./OutcomeTable";
 import { RecommendedCampaign } from "./RecommendedCampaign";
-import { priceText, probabilityText } from "./recommendedText";
+import { formatPrice, formatProbability } from "./recommendedText";
 import { ExcelExportLink } from "@/app/ui/export/CsvExportLink";
 
 const input = "w-28 rounded-tremor-default border border-tremor-border px-2 py-1 text-tremor-default";
@@ -90,7 +90,7 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
     setRevenueText(String(defaults.revenue));
   };
   const toggle = (key: number) => setChosen((keys) => (keys.includes(key) ? keys.filter((k) => k !== key) : [...keys, key]));
-  const amount = (setText: (text: string) => void, set: (value: number) => void, what: string) => (event: React.ChangeEvent<HTMLInputElement>) => {
+  const handleAmountChange = (setText: (text: string) => void, set: (value: number) => void, what: string) => (event: React.ChangeEvent<HTMLInputElement>) => {
     setText(event.target.value);
     const read = readAmount(event.target.value, what);
     if (read.error === null) set(read.value);
@@ -118,7 +118,7 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
       {!recommended?.isRecorded && (
         <Callout title="Estimated from a histogram" color="amber" data-testid="planner-estimated">
           This run was written before the recommended campaign was stored with its threshold as a bin edge of the planner&apos;s histogram: audiences here are
-          counted in bins of {probabilityText(step, moneyFormat)} and may differ by a few customers from the recommended campaign. Retrain to make them exact.
+          counted in bins of {formatProbability(step, moneyFormat)} and may differ by a few customers from the recommended campaign. Retrain to make them exact.
         </Callout>
       )}
       <Card>
@@ -157,19 +157,19 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
             {mode === "threshold" && (
               <div>
                 <label htmlFor="threshold" className={label}>
-                  Response probability at least {probabilityText(threshold, moneyFormat)}
+                  Response probability at least {formatProbability(threshold, moneyFormat)}
                 </label>
                 <input id="threshold" type="range" min={0} max={1} step={step} value={threshold} onChange={number(setThreshold)} className="w-full" />
                 <p className="text-tremor-default text-tremor-content" data-testid="reach">
-                  Reach {count(plan.audience.expectedResponders, moneyFormat, 1)} expected responders with {count(plan.audience.contacts, moneyFormat)}{" "}
-                  contacts; {count(wasted, moneyFormat, 1)} contacts expected not to respond.
+                  Reach {formatCount(plan.audience.expectedResponders, moneyFormat, 1)} expected responders with{" "}
+                  {formatCount(plan.audience.contacts, moneyFormat)} contacts; {formatCount(wasted, moneyFormat, 1)} contacts expected not to respond.
                 </p>
               </div>
             )}
             {mode === "top" && (
               <div>
                 <label htmlFor="top" className={label}>
-                  Number of customers (of {count(plan.available, moneyFormat)})
+                  Number of customers (of {formatCount(plan.available, moneyFormat)})
                 </label>
                 <input id="top" type="number" min={0} step={1} value={top} onChange={number((value) => setTop(Math.floor(value)))} className={input} />
               </div>
@@ -185,7 +185,7 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
                   min={0}
                   step="0.1"
                   value={costText}
-                  onChange={amount(setCostText, setCost, "a cost per contact")}
+                  onChange={handleAmountChange(setCostText, setCost, "a cost per contact")}
                   aria-invalid={costInput.error !== null}
                   aria-describedby="cost-error"
                   className={input}
@@ -202,7 +202,7 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
                   min={0}
                   step="0.1"
                   value={revenueText}
-                  onChange={amount(setRevenueText, setRevenue, "a revenue per response")}
+                  onChange={handleAmountChange(setRevenueText, setRevenue, "a revenue per response")}
                   aria-invalid={revenueInput.error !== null}
                   aria-describedby="revenue-error"
                   className={input}
@@ -217,12 +217,12 @@ export function CampaignPlanner({ runId, aggregate, segments, recommended, defau
         <div className="flex flex-wrap items-center justify-between gap-2">
           <Title>Expected outcome</Title>
           <Badge color="emerald" data-testid="best-size">
-            Most profitable: {count(plan.best.contacts, moneyFormat)} contacts at p ≥ {probabilityText(plan.best.threshold, moneyFormat)}
+            Most profitable: {formatCount(plan.best.contacts, moneyFormat)} contacts at p ≥ {formatProbability(plan.best.threshold, moneyFormat)}
           </Badge>
         </div>
         {!amountsValid && (
           <p className="mt-2 text-tremor-default text-tremor-content" data-testid="outcome-last-valid">
-            Figures use the last valid amounts: cost {priceText(cost, moneyFormat)} per contact, revenue {priceText(revenue, moneyFormat)} per response.
+            Figures use the last valid amounts: cost {formatPrice(cost, moneyFormat)} per contact, revenue {formatPrice(revenue, moneyFormat)} per response.
           </p>
         )}
         <OutcomeTable plan={plan} moneyFormat={moneyFormat} />

@@ -1,17 +1,17 @@
 import type { CampaignPlan } from "@/lib/campaign/plan";
 import type { CampaignOutcome } from "@/lib/campaign/economics";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
-import { count, money, percent, type MoneyFormat } from "@/lib/text/numberFormat";
+import { formatCount, formatMoney, formatPercent, type MoneyFormat } from "@/lib/text/numberFormat";
 
 function cellsOf(label: string, outcome: CampaignOutcome, format: MoneyFormat): React.ReactNode[] {
   return [
     label,
-    count(outcome.contacts, format),
-    count(outcome.expectedResponders, format, 1),
-    money(outcome.cost, format),
-    money(outcome.revenue, format),
-    money(outcome.profit, format),
-    percent(outcome.roi, 1, format),
+    formatCount(outcome.contacts, format),
+    formatCount(outcome.expectedResponders, format, 1),
+    formatMoney(outcome.cost, format),
+    formatMoney(outcome.revenue, format),
+    formatMoney(outcome.profit, format),
+    formatPercent(outcome.roi, 1, format),
   ];
 }
 

@@ -1,8 +1,8 @@
 import { Card, Text, Title } from "@tremor/react";
 import type { CampaignView } from "@/lib/dashboard/storedCampaign";
-import { count, money, type MoneyFormat } from "@/lib/text/numberFormat";
+import { formatCount, formatMoney, type MoneyFormat } from "@/lib/text/numberFormat";
 import { Facts } from "@/app/ui/runs/Facts";
-import { describeEconomics, probabilityText, formatRecommendedFigures } from "./recommendedText";
+import { describeEconomics, formatProbability, formatRecommendedFigures } from "./recommendedText";
 
 type Segment = { segmentKey: number; name: string };
 
@@ -33,9 +33,10 @@ export function RecommendedCampaign({ campaign, segments, moneyFormat, children 
       <Title>Recommended campaign</Title>
       <p className={`mt-1 ${prose}`} data-testid="recommended-audience">
         {campaign.isRecorded
-          ? `Mail every scored customer with a response probability of at least ${figures.threshold}: ${figures.contacts} of ${count(campaign.scored, moneyFormat)}, `
+          ? `Mail every scored customer with a response probability of at least ${figures.threshold}: ${figures.contacts} of ${formatCount(campaign.scored, moneyFormat)}, `
           : `Mail every customer above the break-even probability: ${figures.contacts} customers, `}
-        the audience that maximises expected profit at {describeEconomics(campaign, moneyFormat)} (break-even {probabilityText(campaign.breakEven, moneyFormat)}
+        the audience that maximises expected profit at {describeEconomics(campaign, moneyFormat)} (break-even{" "}
+        {formatProbability(campaign.breakEven, moneyFormat)}
         ). Computed once when the run was written, from the final model&apos;s scores.
       </p>
       <div className="mt-3">
@@ -56,14 +57,14 @@ export function RecommendedCampaign({ campaign, segments, moneyFormat, children 
         <p className={`mt-3 ${prose}`} data-testid="recommended-segments">
           By segment:{" "}
           {campaign.segments
-            .map((segment) => `${nameOf.get(segment.segmentKey) ?? `segment ${segment.segmentKey}`} ${count(segment.contacts, moneyFormat)}`)
+            .map((segment) => `${nameOf.get(segment.segmentKey) ?? `segment ${segment.segmentKey}`} ${formatCount(segment.contacts, moneyFormat)}`)
             .join(" · ")}
           .
         </p>
       )}
       <Text className="mt-1">
-        ROI {figures.roi}; mailing all {count(campaign.everyone.contacts, moneyFormat)} scored customers instead: profit{" "}
-        {money(campaign.everyone.profit, moneyFormat)}.
+        ROI {figures.roi}; mailing all {formatCount(campaign.everyone.contacts, moneyFormat)} scored customers instead: profit{" "}
+        {formatMoney(campaign.everyone.profit, moneyFormat)}.
       </Text>
       {!campaign.isRecorded && (
         <p className={`mt-1 ${prose}`} data-testid="recommended-not-recorded">

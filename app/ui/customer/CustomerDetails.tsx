@@ -6,7 +6,7 @@ import { listCustomerRunScores } from "@/lib/db/scores/history";
 import { readMoneyFormat } from "@/lib/db/settings";
 import { explainCustomerResponse } from "@/lib/services/explainCustomer";
 import { listRecentOrderLines } from "@/lib/customers/orderLines";
-import { utc } from "@/app/ui/runs/format";
+import { formatUtc } from "@/app/ui/runs/format";
 import { ScoreCards } from "./ScoreCards";
 import { ContributionsCard } from "./ContributionsCard";
 import { ProfileCard } from "./ProfileCard";
@@ -32,7 +32,7 @@ export async function CustomerDetails({ customer, run }: { customer: CustomerPro
       ) : !current ? (
         <Callout title="Not scored" color="amber" data-testid="not-scored">
           {run.finishedAt && customer.createdAt > run.finishedAt
-            ? `This customer was imported on ${utc(customer.createdAt)}, after the active run #${run.id} finished (${utc(run.finishedAt)}); the next retrain will score them.`
+            ? `This customer was imported on ${formatUtc(customer.createdAt)}, after the active run #${run.id} finished (${formatUtc(run.finishedAt)}); the next retrain will score them.`
             : `The active run #${run.id} has no score for this customer.`}
         </Callout>
       ) : (

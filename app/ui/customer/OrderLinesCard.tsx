@@ -1,6 +1,6 @@
 import { Badge, Card, Text, Title } from "@tremor/react";
 import type { OrderLineView } from "@/lib/customers/orderLines";
-import { count, money, type MoneyFormat } from "@/lib/text/numberFormat";
+import { formatCount, formatMoney, type MoneyFormat } from "@/lib/text/numberFormat";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 
 const KIND_BADGES = { return: { label: "return", color: "rose" }, cancelled: { label: "cancelled", color: "gray" } } as const;
@@ -16,10 +16,10 @@ export function OrderLinesCard({ lines, total, moneyFormat: format }: { lines: O
         <>
           <Text className="mt-1">
             {lines.length < total
-              ? `The latest ${count(lines.length, format)} of ${count(total, format)} order lines.`
+              ? `The latest ${formatCount(lines.length, format)} of ${formatCount(total, format)} order lines.`
               : total === 1
                 ? "Its one order line."
-                : `All ${count(total, format)} order lines.`}
+                : `All ${formatCount(total, format)} order lines.`}
           </Text>
           <div className="mt-2">
             <RowsTable
@@ -33,8 +33,8 @@ export function OrderLinesCard({ lines, total, moneyFormat: format }: { lines: O
                   line.orderId ?? "—",
                   line.category ?? "—",
                   line.channel ?? "—",
-                  line.quantity === null ? "—" : count(line.quantity, format),
-                  money(line.amount, format, { cents: true }),
+                  line.quantity === null ? "—" : formatCount(line.quantity, format),
+                  formatMoney(line.amount, format, { cents: true }),
                   line.kind === "sale" ? (
                     ""
                   ) : (

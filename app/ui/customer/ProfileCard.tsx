@@ -2,7 +2,7 @@ import { Card, Title } from "@tremor/react";
 import { CUSTOMER_COLUMNS } from "@/lib/data/customer";
 import type { CustomerProfile } from "@/lib/db/customers/profiles";
 import { labelAttribute } from "@/lib/ml/features/labels";
-import { money, type MoneyFormat } from "@/lib/text/numberFormat";
+import { formatMoney, type MoneyFormat } from "@/lib/text/numberFormat";
 
 /**
  * The marketing layout's "number" columns are all money (income, spend per category, contact
@@ -12,7 +12,7 @@ function show(value: unknown, kind: string, format: MoneyFormat): string {
   if (value === null || value === undefined) return "—";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value !== "number") return String(value);
-  if (kind === "money") return money(value, format, { cents: !Number.isInteger(value) });
+  if (kind === "money") return formatMoney(value, format, { cents: !Number.isInteger(value) });
   return kind === "number" ? value.toLocaleString(format.locale) : String(value);
 }
 

@@ -1,8 +1,8 @@
 import { Card, Title } from "@tremor/react";
 import type { CustomerRunScore } from "@/lib/db/scores/history";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
-import { utc } from "@/app/ui/runs/format";
-import { money, percent, type MoneyFormat } from "@/lib/text/numberFormat";
+import { formatUtc } from "@/app/ui/runs/format";
+import { formatMoney, formatPercent, type MoneyFormat } from "@/lib/text/numberFormat";
 
 export function RunHistoryCard({ scores, activeRunId, moneyFormat }: { scores: CustomerRunScore[]; activeRunId: number | null; moneyFormat: MoneyFormat }) {
   return (
@@ -14,10 +14,10 @@ export function RunHistoryCard({ scores, activeRunId, moneyFormat }: { scores: C
           key: score.runId,
           cells: [
             `#${score.runId}${score.runId === activeRunId ? " (active)" : ""}`,
-            utc(score.run.finishedAt),
+            formatUtc(score.run.finishedAt),
             score.segment?.name ?? `Segment ${score.segmentKey}`,
-            percent(score.responseProbability, 1, moneyFormat),
-            money(score.clv, moneyFormat),
+            formatPercent(score.responseProbability, 1, moneyFormat),
+            formatMoney(score.clv, moneyFormat),
           ],
         }))}
       />

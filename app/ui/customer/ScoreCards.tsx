@@ -1,7 +1,7 @@
 import { Card, Grid, Metric, Text, Title, type Color } from "@tremor/react";
 import type { CustomerRunScore } from "@/lib/db/scores/history";
 import type { SegmentName } from "@/lib/db/activeRun";
-import { count, money, percent, type MoneyFormat } from "@/lib/text/numberFormat";
+import { formatCount, formatMoney, formatPercent, type MoneyFormat } from "@/lib/text/numberFormat";
 import { UnsortedBarList } from "@/app/ui/charts/UnsortedBarList";
 
 /** Segment-key order, as lib/services/retrain/outcome.ts writes it; each bar in its segment's stored colour. */
@@ -43,7 +43,7 @@ export function ScoreCards({ score, segments, moneyFormat: format }: { score: Cu
             </Text>
           </>
         ) : (
-          <Metric>{percent(score.responseProbability, 1, format)}</Metric>
+          <Metric>{formatPercent(score.responseProbability, 1, format)}</Metric>
         )}
       </Card>
       <Card data-testid="customer-clv">
@@ -57,9 +57,9 @@ export function ScoreCards({ score, segments, moneyFormat: format }: { score: Cu
           </>
         ) : (
           <>
-            <Metric>{money(score.clv, format)}</Metric>
+            <Metric>{formatMoney(score.clv, format)}</Metric>
             <Text className="mt-2">
-              80% interval {money(score.clvLow, format)} – {money(score.clvHigh, format)}
+              80% interval {formatMoney(score.clvLow, format)} – {formatMoney(score.clvHigh, format)}
             </Text>
             {score.clvSource && CLV_SOURCES[score.clvSource] && (
               <Text className="mt-1" data-testid="customer-clv-source">
@@ -68,8 +68,8 @@ export function ScoreCards({ score, segments, moneyFormat: format }: { score: Cu
             )}
           </>
         )}
-        <Title className="mt-4">P(alive) {percent(score.pAlive, 1, format)}</Title>
-        <Text>Expected purchases: {count(score.expectedPurchases, format, 2)}</Text>
+        <Title className="mt-4">P(alive) {formatPercent(score.pAlive, 1, format)}</Title>
+        <Text>Expected purchases: {formatCount(score.expectedPurchases, format, 2)}</Text>
       </Card>
     </Grid>
   );

@@ -6,10 +6,10 @@ import { isFiltered, MAX_PAGE, PAGE_SIZE, type CustomerQuery, type CustomerSort 
 import type { ActiveRunView } from "@/lib/db/activeRun";
 import { SegmentDot } from "@/app/ui/dashboard/States";
 import { readMoneyFormat } from "@/lib/db/settings";
-import { count, money, percent } from "@/lib/text/numberFormat";
+import { formatCount, formatMoney, formatPercent } from "@/lib/text/numberFormat";
 import { buildQueryString } from "./format";
 import { Pagination } from "./Pagination";
-import { plural } from "@/lib/text/plural";
+import { pluralise } from "@/lib/text/plural";
 import { CsvExportLink } from "@/app/ui/export/CsvExportLink";
 import { buildCustomerHref } from "@/lib/customers/href";
 
@@ -58,9 +58,9 @@ export async function CustomerTable({ run, query, params }: { run: ActiveRunView
   const summary =
     total === null
       ? rows.length
-        ? `Customers ${count(first + 1, format)}–${count(first + rows.length, format)} matching the filters`
+        ? `Customers ${formatCount(first + 1, format)}–${formatCount(first + rows.length, format)} matching the filters`
         : "No customers match"
-      : `${plural(total, "customer")}${isFiltered(query) ? " in this segment" : ""}`;
+      : `${pluralise(total, "customer")}${isFiltered(query) ? " in this segment" : ""}`;
   return (
     <Card>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -105,12 +105,12 @@ export async function CustomerTable({ run, query, params }: { run: ActiveRunView
                       {segment?.name ?? `Segment ${row.segmentKey}`}
                     </span>
                   </TableCell>
-                  <TableCell title={row.responseNote ?? undefined}>{percent(row.responseProbability, 1, format)}</TableCell>
-                  <TableCell title={row.clvNote ?? undefined}>{money(row.clv, format)}</TableCell>
+                  <TableCell title={row.responseNote ?? undefined}>{formatPercent(row.responseProbability, 1, format)}</TableCell>
+                  <TableCell title={row.clvNote ?? undefined}>{formatMoney(row.clv, format)}</TableCell>
                   <TableCell>
-                    {money(row.clvLow, format)} – {money(row.clvHigh, format)}
+                    {formatMoney(row.clvLow, format)} – {formatMoney(row.clvHigh, format)}
                   </TableCell>
-                  <TableCell>{percent(row.pAlive, 1, format)}</TableCell>
+                  <TableCell>{formatPercent(row.pAlive, 1, format)}</TableCell>
                   {query.attr !== undefined && <TableCell>{row.attribute ?? "—"}</TableCell>}
                 </TableRow>
               );

@@ -4,8 +4,8 @@
  * before coverage was recorded, where the page says "retrain to see this".
  */
 import type { StoredRunSummary } from "@/lib/dashboard/storedSummary";
-import { count, UNSET_MONEY_FORMAT, type MoneyFormat } from "@/lib/text/numberFormat";
-import { plural } from "@/lib/text/plural";
+import { formatCount, UNSET_MONEY_FORMAT, type MoneyFormat } from "@/lib/text/numberFormat";
+import { pluralise } from "@/lib/text/plural";
 
 type ClvCoverage = NonNullable<StoredRunSummary["clvCoverage"]>;
 type ResponseCoverage = NonNullable<StoredRunSummary["responseCoverage"]>;
@@ -16,8 +16,8 @@ const n = (value: number | null) => value ?? 0;
 
 function without(none: number, reasons: { reason: string; count: number | null }[], format: MoneyFormat): string | null {
   if (!none) return null;
-  const why = reasons.map((entry) => `${entry.reason} (${count(entry.count, format)})`).join("; ");
-  return `${count(none, format)} without${why ? `: ${why}` : ""}`;
+  const why = reasons.map((entry) => `${entry.reason} (${formatCount(entry.count, format)})`).join("; ");
+  return `${formatCount(none, format)} without${why ? `: ${why}` : ""}`;
 }
 
 export function countWithClv(coverage: ClvCoverage): number {
@@ -26,14 +26,14 @@ export function countWithClv(coverage: ClvCoverage): number {
 
 /** "CLV for N of M customers", the short form the segment cards show. */
 export function summariseClvCoverage(coverage: ClvCoverage | undefined, format: MoneyFormat = UNSET_MONEY_FORMAT): string | null {
-  return coverage ? `CLV for ${count(countWithClv(coverage), format)} of ${plural(coverage.customers, "customer", undefined, format)}` : null;
+  return coverage ? `CLV for ${formatCount(countWithClv(coverage), format)} of ${pluralise(coverage.customers, "customer", undefined, format)}` : null;
 }
 
 export function describeClvCoverage(coverage: ClvCoverage | undefined, format: MoneyFormat = UNSET_MONEY_FORMAT): string[] | null {
   if (!coverage) return null;
   const sources = [
-    coverage.orders ? `${count(coverage.orders, format)} from order lines` : null,
-    coverage.profiles ? `${count(coverage.profiles, format)} from profile fields` : null,
+    coverage.orders ? `${formatCount(coverage.orders, format)} from order lines` : null,
+    coverage.profiles ? `${formatCount(coverage.profiles, format)} from profile fields` : null,
   ].filter((part) => part !== null);
   const first = `${summariseClvCoverage(coverage, format)}${sources.length ? `: ${sources.join(", ")}` : ""}`;
   const rest = without(n(coverage.none), coverage.reasons, format);
@@ -42,7 +42,7 @@ export function describeClvCoverage(coverage: ClvCoverage | undefined, format: M
 
 export function describeResponseCoverage(coverage: ResponseCoverage | undefined, format: MoneyFormat = UNSET_MONEY_FORMAT): string[] | null {
   if (!coverage) return null;
-  const first = `Response score for ${count(coverage.scored, format)} of ${plural(coverage.customers, "customer", undefined, format)}`;
+  const first = `Response score for ${formatCount(coverage.scored, format)} of ${pluralise(coverage.customers, "customer", undefined, format)}`;
   const rest = without(n(coverage.none), coverage.reasons, format);
   return rest ? [first, rest] : [first];
 }

@@ -4,7 +4,7 @@ import { readMoneyFormat } from "@/lib/db/settings";
 import { readSummary } from "@/lib/dashboard/storedSummary";
 import { toCampaignView } from "@/lib/dashboard/storedCampaign";
 import { readRunJson } from "@/lib/runs/storedRun";
-import { utc } from "@/app/ui/runs/format";
+import { formatUtc } from "@/app/ui/runs/format";
 import { NoActiveRun, RetrainToSee } from "@/app/ui/dashboard/States";
 import { ClvBacktestSummary } from "./ClvBacktestSummary";
 import { RecommendedCampaign } from "@/app/ui/campaigns/RecommendedCampaign";
@@ -21,7 +21,7 @@ export async function ExecutiveKpis() {
   return (
     <div className="space-y-6">
       <p className="text-tremor-default text-tremor-content" data-testid="kpi-run">
-        Active run #{runs.run.id}, trained {utc(runs.run.finishedAt)} UTC.{" "}
+        Active run #{runs.run.id}, trained {formatUtc(runs.run.finishedAt)} UTC.{" "}
         {runs.previous
           ? `Changes are since run #${runs.previous.id}, the run active before it.`
           : "No run was active before it, so there are no changes to show."}

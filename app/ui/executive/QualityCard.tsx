@@ -1,7 +1,7 @@
 import { Badge, Card, Flex, Text, Title, type Color } from "@tremor/react";
 import { AUC_CUTOFFS, LIFT_CUTOFFS, gradeModelQuality, type QualityGrade } from "@/lib/dashboard/modelQuality";
 import { readResponseAuc, type StoredMetrics } from "@/lib/runs/storedRun";
-import { fixed } from "@/lib/text/numberFormat";
+import { formatFixed } from "@/lib/text/numberFormat";
 
 const GRADE_COLORS: Record<QualityGrade, Color> = { Poor: "rose", Fair: "amber", Good: "emerald", Excellent: "blue" };
 const MEANING: Record<QualityGrade, string> = {
@@ -27,8 +27,8 @@ export function QualityCard({ metrics }: { metrics: StoredMetrics | null }) {
       {quality ? (
         <>
           <Text className="mt-2">
-            {quality.grade}: {MEANING[quality.grade]} The best-scored tenth of customers holds {fixed(quality.topDecileLift, 1)}× the responders of a random
-            tenth; cross-validated ROC AUC {fixed(quality.auc, 2)}.
+            {quality.grade}: {MEANING[quality.grade]} The best-scored tenth of customers holds {formatFixed(quality.topDecileLift, 1)}× the responders of a
+            random tenth; cross-validated ROC AUC {formatFixed(quality.auc, 2)}.
           </Text>
           <p className="mt-2 text-tremor-label text-tremor-content">
             Grades: ROC AUC below {AUC_CUTOFFS[0]} poor, from {AUC_CUTOFFS[0]} fair, {AUC_CUTOFFS[1]} good, {AUC_CUTOFFS[2]} excellent; top-tenth lift below{" "}

@@ -3,7 +3,7 @@ import { getLastFinishedRun } from "@/lib/db/runs";
 import { getRetrainSchedule } from "@/lib/db/settings";
 import { env } from "@/lib/env";
 import { findNextScheduledRun } from "@/lib/services/retrain/schedule";
-import { inTimeZone, utc } from "@/app/ui/runs/format";
+import { inTimeZone, formatUtc } from "@/app/ui/runs/format";
 import { Facts } from "@/app/ui/runs/Facts";
 
 const OUTCOME: Record<string, string> = { SUCCEEDED: "promoted", REJECTED: "not promoted", FAILED: "failed" };
@@ -20,7 +20,7 @@ export async function RetrainTiming() {
       <div className="mt-2">
         <Facts
           items={[
-            ["Last retrained (UTC)", last ? `${utc(last.finishedAt)} · run #${last.id} ${OUTCOME[last.status] ?? last.status.toLowerCase()}` : "never"],
+            ["Last retrained (UTC)", last ? `${formatUtc(last.finishedAt)} · run #${last.id} ${OUTCOME[last.status] ?? last.status.toLowerCase()}` : "never"],
             [
               "Next scheduled run",
               next
@@ -35,7 +35,7 @@ export async function RetrainTiming() {
           testId="retrain-facts"
         />
       </div>
-      {next && <Text className="mt-2">{`Schedule "${schedule.cron}" in ${schedule.timezone}; ${utc(next)} UTC.`}</Text>}
+      {next && <Text className="mt-2">{`Schedule "${schedule.cron}" in ${schedule.timezone}; ${formatUtc(next)} UTC.`}</Text>}
     </Card>
   );
 }

@@ -1,12 +1,12 @@
 /** The executive KPI cards of a run's summary, each with its change since the previously active run. */
 import { computeChange, type StoredRunSummary } from "@/lib/dashboard/storedSummary";
-import { count, money, percent, type MoneyFormat } from "@/lib/text/numberFormat";
+import { formatCount, formatMoney, formatPercent, type MoneyFormat } from "@/lib/text/numberFormat";
 import { describeChange, pickChangeTone } from "@/lib/dashboard/changeBadge";
 import { describeClvCoverage, countWithClv, RETRAIN_FOR_COVERAGE, describeResponseCoverage } from "@/app/ui/dashboard/coverage";
 import { toCampaignView } from "@/lib/dashboard/storedCampaign";
-import { priceText, formatRecommendedFigures } from "@/app/ui/campaigns/recommendedText";
+import { formatPrice, formatRecommendedFigures } from "@/app/ui/campaigns/recommendedText";
 import type { Kpi } from "./KpiCard";
-import { plural } from "@/lib/text/plural";
+import { pluralise } from "@/lib/text/plural";
 
 const RETRAIN = "retrain to see this";
 
@@ -22,11 +22,11 @@ export function computeExecutiveKpis(now: StoredRunSummary, before: StoredRunSum
   const campaign = toCampaignView(now.campaign);
   const previous = toCampaignView(before?.campaign);
   const figures = campaign && formatRecommendedFigures(campaign, format);
-  const whole = (value: number | null | undefined) => money(value, format);
-  const compact = (value: number | null | undefined) => money(value, format, { compact: true });
-  const people = (value: number | null | undefined) => count(value, format);
-  const points = (share: number) => `${count(share * 100, format, 1)} pp`;
-  const roi = (value: number | null | undefined) => percent(value, 0, format);
+  const whole = (value: number | null | undefined) => formatMoney(value, format);
+  const compact = (value: number | null | undefined) => formatMoney(value, format, { compact: true });
+  const people = (value: number | null | undefined) => formatCount(value, format);
+  const points = (share: number) => `${formatCount(share * 100, format, 1)} pp`;
+  const roi = (value: number | null | undefined) => formatPercent(value, 0, format);
   return [
     { id: "customers", label: "Customers", value: people(now.customers), change: delta(now.customers, before?.customers, people) },
     { id: "revenue", label: "Revenue over the data window", value: compact(now.revenue), change: delta(now.revenue, before?.revenue, compact) },
@@ -42,13 +42,13 @@ export function computeExecutiveKpis(now: StoredRunSummary, before: StoredRunSum
       id: "clv-average",
       label: "Average 12-month CLV",
       value: whole(now.averageClv),
-      detail: now.clvCoverage ? `over the ${plural(countWithClv(now.clvCoverage), "customer", undefined, format)} with a CLV` : undefined,
+      detail: now.clvCoverage ? `over the ${pluralise(countWithClv(now.clvCoverage), "customer", undefined, format)} with a CLV` : undefined,
       change: delta(now.averageClv, before?.averageClv, whole),
     },
     {
       id: "alive",
       label: "Likely still active",
-      value: percent(now.aliveShare, 1, format),
+      value: formatPercent(now.aliveShare, 1, format),
       detail: "average probability a customer has not lapsed",
       change: delta(now.aliveShare, before?.aliveShare, points),
     },
@@ -65,7 +65,7 @@ export function computeExecutiveKpis(now: StoredRunSummary, before: StoredRunSum
           id: "profit",
           label: "Expected profit, recommended campaign",
           value: figures.profit,
-          detail: `mailing ${plural(campaign.contacts, "customer", undefined, format)}${campaign.threshold !== null ? ` with p ≥ ${figures.threshold}` : ""}; mailing everyone: ${whole(campaign.everyone.profit)}`,
+          detail: `mailing ${pluralise(campaign.contacts, "customer", undefined, format)}${campaign.threshold !== null ? ` with p ≥ ${figures.threshold}` : ""}; mailing everyone: ${whole(campaign.everyone.profit)}`,
           change: delta(campaign.profit, previous?.profit, whole),
         }
       : { id: "profit", label: "Expected profit, recommended campaign", value: "—", detail: RETRAIN },
@@ -74,7 +74,7 @@ export function computeExecutiveKpis(now: StoredRunSummary, before: StoredRunSum
           id: "roi",
           label: "ROI, recommended campaign",
           value: roi(campaign.roi),
-          detail: `mailing everyone: ${roi(campaign.everyone.roi)} (cost ${priceText(campaign.economics.costPerContact, format)} per contact, revenue ${priceText(campaign.economics.revenuePerResponse, format)} per response)`,
+          detail: `mailing everyone: ${roi(campaign.everyone.roi)} (cost ${formatPrice(campaign.economics.costPerContact, format)} per contact, revenue ${formatPrice(campaign.economics.revenuePerResponse, format)} per response)`,
           change: delta(campaign.roi, previous?.roi, points),
         }
       : { id: "roi", label: "ROI, recommended campaign", value: "—", detail: RETRAIN },

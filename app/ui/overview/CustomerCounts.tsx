@@ -1,7 +1,7 @@
 import { Card, Grid, Metric, Text } from "@tremor/react";
 import { getLatestImportBatch } from "@/lib/db/imports/batches";
 import { readMoneyFormat } from "@/lib/db/settings";
-import { count } from "@/lib/text/numberFormat";
+import { formatCount } from "@/lib/text/numberFormat";
 
 /** The database's totals as the latest import left them (stored with it: no count at request time). */
 export async function CustomerCounts() {
@@ -17,7 +17,7 @@ export async function CustomerCounts() {
       {cards.map((card) => (
         <Card key={card.label}>
           <Text>{card.label}</Text>
-          <Metric data-testid={card.testId}>{count(card.value, format)}</Metric>
+          <Metric data-testid={card.testId}>{formatCount(card.value, format)}</Metric>
         </Card>
       ))}
     </Grid>

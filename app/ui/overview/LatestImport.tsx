@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card, List, ListItem, Text, Title } from "@tremor/react";
 import { getLatestImportBatch } from "@/lib/db/imports/batches";
 import { readMoneyFormat } from "@/lib/db/settings";
-import { count } from "@/lib/text/numberFormat";
+import { formatCount } from "@/lib/text/numberFormat";
 
 /** The latest import in brief; the link to its report only for roles that may open it (same check as the import pages). */
 export async function LatestImport({ canOpenReport }: { canOpenReport: boolean }) {
@@ -19,8 +19,8 @@ export async function LatestImport({ canOpenReport }: { canOpenReport: boolean }
     <Card>
       <Title>Latest import</Title>
       <Text>
-        {batch.fileName} · {batch.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC · {count(batch.rowsRead, format)} rows read,{" "}
-        {count(batch.rowsInserted, format)} new, {count(batch.rowsUpdated, format)} updated, {count(batch.rowsUnchanged, format)} unchanged
+        {batch.fileName} · {batch.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC · {formatCount(batch.rowsRead, format)} rows read,{" "}
+        {formatCount(batch.rowsInserted, format)} new, {formatCount(batch.rowsUpdated, format)} updated, {formatCount(batch.rowsUnchanged, format)} unchanged
       </Text>
       <QualityFindings quality={batch.quality} />
       {canOpenReport && (

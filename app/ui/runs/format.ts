@@ -5,12 +5,12 @@ const DASH = "—";
 const finite = (value: number | null | undefined): value is number => typeof value === "number" && Number.isFinite(value);
 
 /** "2026-11-22 08:52" in UTC, as on the import pages. */
-export function utc(date: Date | string | null | undefined): string {
+export function formatUtc(date: Date | string | null | undefined): string {
   if (!date) return DASH;
   return new Date(date).toISOString().slice(0, 16).replace("T", " ");
 }
 
-export function duration(ms: number | null | undefined): string {
+export function formatDuration(ms: number | null | undefined): string {
   if (!finite(ms)) return DASH;
   if (ms < 1_000) return `${Math.round(ms)} ms`;
   if (ms < 60_000) return `${(ms / 1_000).toFixed(1)} s`;
@@ -21,7 +21,7 @@ export function duration(ms: number | null | undefined): string {
 /** How long a run took, or has been going for when it has not finished. */
 export function formatRunDuration(run: { createdAt: Date; startedAt: Date | null; finishedAt: Date | null }, now = new Date()): string {
   const start = run.startedAt ?? run.createdAt;
-  const took = duration((run.finishedAt ?? now).getTime() - start.getTime());
+  const took = formatDuration((run.finishedAt ?? now).getTime() - start.getTime());
   return run.finishedAt ? took : `${took} so far`;
 }
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Card, Title } from "@tremor/react";
 import type { SegmentView } from "@/lib/dashboard/segments";
-import { count, money, percent, type MoneyFormat } from "@/lib/text/numberFormat";
+import { formatCount, formatMoney, formatPercent, type MoneyFormat } from "@/lib/text/numberFormat";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 import { SegmentDot } from "@/app/ui/dashboard/States";
 import { countWithClv } from "@/app/ui/dashboard/coverage";
@@ -21,14 +21,14 @@ export function ComparisonTable({ segments, moneyFormat: format }: { segments: S
                 <SegmentDot color={segment.color} />
                 {segment.name}
               </Link>,
-              count(segment.size, format),
-              percent(segment.share, 1, format),
-              money(segment.stats?.averageIncome, format),
-              money(segment.stats?.averageSpend, format),
-              money(segment.stats?.averageClv, format),
-              segment.stats?.clvCoverage ? count(countWithClv(segment.stats.clvCoverage), format) : "—",
-              percent(segment.stats?.averageResponse, 1, format),
-              percent(segment.stats?.aliveShare, 1, format),
+              formatCount(segment.size, format),
+              formatPercent(segment.share, 1, format),
+              formatMoney(segment.stats?.averageIncome, format),
+              formatMoney(segment.stats?.averageSpend, format),
+              formatMoney(segment.stats?.averageClv, format),
+              segment.stats?.clvCoverage ? formatCount(countWithClv(segment.stats.clvCoverage), format) : "—",
+              formatPercent(segment.stats?.averageResponse, 1, format),
+              formatPercent(segment.stats?.aliveShare, 1, format),
             ],
           }))}
         />

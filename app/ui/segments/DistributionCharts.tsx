@@ -4,7 +4,7 @@ import type { Histogram } from "@/lib/runs/segmentDistributions";
 import type { Stored } from "@/lib/runs/storedRun";
 import { Bar } from "@/app/ui/charts/Charts";
 import { RetrainToSee } from "@/app/ui/dashboard/States";
-import { count, type MoneyFormat } from "@/lib/text/numberFormat";
+import { formatCount, type MoneyFormat } from "@/lib/text/numberFormat";
 
 /**
  * Spend by category, channel mix and the age and income histograms, drawn in the segment's
@@ -113,7 +113,7 @@ function HistogramCard({ title, what, unit, histogram, colors, testId, moneyForm
         <>
           <Text>
             {unit}
-            {histogram.missing ? ` (${count(histogram.missing, moneyFormat)} without a value)` : ""}.
+            {histogram.missing ? ` (${formatCount(histogram.missing, moneyFormat)} without a value)` : ""}.
           </Text>
           <Bar
             label={`${title} histogram`}

@@ -3,7 +3,7 @@ import { explainKChoice, explainSilhouetteDifference } from "@/lib/dashboard/kCh
 import type { StoredMetrics } from "@/lib/runs/storedRun";
 import { Line } from "@/app/ui/charts/Charts";
 import { RetrainToSee } from "@/app/ui/dashboard/States";
-import { fixed, percent } from "@/lib/text/numberFormat";
+import { formatFixed, formatPercent } from "@/lib/text/numberFormat";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 
 /** Why this many segments: per k the elbow (inertia), silhouette, stability and smallest segment of the chosen space, and the rule's reason. */
@@ -57,9 +57,9 @@ export function KCurvesCard({ segmentation }: { segmentation: StoredMetrics["seg
             className: point.k === segmentation.k ? "bg-blue-50 text-tremor-content-emphasis" : undefined,
             cells: [
               point.k === segmentation.k ? `${point.k} (chosen)` : point.k,
-              fixed(point.silhouette),
-              typeof point.stability === "number" ? fixed(point.stability, 2) : "not measured",
-              typeof point.minShare === "number" ? percent(point.minShare) : "not recorded",
+              formatFixed(point.silhouette),
+              typeof point.stability === "number" ? formatFixed(point.stability, 2) : "not measured",
+              typeof point.minShare === "number" ? formatPercent(point.minShare) : "not recorded",
             ],
           }))}
         />

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge, Card, List, ListItem, Text, Title, type Color } from "@tremor/react";
 import type { SegmentView } from "@/lib/dashboard/segments";
-import { count, money, percent, type MoneyFormat } from "@/lib/text/numberFormat";
+import { formatCount, formatMoney, formatPercent, type MoneyFormat } from "@/lib/text/numberFormat";
 import { Facts } from "@/app/ui/runs/Facts";
 import { SegmentDot } from "@/app/ui/dashboard/States";
 import { describeClvCoverage, summariseClvCoverage, RETRAIN_FOR_COVERAGE } from "@/app/ui/dashboard/coverage";
@@ -34,12 +34,12 @@ export function SegmentCard({ segment, moneyFormat, detailed = false }: { segmen
         <Facts
           testId={`segment-facts-${segment.key}`}
           items={[
-            ["Customers", count(segment.size, moneyFormat)],
-            ["Share", percent(segment.share, 1, moneyFormat)],
-            ["Avg income", money(stats?.averageIncome, moneyFormat)],
-            ["Avg spend", money(stats?.averageSpend, moneyFormat)],
-            ["Avg 12-month CLV", money(stats?.averageClv, moneyFormat)],
-            ["Response likelihood", percent(stats?.averageResponse, 1, moneyFormat)],
+            ["Customers", formatCount(segment.size, moneyFormat)],
+            ["Share", formatPercent(segment.share, 1, moneyFormat)],
+            ["Avg income", formatMoney(stats?.averageIncome, moneyFormat)],
+            ["Avg spend", formatMoney(stats?.averageSpend, moneyFormat)],
+            ["Avg 12-month CLV", formatMoney(stats?.averageClv, moneyFormat)],
+            ["Response likelihood", formatPercent(stats?.averageResponse, 1, moneyFormat)],
           ]}
         />
         <div className="mt-2 space-y-0.5 text-tremor-label text-tremor-content" data-testid={`segment-clv-coverage-${segment.key}`}>

@@ -4,13 +4,13 @@ import { readMoneyFormat } from "@/lib/db/settings";
 import { toSegmentView } from "@/lib/dashboard/segments";
 import { readSummary } from "@/lib/dashboard/storedSummary";
 import { readRunJson } from "@/lib/runs/storedRun";
-import { utc } from "@/app/ui/runs/format";
+import { formatUtc } from "@/app/ui/runs/format";
 import { NoActiveRun } from "@/app/ui/dashboard/States";
 import { ComparisonTable } from "./ComparisonTable";
 import { KCurvesCard } from "./KCurvesCard";
 import { ProjectionCard } from "./ProjectionCard";
 import { SegmentCard } from "./SegmentCard";
-import { plural } from "@/lib/text/plural";
+import { pluralise } from "@/lib/text/plural";
 import { ExportAllSegmentsLink } from "./ExportSegmentLinks";
 
 export async function SegmentsOverview() {
@@ -21,7 +21,7 @@ export async function SegmentsOverview() {
   return (
     <div className="space-y-6">
       <p className="text-tremor-default text-tremor-content" data-testid="segments-run">
-        {plural(segments.length, "segment")} from run #{run.id}, trained {utc(run.finishedAt)} UTC on {plural(run.snapshotCount, "customer")}.
+        {pluralise(segments.length, "segment")} from run #{run.id}, trained {formatUtc(run.finishedAt)} UTC on {pluralise(run.snapshotCount, "customer")}.
       </p>
       <ExportAllSegmentsLink />
       <Grid numItemsMd={2} className="gap-6">

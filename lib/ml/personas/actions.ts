@@ -8,7 +8,7 @@
  * data the last action says which data is missing. Only the run's most valuable segment is told
  * it is worth the most.
  */
-import { plural } from "@/lib/text/plural";
+import { pluralise } from "@/lib/text/plural";
 import { OTHER_CATEGORIES } from "@/lib/ml/features/orderBehaviour";
 import { recommendChannelAction, listChannels, choosePreferredChannel } from "./channels";
 import { describeEvidence, isHigh, isLow, known, shareEvidence, type Known } from "./evidence";
@@ -81,7 +81,7 @@ export function recommendActions(segment: SegmentStatistics, options: { isMostVa
   const context: Context = { segment, categories: listCategories(segment), isMostValuable: options.isMostValuable };
   const drafts = [winBack, valueActions, priceIncentive, nurture, campaignActions, growBasket].flatMap((rule) => rule(context));
   if (drafts.length === 0) drafts.push(featureCategory(context));
-  const audience = `the ${plural(segment.size, "customer")} in this segment`;
+  const audience = `the ${pluralise(segment.size, "customer")} in this segment`;
   const channels = listChannels(segment);
   const channel = choosePreferredChannel(channels);
   const actions = drafts.map((draft): PersonaAction => {

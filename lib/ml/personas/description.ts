@@ -5,7 +5,7 @@
  * income 72,400 (everyone 52,200), …". The averages are the trait statistics themselves, the
  * same means the dashboards' stat rows show.
  */
-import { plural } from "@/lib/text/plural";
+import { pluralise } from "@/lib/text/plural";
 import { formatValue, joinAsList } from "./format";
 import type { SegmentStatistics } from "./statistics";
 import { lookUpLabel, lookUpUnit, type PersonaTrait } from "./traits";
@@ -15,7 +15,7 @@ const NUMBERED_TRAITS = 3;
 
 export function describeSegment(segment: SegmentStatistics, traits: readonly PersonaTrait[]): string {
   if (segment.size === 0) return "No customers in this segment.";
-  const size = `${plural(segment.size, "customer")}, ${formatShare(segment.share)} of all.`;
+  const size = `${pluralise(segment.size, "customer")}, ${formatShare(segment.share)} of all.`;
   if (traits.length === 0) return `Close to the average customer on every measure. ${size}`;
   const words = `They ${joinAsList(traits.map((t) => t.phrase))}.`;
   const averages = traits.slice(0, NUMBERED_TRAITS).map((trait) => {

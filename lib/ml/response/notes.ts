@@ -4,7 +4,7 @@ import type { FeaturePipeline } from "@/lib/ml/features";
 import type { CalibrationReport } from "./calibration";
 import type { ProfitThreshold } from "./gains";
 import type { ResponseModelKind } from "./models";
-import { plural } from "@/lib/text/plural";
+import { pluralise } from "@/lib/text/plural";
 
 const NAMES: Record<ResponseModelKind, string> = { logistic: "logistic regression", mlp: "the MLP" };
 const f3 = (x: number) => x.toFixed(3);
@@ -12,7 +12,7 @@ const f3 = (x: number) => x.toFixed(3);
 export function noteDataProblems(records: readonly CustomerRecord[], labelled: readonly CustomerRecord[], pipeline: FeaturePipeline): string[] {
   const notes: string[] = [];
   const unlabelled = records.length - labelled.length;
-  if (unlabelled > 0) notes.push(`${plural(unlabelled, "customer")} without a Response value ${unlabelled === 1 ? "was" : "were"} left out.`);
+  if (unlabelled > 0) notes.push(`${pluralise(unlabelled, "customer")} without a Response value ${unlabelled === 1 ? "was" : "were"} left out.`);
   const excluded = pipeline.fit.excluded;
   if (excluded.length > 0) {
     const ids = excluded
@@ -21,7 +21,7 @@ export function noteDataProblems(records: readonly CustomerRecord[], labelled: r
       .join(", ");
     const more = excluded.length > 10 ? ` and ${excluded.length - 10} more` : "";
     notes.push(
-      `${plural(excluded.length, "customer")} with impossible birth years ${excluded.length === 1 ? "was" : "were"} left out of fitting the features ` +
+      `${pluralise(excluded.length, "customer")} with impossible birth years ${excluded.length === 1 ? "was" : "were"} left out of fitting the features ` +
         `(${ids}${more}); ${excluded.length === 1 ? "it is" : "they are"} scored with the median age (${pipeline.cleaning.medians.age}).`,
     );
   }

@@ -38,17 +38,17 @@ export interface KPick {
 
 type MeasuredPoint = KCurvePoint & { stability: number; minShare: number };
 
-const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
+const formatPercent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 const silhouetteFirst = (a: MeasuredPoint, b: MeasuredPoint) => b.silhouette - a.silhouette || a.k - b.k;
 const stabilityFirst = (a: MeasuredPoint, b: MeasuredPoint) => b.stability - a.stability || silhouetteFirst(a, b);
 
 export function pickK(curve: readonly MeasuredPoint[], rule: KRule): KPick {
   const resampled = `across ${rule.resamples} resamples (stability ≥ ${rule.minStability.toFixed(2)})`;
-  const share = `at least ${percent(rule.minShare)} of customers`;
+  const share = `at least ${formatPercent(rule.minShare)} of customers`;
   if (rule.fixedK !== null) {
     const point = curve.find((p) => p.k === rule.fixedK);
     if (!point) throw new Error(`pickK: the curve has no point for the fixed k = ${rule.fixedK}`);
-    const measured = `silhouette ${point.silhouette.toFixed(3)}, stability ${point.stability.toFixed(2)}, smallest segment ${percent(point.minShare)}`;
+    const measured = `silhouette ${point.silhouette.toFixed(3)}, stability ${point.stability.toFixed(2)}, smallest segment ${formatPercent(point.minShare)}`;
     return { k: point.k, reason: `k = ${point.k}: fixed by an administrator, not chosen (${measured}).` };
   }
   const inRange = curve.filter((p) => p.k >= rule.kMin && p.k <= rule.kMax);

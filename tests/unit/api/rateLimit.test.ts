@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { RateLimiter } from "@/lib/http/rateLimit";
-import { readBearerSecret, hashTokenSecret, newTokenSecret } from "@/lib/auth/apiTokens";
+import { readBearerSecret } from "@/lib/auth/apiTokens";
+import { hashTokenSecret, newTokenSecret } from "@/lib/db/tokenSecrets";
 
 describe("the per-token rate limit", () => {
   test("allows the burst at once, then the rate, and says when to retry", () => {

@@ -1,5 +1,14 @@
 import { describe, expect, test } from "vitest";
-import { compactNumber, count, fixed, money, moneyHeader, percent, UNSET_MONEY_FORMAT, type MoneyFormat } from "@/lib/text/numberFormat";
+import {
+  formatCompactNumber,
+  formatCount,
+  formatFixed,
+  formatMoney,
+  nameMoneyColumn,
+  formatPercent,
+  UNSET_MONEY_FORMAT,
+  type MoneyFormat,
+} from "@/lib/text/numberFormat";
 
 const USD: MoneyFormat = { currency: "USD", locale: "en-US" };
 const EUR: MoneyFormat = { currency: "EUR", locale: "de-DE" };
@@ -24,23 +33,23 @@ describe("money", () => {
     ["unset compact", 2_500_000, UNSET_MONEY_FORMAT, { compact: true }, "2.5M"],
     ["negative", -1_106.9, USD, {}, "-$1,107"],
   ] as const)("%s", (_name, value, format, options, expected) => {
-    expect(money(value, format, options)).toBe(expected);
+    expect(formatMoney(value, format, options)).toBe(expected);
   });
 
   test.each([null, undefined, Number.NaN, Number.POSITIVE_INFINITY])("an unknown amount (%s) is a dash, not a made-up zero", (value) => {
-    expect(money(value, USD)).toBe("—");
+    expect(formatMoney(value, USD)).toBe("—");
   });
 });
 
 describe("numbers that are not money follow the same locale", () => {
   test.each([
-    ["count", count(12_345, EUR), "12.345"],
-    ["count with decimals", count(94.66, USD, 1), "94.7"],
-    ["fixed never groups", fixed(1234.5678, 3, EUR), "1234,568"],
-    ["fixed defaults to en-US", fixed(0.8123), "0.812"],
-    ["percent", percent(0.125, 1, EUR), `12,5${NBSP}%`],
-    ["percent defaults to en-US", percent(0.674), "67.4%"],
-    ["compact", compactNumber(2_500_000, EUR), `2,5${NBSP}Mio.`],
+    ["count", formatCount(12_345, EUR), "12.345"],
+    ["count with decimals", formatCount(94.66, USD, 1), "94.7"],
+    ["fixed never groups", formatFixed(1234.5678, 3, EUR), "1234,568"],
+    ["fixed defaults to en-US", formatFixed(0.8123), "0.812"],
+    ["percent", formatPercent(0.125, 1, EUR), `12,5${NBSP}%`],
+    ["percent defaults to en-US", formatPercent(0.674), "67.4%"],
+    ["compact", formatCompactNumber(2_500_000, EUR), `2,5${NBSP}Mio.`],
   ])("%s", (_name, actual, expected) => {
     expect(actual).toBe(expected);
   });
@@ -48,7 +57,7 @@ describe("numbers that are not money follow the same locale", () => {
 
 describe("moneyHeader", () => {
   test("names the currency in lower case once it is set, and leaves the header alone before", () => {
-    expect(moneyHeader("clv_12m", EUR)).toBe("clv_12m_eur");
-    expect(moneyHeader("clv_12m", UNSET_MONEY_FORMAT)).toBe("clv_12m");
+    expect(nameMoneyColumn("clv_12m", EUR)).toBe("clv_12m_eur");
+    expect(nameMoneyColumn("clv_12m", UNSET_MONEY_FORMAT)).toBe("clv_12m");
   });
 });

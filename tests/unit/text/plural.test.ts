@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { plural } from "@/lib/text/plural";
+import { pluralise } from "@/lib/text/plural";
 
 describe("plural", () => {
   test.each([
@@ -10,10 +10,10 @@ describe("plural", () => {
     [3, "child", "children", "3 children"],
     [null, "customer", undefined, "— customers"],
   ])("%s %s", (value, singular, pluralForm, expected) => {
-    expect(plural(value, singular, pluralForm)).toBe(expected);
+    expect(pluralise(value, singular, pluralForm)).toBe(expected);
   });
 
   test("counts take the chosen locale's grouping", () => {
-    expect(plural(2240, "customer", undefined, { currency: "EUR", locale: "de-DE" })).toBe("2.240 customers");
+    expect(pluralise(2240, "customer", undefined, { currency: "EUR", locale: "de-DE" })).toBe("2.240 customers");
   });
 });

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { listAudit } from "@/lib/db/audit";
 import { describeAction, listDetailFields, describeTarget } from "@/lib/audit/entry";
-import { utc } from "@/app/ui/runs/format";
+import { formatUtc } from "@/app/ui/runs/format";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 
 type Entry = Awaited<ReturnType<typeof listAudit>>["entries"][number];
@@ -17,7 +17,7 @@ export function AuditTable({ entries, emailOf }: { entries: Entry[]; emailOf: Re
         key: entry.id,
         cells: [
           <span key="when" className="whitespace-nowrap">
-            {utc(entry.createdAt)}
+            {formatUtc(entry.createdAt)}
           </span>,
           entry.user ? <Who key="who" email={entry.user.email} name={entry.user.name} /> : "system",
           <span key="action" title={entry.action}>

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Button, Callout } from "@tremor/react";
 import type { ImportPreview, ImportSummary } from "@/lib/db/imports/batches";
-import { count } from "@/lib/import/report";
+import { pluralise } from "@/lib/text/plural";
 import { ImportReportList } from "./ImportReportList";
 
 type Result = ({ kind: "done" } & (ImportSummary | ImportPreview)) | { kind: "error"; message: string };
@@ -135,7 +135,7 @@ function ImportOutcome({ result }: { result: Extract<Result, { kind: "done" }> }
   return (
     <Callout title={title} color={!succeeded ? "rose" : result.batchId === null ? "blue" : "emerald"} role="status">
       {succeeded
-        ? `${count(result.rowsRead, "row")} read: ${result.rowsInserted.toLocaleString("en-US")} new, ${result.rowsUpdated.toLocaleString("en-US")} updated, ${result.rowsUnchanged.toLocaleString("en-US")} unchanged, ${result.rowsRejected.toLocaleString("en-US")} rejected${result.customersCreated ? `, ${result.customersCreated.toLocaleString("en-US")} customers created from orders` : ""}.`
+        ? `${pluralise(result.rowsRead, "row")} read: ${result.rowsInserted.toLocaleString("en-US")} new, ${result.rowsUpdated.toLocaleString("en-US")} updated, ${result.rowsUnchanged.toLocaleString("en-US")} unchanged, ${result.rowsRejected.toLocaleString("en-US")} rejected${result.customersCreated ? `, ${result.customersCreated.toLocaleString("en-US")} customers created from orders` : ""}.`
         : result.error}{" "}
       {result.batchId === null ? (
         succeeded && "Press Import to write it."

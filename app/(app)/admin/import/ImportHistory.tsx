@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge, Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Title } from "@tremor/react";
 import { listImportHistory } from "@/lib/db/imports/batches";
-import { utc } from "@/app/ui/runs/format";
+import { formatUtc } from "@/app/ui/runs/format";
 
 // Ten columns fit a 1,280 px page only with narrow padding and the file name and e-mail wrapping.
 const CELL = "px-2";
@@ -28,7 +28,7 @@ export async function ImportHistory() {
           <TableBody>
             {batches.map((batch) => (
               <TableRow key={batch.id}>
-                <TableCell className={CELL}>{utc(batch.createdAt)}</TableCell>
+                <TableCell className={CELL}>{formatUtc(batch.createdAt)}</TableCell>
                 <TableCell className={WRAPS}>
                   <Link href={`/admin/import/${batch.id}`} className="text-tremor-brand underline">
                     {batch.fileName}
@@ -40,7 +40,7 @@ export async function ImportHistory() {
                   {batch.attempts > 1 && (
                     <span className="ml-2 text-tremor-label text-tremor-content" data-testid="refused-attempts">
                       {batch.attemptsAtLeast ? "at least " : ""}
-                      {batch.attempts.toLocaleString("en-US")} attempts since {utc(batch.firstAttemptAt)}
+                      {batch.attempts.toLocaleString("en-US")} attempts since {formatUtc(batch.firstAttemptAt)}
                     </span>
                   )}
                 </TableCell>

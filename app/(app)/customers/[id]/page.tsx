@@ -4,7 +4,7 @@ import Link from "next/link";
 import { Text, Title } from "@tremor/react";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getActiveRunView } from "@/lib/db/activeRun";
-import { utc } from "@/app/ui/runs/format";
+import { formatUtc } from "@/app/ui/runs/format";
 import { PageSkeleton } from "@/app/ui/PageSkeleton";
 import { CustomerDetails } from "@/app/ui/customer/CustomerDetails";
 import { findCustomer } from "./findCustomer";
@@ -22,7 +22,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
       <div>
         <Title>Customer {customer.externalId}</Title>
         <Text>
-          Imported {utc(customer.createdAt)}
+          Imported {formatUtc(customer.createdAt)}
           {run ? ` · scores from run #${run.id}` : ""}
         </Text>
       </div>

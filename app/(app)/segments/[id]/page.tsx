@@ -5,7 +5,7 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { readMoneyFormat } from "@/lib/db/settings";
 import { toSegmentView } from "@/lib/dashboard/segments";
 import { readSummary } from "@/lib/dashboard/storedSummary";
-import { utc } from "@/app/ui/runs/format";
+import { formatUtc } from "@/app/ui/runs/format";
 import { DistributionCharts } from "@/app/ui/segments/DistributionCharts";
 import { SegmentCard } from "@/app/ui/segments/SegmentCard";
 import { findSegment } from "./findSegment";
@@ -23,7 +23,7 @@ export default async function SegmentPage({ params }: { params: Promise<{ id: st
       </Link>
       <SegmentCard segment={segment} moneyFormat={moneyFormat} detailed />
       <Text>
-        From run #{found.run.id}, trained {utc(found.run.finishedAt)} UTC.
+        From run #{found.run.id}, trained {formatUtc(found.run.finishedAt)} UTC.
       </Text>
       <DistributionCharts segment={segment} moneyFormat={moneyFormat} />
     </div>

@@ -1,7 +1,7 @@
 import { Card, Text, Title } from "@tremor/react";
 import type { StoredMetrics } from "@/lib/runs/storedRun";
 import { Bar } from "@/app/ui/charts/Charts";
-import { count, fixed, percent, type MoneyFormat } from "@/lib/text/numberFormat";
+import { formatCount, formatFixed, formatPercent, type MoneyFormat } from "@/lib/text/numberFormat";
 import { ClvGradeCallout } from "@/app/ui/runs/ClvGradeCallout";
 import { Facts } from "@/app/ui/runs/Facts";
 
@@ -34,9 +34,9 @@ function BacktestFigures({ backtest, moneyFormat: format }: { backtest: Extract<
     <div className="mt-2 space-y-4">
       <Text>
         Refitted on the orders up to {backtest.calibrationEnd} (calibration period), then asked to predict the {backtest.holdoutWeeks} weeks to{" "}
-        {backtest.holdoutEnd} (hold-out), for the {count(backtest.customers, format)} customers who had bought by the cutoff
+        {backtest.holdoutEnd} (hold-out), for the {formatCount(backtest.customers, format)} customers who had bought by the cutoff
         {backtest.newInHoldout
-          ? `; ${count(backtest.newInHoldout, format)} customers first seen in the hold-out have nothing to predict from and are not scored`
+          ? `; ${formatCount(backtest.newInHoldout, format)} customers first seen in the hold-out have nothing to predict from and are not scored`
           : ""}
         .
       </Text>
@@ -44,14 +44,14 @@ function BacktestFigures({ backtest, moneyFormat: format }: { backtest: Extract<
       <Facts
         testId="clv-backtest-facts"
         items={[
-          ["Repeat purchases predicted", count(Math.round(backtest.predictedPurchases ?? Number.NaN), format)],
-          ["Actual", count(backtest.actualPurchases, format)],
-          ["Error per customer (MAE)", fixed(backtest.mae, 3, format)],
-          ["Past-rate baseline MAE", fixed(backtest.baselineMae, 3, format)],
-          ["Spearman, value vs hold-out spend", fixed(backtest.spearman, 3, format)],
+          ["Repeat purchases predicted", formatCount(Math.round(backtest.predictedPurchases ?? Number.NaN), format)],
+          ["Actual", formatCount(backtest.actualPurchases, format)],
+          ["Error per customer (MAE)", formatFixed(backtest.mae, 3, format)],
+          ["Past-rate baseline MAE", formatFixed(backtest.baselineMae, 3, format)],
+          ["Spearman, value vs hold-out spend", formatFixed(backtest.spearman, 3, format)],
           [
             "Top 10% by CLV / by past spend",
-            `${percent(backtest.topDecileShare.byPredicted, 1, format)} / ${percent(backtest.topDecileShare.byPastSpend, 1, format)}`,
+            `${formatPercent(backtest.topDecileShare.byPredicted, 1, format)} / ${formatPercent(backtest.topDecileShare.byPastSpend, 1, format)}`,
           ],
         ]}
       />

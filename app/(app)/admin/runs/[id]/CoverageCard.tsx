@@ -2,7 +2,7 @@ import { Callout, Card, List, ListItem, Text, Title } from "@tremor/react";
 import type { StoredRunSummary } from "@/lib/dashboard/storedSummary";
 import type { StoredMetrics } from "@/lib/runs/storedRun";
 import { describeClvCoverage, RETRAIN_FOR_COVERAGE, describeResponseCoverage } from "@/app/ui/dashboard/coverage";
-import { count } from "@/lib/text/numberFormat";
+import { formatCount } from "@/lib/text/numberFormat";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 
 type Segment = { segmentKey: number; name: string };
@@ -57,11 +57,11 @@ export function CoverageCard({
               key: segment.segmentKey ?? i,
               cells: [
                 nameOf.get(segment.segmentKey ?? -1) ?? `#${segment.segmentKey}`,
-                count(segment.clvCoverage!.customers),
-                count(segment.clvCoverage!.orders),
-                count(segment.clvCoverage!.profiles),
-                count(segment.clvCoverage!.none),
-                segment.responseCoverage ? count(segment.responseCoverage.none) : "—",
+                formatCount(segment.clvCoverage!.customers),
+                formatCount(segment.clvCoverage!.orders),
+                formatCount(segment.clvCoverage!.profiles),
+                formatCount(segment.clvCoverage!.none),
+                segment.responseCoverage ? formatCount(segment.responseCoverage.none) : "—",
               ],
             }))}
           />

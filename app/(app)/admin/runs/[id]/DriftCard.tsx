@@ -1,7 +1,7 @@
 import { Callout, Card, Text, Title } from "@tremor/react";
 import { labelAttribute } from "@/lib/ml/features/labels";
 import type { StoredDrift, StoredFeatureDrift } from "@/lib/runs/storedRun";
-import { fixed, percent } from "@/lib/text/numberFormat";
+import { formatFixed, formatPercent } from "@/lib/text/numberFormat";
 import { SeverityBadge } from "@/app/ui/runs/RunBadges";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 
@@ -36,8 +36,8 @@ export function DriftCard({ drift }: { drift: StoredDrift | null }) {
         color={drift.datasetDrift ? "rose" : "emerald"}
         data-testid="drift-verdict"
       >
-        {drift.driftedFeatures} of {features.features.length} features drifted ({percent(features.driftedShare)}); the dataset counts as drifted from{" "}
-        {percent(features.threshold, 0)}.
+        {drift.driftedFeatures} of {features.features.length} features drifted ({formatPercent(features.driftedShare)}); the dataset counts as drifted from{" "}
+        {formatPercent(features.threshold, 0)}.
       </Callout>
       <Text className="mt-4">Each feature of this run&apos;s customers against the reference kept with the previous run, the most drifted first.</Text>
       <div className="mt-2">
@@ -71,10 +71,10 @@ function toDriftRow(feature: StoredFeatureDrift, label: string) {
       </span>,
       feature.kind,
       <SeverityBadge key="severity" severity={feature.severity} />,
-      fixed(feature.psi),
-      feature.kind === "numeric" ? fixed(feature.wasserstein) : "",
-      feature.kind === "numeric" ? fixed(feature.ksPValue) : "",
-      feature.kind === "categorical" ? fixed(feature.jsDistance) : "",
+      formatFixed(feature.psi),
+      feature.kind === "numeric" ? formatFixed(feature.wasserstein) : "",
+      feature.kind === "numeric" ? formatFixed(feature.ksPValue) : "",
+      feature.kind === "categorical" ? formatFixed(feature.jsDistance) : "",
       feature.newCategories?.length ? feature.newCategories.join(", ") : "",
     ],
   };

@@ -1,6 +1,6 @@
 import { Card, List, ListItem, Text, Title } from "@tremor/react";
 import type { StoredMetrics } from "@/lib/runs/storedRun";
-import { count, fixed, percent } from "@/lib/text/numberFormat";
+import { formatCount, formatFixed, formatPercent } from "@/lib/text/numberFormat";
 import { Facts } from "@/app/ui/runs/Facts";
 
 /** Lifetime value and the segment classifier (the models a run skipped are in CoverageCard). */
@@ -17,14 +17,14 @@ export function OtherModels({ metrics }: { metrics: StoredMetrics }) {
                 "Summary from",
                 clv.coverage ? "order lines where a customer has them, profile fields otherwise" : clv.source === "orders" ? "order lines" : "profiles",
               ],
-              ["BG/NBD r, α", `${fixed(clv.bgnbd.r)}, ${fixed(clv.bgnbd.alpha, 2)}`],
-              ["BG/NBD a, b", `${fixed(clv.bgnbd.a, 2)}, ${fixed(clv.bgnbd.b, 2)}`],
+              ["BG/NBD r, α", `${formatFixed(clv.bgnbd.r)}, ${formatFixed(clv.bgnbd.alpha, 2)}`],
+              ["BG/NBD a, b", `${formatFixed(clv.bgnbd.a, 2)}, ${formatFixed(clv.bgnbd.b, 2)}`],
               [
                 "Gamma-Gamma p, q, γ",
-                clv.gammaGamma ? `${fixed(clv.gammaGamma.p)}, ${fixed(clv.gammaGamma.q)}, ${fixed(clv.gammaGamma.gamma, 1)}` : "not fitted",
+                clv.gammaGamma ? `${formatFixed(clv.gammaGamma.p)}, ${formatFixed(clv.gammaGamma.q)}, ${formatFixed(clv.gammaGamma.gamma, 1)}` : "not fitted",
               ],
-              ["Scored", count(clv.scored)],
-              ["Excluded", count(clv.excluded)],
+              ["Scored", formatCount(clv.scored)],
+              ["Excluded", formatCount(clv.excluded)],
             ]}
           />
           <List>
@@ -43,9 +43,9 @@ export function OtherModels({ metrics }: { metrics: StoredMetrics }) {
         <div className="mt-2">
           <Facts
             items={[
-              ["Held-out accuracy", percent(classifier.heldOutAccuracy)],
-              ["Epochs", count(classifier.epochs)],
-              ["Training rows", count(classifier.rows)],
+              ["Held-out accuracy", formatPercent(classifier.heldOutAccuracy)],
+              ["Epochs", formatCount(classifier.epochs)],
+              ["Training rows", formatCount(classifier.rows)],
             ]}
           />
         </div>

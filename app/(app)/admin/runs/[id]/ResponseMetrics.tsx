@@ -1,11 +1,11 @@
 import { Card, List, ListItem, Text, Title } from "@tremor/react";
 import type { StoredMetrics } from "@/lib/runs/storedRun";
-import { duration } from "@/app/ui/runs/format";
-import { count, fixed, money, type MoneyFormat } from "@/lib/text/numberFormat";
-import { priceText } from "@/app/ui/campaigns/recommendedText";
+import { formatDuration } from "@/app/ui/runs/format";
+import { formatCount, formatFixed, formatMoney, type MoneyFormat } from "@/lib/text/numberFormat";
+import { formatPrice } from "@/app/ui/campaigns/recommendedText";
 import { Facts } from "@/app/ui/runs/Facts";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
-import { plural } from "@/lib/text/plural";
+import { pluralise } from "@/lib/text/plural";
 
 type Response = NonNullable<StoredMetrics["response"]>;
 
@@ -26,11 +26,11 @@ export function ResponseMetrics({ response, moneyFormat }: { response: StoredMet
         <Facts
           items={[
             ["Champion", response.champion],
-            ["CV ROC AUC", fixed(response.cvAuc[response.champion], 3, moneyFormat)],
-            ["PR AUC", fixed(metrics.prAuc, 3, moneyFormat)],
-            ["Brier (calibrated)", fixed(response.brier, 3, moneyFormat)],
-            ["Responders", `${count(metrics.responders, moneyFormat)} of ${count(metrics.rows, moneyFormat)}`],
-            ["Best cut on held-out folds", threshold.threshold === null ? "contact nobody" : fixed(threshold.threshold, 3, moneyFormat)],
+            ["CV ROC AUC", formatFixed(response.cvAuc[response.champion], 3, moneyFormat)],
+            ["PR AUC", formatFixed(metrics.prAuc, 3, moneyFormat)],
+            ["Brier (calibrated)", formatFixed(response.brier, 3, moneyFormat)],
+            ["Responders", `${formatCount(metrics.responders, moneyFormat)} of ${formatCount(metrics.rows, moneyFormat)}`],
+            ["Best cut on held-out folds", threshold.threshold === null ? "contact nobody" : formatFixed(threshold.threshold, 3, moneyFormat)],
           ]}
         />
       </div>
@@ -42,14 +42,14 @@ export function ResponseMetrics({ response, moneyFormat }: { response: StoredMet
         />
       </div>
       <p className="mt-4 text-tremor-default text-tremor-content" data-testid="response-holdout-cut">
-        Model evaluation on held-out folds, not the campaign: had the {plural(threshold.contactAll.contacted, "labelled customer")} been mailed by their
+        Model evaluation on held-out folds, not the campaign: had the {pluralise(threshold.contactAll.contacted, "labelled customer")} been mailed by their
         out-of-fold predictions,{" "}
         {threshold.threshold === null
           ? "mailing nobody would have paid best"
-          : `the ${count(threshold.contacted, moneyFormat)} at or above ${fixed(threshold.threshold, 3, moneyFormat)} would have brought ${plural(threshold.responders, "actual responder")}, a profit of ${money(threshold.profit, moneyFormat)}`}{" "}
-        against {money(threshold.contactAll.profit, moneyFormat)} mailing all of them (cost {priceText(threshold.costPerContact, moneyFormat)} per contact,
-        revenue {priceText(threshold.revenuePerResponse, moneyFormat)} per response). The recommended campaign is chosen on the final model&apos;s scores of
-        every customer instead.
+          : `the ${formatCount(threshold.contacted, moneyFormat)} at or above ${formatFixed(threshold.threshold, 3, moneyFormat)} would have brought ${pluralise(threshold.responders, "actual responder")}, a profit of ${formatMoney(threshold.profit, moneyFormat)}`}{" "}
+        against {formatMoney(threshold.contactAll.profit, moneyFormat)} mailing all of them (cost {formatPrice(threshold.costPerContact, moneyFormat)} per
+        contact, revenue {formatPrice(threshold.revenuePerResponse, moneyFormat)} per response). The recommended campaign is chosen on the final model&apos;s
+        scores of every customer instead.
       </p>
       {response.notes.length > 0 && (
         <List className="mt-2">
@@ -70,11 +70,11 @@ function toModelRows(response: Response) {
     className: kind === response.champion ? "bg-blue-50 text-tremor-content-emphasis" : undefined,
     cells: [
       kind === response.champion ? `${kind} (champion)` : kind,
-      fixed(cv?.meanAuc),
-      fixed(cv?.stdAuc),
-      fixed(cv?.pooledAuc),
-      fixed(cv?.brier),
-      duration(cv?.milliseconds),
+      formatFixed(cv?.meanAuc),
+      formatFixed(cv?.stdAuc),
+      formatFixed(cv?.pooledAuc),
+      formatFixed(cv?.brier),
+      formatDuration(cv?.milliseconds),
     ],
   }));
 }

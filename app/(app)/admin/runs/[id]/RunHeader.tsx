@@ -1,8 +1,8 @@
 import { Text, Title } from "@tremor/react";
 import type { getRun } from "@/lib/db/runs";
 import { explainActivationReason } from "@/app/ui/runs/activationReasons";
-import { describeRequester, formatRunDuration, utc } from "@/app/ui/runs/format";
-import { count } from "@/lib/text/numberFormat";
+import { describeRequester, formatRunDuration, formatUtc } from "@/app/ui/runs/format";
+import { formatCount } from "@/lib/text/numberFormat";
 import { Facts } from "@/app/ui/runs/Facts";
 import { ActiveBadge, RunStatusBadge } from "@/app/ui/runs/RunBadges";
 
@@ -17,7 +17,7 @@ export function RunHeader({ run, activeSince }: { run: Run; activeSince: { at: D
         </Title>
         <Text>
           {activeSince
-            ? `The active run since ${utc(activeSince.at)} UTC (${explainActivationReason(activeSince.reason)}): users see its segments and scores.`
+            ? `The active run since ${formatUtc(activeSince.at)} UTC (${explainActivationReason(activeSince.reason)}): users see its segments and scores.`
             : "Not the active run: users do not see its scores."}
           {run.status === "RUNNING" || run.status === "QUEUED" ? ` Now: ${run.stage ?? "starting"}, ${Math.round(run.progress * 100)}%.` : ""}
         </Text>
@@ -27,10 +27,10 @@ export function RunHeader({ run, activeSince }: { run: Run; activeSince: { at: D
         items={[
           ["Trigger", run.trigger.toLowerCase()],
           ["Requested by", describeRequester(run)],
-          ["Started (UTC)", utc(run.startedAt ?? run.createdAt)],
-          ["Finished (UTC)", utc(run.finishedAt)],
+          ["Started (UTC)", formatUtc(run.startedAt ?? run.createdAt)],
+          ["Finished (UTC)", formatUtc(run.finishedAt)],
           ["Duration", formatRunDuration(run)],
-          ["Customers", count(run.snapshotCount)],
+          ["Customers", formatCount(run.snapshotCount)],
         ]}
       />
     </div>

@@ -1,6 +1,6 @@
 import { Callout, Card, List, ListItem, Text, Title } from "@tremor/react";
 import type { StoredMetrics } from "@/lib/runs/storedRun";
-import { fixed, percent } from "@/lib/text/numberFormat";
+import { formatFixed, formatPercent } from "@/lib/text/numberFormat";
 import { Facts } from "@/app/ui/runs/Facts";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 
@@ -16,11 +16,11 @@ export function SegmentationMetrics({ segmentation, attributes }: { segmentation
             ["Segmented on", attributes.length ? `${basis}, plus custom attributes: ${attributes.join(", ")}` : basis],
             ["Segments (k)", segmentation.k ?? "—"],
             ["Space", segmentation.space],
-            ["Silhouette", fixed(segmentation.silhouette)],
-            ["Stability", fixed(segmentation.stability, 2)],
-            ["Smallest segment", percent(segmentation.minShare)],
-            ["Davies–Bouldin", fixed(segmentation.daviesBouldin)],
-            ["Calinski–Harabasz", fixed(segmentation.calinskiHarabasz, 1)],
+            ["Silhouette", formatFixed(segmentation.silhouette)],
+            ["Stability", formatFixed(segmentation.stability, 2)],
+            ["Smallest segment", formatPercent(segmentation.minShare)],
+            ["Davies–Bouldin", formatFixed(segmentation.daviesBouldin)],
+            ["Calinski–Harabasz", formatFixed(segmentation.calinskiHarabasz, 1)],
           ]}
         />
       </div>
@@ -47,9 +47,9 @@ export function SegmentationMetrics({ segmentation, attributes }: { segmentation
               space.space === segmentation.space ? `${space.space} (chosen)` : space.space,
               space.dimensions ?? "—",
               space.k ?? "—",
-              fixed(space.standardized.silhouette),
-              fixed(space.standardized.daviesBouldin),
-              fixed(space.standardized.calinskiHarabasz, 1),
+              formatFixed(space.standardized.silhouette),
+              formatFixed(space.standardized.daviesBouldin),
+              formatFixed(space.standardized.calinskiHarabasz, 1),
               space.rankSum ?? "—",
             ],
           }))}

@@ -1,6 +1,6 @@
 import { Badge, Card, Text, Title } from "@tremor/react";
 import type { getRun } from "@/lib/db/runs";
-import { count, percent } from "@/lib/text/numberFormat";
+import { formatCount, formatPercent } from "@/lib/text/numberFormat";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 import { SegmentDot } from "@/app/ui/dashboard/States";
 
@@ -25,8 +25,8 @@ export function SegmentsCard({ segments }: { segments: Segment[] }) {
                   <SegmentDot color={segment.color} />
                   {segment.name}
                 </span>,
-                count(segment.size),
-                percent(segment.share),
+                formatCount(segment.size),
+                formatPercent(segment.share),
                 identityBadge(segment),
               ],
             }))}

@@ -1,6 +1,6 @@
 import { Card, Text, Title } from "@tremor/react";
 import type { StoredStability } from "@/lib/runs/storedRun";
-import { count, fixed } from "@/lib/text/numberFormat";
+import { formatCount, formatFixed } from "@/lib/text/numberFormat";
 import { Facts } from "@/app/ui/runs/Facts";
 
 export function StabilityCard({ stability }: { stability: StoredStability | null }) {
@@ -13,11 +13,11 @@ export function StabilityCard({ stability }: { stability: StoredStability | null
           <div className="mt-2">
             <Facts
               items={[
-                ["Adjusted Rand Index", fixed(stability.adjustedRandIndex)],
-                ["Customers in both", count(stability.commonCustomers)],
-                ["Segments matched", count(stability.matchedSegments)],
-                ["New segments", count(stability.newSegments)],
-                ["Disappeared", count(stability.disappearedSegments)],
+                ["Adjusted Rand Index", formatFixed(stability.adjustedRandIndex)],
+                ["Customers in both", formatCount(stability.commonCustomers)],
+                ["Segments matched", formatCount(stability.matchedSegments)],
+                ["New segments", formatCount(stability.newSegments)],
+                ["Disappeared", formatCount(stability.disappearedSegments)],
               ]}
             />
           </div>

@@ -1,6 +1,6 @@
 import { Card, Text, Title } from "@tremor/react";
-import { duration } from "@/app/ui/runs/format";
-import { count } from "@/lib/text/numberFormat";
+import { formatDuration } from "@/app/ui/runs/format";
+import { formatCount } from "@/lib/text/numberFormat";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 
 interface Stage {
@@ -31,8 +31,8 @@ const rowsOf = (stages: Stage[]) =>
       <span key="stage" style={{ paddingLeft: `${stage.depth * 1.25}rem` }} className="font-mono">
         {stage.name}
       </span>,
-      count(stage.ms),
-      duration(stage.ms),
+      formatCount(stage.ms),
+      formatDuration(stage.ms),
     ],
   }));
 
