@@ -37,6 +37,7 @@ const file = path.resolve(positionals[0]);
 const { importFile } = await import("@/lib/services/importFile");
 const { getImportBatch } = await import("@/lib/db/imports/batches");
 const { count, describeReport, formatNumber } = await import("@/lib/import/report");
+const { readFindings } = await import("@/lib/import/quality");
 const { disconnectDatabase } = await import("@/lib/db/connection");
 
 const started = performance.now();
@@ -63,5 +64,5 @@ console.log(
     ".",
 );
 if (report.length) console.log(report.join("\n"));
-const findings = (batch?.quality as { findings?: string[] } | null)?.findings ?? [];
+const findings = readFindings(batch?.quality);
 if (findings.length) console.log(`Data quality:\n  - ${findings.join("\n  - ")}`);
