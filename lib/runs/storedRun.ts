@@ -92,6 +92,7 @@ const metricsShape = z.looseObject({
       champion: z.string(),
       cvAuc: z.record(z.string(), figure),
       metrics: z.looseObject({ gains: z.array(z.looseObject({ lift: figure })) }),
+      notes: z.array(z.string()),
     })
     .nullable()
     .catch(null),

@@ -31,7 +31,7 @@ const metrics = {
     daviesBouldin: 1.4,
   },
   classifier: null,
-  response: { champion: "mlp", cvAuc: { logistic: 0.9, mlp: 0.92 }, metrics: { gains: [{ decile: 1, lift: 2.4 }] }, brier: 0.1 },
+  response: { champion: "mlp", cvAuc: { logistic: 0.9, mlp: 0.92 }, metrics: { gains: [{ decile: 1, lift: 2.4 }] }, notes: [], brier: 0.1 },
   clv: { source: "orders", notes: [], scored: 790 },
   skipped: [{ model: "clv", reason: "too few orders" }],
   gate: { silhouette: 0.21, k: 4, responseAuc: 0.93, scoredShare: 1 },
@@ -60,7 +60,7 @@ describe("a run's stored JSON parsed with zod on the way out", () => {
   test("metrics from before the gate recorded its figures parse; a broken response part reads as none, not the whole metrics", () => {
     const { gate: _gate, ...before } = metrics;
     expect(readRunJson({ metrics: before }).metrics).toEqual(before);
-    expect(readRunJson({ metrics: { ...metrics, response: { champion: 3 } } }).metrics).toEqual({ ...metrics, response: null });
+    expect(readRunJson({ metrics: { ...metrics, response: { ...metrics.response, notes: "none" } } }).metrics).toEqual({ ...metrics, response: null });
     expect(readRunJson({ metrics: { ...metrics, segmentation: { k: "four" } } }).metrics).toBeNull();
   });
 
