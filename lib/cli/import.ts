@@ -38,6 +38,7 @@ const { importFile } = await import("@/lib/services/importFile");
 const { getImportBatch } = await import("@/lib/db/imports/batches");
 const { describeReport, formatNumber } = await import("@/lib/import/report");
 const { pluralise } = await import("@/lib/text/plural");
+const { readFindings } = await import("@/lib/import/quality");
 const { disconnectDatabase } = await import("@/lib/db/connection");
 
 const started = performance.now();
@@ -64,5 +65,5 @@ console.log(
     ".",
 );
 if (report.length) console.log(report.join("\n"));
-const findings = (batch?.quality as { findings?: string[] } | null)?.findings ?? [];
+const findings = readFindings(batch?.quality);
 if (findings.length) console.log(`Data quality:\n  - ${findings.join("\n  - ")}`);

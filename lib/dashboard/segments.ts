@@ -1,4 +1,6 @@
 /** A segment as the dashboards show it: the stored persona joined with its summary figures. */
+import { z } from "zod";
+import { parseStored } from "@/lib/db/runJson";
 import type { StoredRunSummary, StoredSegmentSummary } from "./storedSummary";
 
 export interface SegmentView {
@@ -18,17 +20,30 @@ export interface SegmentView {
   stats: StoredSegmentSummary | null;
 }
 
-interface StoredProfile {
-  returnedFrom?: number | null;
-  topTraits?: { phrase?: string }[];
-  actions?: { title?: string; detail?: string }[];
+const optionalText = z.string().optional().catch(undefined);
+/** Of a segment's stored profile, what the pages show; a field that does not parse reads as absent. */
+const storedProfile = z.looseObject({
+  returnedFrom: z.number().nullable().optional().catch(undefined),
+  topTraits: z
+    .array(z.looseObject({ phrase: optionalText }))
+    .optional()
+    .catch(undefined),
+  actions: z
+    .array(z.looseObject({ title: optionalText, detail: optionalText }))
+    .optional()
+    .catch(undefined),
+});
+export type StoredProfile = z.infer<typeof storedProfile>;
+
+export function readProfile(profile: unknown): StoredProfile {
+  return parseStored(storedProfile, profile) ?? {};
 }
 
 export function toSegmentView(
   segment: { segmentKey: number; name: string; description: string; color: string; size: number; share: number; isNew: boolean; profile: unknown },
   summary: StoredRunSummary | null,
 ): SegmentView {
-  const profile = (segment.profile ?? {}) as StoredProfile;
+  const profile = readProfile(segment.profile);
   return {
     key: segment.segmentKey,
     name: segment.name,

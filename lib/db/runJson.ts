@@ -29,6 +29,9 @@ const recommendedCampaign = z.object({
 /** Runs before issue 12 stored the campaign that mailed everyone above break-even. */
 const legacyCampaign = z.object({ everyone: outcome, targeted: outcome, threshold: z.number().nullable(), economics });
 
+/** A run's summary.campaign: the recommended campaign, or before issue 12 the legacy one. */
+export const runCampaign = z.union([recommendedCampaign, legacyCampaign]);
+
 const targeting = z.object({
   bins: z.number().int().positive(),
   cuts: z.array(z.number()).optional(),
@@ -41,7 +44,7 @@ export const activeRunSummary = z.object({
   customers: z.number(),
   expectedResponders: z.number().nullable(),
   targeting: targeting.optional().catch(undefined),
-  campaign: z.union([recommendedCampaign, legacyCampaign]).nullable().optional().catch(undefined),
+  campaign: runCampaign.nullable().optional().catch(undefined),
 });
 export type ActiveRunSummary = z.infer<typeof activeRunSummary>;
 

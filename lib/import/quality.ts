@@ -3,6 +3,7 @@
  * It judges plausibility (the schema only judged types): missing values, values out of range,
  * unknown categories and rows that repeat another row but for the id.
  */
+import { z } from "zod";
 import { CUSTOMER_COLUMNS, KNOWN_EDUCATION, KNOWN_MARITAL_STATUS, type CustomerField, type CustomerRecord } from "@/lib/data/customer";
 import { DuplicateRowFinder, OutOfRangeCounter, formatCount, formatValue, describeMissing } from "./qualityChecks";
 import type { DuplicateRows, MissingValues, OutOfRange } from "./qualityChecks";
@@ -131,4 +132,11 @@ function findings(rows: number, missing: MissingValues[], checks: OutOfRange[], 
     out.push(`${formatCount(duplicates.count)} ${rows} an earlier row in every column but the ID`);
   }
   return out;
+}
+
+const storedFindings = z.object({ findings: z.array(z.string()) });
+
+/** A batch's stored quality report (customers or orders) as plain-words findings; none when it has no report of that shape. */
+export function readFindings(quality: unknown): string[] {
+  return storedFindings.safeParse(quality).data?.findings ?? [];
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Card, List, ListItem, Text, Title } from "@tremor/react";
 import { getLatestImportBatch } from "@/lib/db/imports/batches";
 import { readMoneyFormat } from "@/lib/db/settings";
+import { readFindings } from "@/lib/import/quality";
 import { formatCount } from "@/lib/text/numberFormat";
 
 /** The latest import in brief; the link to its report only for roles that may open it (same check as the import pages). */
@@ -37,7 +38,7 @@ export async function LatestImport({ canOpenReport }: { canOpenReport: boolean }
 }
 
 function QualityFindings({ quality }: { quality: unknown }) {
-  const findings = (quality as { findings?: string[] } | null)?.findings ?? [];
+  const findings = readFindings(quality);
   if (!findings.length) return <Text className="mt-2">No data-quality problems found.</Text>;
   return (
     <List className="mt-2" data-testid="quality-findings">

@@ -20,6 +20,8 @@ import type { TrainedModels } from "@/lib/ml/train";
 import type { RunDrift, RunReference, RunStability } from "@/lib/runs/driftAndStability";
 import type { RetrainConfig } from "@/lib/services/retrain/runRetrain";
 import type { RunSummary } from "@/lib/runs/summary";
+import { readRunJson } from "@/lib/runs/storedRun";
+import { readSummary } from "@/lib/dashboard/storedSummary";
 import { useTestDatabase, type TestDatabase, type TestProvider } from "../support/databases";
 import { spawnRetrain, type RetrainProcess } from "../support/retrainProcess";
 
@@ -146,6 +148,11 @@ export function defineRetrainSuite(provider: TestProvider): void {
       expect(clvCoverage.reasons.reduce((sum, entry) => sum + entry.count, 0)).toBe(clvCoverage.none);
       expect(responseCoverage).toMatchObject({ customers: ids.length, scored: ids.length, none: 0, reasons: [] });
       expect(summary.segments.map((segment) => segment.size).sort()).toEqual(run.segments.map((segment) => segment.size).sort());
+      // What a real run stored reads back through the zod schemas unchanged.
+      const json = readRunJson(run);
+      expect([json.metrics, json.decision, json.timings]).toEqual([run.metrics, run.decision, run.timings]);
+      expect(json.decision?.rules?.length).toBeGreaterThan(0);
+      expect(readSummary(run.summary)).toEqual(run.summary);
 
       expect(await lib.getActiveRunId()).toBe(run.id);
       firstRunId = run.id;
@@ -174,6 +181,7 @@ export function defineRetrainSuite(provider: TestProvider): void {
       const run = await runOf(outcome.runId);
 
       const stability = run.stability as unknown as RunStability;
+      expect(readRunJson(run).stability).toEqual(stability);
       expect(stability.commonCustomers).toBe(firstRunCustomers);
       expect(stability.adjustedRandIndex).toBeGreaterThan(0.8);
       const matched = run.segments.filter((segment) => !segment.isNew);
@@ -354,6 +362,7 @@ export function defineRetrainSuite(provider: TestProvider): void {
       await importCustomers(shifted);
       const outcome = await retrain();
       const drift = (await runOf(outcome.runId)).drift as unknown as RunDrift;
+      expect(readRunJson({ drift }).drift).toEqual(drift);
       expect(featureDrift(drift, "income")).toMatchObject({ drifted: true, severity: "significant" });
       expect(featureDrift(drift, "maritalStatus")).toMatchObject({ drifted: true, newCategories: [NEW_MARITAL_STATUS] });
     });

@@ -1,4 +1,5 @@
 import { Badge, Card, Text, Title } from "@tremor/react";
+import { readProfile } from "@/lib/dashboard/segments";
 import type { getRun } from "@/lib/db/runs";
 import { formatCount, formatPercent } from "@/lib/text/numberFormat";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
@@ -45,7 +46,7 @@ function identityBadge(segment: Segment) {
         new
       </Badge>
     );
-  const returnedFrom = (segment.profile as { returnedFrom?: number | null } | null)?.returnedFrom ?? null;
+  const returnedFrom = readProfile(segment.profile).returnedFrom ?? null;
   if (returnedFrom !== null) return <Badge key="back" color="gray">{`back from run #${returnedFrom}`}</Badge>;
   return (
     <Badge key="kept" color="gray">
