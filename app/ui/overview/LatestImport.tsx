@@ -4,6 +4,7 @@ import { getLatestImportBatch } from "@/lib/db/imports/batches";
 import { readMoneyFormat } from "@/lib/db/settings";
 import { readFindings } from "@/lib/import/quality";
 import { formatCount } from "@/lib/text/numberFormat";
+import { formatUtc } from "@/app/ui/runs/format";
 
 /** The latest import in brief; the link to its report only for roles that may open it (same check as the import pages). */
 export async function LatestImport({ canOpenReport }: { canOpenReport: boolean }) {
@@ -20,8 +21,8 @@ export async function LatestImport({ canOpenReport }: { canOpenReport: boolean }
     <Card>
       <Title>Latest import</Title>
       <Text>
-        {batch.fileName} · {batch.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC · {formatCount(batch.rowsRead, format)} rows read,{" "}
-        {formatCount(batch.rowsInserted, format)} new, {formatCount(batch.rowsUpdated, format)} updated, {formatCount(batch.rowsUnchanged, format)} unchanged
+        {batch.fileName} · {formatUtc(batch.createdAt)} UTC · {formatCount(batch.rowsRead, format)} rows read, {formatCount(batch.rowsInserted, format)} new,{" "}
+        {formatCount(batch.rowsUpdated, format)} updated, {formatCount(batch.rowsUnchanged, format)} unchanged
       </Text>
       <QualityFindings quality={batch.quality} />
       {canOpenReport && (
