@@ -13,13 +13,15 @@ export interface SyntheticCsvOptions {
   seed: number;
   customers: Writable;
   orders?: Writable;
+  /** Multiplies every customer's purchase rate (syntheticOrders.ts); 1 by default. */
+  rateScale?: number;
   /** Rows generated and written at a time; 2,000 by default (small chunks die young in the GC). */
   chunkRows?: number;
 }
 
 /** Writes both files and ends the streams; returns how many order lines were written. */
 export async function writeSyntheticCsv(options: SyntheticCsvOptions): Promise<{ orderLines: number }> {
-  const { rows, seed, customers, orders, chunkRows = 2_000 } = options;
+  const { rows, seed, customers, orders, rateScale, chunkRows = 2_000 } = options;
   await write(customers, CUSTOMER_CSV_HEADER + "\n");
   if (orders) await write(orders, ORDER_CSV_HEADER + "\n");
   let orderLines = 0;
@@ -27,7 +29,7 @@ export async function writeSyntheticCsv(options: SyntheticCsvOptions): Promise<{
     const chunk = generateCustomers({ seed, start, count: Math.min(chunkRows, rows - start) });
     await write(customers, formatCustomerLines(chunk));
     if (orders) {
-      const lines = generateOrders(chunk, { seed });
+      const lines = generateOrders(chunk, { seed, rateScale });
       orderLines += lines.length;
       await write(orders, formatOrderLines(lines));
     }

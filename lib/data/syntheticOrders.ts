@@ -37,23 +37,34 @@ export interface OrderOptions {
   meanDropout?: number;
   /** Log-scale spread of order values around the customer's mean; 0.5 by default. */
   valueSpread?: number;
+  /** Multiplies every customer's purchase rate, for longer or shorter histories at scale; 1 by default. */
+  rateScale?: number;
 }
 
 export function generateOrders(customers: readonly CustomerRecord[], options: OrderOptions): OrderRecord[] {
-  const { seed, endDate = REFERENCE_DATE, meanDropout = 0.04, valueSpread = 0.5 } = options;
+  const { seed, endDate = REFERENCE_DATE, meanDropout = 0.04, valueSpread = 0.5, rateScale = 1 } = options;
   if (!(meanDropout > 0 && meanDropout < 1)) throw new RangeError(`meanDropout must be in (0, 1) (got ${meanDropout})`);
   if (!(valueSpread >= 0)) throw new RangeError(`valueSpread must be ≥ 0 (got ${valueSpread})`);
+  if (!(rateScale > 0)) throw new RangeError(`rateScale must be above 0 (got ${rateScale})`);
   const end = endDate.getTime();
   const dropoutB = 1 / meanDropout - 1;
   const orders: OrderRecord[] = [];
   for (const customer of customers) {
     const rng = createRng(customerSeed(seed, customer.externalId));
-    appendCustomerOrders(orders, customer, rng, end, dropoutB, valueSpread);
+    appendCustomerOrders(orders, customer, rng, end, dropoutB, valueSpread, rateScale);
   }
   return orders;
 }
 
-function appendCustomerOrders(orders: OrderRecord[], customer: CustomerRecord, rng: Rng, end: number, dropoutB: number, valueSpread: number): void {
+function appendCustomerOrders(
+  orders: OrderRecord[],
+  customer: CustomerRecord,
+  rng: Rng,
+  end: number,
+  dropoutB: number,
+  valueSpread: number,
+  rateScale: number,
+): void {
   const channels = [customer.numWebPurchases ?? 0, customer.numCatalogPurchases ?? 0, customer.numStorePurchases ?? 0];
   const purchases = Math.max(1, channels[0] + channels[1] + channels[2]);
   const categories = SPEND_FIELDS.map((field) => customer[field] ?? 0);
@@ -61,7 +72,7 @@ function appendCustomerOrders(orders: OrderRecord[], customer: CustomerRecord, r
   const meanValue = Math.max(1, spend / purchases);
   let time = customer.dtCustomer?.getTime() ?? end - PROFILE_DAYS * DAY_MS;
   // The profile counts purchases over the last two years, or over the tenure if shorter.
-  const ratePerDay = purchases / Math.max(1, Math.min(PROFILE_DAYS, (end - time) / DAY_MS));
+  const ratePerDay = (rateScale * purchases) / Math.max(1, Math.min(PROFILE_DAYS, (end - time) / DAY_MS));
   // Beta(1, b) by inversion: 1 - U^(1/b).
   const dropout = 1 - Math.pow(rng.next(), 1 / dropoutB);
 

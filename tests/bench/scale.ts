@@ -1,0 +1,183 @@
+/**
+ * `npm run bench:scale -- --customers N[,N…] [--orders-per-customer M] [--db sqlite|postgresql|both] [--seed S]`
+ *
+ * The whole path at a retailer's size: generate N synthetic customers with about M order lines
+ * each (20 by default; 0 for profiles only), import both files into a fresh database, retrain
+ * twice (the second measures drift and stability against the first) and read the scored
+ * customers as the export does, twice. Each stage prints its wall time, rows per second, peak
+ * resident memory and how busy the machine was, next to the issue's targets.
+ *
+ * Every size's result is kept in data/bench/ (per database and M), so runs at 10,000, 100,000
+ * and 1,000,000 customers, together or apart, end with the growth exponent b of each stage
+ * (time ∝ n^b, least squares over the sizes measured), which should stay at or below about 1.1.
+ * Each database runs in a child process of its own: lib/db binds DATABASE_URL at import.
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { describeTargets, type StageResult, type SizeResult } from "./scaleTargets";
+import { meter } from "./scaleMeter";
+import { printExponents, printSize } from "./scaleReport";
+
+const RESULTS_DIR = path.resolve("data/bench");
+/** Lines per customer the generator writes at its default purchase rate, measured on 20,000 customers (seed 11). */
+const DEFAULT_LINES_PER_CUSTOMER = 17.1;
+
+if (process.argv[2] === "--child") await runChild(JSON.parse(process.argv[3]!) as ChildTask);
+else await runParent();
+
+interface ChildTask {
+  db: "sqlite" | "postgresql";
+  customers: number;
+  customersFile: string;
+  ordersFile: string | null;
+  orderLines: number;
+  resultFile: string;
+}
+
+async function runParent(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      customers: { type: "string" },
+      "orders-per-customer": { type: "string", default: "20" },
+      db: { type: "string", default: "both" },
+      seed: { type: "string", default: "11" },
+    },
+  });
+  const options = z
+    .object({
+      customers: z.array(z.coerce.number().int().min(100).max(10_000_000)).min(1),
+      ordersPerCustomer: z.coerce.number().min(0).max(200),
+      db: z.enum(["sqlite", "postgresql", "both"]),
+      seed: z.coerce.number().int().min(0),
+    })
+    .safeParse({ customers: values.customers?.split(","), ordersPerCustomer: values["orders-per-customer"], db: values.db, seed: values.seed });
+  if (!options.success) {
+    console.error(
+      "usage: npm run bench:scale -- --customers N[,N…] [--orders-per-customer M] [--db sqlite|postgresql|both] [--seed S]\n" +
+        options.error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`).join("\n"),
+    );
+    process.exit(2);
+  }
+  const { customers: sizes, ordersPerCustomer, db, seed } = options.data;
+  process.env.TEST_POSTGRES_URL ??= "postgresql://postgres@127.0.0.1:5432/postgres";
+  const databases = db === "both" ? (["sqlite", "postgresql"] as const) : [db];
+  console.log(`${os.cpus().length} cores (${os.cpus()[0]?.model}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; load average ${loadAverage()}`);
+  console.log(describeTargets());
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  for (const customers of sizes) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-scale-"));
+    try {
+      const generated = await generate(dir, customers, ordersPerCustomer, seed);
+      for (const provider of databases) {
+        const resultFile = path.join(dir, `${provider}.json`);
+        const task: ChildTask = { db: provider, customers, ...generated, resultFile };
+        execFileSync("npx", ["tsx", "--conditions", "react-server", "tests/bench/scale.ts", "--child", JSON.stringify(task)], { stdio: "inherit" });
+        const result = { ...(JSON.parse(fs.readFileSync(resultFile, "utf8")) as SizeResult), stages: [generated.stage, ...readStages(resultFile)] };
+        printSize(result);
+        const store = storeFile(provider, ordersPerCustomer);
+        const kept = fs.existsSync(store) ? (JSON.parse(fs.readFileSync(store, "utf8")) as SizeResult[]) : [];
+        const all = [...kept.filter((entry) => entry.customers !== customers), result].sort((a, b) => a.customers - b.customers);
+        fs.writeFileSync(store, JSON.stringify(all, null, 1));
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  for (const provider of databases) {
+    const store = storeFile(provider, ordersPerCustomer);
+    printExponents(provider, JSON.parse(fs.readFileSync(store, "utf8")) as SizeResult[]);
+  }
+}
+
+function readStages(file: string): StageResult[] {
+  return (JSON.parse(fs.readFileSync(file, "utf8")) as SizeResult).stages;
+}
+
+function storeFile(provider: string, ordersPerCustomer: number): string {
+  return path.join(RESULTS_DIR, `scale-${provider}-${ordersPerCustomer}-lines.json`);
+}
+
+async function generate(dir: string, customers: number, ordersPerCustomer: number, seed: number) {
+  const { writeSyntheticCsv } = await import("@/lib/data/syntheticCsv");
+  const customersFile = path.join(dir, "customers.csv");
+  const ordersFile = ordersPerCustomer > 0 ? path.join(dir, "orders.csv") : null;
+  let orderLines = 0;
+  const stage = await meter("generate", customers, "customers", async () => {
+    ({ orderLines } = await writeSyntheticCsv({
+      rows: customers,
+      seed,
+      customers: fs.createWriteStream(customersFile),
+      orders: ordersFile ? fs.createWriteStream(ordersFile) : undefined,
+      rateScale: ordersPerCustomer / DEFAULT_LINES_PER_CUSTOMER,
+    }));
+  });
+  console.log(`\ngenerated ${customers.toLocaleString("en-US")} customers and ${orderLines.toLocaleString("en-US")} order lines`);
+  return { customersFile, ordersFile, orderLines, stage };
+}
+
+async function runChild(task: ChildTask): Promise<void> {
+  const { createTestDatabase } = await import("../integration/support/databases");
+  const database = await createTestDatabase(task.db);
+  process.env.DATABASE_URL = database.url;
+  const { importFile } = await import("@/lib/services/importFile");
+  const { runRetrain } = await import("@/lib/services/retrain/runRetrain");
+  const { db } = await import("@/lib/db/internal/client");
+  const { scoredCustomerPages } = await import("@/lib/db/scores/export");
+  const { disconnectDatabase } = await import("@/lib/db/connection");
+  const { closeRawReader } = await import("@/lib/db/internal/rawReader");
+  const stages: StageResult[] = [];
+  const record = (stage: StageResult) => {
+    stages.push(stage);
+    console.log(`  ${task.db} ${stage.name}: ${stage.seconds.toFixed(1)} s, peak RSS ${(stage.peakRssBytes / 2 ** 20).toFixed(0)} MB`);
+  };
+  try {
+    record(
+      await meter("import profiles", task.customers, "rows", () =>
+        importFile({ kind: "customers", source: task.customersFile, fileName: "customers.csv", userId: null, allowRejected: true }),
+      ),
+    );
+    if (task.ordersFile) {
+      const ordersFile = task.ordersFile;
+      record(
+        await meter("import orders", task.orderLines, "lines", () => importFile({ kind: "orders", source: ordersFile, fileName: "orders.csv", userId: null })),
+      );
+    }
+    let exportRun = 0;
+    for (const n of [1, 2]) {
+      let runId = 0;
+      const stage = await meter(`retrain ${n}`, task.customers, "customers", async () => {
+        const outcome = await runRetrain({ trigger: "CLI", requestedById: null });
+        if (outcome.status === "FAILED") throw new Error(`retrain ${n} failed: ${outcome.reasons.join("; ")}`);
+        runId = outcome.runId;
+        if (outcome.status === "SUCCEEDED") exportRun = runId;
+      });
+      const run = await db.modelRun.findUniqueOrThrow({ where: { id: runId }, select: { timings: true } });
+      record({ ...stage, parts: run.timings as Record<string, number> });
+    }
+    for (const n of [1, 2]) {
+      record(
+        await meter(`export read ${n}`, task.customers, "rows", async () => {
+          let rows = 0;
+          for await (const page of scoredCustomerPages({ filter: { runId: exportRun } })) rows += page.length;
+          if (rows !== task.customers) throw new Error(`the export read ${rows} rows of ${task.customers}`);
+        }),
+      );
+    }
+    fs.writeFileSync(task.resultFile, JSON.stringify({ db: task.db, customers: task.customers, orderLines: task.orderLines, stages } satisfies SizeResult));
+  } finally {
+    await closeRawReader();
+    await disconnectDatabase();
+    await database.drop();
+  }
+}
+
+function loadAverage(): string {
+  return os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(" / ");
+}
