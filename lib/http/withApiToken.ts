@@ -41,8 +41,12 @@ function sharedLimiter(prefix: string, limit: RateLimit): RateLimiter {
   });
 }
 
-const limiter = sharedLimiter("token:", { perSecond: env.API_RATE_PER_SECOND, burst: env.API_RATE_BURST });
-const badTokenLimiter = sharedLimiter("address:", { perSecond: env.API_BAD_TOKEN_RATE_PER_SECOND, burst: env.API_BAD_TOKEN_BURST });
+/** One pair per process, on globalThis: Next.js may load this module once per route bundle, and each would hold slices of its own. */
+const store = globalThis as unknown as { segmentStudioApiLimiters?: { limiter: RateLimiter; badTokenLimiter: RateLimiter } };
+const { limiter, badTokenLimiter } = (store.segmentStudioApiLimiters ??= {
+  limiter: sharedLimiter("token:", { perSecond: env.API_RATE_PER_SECOND, burst: env.API_RATE_BURST }),
+  badTokenLimiter: sharedLimiter("address:", { perSecond: env.API_BAD_TOKEN_RATE_PER_SECOND, burst: env.API_BAD_TOKEN_BURST }),
+});
 
 /** 401 for a token that is not live, or 429 when its address has sent too many of them. */
 async function refuseToken(req: Request): Promise<Response> {
