@@ -3,10 +3,13 @@
  * job process (jobs/retrainProcess.ts) and talk to it over the IPC channel. The launcher keeps
  * the run's lease alive from its own process, which training never blocks; when the job process
  * exits, however it ends, the launcher stores its output with the run and frees the lease, and
- * a run that had not finished is failed then and there, saying how its process ended.
+ * a run that had not finished is failed then and there, saying how its process ended. The job
+ * process runs at RETRAIN_NICE (lower CPU priority), so it does not slow the web server beside it.
  */
 import { spawn } from "node:child_process";
+import os from "node:os";
 import path from "node:path";
+import { env } from "@/lib/env";
 import { beatLease, HEARTBEAT_MS } from "@/lib/db/lease";
 import { settleExitedRun } from "@/lib/db/runLiveness";
 import type { RetrainOutcome } from "@/lib/services/retrain/runRetrain";
@@ -39,6 +42,7 @@ export interface LaunchOptions {
 
 export function launchRetrain(payload: RetrainPayload, options: LaunchOptions = {}): Promise<Launched> {
   const child = spawn(process.execPath, [...TSX, JOB_ENTRY], { cwd: process.cwd(), env: process.env, stdio: ["ignore", "pipe", "pipe", "ipc"] });
+  lowerPriority(child.pid);
   const log = new OutputLog();
   for (const stream of [child.stdout!, child.stderr!]) {
     stream.setEncoding("utf8").on("data", (text: string) => {
@@ -77,6 +81,16 @@ export function launchRetrain(payload: RetrainPayload, options: LaunchOptions = 
     });
     child.send({ type: "run", payload } satisfies RunCommand);
   });
+}
+
+/** Niceness is relative to the launcher's own: the job gets RETRAIN_NICE more, capped at 19. Training still runs where it cannot be lowered. */
+function lowerPriority(pid: number | undefined): void {
+  if (pid === undefined || env.RETRAIN_NICE === 0) return;
+  try {
+    os.setPriority(pid, Math.min(19, os.getPriority() + env.RETRAIN_NICE));
+  } catch (error) {
+    console.error(`could not lower the retrain process's priority: ${(error as Error).message}`);
+  }
 }
 
 function exitCause(code: number | null, signal: NodeJS.Signals | null): string {

@@ -35,7 +35,6 @@ const schema = z.object({
         ctx.addIssue({ code: "custom", message: (error as Error).message });
       }
     }),
-  /** Where the retrain schedule runs: alongside the web server (npm start / demo), in `npm run worker`, or nowhere. */
   /** Per API token: requests per second on average, and at once after a quiet spell. */
   API_RATE_PER_SECOND: z.coerce.number().positive().default(1000),
   API_RATE_BURST: z.coerce.number().int().positive().default(2000),
@@ -48,7 +47,10 @@ const schema = z.object({
     .int()
     .positive()
     .default(2 * 1024 * 1024),
+  /** Where the retrain schedule runs: alongside the web server (npm start / demo), in `npm run worker`, or nowhere. */
   RETRAIN_SCHEDULER: z.enum(["inline", "worker", "off"]).default("inline"),
+  /** Niceness of a retrain's job process (0 = as the launcher, 19 = lowest), so web requests on the same machine win the CPU. */
+  RETRAIN_NICE: z.coerce.number().int().min(0).max(19).default(10),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -48,13 +48,13 @@ interface LiveToken {
 }
 
 /**
- * Token lookups are kept for a few seconds, so an API call does not wait on a query to check
+ * Token lookups are kept for a second, so an API call does not wait on a query to check
  * its token. A revocation takes effect at once in the process that made it (revokeApiToken
  * drops the entry, and a lookup that read the token before the revocation is not kept); in
  * other processes (npm run token, a second server) within LOOKUP_TTL_MS. Expiry is checked on
  * every call. Kept on globalThis: Next.js may load this module once per route bundle.
  */
-const LOOKUP_TTL_MS = 5_000;
+const LOOKUP_TTL_MS = 1_000;
 const MAX_LOOKUPS = 10_000;
 const store = globalThis as unknown as {
   segmentStudioTokenLookups?: Map<string, { at: number; token: LiveToken | null }>;

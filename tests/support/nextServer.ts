@@ -16,12 +16,15 @@ export async function startServer({
   databaseUrl,
   build,
   env = {},
+  port: chosenPort,
 }: {
   databaseUrl: string;
   build: boolean;
   env?: Record<string, string>;
+  /** A free loopback port unless given. */
+  port?: number;
 }): Promise<NextServer> {
-  const port = await freePort();
+  const port = chosenPort ?? (await freePort());
   const base = `http://127.0.0.1:${port}`;
   const serverEnv = {
     ...process.env,

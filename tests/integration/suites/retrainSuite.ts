@@ -257,7 +257,7 @@ export function defineRetrainSuite(provider: TestProvider): void {
     );
 
     test(
-      "a job process killed mid-run is failed at once by its launcher, with its log; the next retrain may start at once",
+      "a job process (at lower CPU priority) killed mid-run is failed at once by its launcher, with its log; the next retrain may start at once",
       async () => {
         const before = await activeState();
         const launcher = spawnRetrain({ databaseUrl: database.url, config: LIGHT });
@@ -265,6 +265,8 @@ export function defineRetrainSuite(provider: TestProvider): void {
         const runId = await launcher.started;
         const training = ["summaries", "features", "segmentation", "classifier", "response", "clv", "personas"];
         await waitFor(async () => training.includes((await lib.db.modelRun.findUniqueOrThrow({ where: { id: runId } })).stage ?? ""), "the run to train");
+        // RETRAIN_NICE (10 by default) above the launcher's niceness, which it shares with this test.
+        expect(os.getPriority(launcher.jobPid())).toBe(Math.min(19, os.getPriority() + 10));
         launcher.killJob();
         const exited = await launcher.exited;
 
