@@ -3,7 +3,8 @@
  * (tests/bench/sklearn_same_jobs.py) on the same file in one run: both times, their ratio and
  * both response CV AUCs. CLV (BG/NBD, not in scikit-learn) is timed on our side but left out of
  * the ratio. Installs Debian's python3-sklearn when /usr/bin/python3 lacks it (pyenv's python3
- * on PATH has none). Wall-clock on whatever else the machine runs: read the ratio as rough.
+ * on PATH has none). scikit-learn runs on one thread (OMP_NUM_THREADS=1); our k-means may use
+ * worker threads. Wall-clock on whatever else the machine runs: read the ratio as rough.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -45,7 +46,14 @@ function writeMatrix(file: string, records: readonly CustomerRecord[], features:
   fs.writeFileSync(file, lines.join("\n") + "\n");
 }
 
-function runSklearn(customers: readonly CustomerRecord[], snapshotDate: Date): { total: number; cvAuc: Record<string, number>; champion: string } {
+interface SklearnOutcome {
+  total: number;
+  cpu: number;
+  cvAuc: Record<string, number>;
+  champion: string;
+}
+
+function runSklearn(customers: readonly CustomerRecord[], snapshotDate: Date): SklearnOutcome {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), "sklearn-jobs-"));
   try {
     const segmentation = path.join(directory, "segmentation.csv");
@@ -69,11 +77,13 @@ function runSklearn(customers: readonly CustomerRecord[], snapshotDate: Date): {
       "--k-max",
       String(K_RULE_DEFAULTS.kMax),
     ];
-    const run = spawnSync(PYTHON, [...args, "--seed", String(SEED)], { encoding: "utf8", maxBuffer: 16 << 20 });
+    // One thread: OpenMP's spinning workers made k-means 20 times slower on a busy two-core machine.
+    const env = { ...process.env, OMP_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1" };
+    const run = spawnSync(PYTHON, [...args, "--seed", String(SEED)], { encoding: "utf8", maxBuffer: 16 << 20, env });
     if (run.status !== 0) throw new Error(`sklearn_same_jobs.py failed:\n${run.stderr}`);
-    const lines = run.stdout.trim().split("\n");
+    const lines = run.stdout.trimEnd().split("\n");
     console.log(lines.slice(0, -1).join("\n"));
-    return JSON.parse(lines.at(-1)!) as { total: number; cvAuc: Record<string, number>; champion: string };
+    return JSON.parse(lines.at(-1)!) as SklearnOutcome;
   } finally {
     fs.rmSync(directory, { recursive: true, force: true });
   }
@@ -86,8 +96,11 @@ console.log(`${input}: ${customers.length} customers, snapshot ${snapshotDate.to
 const sklearn = runSklearn(customers, snapshotDate);
 
 const started = performance.now();
+const cpuStarted = process.cpuUsage();
 const ours = await trainAll({ customers }, { seed: SEED });
 const oursTotal = (performance.now() - started) / 1000;
+const cpuUsed = process.cpuUsage(cpuStarted);
+const oursCpu = (cpuUsed.user + cpuUsed.system) / 1e6;
 const clv = CLV_STAGES.reduce((sum, stage) => sum + (ours.timings[stage] ?? 0), 0) / 1000;
 console.log("\nours (trainAll):");
 for (const stage of ["features", "segmentation", "classifier", "response", "personas", ...CLV_STAGES]) {
@@ -99,7 +112,9 @@ const comparable = oursTotal - clv;
 console.log(
   `\nscikit-learn ${sklearn.total.toFixed(2)} s; ours ${comparable.toFixed(2)} s without CLV (${oursTotal.toFixed(2)} s with its ${clv.toFixed(2)} s)`,
 );
-console.log(`ratio ours / scikit-learn: ${(comparable / sklearn.total).toFixed(2)}`);
+console.log(`ratio ours / scikit-learn: ${(comparable / sklearn.total).toFixed(2)} wall`);
+// CPU time counts every thread and what a busy machine took from us less; CLV is in ours here (it is small).
+console.log(`CPU: scikit-learn ${sklearn.cpu.toFixed(2)} s, ours ${oursCpu.toFixed(2)} s with CLV: ratio ${(oursCpu / sklearn.cpu).toFixed(2)}`);
 console.log(
   `champion CV ROC AUC: ours ${oursAuc} (${response?.champion ?? "none"}), scikit-learn ${sklearn.cvAuc[sklearn.champion].toFixed(4)} (${sklearn.champion})`,
 );

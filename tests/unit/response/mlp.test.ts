@@ -70,11 +70,11 @@ describe("MLP", () => {
 });
 
 test.each([
-  [1_000, 128],
-  [2_048, 128],
-  [2_049, 256],
-  [8_000, 512],
-  [16_384, 1024],
+  [1_000, 256],
+  [2_048, 256],
+  [2_049, 512],
+  [4_096, 512],
+  [8_000, 1024],
   [1_000_000, 1024],
 ])("auto batch size for %d training rows is %d", (rows, size) => {
   expect(autoBatchSize(rows)).toBe(size);
