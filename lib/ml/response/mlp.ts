@@ -32,6 +32,7 @@ export interface MlpOptions {
    * epochs; the shuffled order carries on across epochs so every row is still used.
    */
   maxRowsPerEpoch?: number;
+  /** Epochs without a better validation loss before stopping; default 5, or two full passes over the rows when epochs are shorter. */
   patience?: number;
   validationFraction?: number;
   classWeight?: ClassWeight;
@@ -49,7 +50,7 @@ export function autoBatchSize(rows: number): number {
 }
 
 /** Past this many rows an "epoch" is this many rows, so validation checks stay frequent on large files. */
-export const MAX_ROWS_PER_EPOCH = 8_000;
+export const MAX_ROWS_PER_EPOCH = 4_096;
 
 function buildModel(tf: Tf, inputs: number, units: readonly number[], dropout: number, rng: Rng): LayersModel {
   const model = tf.sequential();
@@ -86,7 +87,7 @@ function weightedCrossEntropy(tf: Tf, probabilities: Tensor, labels: Tensor, wei
 }
 
 export async function fitMlp(matrix: Float64Array, columns: number, labels: ArrayLike<number>, options: MlpOptions): Promise<MlpModel> {
-  const { seed, hiddenUnits = [64, 32], dropout = 0.5, maxEpochs = 100, patience = 5 } = options;
+  const { seed, hiddenUnits = [64, 32], dropout = 0.5, maxEpochs = 100 } = options;
   const { validationFraction = 0.2, classWeight = "balanced", maxRowsPerEpoch = MAX_ROWS_PER_EPOCH } = options;
   if (matrix.length !== labels.length * columns) throw new Error(`fitMlp: matrix has ${matrix.length} values, expected ${labels.length} × ${columns}`);
   const tf = await loadTf();
@@ -118,6 +119,8 @@ export async function fitMlp(matrix: Float64Array, columns: number, labels: Arra
   try {
     const nextBatch = batchStream([...split.train], rng);
     const epochRows = Math.min(split.train.length, maxRowsPerEpoch);
+    // Short epochs give a noisy validation loss: waiting two passes keeps one bad stretch from ending training.
+    const patience = options.patience ?? Math.max(5, 2 * Math.ceil(split.train.length / epochRows));
     const rowWeight = (row: number) => (labels[row] === 1 ? weights.positive : weights.negative);
     for (epoch = 1; epoch <= maxEpochs && epoch - best.epoch <= patience; epoch++) {
       for (let remaining = epochRows; remaining > 0;) {
