@@ -115,6 +115,11 @@ console.log(
 console.log(`ratio ours / scikit-learn: ${(comparable / sklearn.total).toFixed(2)} wall`);
 // CPU time counts every thread and what a busy machine took from us less; CLV is in ours here (it is small).
 console.log(`CPU: scikit-learn ${sklearn.cpu.toFixed(2)} s, ours ${oursCpu.toFixed(2)} s with CLV: ratio ${(oursCpu / sklearn.cpu).toFixed(2)}`);
+const listAucs = (aucs: Partial<Record<string, number>>) =>
+  Object.entries(aucs)
+    .map(([kind, auc]) => `${kind} ${auc!.toFixed(4)}`)
+    .join(", ");
 console.log(
   `champion CV ROC AUC: ours ${oursAuc} (${response?.champion ?? "none"}), scikit-learn ${sklearn.cvAuc[sklearn.champion].toFixed(4)} (${sklearn.champion})`,
 );
+console.log(`every model's CV ROC AUC: ours ${response ? listAucs(response.cvAuc) : "none"}; scikit-learn ${listAucs(sklearn.cvAuc)}`);

@@ -64,6 +64,7 @@ export interface ResponseReport {
   champion: ResponseModelKind;
   /** null when every labelled customer was used. */
   sample: ResponseSample | null;
+  /** The champion, refitted on all the (sampled) labelled customers. */
   models: Partial<Record<ResponseModelKind, TrainedResponseModel>>;
   cv: Partial<Record<ResponseModelKind, CrossValidationSummary>>;
   metrics: ResponseMetrics;
@@ -122,9 +123,9 @@ export async function fitResponseModels(records: readonly CustomerRecord[], opti
   lap("importance", at);
 
   at = performance.now();
-  const fitted = await fitFinalModels(labelled, labels, { ...options, kinds, features, seed: seeds.final }, timings);
-  const trained: ResponseReport["models"] = {};
-  for (const kind of kinds) trained[kind] = { ...fitted[kind]!, calibration: calibrations[kind].report.scaling };
+  // Only the champion is deployed, so only it is refitted: the others are known by their CV.
+  const fitted = await fitFinalModels(labelled, labels, { ...options, kinds: [champion], features, seed: seeds.final }, timings);
+  const trained: ResponseReport["models"] = { [champion]: { ...fitted[champion]!, calibration: calibrations[champion].report.scaling } };
   lap("finalFit", at);
   lap("total", started);
 
