@@ -1,11 +1,13 @@
 /**
  * Benchmark of the response models: feature fitting, cross-validation of both learners,
  * final fit and prediction, on the real marketing file and on the team's synthetic customers.
- *   npx tsx tests/bench/response.ts [--n 100000] [--only real|synthetic]
+ *   npx tsx tests/bench/response.ts [--n 100000] [--only real|synthetic] [--input customers.csv]
+ * --input times a customers file instead (e.g. one from `npm run generate`).
  * Timings are wall-clock on a shared machine: read them as rough.
  */
 import type { CustomerRecord } from "@/lib/data/customer";
 import { generateCustomers } from "@/lib/data/synthetic";
+import { readCustomersFile } from "@/lib/import";
 import { fitFeaturePipeline, transformFeatures, RESPONSE_FEATURES } from "@/lib/ml/features";
 import { fitResponseModels, predictResponse } from "@/lib/ml/response";
 import { readTfBackendName } from "@/lib/ml/tf";
@@ -34,12 +36,14 @@ async function bench(label: string, records: CustomerRecord[]): Promise<void> {
   console.log(`features: fit ${seconds(fitMs)}, transform ${seconds(performance.now() - started)} (${pipeline.features.length} columns)`);
 
   started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const report = await fitResponseModels(records, {
     snapshotDate,
     seed: 42,
     onProgress: (message) => console.log(`  [${seconds(performance.now() - started)}] ${message}`),
   });
   const fitAllMs = performance.now() - started;
+  const fitAllCpu = process.cpuUsage(cpuStarted);
   started = performance.now();
   const predictions = await predictResponse(report, records);
   const predictMs = performance.now() - started;
@@ -65,10 +69,14 @@ async function bench(label: string, records: CustomerRecord[]): Promise<void> {
       .join(", ")}`,
   );
   console.log(`timings (ms): ${JSON.stringify(report.timings)}`);
-  console.log(`fitResponseModels ${seconds(fitAllMs)}; predictResponse ${seconds(predictMs)} for ${predictions.length} rows`);
+  console.log(
+    `fitResponseModels ${seconds(fitAllMs)} wall, ${seconds((fitAllCpu.user + fitAllCpu.system) / 1000)} CPU; predictResponse ${seconds(predictMs)} for ${predictions.length} rows`,
+  );
   for (const note of report.notes) console.log(`note: ${note}`);
 }
 
 console.log(`tfjs backend: ${await readTfBackendName()}`);
-if (only !== "synthetic") await bench("marketing_campaign.csv", readMarketingCsv());
-if (only !== "real") await bench("synthetic (lib/data/synthetic.ts)", generateCustomers({ seed: 2024, count: simulatedCount }));
+const input = argument("--input");
+if (input) await bench(input, (await readCustomersFile(input)).records);
+else if (only !== "synthetic") await bench("marketing_campaign.csv", readMarketingCsv());
+if (!input && only !== "real") await bench("synthetic (lib/data/synthetic.ts)", generateCustomers({ seed: 2024, count: simulatedCount }));

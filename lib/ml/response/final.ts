@@ -1,4 +1,4 @@
-/** The deployed models: the feature pipeline and each learner refitted on all labelled customers. */
+/** The deployed models: the feature pipeline and each given learner refitted on all labelled customers. */
 import type { CustomerRecord } from "@/lib/data/customer";
 import { fitFeaturePipeline, transformFeatures, type FeatureName, type SummaryLookup } from "@/lib/ml/features";
 import { createRng } from "@/lib/ml/random";

@@ -31,3 +31,24 @@ export function stratifiedSplit(labels: ArrayLike<number>, fraction: number, see
   }
   return { train: train.sort((a, b) => a - b), validation: validation.sort((a, b) => a - b) };
 }
+
+/**
+ * A seeded sample of `size` rows with each class at its share of the whole (rounded), row
+ * indices ascending; all rows when there are no more than `size`.
+ */
+export function stratifiedSample(labels: ArrayLike<number>, size: number, seed: number): number[] {
+  if (!Number.isInteger(size) || size < 1) throw new Error(`stratifiedSample: size must be a positive integer, got ${size}`);
+  if (labels.length <= size) return Array.from({ length: labels.length }, (_, i) => i);
+  const rng = createRng(seed);
+  const picked: number[] = [];
+  let positives = 0;
+  for (let i = 0; i < labels.length; i++) positives += labels[i] === 1 ? 1 : 0;
+  const quota = { 1: Math.round((size * positives) / labels.length), 0: 0 };
+  quota[0] = size - quota[1];
+  for (const label of [1, 0] as const) {
+    const rows: number[] = [];
+    for (let i = 0; i < labels.length; i++) if (labels[i] === label) rows.push(i);
+    for (const j of rng.sample(rows.length, quota[label])) picked.push(rows[j]);
+  }
+  return picked.sort((a, b) => a - b);
+}

@@ -10,13 +10,13 @@ import { createRng } from "@/lib/ml/random";
 import { applyPlatt, calibrateOutOfFold, type CalibrationReport, type PlattScaling } from "./calibration";
 import { crossValidate, type ModelCrossValidation } from "./crossValidate";
 import { evaluateResponse, type ResponseMetrics } from "./evaluation";
-import { stratifiedFolds } from "./folds";
+import { stratifiedFolds, stratifiedSample } from "./folds";
 import type { ProfitThreshold } from "./gains";
 import { permutationImportance, type FeatureImportance } from "./importance";
 import { brierScore } from "./metrics";
 import { fitFinalModels } from "./final";
 import { createPredictor, RESPONSE_MODEL_KINDS, type FittedResponseModel, type LearnerOptions, type ResponseModelKind } from "./models";
-import { noteChampionChoice, noteDataProblems } from "./notes";
+import { noteChampionChoice, noteDataProblems, noteSample } from "./notes";
 import { InsufficientDataError } from "./errors";
 
 export { InsufficientDataError };
@@ -31,6 +31,12 @@ export interface ResponseOptions extends LearnerOptions {
   /** Defaults: the file's constant Z_CostContact / Z_Revenue when present, else 3 and 11. */
   costPerContact?: number;
   revenuePerResponse?: number;
+  /**
+   * Labelled customers cross-validated, calibrated and fitted on at most: above it a seeded
+   * stratified sample (the response rate kept), since the models' quality levels off long
+   * before their cost does. Every customer is still scored.
+   */
+  maxRows?: number;
   /** false skips permutation importance. */
   importance?: { repeats?: number; maxRowsPerFold?: number } | false;
   summaries?: SummaryLookup;
@@ -44,8 +50,25 @@ export interface TrainedResponseModel extends FittedResponseModel {
 
 export type CrossValidationSummary = Omit<ModelCrossValidation, "oof" | "foldModels"> & { brier: number };
 
+/** How many labelled customers the models were cross-validated and fitted on, of how many. */
+export interface ResponseSample {
+  rows: number;
+  of: number;
+  responders: number;
+}
+
+/**
+ * Default cap on the labelled customers used for fitting (see ResponseOptions.maxRows): with
+ * about 3,000 responders among them the CV AUC is measured to about ±0.01, and at 100,000
+ * customers the response stage stays near 20 s of CPU.
+ */
+export const RESPONSE_SAMPLE_ROWS = 20_000;
+
 export interface ResponseReport {
   champion: ResponseModelKind;
+  /** null when every labelled customer was used. */
+  sample: ResponseSample | null;
+  /** The champion, refitted on all the (sampled) labelled customers. */
   models: Partial<Record<ResponseModelKind, TrainedResponseModel>>;
   cv: Partial<Record<ResponseModelKind, CrossValidationSummary>>;
   metrics: ResponseMetrics;
@@ -59,14 +82,22 @@ export interface ResponseReport {
 export async function fitResponseModels(records: readonly CustomerRecord[], options: ResponseOptions): Promise<ResponseReport> {
   const started = performance.now();
   const { seed = 42, folds: k = 5, features = RESPONSE_FEATURES, models: kinds = RESPONSE_MODEL_KINDS } = options;
+  const { maxRows = RESPONSE_SAMPLE_ROWS } = options;
   const problem = findResponseDataProblem(records);
   if (problem !== null) throw new InsufficientDataError("response", problem);
   if (kinds.length === 0) throw new Error("fitResponseModels: no models requested");
-  const labelled = records.filter((record) => record.response !== null);
-  const labels = Int32Array.from(labelled, (record) => record.response!);
+  const everyLabelled = records.filter((record) => record.response !== null);
   const rng = createRng(seed);
   // Drawn up front so that turning importance off does not change the models.
-  const seeds = { folds: rng.seed(), cv: rng.seed(), importance: rng.seed(), final: rng.seed() };
+  const seeds = { folds: rng.seed(), cv: rng.seed(), importance: rng.seed(), final: rng.seed(), sample: rng.seed() };
+  const kept = stratifiedSample(
+    everyLabelled.map((record) => record.response!),
+    maxRows,
+    seeds.sample,
+  );
+  const labelled = kept.length === everyLabelled.length ? everyLabelled : kept.map((i) => everyLabelled[i]);
+  const labels = Int32Array.from(labelled, (record) => record.response!);
+  const sample = labelled === everyLabelled ? null : { rows: labelled.length, of: everyLabelled.length, responders: labels.reduce((a, b) => a + b, 0) };
   const folds = stratifiedFolds(labels, k, seeds.folds);
   const timings: Record<string, number> = {};
   const lap = (name: string, from: number) => (timings[name] = Math.round(performance.now() - from));
@@ -96,14 +127,18 @@ export async function fitResponseModels(records: readonly CustomerRecord[], opti
   lap("importance", at);
 
   at = performance.now();
-  const fitted = await fitFinalModels(labelled, labels, { ...options, kinds, features, seed: seeds.final }, timings);
-  const trained: ResponseReport["models"] = {};
-  for (const kind of kinds) trained[kind] = { ...fitted[kind]!, calibration: calibrations[kind].report.scaling };
+  // Only the champion is deployed, so only it is refitted: the others are known by their CV.
+  const fitted = await fitFinalModels(labelled, labels, { ...options, kinds: [champion], features, seed: seeds.final }, timings);
+  const trained: ResponseReport["models"] = { [champion]: { ...fitted[champion]!, calibration: calibrations[champion].report.scaling } };
   lap("finalFit", at);
   lap("total", started);
 
-  const notes = [...noteDataProblems(records, labelled, trained[champion]!.pipeline), ...noteChampionChoice(cv, champion, calibration, metrics.profit)];
-  return { champion, models: trained, cv, metrics, calibration, threshold: metrics.profit, importance, notes, timings };
+  const notes = [
+    ...noteSample(sample),
+    ...noteDataProblems(records, everyLabelled, trained[champion]!.pipeline),
+    ...noteChampionChoice(cv, champion, calibration, metrics.profit),
+  ];
+  return { champion, sample, models: trained, cv, metrics, calibration, threshold: metrics.profit, importance, notes, timings };
 }
 
 /** The file's own contact cost and revenue when they are constant columns, else 3 and 11. */

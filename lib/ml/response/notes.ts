@@ -9,6 +9,16 @@ import { pluralise } from "@/lib/text/plural";
 const NAMES: Record<ResponseModelKind, string> = { logistic: "logistic regression", mlp: "the MLP" };
 const f3 = (x: number) => x.toFixed(3);
 
+/** Said first, since every figure after it is measured on the sample. */
+export function noteSample(sample: { rows: number; of: number; responders: number } | null): string[] {
+  if (sample === null) return [];
+  const count = (n: number) => n.toLocaleString("en-US");
+  return [
+    `Cross-validated and fitted on a stratified sample of ${count(sample.rows)} of ${count(sample.of)} labelled customers ` +
+      `(${count(sample.responders)} responders, the same response rate); every customer is scored.`,
+  ];
+}
+
 export function noteDataProblems(records: readonly CustomerRecord[], labelled: readonly CustomerRecord[], pipeline: FeaturePipeline): string[] {
   const notes: string[] = [];
   const unlabelled = records.length - labelled.length;

@@ -284,6 +284,7 @@ function collectMetrics(
     classifier: classifier && { heldOutAccuracy: classifier.heldOutAccuracy, epochs: classifier.epochs, rows: classifier.rows.train },
     response: response && {
       champion: response.champion,
+      sample: response.sample,
       cv: response.cv,
       cvAuc: Object.fromEntries(Object.entries(response.cv).map(([kind, cv]) => [kind, cv!.meanAuc])),
       brier: response.calibration.brierAfter,

@@ -30,6 +30,10 @@ describe("response models on the real marketing file", () => {
     expect(report.metrics.responders).toBe(334);
   });
 
+  test("every labelled customer is used below the sample cap", () => {
+    expect(report.sample).toBeNull();
+  });
+
   test("the impossible birth years are reported", () => {
     expect(report.notes.some((note) => note.includes("7829, 11004, 1150"))).toBe(true);
   });
@@ -56,4 +60,21 @@ test("too few responders is a typed error with the reason", async () => {
   const attempt = fitResponseModels(records, { snapshotDate: "2014-07-01" });
   await expect(attempt).rejects.toBeInstanceOf(InsufficientDataError);
   await expect(attempt).rejects.toThrow("response: fewer than 50 responders (20)");
+});
+
+test("above maxRows the models are fitted on a stratified sample, said in the notes, and every customer is scored", async () => {
+  const records = readMarketingCsv();
+  const options = { snapshotDate: "2014-07-01", seed: 7, maxRows: 1000, models: ["logistic"] as const, importance: false as const };
+  const report = await fitResponseModels(records, options);
+  // 334 responders of 2,240: round(1000 · 334 / 2240) = 149.
+  expect(report.sample).toEqual({ rows: 1000, of: 2240, responders: 149 });
+  expect(report.metrics.rows).toBe(1000);
+  expect(report.metrics.responders).toBe(149);
+  expect(report.notes[0]).toBe(
+    "Cross-validated and fitted on a stratified sample of 1,000 of 2,240 labelled customers (149 responders, the same response rate); every customer is scored.",
+  );
+  const probabilities = predictResponse(report, records);
+  expect(probabilities).toHaveLength(2240);
+  expect(probabilities.every((p) => p > 0 && p < 1)).toBe(true);
+  expect((await fitResponseModels(records, options)).cv.logistic!.meanAuc).toBe(report.cv.logistic!.meanAuc);
 });

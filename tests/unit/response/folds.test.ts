@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { stratifiedFolds, stratifiedSplit } from "@/lib/ml/response/folds";
+import { stratifiedFolds, stratifiedSample, stratifiedSplit } from "@/lib/ml/response/folds";
 
 // 23 responders and 77 non-responders.
 const labels = Array.from({ length: 100 }, (_, i) => (i < 23 ? 1 : 0));
@@ -29,4 +29,20 @@ test("a stratified split keeps the class shares", () => {
 
 test("refuses more folds than members of a class", () => {
   expect(() => stratifiedFolds([1, 0, 0, 0, 0, 0], 5, 1)).toThrow(/only 1 rows of class 1/);
+});
+
+test("a stratified sample keeps the response rate, is seeded and ascending", () => {
+  // 23% of 40 = 9.2: 9 responders and 31 non-responders.
+  const sample = stratifiedSample(labels, 40, 3);
+  expect(sample).toHaveLength(40);
+  expect(sample.filter((i) => labels[i] === 1)).toHaveLength(9);
+  expect(new Set(sample).size).toBe(40);
+  expect(sample).toEqual([...sample].sort((a, b) => a - b));
+  expect(stratifiedSample(labels, 40, 3)).toEqual(sample);
+  expect(stratifiedSample(labels, 40, 4)).not.toEqual(sample);
+});
+
+test("a sample as large as the data is all of it", () => {
+  expect(stratifiedSample(labels, 100, 3)).toEqual([...labels.keys()]);
+  expect(stratifiedSample(labels, 500, 3)).toHaveLength(100);
 });

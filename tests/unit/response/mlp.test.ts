@@ -70,11 +70,12 @@ describe("MLP", () => {
 });
 
 test.each([
-  [1_000, 32],
-  [4_000, 32],
-  [8_000, 64],
-  [64_000, 512],
-  [1_000_000, 512],
+  [1_000, 256],
+  [2_048, 256],
+  [2_049, 512],
+  [4_096, 512],
+  [8_000, 1024],
+  [1_000_000, 1024],
 ])("auto batch size for %d training rows is %d", (rows, size) => {
   expect(autoBatchSize(rows)).toBe(size);
 });

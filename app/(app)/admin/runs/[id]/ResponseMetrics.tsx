@@ -34,6 +34,12 @@ export function ResponseMetrics({ response, moneyFormat }: { response: StoredMet
           ]}
         />
       </div>
+      {response.sample && (
+        <Text className="mt-2" data-testid="response-sample">
+          Cross-validated on a stratified sample of {formatCount(response.sample.rows, moneyFormat)} of {formatCount(response.sample.of, moneyFormat)}{" "}
+          customers; every customer is scored.
+        </Text>
+      )}
       <div className="mt-4">
         <RowsTable
           testId="response-models"
