@@ -29,7 +29,11 @@ const columns = timed("score (scoreClvPlan)", () => scoreClvPlan(fitted, plan, c
 const backtest = timed("backtest (backtestClv)", () => backtestClv(orders, snapshotDate));
 let total = 0;
 let scored = 0;
-for (const value of columns.clv) if (Number.isFinite(value)) ((total += value), scored++);
+for (const value of columns.clv) {
+  if (!Number.isFinite(value)) continue;
+  total += value;
+  scored++;
+}
 const { r, alpha, a, b } = fitted.model.bgnbd;
 console.log(
   `  ${fitted.source}: r=${r.toFixed(4)} α=${alpha.toFixed(3)} a=${a.toFixed(4)} b=${b.toFixed(4)}; ${scored} scored, mean CLV ${(total / scored).toFixed(2)}`,
