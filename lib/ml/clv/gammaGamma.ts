@@ -89,11 +89,11 @@ function logLikelihood(params: GammaGammaParams, data: SpendData): number {
     const px = p * data.xs[k];
     sum += data.xCounts[k] * (lgammaRatio(q, px) - lgamma(px));
   }
-  // q log γ − (px + q) log(γ + x·mbar) = −q log1p(x·mbar / γ) − px log(γ + x·mbar), for the same reason.
+  // q log γ − (px + q) log(γ + x·mbar) = −(px + q) log1p(x·mbar / γ) − px log γ, for the same reason.
+  const logGamma = Math.log(gamma);
   for (let i = 0; i < data.x.length; i++) {
     const px = p * data.x[i];
-    const spend = data.x[i] * data.mbar[i];
-    sum += (px - 1) * data.logMbar[i] + px * data.logX[i] - q * Math.log1p(spend / gamma) - px * Math.log(gamma + spend);
+    sum += (px - 1) * data.logMbar[i] + px * (data.logX[i] - logGamma) - (px + q) * Math.log1p((data.x[i] * data.mbar[i]) / gamma);
   }
   return sum;
 }
