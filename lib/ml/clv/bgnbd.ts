@@ -62,6 +62,7 @@ export function fitBgNbd(summary: RfmSummary, options: BgNbdFitOptions = {}): Bg
   const result = minimize((v) => negative(v) / n, [start.r, start.alpha, start.a, start.b].map(Math.log), {
     gradientTolerance: options.gradientTolerance,
     maxIterations: options.maxIterations,
+    gradient: (v) => logLikelihoodGradient(fromLog(v), data).map((g) => -g / n),
   });
   return {
     ...fromLog(result.x),
@@ -76,6 +77,12 @@ export function fitBgNbd(summary: RfmSummary, options: BgNbdFitOptions = {}): Bg
 export function bgnbdLogLikelihood(params: BgNbdParams, summary: RfmSummary): number {
   validateSummary(summary);
   return logLikelihood(params, compress(summary));
+}
+
+/** ∂ log-likelihood / ∂(log r, log α, log a, log b): the fit's exact gradient. */
+export function bgnbdLogLikelihoodGradient(params: BgNbdParams, summary: RfmSummary): number[] {
+  validateSummary(summary);
+  return logLikelihoodGradient(params, compress(summary));
 }
 
 /** P(still alive at T | x, t_x, T); 1 for x = 0, since BG/NBD customers only drop out after a repeat purchase. */
@@ -160,6 +167,55 @@ function logLikelihood(params: BgNbdParams, data: Compressed): number {
     sum += data.weight[i] * (high + Math.log1p(Math.exp(-Math.abs(aliveTerm - droppedTerm))));
   }
   return sum;
+}
+
+/** The derivatives of logLikelihood's terms, in the same order; the branches weighted by their posterior shares. */
+function logLikelihoodGradient(params: BgNbdParams, data: Compressed): number[] {
+  const { r, alpha, a, b } = params;
+  let dr = data.customers * Math.log(alpha);
+  let dAlpha = (data.customers * r) / alpha;
+  let da = 0;
+  let db = 0;
+  const logDropOdds = new Float64Array(data.xs.length);
+  let k = 0;
+  const partial = { r: 0, a: 0, b: 0 };
+  for (let slot = 0; slot < data.xs.length; slot++) {
+    const x = data.xs[slot];
+    for (; k < x; k++) {
+      partial.r += 1 / (r + k);
+      partial.a -= 1 / (a + b + k);
+      partial.b += a / ((b + k) * (a + b + k));
+    }
+    dr += data.xCounts[slot] * partial.r;
+    da += data.xCounts[slot] * partial.a;
+    db += data.xCounts[slot] * partial.b;
+    logDropOdds[slot] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : -Infinity;
+  }
+  const logTime = data.times.map((time) => Math.log(alpha + time));
+  const inverseTime = data.times.map((time) => 1 / (alpha + time));
+  for (let i = 0; i < data.weight.length; i++) {
+    const slot = data.xSlot[i];
+    const x = data.xs[slot];
+    const shape = r + x;
+    const w = data.weight[i];
+    const T = data.TSlot[i];
+    if (x === 0) {
+      dr -= w * logTime[T];
+      dAlpha -= w * shape * inverseTime[T];
+      continue;
+    }
+    const tx = data.txSlot[i];
+    const aliveTerm = -shape * logTime[T];
+    const droppedTerm = logDropOdds[slot] - shape * logTime[tx];
+    const ratio = Math.exp(-Math.abs(aliveTerm - droppedTerm));
+    const dropped = aliveTerm >= droppedTerm ? ratio / (1 + ratio) : 1 / (1 + ratio);
+    const alive = 1 - dropped;
+    dr -= w * (alive * logTime[T] + dropped * logTime[tx]);
+    dAlpha -= w * shape * (alive * inverseTime[T] + dropped * inverseTime[tx]);
+    da += (w * dropped) / a;
+    db -= (w * dropped) / (b + x - 1);
+  }
+  return [r * dr, alpha * dAlpha, a * da, b * db];
 }
 
 function fromLog(v: readonly number[]): BgNbdParams {

@@ -112,13 +112,14 @@ export function scoreClv(model: ClvModel, summary: RfmSummary, options: ScoreClv
     clvHigh: null,
   };
   // The purchase sums depend on (x, T) only, which repeat a lot in day-granular data.
-  const purchases = new Map<string, { discounted: number; total: number }>();
+  const purchases = new Map<number, Map<number, { discounted: number; total: number }>>();
   for (let i = 0; i < n; i++) {
-    const key = `${frequency[i]} ${T[i]}`;
-    let sums = purchases.get(key);
+    let byAge = purchases.get(frequency[i]);
+    if (byAge === undefined) purchases.set(frequency[i], (byAge = new Map()));
+    let sums = byAge.get(T[i]);
     if (sums === undefined) {
       sums = purchasesIfAlive(model.bgnbd, frequency[i], T[i], grid);
-      purchases.set(key, sums);
+      byAge.set(T[i], sums);
     }
     const alive = probabilityAlive(model.bgnbd, frequency[i], recency[i], T[i]);
     scores.pAlive[i] = alive;

@@ -110,20 +110,23 @@ function profileReason(reason: string, hasOrders: boolean): string {
 /** Scales each customer's spend per purchase by net / gross over lines up to the snapshot. */
 function netReturns(summary: CustomerRfmSummary, orders: readonly OrderRecord[], snapshotDate: Date): void {
   const last = snapshotDate.getTime() + DAY_MS;
-  const gross = new Map<string, number>();
-  const returned = new Map<string, number>();
+  const rowOf = new Map(summary.customerIds.map((id, i) => [id, i]));
+  const gross = new Float64Array(summary.customerIds.length);
+  const returned = new Float64Array(summary.customerIds.length);
   for (const order of orders) {
     if (!(order.orderDate.getTime() < last)) continue;
     const kind = classifyOrderLine(order);
-    if (kind === "sale") gross.set(order.customerId, (gross.get(order.customerId) ?? 0) + order.amount);
-    else if (kind === "return") returned.set(order.customerId, (returned.get(order.customerId) ?? 0) + Math.abs(order.amount));
+    if (kind === "cancelled") continue;
+    // Customers without a sale up to the snapshot have no summary row.
+    const row = rowOf.get(order.customerId);
+    if (row === undefined) continue;
+    if (kind === "sale") gross[row] += order.amount;
+    else returned[row] += Math.abs(order.amount);
   }
-  summary.customerIds.forEach((id, i) => {
-    const back = returned.get(id);
-    if (back === undefined) return;
-    const total = gross.get(id) ?? 0;
-    summary.monetary[i] *= total > 0 ? Math.max(0, total - back) / total : 0;
-  });
+  for (let i = 0; i < gross.length; i++) {
+    if (returned[i] === 0) continue;
+    summary.monetary[i] *= gross[i] > 0 ? Math.max(0, gross[i] - returned[i]) / gross[i] : 0;
+  }
 }
 
 /** Order-line summaries by customer, for the RFM features of customers known only from orders. */

@@ -11,6 +11,8 @@ import {
   simulateGammaGamma,
   type RfmSummary,
 } from "@/lib/ml/clv";
+import { bgnbdLogLikelihoodGradient } from "@/lib/ml/clv/bgnbd";
+import { numericalGradient } from "@/lib/ml/clv/optimize";
 import { createRng } from "@/lib/ml/random";
 
 const TRUTH = { r: 0.25, alpha: 30, a: 0.8, b: 2.5 };
@@ -38,6 +40,17 @@ describe("the grouped BG/NBD likelihood", () => {
     let ungrouped = 0;
     for (let i = 0; i < summary.T.length; i++) ungrouped += bgnbdLogLikelihood(params, one(summary, i));
     expect(Math.abs(bgnbdLogLikelihood(params, summary) / ungrouped - 1)).toBeLessThan(1e-12);
+  });
+
+  test.each([
+    { r: 0.3, alpha: 25, a: 0.9, b: 3 },
+    { r: 2, alpha: 40, a: 1e5, b: 1e7 },
+  ])("has the exact gradient the fit uses, agreeing with central differences at %o", (params) => {
+    const logParams = [params.r, params.alpha, params.a, params.b].map(Math.log);
+    const f = (v: readonly number[]) => bgnbdLogLikelihood({ r: Math.exp(v[0]), alpha: Math.exp(v[1]), a: Math.exp(v[2]), b: Math.exp(v[3]) }, summary);
+    const numeric = numericalGradient(f, logParams);
+    const exact = bgnbdLogLikelihoodGradient(params, summary);
+    exact.forEach((value, k) => expect(Math.abs(value - numeric[k])).toBeLessThan(1e-5 * (1 + Math.abs(numeric[k]))));
   });
 
   test("stays exact when a and b run off together (no drop-out signal): the limit is a fixed drop-out probability", () => {
