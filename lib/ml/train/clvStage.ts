@@ -168,9 +168,9 @@ const MAX_SPEND_RATIO = 3;
 export const MAX_FIT_CUSTOMERS = 200_000;
 
 /** The fitted model, or why there is none; a Gamma-Gamma fit that fails (or has infinite mean spend, q ≤ 1) gives way to spend shrinkage. */
-export function tryFit(part: Pick<ClvSummary, "summary" | "source">, notes: string[], seed: number): ClvModel | string {
+export function tryFit(part: Pick<ClvSummary, "summary" | "source">, notes: string[], seed: number, maxCustomers = MAX_FIT_CUSTOMERS): ClvModel | string {
   try {
-    const model = fitClv(part.summary, { maxCustomers: MAX_FIT_CUSTOMERS, seed });
+    const model = fitClv(part.summary, { maxCustomers, seed });
     noteSample(model, part, notes);
     if (!model.bgnbd.converged) return `the BG/NBD fit did not converge on the ${WHAT[part.source]}`;
     const gg = model.gammaGamma;
@@ -207,10 +207,10 @@ function noteSample(model: ClvModel, part: Pick<ClvSummary, "summary" | "source"
 const formatCount = (value: number) => value.toLocaleString("en-US");
 
 /** Fits a model per source the data have (samples drawn with `seed`); the reason when none can be fitted. */
-export function fitClvModels(plan: ClvPlan, seed = 1): FittedClv | { skipped: string } {
+export function fitClvModels(plan: ClvPlan, seed = 1, maxCustomers = MAX_FIT_CUSTOMERS): FittedClv | { skipped: string } {
   const notes: string[] = [];
-  const fromOrders = plan.orders ? tryFit(plan.orders, notes, seed) : null;
-  const fromProfiles = plan.profiles && plan.profiles.summary.customerIds.length >= MIN_PROFILE_FIT ? tryFit(plan.profiles, notes, seed) : null;
+  const fromOrders = plan.orders ? tryFit(plan.orders, notes, seed, maxCustomers) : null;
+  const fromProfiles = plan.profiles && plan.profiles.summary.customerIds.length >= MIN_PROFILE_FIT ? tryFit(plan.profiles, notes, seed, maxCustomers) : null;
   if (typeof fromOrders === "string") notes.push(`Order lines: ${fromOrders}.`);
   if (typeof fromProfiles === "string") notes.push(`Profiles: ${fromProfiles}.`);
   const orderFitted = fromOrders !== null && typeof fromOrders !== "string";
