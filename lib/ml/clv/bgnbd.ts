@@ -2,8 +2,9 @@
  * BG/NBD buy-till-you-die model (Fader, Hardie & Lee 2005, "Counting your customers the easy
  * way"). While alive a customer buys at Poisson rate λ ~ Gamma(r, α); after every repeat
  * purchase they drop out with probability p ~ Beta(a, b). Fitted by maximum likelihood on the
- * log-parameters; the likelihood is evaluated on distinct (x, t_x, T) triples with weights,
- * its x-only log-gamma part once per distinct x and log(α + t) once per distinct time.
+ * log-parameters with its exact gradient; the likelihood is evaluated on distinct (x, t_x, T)
+ * triples with weights, its x-only gamma and beta ratios once per distinct x and log(α + t) once
+ * per distinct time.
  */
 import { inverseSpd } from "./linalg";
 import { minimize, numericalHessian } from "./optimize";
