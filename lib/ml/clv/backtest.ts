@@ -140,15 +140,16 @@ export function evaluateBacktest(model: ClvModel, calibration: CustomerRfmSummar
  */
 export function predictHoldoutPurchases(model: Pick<ClvModel, "bgnbd">, calibration: RfmSummary, t: number): Float64Array {
   const { frequency, recency, T } = calibration;
-  const ifAlive = new Map<string, number>();
+  const ifAlive = new Map<number, Map<number, number>>();
   const horizon = Float64Array.of(t);
   const out = new Float64Array(1);
   return frequency.map((x, i) => {
-    const key = `${x} ${T[i]}`;
-    let purchases = ifAlive.get(key);
+    let byAge = ifAlive.get(x);
+    if (byAge === undefined) ifAlive.set(x, (byAge = new Map()));
+    let purchases = byAge.get(T[i]);
     if (purchases === undefined) {
       purchasesIfAliveAt(model.bgnbd, x, T[i], horizon, out);
-      ifAlive.set(key, (purchases = out[0]));
+      byAge.set(T[i], (purchases = out[0]));
     }
     return probabilityAlive(model.bgnbd, x, recency[i], T[i]) * purchases;
   });

@@ -2,13 +2,14 @@
  * BG/NBD buy-till-you-die model (Fader, Hardie & Lee 2005, "Counting your customers the easy
  * way"). While alive a customer buys at Poisson rate λ ~ Gamma(r, α); after every repeat
  * purchase they drop out with probability p ~ Beta(a, b). Fitted by maximum likelihood on the
- * log-parameters; the likelihood is evaluated on distinct (x, t_x, T) triples with weights,
- * its x-only log-gamma part once per distinct x and log(α + t) once per distinct time.
+ * log-parameters with its exact gradient; the likelihood is evaluated on distinct (x, t_x, T)
+ * triples with weights, its x-only gamma and beta ratios once per distinct x and log(α + t) once
+ * per distinct time.
  */
 import { inverseSpd } from "./linalg";
 import { minimize, numericalHessian } from "./optimize";
 import { validateSummary, type RfmSummary } from "./rfmSummary";
-import { hyp2f1Scaled, lgamma } from "./special";
+import { hyp2f1Scaled } from "./special";
 
 export interface BgNbdParams {
   r: number;
@@ -36,10 +37,10 @@ export interface BgNbdFitOptions {
 /**
  * Customers collapsed to distinct (x, t_x, T) triples with multiplicities. t_x and T point into
  * one table of distinct times, so log(α + time) is computed once per distinct time (few in
- * day-granular data); x points into the distinct frequencies xs with their counts.
+ * day-granular data); x points into the distinct frequencies xs (ascending) with their counts.
  */
 interface Compressed {
-  x: Float64Array;
+  customers: number;
   xSlot: Int32Array;
   txSlot: Int32Array;
   TSlot: Int32Array;
@@ -62,6 +63,7 @@ export function fitBgNbd(summary: RfmSummary, options: BgNbdFitOptions = {}): Bg
   const result = minimize((v) => negative(v) / n, [start.r, start.alpha, start.a, start.b].map(Math.log), {
     gradientTolerance: options.gradientTolerance,
     maxIterations: options.maxIterations,
+    gradient: (v) => logLikelihoodGradient(fromLog(v), data).map((g) => -g / n),
   });
   return {
     ...fromLog(result.x),
@@ -76,6 +78,12 @@ export function fitBgNbd(summary: RfmSummary, options: BgNbdFitOptions = {}): Bg
 export function bgnbdLogLikelihood(params: BgNbdParams, summary: RfmSummary): number {
   validateSummary(summary);
   return logLikelihood(params, compress(summary));
+}
+
+/** ∂ log-likelihood / ∂(log r, log α, log a, log b): the fit's exact gradient. */
+export function bgnbdLogLikelihoodGradient(params: BgNbdParams, summary: RfmSummary): number[] {
+  validateSummary(summary);
+  return logLikelihoodGradient(params, compress(summary));
 }
 
 /** P(still alive at T | x, t_x, T); 1 for x = 0, since BG/NBD customers only drop out after a repeat purchase. */
@@ -132,29 +140,83 @@ export function purchasesIfAliveAt(params: BgNbdParams, x: number, T: number, ti
 function logLikelihood(params: BgNbdParams, data: Compressed): number {
   const { r, alpha, a, b } = params;
   if (!(r > 0 && alpha > 0 && a > 0 && b > 0)) return -Infinity;
-  const constant = -lgamma(r) + r * Math.log(alpha) + lgamma(a + b) - lgamma(b);
   const logA = Math.log(a);
-  let sum = 0;
-  // Per distinct x: the log-gamma part, and log(a / (b + x − 1)) of the dropped-out branch.
+  let sum = data.customers * r * Math.log(alpha);
+  // Per distinct x (ascending): log[Γ(r+x)/Γ(r) · B(a, b+x)/B(a, b)] = Σ_{k<x} log(r+k) + log1p(−a/(a+b+k)), a sum
+  // rather than a difference of log-gammas, which loses all digits when a and b run off together (no drop-out signal).
   const logDropOdds = new Float64Array(data.xs.length);
-  for (let k = 0; k < data.xs.length; k++) {
-    const x = data.xs[k];
-    sum += data.xCounts[k] * (constant + lgamma(r + x) + lgamma(b + x) - lgamma(a + b + x));
-    logDropOdds[k] = x > 0 ? logA - Math.log(b + x - 1) : -Infinity;
+  let k = 0;
+  let partial = 0;
+  for (let slot = 0; slot < data.xs.length; slot++) {
+    const x = data.xs[slot];
+    for (; k < x; k++) partial += Math.log(r + k) + Math.log1p(-a / (a + b + k));
+    sum += data.xCounts[slot] * partial;
+    logDropOdds[slot] = x > 0 ? logA - Math.log(b + x - 1) : -Infinity;
   }
   const logTime = data.times.map((time) => Math.log(alpha + time));
-  for (let i = 0; i < data.x.length; i++) {
-    const shape = r + data.x[i];
+  for (let i = 0; i < data.weight.length; i++) {
+    const slot = data.xSlot[i];
+    const x = data.xs[slot];
+    const shape = r + x;
     const aliveTerm = -shape * logTime[data.TSlot[i]];
-    if (data.x[i] === 0) {
+    if (x === 0) {
       sum += data.weight[i] * aliveTerm;
       continue;
     }
-    const droppedTerm = logDropOdds[data.xSlot[i]] - shape * logTime[data.txSlot[i]];
+    const droppedTerm = logDropOdds[slot] - shape * logTime[data.txSlot[i]];
     const high = Math.max(aliveTerm, droppedTerm);
     sum += data.weight[i] * (high + Math.log1p(Math.exp(-Math.abs(aliveTerm - droppedTerm))));
   }
   return sum;
+}
+
+/** The derivatives of logLikelihood's terms, in the same order; the branches weighted by their posterior shares. */
+function logLikelihoodGradient(params: BgNbdParams, data: Compressed): number[] {
+  const { r, alpha, a, b } = params;
+  let dr = data.customers * Math.log(alpha);
+  let dAlpha = (data.customers * r) / alpha;
+  let da = 0;
+  let db = 0;
+  const logDropOdds = new Float64Array(data.xs.length);
+  let k = 0;
+  const partial = { r: 0, a: 0, b: 0 };
+  for (let slot = 0; slot < data.xs.length; slot++) {
+    const x = data.xs[slot];
+    for (; k < x; k++) {
+      partial.r += 1 / (r + k);
+      partial.a -= 1 / (a + b + k);
+      partial.b += a / ((b + k) * (a + b + k));
+    }
+    dr += data.xCounts[slot] * partial.r;
+    da += data.xCounts[slot] * partial.a;
+    db += data.xCounts[slot] * partial.b;
+    logDropOdds[slot] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : -Infinity;
+  }
+  const logTime = data.times.map((time) => Math.log(alpha + time));
+  const inverseTime = data.times.map((time) => 1 / (alpha + time));
+  for (let i = 0; i < data.weight.length; i++) {
+    const slot = data.xSlot[i];
+    const x = data.xs[slot];
+    const shape = r + x;
+    const w = data.weight[i];
+    const T = data.TSlot[i];
+    if (x === 0) {
+      dr -= w * logTime[T];
+      dAlpha -= w * shape * inverseTime[T];
+      continue;
+    }
+    const tx = data.txSlot[i];
+    const aliveTerm = -shape * logTime[T];
+    const droppedTerm = logDropOdds[slot] - shape * logTime[tx];
+    const ratio = Math.exp(-Math.abs(aliveTerm - droppedTerm));
+    const dropped = aliveTerm >= droppedTerm ? ratio / (1 + ratio) : 1 / (1 + ratio);
+    const alive = 1 - dropped;
+    dr -= w * (alive * logTime[T] + dropped * logTime[tx]);
+    dAlpha -= w * shape * (alive * inverseTime[T] + dropped * inverseTime[tx]);
+    da += (w * dropped) / a;
+    db -= (w * dropped) / (b + x - 1);
+  }
+  return [r * dr, alpha * dAlpha, a * da, b * db];
 }
 
 function fromLog(v: readonly number[]): BgNbdParams {
@@ -163,39 +225,56 @@ function fromLog(v: readonly number[]): BgNbdParams {
 
 function compress(summary: RfmSummary): Compressed {
   const { frequency, recency, T } = summary;
-  const tripleSlot = new Map<string, number>();
+  const n = frequency.length;
+  const xs = Float64Array.from(new Set(frequency)).sort();
   const xSlotOf = new Map<number, number>();
+  xs.forEach((x, slot) => xSlotOf.set(x, slot));
   const timeSlotOf = new Map<number, number>();
-  const slotIn = (slots: Map<number, number>, value: number) => {
-    let slot = slots.get(value);
-    if (slot === undefined) slots.set(value, (slot = slots.size));
+  const slotOfTime = (time: number) => {
+    let slot = timeSlotOf.get(time);
+    if (slot === undefined) timeSlotOf.set(time, (slot = timeSlotOf.size));
     return slot;
   };
-  const triples = { x: [] as number[], xSlot: [] as number[], txSlot: [] as number[], TSlot: [] as number[], weight: [] as number[] };
-  const xCounts: number[] = [];
-  for (let i = 0; i < frequency.length; i++) {
-    const xSlot = slotIn(xSlotOf, frequency[i]);
-    xCounts[xSlot] = (xCounts[xSlot] ?? 0) + 1;
-    const key = `${frequency[i]} ${recency[i]} ${T[i]}`;
-    let slot = tripleSlot.get(key);
+  const txSlots = new Int32Array(n);
+  const TSlots = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    txSlots[i] = slotOfTime(recency[i]);
+    TSlots[i] = slotOfTime(T[i]);
+  }
+  // Numeric keys (x slot, t_x slot), then (that pair, T slot): each below 2n², exact in a double.
+  const times = timeSlotOf.size;
+  const pairOf = new Map<number, number>();
+  const tripleOf = new Map<number, number>();
+  const xSlot = new Int32Array(n);
+  const txSlot = new Int32Array(n);
+  const TSlot = new Int32Array(n);
+  const weight = new Float64Array(n);
+  const xCounts = new Float64Array(xs.length);
+  let triples = 0;
+  for (let i = 0; i < n; i++) {
+    const x = xSlotOf.get(frequency[i])!;
+    xCounts[x]++;
+    const pairKey = x * times + txSlots[i];
+    let pair = pairOf.get(pairKey);
+    if (pair === undefined) pairOf.set(pairKey, (pair = pairOf.size));
+    const key = pair * times + TSlots[i];
+    let slot = tripleOf.get(key);
     if (slot === undefined) {
-      tripleSlot.set(key, (slot = triples.x.length));
-      triples.x.push(frequency[i]);
-      triples.xSlot.push(xSlot);
-      triples.txSlot.push(slotIn(timeSlotOf, recency[i]));
-      triples.TSlot.push(slotIn(timeSlotOf, T[i]));
-      triples.weight.push(0);
+      tripleOf.set(key, (slot = triples++));
+      xSlot[slot] = x;
+      txSlot[slot] = txSlots[i];
+      TSlot[slot] = TSlots[i];
     }
-    triples.weight[slot]++;
+    weight[slot]++;
   }
   return {
-    x: Float64Array.from(triples.x),
-    xSlot: Int32Array.from(triples.xSlot),
-    txSlot: Int32Array.from(triples.txSlot),
-    TSlot: Int32Array.from(triples.TSlot),
-    weight: Float64Array.from(triples.weight),
+    customers: n,
+    xSlot: xSlot.slice(0, triples),
+    txSlot: txSlot.slice(0, triples),
+    TSlot: TSlot.slice(0, triples),
+    weight: weight.slice(0, triples),
     times: Float64Array.from(timeSlotOf.keys()),
-    xs: Float64Array.from(xSlotOf.keys()),
-    xCounts: Float64Array.from(xCounts),
+    xs,
+    xCounts,
   };
 }

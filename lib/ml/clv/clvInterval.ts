@@ -8,9 +8,10 @@
  * customer only through (x, T). Per draw and per distinct x it is therefore evaluated exactly
  * for each distinct T when there are few, or else at a few Chebyshev points in log(α + T),
  * where it is analytic, and interpolated (error ~1e-10, far below the Monte Carlo error).
- * What remains per customer and draw is P(alive), the expected spend and a short Clenshaw sum.
- * Frequency groups are handled one at a time, so memory is one group's S × points table plus
- * one S-vector, never S × n; customers identical for the model are scored once.
+ * That factor and log(α + time) are computed once per draw and distinct T (or time), so what
+ * remains per customer and draw is P(alive)'s exponential, the expected spend and the quantiles.
+ * Frequency groups are handled one at a time, so memory is one group's tables (S per distinct T),
+ * never S × n; customers without repeat purchases depend on T alone and are scored once per T.
  *
  * Scoring many small batches with one model (the scoring API) would rebuild the same tables
  * for every batch; given `tables` (createIntervalTables), the draws and each frequency's
@@ -72,6 +73,8 @@ export interface CustomerColumns {
 // Interpolation points for the purchases-given-alive curve of one frequency group are chosen
 // for ~1e-10 relative error, within these bounds; groups with fewer distinct T are tabulated exactly.
 const MIN_POINTS = 6;
+/** Per-draw rows kept per distinct time or T: 20,000 of 200 draws are 32 MB; data with more (every time distinct) recompute the rest. */
+const MAX_KEPT_ROWS = 20_000;
 const MAX_POINTS = 64;
 
 export function clvIntervals(
@@ -94,7 +97,10 @@ export function clvIntervals(
   const values = new Float64Array(draws);
   const lowRank = (draws - 1) * ((1 - level) / 2);
   const highRank = (draws - 1) * ((1 + level) / 2);
-  const alpha = Float64Array.from(bg, (params) => params.alpha);
+  // log(α_s + time) per draw, once per distinct time (t_x or T): few in day-granular data.
+  const logScales = new LogScales(bg);
+  const logAge = new Float64Array(draws);
+  const [scratchT, scratchTx, scratchPurchases] = [new Float64Array(draws), new Float64Array(draws), new Float64Array(draws)];
   for (const [x, members] of groupByFrequency(frequency)) {
     const purchases = tableFor(
       options.tables,
@@ -111,25 +117,34 @@ export function clvIntervals(
     const spendWeight = Float64Array.from(gg, (params) => params.p * x + params.q - 1);
     const spendBase = Float64Array.from(gg, (params, s) => (spendWeight[s] > 0 ? (params.p * params.gamma) / spendWeight[s] : Infinity));
     const spendSlope = Float64Array.from(gg, (params, s) => (spendWeight[s] > 0 ? params.p / spendWeight[s] : 0));
-    // Customers identical for the model share their interval; with x = 0 only T matters.
-    const firstWith = new Map<string, number>();
+    // Discounted purchases given alive per draw, once per distinct T of the group (up to MAX_KEPT_ROWS);
+    // with x = 0 the interval depends on T alone.
+    const byAge = new Map<number, { purchases: Float64Array; first: number }>();
     for (const i of members) {
-      const key = x === 0 ? `${T[i]}` : `${recency[i]} ${T[i]} ${monetary[i]}`;
-      const twin = firstWith.get(key);
-      if (twin !== undefined) {
-        low[i] = low[twin];
-        high[i] = high[twin];
+      const age = T[i];
+      let atAge = byAge.get(age);
+      if (atAge !== undefined && x === 0) {
+        low[i] = low[atAge.first];
+        high[i] = high[atAge.first];
         continue;
       }
-      firstWith.set(key, i);
-      const slot = purchases.slotOf?.get(T[i]) ?? 0;
+      const logT = logScales.of(age, scratchT);
+      if (atAge === undefined) {
+        const kept = byAge.size < MAX_KEPT_ROWS;
+        const slot = purchases.slotOf?.get(age) ?? 0;
+        const row = kept ? new Float64Array(draws) : scratchPurchases;
+        for (let s = 0; s < draws; s++) row[s] = grid.margin * purchases.at(s, slot, logT[s]);
+        atAge = { purchases: row, first: i };
+        if (kept) byAge.set(age, atAge);
+      }
       const own = x > 0 ? x * monetary[i] : 0;
-      const age = T[i];
-      const lastPurchase = recency[i];
+      if (x > 0) {
+        const logTx = logScales.of(recency[i], scratchTx);
+        for (let s = 0; s < draws; s++) logAge[s] = logT[s] - logTx[s];
+      }
       for (let s = 0; s < draws; s++) {
-        const logScale = Math.log(alpha[s] + age);
-        let value = grid.margin * (spendBase[s] + spendSlope[s] * own) * purchases.at(s, slot, logScale);
-        if (x > 0) value /= 1 + Math.exp(logOdds[s] + shape[s] * (logScale - Math.log(alpha[s] + lastPurchase)));
+        let value = (spendBase[s] + spendSlope[s] * own) * atAge.purchases[s];
+        if (x > 0) value /= 1 + Math.exp(logOdds[s] + shape[s] * logAge[s]);
         values[s] = value;
       }
       low[i] = quantileInPlace(values, lowRank);
@@ -234,6 +249,25 @@ function interpolationPoints(bg: BgNbdParams[], minT: number, maxT: number): num
   if (halfLength === 0) return MIN_POINTS;
   const rho = (Math.PI + Math.hypot(Math.PI, halfLength)) / halfLength;
   return Math.min(MAX_POINTS, Math.max(MIN_POINTS, Math.ceil(Math.log(1e10) / Math.log(rho))));
+}
+
+/** log(α_s + time) for every draw s, kept per distinct time (the first MAX_KEPT_ROWS, else written to `scratch`). */
+class LogScales {
+  private readonly alpha: Float64Array;
+  private readonly byTime = new Map<number, Float64Array>();
+
+  constructor(bg: BgNbdParams[]) {
+    this.alpha = Float64Array.from(bg, (params) => params.alpha);
+  }
+
+  of(time: number, scratch: Float64Array): Float64Array {
+    const kept = this.byTime.get(time);
+    if (kept !== undefined) return kept;
+    const row = this.byTime.size < MAX_KEPT_ROWS ? new Float64Array(this.alpha.length) : scratch;
+    for (let s = 0; s < row.length; s++) row[s] = Math.log(this.alpha[s] + time);
+    if (row !== scratch) this.byTime.set(time, row);
+    return row;
+  }
 }
 
 function groupByFrequency(frequency: Float64Array): Map<number, number[]> {

@@ -7,6 +7,7 @@ import { clvIntervals, type IntervalOptions } from "./clvInterval";
 import { conditionalExpectedSpend, fitGammaGamma, type GammaGammaFit, type GammaGammaFitOptions } from "./gammaGamma";
 import { buildMonthGrid, purchasesIfAlive, type LifetimeValueOptions } from "./lifetimeValue";
 import { validateSummary, type RfmSummary } from "./rfmSummary";
+import { allRows, sampleRows, selectRows } from "./sample";
 
 export interface ClvModel {
   bgnbd: BgNbdFit;
@@ -24,6 +25,10 @@ export interface ClvModel {
 export interface FitClvOptions {
   bgnbd?: BgNbdFitOptions;
   gammaGamma?: GammaGammaFitOptions;
+  /** BG/NBD on at most this many customers, Gamma-Gamma on at most this many repeat buyers: seeded samples (default: all). */
+  maxCustomers?: number;
+  /** Seed of the samples (default 1). */
+  seed?: number;
 }
 
 export interface ScoreClvOptions extends LifetimeValueOptions, IntervalOptions {
@@ -42,9 +47,26 @@ export interface ClvScores {
 
 export function fitClv(summary: RfmSummary, options: FitClvOptions = {}): ClvModel {
   validateSummary(summary);
-  const bgnbd = fitBgNbd(summary, options.bgnbd);
-  const gammaGamma = summary.monetary ? fitGammaGamma(summary.frequency, summary.monetary, options.gammaGamma) : null;
-  return { bgnbd, gammaGamma, customers: summary.frequency.length };
+  const n = summary.frequency.length;
+  const limit = options.maxCustomers ?? n;
+  const seed = options.seed ?? 1;
+  const bgnbd = fitBgNbd(selectRows(summary, sampleRows(allRows(n), limit, seed)), options.bgnbd);
+  const { monetary } = summary;
+  if (!monetary) return { bgnbd, gammaGamma: null, customers: n };
+  // Gamma-Gamma reads repeat buyers only: sampled among them, so it keeps up to `limit` of them.
+  const repeat = repeatBuyers(summary.frequency, monetary);
+  const spend = selectRows(summary, sampleRows(repeat, limit, seed + 1));
+  const gammaGamma = fitGammaGamma(spend.frequency, spend.monetary!, options.gammaGamma);
+  return { bgnbd, gammaGamma, customers: n };
+}
+
+/** Rows with a repeat purchase and a positive mean spend: the customers Gamma-Gamma is fitted on. */
+export function repeatBuyers(frequency: Float64Array, monetary: Float64Array): Int32Array {
+  let count = 0;
+  for (let i = 0; i < frequency.length; i++) if (frequency[i] >= 1 && monetary[i] > 0) count++;
+  const rows = new Int32Array(count);
+  for (let i = 0, k = 0; i < frequency.length; i++) if (frequency[i] >= 1 && monetary[i] > 0) rows[k++] = i;
+  return rows;
 }
 
 /** Pooled mean spend per repeat purchase: the fallback spend model when Gamma-Gamma does not fit. */
@@ -90,13 +112,14 @@ export function scoreClv(model: ClvModel, summary: RfmSummary, options: ScoreClv
     clvHigh: null,
   };
   // The purchase sums depend on (x, T) only, which repeat a lot in day-granular data.
-  const purchases = new Map<string, { discounted: number; total: number }>();
+  const purchases = new Map<number, Map<number, { discounted: number; total: number }>>();
   for (let i = 0; i < n; i++) {
-    const key = `${frequency[i]} ${T[i]}`;
-    let sums = purchases.get(key);
+    let byAge = purchases.get(frequency[i]);
+    if (byAge === undefined) purchases.set(frequency[i], (byAge = new Map()));
+    let sums = byAge.get(T[i]);
     if (sums === undefined) {
       sums = purchasesIfAlive(model.bgnbd, frequency[i], T[i], grid);
-      purchases.set(key, sums);
+      byAge.set(T[i], sums);
     }
     const alive = probabilityAlive(model.bgnbd, frequency[i], recency[i], T[i]);
     scores.pAlive[i] = alive;

@@ -6,7 +6,7 @@
  */
 import { inverseSpd } from "./linalg";
 import { minimize, numericalHessian } from "./optimize";
-import { lgamma } from "./special";
+import { lgamma, lgammaRatio } from "./special";
 
 export interface GammaGammaParams {
   p: number;
@@ -83,15 +83,17 @@ export function conditionalExpectedSpend(params: GammaGammaParams, x: number, mb
 function logLikelihood(params: GammaGammaParams, data: SpendData): number {
   const { p, q, gamma } = params;
   if (!(p > 0 && q > 0 && gamma > 0)) return -Infinity;
-  const n = data.x.length;
-  let sum = n * (q * Math.log(gamma) - lgamma(q));
+  let sum = 0;
+  // Γ(px + q) / (Γ(px) Γ(q)) per distinct x, as a ratio that stays exact when q and γ run off together.
   for (let k = 0; k < data.xs.length; k++) {
-    const x = data.xs[k];
-    sum += data.xCounts[k] * (lgamma(p * x + q) - lgamma(p * x));
+    const px = p * data.xs[k];
+    sum += data.xCounts[k] * (lgammaRatio(q, px) - lgamma(px));
   }
-  for (let i = 0; i < n; i++) {
+  // q log γ − (px + q) log(γ + x·mbar) = −(px + q) log1p(x·mbar / γ) − px log γ, for the same reason.
+  const logGamma = Math.log(gamma);
+  for (let i = 0; i < data.x.length; i++) {
     const px = p * data.x[i];
-    sum += (px - 1) * data.logMbar[i] + px * data.logX[i] - (px + q) * Math.log(gamma + data.x[i] * data.mbar[i]);
+    sum += (px - 1) * data.logMbar[i] + px * (data.logX[i] - logGamma) - (px + q) * Math.log1p((data.x[i] * data.mbar[i]) / gamma);
   }
   return sum;
 }

@@ -2,7 +2,17 @@
  * Customer lifetime value: BG/NBD purchase counts, Gamma-Gamma spend, discounted CLV with
  * parameter-uncertainty intervals, and the summaries they are fitted on.
  */
-export { createSpendPredictor, fitClv, scoreClv, fitSpendShrinkage, type ClvModel, type ClvScores, type FitClvOptions, type ScoreClvOptions } from "./clvModel";
+export {
+  createSpendPredictor,
+  fitClv,
+  scoreClv,
+  fitSpendShrinkage,
+  repeatBuyers,
+  type ClvModel,
+  type ClvScores,
+  type FitClvOptions,
+  type ScoreClvOptions,
+} from "./clvModel";
 export {
   fitBgNbd,
   bgnbdLogLikelihood,
@@ -28,7 +38,8 @@ export { validateSummary, SummaryValidationError, type RfmSummary, type SummaryF
 export { summaryFromOrders, summaryFromProfiles, type CustomerRfmSummary, type OrdersSummary, type ProfilesSummary } from "./summary";
 export { simulateBgNbd, simulateGammaGamma, simulateTransactionLog, sampleGamma, sampleBeta, type SimulatedLog } from "./simulate";
 export { minimize, numericalGradient, numericalHessian, type MinimizeOptions, type MinimizeResult, type Objective } from "./optimize";
-export { lgamma, hyp2f1, hyp2f1Scaled } from "./special";
+export { lgamma, lgammaRatio, hyp2f1, hyp2f1Scaled } from "./special";
+export { sampleRows, selectRows, allRows } from "./sample";
 export {
   chooseBacktestWindow,
   evaluateBacktest,

@@ -18,6 +18,8 @@ export interface MinimizeOptions {
   maxIterations?: number;
   /** Longest step (max-norm) BFGS may try; parameters are usually on a log scale. */
   maxStep?: number;
+  /** The exact gradient of f, when known: one call instead of 2n evaluations of f for central differences. */
+  gradient?: (x: readonly number[]) => number[];
 }
 
 export interface MinimizeResult {
@@ -65,7 +67,8 @@ function bfgs(f: Objective, x0: readonly number[], options: MinimizeOptions): Bf
   let x = x0.slice();
   let value = f(x);
   if (!Number.isFinite(value)) return { x, value, iterations: 0, converged: false, gradientNorm: NaN };
-  let gradient = numericalGradient(f, x);
+  const gradientAt = options.gradient ?? ((point: readonly number[]) => numericalGradient(f, point));
+  let gradient = gradientAt(x);
   let inverse = identity(n);
   let scaled = false;
   let iterations = 0;
@@ -95,7 +98,7 @@ function bfgs(f: Objective, x0: readonly number[], options: MinimizeOptions): Bf
       converged = maxAbs(gradient) <= stallTolerance * (1 + Math.abs(value));
       break;
     }
-    const nextGradient = numericalGradient(f, step.x);
+    const nextGradient = gradientAt(step.x);
     const s = step.x.map((v, i) => v - x[i]);
     const y = nextGradient.map((v, i) => v - gradient[i]);
     const sy = dot(s, y);

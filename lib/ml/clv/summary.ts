@@ -38,48 +38,72 @@ export interface OrdersSummary extends CustomerRfmSummary {
 }
 
 export function summaryFromOrders(orders: readonly OrderRecord[], options: { snapshotDate?: Date } = {}): OrdersSummary {
-  const days = orders.map((order, index) => {
+  const days = new Float64Array(orders.length);
+  orders.forEach((order, index) => {
     const time = order.orderDate instanceof Date ? order.orderDate.getTime() : NaN;
     if (!Number.isFinite(time)) throw new RangeError(`order at index ${index}: orderDate is not a valid date`);
     if (!Number.isFinite(order.amount)) throw new RangeError(`order at index ${index}: amount must be a finite number, got ${order.amount}`);
-    return Math.floor(time / DAY_MS);
+    days[index] = Math.floor(time / DAY_MS);
   });
   if (options.snapshotDate && !Number.isFinite(options.snapshotDate.getTime())) throw new RangeError("snapshotDate is not a valid date");
   if (!options.snapshotDate && orders.length === 0) throw new RangeError("no orders to summarise and no snapshotDate");
   const snapshot = options.snapshotDate ? Math.floor(options.snapshotDate.getTime() / DAY_MS) : days.reduce((latest, day) => Math.max(latest, day), -Infinity);
-  // Per customer (in order of first appearance): spend per purchase day.
-  const spendByDay = new Map<string, Map<number, number>>();
+  // Customers in order of first appearance; each line's customer row, −1 after the snapshot.
+  const rowOf = new Map<string, number>();
+  const lineRow = new Int32Array(orders.length);
   let ordersAfterSnapshot = 0;
   orders.forEach((order, index) => {
     if (days[index] > snapshot) {
       ordersAfterSnapshot++;
+      lineRow[index] = -1;
       return;
     }
-    let perDay = spendByDay.get(order.customerId);
-    if (perDay === undefined) spendByDay.set(order.customerId, (perDay = new Map()));
-    perDay.set(days[index], (perDay.get(days[index]) ?? 0) + order.amount);
+    let row = rowOf.get(order.customerId);
+    if (row === undefined) rowOf.set(order.customerId, (row = rowOf.size));
+    lineRow[index] = row;
   });
-  const n = spendByDay.size;
-  const summary: OrdersSummary = {
-    ...emptyColumns(n),
-    snapshotDate: new Date(snapshot * DAY_MS),
-    ordersAfterSnapshot,
-  };
+  const n = rowOf.size;
+  const { first, last, purchaseDays } = purchaseDaysByCustomer(days, lineRow, n);
+  // Spend on repeat purchase days: every line not on the customer's first day.
+  const repeatSpend = new Float64Array(n);
+  for (let index = 0; index < orders.length; index++) {
+    const row = lineRow[index];
+    if (row >= 0 && days[index] !== first[row]) repeatSpend[row] += orders[index].amount;
+  }
+  const summary: OrdersSummary = { ...emptyColumns(n), snapshotDate: new Date(snapshot * DAY_MS), ordersAfterSnapshot };
   let i = 0;
-  for (const [customerId, perDay] of spendByDay) {
-    const purchaseDays = [...perDay.keys()].sort((a, b) => a - b);
-    const first = purchaseDays[0];
-    const x = purchaseDays.length - 1;
-    let repeatSpend = 0;
-    for (let k = 1; k <= x; k++) repeatSpend += perDay.get(purchaseDays[k])!;
+  for (const customerId of rowOf.keys()) {
+    const x = purchaseDays[i] - 1;
     summary.customerIds[i] = customerId;
     summary.frequency[i] = x;
-    summary.recency[i] = purchaseDays[x] - first;
-    summary.T[i] = snapshot - first;
-    summary.monetary[i] = x > 0 ? repeatSpend / x : 0;
+    summary.recency[i] = last[i] - first[i];
+    summary.T[i] = snapshot - first[i];
+    summary.monetary[i] = x > 0 ? repeatSpend[i] / x : 0;
     i++;
   }
   return summary;
+}
+
+/** Per customer row: first and last purchase day and the number of distinct days, from the lines' days grouped by row (a counting sort). */
+function purchaseDaysByCustomer(days: Float64Array, lineRow: Int32Array, n: number) {
+  const start = new Int32Array(n + 1);
+  for (const row of lineRow) if (row >= 0) start[row + 1]++;
+  for (let row = 0; row < n; row++) start[row + 1] += start[row];
+  const grouped = new Float64Array(start[n]);
+  const filled = start.slice(0, n);
+  for (let index = 0; index < lineRow.length; index++) if (lineRow[index] >= 0) grouped[filled[lineRow[index]]++] = days[index];
+  const first = new Float64Array(n);
+  const last = new Float64Array(n);
+  const purchaseDays = new Int32Array(n);
+  for (let row = 0; row < n; row++) {
+    const own = grouped.subarray(start[row], start[row + 1]).sort();
+    first[row] = own[0];
+    last[row] = own[own.length - 1];
+    let distinct = 1;
+    for (let k = 1; k < own.length; k++) if (own[k] !== own[k - 1]) distinct++;
+    purchaseDays[row] = distinct;
+  }
+  return { first, last, purchaseDays };
 }
 
 export interface ProfilesSummary extends CustomerRfmSummary {

@@ -1,7 +1,7 @@
 /**
  * The CLV backtest of a training run (see lib/ml/clv/backtest.ts): the order-line summary at the
  * cutoff, with the same sale / return / cancel rules as the CLV stage, one BG/NBD + Gamma-Gamma fit
- * on it, and the hold-out actuals from the lines after it. Deterministic: fits draw no random numbers.
+ * on it (a seeded sample past MAX_FIT_CUSTOMERS), and the hold-out actuals from the lines after it. Deterministic for a seed.
  */
 import { classifyOrderLine, type OrderRecord } from "@/lib/data/customer";
 import { chooseBacktestWindow, evaluateBacktest, gradeBacktest, type BacktestActuals, type BacktestWindow } from "@/lib/ml/clv";
@@ -13,7 +13,7 @@ const DAY_MS = 86_400_000;
 export const NO_ORDER_LINES =
   "The data have customer profiles but no order lines: with no order dates there is no later period to check the lifetime values against. Import order lines to get a backtest.";
 
-export function backtestClv(orders: readonly OrderRecord[], snapshotDate: Date, options: { holdoutWeeks?: number } = {}): ClvBacktestOutcome {
+export function backtestClv(orders: readonly OrderRecord[], snapshotDate: Date, options: { holdoutWeeks?: number; seed?: number } = {}): ClvBacktestOutcome {
   let firstSale = Infinity;
   for (const order of orders) if (classifyOrderLine(order) === "sale") firstSale = Math.min(firstSale, order.orderDate.getTime());
   if (firstSale === Infinity) return { status: "unavailable", reason: NO_ORDER_LINES };
@@ -21,7 +21,7 @@ export function backtestClv(orders: readonly OrderRecord[], snapshotDate: Date, 
   if ("reason" in window) return { status: "unavailable", reason: window.reason };
   const calibration = summariseOrders(orders, window.calibrationEnd);
   if (calibration === null) return { status: "unavailable", reason: "no sale before the hold-out period" };
-  const model = tryFit({ summary: calibration, source: "orders" }, []);
+  const model = tryFit({ summary: calibration, source: "orders" }, [], options.seed ?? 1);
   if (typeof model === "string") return { status: "unavailable", reason: `the model fitted on the calibration period failed: ${model}` };
   const { actuals, newInHoldout } = holdoutActuals(orders, calibration.customerIds, window);
   try {

@@ -139,7 +139,7 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
   });
 
   const clv = await stage("clv", 0.85, () => {
-    const fitted = fitClvModels(clvPlan);
+    const fitted = fitClvModels(clvPlan, seeds.clv);
     if ("skipped" in fitted) {
       skipped.push({ model: "clv", reason: fitted.skipped });
       return null;
@@ -157,7 +157,9 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
   const checkedClv = clv && {
     ...clv,
     plan: clvPlan,
-    backtest: await stage("clvBacktest", 0.9, () => backtestClv(orders, snapshotDate, withoutUndefined({ holdoutWeeks: config.clv?.holdoutWeeks }))),
+    backtest: await stage("clvBacktest", 0.9, () =>
+      backtestClv(orders, snapshotDate, withoutUndefined({ holdoutWeeks: config.clv?.holdoutWeeks, seed: seeds.clv })),
+    ),
   };
   const clvColumns = clv?.columns ?? emptyClvColumns(customers.length, clvPlan.notes, skipped.find((entry) => entry.model === "clv")?.reason);
   const responseReason = skipped.find((entry) => entry.model === "response")?.reason;

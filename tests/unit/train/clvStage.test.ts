@@ -92,3 +92,20 @@ describe("a degenerate Gamma-Gamma fit", () => {
     ]);
   });
 });
+
+describe("fits on a sample", () => {
+  test("past the limit, the run notes say how many customers and repeat buyers the fits saw", () => {
+    const { orders } = generateOrderBusiness({ customers: 2000, seed: 7 });
+    const customers = [...new Set(orders.map((order) => order.customerId))].map(createEmptyCustomer);
+    const plan = buildClvPlan(customers, orders, new Date("2025-06-30T00:00:00Z"));
+    const fitted = fitClvModels(plan, 3, 500);
+    if ("skipped" in fitted) throw new Error(fitted.skipped);
+    expect(fitted.model.bgnbd.customers).toBe(500);
+    expect(fitted.notes[0]).toMatch(
+      /^The order history models were fitted on a random sample \(BG\/NBD on 500 of [\d,]+ customers(, Gamma-Gamma on 500 of [\d,]+ repeat buyers)?\); every customer is scored\.$/,
+    );
+    const whole = fitClvModels(plan, 3);
+    if ("skipped" in whole) throw new Error(whole.skipped);
+    expect(whole.notes.some((note) => note.includes("random sample"))).toBe(false);
+  });
+});
