@@ -11,6 +11,7 @@ import type { ProfileChanges } from "@/lib/import/report";
 import type { Prisma } from "../internal/client";
 import { bulkInsert } from "../internal/bulkWrite";
 import { DB_NULL } from "../internal/dialect";
+import { readStoredProfiles } from "./storedProfiles";
 
 type Tx = Prisma.TransactionClient;
 
@@ -55,10 +56,10 @@ export async function upsertCustomers(tx: Tx, batchId: number, records: Customer
     const chunk = records.slice(start, start + CHUNK);
     const existing = isFresh
       ? []
-      : ((await tx.customer.findMany({
-          where: { externalId: { in: chunk.map((record) => record.externalId) } },
-          select: STORED_SELECT,
-        })) as unknown as StoredCustomer[]);
+      : await readStoredProfiles(
+          tx,
+          chunk.map((record) => record.externalId),
+        );
     const stored = new Map(existing.map((row) => [row.externalId, row]));
     const inserts: CustomerRecord[] = [];
     for (const record of chunk) {
@@ -90,15 +91,6 @@ export async function upsertCustomers(tx: Tx, batchId: number, records: Customer
   };
   return { rowsInserted, rowsUpdated, rowsUnchanged, changes };
 }
-
-type StoredCustomer = CustomerRecord & { id: number; contentHash: string };
-
-const STORED_SELECT = Object.fromEntries([
-  ["id", true],
-  ["contentHash", true],
-  ["attributes", true],
-  ...CUSTOMER_COLUMNS.map((column) => [column.field, true]),
-]);
 
 /**
  * The stored profile with the file's columns laid over it, and the columns (standard header

@@ -22,6 +22,8 @@ export async function upsertPostgresRows(
   await client.query(`CREATE TEMP TABLE IF NOT EXISTS "${staging}" ON COMMIT DROP AS SELECT ${list} FROM "${table}" WITH NO DATA`);
   await client.query(`TRUNCATE "${staging}"`);
   const total = await copyRows(client, staging, columns, rows);
+  // A temporary table has no statistics until analysed; with them the joins below probe the key's index.
+  await client.query(`ANALYZE "${staging}"`);
   const tuple = (alias: string) => `(${compared.map((column) => `${alias}."${column}"`).join(", ")})`;
   const assignments = columns.filter((column) => column !== key).map((column) => `"${column}" = s."${column}"`);
   const updated = await client.query(
