@@ -21,12 +21,17 @@ export function defineBulkWriteSuite(provider: TestProvider): void {
       db: typeof import("@/lib/db/internal/client").db;
       bulkInsert: typeof import("@/lib/db/internal/bulkWrite").bulkInsert;
       bulkUpsert: typeof import("@/lib/db/internal/bulkWrite").bulkUpsert;
+      readStoredProfiles: typeof import("@/lib/db/imports/storedProfiles").readStoredProfiles;
     };
 
     beforeAll(async () => {
       database = await useTestDatabase(provider);
-      const [{ db }, { bulkInsert, bulkUpsert }] = await Promise.all([import("@/lib/db/internal/client"), import("@/lib/db/internal/bulkWrite")]);
-      lib = { db, bulkInsert, bulkUpsert };
+      const [{ db }, { bulkInsert, bulkUpsert }, { readStoredProfiles }] = await Promise.all([
+        import("@/lib/db/internal/client"),
+        import("@/lib/db/internal/bulkWrite"),
+        import("@/lib/db/imports/storedProfiles"),
+      ]);
+      lib = { db, bulkInsert, bulkUpsert, readStoredProfiles };
     });
 
     afterAll(async () => {
@@ -63,6 +68,16 @@ export function defineBulkWriteSuite(provider: TestProvider): void {
       ]);
       // Prisma's own filters find what the bulk write stored, so the encodings match its own.
       expect(await lib.db.customer.count({ where: { dtCustomer: DAY, education: HOSTILE_TEXT } })).toBe(1);
+    });
+
+    test("stored profiles read on the transaction's connection equal Prisma's own reading", async () => {
+      const ids = ["bw-1", "bw-2", "bw-3", "bw-missing"];
+      const read = await lib.db.$transaction((tx) => lib.readStoredProfiles(tx, ids));
+      const { CUSTOMER_COLUMNS } = await import("@/lib/data/customer");
+      const select = Object.fromEntries(["id", "contentHash", "attributes", ...CUSTOMER_COLUMNS.map((column) => column.field)].map((field) => [field, true]));
+      const expected = await lib.db.customer.findMany({ where: { externalId: { in: ids } }, select, orderBy: { externalId: "asc" } });
+      expect(read.sort((a, b) => a.externalId.localeCompare(b.externalId))).toEqual(expected);
+      expect(read[0]).toMatchObject({ education: HOSTILE_TEXT, dtCustomer: DAY, attributes: ATTRIBUTES, kidhome: 2 });
     });
 
     test("an upsert inserts new keys, updates changed rows (nulls included) and leaves equal ones, counting each", async () => {
