@@ -22,6 +22,7 @@ const nextConfig = {
     "@prisma/adapter-better-sqlite3",
     "@prisma/adapter-pg",
     "pg",
+    "pg-copy-streams",
     "@tensorflow/tfjs",
     "@tensorflow/tfjs-node",
     "@tensorflow/tfjs-backend-wasm",

@@ -6,7 +6,7 @@
 import "server-only";
 import { writeAudit, type AuditEntry } from "./audit";
 import { db, type Prisma } from "./internal/client";
-import { bulkInsert } from "./internal/dialect";
+import { bulkInsert } from "./internal/bulkWrite";
 import { assertLeaseHeld, LeaseLostError } from "./lease";
 import { decisionReview, parseStored } from "./runJson";
 import { reapDeadRuns } from "./runLiveness";

@@ -41,7 +41,7 @@ export async function beginSeededRun(seed: number, config: Prisma.InputJsonValue
 
 export async function seedScoredRun({ customers, segments = 5, seed = 7, edits = [], scoreEdits = [], onProgress }: SeedOptions): Promise<{ runId: number }> {
   const { db } = await import("@/lib/db/internal/client");
-  const { bulkInsert } = await import("@/lib/db/internal/dialect");
+  const { bulkInsert } = await import("@/lib/db/internal/bulkWrite");
   const { writeRunOutcome } = await import("@/lib/db/runs");
   const now = new Date();
   for (let start = 0; start < customers; start += CHUNK) {

@@ -15,8 +15,8 @@ import { writeAudit } from "../audit";
 import { db, type Prisma } from "../internal/client";
 import { DB_NULL, serialiseImports } from "../internal/dialect";
 import { countTotals } from "../customers/totals";
-import { ensureCustomers, upsertCustomers, type ProfileColumns } from "./customers";
-import { OrderLineKeys, upsertOrders } from "./orders";
+import { ensureCustomers, hasNoCustomers, upsertCustomers, type ProfileColumns } from "./customers";
+import { hasNoOrders, OrderLineKeys, upsertOrders } from "./orders";
 
 export interface RejectedRow {
   row: number;
@@ -157,8 +157,9 @@ export function writeCustomerImport(
   return writeChunked(header, dryRun, async (tx, batchId) => {
     const counts = { rowsInserted: 0, rowsUpdated: 0, rowsUnchanged: 0, customersCreated: 0 };
     const changed = new Map<string, number>();
+    const isFresh = await hasNoCustomers(tx);
     const outcome = await read(async (records) => {
-      const { changes, ...chunk } = await upsertCustomers(tx, batchId, records, columns);
+      const { changes, ...chunk } = await upsertCustomers(tx, batchId, records, columns, isFresh);
       counts.rowsInserted += chunk.rowsInserted;
       counts.rowsUpdated += chunk.rowsUpdated;
       counts.rowsUnchanged += chunk.rowsUnchanged;
@@ -178,6 +179,7 @@ export function writeOrderImport(header: BatchHeader, read: ChunkedRead<OrderRec
     const lineKeys = new OrderLineKeys();
     // Customer ids already looked up or created, across chunks: bounded by the distinct customers.
     const customerIds = new Map<string, number>();
+    const isFresh = await hasNoOrders(tx);
     const outcome = await read(async (orders) => {
       const { ids, created } = await ensureCustomers(
         tx,
@@ -185,7 +187,7 @@ export function writeOrderImport(header: BatchHeader, read: ChunkedRead<OrderRec
         orders.map((order) => order.customerId),
         customerIds,
       );
-      const chunk = await upsertOrders(tx, batchId, orders, ids, lineKeys);
+      const chunk = await upsertOrders(tx, batchId, orders, ids, lineKeys, isFresh);
       counts.customersCreated += created;
       counts.rowsInserted += chunk.rowsInserted;
       counts.rowsUpdated += chunk.rowsUpdated;

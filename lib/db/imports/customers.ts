@@ -9,7 +9,9 @@ import { createHash } from "node:crypto";
 import { CUSTOMER_COLUMNS, createEmptyCustomer, type CustomAttributes, type CustomerField, type CustomerRecord } from "@/lib/data/customer";
 import type { ProfileChanges } from "@/lib/import/report";
 import type { Prisma } from "../internal/client";
-import { bulkInsert, DB_NULL } from "../internal/dialect";
+import { bulkInsert } from "../internal/bulkWrite";
+import { DB_NULL } from "../internal/dialect";
+import { readStoredProfiles } from "./storedProfiles";
 
 type Tx = Prisma.TransactionClient;
 
@@ -43,7 +45,8 @@ export function customerContentHash(record: CustomerRecord): string {
   return createHash("sha1").update(JSON.stringify(values)).digest("hex");
 }
 
-export async function upsertCustomers(tx: Tx, batchId: number, records: CustomerRecord[], columns: ProfileColumns) {
+/** `isFresh` says no customer was stored before this import (ids within a file are distinct): nothing to look up. */
+export async function upsertCustomers(tx: Tx, batchId: number, records: CustomerRecord[], columns: ProfileColumns, isFresh: boolean) {
   const fields = columns.fields.filter((field) => field !== "externalId");
   const changedPerColumn = new Map<string, number>();
   let rowsInserted = 0;
@@ -51,10 +54,12 @@ export async function upsertCustomers(tx: Tx, batchId: number, records: Customer
   let rowsUnchanged = 0;
   for (let start = 0; start < records.length; start += CHUNK) {
     const chunk = records.slice(start, start + CHUNK);
-    const existing = (await tx.customer.findMany({
-      where: { externalId: { in: chunk.map((record) => record.externalId) } },
-      select: STORED_SELECT,
-    })) as unknown as StoredCustomer[];
+    const existing = isFresh
+      ? []
+      : await readStoredProfiles(
+          tx,
+          chunk.map((record) => record.externalId),
+        );
     const stored = new Map(existing.map((row) => [row.externalId, row]));
     const inserts: CustomerRecord[] = [];
     for (const record of chunk) {
@@ -86,15 +91,6 @@ export async function upsertCustomers(tx: Tx, batchId: number, records: Customer
   };
   return { rowsInserted, rowsUpdated, rowsUnchanged, changes };
 }
-
-type StoredCustomer = CustomerRecord & { id: number; contentHash: string };
-
-const STORED_SELECT = Object.fromEntries([
-  ["id", true],
-  ["contentHash", true],
-  ["attributes", true],
-  ...CUSTOMER_COLUMNS.map((column) => [column.field, true]),
-]);
 
 /**
  * The stored profile with the file's columns laid over it, and the columns (standard header
@@ -145,7 +141,12 @@ function insertCustomers(tx: Tx, batchId: number, records: CustomerRecord[]): Pr
     batchId,
     now,
   ]);
-  return bulkInsert(tx, "Customer", INSERT_COLUMNS, rows, { attributes: "jsonb" });
+  return bulkInsert(tx, "Customer", INSERT_COLUMNS, rows);
+}
+
+/** Whether the database holds no customer yet: then an import's profiles are all new. */
+export async function hasNoCustomers(tx: Tx): Promise<boolean> {
+  return (await tx.customer.findFirst({ select: { id: true } })) === null;
 }
 
 /**

@@ -7,11 +7,9 @@ import { createHash } from "node:crypto";
 import { classifyOrderLine, type OrderRecord } from "@/lib/data/customer";
 import type { Prisma } from "../internal/client";
 import { HashIndex, hash53 } from "@/lib/import/hashIndex";
-import { bulkInsert } from "../internal/dialect";
+import { bulkInsert, bulkUpsert } from "../internal/bulkWrite";
 
 type Tx = Prisma.TransactionClient;
-
-const CHUNK = 5_000;
 
 /**
  * The natural key of an order line: the order id and the line's place within that order,
@@ -36,66 +34,41 @@ export class OrderLineKeys {
   }
 }
 
-const INSERT_COLUMNS = ["lineKey", "customerId", "orderId", "orderDate", "amount", "quantity", "category", "channel", "kind", "importBatchId"] as const;
+const COLUMNS = ["lineKey", "customerId", "orderId", "orderDate", "amount", "quantity", "category", "channel", "kind", "importBatchId"] as const;
+/** A line is unchanged when all but the batch that wrote it is the same. */
+const COMPARED = COLUMNS.filter((column) => column !== "importBatchId");
 
-type StoredLine = {
-  customerId: number;
-  orderId: string | null;
-  orderDate: Date;
-  amount: number;
-  quantity: number | null;
-  category: string | null;
-  channel: string | null;
-  kind: string;
-};
-
-/** Writes one chunk of a file's lines; `lineKeys` carries the places of lines across chunks. */
-export async function upsertOrders(tx: Tx, batchId: number, orders: OrderRecord[], customerIds: Map<string, number>, lineKeys: OrderLineKeys) {
-  const keys = orders.map((order) => lineKeys.next(order));
-  let rowsInserted = 0;
-  let rowsUpdated = 0;
-  let rowsUnchanged = 0;
-  for (let start = 0; start < orders.length; start += CHUNK) {
-    const chunkKeys = keys.slice(start, start + CHUNK);
-    const existing = await tx.order.findMany({ where: { lineKey: { in: chunkKeys } } });
-    const byKey = new Map(existing.map((row) => [row.lineKey, row]));
-    const inserts: unknown[][] = [];
-    for (let i = 0; i < chunkKeys.length; i++) {
-      const order = orders[start + i];
-      const data = {
-        lineKey: chunkKeys[i],
-        customerId: customerIds.get(order.customerId)!,
-        orderId: order.orderId,
-        orderDate: order.orderDate,
-        amount: order.amount,
-        quantity: order.quantity,
-        category: order.category,
-        channel: order.channel,
-        kind: classifyOrderLine(order),
-        importBatchId: batchId,
-      };
-      const previous = byKey.get(data.lineKey);
-      if (!previous) inserts.push(INSERT_COLUMNS.map((column) => data[column]));
-      else if (sameLine(previous, data)) rowsUnchanged++;
-      else {
-        await tx.order.update({ where: { lineKey: data.lineKey }, data });
-        rowsUpdated++;
-      }
-    }
-    rowsInserted += await bulkInsert(tx, "Order", INSERT_COLUMNS, inserts);
-  }
-  return { rowsInserted, rowsUpdated, rowsUnchanged };
+/**
+ * Writes one chunk of a file's lines; `lineKeys` carries the places of lines across chunks.
+ * `isFresh` says no line was stored before this import: keys within a file are distinct, so
+ * none can exist and no lookup is needed.
+ */
+export async function upsertOrders(
+  tx: Tx,
+  batchId: number,
+  orders: OrderRecord[],
+  customerIds: Map<string, number>,
+  lineKeys: OrderLineKeys,
+  isFresh: boolean,
+) {
+  const rows = orders.map((order) => [
+    lineKeys.next(order),
+    customerIds.get(order.customerId)!,
+    order.orderId,
+    order.orderDate,
+    order.amount,
+    order.quantity,
+    order.category,
+    order.channel,
+    classifyOrderLine(order),
+    batchId,
+  ]);
+  if (isFresh) return { rowsInserted: await bulkInsert(tx, "Order", COLUMNS, rows), rowsUpdated: 0, rowsUnchanged: 0 };
+  const { inserted, updated, unchanged } = await bulkUpsert(tx, "Order", "lineKey", COLUMNS, COMPARED, rows);
+  return { rowsInserted: inserted, rowsUpdated: updated, rowsUnchanged: unchanged };
 }
 
-function sameLine(a: StoredLine, b: StoredLine): boolean {
-  return (
-    a.customerId === b.customerId &&
-    a.orderId === b.orderId &&
-    a.orderDate.getTime() === b.orderDate.getTime() &&
-    a.amount === b.amount &&
-    a.quantity === b.quantity &&
-    a.category === b.category &&
-    a.channel === b.channel &&
-    a.kind === b.kind
-  );
+/** Whether the database holds no order line yet: then an import's lines are all new. */
+export async function hasNoOrders(tx: Tx): Promise<boolean> {
+  return (await tx.order.findFirst({ select: { id: true } })) === null;
 }

@@ -1,7 +1,6 @@
 /**
- * Every difference between SQLite and PostgreSQL in our raw SQL, in one place. Raw SQL is
- * used only where Prisma's query builder is too slow: bulk inserts of many thousands of rows
- * (createMany through the driver adapters runs at about 1 ms a row).
+ * Every difference between SQLite and PostgreSQL in our raw SQL through Prisma, in one place.
+ * Bulk writes go around Prisma on the transaction's own connection (bulkWrite.ts).
  */
 import "server-only";
 import { Prisma as SqlitePrisma } from "../generated/sqlite";
@@ -10,9 +9,6 @@ import { databaseTarget, type Provider } from "./provider";
 import type { Prisma } from "./client";
 
 const provider: Provider = databaseTarget().provider;
-
-/** Parameters per statement, under SQLite's 32,766 and PostgreSQL's 65,535 limits. */
-const MAX_PARAMETERS = 30_000;
 
 /** A value as the column stores it: Prisma keeps SQLite DateTimes as ISO-8601 text with an explicit offset. */
 function encode(value: unknown): unknown {
@@ -29,31 +25,6 @@ function placeholder(index: number): string {
  * DbNull object, and lib/db/client re-exports the SQLite one.
  */
 export const DB_NULL = (provider === "postgresql" ? PostgresPrisma.DbNull : SqlitePrisma.DbNull) as typeof SqlitePrisma.DbNull;
-
-/**
- * Inserts rows (values in `columns` order) in as few statements as the parameter limit allows.
- * `casts` names the PostgreSQL type of parameters sent as text, e.g. { attributes: "jsonb" };
- * SQLite stores such text as it is.
- */
-export async function bulkInsert(
-  tx: Prisma.TransactionClient,
-  table: string,
-  columns: readonly string[],
-  rows: unknown[][],
-  casts: Readonly<Record<string, string>> = {},
-): Promise<number> {
-  const rowsPerStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
-  const columnList = columns.map((column) => `"${column}"`).join(", ");
-  const suffixes = columns.map((column) => (provider === "postgresql" && casts[column] ? `::${casts[column]}` : ""));
-  let inserted = 0;
-  for (let start = 0; start < rows.length; start += rowsPerStatement) {
-    const chunk = rows.slice(start, start + rowsPerStatement);
-    const params: unknown[] = [];
-    const tuples = chunk.map((row) => `(${row.map((value, i) => placeholder(params.push(encode(value))) + suffixes[i]).join(", ")})`);
-    inserted += await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${columnList}) VALUES ${tuples.join(", ")}`, ...params);
-  }
-  return inserted;
-}
 
 /** Runs SQL written with `?` placeholders on either database, values encoded as the columns store them. */
 export function queryRaw<T>(client: Prisma.TransactionClient, sql: string, params: unknown[]): Promise<T[]> {

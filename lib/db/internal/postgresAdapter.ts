@@ -7,8 +7,13 @@
  * release never happens: the pool loses a slot for good, and its end() (so $disconnect) waits
  * for ever. Here a failed closing statement releases the client itself; pg-pool drops a client
  * whose connection has died and keeps a healthy one.
+ *
+ * Each transaction's pool client is registered while the transaction is open, so bulk writes
+ * can COPY on it (transactionConnection.ts).
  */
 import { PrismaPg } from "@prisma/adapter-pg";
+import type pg from "pg";
+import { registerPostgresTransaction } from "./transactionConnection";
 
 type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
 type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
@@ -20,7 +25,7 @@ export class PostgresAdapter extends PrismaPg {
   override async connect(): Promise<Adapter> {
     const adapter = await super.connect();
     const startTransaction = adapter.startTransaction.bind(adapter);
-    adapter.startTransaction = async (isolationLevel) => releaseWhenClosingFails(await startTransaction(isolationLevel));
+    adapter.startTransaction = async (isolationLevel) => registerWhileOpen(releaseWhenClosingFails(await startTransaction(isolationLevel)));
     return adapter;
   }
 }
@@ -36,5 +41,18 @@ function releaseWhenClosingFails(transaction: Transaction): Transaction {
       throw error;
     }
   };
+  return transaction;
+}
+
+/** The transaction object runs on the pool client it holds in `client` until commit() or rollback() releases it. */
+function registerWhileOpen(transaction: Transaction): Transaction {
+  const forget = registerPostgresTransaction((transaction as unknown as { client: pg.PoolClient }).client);
+  for (const end of ["commit", "rollback"] as const) {
+    const close = transaction[end].bind(transaction);
+    transaction[end] = async () => {
+      forget();
+      await close();
+    };
+  }
   return transaction;
 }

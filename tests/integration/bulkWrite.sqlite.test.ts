@@ -1,0 +1,3 @@
+import { defineBulkWriteSuite } from "./suites/bulkWriteSuite";
+
+defineBulkWriteSuite("sqlite");
