@@ -46,21 +46,25 @@ export async function loadSnapshot(): Promise<Snapshot> {
   }
   const fingerprints = new InputFingerprints(profileHashes);
   const orders: OrderRecord[] = [];
+  const intern = createInterner();
+  let previousOrderId: string | null = null;
   for await (const page of readTablePages("Order", ORDER_SELECT)) {
     for (const [, lineKey, customerId, orderId, storedDate, amount, quantity, category, channel, storedKind] of page) {
       const index = indexOf.get(customerId as number);
       // A line whose customer an import created after the customers were read belongs to the next snapshot.
       if (index === undefined) continue;
       const orderDate = parseStoredDate(storedDate);
-      const kind = storedKind as OrderLineKind;
+      const kind = intern(storedKind as string) as OrderLineKind;
+      // An order's lines are usually consecutive: they share one string.
+      if (orderId !== previousOrderId) previousOrderId = orderId as string | null;
       orders.push({
         customerId: customers[index].externalId,
-        orderId: orderId as string | null,
+        orderId: previousOrderId,
         orderDate,
         amount: amount as number,
         quantity: quantity as number | null,
-        category: category as string | null,
-        channel: channel as string | null,
+        category: intern(category as string | null),
+        channel: intern(channel as string | null),
         kind,
       });
       // Sales hash as they did before kinds existed, so an unchanged database keeps its snapshot hash.
@@ -80,6 +84,18 @@ function toCustomerRecord(row: unknown[]): CustomerRecord {
   });
   record.attributes = parseAttributes(row[2]);
   return record as CustomerRecord;
+}
+
+/** One string per distinct value: the driver hands a fresh copy per row, and millions of lines repeat a few categories. */
+function createInterner(): <T extends string | null>(value: T) => T {
+  const seen = new Map<string, string>();
+  return (value) => {
+    if (value === null) return value;
+    const known = seen.get(value);
+    if (known !== undefined) return known as typeof value;
+    seen.set(value, value);
+    return value;
+  };
 }
 
 /** SQLite keeps Json as text; pg parses jsonb itself. */
