@@ -2,7 +2,7 @@
 import type { CustomerRecord, OrderRecord } from "@/lib/data/customer";
 import type { DriftColumn } from "@/lib/ml/drift";
 import { buildFeatureTable, type SummaryLookup } from "@/lib/ml/features";
-import { buildOrderFeatureTable } from "@/lib/ml/features/orderBehaviour";
+import { buildOrderFeatureTable, type OrderFeatureTable } from "@/lib/ml/features/orderBehaviour";
 import type { TrainedModels } from "./types";
 
 export function listDriftColumns(
@@ -10,9 +10,11 @@ export function listDriftColumns(
   records: readonly CustomerRecord[],
   orders: readonly OrderRecord[],
   summaries?: SummaryLookup,
+  /** The order features of these records under models.orderFeatures, when the caller has them already (trainAll does). */
+  orderTable?: OrderFeatureTable | null,
 ): DriftColumn[] {
   if (models.orderFeatures) {
-    const table = buildOrderFeatureTable(models.orderFeatures, records, orders);
+    const table = orderTable ?? buildOrderFeatureTable(models.orderFeatures, records, orders);
     return table.names.map((name) => ({ name, kind: "numeric" as const, values: table.columns[name] }));
   }
   const table = buildFeatureTable(models.features, records, { summaries });

@@ -8,7 +8,14 @@
 import { PURCHASE_FIELDS, SPEND_FIELDS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
 import { buildFeatureTable, fitFeaturePipeline, SEGMENTATION_FEATURES, transformFeatures, type FeaturePipeline, type SummaryLookup } from "@/lib/ml/features";
 import { appendAttributes, fitAttributes, type AttributePipeline } from "@/lib/ml/features/attributes";
-import { countCustomersWithOrders, fitOrderFeatures, scaleOrderFeatures, type OrderFeaturePipeline } from "@/lib/ml/features/orderBehaviour";
+import {
+  countCustomersWithOrders,
+  fitOrderFeatures,
+  scaleOrderFeatures,
+  sumOrderLines,
+  type OrderFeaturePipeline,
+  type OrderFeatureTable,
+} from "@/lib/ml/features/orderBehaviour";
 import type { FeatureColumn } from "@/lib/ml/personas";
 import { InsufficientDataError } from "@/lib/ml/response";
 import type { FeatureSource, TrainedModels } from "./types";
@@ -20,6 +27,8 @@ export interface SegmentationFeatures {
   /** Always fitted: scoring and drift of profile runs read it. */
   pipeline: FeaturePipeline;
   orderPipeline: OrderFeaturePipeline | null;
+  /** The unscaled order features of every customer when segmenting on order lines: the drift reference reads the same table. */
+  orderTable: OrderFeatureTable | null;
   /** Custom attributes the analyst chose, appended to either source's matrix; null when none. */
   attributePipeline: AttributePipeline | null;
   /** Row-major customers × columns, scaled. */
@@ -70,18 +79,20 @@ function baseFeatures(
     throw new InsufficientDataError("segmentation", `fewer than ${MIN_SEGMENT_CUSTOMERS} customers (${customers.length})`);
   }
   const profiled = customers.filter(hasProfileBehaviour).length;
-  const ordered = orders.length > 0 ? countCustomersWithOrders(customers, orders, snapshotDate) : 0;
+  const totals = orders.length > 0 ? sumOrderLines(orders, snapshotDate) : null;
+  const ordered = totals ? countCustomersWithOrders(customers, totals) : 0;
   if (profiled === 0 && ordered === 0) {
     throw new InsufficientDataError("segmentation", "no customer has spend, purchase counts or order lines to segment on");
   }
   const pipeline = fitFeaturePipeline(customers, { snapshotDate, seed, features: SEGMENTATION_FEATURES, summaries });
-  if (ordered > profiled) {
-    const { pipeline: orderPipeline, table } = fitOrderFeatures(customers, orders, snapshotDate);
+  if (totals && ordered > profiled) {
+    const { pipeline: orderPipeline, table } = fitOrderFeatures(customers, orders, snapshotDate, totals);
     const buyers = [...table.hasOrders.keys()].filter((row) => table.hasOrders[row] === 1);
     return {
       source: "orders",
       pipeline,
       orderPipeline,
+      orderTable: table,
       fitRows: buyers.length < customers.length ? buyers : null,
       matrix: scaleOrderFeatures(orderPipeline, table),
       columns: orderPipeline.features.length,
@@ -93,6 +104,7 @@ function baseFeatures(
     source: "profile",
     pipeline,
     orderPipeline: null,
+    orderTable: null,
     fitRows: null,
     matrix: matrix.matrix,
     columns: matrix.columns,

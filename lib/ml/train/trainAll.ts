@@ -188,7 +188,9 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
     ];
     return {
       personas: describeSegments(labels, columns, { k }),
-      reference: computeReferenceStats(listDriftColumns({ features: features.pipeline, orderFeatures: features.orderPipeline }, customers, orders, summaries)),
+      reference: computeReferenceStats(
+        listDriftColumns({ features: features.pipeline, orderFeatures: features.orderPipeline }, customers, orders, summaries, features.orderTable),
+      ),
     };
   });
   timings.total = Math.round(performance.now() - started);
