@@ -6,16 +6,12 @@
  * never an imputed median nor a winsorised value.
  */
 import { PURCHASE_FIELDS, SPEND_FIELDS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
-import { buildFeatureTable, fitFeaturePipeline, SEGMENTATION_FEATURES, transformFeatures, type FeaturePipeline, type SummaryLookup } from "@/lib/ml/features";
+import { buildFeatureTable, fitFeaturePipeline, SEGMENTATION_FEATURES, type FeaturePipeline, type SummaryLookup } from "@/lib/ml/features";
+import { scaleFeatures, unscaleFeatures } from "@/lib/ml/features/pipeline";
+import { splitFeatureColumns } from "@/lib/ml/features/table";
 import { appendAttributes, fitAttributes, type AttributePipeline } from "@/lib/ml/features/attributes";
-import {
-  countCustomersWithOrders,
-  fitOrderFeatures,
-  scaleOrderFeatures,
-  sumOrderLines,
-  type OrderFeaturePipeline,
-  type OrderFeatureTable,
-} from "@/lib/ml/features/orderBehaviour";
+import { countCustomersWithOrders, fitOrderFeatures, scaleOrderFeatures, sumOrderLines, type OrderFeaturePipeline } from "@/lib/ml/features/orderBehaviour";
+import type { NumericDriftTable } from "./driftColumns";
 import type { FeatureColumn } from "@/lib/ml/personas";
 import { InsufficientDataError } from "@/lib/ml/response";
 import type { FeatureSource, TrainedModels } from "./types";
@@ -27,8 +23,8 @@ export interface SegmentationFeatures {
   /** Always fitted: scoring and drift of profile runs read it. */
   pipeline: FeaturePipeline;
   orderPipeline: OrderFeaturePipeline | null;
-  /** The unscaled order features of every customer when segmenting on order lines: the drift reference reads the same table. */
-  orderTable: OrderFeatureTable | null;
+  /** The unscaled features drift is measured on (listDriftColumns), kept from building the matrix so they are not built again. */
+  driftTable(): NumericDriftTable;
   /** Custom attributes the analyst chose, appended to either source's matrix; null when none. */
   attributePipeline: AttributePipeline | null;
   /** Row-major customers × columns, scaled. */
@@ -92,19 +88,20 @@ function baseFeatures(
       source: "orders",
       pipeline,
       orderPipeline,
-      orderTable: table,
+      driftTable: () => table,
       fitRows: buyers.length < customers.length ? buyers : null,
       matrix: scaleOrderFeatures(orderPipeline, table),
       columns: orderPipeline.features.length,
       personaColumns: () => table.names.map((name) => ({ name, values: table.columns[name] })),
     };
   }
-  const matrix = transformFeatures(pipeline, customers, { summaries });
+  const unscaled = unscaleFeatures(pipeline, customers, summaries);
+  const matrix = scaleFeatures(pipeline, unscaled);
   return {
     source: "profile",
     pipeline,
     orderPipeline: null,
-    orderTable: null,
+    driftTable: () => splitFeatureColumns(unscaled.full),
     fitRows: null,
     matrix: matrix.matrix,
     columns: matrix.columns,

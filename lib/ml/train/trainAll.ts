@@ -179,19 +179,21 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
     pca: placed.pca,
   };
 
-  const { personas, reference } = await stage("personas", 0.95, () => {
+  const { personas, driftColumns, reference } = await stage("personas", 0.95, () => {
     const columns = [
       ...features.personaColumns(),
       { name: "clv", values: scores.clv },
       { name: "pAlive", values: scores.pAlive },
       { name: "responseRate", values: scores.responseProbability },
     ];
-    return {
-      personas: describeSegments(labels, columns, { k }),
-      reference: computeReferenceStats(
-        listDriftColumns({ features: features.pipeline, orderFeatures: features.orderPipeline }, customers, orders, summaries, features.orderTable),
-      ),
-    };
+    const driftColumns = listDriftColumns(
+      { features: features.pipeline, orderFeatures: features.orderPipeline },
+      customers,
+      orders,
+      summaries,
+      features.driftTable(),
+    );
+    return { personas: describeSegments(labels, columns, { k }), driftColumns, reference: computeReferenceStats(driftColumns) };
   });
   timings.total = Math.round(performance.now() - started);
   progress("done", 1);
@@ -221,6 +223,7 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
       checkedClv,
     ),
     reference,
+    driftColumns,
     skipped,
     timings: { ...timings, ...prefixed("segmentation.", segmentation.timings), ...prefixed("response.", response?.report.timings ?? {}) },
   };

@@ -2,7 +2,7 @@
 import type { CustomerRecord, OrderRecord } from "@/lib/data/customer";
 import type { SegmentClassifierModel } from "@/lib/ml/assignment/model";
 import type { ClvModel } from "@/lib/ml/clv";
-import type { DriftReference } from "@/lib/ml/drift";
+import type { DriftColumn, DriftReference } from "@/lib/ml/drift";
 import type { FeaturePipeline } from "@/lib/ml/features";
 import type { AttributePipeline } from "@/lib/ml/features/attributes";
 import type { OrderFeaturePipeline } from "@/lib/ml/features/orderBehaviour";
@@ -175,6 +175,8 @@ export interface TrainResult {
   metrics: TrainMetrics;
   /** Reference statistics of this training snapshot, for the next run's drift. */
   reference: DriftReference;
+  /** The columns `reference` was measured on: this snapshot's side when it is compared with the active run's reference. */
+  driftColumns: DriftColumn[];
   skipped: { model: string; reason: string }[];
   /** Milliseconds per stage. */
   timings: Record<string, number>;
