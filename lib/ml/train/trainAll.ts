@@ -217,7 +217,7 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
     personas,
     metrics: collectMetrics(
       segmentation,
-      { source: features.source, warnings, minShare: findSmallestShare(labels, k) },
+      { source: features.source, warnings, minShare: findSmallestShare(labels, k), customers: customers.length },
       classifier?.fit ?? null,
       response?.report ?? null,
       checkedClv,
@@ -265,7 +265,7 @@ function prefixed(prefix: string, values: Record<string, number>): Record<string
 function collectMetrics(
   segmentation: Awaited<ReturnType<typeof fitSegmentation>>,
   /** `minShare`: the smallest segment's share of all customers, those placed by the nearest centre included. */
-  basis: { source: FeatureSource; warnings: string[]; minShare: number },
+  basis: { source: FeatureSource; warnings: string[]; minShare: number; customers: number },
   classifier: Awaited<ReturnType<typeof fitSegmentClassifier>> | null,
   response: ResponseReport | null,
   clv: { fitted: FittedClv; columns: ClvColumns; plan: ClvPlan; backtest: ClvBacktestOutcome } | null,
@@ -286,7 +286,14 @@ function collectMetrics(
       curve: segmentation.curve,
       selection: segmentation.selection,
     },
-    classifier: classifier && { heldOutAccuracy: classifier.heldOutAccuracy, epochs: classifier.epochs, rows: classifier.rows.train },
+    classifier: classifier && {
+      heldOutAccuracy: classifier.heldOutAccuracy,
+      epochs: classifier.epochs,
+      rows: classifier.rows.train,
+      validationRows: classifier.rows.validation,
+      testRows: classifier.rows.test,
+      customers: basis.customers,
+    },
     response: response && {
       champion: response.champion,
       cv: response.cv,

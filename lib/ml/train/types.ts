@@ -121,7 +121,11 @@ export interface TrainMetrics {
     curve: SegmentationModel["curve"];
     selection: SegmentationModel["selection"];
   };
-  classifier: { heldOutAccuracy: number; epochs: number; rows: number } | null;
+  /**
+   * `rows` it trained on, `validationRows` for early stopping and `testRows` held out for the accuracy, out of `customers`:
+   * large data trains on a seeded stratified sample (lib/ml/assignment/split.ts). Runs before the sample kept only `rows`.
+   */
+  classifier: { heldOutAccuracy: number; epochs: number; rows: number; validationRows?: number; testRows?: number; customers?: number } | null;
   response: (Omit<ResponseReport, "models" | "timings"> & { cvAuc: Partial<Record<string, number>>; brier: number }) | null;
   clv: {
     source: "orders" | "profiles";
