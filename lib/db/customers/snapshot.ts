@@ -47,13 +47,15 @@ export async function loadSnapshot(): Promise<Snapshot> {
   const fingerprints = new InputFingerprints(profileHashes);
   const orders: OrderRecord[] = [];
   const intern = createInterner();
+  const readDate = createDateReader();
   let previousOrderId: string | null = null;
   for await (const page of readTablePages("Order", ORDER_SELECT)) {
     for (const [, lineKey, customerId, orderId, storedDate, amount, quantity, category, channel, storedKind] of page) {
       const index = indexOf.get(customerId as number);
       // A line whose customer an import created after the customers were read belongs to the next snapshot.
       if (index === undefined) continue;
-      const orderDate = parseStoredDate(storedDate);
+      const { time, iso } = readDate(storedDate);
+      const orderDate = new Date(time);
       const kind = intern(storedKind as string) as OrderLineKind;
       // An order's lines are usually consecutive: they share one string.
       if (orderId !== previousOrderId) previousOrderId = orderId as string | null;
@@ -68,7 +70,7 @@ export async function loadSnapshot(): Promise<Snapshot> {
         kind,
       });
       // Sales hash as they did before kinds existed, so an unchanged database keeps its snapshot hash.
-      const line = `${lineKey as string}:${orderDate.toISOString()}:${amount as number}${kind === "sale" ? "" : `:${kind}`}`;
+      const line = `${lineKey as string}:${iso}:${amount as number}${kind === "sale" ? "" : `:${kind}`}`;
       hash.update(`${line}\n`);
       fingerprints.addLine(index, line);
     }
@@ -95,6 +97,22 @@ function createInterner(): <T extends string | null>(value: T) => T {
     if (known !== undefined) return known as typeof value;
     seen.set(value, value);
     return value;
+  };
+}
+
+/** Order dates repeat (a few hundred days over millions of lines): each stored text is parsed and formatted once. */
+function createDateReader(): (stored: unknown) => { time: number; iso: string } {
+  const seen = new Map<unknown, { time: number; iso: string }>();
+  return (stored) => {
+    let date = seen.get(stored);
+    if (date === undefined) {
+      const parsed = parseStoredDate(stored);
+      date = { time: parsed.getTime(), iso: parsed.toISOString() };
+      // Times to the millisecond need not repeat: the cache stays small either way.
+      if (seen.size >= 100_000) seen.clear();
+      seen.set(stored, date);
+    }
+    return date;
   };
 }
 
