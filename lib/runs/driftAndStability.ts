@@ -3,7 +3,6 @@
  * run's reference statistics (features, response scores, segment shares), and stability of
  * the segments (Adjusted Rand Index on the customers both runs scored).
  */
-import type { CustomerRecord, OrderRecord } from "@/lib/data/customer";
 import {
   compareToReference,
   measureScoreDrift,
@@ -17,8 +16,7 @@ import {
   type NumericReference,
 } from "@/lib/ml/drift";
 import { adjustedRandIndex } from "@/lib/ml/stability";
-import { listDriftColumns, type TrainResult } from "@/lib/ml/train";
-import { buildClvPlan, indexSummariesByCustomer } from "@/lib/ml/train/clvStage";
+import type { TrainResult } from "@/lib/ml/train";
 
 /** What a run stores so the next run's drift needs no pass over old data. */
 export interface RunReference {
@@ -52,19 +50,9 @@ export function buildRunReference(result: TrainResult, segmentKeys: number[]): R
   };
 }
 
-/**
- * The current columns are built as trainAll built the reference: with the order-line summaries,
- * which stand in for the profile columns of customers known only from their orders.
- */
-export function measureDrift(
-  previous: RunReference,
-  data: { customers: readonly CustomerRecord[]; orders: readonly OrderRecord[] },
-  result: TrainResult,
-  segmentKeys: number[],
-  threshold = 0.5,
-): RunDrift {
-  const summaries = indexSummariesByCustomer(buildClvPlan(data.customers, data.orders, new Date(result.models.snapshotDate)));
-  const columns = listDriftColumns(result.models, data.customers, data.orders, summaries);
+/** The current columns are those trainAll measured its own reference on. */
+export function measureDrift(previous: RunReference, result: TrainResult, segmentKeys: number[], threshold = 0.5): RunDrift {
+  const columns = result.driftColumns;
   // Features come and go with the data (a new top category, order lines instead of profiles): only those in both runs compare.
   const present = new Set(columns.map((column) => column.name));
   const shared = previous.features.features.filter((feature) => present.has(feature.name));

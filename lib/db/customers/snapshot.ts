@@ -2,12 +2,14 @@
  * The training snapshot: every customer (custom attributes included) and order line (with
  * its kind) as the models see them, with a content hash so a run records exactly what it
  * trained on, and per customer a fingerprint of their own data for the promotion gate.
+ * Read straight through the driver (lib/db/internal/rawReader): Prisma's findMany reads about
+ * 12,000 rows a second, too slow for millions of order lines.
  */
 import "server-only";
 import { createHash } from "node:crypto";
-import { CUSTOMER_COLUMNS, type CustomerRecord, type OrderLineKind, type OrderRecord } from "@/lib/data/customer";
+import { CUSTOMER_COLUMNS, type CustomAttributes, type CustomerRecord, type OrderLineKind, type OrderRecord } from "@/lib/data/customer";
 import { InputFingerprints, fingerprintProfiles } from "@/lib/data/inputFingerprint";
-import { db } from "../internal/client";
+import { parseStoredDate, readTablePages } from "../internal/rawReader";
 
 export interface Snapshot {
   customers: CustomerRecord[];
@@ -19,14 +21,9 @@ export interface Snapshot {
   inputHashes: Float64Array;
 }
 
-const PAGE = 20_000;
-const customerSelect = Object.fromEntries([
-  ["id", true],
-  ["contentHash", true],
-  ["attributes", true],
-  ...CUSTOMER_COLUMNS.map((column) => [column.field, true]),
-]);
-type StoredCustomer = CustomerRecord & { id: number; contentHash: string };
+/** Cells after the id: contentHash, attributes, then the profile's columns. */
+const CUSTOMER_SELECT = ["contentHash", "attributes", ...CUSTOMER_COLUMNS.map((column) => column.field)];
+const ORDER_SELECT = ["lineKey", "customerId", "orderId", "orderDate", "amount", "quantity", "category", "channel", "kind"];
 
 export async function loadSnapshot(): Promise<Snapshot> {
   const hash = createHash("sha256");
@@ -34,39 +31,93 @@ export async function loadSnapshot(): Promise<Snapshot> {
   const customerIds: number[] = [];
   const profileHashes: number[] = [];
   const indexOf = new Map<number, number>();
-  for (let cursor = 0; ;) {
-    const page = (await db.customer.findMany({
-      where: { id: { gt: cursor } },
-      orderBy: { id: "asc" },
-      take: PAGE,
-      select: customerSelect,
-    })) as unknown as StoredCustomer[];
-    if (!page.length) break;
+  for await (const page of readTablePages("Customer", CUSTOMER_SELECT)) {
     for (const row of page) {
-      // contentHash covers the custom attributes too (lib/db/importCustomers.ts).
-      const { id, contentHash, ...record } = row;
+      const id = row[0] as number;
+      const contentHash = row[1] as string;
+      const record = toCustomerRecord(row);
       indexOf.set(id, customers.length);
       customers.push(record);
       customerIds.push(id);
       profileHashes.push(fingerprintProfiles(contentHash));
+      // contentHash covers the custom attributes too (lib/db/imports/customers.ts).
       hash.update(`${record.externalId}:${contentHash}\n`);
     }
-    cursor = page[page.length - 1].id;
   }
   const fingerprints = new InputFingerprints(profileHashes);
   const orders: OrderRecord[] = [];
-  for (let cursor = 0; ;) {
-    const page = await db.order.findMany({ where: { id: { gt: cursor } }, orderBy: { id: "asc" }, take: PAGE });
-    if (!page.length) break;
-    for (const { lineKey, customerId, orderId, orderDate, amount, quantity, category, channel, kind } of page) {
-      const index = indexOf.get(customerId)!;
-      orders.push({ customerId: customers[index].externalId, orderId, orderDate, amount, quantity, category, channel, kind: kind as OrderLineKind });
+  const intern = createInterner();
+  const readDate = createDateReader();
+  let previousOrderId: string | null = null;
+  for await (const page of readTablePages("Order", ORDER_SELECT)) {
+    for (const [, lineKey, customerId, orderId, storedDate, amount, quantity, category, channel, storedKind] of page) {
+      const index = indexOf.get(customerId as number);
+      // A line whose customer an import created after the customers were read belongs to the next snapshot.
+      if (index === undefined) continue;
+      const { time, iso } = readDate(storedDate);
+      const orderDate = new Date(time);
+      const kind = intern(storedKind as string) as OrderLineKind;
+      // An order's lines are usually consecutive: they share one string.
+      if (orderId !== previousOrderId) previousOrderId = orderId as string | null;
+      orders.push({
+        customerId: customers[index].externalId,
+        orderId: previousOrderId,
+        orderDate,
+        amount: amount as number,
+        quantity: quantity as number | null,
+        category: intern(category as string | null),
+        channel: intern(channel as string | null),
+        kind,
+      });
       // Sales hash as they did before kinds existed, so an unchanged database keeps its snapshot hash.
-      const line = `${lineKey}:${orderDate.toISOString()}:${amount}${kind === "sale" ? "" : `:${kind}`}`;
+      const line = `${lineKey as string}:${iso}:${amount as number}${kind === "sale" ? "" : `:${kind}`}`;
       hash.update(`${line}\n`);
       fingerprints.addLine(index, line);
     }
-    cursor = page[page.length - 1].id;
   }
   return { customers, customerIds, orders, hash: hash.digest("hex"), inputHashes: fingerprints.finish() };
+}
+
+function toCustomerRecord(row: unknown[]): CustomerRecord {
+  const record: Record<string, unknown> = {};
+  CUSTOMER_COLUMNS.forEach((column, i) => {
+    const value = row[3 + i];
+    record[column.field] = column.kind === "date" && value !== null ? parseStoredDate(value) : value;
+  });
+  record.attributes = parseAttributes(row[2]);
+  return record as CustomerRecord;
+}
+
+/** One string per distinct value: the driver hands a fresh copy per row, and millions of lines repeat a few categories. */
+function createInterner(): <T extends string | null>(value: T) => T {
+  const seen = new Map<string, string>();
+  return (value) => {
+    if (value === null) return value;
+    const known = seen.get(value);
+    if (known !== undefined) return known as typeof value;
+    seen.set(value, value);
+    return value;
+  };
+}
+
+/** Order dates repeat (a few hundred days over millions of lines): each stored text is parsed and formatted once. */
+function createDateReader(): (stored: unknown) => { time: number; iso: string } {
+  const seen = new Map<unknown, { time: number; iso: string }>();
+  return (stored) => {
+    let date = seen.get(stored);
+    if (date === undefined) {
+      const parsed = parseStoredDate(stored);
+      date = { time: parsed.getTime(), iso: parsed.toISOString() };
+      // Times to the millisecond need not repeat: the cache stays small either way.
+      if (seen.size >= 100_000) seen.clear();
+      seen.set(stored, date);
+    }
+    return date;
+  };
+}
+
+/** SQLite keeps Json as text; pg parses jsonb itself. */
+function parseAttributes(value: unknown): CustomAttributes | null {
+  if (value === null) return null;
+  return (typeof value === "string" ? JSON.parse(value) : value) as CustomAttributes | null;
 }

@@ -55,6 +55,34 @@ export async function readRows(sql: string, params: unknown[]): Promise<unknown[
   return cache.segmentStudioRawReader.read(sql, params);
 }
 
+/**
+ * Every row of a table in primary-key order, a page at a time (keyset paging on "id", so each
+ * page is an index range scan and a table of any size holds one page in memory). Rows are
+ * arrays: the id, then `columns` in order.
+ */
+export async function* readTablePages(table: string, columns: readonly string[], pageSize = 50_000): AsyncGenerator<unknown[][]> {
+  const select = ["id", ...columns].map((column) => `"${column}"`).join(", ");
+  for (let after = 0; ;) {
+    const rows = await readRows(`SELECT ${select} FROM "${table}" WHERE "id" > ? ORDER BY "id" LIMIT ${pageSize}`, [after]);
+    if (!rows.length) return;
+    yield rows;
+    after = rows[rows.length - 1][0] as number;
+  }
+}
+
+/**
+ * A DateTime cell as read here: SQLite's ISO-8601 text with an offset, PostgreSQL's
+ * TIMESTAMP(3) text without one (UTC, see createReader), or epoch milliseconds.
+ */
+export function parseStoredDate(value: unknown): Date {
+  if (typeof value === "number") return new Date(value);
+  if (typeof value !== "string") throw new TypeError(`not a stored date: ${String(value)}`);
+  const hasZone = /(?:Z|[+-]\d\d:?\d\d)$/.test(value);
+  const date = new Date(hasZone ? value : `${value.replace(" ", "T")}Z`);
+  if (Number.isNaN(date.getTime())) throw new TypeError(`not a stored date: ${value}`);
+  return date;
+}
+
 /** For tests and scripts that drop their database afterwards. */
 export async function closeRawReader(): Promise<void> {
   const reader = cache.segmentStudioRawReader;

@@ -34,18 +34,20 @@ export interface ClassifierSplits {
 
 export interface SplitPlan {
   testFraction: number;
+  /** At most this many rows are held out for the test: past a few tens of thousands the accuracy is as sure and scoring them only costs time. */
+  testRows: number;
   validationFraction: number;
   /** At most this many rows (a stratified sample of the non-test rows) feed train + validation. */
   trainingRows: number;
 }
 
 /**
- * Test rows first (a stratified fraction of everyone), then a stratified sample of the rest
+ * Test rows first (a stratified fraction of everyone, at most `testRows`), then a stratified sample of the rest
  * capped at `trainingRows`, then the validation rows out of that sample.
  */
 export function planSplits(labels: Int32Array, k: number, plan: SplitPlan, rng: Rng): ClassifierSplits {
   const all = Array.from({ length: labels.length }, (_, i) => i);
-  const { picked: test, rest } = stratifiedPartition(all, labels, k, plan.testFraction, rng);
+  const { picked: test, rest } = stratifiedPartition(all, labels, k, Math.min(plan.testFraction, plan.testRows / labels.length), rng);
   const used = rest.length > plan.trainingRows ? stratifiedPartition(rest, labels, k, plan.trainingRows / rest.length, rng).picked : rest;
   const { picked: validation, rest: train } = stratifiedPartition(used, labels, k, plan.validationFraction, rng);
   if (train.length === 0 || validation.length === 0 || test.length === 0) {

@@ -23,6 +23,8 @@ export interface ClassifierOptions {
   minDelta?: number;
   /** Stratified share of all rows held out for the reported accuracy. Default 0.2. */
   testFraction?: number;
+  /** The held-out rows are at most this many (a smaller share of large data). Default 20,000. */
+  testRows?: number;
   /** Stratified share of the training sample used for early stopping. Default 0.2. */
   validationFraction?: number;
   /** Train + validation use at most this many non-test rows (a seeded stratified sample). Default 10,000. */
@@ -118,6 +120,7 @@ function checkOptions(options: ClassifierOptions, where: string): ClassifierSett
     patience: 5,
     minDelta: 1e-4,
     testFraction: 0.2,
+    testRows: 20_000,
     validationFraction: 0.2,
     trainingRows: 10_000,
     batchSize: "auto",
@@ -133,8 +136,9 @@ function checkOptions(options: ClassifierOptions, where: string): ClassifierSett
   for (const name of ["testFraction", "validationFraction"] as const) {
     if (!(settings[name] > 0 && settings[name] < 1)) throw new Error(`${where}: ${name} must be in (0, 1), got ${settings[name]}`);
   }
-  if (!(Number.isInteger(settings.trainingRows) && settings.trainingRows >= 2))
-    throw new Error(`${where}: trainingRows must be an integer ≥ 2, got ${settings.trainingRows}`);
+  for (const name of ["trainingRows", "testRows"] as const) {
+    if (!(Number.isInteger(settings[name]) && settings[name] >= 2)) throw new Error(`${where}: ${name} must be an integer ≥ 2, got ${settings[name]}`);
+  }
   if (settings.batchSize !== "auto" && !positiveInteger(settings.batchSize))
     throw new Error(`${where}: batchSize must be a positive integer or "auto", got ${settings.batchSize}`);
   checkHyperParameters(settings.hyperParameters, where);

@@ -207,19 +207,31 @@ function toSnapshotDay(snapshotDate: Date | string): number {
   return Math.floor(time / DAY_MS);
 }
 
+/** Each customer's lines up to the snapshot date, summed once: counting buyers and fitting the features both read them. */
+export interface OrderTotals {
+  snapshotDay: number;
+  byCustomer: ReadonlyMap<string, Totals>;
+}
+
+export function sumOrderLines(orders: readonly OrderRecord[], snapshotDate: Date | string): OrderTotals {
+  const snapshotDay = toSnapshotDay(snapshotDate);
+  return { snapshotDay, byCustomer: accumulate(orders, snapshotDay * DAY_MS) };
+}
+
 /** Customers with at least one sale on or before the snapshot date. */
-export function countCustomersWithOrders(customers: readonly CustomerRecord[], orders: readonly OrderRecord[], snapshotDate: Date): number {
-  const totals = accumulate(orders, toSnapshotDay(snapshotDate) * DAY_MS);
-  return customers.filter((customer) => (totals.get(customer.externalId)?.purchases.size ?? 0) > 0).length;
+export function countCustomersWithOrders(customers: readonly CustomerRecord[], totals: OrderTotals): number {
+  return customers.filter((customer) => (totals.byCustomer.get(customer.externalId)?.purchases.size ?? 0) > 0).length;
 }
 
 export function fitOrderFeatures(
   customers: readonly CustomerRecord[],
   orders: readonly OrderRecord[],
   snapshotDate: Date | string,
+  summed: OrderTotals = sumOrderLines(orders, snapshotDate),
 ): { pipeline: OrderFeaturePipeline; table: OrderFeatureTable } {
   const snapshotDay = toSnapshotDay(snapshotDate);
-  const totals = accumulate(orders, snapshotDay * DAY_MS);
+  if (summed.snapshotDay !== snapshotDay) throw new RangeError("fitOrderFeatures: the order totals were summed at another snapshot date");
+  const totals = summed.byCustomer;
   const vocabulary = buildVocabulary(orders, totals);
   const features = featureNames(vocabulary);
   const table = buildTable(customers, totals, snapshotDay, features, vocabulary);

@@ -172,13 +172,18 @@ export function unscaleFeatures(
 }
 
 export function transformFeatures(pipeline: FeaturePipeline, records: readonly CustomerRecord[], options: { summaries?: SummaryLookup } = {}): FeatureMatrix {
-  const { full, impossibleAgeRows } = unscaleFeatures(pipeline, records, options.summaries);
+  return scaleFeatures(pipeline, unscaleFeatures(pipeline, records, options.summaries));
+}
+
+/** The pipeline's features of unscaleFeatures' rows, scaled as fitted. */
+export function scaleFeatures(pipeline: FeaturePipeline, { full, impossibleAgeRows }: ReturnType<typeof unscaleFeatures>): FeatureMatrix {
+  const rows = full.length / WIDTH;
   const columns = pipeline.features.map(findColumn);
   const d = columns.length;
-  const matrix = new Float64Array(records.length * d);
+  const matrix = new Float64Array(rows * d);
   const { mean, std } = pipeline.scaler;
-  for (let i = 0; i < records.length; i++) {
+  for (let i = 0; i < rows; i++) {
     for (let j = 0; j < d; j++) matrix[i * d + j] = (full[i * WIDTH + columns[j]] - mean[j]) / std[j];
   }
-  return { matrix, names: [...pipeline.features], rows: records.length, columns: d, rowsExcludedFromFit: impossibleAgeRows };
+  return { matrix, names: [...pipeline.features], rows, columns: d, rowsExcludedFromFit: impossibleAgeRows };
 }

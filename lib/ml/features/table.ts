@@ -23,15 +23,21 @@ export function buildFeatureTable(
   const names = [...(options.features ?? ALL_FEATURES)];
   checkFeatureNames(names, "buildFeatureTable");
   const { full } = unscaleFeatures(pipeline, records, options.summaries, options.observedOnly, options.winsorised);
+  return splitFeatureColumns(full, names);
+}
+
+/** Named columns of unscaleFeatures' row-major rows (records × ALL_FEATURES). */
+export function splitFeatureColumns(full: Float64Array, names: readonly FeatureName[] = ALL_FEATURES): FeatureTable {
   const width = ALL_FEATURES.length;
+  const rows = full.length / width;
   const columns: Record<FeatureName, Float64Array> = {};
   for (const name of names) {
     const c = (ALL_FEATURES as readonly string[]).indexOf(name);
-    const column = new Float64Array(records.length);
-    for (let i = 0; i < records.length; i++) column[i] = full[i * width + c];
+    const column = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) column[i] = full[i * width + c];
     columns[name] = column;
   }
-  return { rows: records.length, names, columns };
+  return { rows, names: [...names], columns };
 }
 
 export interface SegmentProfile {

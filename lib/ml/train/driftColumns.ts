@@ -5,17 +5,25 @@ import { buildFeatureTable, type SummaryLookup } from "@/lib/ml/features";
 import { buildOrderFeatureTable } from "@/lib/ml/features/orderBehaviour";
 import type { TrainedModels } from "./types";
 
+/** Unscaled numeric features by name: an order feature table, or the profile features' table. */
+export interface NumericDriftTable {
+  names: readonly string[];
+  columns: Record<string, Float64Array>;
+}
+
 export function listDriftColumns(
   models: Pick<TrainedModels, "features" | "orderFeatures">,
   records: readonly CustomerRecord[],
   orders: readonly OrderRecord[],
   summaries?: SummaryLookup,
+  /** The numeric features of these records under these models, when the caller has them already (trainAll does). */
+  numeric?: NumericDriftTable,
 ): DriftColumn[] {
   if (models.orderFeatures) {
-    const table = buildOrderFeatureTable(models.orderFeatures, records, orders);
+    const table = numeric ?? buildOrderFeatureTable(models.orderFeatures, records, orders);
     return table.names.map((name) => ({ name, kind: "numeric" as const, values: table.columns[name] }));
   }
-  const table = buildFeatureTable(models.features, records, { summaries });
+  const table = numeric ?? buildFeatureTable(models.features, records, { summaries });
   return [
     ...table.names.map((name) => ({ name, kind: "numeric" as const, values: table.columns[name] })),
     { name: "education", kind: "categorical", values: records.map((record) => record.education) },

@@ -6,9 +6,12 @@
  * never an imputed median nor a winsorised value.
  */
 import { PURCHASE_FIELDS, SPEND_FIELDS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
-import { buildFeatureTable, fitFeaturePipeline, SEGMENTATION_FEATURES, transformFeatures, type FeaturePipeline, type SummaryLookup } from "@/lib/ml/features";
+import { buildFeatureTable, fitFeaturePipeline, SEGMENTATION_FEATURES, type FeaturePipeline, type SummaryLookup } from "@/lib/ml/features";
+import { scaleFeatures, unscaleFeatures } from "@/lib/ml/features/pipeline";
+import { splitFeatureColumns } from "@/lib/ml/features/table";
 import { appendAttributes, fitAttributes, type AttributePipeline } from "@/lib/ml/features/attributes";
-import { countCustomersWithOrders, fitOrderFeatures, scaleOrderFeatures, type OrderFeaturePipeline } from "@/lib/ml/features/orderBehaviour";
+import { countCustomersWithOrders, fitOrderFeatures, scaleOrderFeatures, sumOrderLines, type OrderFeaturePipeline } from "@/lib/ml/features/orderBehaviour";
+import type { NumericDriftTable } from "./driftColumns";
 import type { FeatureColumn } from "@/lib/ml/personas";
 import { InsufficientDataError } from "@/lib/ml/response";
 import type { FeatureSource, TrainedModels } from "./types";
@@ -20,6 +23,8 @@ export interface SegmentationFeatures {
   /** Always fitted: scoring and drift of profile runs read it. */
   pipeline: FeaturePipeline;
   orderPipeline: OrderFeaturePipeline | null;
+  /** The unscaled features drift is measured on (listDriftColumns), kept from building the matrix so they are not built again. */
+  driftTable(): NumericDriftTable;
   /** Custom attributes the analyst chose, appended to either source's matrix; null when none. */
   attributePipeline: AttributePipeline | null;
   /** Row-major customers × columns, scaled. */
@@ -70,29 +75,33 @@ function baseFeatures(
     throw new InsufficientDataError("segmentation", `fewer than ${MIN_SEGMENT_CUSTOMERS} customers (${customers.length})`);
   }
   const profiled = customers.filter(hasProfileBehaviour).length;
-  const ordered = orders.length > 0 ? countCustomersWithOrders(customers, orders, snapshotDate) : 0;
+  const totals = orders.length > 0 ? sumOrderLines(orders, snapshotDate) : null;
+  const ordered = totals ? countCustomersWithOrders(customers, totals) : 0;
   if (profiled === 0 && ordered === 0) {
     throw new InsufficientDataError("segmentation", "no customer has spend, purchase counts or order lines to segment on");
   }
   const pipeline = fitFeaturePipeline(customers, { snapshotDate, seed, features: SEGMENTATION_FEATURES, summaries });
-  if (ordered > profiled) {
-    const { pipeline: orderPipeline, table } = fitOrderFeatures(customers, orders, snapshotDate);
+  if (totals && ordered > profiled) {
+    const { pipeline: orderPipeline, table } = fitOrderFeatures(customers, orders, snapshotDate, totals);
     const buyers = [...table.hasOrders.keys()].filter((row) => table.hasOrders[row] === 1);
     return {
       source: "orders",
       pipeline,
       orderPipeline,
+      driftTable: () => table,
       fitRows: buyers.length < customers.length ? buyers : null,
       matrix: scaleOrderFeatures(orderPipeline, table),
       columns: orderPipeline.features.length,
       personaColumns: () => table.names.map((name) => ({ name, values: table.columns[name] })),
     };
   }
-  const matrix = transformFeatures(pipeline, customers, { summaries });
+  const unscaled = unscaleFeatures(pipeline, customers, summaries);
+  const matrix = scaleFeatures(pipeline, unscaled);
   return {
     source: "profile",
     pipeline,
     orderPipeline: null,
+    driftTable: () => splitFeatureColumns(unscaled.full),
     fitRows: null,
     matrix: matrix.matrix,
     columns: matrix.columns,

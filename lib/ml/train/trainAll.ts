@@ -181,17 +181,21 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
     pca: placed.pca,
   };
 
-  const { personas, reference } = await stage("personas", 0.95, () => {
+  const { personas, driftColumns, reference } = await stage("personas", 0.95, () => {
     const columns = [
       ...features.personaColumns(),
       { name: "clv", values: scores.clv },
       { name: "pAlive", values: scores.pAlive },
       { name: "responseRate", values: scores.responseProbability },
     ];
-    return {
-      personas: describeSegments(labels, columns, { k }),
-      reference: computeReferenceStats(listDriftColumns({ features: features.pipeline, orderFeatures: features.orderPipeline }, customers, orders, summaries)),
-    };
+    const driftColumns = listDriftColumns(
+      { features: features.pipeline, orderFeatures: features.orderPipeline },
+      customers,
+      orders,
+      summaries,
+      features.driftTable(),
+    );
+    return { personas: describeSegments(labels, columns, { k }), driftColumns, reference: computeReferenceStats(driftColumns) };
   });
   timings.total = Math.round(performance.now() - started);
   progress("done", 1);
@@ -215,12 +219,13 @@ export async function trainAll(data: TrainData, config: TrainConfig): Promise<Tr
     personas,
     metrics: collectMetrics(
       segmentation,
-      { source: features.source, warnings, minShare: findSmallestShare(labels, k) },
+      { source: features.source, warnings, minShare: findSmallestShare(labels, k), customers: customers.length },
       classifier?.fit ?? null,
       response?.report ?? null,
       checkedClv,
     ),
     reference,
+    driftColumns,
     skipped,
     timings: { ...timings, ...prefixed("segmentation.", segmentation.timings), ...prefixed("response.", response?.report.timings ?? {}) },
   };
@@ -262,7 +267,7 @@ function prefixed(prefix: string, values: Record<string, number>): Record<string
 function collectMetrics(
   segmentation: Awaited<ReturnType<typeof fitSegmentation>>,
   /** `minShare`: the smallest segment's share of all customers, those placed by the nearest centre included. */
-  basis: { source: FeatureSource; warnings: string[]; minShare: number },
+  basis: { source: FeatureSource; warnings: string[]; minShare: number; customers: number },
   classifier: Awaited<ReturnType<typeof fitSegmentClassifier>> | null,
   response: ResponseReport | null,
   clv: { fitted: FittedClv; columns: ClvColumns; plan: ClvPlan; backtest: ClvBacktestOutcome } | null,
@@ -283,7 +288,14 @@ function collectMetrics(
       curve: segmentation.curve,
       selection: segmentation.selection,
     },
-    classifier: classifier && { heldOutAccuracy: classifier.heldOutAccuracy, epochs: classifier.epochs, rows: classifier.rows.train },
+    classifier: classifier && {
+      heldOutAccuracy: classifier.heldOutAccuracy,
+      epochs: classifier.epochs,
+      rows: classifier.rows.train,
+      validationRows: classifier.rows.validation,
+      testRows: classifier.rows.test,
+      customers: basis.customers,
+    },
     response: response && {
       champion: response.champion,
       sample: response.sample,

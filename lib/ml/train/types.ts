@@ -2,7 +2,7 @@
 import type { CustomerRecord, OrderRecord } from "@/lib/data/customer";
 import type { SegmentClassifierModel } from "@/lib/ml/assignment/model";
 import type { ClvModel } from "@/lib/ml/clv";
-import type { DriftReference } from "@/lib/ml/drift";
+import type { DriftColumn, DriftReference } from "@/lib/ml/drift";
 import type { FeaturePipeline } from "@/lib/ml/features";
 import type { AttributePipeline } from "@/lib/ml/features/attributes";
 import type { OrderFeaturePipeline } from "@/lib/ml/features/orderBehaviour";
@@ -121,7 +121,11 @@ export interface TrainMetrics {
     curve: SegmentationModel["curve"];
     selection: SegmentationModel["selection"];
   };
-  classifier: { heldOutAccuracy: number; epochs: number; rows: number } | null;
+  /**
+   * `rows` it trained on, `validationRows` for early stopping and `testRows` held out for the accuracy, out of `customers`:
+   * large data trains on a seeded stratified sample (lib/ml/assignment/split.ts). Runs before the sample kept only `rows`.
+   */
+  classifier: { heldOutAccuracy: number; epochs: number; rows: number; validationRows?: number; testRows?: number; customers?: number } | null;
   response: (Omit<ResponseReport, "models" | "timings"> & { cvAuc: Partial<Record<string, number>>; brier: number }) | null;
   clv: {
     source: "orders" | "profiles";
@@ -175,6 +179,8 @@ export interface TrainResult {
   metrics: TrainMetrics;
   /** Reference statistics of this training snapshot, for the next run's drift. */
   reference: DriftReference;
+  /** The columns `reference` was measured on: this snapshot's side when it is compared with the active run's reference. */
+  driftColumns: DriftColumn[];
   skipped: { model: string; reason: string }[];
   /** Milliseconds per stage. */
   timings: Record<string, number>;

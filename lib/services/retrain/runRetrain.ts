@@ -125,7 +125,7 @@ async function train(
   const keyOf = new Map(keyed.map((segment) => [segment.label, segment.segmentKey]));
   const segmentKeys = Array.from(result.scores.segment, (label) => keyOf.get(label)!);
   const previousReference = (active?.reference ?? null) as RunReference | null;
-  const drift = previousReference ? measureDrift(previousReference, snapshot, result, segmentKeys, driftShareThreshold) : null;
+  const drift = previousReference ? measureDrift(previousReference, result, segmentKeys, driftShareThreshold) : null;
   const matched = keyed.filter((segment) => !segment.isNew && segment.returnedFrom === null).length;
   const stability = active
     ? measureStability(await getRunSegmentKeys(active.id), snapshot.customerIds, segmentKeys, {

@@ -14,7 +14,7 @@ test("a stratified partition takes the same share of every segment", () => {
 });
 
 test("test, sampled training rows and validation keep the segment mix and never overlap", () => {
-  const splits = planSplits(labels, 3, { testFraction: 0.2, validationFraction: 0.2, trainingRows: 400 }, createRng(2));
+  const splits = planSplits(labels, 3, { testFraction: 0.2, testRows: 1_000, validationFraction: 0.2, trainingRows: 400 }, createRng(2));
   expect(countBy(splits.test)).toEqual([100, 60, 40]);
   expect(countBy(splits.validation)).toEqual([40, 24, 16]);
   expect(countBy(splits.train)).toEqual([160, 96, 64]);
@@ -22,7 +22,14 @@ test("test, sampled training rows and validation keep the segment mix and never 
 });
 
 test("the same seed gives the same splits, another seed others", () => {
-  const plan = { testFraction: 0.2, validationFraction: 0.2, trainingRows: 10_000 };
+  const plan = { testFraction: 0.2, testRows: 1_000, validationFraction: 0.2, trainingRows: 10_000 };
   expect(planSplits(labels, 3, plan, createRng(3))).toEqual(planSplits(labels, 3, plan, createRng(3)));
   expect(planSplits(labels, 3, plan, createRng(3)).test).not.toEqual(planSplits(labels, 3, plan, createRng(4)).test);
+});
+
+test("large data holds out at most testRows for the test, still stratified, and trains on the capped sample", () => {
+  const splits = planSplits(labels, 3, { testFraction: 0.2, testRows: 100, validationFraction: 0.2, trainingRows: 400 }, createRng(5));
+  expect(countBy(splits.test)).toEqual([50, 30, 20]);
+  expect(countBy(splits.validation)).toEqual([40, 24, 16]);
+  expect(countBy(splits.train)).toEqual([160, 96, 64]);
 });

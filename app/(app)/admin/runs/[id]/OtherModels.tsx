@@ -46,12 +46,27 @@ export function OtherModels({ metrics }: { metrics: StoredMetrics }) {
               ["Held-out accuracy", formatPercent(classifier.heldOutAccuracy)],
               ["Epochs", formatCount(classifier.epochs)],
               ["Training rows", formatCount(classifier.rows)],
+              ...(classifier.testRows == null ? [] : [["Held-out rows", formatCount(classifier.testRows)] as [string, string]]),
             ]}
           />
+          {isSampled(classifier) && (
+            <Text className="mt-2" data-testid="classifier-sample">
+              Trained on a seeded sample stratified by segment: {formatCount(classifier.rows ?? 0)} customers of {formatCount(classifier.customers ?? 0)}, with{" "}
+              {formatCount(classifier.validationRows ?? 0)} more to stop training early and the accuracy measured on {formatCount(classifier.testRows ?? 0)} it
+              never saw.
+            </Text>
+          )}
         </div>
       ) : (
         <Text className="mt-2">No classifier in this run: customers get their nearest segment without segment probabilities.</Text>
       )}
     </Card>
   );
+}
+
+type StoredClassifier = NonNullable<StoredMetrics["classifier"]>;
+
+/** Runs before the sample stored no customer count; they trained on everyone not held out. */
+function isSampled({ rows, validationRows, testRows, customers }: StoredClassifier): boolean {
+  return customers != null && (rows ?? 0) + (validationRows ?? 0) + (testRows ?? 0) < customers;
 }

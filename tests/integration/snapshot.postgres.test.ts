@@ -1,0 +1,5 @@
+import { describe } from "vitest";
+import { postgresAvailable } from "./support/databases";
+import { defineSnapshotSuite } from "./suites/snapshotSuite";
+
+describe.runIf(postgresAvailable())("PostgreSQL", () => defineSnapshotSuite("postgresql"));

@@ -1,0 +1,3 @@
+import { defineSnapshotSuite } from "./suites/snapshotSuite";
+
+defineSnapshotSuite("sqlite");
