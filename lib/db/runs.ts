@@ -7,6 +7,7 @@ import "server-only";
 import { writeAudit, type AuditEntry } from "./audit";
 import { db, type Prisma } from "./internal/client";
 import { bulkInsert } from "./internal/bulkWrite";
+import { refreshPlannerStatistics } from "./internal/dialect";
 import { assertLeaseHeld, LeaseLostError } from "./lease";
 import { decisionReview, parseStored } from "./runJson";
 import { reapDeadRuns } from "./runLiveness";
@@ -210,8 +211,12 @@ export interface RunOutcome {
   audit: AuditEntry;
 }
 
-/** Writes nothing (LeaseLostError) unless the run still holds the lease and is still running, checked in the same transaction. */
-export async function writeRunOutcome(runId: number, outcome: RunOutcome, onProgress?: (share: number) => void): Promise<void> {
+/**
+ * Writes nothing (LeaseLostError) unless the run still holds the lease and is still running, checked in the same transaction.
+ * Returns how long the score rows alone took to write, for the run's timings.
+ */
+export async function writeRunOutcome(runId: number, outcome: RunOutcome, onProgress?: (share: number) => void): Promise<{ scoresMs: number }> {
+  let scoresMs = 0;
   await db.$transaction(async (tx) => {
     await assertLeaseHeld(tx, runId);
     const { count } = await tx.modelRun.updateMany({ where: { id: runId, status: "RUNNING" }, data: { stage: "write" } });
@@ -219,6 +224,7 @@ export async function writeRunOutcome(runId: number, outcome: RunOutcome, onProg
     await tx.modelArtifact.createMany({ data: Object.entries(outcome.artifacts).map(([name, data]) => ({ runId, name, data })) });
     await tx.segmentProfile.createMany({ data: outcome.segments.map((segment) => ({ ...segment, runId })) });
     const chunk = 20_000;
+    const started = performance.now();
     for (let start = 0; start < outcome.scores.length; start += chunk) {
       const rows = outcome.scores
         .slice(start, start + chunk)
@@ -226,6 +232,7 @@ export async function writeRunOutcome(runId: number, outcome: RunOutcome, onProg
       await bulkInsert(tx, "CustomerScore", SCORE_COLUMNS, rows);
       onProgress?.(Math.min(1, (start + chunk) / outcome.scores.length));
     }
+    scoresMs = Math.round(performance.now() - started);
     const { activate, audit, artifacts, segments, scores, ...fields } = outcome;
     await tx.modelRun.update({
       where: { id: runId },
@@ -234,6 +241,8 @@ export async function writeRunOutcome(runId: number, outcome: RunOutcome, onProg
     if (activate) await tx.runActivation.create({ data: { runId, reason: activate.reason } });
     await writeAudit(tx, audit);
   }, TRANSACTION_OPTIONS);
+  await refreshPlannerStatistics(db, ["CustomerScore"]);
+  return { scoresMs };
 }
 
 /** The stage timings once the write itself is timed too (after writeRunOutcome). */

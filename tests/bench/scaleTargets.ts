@@ -37,9 +37,9 @@ export function targetOf(stage: StageResult, customers: number): { text: string;
   return null;
 }
 
-/** Scores written per second, from the retrain's "write" stage (one transaction with the switch of the active run). */
+/** Score rows written per second, timed around their insert inside the run's write transaction ("write.scores"). */
 export function scoreWriteRate(stage: StageResult): number | null {
-  const writeMs = stage.parts?.write;
+  const writeMs = stage.parts?.["write.scores"];
   return writeMs ? stage.rows / (writeMs / 1000) : null;
 }
 

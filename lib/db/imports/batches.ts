@@ -13,7 +13,7 @@ import { collapseRefusedAttempts } from "@/lib/import/history";
 import type { ImportReport, ProfileChanges } from "@/lib/import/report";
 import { writeAudit } from "../audit";
 import { db, type Prisma } from "../internal/client";
-import { DB_NULL, serialiseImports } from "../internal/dialect";
+import { DB_NULL, refreshPlannerStatistics, serialiseImports } from "../internal/dialect";
 import { countTotals } from "../customers/totals";
 import { ensureCustomers, hasNoCustomers, upsertCustomers, type ProfileColumns } from "./customers";
 import { hasNoOrders, OrderLineKeys, upsertOrders } from "./orders";
@@ -49,6 +49,9 @@ interface BatchHeader {
   startedAt: number;
 }
 
+/** The tables an import fills, whose planner statistics are refreshed once it commits. */
+const IMPORTED_TABLES = ["Customer", "Order"] as const;
+
 /** Long imports must not hit Prisma's 5-second default for interactive transactions. */
 const TRANSACTION_OPTIONS = { timeout: 30 * 60_000, maxWait: 60_000 };
 
@@ -81,11 +84,13 @@ class DryRunRollback extends Error {
  */
 async function inImportTransaction(dryRun: boolean, write: (tx: Tx) => Promise<ImportSummary>): Promise<ImportSummary | ImportPreview> {
   try {
-    return await db.$transaction(async (tx) => {
+    const summary = await db.$transaction(async (tx) => {
       const summary = await write(tx);
       if (dryRun) throw new DryRunRollback(summary);
       return summary;
     }, TRANSACTION_OPTIONS);
+    await refreshPlannerStatistics(db, IMPORTED_TABLES);
+    return summary;
   } catch (error) {
     if (error instanceof DryRunRollback) return { ...error.summary, batchId: null, dryRun: true };
     throw error;

@@ -156,7 +156,7 @@ async function train(
   // The recommended campaign's threshold is a bin edge, so the planner's histogram finds exactly it.
   const threshold = summary.campaign?.recommended.threshold ?? null;
   const cuts = threshold === null ? [] : [threshold];
-  await writeRunOutcome(
+  const { scoresMs } = await writeRunOutcome(
     runId,
     {
       status: decision.promote ? "SUCCEEDED" : "REJECTED",
@@ -181,6 +181,7 @@ async function train(
     (share) => progress("write", 0.9 + share * 0.09),
   );
   lap("write");
+  timings["write.scores"] = scoresMs;
   await recordRunTimings(runId, toJson(timings));
   return { runId, status: decision.promote ? "SUCCEEDED" : "REJECTED", review: decision.review, reasons: decision.reasons };
 }
