@@ -16,11 +16,14 @@ export interface StabilityOptions {
   resamples?: number;
   /** Share of the rows in each subsample. Default 0.8. */
   fraction?: number;
-  /** k-means restarts per subsample fit; fewer than the final fit's, as the fits only need to agree. Default 3. */
+  /**
+   * k-means restarts per subsample fit. Default 1: the fits only need to agree, and on the real
+   * file one restart finds the same stable k (3 and 4) as three did, for a third of the CPU.
+   */
   restarts?: number;
 }
 
-export const STABILITY_DEFAULTS = { resamples: 5, fraction: 0.8, restarts: 3 } as const;
+export const STABILITY_DEFAULTS = { resamples: 5, fraction: 0.8, restarts: 1 } as const;
 
 interface Subsample {
   rows: DenseMatrix;

@@ -5,7 +5,7 @@
  */
 import { createRng } from "@/lib/ml/random";
 import type { AutoencoderOptions } from "./autoencoder";
-import { chooseK, type KChoiceSummary, type KCurvePoint } from "./chooseK";
+import { chooseK, type KChoice, type KChoiceSummary, type KCurvePoint } from "./chooseK";
 import { pickSpace, scoreInStandardized, SPACE_RULE, type StandardizedScores } from "./compareSpaces";
 import { fitKmeans } from "./kmeans";
 import { K_RULE_DEFAULTS } from "./kRule";
@@ -13,6 +13,7 @@ import type { StabilityOptions } from "./kStability";
 import { groupMeans, selectRows, toDense, toRows, type MatrixInput } from "./matrix";
 import { fitPca } from "./pca";
 import { computePlotCoordinates, type PlotCoordinates } from "./plot";
+import type { SilhouetteResult } from "./silhouette";
 import { embed, SPACE_NAMES, type SpaceName, type SpaceTransform } from "./spaces";
 
 export interface SegmentationOptions {
@@ -29,7 +30,7 @@ export interface SegmentationOptions {
   minStability?: number;
   /** Use this k in every space instead of choosing (an administrator's setting); null or absent: choose. */
   fixedK?: number | null;
-  /** Subsamples for the stability of each k. Default 5 × 80%, 3 restarts each. */
+  /** Subsamples for the stability of each k. Default 5 × 80%, 1 restart each. */
   stability?: Omit<StabilityOptions, "seed">;
   /** k-means restarts, for the k choice and the final fit. Default 10. */
   restarts?: number;
@@ -141,10 +142,12 @@ export async function fitSegmentation(input: MatrixInput, options: SegmentationO
       }),
     );
     timings[`${space}.chooseK.stability`] = choice.stabilityMs;
-    const kmeans = await time(`${space}.kmeans`, () =>
-      fitKmeans(matrix, { k: choice.k, restarts: settings.restarts, seed: seeds.kmeans, workers: settings.workers }),
-    );
-    const scores = await time(`${space}.compare`, () => scoreInStandardized(standardized, kmeans.labels, silhouetteSampling));
+    // k chosen on every row: its fit and silhouette there are the final ones (same rows, seeds and sampling), so they are not computed twice.
+    const kmeans = kSampled
+      ? await time(`${space}.kmeans`, () => fitKmeans(matrix, { k: choice.k, restarts: settings.restarts, seed: seeds.kmeans, workers: settings.workers }))
+      : { ...choice.fit, workers: 0 };
+    const known = kSampled ? undefined : chosenSilhouette(choice);
+    const scores = await time(`${space}.compare`, () => scoreInStandardized(standardized, kmeans.labels, silhouetteSampling, known));
     fits.push({ space, transform, dimensions: matrix.columns, choice, kmeans, scores });
   }
 
@@ -185,6 +188,11 @@ export async function fitSegmentation(input: MatrixInput, options: SegmentationO
     plot,
     timings,
   };
+}
+
+function chosenSilhouette(choice: KChoice): SilhouetteResult {
+  const point = choice.curve.find((p) => p.k === choice.k)!;
+  return { score: point.silhouette, sampled: choice.silhouetteSampled, sampleSize: choice.silhouetteSampleSize };
 }
 
 type Settings = Required<Omit<SegmentationOptions, "autoencoder" | "stability">> & {
