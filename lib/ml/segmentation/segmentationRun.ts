@@ -30,7 +30,7 @@ export interface SegmentationOptions {
   minStability?: number;
   /** Use this k in every space instead of choosing (an administrator's setting); null or absent: choose. */
   fixedK?: number | null;
-  /** Subsamples for the stability of each k. Default 5 × 80%, 1 restart each. */
+  /** Subsamples for the stability of each k. Default 5 × 80%, 2 restarts each. */
   stability?: Omit<StabilityOptions, "seed">;
   /** k-means restarts, for the k choice and the final fit. Default 10. */
   restarts?: number;
