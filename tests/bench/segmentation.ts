@@ -6,13 +6,19 @@
  * The machine is shared: run it more than once and read the numbers as noisy.
  */
 import { availableParallelism, loadavg } from "node:os";
+import { readCustomersFile } from "@/lib/import";
 import { createRng } from "@/lib/ml/random";
 import { readTfBackendName } from "@/lib/ml/tf";
-import { fitKmeans, fitKmeansSync, fitPca, fitSegmentation, type DenseMatrix } from "@/lib/ml/segmentation";
+import { fitKmeans, fitKmeansSync, fitPca, fitSegmentation, type DenseMatrix, type SegmentationModel } from "@/lib/ml/segmentation";
+import { selectRows } from "@/lib/ml/segmentation/matrix";
+import { buildClvPlan, indexSummariesByCustomer } from "@/lib/ml/train/clvStage";
+import { buildSegmentationFeatures } from "@/lib/ml/train/featureSource";
+import { inferSnapshotDate } from "@/lib/ml/train/snapshot";
 
 const argument = (name: string) => process.argv.indexOf(name);
 const largeRows = argument("--rows") >= 0 ? Number(process.argv[argument("--rows") + 1]) : 1_000_000;
 const skipSingle = argument("--skip-single") >= 0;
+const input = argument("--input") >= 0 ? process.argv[argument("--input") + 1] : null;
 if (!Number.isInteger(largeRows) || largeRows < 1000) throw new Error(`--rows must be an integer ≥ 1000, got ${process.argv[argument("--rows") + 1]}`);
 const COLUMNS = 24;
 const CLUSTERS = 8;
@@ -49,37 +55,59 @@ async function timed<T>(label: string, work: () => T | Promise<T>, describe: (re
 const kmeansFacts = (r: { inertia: number; iterations: number; converged: boolean; workers: number }) =>
   `inertia ${r.inertia.toFixed(1)}, ${r.iterations} iterations (best restart), converged ${r.converged}, ${r.workers} workers`;
 
-console.log(
-  `node ${process.version}, ${availableParallelism()} cores, load average ${loadavg()
-    .map((l) => l.toFixed(2))
-    .join(" ")}, tfjs backend ${await readTfBackendName()}`,
-);
-for (const rows of [100_000, largeRows]) {
-  for (const kind of ["separated", "overlapping"] as const) {
-    const matrix = blobs(rows, 1, kind);
-    const size = `${rows.toLocaleString("en")} × ${COLUMNS} ${kind}`;
-    const single = !skipSingle || rows === 100_000;
-    await timed(`k-means k=${CLUSTERS} ×10, auto threads, ${size}`, () => fitKmeans(matrix, { k: CLUSTERS, seed: 1 }), kmeansFacts);
-    if (single) await timed(`k-means k=${CLUSTERS} ×10, 1 thread, ${size}`, () => fitKmeansSync(matrix, { k: CLUSTERS, seed: 1 }), kmeansFacts);
-    if (single && rows === 100_000) {
-      await timed(`k-means plain Lloyd ×10, 1 thread, ${size}`, () => fitKmeansSync(matrix, { k: CLUSTERS, seed: 1, algorithm: "lloyd" }), kmeansFacts);
-    }
-    if (kind === "separated") {
-      await timed(
-        `PCA (all components), ${size}`,
-        () => fitPca(matrix, { varianceToKeep: 0.9 }),
-        (m) => `${m.components.length} components for 90%`,
-      );
-    }
-  }
+/** The selection on a customers file's segmentation features, with trainAll's seed for seed 42 (no orders, as `npm run ml -- report`). */
+async function selectOnFile(path: string): Promise<SegmentationModel> {
+  const customers = (await readCustomersFile(path)).records;
+  const snapshotDate = inferSnapshotDate(customers);
+  const summaries = indexSummariesByCustomer(buildClvPlan(customers, [], snapshotDate));
+  const features = buildSegmentationFeatures(customers, [], snapshotDate, 42, summaries);
+  const dense = { data: features.matrix, rows: customers.length, columns: features.columns };
+  const matrix = features.fitRows ? selectRows(dense, features.fitRows) : dense;
+  const model = await timed(
+    `full selection, 3 spaces, ${matrix.rows.toLocaleString("en")} × ${matrix.columns} from ${path}`,
+    () => fitSegmentation(matrix, { seed: createRng(42).seed() }),
+    (m) => `chose ${m.space}, k = ${m.k}`,
+  );
+  let hash = 0;
+  for (const label of model.labels) hash = (Math.imul(hash, 31) + label) | 0;
+  console.log(`labels hash ${hash}, segment sizes ${JSON.stringify(Array.from({ length: model.k }, (_, s) => model.labels.filter((l) => l === s).length))}`);
+  return model;
 }
 
-const selectionData = blobs(100_000, 2, "overlapping");
-const model = await timed(
-  "full selection, 3 spaces, k 2..10, 100,000 × 24",
-  () => fitSegmentation(selectionData, { seed: 1 }),
-  (m) => `chose ${m.space}, k = ${m.k}`,
-);
+async function selectOnBlobs(): Promise<SegmentationModel> {
+  console.log(
+    `node ${process.version}, ${availableParallelism()} cores, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}, tfjs backend ${await readTfBackendName()}`,
+  );
+  for (const rows of [100_000, largeRows]) {
+    for (const kind of ["separated", "overlapping"] as const) {
+      const matrix = blobs(rows, 1, kind);
+      const size = `${rows.toLocaleString("en")} × ${COLUMNS} ${kind}`;
+      const single = !skipSingle || rows === 100_000;
+      await timed(`k-means k=${CLUSTERS} ×10, auto threads, ${size}`, () => fitKmeans(matrix, { k: CLUSTERS, seed: 1 }), kmeansFacts);
+      if (single) await timed(`k-means k=${CLUSTERS} ×10, 1 thread, ${size}`, () => fitKmeansSync(matrix, { k: CLUSTERS, seed: 1 }), kmeansFacts);
+      if (single && rows === 100_000) {
+        await timed(`k-means plain Lloyd ×10, 1 thread, ${size}`, () => fitKmeansSync(matrix, { k: CLUSTERS, seed: 1, algorithm: "lloyd" }), kmeansFacts);
+      }
+      if (kind === "separated") {
+        await timed(
+          `PCA (all components), ${size}`,
+          () => fitPca(matrix, { varianceToKeep: 0.9 }),
+          (m) => `${m.components.length} components for 90%`,
+        );
+      }
+    }
+  }
+  const selectionData = blobs(100_000, 2, "overlapping");
+  return timed(
+    "full selection, 3 spaces, k 2..10, 100,000 × 24",
+    () => fitSegmentation(selectionData, { seed: 1 }),
+    (m) => `chose ${m.space}, k = ${m.k}`,
+  );
+}
+
+const model = input ? await selectOnFile(input) : await selectOnBlobs();
 console.log("stage timings (ms):", JSON.stringify(model.timings));
 for (const space of model.spaces) {
   const s = space.standardized;

@@ -8,7 +8,7 @@
  * the spaces are compared in and the run's headline silhouette is measured in, so the chosen
  * k's point on the curve is that headline whenever nothing was sampled.
  */
-import { fitKmeansSync } from "./kmeans";
+import { fitKmeansSync, type KmeansResult } from "./kmeans";
 import { K_RULE_DEFAULTS, pickK, type KRule } from "./kRule";
 import { measureKStabilities, subsampleRows, STABILITY_DEFAULTS, type StabilityOptions } from "./kStability";
 import type { DenseMatrix } from "./matrix";
@@ -41,6 +41,8 @@ export interface KChoiceSummary {
 
 export interface KChoice {
   k: number;
+  /** The k-means fit of the chosen k on the given rows (same restarts and seed as asked), for the caller to reuse. */
+  fit: KmeansResult;
   curve: KCurvePoint[];
   summary: KChoiceSummary;
   silhouetteSampled: boolean;
@@ -121,6 +123,7 @@ export function chooseK(matrix: DenseMatrix, options: KChoiceOptions): KChoice {
   const { k, reason } = pickK(curve, rule);
   return {
     k,
+    fit: fits[ks.indexOf(k)],
     curve,
     summary: {
       reason,

@@ -11,7 +11,7 @@
  */
 import { calinskiHarabasz, daviesBouldin } from "./metrics";
 import type { DenseMatrix } from "./matrix";
-import { silhouette } from "./silhouette";
+import { silhouette, type SilhouetteResult } from "./silhouette";
 import { SPACE_NAMES, type SpaceName } from "./spaces";
 
 export const SPACE_RULE =
@@ -29,13 +29,17 @@ export interface SilhouetteSampling {
   seed: number;
 }
 
-/** The comparison scores of one labelling, in the standardized space. */
+/**
+ * The comparison scores of one labelling, in the standardized space. `known`: its silhouette on
+ * these rows with this sampling when already measured (the k curve's, when k was chosen on every row).
+ */
 export function scoreInStandardized(
   standardized: DenseMatrix,
   labels: Int32Array,
   sampling: SilhouetteSampling,
+  known?: SilhouetteResult,
 ): StandardizedScores & { sampled: boolean; sampleSize: number } {
-  const { score, sampled, sampleSize } = silhouette(standardized, labels, sampling);
+  const { score, sampled, sampleSize } = known ?? silhouette(standardized, labels, sampling);
   return {
     silhouette: score,
     daviesBouldin: daviesBouldin(standardized, labels),

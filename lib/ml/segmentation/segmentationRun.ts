@@ -5,14 +5,15 @@
  */
 import { createRng } from "@/lib/ml/random";
 import type { AutoencoderOptions } from "./autoencoder";
-import { chooseK, type KChoiceSummary, type KCurvePoint } from "./chooseK";
+import { chooseK, type KChoice, type KChoiceSummary, type KCurvePoint } from "./chooseK";
 import { pickSpace, scoreInStandardized, SPACE_RULE, type StandardizedScores } from "./compareSpaces";
-import { fitKmeans } from "./kmeans";
+import { fitKmeans, type KmeansResult } from "./kmeans";
 import { K_RULE_DEFAULTS } from "./kRule";
 import type { StabilityOptions } from "./kStability";
 import { groupMeans, selectRows, toDense, toRows, type MatrixInput } from "./matrix";
 import { fitPca } from "./pca";
 import { computePlotCoordinates, type PlotCoordinates } from "./plot";
+import { silhouettes, type SilhouetteResult } from "./silhouette";
 import { embed, SPACE_NAMES, type SpaceName, type SpaceTransform } from "./spaces";
 
 export interface SegmentationOptions {
@@ -29,7 +30,7 @@ export interface SegmentationOptions {
   minStability?: number;
   /** Use this k in every space instead of choosing (an administrator's setting); null or absent: choose. */
   fixedK?: number | null;
-  /** Subsamples for the stability of each k. Default 5 × 80%, 3 restarts each. */
+  /** Subsamples for the stability of each k. Default 5 × 80%, 2 restarts each. */
   stability?: Omit<StabilityOptions, "seed">;
   /** k-means restarts, for the k choice and the final fit. Default 10. */
   restarts?: number;
@@ -119,7 +120,7 @@ export async function fitSegmentation(input: MatrixInput, options: SegmentationO
   const autoencoder = { ...settings.autoencoder, seed: seeds.autoencoder };
   const standardizedSample = sampleRows ? selectRows(standardized, sampleRows) : standardized;
 
-  const fits = [];
+  const fits: SpaceFit[] = [];
   for (const space of settings.spaces) {
     const { transform, matrix } = await time(`${space}.embed`, () =>
       embed(space, standardized, { fullPca, pcaVarianceToKeep: settings.pcaVarianceToKeep, autoencoder }),
@@ -141,15 +142,26 @@ export async function fitSegmentation(input: MatrixInput, options: SegmentationO
       }),
     );
     timings[`${space}.chooseK.stability`] = choice.stabilityMs;
-    const kmeans = await time(`${space}.kmeans`, () =>
-      fitKmeans(matrix, { k: choice.k, restarts: settings.restarts, seed: seeds.kmeans, workers: settings.workers }),
-    );
-    const scores = await time(`${space}.compare`, () => scoreInStandardized(standardized, kmeans.labels, silhouetteSampling));
-    fits.push({ space, transform, dimensions: matrix.columns, choice, kmeans, scores });
+    // k chosen on every row: its fit and silhouette there are the final ones (same rows, seeds and sampling), so they are not computed twice.
+    const kmeans = kSampled
+      ? await time(`${space}.kmeans`, () => fitKmeans(matrix, { k: choice.k, restarts: settings.restarts, seed: seeds.kmeans, workers: settings.workers }))
+      : { ...choice.fit, workers: 0 };
+    fits.push({ space, transform, dimensions: matrix.columns, choice, kmeans });
   }
+  // Every space's labels are scored on the same standardized rows and sample: their silhouettes share each pairwise distance.
+  const compared = await time("compare", () => {
+    const known = kSampled
+      ? silhouettes(
+          standardized,
+          fits.map((fit) => fit.kmeans.labels),
+          silhouetteSampling,
+        )
+      : fits.map((fit) => chosenSilhouette(fit.choice));
+    return fits.map((fit, i) => ({ ...fit, scores: scoreInStandardized(standardized, fit.kmeans.labels, silhouetteSampling, known[i]) }));
+  });
 
-  const { space, rankSums } = pickSpace(fits);
-  const chosen = fits.find((fit) => fit.space === space)!;
+  const { space, rankSums } = pickSpace(compared);
+  const chosen = compared.find((fit) => fit.space === space)!;
   const plot = await time("plot", () => computePlotCoordinates(fullPca, standardized));
   timings.total = Math.round(performance.now() - started);
   return {
@@ -164,7 +176,7 @@ export async function fitSegmentation(input: MatrixInput, options: SegmentationO
     transform: chosen.transform,
     curve: chosen.choice.curve,
     kChoice: chosen.choice.summary,
-    spaces: fits.map((fit, i) => ({
+    spaces: compared.map((fit, i) => ({
       space: fit.space,
       dimensions: fit.dimensions,
       k: fit.choice.k,
@@ -185,6 +197,19 @@ export async function fitSegmentation(input: MatrixInput, options: SegmentationO
     plot,
     timings,
   };
+}
+
+interface SpaceFit {
+  space: SpaceName;
+  transform: SpaceTransform;
+  dimensions: number;
+  choice: KChoice;
+  kmeans: KmeansResult;
+}
+
+function chosenSilhouette(choice: KChoice): SilhouetteResult {
+  const point = choice.curve.find((p) => p.k === choice.k)!;
+  return { score: point.silhouette, sampled: choice.silhouetteSampled, sampleSize: choice.silhouetteSampleSize };
 }
 
 type Settings = Required<Omit<SegmentationOptions, "autoencoder" | "stability">> & {

@@ -44,14 +44,21 @@ export function silhouettes(input: MatrixInput, labellings: readonly Int32Array[
   const sets = labellings.map((labels, l) => sampleLabels(labels, matrix.rows, rows, `silhouette labelling ${l}`));
   const sums = sets.map(({ k }) => new Float64Array(rows.length * k));
   const { data, columns } = matrix;
+  // Each row's distances to the later rows are computed once, then added up per labelling in
+  // turn (contiguous passes instead of every labelling's sums touched per pair); the additions
+  // happen in the same order as pair by pair, so the sums are the same to the bit.
+  const distances = new Float64Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const at = rows[i] * columns;
-    for (let j = i + 1; j < rows.length; j++) {
-      const distance = Math.sqrt(squaredDistance(data, at, data, rows[j] * columns, columns));
-      for (let l = 0; l < sets.length; l++) {
-        const { labels, k } = sets[l];
-        sums[l][i * k + labels[j]] += distance;
-        sums[l][j * k + labels[i]] += distance;
+    for (let j = i + 1; j < rows.length; j++) distances[j] = Math.sqrt(squaredDistance(data, at, data, rows[j] * columns, columns));
+    for (let l = 0; l < sets.length; l++) {
+      const { labels, k } = sets[l];
+      const sum = sums[l];
+      const own = labels[i];
+      const atI = i * k;
+      for (let j = i + 1; j < rows.length; j++) {
+        sum[atI + labels[j]] += distances[j];
+        sum[j * k + own] += distances[j];
       }
     }
   }
