@@ -18,6 +18,7 @@ export const retrainPayload = z.object({
   requestedById: z.string().nullable(),
   seed: z.number().int().min(0).optional(),
   config: retrainConfig.optional(),
+  queuedRunId: z.number().int().positive().optional(),
 });
 export type RetrainPayload = z.infer<typeof retrainPayload>;
 

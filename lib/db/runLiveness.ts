@@ -10,6 +10,10 @@ import { currentLeaseHolder, LEASE_TTL_MS, readLease, releaseLease, stoppedMessa
 
 const OPEN = ["QUEUED", "RUNNING"] as const;
 
+/** The stage of a retrain the web queued for the worker process (RETRAIN_SCHEDULER=worker) until a worker claims it (runs.ts). */
+export const AWAITING_WORKER = "awaiting the worker";
+const NO_WORKER = `no worker process took this retrain within ${LEASE_TTL_MS / 1000} s: with RETRAIN_SCHEDULER=worker, "npm run worker" must be running`;
+
 /** Marks the dead ones among the queued and running runs failed; returns their ids. */
 export async function reapDeadRuns(now = new Date()): Promise<number[]> {
   const open = await db.modelRun.findMany({
@@ -21,14 +25,13 @@ export async function reapDeadRuns(now = new Date()): Promise<number[]> {
   const reaped: number[] = [];
   for (const run of open) {
     if (run.id === live) continue;
-    // A run is created just before it takes the lease: give a queued one without a lease row that long.
+    // A run is created (or claimed from the worker's queue) just before it takes the lease: give a queued one without a lease row that long.
     const leaseNamesRun = lease?.runId === run.id;
-    if (run.status === "QUEUED" && !leaseNamesRun && now.getTime() - run.createdAt.getTime() < LEASE_TTL_MS) continue;
-    const lastSeen = leaseNamesRun ? lease.heartbeatAt : (run.startedAt ?? run.createdAt);
-    const { count } = await db.modelRun.updateMany({
-      where: { id: run.id, status: { in: [...OPEN] } },
-      data: { status: "FAILED", finishedAt: now, error: stoppedMessage(lastSeen, run.stage) },
-    });
+    const queuedSince = run.startedAt ?? run.createdAt;
+    if (run.status === "QUEUED" && !leaseNamesRun && now.getTime() - queuedSince.getTime() < LEASE_TTL_MS) continue;
+    const lastSeen = leaseNamesRun ? lease.heartbeatAt : queuedSince;
+    const error = run.stage === AWAITING_WORKER ? NO_WORKER : stoppedMessage(lastSeen, run.stage);
+    const { count } = await db.modelRun.updateMany({ where: { id: run.id, status: { in: [...OPEN] } }, data: { status: "FAILED", finishedAt: now, error } });
     if (count) reaped.push(run.id);
   }
   return reaped;

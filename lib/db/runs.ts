@@ -10,7 +10,7 @@ import { bulkInsert } from "./internal/bulkWrite";
 import { refreshPlannerStatistics } from "./internal/dialect";
 import { assertLeaseHeld, LeaseLostError } from "./lease";
 import { decisionReview, parseStored } from "./runJson";
-import { reapDeadRuns } from "./runLiveness";
+import { AWAITING_WORKER, reapDeadRuns } from "./runLiveness";
 
 export type RunTrigger = "CRON" | "MANUAL" | "CLI";
 
@@ -18,6 +18,45 @@ const TRANSACTION_OPTIONS = { timeout: 30 * 60_000, maxWait: 60_000 };
 
 export async function createRun(input: { trigger: RunTrigger; requestedById: string | null; seed: number; config: Prisma.InputJsonValue }) {
   return db.modelRun.create({ data: { ...input, status: "QUEUED" }, select: { id: true } });
+}
+
+const CLAIMED = "claimed by the worker";
+
+export async function queueRunForWorker(input: { trigger: RunTrigger; requestedById: string | null; seed: number; config?: Prisma.InputJsonValue }) {
+  return db.modelRun.create({ data: { config: {}, ...input, status: "QUEUED", stage: AWAITING_WORKER }, select: { id: true } });
+}
+
+export interface QueuedRun {
+  id: number;
+  trigger: RunTrigger;
+  requestedById: string | null;
+  seed: number;
+  config: Prisma.JsonValue;
+}
+
+/**
+ * The oldest retrain waiting for a worker, claimed by at most one of several workers: the
+ * update that claims it checks it is still waiting. startedAt marks the claim, so the run's
+ * job process has the lease's grace from then on (runLiveness.ts).
+ */
+export async function claimQueuedRun(): Promise<QueuedRun | null> {
+  const waiting = await db.modelRun.findFirst({
+    where: { status: "QUEUED", stage: AWAITING_WORKER },
+    orderBy: { id: "asc" },
+    select: { id: true, trigger: true, requestedById: true, seed: true, config: true },
+  });
+  if (!waiting) return null;
+  const { count } = await db.modelRun.updateMany({
+    where: { id: waiting.id, status: "QUEUED", stage: AWAITING_WORKER },
+    data: { stage: CLAIMED, startedAt: new Date() },
+  });
+  return count === 1 ? waiting : null;
+}
+
+/** A claimed queued run takes on the configuration its job resolved, as a run it created itself would have. */
+export async function takeQueuedRun(runId: number, settings: { seed: number; config: Prisma.InputJsonValue }): Promise<void> {
+  const { count } = await db.modelRun.updateMany({ where: { id: runId, status: "QUEUED", stage: CLAIMED }, data: settings });
+  if (count === 0) throw new Error(`run ${runId} is not a queued retrain claimed by a worker`);
 }
 
 export async function deleteQueuedRun(runId: number): Promise<void> {

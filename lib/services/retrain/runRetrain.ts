@@ -16,6 +16,7 @@ import {
   markRunFailed,
   markRunRunning,
   recordRunTimings,
+  takeQueuedRun,
   updateRunProgress,
   writeRunOutcome,
   type RunTrigger,
@@ -34,8 +35,7 @@ import { loadRunModels } from "../keptModels";
 import { toArtifacts, toScoreRows, toSegmentRows, toJson } from "./outcome";
 import { loadSegmentHistory } from "./segmentHistory";
 import { withSegmentSettings } from "./segmentSettings";
-
-export const DEFAULT_SEED = 42;
+import { DEFAULT_SEED } from "./defaultSeed";
 
 export interface RetrainConfig extends Omit<TrainConfig, "seed" | "onProgress"> {
   tolerances?: Partial<GateTolerances>;
@@ -48,6 +48,8 @@ export interface RetrainRequest {
   requestedById: string | null;
   seed?: number;
   config?: RetrainConfig;
+  /** A run the web queued for the worker process and the worker claimed (lib/db/runs.ts claimQueuedRun). */
+  queuedRunId?: number;
 }
 
 /** What a caller may follow: the run id once the lease is held, then the stages as they go. */
@@ -68,12 +70,14 @@ export interface RetrainOutcome {
 export async function runRetrain(request: RetrainRequest, hooks: RetrainHooks = {}): Promise<RetrainOutcome> {
   const seed = request.seed ?? DEFAULT_SEED;
   const config = await withSegmentSettings(await withAttributeFeatures(request.config ?? {}));
-  const { id: runId } = await createRun({ trigger: request.trigger, requestedById: request.requestedById, seed, config: toJson(config) });
+  const runId = await openRun(request, seed, config);
   let lease;
   try {
     lease = await acquireRetrainLease(runId, `${os.hostname()}:${process.pid}`);
   } catch (error) {
-    await deleteQueuedRun(runId);
+    // A queued request was promised to its requester (202 { runId }): it fails with the reason rather than vanish.
+    if (request.queuedRunId === undefined) await deleteQueuedRun(runId);
+    else await markRunFailed(runId, error instanceof Error ? error.message : String(error));
     throw error;
   }
   hooks.onStarted?.(runId);
@@ -89,6 +93,15 @@ export async function runRetrain(request: RetrainRequest, hooks: RetrainHooks = 
   } finally {
     await lease.release();
   }
+}
+
+/** The run this retrain writes to: the one the web queued for the worker, or a new one. */
+async function openRun(request: RetrainRequest, seed: number, config: RetrainConfig): Promise<number> {
+  if (request.queuedRunId === undefined) {
+    return (await createRun({ trigger: request.trigger, requestedById: request.requestedById, seed, config: toJson(config) })).id;
+  }
+  await takeQueuedRun(request.queuedRunId, { seed, config: toJson(config) });
+  return request.queuedRunId;
 }
 
 async function train(
