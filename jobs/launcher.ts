@@ -41,7 +41,11 @@ export interface LaunchOptions {
 }
 
 export function launchRetrain(payload: RetrainPayload, options: LaunchOptions = {}): Promise<Launched> {
-  const child = spawn(process.execPath, [...TSX, JOB_ENTRY], { cwd: process.cwd(), env: process.env, stdio: ["ignore", "pipe", "pipe", "ipc"] });
+  const child = spawn(process.execPath, [`--max-old-space-size=${env.RETRAIN_HEAP_MB}`, ...TSX, JOB_ENTRY], {
+    cwd: process.cwd(),
+    env: process.env,
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+  });
   lowerPriority(child.pid);
   const log = new OutputLog();
   for (const stream of [child.stdout!, child.stderr!]) {

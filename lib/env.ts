@@ -51,6 +51,8 @@ const schema = z.object({
   RETRAIN_SCHEDULER: z.enum(["inline", "worker", "off"]).default("inline"),
   /** Niceness of a retrain's job process (0 = as the launcher, 19 = lowest), so web requests on the same machine win the CPU. */
   RETRAIN_NICE: z.coerce.number().int().min(0).max(19).default(10),
+  /** V8 heap limit of a retrain's job process in MB: Node's default (about 4 GB) stops a retrain of a million customers with their order lines. */
+  RETRAIN_HEAP_MB: z.coerce.number().int().min(256).default(5_120),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -75,7 +75,9 @@ async function runParent(): Promise<void> {
       for (const provider of databases) {
         const resultFile = path.join(dir, `${provider}.json`);
         const task: ChildTask = { db: provider, customers, ...generated, resultFile };
-        execFileSync("npx", ["tsx", "--conditions", "react-server", "tests/bench/scale.ts", "--child", JSON.stringify(task)], { stdio: "inherit" });
+        // The retrain runs in this child, so it gets the job process's heap limit (RETRAIN_HEAP_MB, lib/env.ts).
+        const env = { ...process.env, NODE_OPTIONS: `--max-old-space-size=${process.env.RETRAIN_HEAP_MB ?? 5_120}` };
+        execFileSync("npx", ["tsx", "--conditions", "react-server", "tests/bench/scale.ts", "--child", JSON.stringify(task)], { stdio: "inherit", env });
         const result = { ...(JSON.parse(fs.readFileSync(resultFile, "utf8")) as SizeResult), stages: [generated.stage, ...readStages(resultFile)] };
         printSize(result);
         const store = storeFile(provider, ordersPerCustomer);
