@@ -13,7 +13,7 @@ export interface ClassifierOptions {
   seed: number;
   /** Defaults to the seed project's 64-128-64, dropout 0.3, learning rate 0.001. */
   hyperParameters?: Partial<ClassifierHyperParameters>;
-  /** Rows per step; "auto" (default) is 32 as in the seed project, larger for large samples (see autoBatchSize). */
+  /** Rows per step; "auto" (default) grows from the seed project's 32 with the sample (see autoBatchSize), and Adam's step with it unless hyperParameters set one. */
   batchSize?: number | "auto";
   /** Default 100. */
   maxEpochs?: number;
@@ -39,16 +39,22 @@ export type ClassifierSettings = Required<Omit<ClassifierOptions, "hyperParamete
 export const DEFAULT_HYPER_PARAMETERS: ClassifierHyperParameters = { units: [64, 128, 64], learningRate: 1e-3, dropout: 0.3 };
 
 /**
- * The seed project's 32 rows per step while an epoch is at most 128 steps (4,096 training
- * rows), then doubling (up to 256) until it is. In tfjs-wasm a step of this small network
- * costs a roughly fixed 10-20 ms of per-kernel overhead (Adam alone is ~100 kernels) up to
- * batches of ~128 rows, so the step count, not the row count, sets the time of an epoch.
- * With the default 10,000-row training sample, large data trains at 64 rows per step.
+ * The seed project's 32 rows per step, doubling (up to 256) while an epoch would take more
+ * than 8 steps. In tfjs-wasm a step of this small network costs a roughly fixed 10-20 ms of
+ * per-kernel overhead (Adam alone is ~100 kernels) up to batches of a few hundred rows, so the
+ * step count, not the row count, sets the time of an epoch. On the real file (1,434 training
+ * rows) 256 rows a step trained in 0.8 s instead of 1.35 s at 32, with held-out accuracy
+ * 0.975 instead of 0.973.
  */
 export function autoBatchSize(trainRows: number): number {
   let size = 32;
-  while (size < 256 && trainRows / size > 128) size *= 2;
+  while (size < 256 && trainRows / size > 8) size *= 2;
   return size;
+}
+
+/** Adam's default step for a batch size: the seed project's 1e-3 at 32 rows, growing with the square root of the batch (fewer, less noisy steps). */
+export function defaultLearningRate(batchSize: number): number {
+  return Number((DEFAULT_HYPER_PARAMETERS.learningRate * Math.sqrt(batchSize / 32)).toPrecision(3));
 }
 
 export interface PreparedRun {
@@ -70,6 +76,7 @@ export async function prepareRun(X: Float64Array, labels: Int32Array, k: number,
   const rng = createRng(settings.seed);
   const splits = planSplits(labels, k, settings, createRng(rng.seed()));
   const batchSize = settings.batchSize === "auto" ? autoBatchSize(splits.train.length) : settings.batchSize;
+  if (options.hyperParameters?.learningRate === undefined) settings.hyperParameters.learningRate = defaultLearningRate(batchSize);
   return { tf: await loadTf(), X, labels, columns, k, splits, settings, batchSize, trainingSeed: rng.seed() };
 }
 

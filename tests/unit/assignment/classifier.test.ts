@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { fitSegmentClassifier, type SegmentClassifierFit } from "@/lib/ml/assignment/classifier";
 import { argmaxSegments, predictSegmentProbabilities, type SegmentClassifierModel } from "@/lib/ml/assignment/model";
-import { autoBatchSize } from "@/lib/ml/assignment/training";
+import { autoBatchSize, defaultLearningRate } from "@/lib/ml/assignment/training";
 import { loadTf } from "@/lib/ml/tf";
 import { separatedBlobs } from "./blobs";
 
@@ -49,9 +49,10 @@ describe("segment classifier on three separated blobs (600 × 6)", () => {
     expect(correct / 150).toBeGreaterThanOrEqual(0.95);
   });
 
-  test("uses the seed project's defaults: 64-128-64, dropout 0.3, lr 0.001, batch 32", () => {
-    expect(fit.model.hyperParameters).toEqual({ units: [64, 128, 64], learningRate: 1e-3, dropout: 0.3 });
-    expect(fit.batchSize).toBe(32);
+  test("uses the seed project's 64-128-64 and dropout 0.3, with 64 rows a step for its 384 training rows and Adam's step grown to match", () => {
+    expect(fit.rows.train).toBe(384);
+    expect(fit.model.hyperParameters).toEqual({ units: [64, 128, 64], learningRate: 0.00141, dropout: 0.3 });
+    expect(fit.batchSize).toBe(64);
     expect(fit.model.weights.map((w) => w.shape)).toEqual([[6, 64], [64], [64, 128], [128], [128, 64], [64], [64, 3], [3]]);
   });
 
@@ -83,7 +84,7 @@ describe("segment classifier on three separated blobs (600 × 6)", () => {
 
   test("takes tuned hyper-parameters", async () => {
     const tuned = await fitSegmentClassifier(X, labels, 3, { seed: 5, maxEpochs: 1, hyperParameters: { units: [32, 16], dropout: 0 } });
-    expect(tuned.model.hyperParameters).toEqual({ units: [32, 16], learningRate: 1e-3, dropout: 0 });
+    expect(tuned.model.hyperParameters).toEqual({ units: [32, 16], learningRate: 0.00141, dropout: 0 });
     expect(tuned.model.weights.map((w) => w.shape)).toEqual([[6, 32], [32], [32, 16], [16], [16, 3], [3]]);
   });
 
@@ -113,14 +114,22 @@ describe("input checks", () => {
 });
 
 test.each([
-  [400, 32],
-  [4_096, 32],
-  [4_097, 64],
-  [8_002, 64],
-  [16_384, 128],
+  [200, 32],
+  [257, 64],
+  [400, 64],
+  [1_434, 256],
+  [8_002, 256],
   [1_000_000, 256],
 ])("auto batch size for %d training rows is %d", (rows, size) => {
   expect(autoBatchSize(rows)).toBe(size);
+});
+
+test.each([
+  [32, 0.001],
+  [128, 0.002],
+  [256, 0.00283],
+])("the default learning rate at %d rows a step is %d", (batchSize, rate) => {
+  expect(defaultLearningRate(batchSize)).toBe(rate);
 });
 
 test("argmax picks the first of tied segments", () => {
