@@ -185,7 +185,7 @@ export function writeOrderImport(header: BatchHeader, read: ChunkedRead<OrderRec
     // Customer ids already looked up or created, across chunks: bounded by the distinct customers.
     const customerIds = new Map<string, number>();
     const isFresh = await hasNoOrders(tx);
-    const outcome = await read(async (orders) => {
+    const writeChunk = async (orders: OrderRecord[]) => {
       const { ids, created } = await ensureCustomers(
         tx,
         batchId,
@@ -197,7 +197,17 @@ export function writeOrderImport(header: BatchHeader, read: ChunkedRead<OrderRec
       counts.rowsInserted += chunk.rowsInserted;
       counts.rowsUpdated += chunk.rowsUpdated;
       counts.rowsUnchanged += chunk.rowsUnchanged;
+    };
+    // One chunk in flight: the file's next chunk is parsed while the database takes this one
+    // (on PostgreSQL the server's index work and our parsing then share the two cores).
+    let writing: Promise<void> = Promise.resolve();
+    const outcome = await read(async (orders) => {
+      await writing;
+      writing = writeChunk(orders);
+      // Awaited with the next chunk or after the last; until then a failure must not count as unhandled.
+      writing.catch(() => undefined);
     });
+    await writing;
     return { outcome, counts, report: outcome.report };
   });
 }
