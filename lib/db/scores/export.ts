@@ -29,8 +29,10 @@ export async function* scoredCustomerPages({ filter, order = "id", limit = Infin
     const conditions = [...base.conditions];
     const params = [...base.params];
     if (after && order === "id") {
-      conditions.push(`s."customerId" > ?`);
-      params.push(after[CUSTOMER_ID]);
+      // The same bound on both sides of the join: PostgreSQL merge-joins the two id indexes, and
+      // without it scans the customers from the first id on every page (60,000 rows/s at a million).
+      conditions.push(`s."customerId" > ?`, `c."id" > ?`);
+      params.push(after[CUSTOMER_ID], after[CUSTOMER_ID]);
     } else if (after) {
       conditions.push(`(s."responseProbability" < ? OR (s."responseProbability" = ? AND s."customerId" > ?))`);
       params.push(after[RESPONSE_PROBABILITY], after[RESPONSE_PROBABILITY], after[CUSTOMER_ID]);
