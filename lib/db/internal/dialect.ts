@@ -6,13 +6,14 @@ import "server-only";
 import { Prisma as SqlitePrisma } from "../generated/sqlite";
 import { Prisma as PostgresPrisma } from "../generated/postgresql";
 import { databaseTarget, type Provider } from "./provider";
+import { sqliteDateText } from "./sqliteRows";
 import type { Prisma } from "./client";
 
 const provider: Provider = databaseTarget().provider;
 
-/** A value as the column stores it: Prisma keeps SQLite DateTimes as ISO-8601 text with an explicit offset. */
+/** A value as the column stores it (SQLite DateTimes as text, sqliteRows.ts). */
 function encode(value: unknown): unknown {
-  if (value instanceof Date && provider === "sqlite") return value.toISOString().replace("Z", "+00:00");
+  if (value instanceof Date && provider === "sqlite") return sqliteDateText(value);
   return value;
 }
 

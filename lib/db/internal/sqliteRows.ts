@@ -6,10 +6,15 @@
 import type Database from "better-sqlite3";
 import type { UpsertCounts } from "./upsertCounts";
 
-/** A value as Prisma stores it in SQLite: DateTime as ISO-8601 text with an explicit offset, booleans as 0/1; NaN as NULL. */
+/** A DateTime as Prisma stores it in SQLite: ISO-8601 text with an explicit offset. */
+export function sqliteDateText(date: Date): string {
+  return date.toISOString().replace("Z", "+00:00");
+}
+
+/** A value as Prisma stores it in SQLite: DateTime as sqliteDateText, booleans as 0/1; NaN as NULL. */
 export function sqliteValue(value: unknown): unknown {
   if (value === undefined || (typeof value === "number" && Number.isNaN(value))) return null;
-  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+  if (value instanceof Date) return sqliteDateText(value);
   if (typeof value === "boolean") return value ? 1 : 0;
   return value;
 }
