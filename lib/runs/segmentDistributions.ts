@@ -68,7 +68,7 @@ interface OrderHistory {
   orders: Map<string, Set<string>>;
 }
 
-function orderHistories(orders: readonly OrderRecord[]): Map<string, OrderHistory> {
+function orderHistories(orders: Iterable<OrderRecord>): Map<string, OrderHistory> {
   const histories = new Map<string, OrderHistory>();
   for (const order of orders) {
     const kind = classifyOrderLine(order);
@@ -220,7 +220,7 @@ export function computeSegmentDistributions(
   segmentKeys: ArrayLike<number>,
   keys: readonly number[],
   referenceYear: number,
-  orders: readonly OrderRecord[] = [],
+  orders: Iterable<OrderRecord> = [],
 ): Map<number, SegmentDistributions> {
   const histories = orderHistories(orders);
   const layout = planLayout(customers, histories);

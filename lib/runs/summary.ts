@@ -11,6 +11,7 @@ import { Coverage, type ClvCoverage, type ResponseCoverage } from "./coverage";
 import { samplePcaPoints, type PcaSample } from "./pcaSample";
 import { computeSegmentDistributions, type SegmentDistributions } from "./segmentDistributions";
 import type { KeyedSegment } from "./segmentKeys";
+import { linesWhere, type OrderLines } from "@/lib/data/orderTable";
 
 export interface SegmentSummary {
   segmentKey: number;
@@ -57,7 +58,7 @@ export interface SummaryContext {
   seed: number;
   economics?: Economics;
   /** The snapshot's order lines: segments' spend and channels come from them where a customer has any. */
-  orders?: readonly OrderRecord[];
+  orders?: OrderLines;
   /** The CLV model's source, for a customer whose scores record none of their own. */
   clvSource?: ClvSource | null;
 }
@@ -84,7 +85,7 @@ const profileSpendOf = (customer: CustomerRecord): number | null =>
 const DAY_MS = 86_400_000;
 
 /** Net spend per customer with a sale in the order lines: returns netted, cancelled orders left out. */
-function orderSpendByCustomer(orders: readonly OrderRecord[]): Map<string, number> {
+function orderSpendByCustomer(orders: Iterable<OrderRecord>): Map<string, number> {
   const buyers = new Set<string>();
   const spend = new Map<string, number>();
   for (const order of orders) {
@@ -102,7 +103,7 @@ export function summariseRun(customers: readonly CustomerRecord[], scores: Custo
   // Each customer's spend from their order lines where they have any, else from the profile: revenue leaves no one out.
   // The models see the lines up to the end of the snapshot day; so do revenue and the charts.
   const end = Date.parse(context.snapshotDate) + DAY_MS;
-  const orders = (context.orders ?? []).filter((order) => order.orderDate.getTime() < end);
+  const orders = linesWhere(context.orders ?? [], (order) => order.orderDate.getTime() < end);
   const orderSpend = orderSpendByCustomer(orders);
   const spendOf = (customer: CustomerRecord) => orderSpend.get(customer.externalId) ?? profileSpendOf(customer);
   const keyOf = new Map(segments.map((segment) => [segment.label, segment.segmentKey]));

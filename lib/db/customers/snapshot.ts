@@ -7,15 +7,17 @@
  */
 import "server-only";
 import { createHash } from "node:crypto";
-import { CUSTOMER_COLUMNS, type CustomAttributes, type CustomerRecord, type OrderLineKind, type OrderRecord } from "@/lib/data/customer";
+import { CUSTOMER_COLUMNS, type CustomAttributes, type CustomerRecord, type OrderLineKind } from "@/lib/data/customer";
 import { InputFingerprints, fingerprintProfiles } from "@/lib/data/inputFingerprint";
-import { parseStoredDate, readTablePages } from "../internal/rawReader";
+import { OrderTable } from "@/lib/data/orderTable";
+import { parseStoredDate, readRows, readTablePages } from "../internal/rawReader";
 
 export interface Snapshot {
   customers: CustomerRecord[];
   /** Database id of each customer, in the same order. */
   customerIds: number[];
-  orders: OrderRecord[];
+  /** Columns, not an object per line: a million customers have tens of millions of lines. */
+  orders: OrderTable;
   hash: string;
   /** Per customer, in the same order: a fingerprint of their profile and order lines (lib/data/inputFingerprint.ts). */
   inputHashes: Float64Array;
@@ -45,30 +47,30 @@ export async function loadSnapshot(): Promise<Snapshot> {
     }
   }
   const fingerprints = new InputFingerprints(profileHashes);
-  const orders: OrderRecord[] = [];
-  const intern = createInterner();
+  // The count is a capacity hint: lines imported meanwhile only make the table grow.
+  const [[lineCount]] = await readRows(`SELECT COUNT(*) FROM "Order"`, []);
+  const orders = new OrderTable(
+    customers.map((customer) => customer.externalId),
+    Number(lineCount),
+  );
   const readDate = createDateReader();
-  let previousOrderId: string | null = null;
   for await (const page of readTablePages("Order", ORDER_SELECT)) {
     for (const [, lineKey, customerId, orderId, storedDate, amount, quantity, category, channel, storedKind] of page) {
       const index = indexOf.get(customerId as number);
       // A line whose customer an import created after the customers were read belongs to the next snapshot.
       if (index === undefined) continue;
       const { time, iso } = readDate(storedDate);
-      const orderDate = new Date(time);
-      const kind = intern(storedKind as string) as OrderLineKind;
-      // An order's lines are usually consecutive: they share one string.
-      if (orderId !== previousOrderId) previousOrderId = orderId as string | null;
-      orders.push({
-        customerId: customers[index].externalId,
-        orderId: previousOrderId,
-        orderDate,
-        amount: amount as number,
-        quantity: quantity as number | null,
-        category: intern(category as string | null),
-        channel: intern(channel as string | null),
+      const kind = storedKind as OrderLineKind;
+      orders.push(
+        index,
+        time,
+        amount as number,
+        quantity as number | null,
+        orderId as string | null,
+        category as string | null,
+        channel as string | null,
         kind,
-      });
+      );
       // Sales hash as they did before kinds existed, so an unchanged database keeps its snapshot hash.
       const line = `${lineKey as string}:${iso}:${amount as number}${kind === "sale" ? "" : `:${kind}`}`;
       hash.update(`${line}\n`);
@@ -86,18 +88,6 @@ function toCustomerRecord(row: unknown[]): CustomerRecord {
   });
   record.attributes = parseAttributes(row[2]);
   return record as CustomerRecord;
-}
-
-/** One string per distinct value: the driver hands a fresh copy per row, and millions of lines repeat a few categories. */
-function createInterner(): <T extends string | null>(value: T) => T {
-  const seen = new Map<string, string>();
-  return (value) => {
-    if (value === null) return value;
-    const known = seen.get(value);
-    if (known !== undefined) return known as typeof value;
-    seen.set(value, value);
-    return value;
-  };
 }
 
 /** Order dates repeat (a few hundred days over millions of lines): each stored text is parsed and formatted once. */

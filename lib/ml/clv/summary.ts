@@ -23,6 +23,7 @@
  */
 import { PURCHASE_FIELDS, SPEND_FIELDS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
 import type { RfmSummary } from "./rfmSummary";
+import type { OrderLines } from "@/lib/data/orderTable";
 
 const DAY_MS = 86_400_000;
 
@@ -37,49 +38,68 @@ export interface OrdersSummary extends CustomerRfmSummary {
   ordersAfterSnapshot: number;
 }
 
-export function summaryFromOrders(orders: readonly OrderRecord[], options: { snapshotDate?: Date } = {}): OrdersSummary {
+export function summaryFromOrders(
+  orders: OrderLines,
+  options: { snapshotDate?: Date; /** The lines that count as purchases (all, by default). */ include?: (order: OrderRecord) => boolean } = {},
+): OrdersSummary {
+  // Per input line: its day and amount, and its customer in order of first appearance (−1 for a line not included).
   const days = new Float64Array(orders.length);
-  orders.forEach((order, index) => {
+  const amounts = new Float64Array(orders.length);
+  const firstSeen = new Int32Array(orders.length).fill(-1);
+  const seen = new Map<string, number>();
+  let index = 0;
+  let latest = -Infinity;
+  for (const order of orders) {
+    const line = index++;
+    if (options.include && !options.include(order)) continue;
     const time = order.orderDate instanceof Date ? order.orderDate.getTime() : NaN;
-    if (!Number.isFinite(time)) throw new RangeError(`order at index ${index}: orderDate is not a valid date`);
-    if (!Number.isFinite(order.amount)) throw new RangeError(`order at index ${index}: amount must be a finite number, got ${order.amount}`);
-    days[index] = Math.floor(time / DAY_MS);
-  });
+    if (!Number.isFinite(time)) throw new RangeError(`order at index ${line}: orderDate is not a valid date`);
+    if (!Number.isFinite(order.amount)) throw new RangeError(`order at index ${line}: amount must be a finite number, got ${order.amount}`);
+    days[line] = Math.floor(time / DAY_MS);
+    amounts[line] = order.amount;
+    latest = Math.max(latest, days[line]);
+    let customer = seen.get(order.customerId);
+    if (customer === undefined) seen.set(order.customerId, (customer = seen.size));
+    firstSeen[line] = customer;
+  }
   if (options.snapshotDate && !Number.isFinite(options.snapshotDate.getTime())) throw new RangeError("snapshotDate is not a valid date");
-  if (!options.snapshotDate && orders.length === 0) throw new RangeError("no orders to summarise and no snapshotDate");
-  const snapshot = options.snapshotDate ? Math.floor(options.snapshotDate.getTime() / DAY_MS) : days.reduce((latest, day) => Math.max(latest, day), -Infinity);
-  // Customers in order of first appearance; each line's customer row, −1 after the snapshot.
-  const rowOf = new Map<string, number>();
-  const lineRow = new Int32Array(orders.length);
+  if (!options.snapshotDate && latest === -Infinity) throw new RangeError("no orders to summarise and no snapshotDate");
+  const snapshot = options.snapshotDate ? Math.floor(options.snapshotDate.getTime() / DAY_MS) : latest;
+  // Customers in order of first appearance up to the snapshot; each line's customer row, −1 after it.
+  const seenIds = [...seen.keys()];
+  const rowOfSeen = new Int32Array(seenIds.length).fill(-1);
+  const rowIds: string[] = [];
+  const lineRow = new Int32Array(orders.length).fill(-1);
   let ordersAfterSnapshot = 0;
-  orders.forEach((order, index) => {
-    if (days[index] > snapshot) {
+  for (let line = 0; line < orders.length; line++) {
+    const customer = firstSeen[line];
+    if (customer < 0) continue;
+    if (days[line] > snapshot) {
       ordersAfterSnapshot++;
-      lineRow[index] = -1;
-      return;
+      continue;
     }
-    let row = rowOf.get(order.customerId);
-    if (row === undefined) rowOf.set(order.customerId, (row = rowOf.size));
-    lineRow[index] = row;
-  });
-  const n = rowOf.size;
+    if (rowOfSeen[customer] < 0) {
+      rowOfSeen[customer] = rowIds.length;
+      rowIds.push(seenIds[customer]);
+    }
+    lineRow[line] = rowOfSeen[customer];
+  }
+  const n = rowIds.length;
   const { first, last, purchaseDays } = purchaseDaysByCustomer(days, lineRow, n);
   // Spend on repeat purchase days: every line not on the customer's first day.
   const repeatSpend = new Float64Array(n);
-  for (let index = 0; index < orders.length; index++) {
-    const row = lineRow[index];
-    if (row >= 0 && days[index] !== first[row]) repeatSpend[row] += orders[index].amount;
+  for (let line = 0; line < orders.length; line++) {
+    const row = lineRow[line];
+    if (row >= 0 && days[line] !== first[row]) repeatSpend[row] += amounts[line];
   }
   const summary: OrdersSummary = { ...emptyColumns(n), snapshotDate: new Date(snapshot * DAY_MS), ordersAfterSnapshot };
-  let i = 0;
-  for (const customerId of rowOf.keys()) {
+  for (let i = 0; i < n; i++) {
     const x = purchaseDays[i] - 1;
-    summary.customerIds[i] = customerId;
+    summary.customerIds[i] = rowIds[i];
     summary.frequency[i] = x;
     summary.recency[i] = last[i] - first[i];
     summary.T[i] = snapshot - first[i];
     summary.monetary[i] = x > 0 ? repeatSpend[i] / x : 0;
-    i++;
   }
   return summary;
 }

@@ -8,8 +8,9 @@
  * that needs two purchases (days between them) is missing for one-time buyers. Missing values
  * are imputed by the training median for clustering only: persona tables keep them missing.
  */
-import { classifyOrderLine, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
+import { classifyOrderLine, type CustomerRecord } from "@/lib/data/customer";
 import { quantiles } from "./stats";
+import type { OrderLines } from "@/lib/data/orderTable";
 
 const DAY_MS = 86_400_000;
 /** Categories and channels kept by name; the rest are pooled, so a shop with 400 product lines still gives a few readable shares. */
@@ -67,7 +68,7 @@ interface Vocabulary {
   hasCancelled: boolean;
 }
 
-function accumulate(orders: readonly OrderRecord[], snapshot: number): Map<string, Totals> {
+function accumulate(orders: OrderLines, snapshot: number): Map<string, Totals> {
   const totals = new Map<string, Totals>();
   for (const order of orders) {
     const time = order.orderDate.getTime();
@@ -103,18 +104,23 @@ function accumulate(orders: readonly OrderRecord[], snapshot: number): Map<strin
   return totals;
 }
 
-function buildVocabulary(orders: readonly OrderRecord[], totals: ReadonlyMap<string, Totals>): Vocabulary {
+function buildVocabulary(orders: OrderLines, totals: ReadonlyMap<string, Totals>): Vocabulary {
   const revenue = new Map<string, number>();
   const channelCounts = new Map<string, number>();
   for (const t of totals.values()) {
     for (const [category, amount] of t.byCategory) revenue.set(category, (revenue.get(category) ?? 0) + amount);
     for (const channel of t.purchases.values()) if (channel !== null) channelCounts.set(channel, (channelCounts.get(channel) ?? 0) + 1);
   }
-  const kinds = new Set(orders.map(classifyOrderLine));
+  const kinds = new Set<string>();
+  let hasQuantity = false;
+  for (const order of orders) {
+    kinds.add(classifyOrderLine(order));
+    if (order.quantity !== null) hasQuantity = true;
+  }
   return {
     categories: topNames(revenue, MAX_CATEGORIES, OTHER_CATEGORIES),
     channels: topNames(channelCounts, MAX_CHANNELS, OTHER_CHANNELS),
-    hasQuantity: orders.some((order) => order.quantity !== null),
+    hasQuantity,
     hasReturns: kinds.has("return"),
     hasCancelled: kinds.has("cancelled"),
   };
@@ -213,7 +219,7 @@ export interface OrderTotals {
   byCustomer: ReadonlyMap<string, Totals>;
 }
 
-export function sumOrderLines(orders: readonly OrderRecord[], snapshotDate: Date | string): OrderTotals {
+export function sumOrderLines(orders: OrderLines, snapshotDate: Date | string): OrderTotals {
   const snapshotDay = toSnapshotDay(snapshotDate);
   return { snapshotDay, byCustomer: accumulate(orders, snapshotDay * DAY_MS) };
 }
@@ -225,7 +231,7 @@ export function countCustomersWithOrders(customers: readonly CustomerRecord[], t
 
 export function fitOrderFeatures(
   customers: readonly CustomerRecord[],
-  orders: readonly OrderRecord[],
+  orders: OrderLines,
   snapshotDate: Date | string,
   summed: OrderTotals = sumOrderLines(orders, snapshotDate),
 ): { pipeline: OrderFeaturePipeline; table: OrderFeatureTable } {
@@ -268,11 +274,7 @@ export function fitOrderFeatures(
 }
 
 /** The unscaled features of these customers, over the pipeline's categories and channels. */
-export function buildOrderFeatureTable(
-  pipeline: OrderFeaturePipeline,
-  customers: readonly CustomerRecord[],
-  orders: readonly OrderRecord[],
-): OrderFeatureTable {
+export function buildOrderFeatureTable(pipeline: OrderFeaturePipeline, customers: readonly CustomerRecord[], orders: OrderLines): OrderFeatureTable {
   const snapshotDay = toSnapshotDay(pipeline.snapshotDate);
   return buildTable(customers, accumulate(orders, snapshotDay * DAY_MS), snapshotDay, pipeline.features, pipeline);
 }

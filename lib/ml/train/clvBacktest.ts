@@ -3,17 +3,18 @@
  * cutoff, with the same sale / return / cancel rules as the CLV stage, one BG/NBD + Gamma-Gamma fit
  * on it (a seeded sample past MAX_FIT_CUSTOMERS), and the hold-out actuals from the lines after it. Deterministic for a seed.
  */
-import { classifyOrderLine, type OrderRecord } from "@/lib/data/customer";
+import { classifyOrderLine } from "@/lib/data/customer";
 import { chooseBacktestWindow, evaluateBacktest, gradeBacktest, type BacktestActuals, type BacktestWindow } from "@/lib/ml/clv";
 import { summariseOrders, tryFit } from "./clvStage";
 import type { ClvBacktestOutcome } from "./types";
+import type { OrderLines } from "@/lib/data/orderTable";
 
 const DAY_MS = 86_400_000;
 
 export const NO_ORDER_LINES =
   "The data have customer profiles but no order lines: with no order dates there is no later period to check the lifetime values against. Import order lines to get a backtest.";
 
-export function backtestClv(orders: readonly OrderRecord[], snapshotDate: Date, options: { holdoutWeeks?: number; seed?: number } = {}): ClvBacktestOutcome {
+export function backtestClv(orders: OrderLines, snapshotDate: Date, options: { holdoutWeeks?: number; seed?: number } = {}): ClvBacktestOutcome {
   let firstSale = Infinity;
   for (const order of orders) if (classifyOrderLine(order) === "sale") firstSale = Math.min(firstSale, order.orderDate.getTime());
   if (firstSale === Infinity) return { status: "unavailable", reason: NO_ORDER_LINES };
@@ -45,7 +46,7 @@ export function backtestClv(orders: readonly OrderRecord[], snapshotDate: Date, 
  * Per calibration customer: distinct sale days and net spend after the cutoff (up to the hold-out
  * end), net spend up to it; and how many customers first buy in the hold-out. Cancelled lines never count.
  */
-function holdoutActuals(orders: readonly OrderRecord[], customerIds: readonly string[], window: BacktestWindow) {
+function holdoutActuals(orders: OrderLines, customerIds: readonly string[], window: BacktestWindow) {
   const rowOf = new Map(customerIds.map((id, i) => [id, i]));
   const n = customerIds.length;
   const actuals: BacktestActuals = { purchases: new Float64Array(n), spend: new Float64Array(n), pastSpend: new Float64Array(n) };

@@ -20,6 +20,7 @@ import {
 } from "@/lib/ml/clv";
 import type { CustomerSummary, SummaryLookup } from "@/lib/ml/features";
 import type { ClvCoverage, ClvSource } from "./types";
+import { someLine, type OrderLines } from "@/lib/data/orderTable";
 
 const DAY_MS = 86_400_000;
 const YEAR_DAYS = 365.25;
@@ -54,7 +55,7 @@ export const MIN_PROFILE_FIT = 50;
  * Cancelled lines never count; returns are netted: each customer's spend per purchase is scaled
  * by their net-to-gross ratio, so purchase counts stay those of real purchases.
  */
-export function buildClvPlan(customers: readonly CustomerRecord[], orders: readonly OrderRecord[], snapshotDate: Date): ClvPlan {
+export function buildClvPlan(customers: readonly CustomerRecord[], orders: OrderLines, snapshotDate: Date): ClvPlan {
   const indexOf = new Map(customers.map((customer, i) => [customer.externalId, i]));
   const notes: (string | null)[] = customers.map(() => null);
   let ordersPart: ClvSummary | null = null;
@@ -91,10 +92,10 @@ export function buildClvPlan(customers: readonly CustomerRecord[], orders: reado
 }
 
 /** The order-line summary at `snapshotDate`: sales only, returns netted (see buildClvPlan); null when there is no sale. */
-export function summariseOrders(orders: readonly OrderRecord[], snapshotDate: Date): OrdersSummary | null {
-  const sales = orders.filter((order) => classifyOrderLine(order) === "sale");
-  if (sales.length === 0) return null;
-  const summary = summaryFromOrders(sales, { snapshotDate });
+export function summariseOrders(orders: OrderLines, snapshotDate: Date): OrdersSummary | null {
+  const isSale = (order: OrderRecord) => classifyOrderLine(order) === "sale";
+  if (!someLine(orders, isSale)) return null;
+  const summary = summaryFromOrders(orders, { snapshotDate, include: isSale });
   netReturns(summary, orders, snapshotDate);
   return summary;
 }
@@ -108,7 +109,7 @@ function profileReason(reason: string, hasOrders: boolean): string {
 }
 
 /** Scales each customer's spend per purchase by net / gross over lines up to the snapshot. */
-function netReturns(summary: CustomerRfmSummary, orders: readonly OrderRecord[], snapshotDate: Date): void {
+function netReturns(summary: CustomerRfmSummary, orders: OrderLines, snapshotDate: Date): void {
   const last = snapshotDate.getTime() + DAY_MS;
   const rowOf = new Map(summary.customerIds.map((id, i) => [id, i]));
   const gross = new Float64Array(summary.customerIds.length);
@@ -324,7 +325,7 @@ export function measureClvCoverage(columns: Pick<ClvColumns, "clvSource" | "clvN
 }
 
 /** Annualised past spend × margin: from order lines over each customer's observed span where they have any, else from the two-year Mnt* totals. */
-export function computeHistoricalClv(customers: readonly CustomerRecord[], orders: readonly OrderRecord[], snapshotDate: Date, margin: number): Float64Array {
+export function computeHistoricalClv(customers: readonly CustomerRecord[], orders: OrderLines, snapshotDate: Date, margin: number): Float64Array {
   const out = new Float64Array(customers.length).fill(Number.NaN);
   const snapshot = snapshotDate.getTime();
   const indexOf = new Map(customers.map((customer, i) => [customer.externalId, i]));

@@ -1,9 +1,10 @@
 /** The columns drift is measured on: every unscaled feature the run segmented on, plus the raw categories. */
-import type { CustomerRecord, OrderRecord } from "@/lib/data/customer";
+import type { CustomerRecord } from "@/lib/data/customer";
 import type { DriftColumn } from "@/lib/ml/drift";
 import { buildFeatureTable, type SummaryLookup } from "@/lib/ml/features";
 import { buildOrderFeatureTable } from "@/lib/ml/features/orderBehaviour";
 import type { TrainedModels } from "./types";
+import type { OrderLines } from "@/lib/data/orderTable";
 
 /** Unscaled numeric features by name: an order feature table, or the profile features' table. */
 export interface NumericDriftTable {
@@ -14,7 +15,7 @@ export interface NumericDriftTable {
 export function listDriftColumns(
   models: Pick<TrainedModels, "features" | "orderFeatures">,
   records: readonly CustomerRecord[],
-  orders: readonly OrderRecord[],
+  orders: OrderLines,
   summaries?: SummaryLookup,
   /** The numeric features of these records under these models, when the caller has them already (trainAll does). */
   numeric?: NumericDriftTable,

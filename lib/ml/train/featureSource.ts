@@ -5,7 +5,7 @@
  * same features, unscaled and missing where a customer's data did not have them, so a trait is
  * never an imputed median nor a winsorised value.
  */
-import { PURCHASE_FIELDS, SPEND_FIELDS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
+import { PURCHASE_FIELDS, SPEND_FIELDS, type CustomerRecord } from "@/lib/data/customer";
 import { buildFeatureTable, fitFeaturePipeline, SEGMENTATION_FEATURES, type FeaturePipeline, type SummaryLookup } from "@/lib/ml/features";
 import { scaleFeatures, unscaleFeatures } from "@/lib/ml/features/pipeline";
 import { splitFeatureColumns } from "@/lib/ml/features/table";
@@ -15,6 +15,7 @@ import type { NumericDriftTable } from "./driftColumns";
 import type { FeatureColumn } from "@/lib/ml/personas";
 import { InsufficientDataError } from "@/lib/ml/response";
 import type { FeatureSource, TrainedModels } from "./types";
+import type { OrderLines } from "@/lib/data/orderTable";
 
 export const MIN_SEGMENT_CUSTOMERS = 30;
 
@@ -39,7 +40,7 @@ const hasProfileBehaviour = (record: CustomerRecord): boolean => [...SPEND_FIELD
 
 export function buildSegmentationFeatures(
   customers: readonly CustomerRecord[],
-  orders: readonly OrderRecord[],
+  orders: OrderLines,
   snapshotDate: Date,
   seed: number,
   summaries: SummaryLookup | undefined,
@@ -66,7 +67,7 @@ function withAttributes(
 
 function baseFeatures(
   customers: readonly CustomerRecord[],
-  orders: readonly OrderRecord[],
+  orders: OrderLines,
   snapshotDate: Date,
   seed: number,
   summaries: SummaryLookup | undefined,

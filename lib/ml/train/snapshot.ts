@@ -4,11 +4,12 @@
  * extract date is at least enrolment + recency for every customer: we take the latest such
  * date. With order lines, the day after the last order.
  */
-import type { CustomerRecord, OrderRecord } from "@/lib/data/customer";
+import type { CustomerRecord } from "@/lib/data/customer";
+import type { OrderLines } from "@/lib/data/orderTable";
 
 const DAY_MS = 86_400_000;
 
-export function inferSnapshotDate(customers: readonly CustomerRecord[], orders: readonly OrderRecord[] = []): Date {
+export function inferSnapshotDate(customers: readonly CustomerRecord[], orders: OrderLines = []): Date {
   let latest = Number.NEGATIVE_INFINITY;
   for (const customer of customers) {
     if (customer.dtCustomer) latest = Math.max(latest, customer.dtCustomer.getTime() + (customer.recency ?? 0) * DAY_MS);

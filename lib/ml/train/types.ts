@@ -1,5 +1,5 @@
 /** What trainAll takes and returns: plain data, so runs can be stored and compared. */
-import type { CustomerRecord, OrderRecord } from "@/lib/data/customer";
+import type { CustomerRecord } from "@/lib/data/customer";
 import type { SegmentClassifierModel } from "@/lib/ml/assignment/model";
 import type { ClvModel } from "@/lib/ml/clv";
 import type { DriftColumn, DriftReference } from "@/lib/ml/drift";
@@ -9,11 +9,12 @@ import type { OrderFeaturePipeline } from "@/lib/ml/features/orderBehaviour";
 import type { Persona } from "@/lib/ml/personas";
 import type { ResponseReport, TrainedResponseModel } from "@/lib/ml/response";
 import type { PcaModel, SegmentationModel, SpaceName } from "@/lib/ml/segmentation";
+import type { OrderLines } from "@/lib/data/orderTable";
 
 export interface TrainData {
   customers: readonly CustomerRecord[];
   /** Order lines, when there are any: the CLV summary is then exact instead of approximated from profiles. */
-  orders?: readonly OrderRecord[];
+  orders?: OrderLines;
 }
 
 export interface TrainConfig {

@@ -194,7 +194,7 @@ export function defineImportUpdateSuite(provider: TestProvider): void {
       expect(again).toMatchObject({ status: "SUCCEEDED", rowsInserted: 0, rowsUpdated: 0, rowsUnchanged: 4 });
 
       const snapshot = await lib.loadSnapshot();
-      expect(snapshot.orders.map((o) => [o.customerId, o.orderId, o.amount, o.kind])).toEqual([
+      expect([...snapshot.orders].map((o) => [o.customerId, o.orderId, o.amount, o.kind])).toEqual([
         ["p1", "S1", 59.97, "sale"],
         ["p1", "S1", 9, "sale"],
         ["p1", "C77", -19.99, "return"],
