@@ -9,8 +9,7 @@ import { createHash } from "node:crypto";
 import { CUSTOMER_COLUMNS, createEmptyCustomer, type CustomAttributes, type CustomerField, type CustomerRecord } from "@/lib/data/customer";
 import type { ProfileChanges } from "@/lib/import/report";
 import type { Prisma } from "../internal/client";
-import { bulkInsert } from "../internal/bulkWrite";
-import { DB_NULL } from "../internal/dialect";
+import { bulkInsert, bulkUpsert } from "../internal/bulkWrite";
 import { readStoredProfiles } from "./storedProfiles";
 
 type Tx = Prisma.TransactionClient;
@@ -62,6 +61,9 @@ export async function upsertCustomers(tx: Tx, batchId: number, records: Customer
         );
     const stored = new Map(existing.map((row) => [row.externalId, row]));
     const inserts: CustomerRecord[] = [];
+    const updates: unknown[][] = [];
+    const rehashed: unknown[][] = [];
+    const now = new Date();
     for (const record of chunk) {
       const previous = stored.get(record.externalId);
       if (!previous) {
@@ -72,17 +74,25 @@ export async function upsertCustomers(tx: Tx, batchId: number, records: Customer
       const contentHash = customerContentHash(merged);
       if (!changed.length) {
         // Nothing the file names differs; a hash written by an older rule is brought up to date.
-        if (contentHash !== previous.contentHash) await tx.customer.update({ where: { id: previous.id }, data: { contentHash } });
+        if (contentHash !== previous.contentHash) rehashed.push([record.externalId, contentHash]);
         rowsUnchanged++;
         continue;
       }
       for (const column of changed) changedPerColumn.set(column, (changedPerColumn.get(column) ?? 0) + 1);
-      const data: Record<string, unknown> = { contentHash, importBatchId: batchId };
-      for (const field of fields) data[field] = merged[field];
-      if (columns.attributeKeys.length) data.attributes = merged.attributes ?? DB_NULL;
-      await tx.customer.update({ where: { id: previous.id }, data });
-      rowsUpdated++;
+      const attributes = merged.attributes ? JSON.stringify(merged.attributes) : null;
+      updates.push([
+        record.externalId,
+        ...fields.map((field) => merged[field]),
+        ...(columns.attributeKeys.length ? [attributes] : []),
+        contentHash,
+        batchId,
+        now,
+      ]);
     }
+    // Set-based, not a statement per customer: a re-imported million-customer file may change most of them.
+    const updateColumns = ["externalId", ...fields, ...(columns.attributeKeys.length ? ["attributes"] : []), "contentHash", "importBatchId", "updatedAt"];
+    if (updates.length) rowsUpdated += (await bulkUpsert(tx, "Customer", "externalId", updateColumns, ["contentHash"], updates)).updated;
+    if (rehashed.length) await bulkUpsert(tx, "Customer", "externalId", ["externalId", "contentHash"], ["contentHash"], rehashed);
     rowsInserted += await insertCustomers(tx, batchId, inserts);
   }
   const changes: ProfileChanges = {

@@ -4,6 +4,7 @@
  * the rest. Not INSERT … ON CONFLICT: that draws a sequence value for every conflicting row, and
  * re-importing a large unchanged file again and again would run the int ids out.
  */
+import { createHash } from "node:crypto";
 import type pg from "pg";
 import { copyRows } from "./copy";
 import type { UpsertCounts } from "./upsertCounts";
@@ -17,8 +18,9 @@ export async function upsertPostgresRows(
   compared: readonly string[],
   rows: Iterable<readonly unknown[]>,
 ): Promise<UpsertCounts> {
-  const staging = `upsert_${table}`;
   const list = columns.map((column) => `"${column}"`).join(", ");
+  // One staging table per column list: a transaction may upsert different columns of one table.
+  const staging = `upsert_${table}_${createHash("sha1").update(list).digest("hex").slice(0, 8)}`;
   await client.query(`CREATE TEMP TABLE IF NOT EXISTS "${staging}" ON COMMIT DROP AS SELECT ${list} FROM "${table}" WITH NO DATA`);
   await client.query(`TRUNCATE "${staging}"`);
   const total = await copyRows(client, staging, columns, rows);
