@@ -7,7 +7,7 @@
 import "server-only";
 import { writeAudit } from "./audit";
 import { db, type Prisma } from "./internal/client";
-import { serialiseImports } from "./internal/dialect";
+import { dropPartitions, serialiseImports } from "./internal/dialect";
 import { holdOffRetrain } from "./lease";
 
 /** Rows per table, in the order they are removed (children first). */
@@ -74,6 +74,8 @@ export async function deleteBusinessData(actor: { userId: string | null; via: "a
       importBatches: (await tx.importBatch.deleteMany()).count,
       retrainLeases: (await tx.retrainLease.deleteMany()).count,
     };
+    // Each run's scores are a partition of their own on PostgreSQL, left empty by the delete.
+    await dropPartitions(tx, "CustomerScore");
     const details = { via: actor.via, ...counts } satisfies Prisma.InputJsonValue;
     await writeAudit(tx, { userId: actor.userId, action: "data.reset", target: "business-data", details });
     return counts;

@@ -6,8 +6,9 @@
 import "server-only";
 import { writeAudit, type AuditEntry } from "./audit";
 import { db, type Prisma } from "./internal/client";
-import { bulkInsert } from "./internal/bulkWrite";
+import { bulkInsertPartition } from "./internal/bulkWrite";
 import { refreshPlannerStatistics } from "./internal/dialect";
+import { partitionName } from "./internal/partition";
 import { assertLeaseHeld, LeaseLostError } from "./lease";
 import { decisionReview, parseStored } from "./runJson";
 import { AWAITING_WORKER, reapDeadRuns } from "./runLiveness";
@@ -258,29 +259,32 @@ export async function writeRunOutcome(runId: number, outcome: RunOutcome, onProg
   let scoresMs = 0;
   await db.$transaction(async (tx) => {
     await assertLeaseHeld(tx, runId);
-    const { count } = await tx.modelRun.updateMany({ where: { id: runId, status: "RUNNING" }, data: { stage: "write" } });
-    if (count === 0) throw new LeaseLostError(runId);
+    // The run's row is not locked before its scores are attached: attaching locks ModelRun against
+    // writers (the scores' foreign key), and a progress update waiting for that row would deadlock it.
+    if ((await tx.modelRun.count({ where: { id: runId, status: "RUNNING" } })) === 0) throw new LeaseLostError(runId);
     await tx.modelArtifact.createMany({ data: Object.entries(outcome.artifacts).map(([name, data]) => ({ runId, name, data })) });
     await tx.segmentProfile.createMany({ data: outcome.segments.map((segment) => ({ ...segment, runId })) });
     const chunk = 20_000;
     const started = performance.now();
-    for (let start = 0; start < outcome.scores.length; start += chunk) {
-      const rows = outcome.scores
-        .slice(start, start + chunk)
-        .map((score) => [runId, ...SCORE_COLUMNS.slice(1).map((column) => score[column as keyof ScoreRow])]);
-      await bulkInsert(tx, "CustomerScore", SCORE_COLUMNS, rows);
-      onProgress?.(Math.min(1, (start + chunk) / outcome.scores.length));
-    }
+    await bulkInsertPartition(tx, "CustomerScore", { column: "runId", value: runId }, SCORE_COLUMNS, async (insert) => {
+      for (let start = 0; start < outcome.scores.length; start += chunk) {
+        const rows = outcome.scores.slice(start, start + chunk).map((score) => SCORE_COLUMNS.map((column) => (column === "runId" ? runId : score[column])));
+        await insert(rows);
+        onProgress?.(Math.min(1, (start + chunk) / outcome.scores.length));
+      }
+    });
     scoresMs = Math.round(performance.now() - started);
     const { activate, audit, artifacts, segments, scores, ...fields } = outcome;
-    await tx.modelRun.update({
-      where: { id: runId },
+    const { count } = await tx.modelRun.updateMany({
+      where: { id: runId, status: "RUNNING" },
       data: { ...fields, drift: fields.drift ?? undefined, stability: fields.stability ?? undefined, finishedAt: new Date(), stage: "done", progress: 1 },
     });
+    if (count === 0) throw new LeaseLostError(runId);
     if (activate) await tx.runActivation.create({ data: { runId, reason: activate.reason } });
     await writeAudit(tx, audit);
   }, TRANSACTION_OPTIONS);
-  await refreshPlannerStatistics(db, ["CustomerScore"]);
+  // The run's own partition on PostgreSQL: analysing the parent would sample every run's.
+  await refreshPlannerStatistics(db, [partitionName("CustomerScore", runId)]);
   return { scoresMs };
 }
 

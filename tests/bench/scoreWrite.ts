@@ -2,12 +2,14 @@
  * `npm run bench:scores` — rows per second of writing a run's scores (writeRunOutcome: one
  * transaction with the run's activation) for 100,000 and 1,000,000 customers, on a fresh
  * SQLite file and a fresh PostgreSQL database (TEST_POSTGRES_URL, default the local server).
- * `-- --customers N` writes N only. The CPU time of this process is printed too: on a shared
+ * `-- --customers N` writes N only. The CPU time of this process, and of
+ * the PostgreSQL server's processes for the database when it runs on this machine, is printed too: on a shared
  * machine the wall time says as much about the neighbours. Each provider runs in its own process, since the
  * database client is chosen at start-up.
  */
 import { execFileSync } from "node:child_process";
 import os from "node:os";
+import { meterServerCpu } from "./serverCpu";
 
 const customersFlag = process.argv.indexOf("--customers");
 const SIZES = customersFlag > 0 ? [Number(process.argv[customersFlag + 1])] : [100_000, 1_000_000];
@@ -44,6 +46,7 @@ async function benchProvider(provider: "sqlite" | "postgresql", customers: numbe
     const { runId: firstRun } = await seedScoredRun({ customers });
     const scores = await db.customerScore.findMany({ where: { runId: firstRun } });
     const { runId, release } = await beginSeededRun(7, { seeded: true }, customers);
+    const serverCpu = provider === "postgresql" ? meterServerCpu(new URL(database.url).pathname.slice(1)) : null;
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
     await writeRunOutcome(runId, {
@@ -64,11 +67,17 @@ async function benchProvider(provider: "sqlite" | "postgresql", customers: numbe
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    const serverSeconds = serverCpu?.stop() ?? null;
     await release();
     const written = await db.customerScore.count({ where: { runId } });
     console.log(
       `${provider.padEnd(10)} ${written.toLocaleString("en-US").padStart(9)} scores in one transaction: ${seconds.toFixed(2)} s, ` +
-        `${Math.round(written / seconds).toLocaleString("en-US")} rows/s (process CPU ${cpuSeconds.toFixed(2)} s, not counting PostgreSQL's own)`,
+        `${Math.round(written / seconds).toLocaleString("en-US")} rows/s (process CPU ${cpuSeconds.toFixed(2)} s` +
+        (provider === "sqlite"
+          ? ")"
+          : serverSeconds === null
+            ? "; PostgreSQL's own not read: not on this machine)"
+            : `, PostgreSQL's ${serverSeconds.toFixed(2)} s)`),
     );
   } finally {
     await db.$disconnect();

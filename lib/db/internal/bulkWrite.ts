@@ -7,6 +7,7 @@
 import "server-only";
 import type { Prisma } from "./client";
 import { copyRows } from "./copy";
+import { fillPostgresPartition } from "./partition";
 import { upsertPostgresRows } from "./postgresUpsert";
 import { insertSqliteRows, upsertSqliteRows } from "./sqliteRows";
 import { withTransactionConnection } from "./transactionConnection";
@@ -19,6 +20,23 @@ export function bulkInsert(tx: Prisma.TransactionClient, table: string, columns:
   return withTransactionConnection(tx, async (connection) =>
     connection.provider === "sqlite" ? insertSqliteRows(connection.database, table, columns, rows) : copyRows(connection.client, table, columns, rows),
   );
+}
+
+/**
+ * Inserts the rows of one new value of `key.column` through `fill`: on PostgreSQL into a new
+ * partition of `table` (partition.ts), attached once `fill` is done; on SQLite into `table`.
+ */
+export function bulkInsertPartition(
+  tx: Prisma.TransactionClient,
+  table: string,
+  key: { column: string; value: number },
+  columns: readonly string[],
+  fill: (insert: (rows: Iterable<readonly unknown[]>) => Promise<number>) => Promise<void>,
+): Promise<void> {
+  return withTransactionConnection(tx, async (connection) => {
+    if (connection.provider === "postgresql") return fillPostgresPartition(connection.client, table, key, columns, fill);
+    await fill(async (rows) => insertSqliteRows(connection.database, table, columns, rows));
+  });
 }
 
 /**

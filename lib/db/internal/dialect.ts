@@ -77,3 +77,13 @@ export async function refreshPlannerStatistics(client: Prisma.TransactionClient,
   if (provider !== "postgresql") return;
   for (const table of tables) await client.$executeRawUnsafe(`ANALYZE "${table}"`);
 }
+
+/** Drops the (emptied) partitions of a table partitioned on PostgreSQL, CustomerScore by run; SQLite has none. */
+export async function dropPartitions(tx: Prisma.TransactionClient, table: string): Promise<void> {
+  if (provider !== "postgresql") return;
+  const partitions = await tx.$queryRawUnsafe<{ name: string }[]>(
+    `SELECT c.relname::text AS "name" FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = $1::regclass`,
+    `"${table}"`,
+  );
+  for (const { name } of partitions) await tx.$executeRawUnsafe(`DROP TABLE "${name}"`);
+}
