@@ -1,5 +1,5 @@
 /**
- * `npm run bench:api [-- --duration 10] [--connections 50] [--skip-build]` — the v1 API and a
+ * `npm run bench:api [-- --duration 10] [--connections 50] [--skip-build] [--isolate-retrain]` — the v1 API and a
  * dashboard under load, against the production build on loopback, driven with autocannon.
  *
  * Imports the real marketing file into a fresh SQLite file and trains a first run on it (so
@@ -26,8 +26,19 @@ import { toApiCustomer } from "@/tests/support/apiCustomer";
 import { loadAverage, quantile, signIn, startServer, timeRequests } from "@/tests/support/nextServer";
 
 const { values } = parseArgs({
-  options: { duration: { type: "string", default: "10" }, connections: { type: "string", default: "50" }, "skip-build": { type: "boolean", default: false } },
+  options: {
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "50" },
+    "skip-build": { type: "boolean", default: false },
+    "isolate-retrain": { type: "boolean", default: false },
+  },
 });
+/**
+ * With --isolate-retrain the server runs on CPU 0 and the retrain on CPU 1, in both phases: what
+ * is left of the retrain's effect is what it shares with the server besides the CPU (the
+ * database, memory bandwidth), as with a worker on another machine.
+ */
+const ISOLATE = values["isolate-retrain"];
 const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
 const BATCH_REQUESTS = 20;
@@ -60,7 +71,13 @@ await db.$disconnect();
 const customers = generateCustomers({ seed: 21, count: 1000 }).map(toApiCustomer);
 const bearer = { authorization: `Bearer ${token}`, "content-type": "application/json" };
 
-const server = await startServer({ databaseUrl, build: !values["skip-build"], env: { API_RATE_PER_SECOND: "1000000", API_RATE_BURST: "1000000" } });
+const server = await startServer({
+  databaseUrl,
+  build: !values["skip-build"],
+  env: { API_RATE_PER_SECOND: "1000000", API_RATE_BURST: "1000000" },
+  cpus: ISOLATE ? "0" : undefined,
+});
+if (ISOLATE) console.log("the server is pinned to CPU 0 and the retrain to CPU 1; the load generator runs where the scheduler puts it");
 try {
   const { cookie } = await signIn(server.base, ADMIN);
   // Warm-up at full concurrency: route compilation, model load, JIT (the first seconds of a cold process are slower).
@@ -148,7 +165,7 @@ interface Retrain {
 /** `npm run retrain` in a process of its own, with the default training set-up, as the scheduler starts it. */
 function startRetrain(): Retrain {
   const begun = performance.now();
-  const child = spawnRetrain({ databaseUrl, config: {} });
+  const child = spawnRetrain({ databaseUrl, config: {}, cpus: ISOLATE ? "1" : undefined });
   let running = true;
   const finished = child.exited.then(({ code }) => {
     running = false;

@@ -17,12 +17,15 @@ export async function startServer({
   build,
   env = {},
   port: chosenPort,
+  cpus,
 }: {
   databaseUrl: string;
   build: boolean;
   env?: Record<string, string>;
   /** A free loopback port unless given. */
   port?: number;
+  /** Pins the server to these CPUs (a `taskset -c` list), so a benchmark can give it a core of its own. */
+  cpus?: string;
 }): Promise<NextServer> {
   const port = chosenPort ?? (await freePort());
   const base = `http://127.0.0.1:${port}`;
@@ -35,7 +38,9 @@ export async function startServer({
     ...env,
   };
   if (build) execFileSync("npx", ["next", "build"], { stdio: "inherit", env: serverEnv });
-  const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], { env: serverEnv, stdio: "ignore", detached: true });
+  const command = ["npx", "next", "start", "-H", "127.0.0.1", "-p", String(port)];
+  const pinned = cpus === undefined ? command : ["taskset", "-c", cpus, ...command];
+  const server = spawn(pinned[0], pinned.slice(1), { env: serverEnv, stdio: "ignore", detached: true });
   const stop = () => process.kill(-server.pid!, "SIGTERM");
   try {
     await waitFor(`${base}/signin`);

@@ -34,6 +34,7 @@ export async function loadSnapshot(): Promise<Snapshot> {
   const profileHashes: number[] = [];
   const indexOf = new Map<number, number>();
   for await (const page of readTablePages("Customer", CUSTOMER_SELECT)) {
+    const hashed: string[] = [];
     for (const row of page) {
       const id = row[0] as number;
       const contentHash = row[1] as string;
@@ -43,8 +44,9 @@ export async function loadSnapshot(): Promise<Snapshot> {
       customerIds.push(id);
       profileHashes.push(fingerprintProfiles(contentHash));
       // contentHash covers the custom attributes too (lib/db/imports/customers.ts).
-      hash.update(`${record.externalId}:${contentHash}\n`);
+      hashed.push(`${record.externalId}:${contentHash}\n`);
     }
+    hash.update(hashed.join(""));
   }
   const fingerprints = new InputFingerprints(profileHashes);
   // The count is a capacity hint: lines imported meanwhile only make the table grow.
@@ -55,6 +57,8 @@ export async function loadSnapshot(): Promise<Snapshot> {
   );
   const readDate = createDateReader();
   for await (const page of readTablePages("Order", ORDER_SELECT)) {
+    // A hash fed a page at a time digests as one fed a line at a time, for a fraction of the calls.
+    const hashed: string[] = [];
     for (const [, lineKey, customerId, orderId, storedDate, amount, quantity, category, channel, storedKind] of page) {
       const index = indexOf.get(customerId as number);
       // A line whose customer an import created after the customers were read belongs to the next snapshot.
@@ -73,9 +77,10 @@ export async function loadSnapshot(): Promise<Snapshot> {
       );
       // Sales hash as they did before kinds existed, so an unchanged database keeps its snapshot hash.
       const line = `${lineKey as string}:${iso}:${amount as number}${kind === "sale" ? "" : `:${kind}`}`;
-      hash.update(`${line}\n`);
+      hashed.push(`${line}\n`);
       fingerprints.addLine(index, line);
     }
+    hash.update(hashed.join(""));
   }
   return { customers, customerIds, orders, hash: hash.digest("hex"), inputHashes: fingerprints.finish() };
 }

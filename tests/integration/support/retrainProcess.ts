@@ -25,10 +25,12 @@ export interface RetrainProcess {
   killJob(): void;
 }
 
-export function spawnRetrain(options: { databaseUrl: string; config: object; env?: Record<string, string> }): RetrainProcess {
+/** `cpus` pins the CLI and its job to those CPUs (a `taskset -c` list). */
+export function spawnRetrain(options: { databaseUrl: string; config: object; env?: Record<string, string>; cpus?: string }): RetrainProcess {
   const tsx = path.resolve("node_modules/.bin/tsx");
-  const args = ["--conditions", "react-server", "jobs/retrain.ts", "--config", JSON.stringify(options.config)];
-  const child = spawn(tsx, args, {
+  const command = [tsx, "--conditions", "react-server", "jobs/retrain.ts", "--config", JSON.stringify(options.config)];
+  const pinned = options.cpus === undefined ? command : ["taskset", "-c", options.cpus, ...command];
+  const child = spawn(pinned[0], pinned.slice(1), {
     cwd: process.cwd(),
     env: { ...process.env, ...options.env, DATABASE_URL: options.databaseUrl },
     stdio: ["ignore", "pipe", "pipe"],
