@@ -1,6 +1,6 @@
 /**
  * Order lines held as columns (typed arrays and string tables) rather than one object per
- * line: twenty million lines take about 40 bytes each here, against about 350 as objects,
+ * line: twenty million lines take about 45 bytes each here, against about 350 as objects,
  * which is what lets a million customers' history fit in a retrain's memory. Iterating a table
  * yields each line as a fresh OrderRecord, so every reader of `OrderLines` takes an array and a
  * table alike.
@@ -10,11 +10,37 @@ import type { OrderLineKind, OrderRecord } from "./customer";
 /** What the models read order lines from: an array of records, or an OrderTable. */
 export type OrderLines = Iterable<OrderRecord> & { readonly length: number };
 
+/** Kind codes of the `kind` column, in KINDS order. */
+export const SALE = 0;
+export const RETURN = 1;
+export const CANCELLED = 2;
 const KINDS: readonly OrderLineKind[] = ["sale", "return", "cancelled"];
 const KIND_CODE = new Map(KINDS.map((kind, code) => [kind, code]));
-/** A line without a stored kind: classifyOrderLine decides from its signs, as for a record without one. */
-const NO_KIND = 255;
 const NONE = -1;
+
+/** The columns up to the table's length, for the models' loops over millions of lines. */
+export interface OrderColumns {
+  /** Per line: the customer's index into `customerIds`. */
+  customer: Int32Array;
+  time: Float64Array;
+  amount: Float64Array;
+  /** NaN where the line has no quantity. */
+  quantity: Float64Array;
+  /** SALE, RETURN or CANCELLED; decided from the signs where no kind was given. */
+  kind: Uint8Array;
+  customerIds: readonly string[];
+  /** The line's order id, or null. */
+  orderIdAt(line: number): string | null;
+  /** The line's channel, or null. */
+  channelAt(line: number): string | null;
+  /** The line's category, or null. */
+  categoryAt(line: number): string | null;
+}
+
+/** A table of these lines: the one given, or an array's lines copied into one. */
+export function asOrderTable(orders: OrderLines): OrderTable {
+  return orders instanceof OrderTable ? orders : OrderTable.from(orders);
+}
 
 export class OrderTable implements OrderLines {
   length = 0;
@@ -27,6 +53,8 @@ export class OrderTable implements OrderLines {
   private category = new Int32Array(0);
   private channel = new Int32Array(0);
   private kind = new Uint8Array(0);
+  /** 1 where the kind was decided from the signs (as classifyOrderLine does) because none was given: the record read back has none either. */
+  private derived = new Uint8Array(0);
   private readonly orderIds: string[] = [];
   private readonly categories = new Names();
   private readonly channels = new Names();
@@ -75,14 +103,29 @@ export class OrderTable implements OrderLines {
     this.order[i] = this.orderCode(orderId);
     this.category[i] = this.categories.code(category);
     this.channel[i] = this.channels.code(channel);
-    this.kind[i] = kind === undefined ? NO_KIND : kindCode(kind);
+    this.kind[i] = kind === undefined ? (amount < 0 || (quantity ?? 0) < 0 ? RETURN : SALE) : kindCode(kind);
+    this.derived[i] = kind === undefined ? 1 : 0;
+  }
+
+  columns(): OrderColumns {
+    const n = this.length;
+    return {
+      customer: this.customer.subarray(0, n),
+      time: this.time.subarray(0, n),
+      amount: this.amount.subarray(0, n),
+      quantity: this.quantity.subarray(0, n),
+      kind: this.kind.subarray(0, n),
+      customerIds: this.customerIds,
+      orderIdAt: (line) => (this.order[line] === NONE ? null : this.orderIds[this.order[line]]),
+      channelAt: (line) => this.channels.name(this.channel[line]),
+      categoryAt: (line) => this.categories.name(this.category[line]),
+    };
   }
 
   at(i: number): OrderRecord {
     if (!(i >= 0 && i < this.length)) throw new RangeError(`order line ${i} is outside the table's ${this.length} lines`);
     const order = this.order[i];
     const quantity = this.quantity[i];
-    const kind = this.kind[i];
     const record: OrderRecord = {
       customerId: this.customerIds[this.customer[i]],
       orderDate: new Date(this.time[i]),
@@ -92,7 +135,7 @@ export class OrderTable implements OrderLines {
       category: this.categories.name(this.category[i]),
       channel: this.channels.name(this.channel[i]),
     };
-    if (kind !== NO_KIND) record.kind = KINDS[kind];
+    if (!this.derived[i]) record.kind = KINDS[this.kind[i]];
     return record;
   }
 
@@ -123,6 +166,7 @@ export class OrderTable implements OrderLines {
     this.category = grow(this.category, (n) => new Int32Array(n));
     this.channel = grow(this.channel, (n) => new Int32Array(n));
     this.kind = grow(this.kind, (n) => new Uint8Array(n));
+    this.derived = grow(this.derived, (n) => new Uint8Array(n));
   }
 }
 
@@ -135,12 +179,14 @@ export function linesWhere(orders: Iterable<OrderRecord>, keep: (order: OrderRec
   };
 }
 
-export function someLine(orders: Iterable<OrderRecord>, test: (order: OrderRecord) => boolean): boolean {
-  for (const order of orders) if (test(order)) return true;
-  return false;
+/** Per customer of a table (its `customerIds`), the index of its id in `ids`, or −1: per-line loops then look up a number, not a string. */
+export function rowsOfCustomers(customerIds: readonly string[], ids: readonly string[]): Int32Array {
+  const indexOf = new Map(ids.map((id, i) => [id, i]));
+  return Int32Array.from(customerIds, (id) => indexOf.get(id) ?? -1);
 }
 
-function kindCode(kind: OrderLineKind): number {
+/** The `kind` column's code of a kind. */
+export function kindCode(kind: OrderLineKind): number {
   const code = KIND_CODE.get(kind);
   if (code === undefined) throw new RangeError(`unknown order line kind "${String(kind)}"`);
   return code;

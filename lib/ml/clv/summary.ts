@@ -21,9 +21,9 @@
  * Customers lacking any of these fields, enrolled after the snapshot, or with negative counts
  * are reported in `excluded` with their input index, never guessed.
  */
-import { PURCHASE_FIELDS, SPEND_FIELDS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
+import { PURCHASE_FIELDS, SPEND_FIELDS, type CustomerRecord, type OrderLineKind } from "@/lib/data/customer";
 import type { RfmSummary } from "./rfmSummary";
-import type { OrderLines } from "@/lib/data/orderTable";
+import { asOrderTable, kindCode, type OrderLines } from "@/lib/data/orderTable";
 
 const DAY_MS = 86_400_000;
 
@@ -40,49 +40,41 @@ export interface OrdersSummary extends CustomerRfmSummary {
 
 export function summaryFromOrders(
   orders: OrderLines,
-  options: { snapshotDate?: Date; /** The lines that count as purchases (all, by default). */ include?: (order: OrderRecord) => boolean } = {},
+  options: { snapshotDate?: Date; /** Summarise only the lines of this kind (all, by default). */ only?: OrderLineKind } = {},
 ): OrdersSummary {
-  // Per input line: its day and amount, and its customer in order of first appearance (−1 for a line not included).
-  const days = new Float64Array(orders.length);
-  const amounts = new Float64Array(orders.length);
-  const firstSeen = new Int32Array(orders.length).fill(-1);
-  const seen = new Map<string, number>();
-  let index = 0;
+  const { customer, time, amount, kind, customerIds } = asOrderTable(orders).columns();
+  const only = options.only === undefined ? -1 : kindCode(options.only);
+  const lines = time.length;
+  // Per line: its day (NaN for a line left out).
+  const days = new Float64Array(lines).fill(NaN);
   let latest = -Infinity;
-  for (const order of orders) {
-    const line = index++;
-    if (options.include && !options.include(order)) continue;
-    const time = order.orderDate instanceof Date ? order.orderDate.getTime() : NaN;
-    if (!Number.isFinite(time)) throw new RangeError(`order at index ${line}: orderDate is not a valid date`);
-    if (!Number.isFinite(order.amount)) throw new RangeError(`order at index ${line}: amount must be a finite number, got ${order.amount}`);
-    days[line] = Math.floor(time / DAY_MS);
-    amounts[line] = order.amount;
+  for (let line = 0; line < lines; line++) {
+    if (only >= 0 && kind[line] !== only) continue;
+    if (!Number.isFinite(time[line])) throw new RangeError(`order at index ${line}: orderDate is not a valid date`);
+    if (!Number.isFinite(amount[line])) throw new RangeError(`order at index ${line}: amount must be a finite number, got ${amount[line]}`);
+    days[line] = Math.floor(time[line] / DAY_MS);
     latest = Math.max(latest, days[line]);
-    let customer = seen.get(order.customerId);
-    if (customer === undefined) seen.set(order.customerId, (customer = seen.size));
-    firstSeen[line] = customer;
   }
   if (options.snapshotDate && !Number.isFinite(options.snapshotDate.getTime())) throw new RangeError("snapshotDate is not a valid date");
   if (!options.snapshotDate && latest === -Infinity) throw new RangeError("no orders to summarise and no snapshotDate");
   const snapshot = options.snapshotDate ? Math.floor(options.snapshotDate.getTime() / DAY_MS) : latest;
-  // Customers in order of first appearance up to the snapshot; each line's customer row, −1 after it.
-  const seenIds = [...seen.keys()];
-  const rowOfSeen = new Int32Array(seenIds.length).fill(-1);
+  // Customers in order of first appearance up to the snapshot; each line's customer row, −1 when left out or after it.
+  const rowOfCustomer = new Int32Array(customerIds.length).fill(-1);
   const rowIds: string[] = [];
-  const lineRow = new Int32Array(orders.length).fill(-1);
+  const lineRow = new Int32Array(lines).fill(-1);
   let ordersAfterSnapshot = 0;
-  for (let line = 0; line < orders.length; line++) {
-    const customer = firstSeen[line];
-    if (customer < 0) continue;
+  for (let line = 0; line < lines; line++) {
+    if (Number.isNaN(days[line])) continue;
     if (days[line] > snapshot) {
       ordersAfterSnapshot++;
       continue;
     }
-    if (rowOfSeen[customer] < 0) {
-      rowOfSeen[customer] = rowIds.length;
-      rowIds.push(seenIds[customer]);
+    const c = customer[line];
+    if (rowOfCustomer[c] < 0) {
+      rowOfCustomer[c] = rowIds.length;
+      rowIds.push(customerIds[c]);
     }
-    lineRow[line] = rowOfSeen[customer];
+    lineRow[line] = rowOfCustomer[c];
   }
   const n = rowIds.length;
   const { first, last, purchaseDays } = purchaseDaysByCustomer(days, lineRow, n);
@@ -90,7 +82,7 @@ export function summaryFromOrders(
   const repeatSpend = new Float64Array(n);
   for (let line = 0; line < orders.length; line++) {
     const row = lineRow[line];
-    if (row >= 0 && days[line] !== first[row]) repeatSpend[row] += amounts[line];
+    if (row >= 0 && days[line] !== first[row]) repeatSpend[row] += amount[line];
   }
   const summary: OrdersSummary = { ...emptyColumns(n), snapshotDate: new Date(snapshot * DAY_MS), ordersAfterSnapshot };
   for (let i = 0; i < n; i++) {

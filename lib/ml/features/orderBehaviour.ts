@@ -8,9 +8,9 @@
  * that needs two purchases (days between them) is missing for one-time buyers. Missing values
  * are imputed by the training median for clustering only: persona tables keep them missing.
  */
-import { classifyOrderLine, type CustomerRecord } from "@/lib/data/customer";
+import type { CustomerRecord } from "@/lib/data/customer";
 import { quantiles } from "./stats";
-import type { OrderLines } from "@/lib/data/orderTable";
+import { asOrderTable, CANCELLED, RETURN, type OrderLines } from "@/lib/data/orderTable";
 
 const DAY_MS = 86_400_000;
 /** Categories and channels kept by name; the rest are pooled, so a shop with 400 product lines still gives a few readable shares. */
@@ -69,37 +69,40 @@ interface Vocabulary {
 }
 
 function accumulate(orders: OrderLines, snapshot: number): Map<string, Totals> {
+  const { customer, time, amount, quantity, kind, customerIds, orderIdAt, channelAt, categoryAt } = asOrderTable(orders).columns();
   const totals = new Map<string, Totals>();
-  for (const order of orders) {
-    const time = order.orderDate.getTime();
-    if (!(time < snapshot + DAY_MS)) continue;
-    let t = totals.get(order.customerId);
+  // By the table's customer number: a per-line lookup of a number, not a string.
+  const byCustomer: (Totals | undefined)[] = new Array(customerIds.length);
+  for (let line = 0; line < time.length; line++) {
+    if (!(time[line] < snapshot + DAY_MS)) continue;
+    let t = byCustomer[customer[line]];
     if (t === undefined) {
       t = { gross: 0, returned: 0, cancelled: 0, units: 0, first: Infinity, last: -Infinity, days: new Set(), purchases: new Map(), byCategory: new Map() };
-      totals.set(order.customerId, t);
+      byCustomer[customer[line]] = t;
+      totals.set(customerIds[customer[line]], t);
     }
-    const kind = classifyOrderLine(order);
-    const amount = Math.abs(order.amount);
-    if (kind === "cancelled") {
-      t.cancelled += amount;
+    const value = Math.abs(amount[line]);
+    const units = Number.isNaN(quantity[line]) ? 0 : quantity[line];
+    if (kind[line] === CANCELLED) {
+      t.cancelled += value;
       continue;
     }
-    if (kind === "return") {
-      t.returned += amount;
-      t.units -= Math.abs(order.quantity ?? 0);
+    if (kind[line] === RETURN) {
+      t.returned += value;
+      t.units -= Math.abs(units);
       continue;
     }
-    const day = Math.floor(time / DAY_MS);
-    t.gross += amount;
-    t.units += order.quantity ?? 0;
+    const day = Math.floor(time[line] / DAY_MS);
+    t.gross += value;
+    t.units += units;
     t.first = Math.min(t.first, day);
     t.last = Math.max(t.last, day);
     t.days.add(day);
     // Lines of one order are one purchase; without order ids, a day's lines are.
-    const key = order.orderId ?? `day:${day}`;
-    if (!t.purchases.has(key)) t.purchases.set(key, order.channel);
-    const category = order.category ?? OTHER_CATEGORIES;
-    t.byCategory.set(category, (t.byCategory.get(category) ?? 0) + amount);
+    const key = orderIdAt(line) ?? `day:${day}`;
+    if (!t.purchases.has(key)) t.purchases.set(key, channelAt(line));
+    const category = categoryAt(line) ?? OTHER_CATEGORIES;
+    t.byCategory.set(category, (t.byCategory.get(category) ?? 0) + value);
   }
   return totals;
 }
@@ -111,18 +114,13 @@ function buildVocabulary(orders: OrderLines, totals: ReadonlyMap<string, Totals>
     for (const [category, amount] of t.byCategory) revenue.set(category, (revenue.get(category) ?? 0) + amount);
     for (const channel of t.purchases.values()) if (channel !== null) channelCounts.set(channel, (channelCounts.get(channel) ?? 0) + 1);
   }
-  const kinds = new Set<string>();
-  let hasQuantity = false;
-  for (const order of orders) {
-    kinds.add(classifyOrderLine(order));
-    if (order.quantity !== null) hasQuantity = true;
-  }
+  const { quantity, kind } = asOrderTable(orders).columns();
   return {
     categories: topNames(revenue, MAX_CATEGORIES, OTHER_CATEGORIES),
     channels: topNames(channelCounts, MAX_CHANNELS, OTHER_CHANNELS),
-    hasQuantity,
-    hasReturns: kinds.has("return"),
-    hasCancelled: kinds.has("cancelled"),
+    hasQuantity: quantity.some((value) => !Number.isNaN(value)),
+    hasReturns: kind.includes(RETURN),
+    hasCancelled: kind.includes(CANCELLED),
   };
 }
 

@@ -4,7 +4,7 @@
  * lib/ml/clv/summary.ts for the assumptions), a BG/NBD + Gamma-Gamma fit per source, and
  * per-customer scores mapped back to input order with the source or the reason there is none.
  */
-import { classifyOrderLine, SPEND_FIELDS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
+import { SPEND_FIELDS, type CustomerRecord } from "@/lib/data/customer";
 import {
   fitClv,
   type IntervalTables,
@@ -20,7 +20,7 @@ import {
 } from "@/lib/ml/clv";
 import type { CustomerSummary, SummaryLookup } from "@/lib/ml/features";
 import type { ClvCoverage, ClvSource } from "./types";
-import { someLine, type OrderLines } from "@/lib/data/orderTable";
+import { asOrderTable, CANCELLED, rowsOfCustomers, SALE, type OrderLines, type OrderTable } from "@/lib/data/orderTable";
 
 const DAY_MS = 86_400_000;
 const YEAR_DAYS = 365.25;
@@ -93,10 +93,10 @@ export function buildClvPlan(customers: readonly CustomerRecord[], orders: Order
 
 /** The order-line summary at `snapshotDate`: sales only, returns netted (see buildClvPlan); null when there is no sale. */
 export function summariseOrders(orders: OrderLines, snapshotDate: Date): OrdersSummary | null {
-  const isSale = (order: OrderRecord) => classifyOrderLine(order) === "sale";
-  if (!someLine(orders, isSale)) return null;
-  const summary = summaryFromOrders(orders, { snapshotDate, include: isSale });
-  netReturns(summary, orders, snapshotDate);
+  const table = asOrderTable(orders);
+  if (!table.columns().kind.includes(SALE)) return null;
+  const summary = summaryFromOrders(table, { snapshotDate, only: "sale" });
+  netReturns(summary, table, snapshotDate);
   return summary;
 }
 
@@ -109,20 +109,18 @@ function profileReason(reason: string, hasOrders: boolean): string {
 }
 
 /** Scales each customer's spend per purchase by net / gross over lines up to the snapshot. */
-function netReturns(summary: CustomerRfmSummary, orders: OrderLines, snapshotDate: Date): void {
+function netReturns(summary: CustomerRfmSummary, table: OrderTable, snapshotDate: Date): void {
   const last = snapshotDate.getTime() + DAY_MS;
-  const rowOf = new Map(summary.customerIds.map((id, i) => [id, i]));
+  const { customer, time, amount, kind, customerIds } = table.columns();
+  // Customers without a sale up to the snapshot have no summary row (−1).
+  const rowOf = rowsOfCustomers(customerIds, summary.customerIds);
   const gross = new Float64Array(summary.customerIds.length);
   const returned = new Float64Array(summary.customerIds.length);
-  for (const order of orders) {
-    if (!(order.orderDate.getTime() < last)) continue;
-    const kind = classifyOrderLine(order);
-    if (kind === "cancelled") continue;
-    // Customers without a sale up to the snapshot have no summary row.
-    const row = rowOf.get(order.customerId);
-    if (row === undefined) continue;
-    if (kind === "sale") gross[row] += order.amount;
-    else returned[row] += Math.abs(order.amount);
+  for (let line = 0; line < time.length; line++) {
+    const row = rowOf[customer[line]];
+    if (row < 0 || !(time[line] < last) || kind[line] === CANCELLED) continue;
+    if (kind[line] === SALE) gross[row] += amount[line];
+    else returned[row] += Math.abs(amount[line]);
   }
   for (let i = 0; i < gross.length; i++) {
     if (returned[i] === 0) continue;
@@ -328,22 +326,27 @@ export function measureClvCoverage(columns: Pick<ClvColumns, "clvSource" | "clvN
 export function computeHistoricalClv(customers: readonly CustomerRecord[], orders: OrderLines, snapshotDate: Date, margin: number): Float64Array {
   const out = new Float64Array(customers.length).fill(Number.NaN);
   const snapshot = snapshotDate.getTime();
-  const indexOf = new Map(customers.map((customer, i) => [customer.externalId, i]));
-  const total = new Map<number, number>();
-  const first = new Map<number, number>();
-  for (const order of orders) {
-    const row = indexOf.get(order.customerId);
-    if (row === undefined || order.orderDate.getTime() >= snapshot + DAY_MS || classifyOrderLine(order) === "cancelled") continue;
-    total.set(row, (total.get(row) ?? 0) + order.amount);
-    if (classifyOrderLine(order) === "sale") first.set(row, Math.min(first.get(row) ?? Infinity, order.orderDate.getTime()));
+  const { customer, time, amount, kind, customerIds } = asOrderTable(orders).columns();
+  const rowOf = rowsOfCustomers(
+    customerIds,
+    customers.map((record) => record.externalId),
+  );
+  // Per customer row: net spend up to the snapshot, and the first sale (Infinity: none, and the profile speaks for them).
+  const total = new Float64Array(customers.length);
+  const first = new Float64Array(customers.length).fill(Infinity);
+  for (let line = 0; line < time.length; line++) {
+    const row = rowOf[customer[line]];
+    if (row < 0 || time[line] >= snapshot + DAY_MS || kind[line] === CANCELLED) continue;
+    total[row] += amount[line];
+    if (kind[line] === SALE) first[row] = Math.min(first[row], time[line]);
   }
-  for (const [row, spend] of total) {
-    if (!first.has(row)) continue;
-    const years = Math.max(30, (snapshot - first.get(row)!) / DAY_MS) / YEAR_DAYS;
-    out[row] = (Math.max(0, spend) / years) * margin;
+  for (let row = 0; row < customers.length; row++) {
+    if (first[row] === Infinity) continue;
+    const years = Math.max(30, (snapshot - first[row]) / DAY_MS) / YEAR_DAYS;
+    out[row] = (Math.max(0, total[row]) / years) * margin;
   }
   customers.forEach((customer, row) => {
-    if (first.has(row)) return;
+    if (first[row] !== Infinity) return;
     const spend = SPEND_FIELDS.reduce<number | null>((sum, field) => (sum === null || customer[field] === null ? null : sum + customer[field]!), 0);
     if (spend === null || !customer.dtCustomer) return;
     const tenureYears = (snapshot - customer.dtCustomer.getTime()) / DAY_MS / YEAR_DAYS;

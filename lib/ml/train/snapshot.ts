@@ -5,7 +5,7 @@
  * date. With order lines, the day after the last order.
  */
 import type { CustomerRecord } from "@/lib/data/customer";
-import type { OrderLines } from "@/lib/data/orderTable";
+import { asOrderTable, type OrderLines } from "@/lib/data/orderTable";
 
 const DAY_MS = 86_400_000;
 
@@ -14,7 +14,8 @@ export function inferSnapshotDate(customers: readonly CustomerRecord[], orders: 
   for (const customer of customers) {
     if (customer.dtCustomer) latest = Math.max(latest, customer.dtCustomer.getTime() + (customer.recency ?? 0) * DAY_MS);
   }
-  for (const order of orders) latest = Math.max(latest, order.orderDate.getTime() + DAY_MS);
+  const { time } = asOrderTable(orders).columns();
+  for (let line = 0; line < time.length; line++) latest = Math.max(latest, time[line] + DAY_MS);
   if (!Number.isFinite(latest)) throw new Error("cannot infer a snapshot date: no enrolment dates and no orders; pass snapshotDate");
   return new Date(Math.floor(latest / DAY_MS) * DAY_MS);
 }
