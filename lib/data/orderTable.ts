@@ -1,9 +1,9 @@
 /**
  * Order lines held as columns (typed arrays and string tables) rather than one object per
  * line: twenty million lines take about 45 bytes each here, against about 350 as objects,
- * which is what lets a million customers' history fit in a retrain's memory. Iterating a table
- * yields each line as a fresh OrderRecord, so every reader of `OrderLines` takes an array and a
- * table alike.
+ * which is what lets a million customers' history fit in a retrain's memory. The models' loops
+ * read the columns by index (an array of records is copied into a table first); iterating a
+ * table yields each line as a fresh OrderRecord, for the few readers of single customers.
  */
 import type { OrderLineKind, OrderRecord } from "./customer";
 
@@ -168,15 +168,6 @@ export class OrderTable implements OrderLines {
     this.kind = grow(this.kind, (n) => new Uint8Array(n));
     this.derived = grow(this.derived, (n) => new Uint8Array(n));
   }
-}
-
-/** The lines that pass, read lazily and as often as needed: a filtered copy of millions of lines would cost the memory the table saves. */
-export function linesWhere(orders: Iterable<OrderRecord>, keep: (order: OrderRecord) => boolean): Iterable<OrderRecord> {
-  return {
-    *[Symbol.iterator]() {
-      for (const order of orders) if (keep(order)) yield order;
-    },
-  };
 }
 
 /** Per customer of a table (its `customerIds`), the index of its id in `ids`, or −1: per-line loops then look up a number, not a string. */

@@ -4,7 +4,8 @@
  * names) when it has any, and from the profile's Mnt* and purchase-count fields otherwise.
  * The bars and bins are fixed per run so every segment is drawn on the same axes.
  */
-import { classifyOrderLine, PURCHASE_FIELDS, SPEND_FIELDS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
+import { PURCHASE_FIELDS, SPEND_FIELDS, type CustomerRecord } from "@/lib/data/customer";
+import { asOrderTable, CANCELLED, SALE, type OrderLines } from "@/lib/data/orderTable";
 import { MIN_BIRTH_YEAR } from "@/lib/ml/features/cleaning";
 
 export interface HistogramBin {
@@ -68,21 +69,26 @@ interface OrderHistory {
   orders: Map<string, Set<string>>;
 }
 
-function orderHistories(orders: Iterable<OrderRecord>): Map<string, OrderHistory> {
+/** The histories from the lines before `end` (a time), by customer id. */
+function orderHistories(orders: OrderLines, end: number): Map<string, OrderHistory> {
+  const { customer, time, amount, kind, customerIds, orderIdAt, channelAt, categoryAt } = asOrderTable(orders).columns();
   const histories = new Map<string, OrderHistory>();
-  for (const order of orders) {
-    const kind = classifyOrderLine(order);
+  const byCustomer: (OrderHistory | undefined)[] = new Array(customerIds.length);
+  for (let line = 0; line < time.length; line++) {
     // A cancelled order was never bought.
-    if (kind === "cancelled") continue;
-    let history = histories.get(order.customerId);
-    if (!history) histories.set(order.customerId, (history = { spend: new Map(), orders: new Map() }));
-    const category = order.category ?? UNCATEGORISED;
-    history.spend.set(category, (history.spend.get(category) ?? 0) + order.amount);
-    if (kind !== "sale") continue;
-    const channel = order.channel ?? UNKNOWN_CHANNEL;
+    if (!(time[line] < end) || kind[line] === CANCELLED) continue;
+    let history = byCustomer[customer[line]];
+    if (!history) {
+      history = byCustomer[customer[line]] = { spend: new Map(), orders: new Map() };
+      histories.set(customerIds[customer[line]], history);
+    }
+    const category = categoryAt(line) ?? UNCATEGORISED;
+    history.spend.set(category, (history.spend.get(category) ?? 0) + amount[line]);
+    if (kind[line] !== SALE) continue;
+    const channel = channelAt(line) ?? UNKNOWN_CHANNEL;
     let seen = history.orders.get(channel);
     if (!seen) history.orders.set(channel, (seen = new Set()));
-    seen.add(order.orderId ?? order.orderDate.toISOString());
+    seen.add(orderIdAt(line) ?? new Date(time[line]).toISOString());
   }
   return histories;
 }
@@ -220,9 +226,11 @@ export function computeSegmentDistributions(
   segmentKeys: ArrayLike<number>,
   keys: readonly number[],
   referenceYear: number,
-  orders: Iterable<OrderRecord> = [],
+  orders: OrderLines = [],
+  /** Lines from this time on are left out (the snapshot's end). */
+  end = Infinity,
 ): Map<number, SegmentDistributions> {
-  const histories = orderHistories(orders);
+  const histories = orderHistories(orders, end);
   const layout = planLayout(customers, histories);
   const bySegment = new Map(keys.map((key) => [key, new Accumulator(layout)]));
   customers.forEach((customer, i) => {

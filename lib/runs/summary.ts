@@ -4,14 +4,14 @@
  */
 import { DEFAULT_ECONOMICS, computeEveryoneOutcome, type CampaignOutcome, type Economics } from "@/lib/campaign/economics";
 import { recommendCampaign, type RecommendedCampaign } from "@/lib/campaign/recommended";
-import { classifyOrderLine, SPEND_FIELDS, type CustomerRecord, type OrderRecord } from "@/lib/data/customer";
+import { SPEND_FIELDS, type CustomerRecord } from "@/lib/data/customer";
 import type { CustomerScores } from "@/lib/ml/train";
 import type { ClvSource } from "@/lib/ml/train/types";
 import { Coverage, type ClvCoverage, type ResponseCoverage } from "./coverage";
 import { samplePcaPoints, type PcaSample } from "./pcaSample";
 import { computeSegmentDistributions, type SegmentDistributions } from "./segmentDistributions";
 import type { KeyedSegment } from "./segmentKeys";
-import { linesWhere, type OrderLines } from "@/lib/data/orderTable";
+import { asOrderTable, CANCELLED, SALE, type OrderLines } from "@/lib/data/orderTable";
 
 export interface SegmentSummary {
   segmentKey: number;
@@ -84,18 +84,19 @@ const profileSpendOf = (customer: CustomerRecord): number | null =>
 
 const DAY_MS = 86_400_000;
 
-/** Net spend per customer with a sale in the order lines: returns netted, cancelled orders left out. */
-function orderSpendByCustomer(orders: Iterable<OrderRecord>): Map<string, number> {
-  const buyers = new Set<string>();
-  const spend = new Map<string, number>();
-  for (const order of orders) {
-    const kind = classifyOrderLine(order);
-    if (kind === "cancelled") continue;
-    if (kind === "sale") buyers.add(order.customerId);
-    spend.set(order.customerId, (spend.get(order.customerId) ?? 0) + order.amount);
+/** Net spend per customer with a sale in the lines before `end` (a time): returns netted, cancelled orders left out. */
+function orderSpendByCustomer(orders: OrderLines, end: number): Map<string, number> {
+  const { customer, time, amount, kind, customerIds } = asOrderTable(orders).columns();
+  const spend = new Float64Array(customerIds.length);
+  const bought = new Uint8Array(customerIds.length);
+  for (let line = 0; line < time.length; line++) {
+    if (!(time[line] < end) || kind[line] === CANCELLED) continue;
+    spend[customer[line]] += amount[line];
+    if (kind[line] === SALE) bought[customer[line]] = 1;
   }
-  for (const id of spend.keys()) if (!buyers.has(id)) spend.delete(id);
-  return spend;
+  const byId = new Map<string, number>();
+  for (let c = 0; c < customerIds.length; c++) if (bought[c]) byId.set(customerIds[c], spend[c]);
+  return byId;
 }
 
 export function summariseRun(customers: readonly CustomerRecord[], scores: CustomerScores, segments: KeyedSegment[], context: SummaryContext): RunSummary {
@@ -103,8 +104,8 @@ export function summariseRun(customers: readonly CustomerRecord[], scores: Custo
   // Each customer's spend from their order lines where they have any, else from the profile: revenue leaves no one out.
   // The models see the lines up to the end of the snapshot day; so do revenue and the charts.
   const end = Date.parse(context.snapshotDate) + DAY_MS;
-  const orders = linesWhere(context.orders ?? [], (order) => order.orderDate.getTime() < end);
-  const orderSpend = orderSpendByCustomer(orders);
+  const orders = asOrderTable(context.orders ?? []);
+  const orderSpend = orderSpendByCustomer(orders, end);
   const spendOf = (customer: CustomerRecord) => orderSpend.get(customer.externalId) ?? profileSpendOf(customer);
   const keyOf = new Map(segments.map((segment) => [segment.label, segment.segmentKey]));
   const segmentKeys = Int32Array.from(scores.segment, (label) => keyOf.get(label)!);
@@ -115,6 +116,7 @@ export function summariseRun(customers: readonly CustomerRecord[], scores: Custo
     segments.map((segment) => segment.segmentKey),
     referenceYear,
     orders,
+    end,
   );
   const overall = {
     spend: new Mean(),
