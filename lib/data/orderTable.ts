@@ -1,6 +1,6 @@
 /**
  * Order lines held as columns (typed arrays and string tables) rather than one object per
- * line: twenty million lines take about 45 bytes each here, against about 350 as objects,
+ * line: twenty million lines take about 55 bytes each here, against about 350 as objects,
  * which is what lets a million customers' history fit in a retrain's memory. The models' loops
  * read the columns by index (an array of records is copied into a table first); iterating a
  * table yields each line as a fresh OrderRecord, for the few readers of single customers.
@@ -31,6 +31,8 @@ export interface OrderColumns {
   customerIds: readonly string[];
   /** The line's order id, or null. */
   orderIdAt(line: number): string | null;
+  /** The same order as a Map or Set key: a number for a numeric id (no string made), else the id; null without one. */
+  orderKeyAt(line: number): number | string | null;
   /** The line's channel, or null. */
   channelAt(line: number): string | null;
   /** The line's category, or null. */
@@ -49,6 +51,9 @@ export class OrderTable implements OrderLines {
   private amount = new Float64Array(0);
   /** NaN where the line has no quantity. */
   private quantity = new Float64Array(0);
+  /** The order id as a number where it is one written plainly (most shops number their orders): no string per order then. */
+  private orderNumber = new Float64Array(0);
+  /** Otherwise its index into orderIds; −1 for a numeric id or none. */
   private order = new Int32Array(0);
   private category = new Int32Array(0);
   private channel = new Int32Array(0);
@@ -100,7 +105,9 @@ export class OrderTable implements OrderLines {
     this.time[i] = time;
     this.amount[i] = amount;
     this.quantity[i] = quantity ?? Number.NaN;
-    this.order[i] = this.orderCode(orderId);
+    const number = orderId === null ? Number.NaN : plainNumber(orderId);
+    this.orderNumber[i] = number;
+    this.order[i] = orderId === null || !Number.isNaN(number) ? NONE : this.orderCode(orderId);
     this.category[i] = this.categories.code(category);
     this.channel[i] = this.channels.code(channel);
     this.kind[i] = kind === undefined ? (amount < 0 || (quantity ?? 0) < 0 ? RETURN : SALE) : kindCode(kind);
@@ -116,7 +123,8 @@ export class OrderTable implements OrderLines {
       quantity: this.quantity.subarray(0, n),
       kind: this.kind.subarray(0, n),
       customerIds: this.customerIds,
-      orderIdAt: (line) => (this.order[line] === NONE ? null : this.orderIds[this.order[line]]),
+      orderIdAt: (line) => this.orderIdAt(line),
+      orderKeyAt: (line) => (Number.isNaN(this.orderNumber[line]) ? this.orderIdAt(line) : this.orderNumber[line]),
       channelAt: (line) => this.channels.name(this.channel[line]),
       categoryAt: (line) => this.categories.name(this.category[line]),
     };
@@ -124,13 +132,12 @@ export class OrderTable implements OrderLines {
 
   at(i: number): OrderRecord {
     if (!(i >= 0 && i < this.length)) throw new RangeError(`order line ${i} is outside the table's ${this.length} lines`);
-    const order = this.order[i];
     const quantity = this.quantity[i];
     const record: OrderRecord = {
       customerId: this.customerIds[this.customer[i]],
       orderDate: new Date(this.time[i]),
       amount: this.amount[i],
-      orderId: order === NONE ? null : this.orderIds[order],
+      orderId: this.orderIdAt(i),
       quantity: Number.isNaN(quantity) ? null : quantity,
       category: this.categories.name(this.category[i]),
       channel: this.channels.name(this.channel[i]),
@@ -143,9 +150,14 @@ export class OrderTable implements OrderLines {
     for (let i = 0; i < this.length; i++) yield this.at(i);
   }
 
+  private orderIdAt(line: number): string | null {
+    const number = this.orderNumber[line];
+    if (!Number.isNaN(number)) return String(number);
+    return this.order[line] === NONE ? null : this.orderIds[this.order[line]];
+  }
+
   /** An order's lines are usually consecutive: they share one string, and a new one is kept only when the id changes. */
-  private orderCode(orderId: string | null): number {
-    if (orderId === null) return NONE;
+  private orderCode(orderId: string): number {
     const last = this.orderIds.length - 1;
     if (last >= 0 && this.orderIds[last] === orderId) return last;
     this.orderIds.push(orderId);
@@ -162,12 +174,19 @@ export class OrderTable implements OrderLines {
     this.time = grow(this.time, (n) => new Float64Array(n));
     this.amount = grow(this.amount, (n) => new Float64Array(n));
     this.quantity = grow(this.quantity, (n) => new Float64Array(n));
+    this.orderNumber = grow(this.orderNumber, (n) => new Float64Array(n));
     this.order = grow(this.order, (n) => new Int32Array(n));
     this.category = grow(this.category, (n) => new Int32Array(n));
     this.channel = grow(this.channel, (n) => new Int32Array(n));
     this.kind = grow(this.kind, (n) => new Uint8Array(n));
     this.derived = grow(this.derived, (n) => new Uint8Array(n));
   }
+}
+
+/** The id as a number when it is a plain decimal integer that reads back as the same text ("1042", not "01042" or "1e3"); NaN otherwise. */
+function plainNumber(id: string): number {
+  if (!/^(0|[1-9][0-9]{0,14})$/.test(id)) return Number.NaN;
+  return Number(id);
 }
 
 /** Per customer of a table (its `customerIds`), the index of its id in `ids`, or −1: per-line loops then look up a number, not a string. */

@@ -66,12 +66,12 @@ export function findBinIndex(edges: readonly number[], value: number): number {
 /** One customer's order lines: net spend per category (returns subtract) and distinct sale orders per channel. */
 interface OrderHistory {
   spend: Map<string, number>;
-  orders: Map<string, Set<string>>;
+  orders: Map<string, Set<number | string>>;
 }
 
 /** The histories from the lines before `end` (a time), by customer id. */
 function orderHistories(orders: OrderLines, end: number): Map<string, OrderHistory> {
-  const { customer, time, amount, kind, customerIds, orderIdAt, channelAt, categoryAt } = asOrderTable(orders).columns();
+  const { customer, time, amount, kind, customerIds, orderKeyAt, channelAt, categoryAt } = asOrderTable(orders).columns();
   const histories = new Map<string, OrderHistory>();
   const byCustomer: (OrderHistory | undefined)[] = new Array(customerIds.length);
   for (let line = 0; line < time.length; line++) {
@@ -88,7 +88,7 @@ function orderHistories(orders: OrderLines, end: number): Map<string, OrderHisto
     const channel = channelAt(line) ?? UNKNOWN_CHANNEL;
     let seen = history.orders.get(channel);
     if (!seen) history.orders.set(channel, (seen = new Set()));
-    seen.add(orderIdAt(line) ?? new Date(time[line]).toISOString());
+    seen.add(orderKeyAt(line) ?? new Date(time[line]).toISOString());
   }
   return histories;
 }

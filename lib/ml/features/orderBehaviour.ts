@@ -55,7 +55,8 @@ interface Totals {
   first: number;
   last: number;
   days: Set<number>;
-  purchases: Map<string, string | null>;
+  /** Order (its key: orderKeyAt) or day → the purchase's channel. */
+  purchases: Map<number | string, string | null>;
   byCategory: Map<string, number>;
 }
 
@@ -69,7 +70,7 @@ interface Vocabulary {
 }
 
 function accumulate(orders: OrderLines, snapshot: number): Map<string, Totals> {
-  const { customer, time, amount, quantity, kind, customerIds, orderIdAt, channelAt, categoryAt } = asOrderTable(orders).columns();
+  const { customer, time, amount, quantity, kind, customerIds, orderKeyAt, channelAt, categoryAt } = asOrderTable(orders).columns();
   const totals = new Map<string, Totals>();
   // By the table's customer number: a per-line lookup of a number, not a string.
   const byCustomer: (Totals | undefined)[] = new Array(customerIds.length);
@@ -99,7 +100,7 @@ function accumulate(orders: OrderLines, snapshot: number): Map<string, Totals> {
     t.last = Math.max(t.last, day);
     t.days.add(day);
     // Lines of one order are one purchase; without order ids, a day's lines are.
-    const key = orderIdAt(line) ?? `day:${day}`;
+    const key = orderKeyAt(line) ?? `day:${day}`;
     if (!t.purchases.has(key)) t.purchases.set(key, channelAt(line));
     const category = categoryAt(line) ?? OTHER_CATEGORIES;
     t.byCategory.set(category, (t.byCategory.get(category) ?? 0) + value);

@@ -36,6 +36,14 @@ describe("OrderTable", () => {
     expect([0, 1, 2, 3, 4].map(columns.orderIdAt)).toEqual(["S1", "S1", null, "S1", "S9"]);
   });
 
+  test("keeps a plainly numeric order id as a number and gives back the very text of every id", () => {
+    const ids = ["1042", "0", "01042", "1e3", "999999999999999", "9999999999999999", "C77", "1042"];
+    const table = OrderTable.from(ids.map((orderId, i) => ({ ...LINES[0], orderId, amount: i })));
+    expect([...table].map((line) => line.orderId)).toEqual(ids);
+    const { orderKeyAt } = table.columns();
+    expect(ids.map((_, line) => orderKeyAt(line))).toEqual([1042, 0, "01042", "1e3", 999999999999999, "9999999999999999", "C77", 1042]);
+  });
+
   test("grows past its capacity without losing lines", () => {
     const table = new OrderTable(["x", "y"], 2);
     for (let i = 0; i < 5000; i++) table.push(i % 2, i * 1000, i, i % 3 === 0 ? null : i, `O${i >> 1}`, `c${i % 7}`, "web", i % 10 === 0 ? "return" : "sale");
