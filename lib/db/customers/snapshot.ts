@@ -25,6 +25,7 @@ export interface Snapshot {
 
 /** Cells after the id: contentHash, attributes, then the profile's columns. */
 const CUSTOMER_SELECT = ["contentHash", "attributes", ...CUSTOMER_COLUMNS.map((column) => column.field)];
+const ORDER_PAGE_ROWS = 5_000;
 const ORDER_SELECT = ["lineKey", "customerId", "orderId", "orderDate", "amount", "quantity", "category", "channel", "kind"];
 
 export async function loadSnapshot(): Promise<Snapshot> {
@@ -56,7 +57,9 @@ export async function loadSnapshot(): Promise<Snapshot> {
     Number(lineCount),
   );
   const readDate = createDateReader();
-  for await (const page of readTablePages("Order", ORDER_SELECT)) {
+  // Small pages: a page's rows then die young, instead of surviving into the old generation and
+  // being collected by full collections over a heap that holds every customer (half the time at 20M lines).
+  for await (const page of readTablePages("Order", ORDER_SELECT, ORDER_PAGE_ROWS)) {
     // A hash fed a page at a time digests as one fed a line at a time, for a fraction of the calls.
     const hashed: string[] = [];
     for (const [, lineKey, customerId, orderId, storedDate, amount, quantity, category, channel, storedKind] of page) {
