@@ -37,6 +37,12 @@ export interface OrderColumns {
   channelAt(line: number): string | null;
   /** The line's category, or null. */
   categoryAt(line: number): string | null;
+  /** Per line: the category's index into `categoryNames`, −1 for none; for loops that tally by category without a string per line. */
+  category: Int32Array;
+  categoryNames: readonly string[];
+  /** Per line: the channel's index into `channelNames`, −1 for none. */
+  channel: Int32Array;
+  channelNames: readonly string[];
 }
 
 /** A table of these lines: the one given, or an array's lines copied into one. */
@@ -127,6 +133,10 @@ export class OrderTable implements OrderLines {
       orderKeyAt: (line) => (Number.isNaN(this.orderNumber[line]) ? this.orderIdAt(line) : this.orderNumber[line]),
       channelAt: (line) => this.channels.name(this.channel[line]),
       categoryAt: (line) => this.categories.name(this.category[line]),
+      category: this.category.subarray(0, n),
+      categoryNames: this.categories.names,
+      channel: this.channel.subarray(0, n),
+      channelNames: this.channels.names,
     };
   }
 
@@ -204,7 +214,7 @@ export function kindCode(kind: OrderLineKind): number {
 
 /** A few distinct names (categories, channels) repeated over millions of lines: each kept once, lines hold its code. */
 class Names {
-  private readonly names: string[] = [];
+  readonly names: string[] = [];
   private readonly codes = new Map<string, number>();
 
   code(name: string | null): number {

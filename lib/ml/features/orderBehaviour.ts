@@ -10,7 +10,7 @@
  */
 import type { CustomerRecord } from "@/lib/data/customer";
 import { quantiles } from "./stats";
-import { asOrderTable, CANCELLED, RETURN, type OrderLines } from "@/lib/data/orderTable";
+import { asOrderTable, CANCELLED, RETURN, rowsOfCustomers, SALE, type OrderColumns, type OrderLines } from "@/lib/data/orderTable";
 
 const DAY_MS = 86_400_000;
 /** Categories and channels kept by name; the rest are pooled, so a shop with 400 product lines still gives a few readable shares. */
@@ -47,19 +47,6 @@ export interface OrderFeatureTable {
 const BASE_FEATURES = ["recency", "totalPurchases", "totalSpend", "tenureDays", "avgOrderValue", "daysBetweenPurchases"] as const;
 const LOG_SCALED = new Set(["totalPurchases", "totalSpend", "avgOrderValue", "daysBetweenPurchases", "unitsBought"]);
 
-interface Totals {
-  gross: number;
-  returned: number;
-  cancelled: number;
-  units: number;
-  first: number;
-  last: number;
-  days: Set<number>;
-  /** Order (its key: orderKeyAt) or day → the purchase's channel. */
-  purchases: Map<number | string, string | null>;
-  byCategory: Map<string, number>;
-}
-
 /** What the lines hold, for choosing the features: categories by revenue, channels by purchases. */
 interface Vocabulary {
   categories: string[];
@@ -69,56 +56,163 @@ interface Vocabulary {
   hasCancelled: boolean;
 }
 
-function accumulate(orders: OrderLines, snapshot: number): Map<string, Totals> {
-  const { customer, time, amount, quantity, kind, customerIds, orderKeyAt, channelAt, categoryAt } = asOrderTable(orders).columns();
-  const totals = new Map<string, Totals>();
-  // By the table's customer number: a per-line lookup of a number, not a string.
-  const byCustomer: (Totals | undefined)[] = new Array(customerIds.length);
-  for (let line = 0; line < time.length; line++) {
-    if (!(time[line] < snapshot + DAY_MS)) continue;
-    let t = byCustomer[customer[line]];
-    if (t === undefined) {
-      t = { gross: 0, returned: 0, cancelled: 0, units: 0, first: Infinity, last: -Infinity, days: new Set(), purchases: new Map(), byCategory: new Map() };
-      byCustomer[customer[line]] = t;
-      totals.set(customerIds[customer[line]], t);
-    }
-    const value = Math.abs(amount[line]);
-    const units = Number.isNaN(quantity[line]) ? 0 : quantity[line];
-    if (kind[line] === CANCELLED) {
-      t.cancelled += value;
-      continue;
-    }
-    if (kind[line] === RETURN) {
-      t.returned += value;
-      t.units -= Math.abs(units);
-      continue;
-    }
-    const day = Math.floor(time[line] / DAY_MS);
-    t.gross += value;
-    t.units += units;
-    t.first = Math.min(t.first, day);
-    t.last = Math.max(t.last, day);
-    t.days.add(day);
-    // Lines of one order are one purchase; without order ids, a day's lines are.
-    const key = orderKeyAt(line) ?? `day:${day}`;
-    if (!t.purchases.has(key)) t.purchases.set(key, channelAt(line));
-    const category = categoryAt(line) ?? OTHER_CATEGORIES;
-    t.byCategory.set(category, (t.byCategory.get(category) ?? 0) + value);
+/**
+ * Each customer's lines up to the snapshot date, summed once into columns by the customer's row
+ * (typed arrays, not an object per customer: at a million customers those objects were most of
+ * the heap, and collecting them most of the time). Counting buyers, choosing the vocabulary and
+ * building the features all read them.
+ */
+export interface OrderTotals {
+  snapshotDay: number;
+  /** The customers, in the order given, the sums are for. */
+  rows: number;
+  /** The lines before the snapshot's end grouped by row: row r's are `lines[start[r] .. start[r + 1])`, in table order. */
+  start: Int32Array;
+  lines: Int32Array;
+  gross: Float64Array;
+  returned: Float64Array;
+  cancelled: Float64Array;
+  units: Float64Array;
+  /** First and last day with a sale. */
+  first: Float64Array;
+  last: Float64Array;
+  /** Days with a sale. */
+  days: Int32Array;
+  /** Row r's purchases are `purchaseChannel[purchaseStart[r] .. purchaseStart[r + 1])`: each its first line's channel code. */
+  purchaseStart: Int32Array;
+  purchaseChannel: Int32Array;
+  /** Sale amounts per category name (lines without one under OTHER_CATEGORIES) and purchases per channel name. */
+  categoryRevenue: ReadonlyMap<string, number>;
+  channelPurchases: ReadonlyMap<string, number>;
+  columns: OrderColumns;
+}
+
+const purchasesOf = (totals: OrderTotals, row: number) => totals.purchaseStart[row + 1] - totals.purchaseStart[row];
+
+export function sumOrderLines(customers: readonly CustomerRecord[], orders: OrderLines, snapshotDate: Date | string): OrderTotals {
+  const snapshotDay = toSnapshotDay(snapshotDate);
+  const columns = asOrderTable(orders).columns();
+  const { start, lines } = groupByRow(columns, customers, (snapshotDay + 1) * DAY_MS);
+  const rows = customers.length;
+  const totals: OrderTotals = {
+    snapshotDay,
+    rows,
+    start,
+    lines,
+    gross: new Float64Array(rows),
+    returned: new Float64Array(rows),
+    cancelled: new Float64Array(rows),
+    units: new Float64Array(rows),
+    first: new Float64Array(rows).fill(Infinity),
+    last: new Float64Array(rows).fill(-Infinity),
+    days: new Int32Array(rows),
+    purchaseStart: new Int32Array(rows + 1),
+    purchaseChannel: new Int32Array(lines.length),
+    categoryRevenue: new Map(),
+    channelPurchases: new Map(),
+    columns,
+  };
+  // By category code + 1 (slot 0: no category); NaN until a sale has it, so a category sold only at zero still counts.
+  const categoryRevenue = new Float64Array(columns.categoryNames.length + 1).fill(Number.NaN);
+  let longest = 0;
+  for (let row = 0; row < rows; row++) longest = Math.max(longest, start[row + 1] - start[row]);
+  const scratch: Scratch = { days: new Float64Array(longest), purchaseKeys: new Set() };
+  let purchases = 0;
+  for (let row = 0; row < rows; row++) {
+    purchases = sumRow(totals, row, purchases, categoryRevenue, scratch);
+    totals.purchaseStart[row + 1] = purchases;
   }
+  totals.purchaseChannel = totals.purchaseChannel.subarray(0, purchases);
+  totals.categoryRevenue = tallyByName(categoryRevenue, columns.categoryNames, OTHER_CATEGORIES);
+  const channelPurchases = new Float64Array(columns.channelNames.length + 1).fill(Number.NaN);
+  for (const code of totals.purchaseChannel) channelPurchases[code + 1] = (channelPurchases[code + 1] || 0) + 1;
+  totals.channelPurchases = tallyByName(channelPurchases.subarray(1), columns.channelNames, null);
   return totals;
 }
 
-function buildVocabulary(orders: OrderLines, totals: ReadonlyMap<string, Totals>): Vocabulary {
-  const revenue = new Map<string, number>();
-  const channelCounts = new Map<string, number>();
-  for (const t of totals.values()) {
-    for (const [category, amount] of t.byCategory) revenue.set(category, (revenue.get(category) ?? 0) + amount);
-    for (const channel of t.purchases.values()) if (channel !== null) channelCounts.set(channel, (channelCounts.get(channel) ?? 0) + 1);
+/** The lines before `end` grouped by the row of their customer in `customers` (a counting sort, stable); others' lines left out. */
+function groupByRow(columns: OrderColumns, customers: readonly CustomerRecord[], end: number): { start: Int32Array; lines: Int32Array } {
+  const rowOf = rowsOfCustomers(
+    columns.customerIds,
+    customers.map((customer) => customer.externalId),
+  );
+  const { customer, time } = columns;
+  const start = new Int32Array(customers.length + 1);
+  for (let line = 0; line < time.length; line++) if (time[line] < end && rowOf[customer[line]] >= 0) start[rowOf[customer[line]] + 1]++;
+  for (let row = 0; row < customers.length; row++) start[row + 1] += start[row];
+  const next = start.slice(0, customers.length);
+  const lines = new Int32Array(start[customers.length]);
+  for (let line = 0; line < time.length; line++) if (time[line] < end && rowOf[customer[line]] >= 0) lines[next[rowOf[customer[line]]]++] = line;
+  return { start, lines };
+}
+
+/** Reused from row to row, so the sums make no garbage per customer. */
+interface Scratch {
+  days: Float64Array;
+  purchaseKeys: Set<number | string>;
+}
+
+/** One row's sums; returns the purchases counted so far, this row's included. */
+function sumRow(totals: OrderTotals, row: number, purchases: number, categoryRevenue: Float64Array, scratch: Scratch): number {
+  const { time, amount, quantity, kind, orderKeyAt, channel, category } = totals.columns;
+  const { days, purchaseKeys } = scratch;
+  let saleDays = 0;
+  purchaseKeys.clear();
+  for (let i = totals.start[row]; i < totals.start[row + 1]; i++) {
+    const line = totals.lines[i];
+    const value = Math.abs(amount[line]);
+    const units = Number.isNaN(quantity[line]) ? 0 : quantity[line];
+    if (kind[line] === CANCELLED) {
+      totals.cancelled[row] += value;
+      continue;
+    }
+    if (kind[line] === RETURN) {
+      totals.returned[row] += value;
+      totals.units[row] -= Math.abs(units);
+      continue;
+    }
+    const day = Math.floor(time[line] / DAY_MS);
+    totals.gross[row] += value;
+    totals.units[row] += units;
+    totals.first[row] = Math.min(totals.first[row], day);
+    totals.last[row] = Math.max(totals.last[row], day);
+    days[saleDays++] = day;
+    // Lines of one order are one purchase; without order ids, a day's lines are (a negative key: order keys are not).
+    const key = orderKeyAt(line) ?? -(day + 1);
+    if (!purchaseKeys.has(key)) {
+      purchaseKeys.add(key);
+      totals.purchaseChannel[purchases++] = channel[line];
+    }
+    categoryRevenue[category[line] + 1] = (categoryRevenue[category[line] + 1] || 0) + value;
   }
-  const { quantity, kind } = asOrderTable(orders).columns();
+  totals.days[row] = countDistinct(days.subarray(0, saleDays));
+  return purchases;
+}
+
+function countDistinct(values: Float64Array): number {
+  values.sort();
+  let distinct = 0;
+  for (let i = 0; i < values.length; i++) if (i === 0 || values[i] !== values[i - 1]) distinct++;
+  return distinct;
+}
+
+/** Weights by code (NaN: never seen) as weights by name; with `none`, slot 0 holds the lines without a name, weighed under it. */
+function tallyByName(byCode: Float64Array, names: readonly string[], none: string | null): Map<string, number> {
+  const weights = new Map<string, number>();
+  const add = (name: string, weight: number) => {
+    if (!Number.isNaN(weight)) weights.set(name, (weights.get(name) ?? 0) + weight);
+  };
+  if (none !== null) add(none, byCode[0]);
+  const offset = none === null ? 0 : 1;
+  names.forEach((name, code) => add(name, byCode[code + offset]));
+  return weights;
+}
+
+function buildVocabulary(totals: OrderTotals): Vocabulary {
+  const { quantity, kind } = totals.columns;
   return {
-    categories: topNames(revenue, MAX_CATEGORIES, OTHER_CATEGORIES),
-    channels: topNames(channelCounts, MAX_CHANNELS, OTHER_CHANNELS),
+    categories: topNames(totals.categoryRevenue, MAX_CATEGORIES, OTHER_CATEGORIES),
+    channels: topNames(totals.channelPurchases, MAX_CHANNELS, OTHER_CHANNELS),
     hasQuantity: quantity.some((value) => !Number.isNaN(value)),
     hasReturns: kind.includes(RETURN),
     hasCancelled: kind.includes(CANCELLED),
@@ -152,58 +246,78 @@ function featureNames(vocabulary: Vocabulary): string[] {
   ];
 }
 
-function buildTable(
-  customers: readonly CustomerRecord[],
-  totals: ReadonlyMap<string, Totals>,
-  snapshotDay: number,
-  names: readonly string[],
-  vocabulary: Pick<Vocabulary, "categories" | "channels">,
-): OrderFeatureTable {
+function buildTable(totals: OrderTotals, names: readonly string[], vocabulary: Pick<Vocabulary, "categories" | "channels">): OrderFeatureTable {
+  const { rows, snapshotDay } = totals;
   const columns: Record<string, Float64Array> = {};
-  for (const name of names) columns[name] = new Float64Array(customers.length).fill(Number.NaN);
-  const hasOrders = new Uint8Array(customers.length);
-  const named = new Set(vocabulary.categories);
-  const namedChannels = new Set(vocabulary.channels);
+  for (const name of names) columns[name] = new Float64Array(rows).fill(Number.NaN);
+  const hasOrders = new Uint8Array(rows);
   const set = (name: string, row: number, value: number) => {
     if (columns[name]) columns[name][row] = value;
   };
-  customers.forEach((customer, row) => {
-    const t = totals.get(customer.externalId);
-    if (t === undefined || t.purchases.size === 0) return;
+  const categorySlot = slotsOf(totals.columns.categoryNames, vocabulary.categories, OTHER_CATEGORIES);
+  const channelSlot = slotsOf(totals.columns.channelNames, vocabulary.channels, OTHER_CHANNELS);
+  const shares = new Float64Array(vocabulary.categories.length);
+  const counts = new Float64Array(vocabulary.channels.length);
+  for (let row = 0; row < rows; row++) {
+    const purchases = purchasesOf(totals, row);
+    if (purchases === 0) continue;
     hasOrders[row] = 1;
-    const purchases = t.purchases.size;
-    const net = t.gross - t.returned;
-    set("recency", row, snapshotDay - t.last);
+    const gross = totals.gross[row];
+    const net = gross - totals.returned[row];
+    set("recency", row, snapshotDay - totals.last[row]);
     set("totalPurchases", row, purchases);
     set("totalSpend", row, net);
-    set("tenureDays", row, snapshotDay - t.first);
+    set("tenureDays", row, snapshotDay - totals.first[row]);
     set("avgOrderValue", row, net / purchases);
-    if (t.days.size >= 2) set("daysBetweenPurchases", row, (t.last - t.first) / (t.days.size - 1));
-    set("unitsBought", row, t.units);
-    set("returnShare", row, t.gross > 0 ? Math.min(1, t.returned / t.gross) : 0);
-    set("cancelledShare", row, t.cancelled / (t.gross + t.cancelled));
-    if (named.size > 0) {
-      const shares = new Map<string, number>();
-      for (const [category, amount] of t.byCategory) {
-        const key = named.has(category) ? category : OTHER_CATEGORIES;
-        shares.set(key, (shares.get(key) ?? 0) + amount);
-      }
-      for (const category of vocabulary.categories) set(CATEGORY_PREFIX + category, row, t.gross > 0 ? (shares.get(category) ?? 0) / t.gross : 0);
+    if (totals.days[row] >= 2) set("daysBetweenPurchases", row, (totals.last[row] - totals.first[row]) / (totals.days[row] - 1));
+    set("unitsBought", row, totals.units[row]);
+    set("returnShare", row, gross > 0 ? Math.min(1, totals.returned[row] / gross) : 0);
+    set("cancelledShare", row, totals.cancelled[row] / (gross + totals.cancelled[row]));
+    if (shares.length > 0) {
+      categoryAmounts(totals, row, categorySlot, shares);
+      vocabulary.categories.forEach((category, slot) => set(CATEGORY_PREFIX + category, row, gross > 0 ? shares[slot] / gross : 0));
     }
-    if (namedChannels.size > 0) {
-      const counts = new Map<string, number>();
-      let known = 0;
-      for (const channel of t.purchases.values()) {
-        if (channel === null) continue;
-        const key = namedChannels.has(channel) ? channel : OTHER_CHANNELS;
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-        known++;
-      }
+    if (counts.length > 0) {
+      const known = channelCounts(totals, row, channelSlot, counts);
       // A customer whose purchases name no channel has no channel mix, rather than a mix of zeros.
-      if (known > 0) for (const channel of vocabulary.channels) set(CHANNEL_PREFIX + channel, row, (counts.get(channel) ?? 0) / known);
+      if (known > 0) vocabulary.channels.forEach((channel, slot) => set(CHANNEL_PREFIX + channel, row, counts[slot] / known));
     }
-  });
+  }
   return { names: [...names], columns, hasOrders };
+}
+
+/**
+ * By code + 1 (slot 0: no name, counted as `other`), the place of each name in `kept`: its own,
+ * else `other`'s, else −1 where the vocabulary pools nothing (the share is then not shown).
+ */
+function slotsOf(names: readonly string[], kept: readonly string[], other: string): Int32Array {
+  const slot = (name: string) => (kept.includes(name) ? kept.indexOf(name) : kept.indexOf(other));
+  return Int32Array.from([other, ...names], slot);
+}
+
+/** A row's sale amounts into `shares` by category slot. */
+function categoryAmounts(totals: OrderTotals, row: number, categorySlot: Int32Array, shares: Float64Array): void {
+  const { amount, kind, category } = totals.columns;
+  shares.fill(0);
+  for (let i = totals.start[row]; i < totals.start[row + 1]; i++) {
+    const line = totals.lines[i];
+    const slot = categorySlot[category[line] + 1];
+    if (kind[line] === SALE && slot >= 0) shares[slot] += Math.abs(amount[line]);
+  }
+}
+
+/** A row's purchases into `counts` by channel slot; returns how many name a channel. */
+function channelCounts(totals: OrderTotals, row: number, channelSlot: Int32Array, counts: Float64Array): number {
+  counts.fill(0);
+  let known = 0;
+  for (let p = totals.purchaseStart[row]; p < totals.purchaseStart[row + 1]; p++) {
+    const code = totals.purchaseChannel[p];
+    if (code < 0) continue;
+    known++;
+    const slot = channelSlot[code + 1];
+    if (slot >= 0) counts[slot]++;
+  }
+  return known;
 }
 
 function toSnapshotDay(snapshotDate: Date | string): number {
@@ -212,49 +326,43 @@ function toSnapshotDay(snapshotDate: Date | string): number {
   return Math.floor(time / DAY_MS);
 }
 
-/** Each customer's lines up to the snapshot date, summed once: counting buyers and fitting the features both read them. */
-export interface OrderTotals {
-  snapshotDay: number;
-  byCustomer: ReadonlyMap<string, Totals>;
-}
-
-export function sumOrderLines(orders: OrderLines, snapshotDate: Date | string): OrderTotals {
-  const snapshotDay = toSnapshotDay(snapshotDate);
-  return { snapshotDay, byCustomer: accumulate(orders, snapshotDay * DAY_MS) };
-}
-
 /** Customers with at least one sale on or before the snapshot date. */
-export function countCustomersWithOrders(customers: readonly CustomerRecord[], totals: OrderTotals): number {
-  return customers.filter((customer) => (totals.byCustomer.get(customer.externalId)?.purchases.size ?? 0) > 0).length;
+export function countCustomersWithOrders(totals: OrderTotals): number {
+  let buyers = 0;
+  for (let row = 0; row < totals.rows; row++) if (purchasesOf(totals, row) > 0) buyers++;
+  return buyers;
 }
 
 export function fitOrderFeatures(
   customers: readonly CustomerRecord[],
   orders: OrderLines,
   snapshotDate: Date | string,
-  summed: OrderTotals = sumOrderLines(orders, snapshotDate),
+  totals: OrderTotals = sumOrderLines(customers, orders, snapshotDate),
 ): { pipeline: OrderFeaturePipeline; table: OrderFeatureTable } {
   const snapshotDay = toSnapshotDay(snapshotDate);
-  if (summed.snapshotDay !== snapshotDay) throw new RangeError("fitOrderFeatures: the order totals were summed at another snapshot date");
-  const totals = summed.byCustomer;
-  const vocabulary = buildVocabulary(orders, totals);
+  if (totals.snapshotDay !== snapshotDay) throw new RangeError("fitOrderFeatures: the order totals were summed at another snapshot date");
+  if (totals.rows !== customers.length) throw new RangeError("fitOrderFeatures: the order totals were summed for other customers");
+  const vocabulary = buildVocabulary(totals);
   const features = featureNames(vocabulary);
-  const table = buildTable(customers, totals, snapshotDay, features, vocabulary);
-  const fitRows = [...table.hasOrders.keys()].filter((row) => table.hasOrders[row] === 1);
-  if (fitRows.length === 0) throw new RangeError("order features: no customer has a sale on or before the snapshot date");
+  const table = buildTable(totals, features, vocabulary);
+  const fitted = table.hasOrders.reduce((count, has) => count + has, 0);
+  if (fitted === 0) throw new RangeError("order features: no customer has a sale on or before the snapshot date");
   const logScaled = features.map((name) => LOG_SCALED.has(name));
-  const prepared = features.map((name, c) =>
-    fitRows
-      .map((row) => table.columns[name][row])
-      .filter((v) => !Number.isNaN(v))
-      .map((v) => (logScaled[c] ? Math.log1p(Math.max(0, v)) : v)),
-  );
-  const medians = prepared.map((values) => (values.length > 0 ? quantiles(values, [0.5])[0] : 0));
+  const medians: number[] = [];
   const scaler = { mean: [] as number[], std: [] as number[] };
-  prepared.forEach((values, c) => {
-    const all = [...values, ...new Array<number>(fitRows.length - values.length).fill(medians[c])];
-    const mean = all.reduce((sum, v) => sum + v, 0) / all.length;
-    const sd = Math.sqrt(all.reduce((sum, v) => sum + (v - mean) ** 2, 0) / all.length);
+  // One feature at a time through one buffer: the buyers' observed values, then the median for those missing it.
+  const values = new Float64Array(fitted);
+  features.forEach((name, c) => {
+    const column = table.columns[name];
+    let observed = 0;
+    for (let row = 0; row < column.length; row++) {
+      if (table.hasOrders[row] === 1 && !Number.isNaN(column[row])) values[observed++] = logScaled[c] ? Math.log1p(Math.max(0, column[row])) : column[row];
+    }
+    const median = observed > 0 ? quantiles(values.subarray(0, observed), [0.5])[0] : 0;
+    values.fill(median, observed);
+    const mean = values.reduce((sum, v) => sum + v, 0) / fitted;
+    const sd = Math.sqrt(values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / fitted);
+    medians.push(median);
     scaler.mean.push(mean);
     scaler.std.push(sd > 1e-12 ? sd : 1);
   });
@@ -267,15 +375,14 @@ export function fitOrderFeatures(
     logScaled,
     medians,
     scaler,
-    rows: fitRows.length,
+    rows: fitted,
   };
   return { pipeline, table };
 }
 
 /** The unscaled features of these customers, over the pipeline's categories and channels. */
 export function buildOrderFeatureTable(pipeline: OrderFeaturePipeline, customers: readonly CustomerRecord[], orders: OrderLines): OrderFeatureTable {
-  const snapshotDay = toSnapshotDay(pipeline.snapshotDate);
-  return buildTable(customers, accumulate(orders, snapshotDay * DAY_MS), snapshotDay, pipeline.features, pipeline);
+  return buildTable(sumOrderLines(customers, orders, pipeline.snapshotDate), pipeline.features, pipeline);
 }
 
 /** Row-major rows × features, imputed and scaled as fitted. */

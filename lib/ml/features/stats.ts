@@ -4,7 +4,7 @@
  * The p-quantiles (0 ≤ p ≤ 1) with linear interpolation between order statistics, the same
  * definition as numpy's default, so bounds can be checked by hand. One sort for all of them.
  */
-export function quantiles(values: readonly number[], ps: readonly number[]): number[] {
+export function quantiles(values: ArrayLike<number>, ps: readonly number[]): number[] {
   if (values.length === 0) return ps.map(() => Number.NaN);
   const sorted = Float64Array.from(values).sort();
   return ps.map((p) => {

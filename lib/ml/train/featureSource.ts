@@ -76,8 +76,8 @@ function baseFeatures(
     throw new InsufficientDataError("segmentation", `fewer than ${MIN_SEGMENT_CUSTOMERS} customers (${customers.length})`);
   }
   const profiled = customers.filter(hasProfileBehaviour).length;
-  const totals = orders.length > 0 ? sumOrderLines(orders, snapshotDate) : null;
-  const ordered = totals ? countCustomersWithOrders(customers, totals) : 0;
+  const totals = orders.length > 0 ? sumOrderLines(customers, orders, snapshotDate) : null;
+  const ordered = totals ? countCustomersWithOrders(totals) : 0;
   if (profiled === 0 && ordered === 0) {
     throw new InsufficientDataError("segmentation", "no customer has spend, purchase counts or order lines to segment on");
   }

@@ -106,4 +106,15 @@ describe("order-line vocabulary", () => {
     expect(pipeline.features).not.toContain("returnShare");
     expect(pipeline.features).not.toContain("unitsBought");
   });
+
+  test("weighs only the lines of the customers being fitted", () => {
+    // Z is not among the customers: its large Gloves spend would otherwise put Gloves among the top five.
+    const lines = [
+      ...["A", "B", "C", "D", "E", "F"].map((category, i) => line("X", "2024-01-02", 100 - i, { category })),
+      line("Z", "2024-01-02", 5_000, { category: "Gloves" }),
+    ];
+    const { pipeline } = fitOrderFeatures([createEmptyCustomer("X")], lines, snapshot);
+    expect(pipeline.categories).toEqual(["A", "B", "C", "D", "E", "other categories"]);
+    expect(pipeline.rows).toBe(1);
+  });
 });
