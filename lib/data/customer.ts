@@ -93,12 +93,17 @@ export interface OrderRecord {
   quantity: number | null;
   category: string | null;
   channel: string | null;
-  /** Absent in older callers: read as "sale" when amount >= 0 and "return" when negative (see classifyOrderLine). */
+  /** Absent in older callers: read from the signs (isReturnBySigns, through classifyOrderLine). */
   kind?: OrderLineKind;
 }
 
 export function classifyOrderLine(order: OrderRecord): OrderLineKind {
-  return order.kind ?? (order.amount < 0 || (order.quantity ?? 0) < 0 ? "return" : "sale");
+  return order.kind ?? (isReturnBySigns(order.amount, order.quantity) ? "return" : "sale");
+}
+
+/** A line that names no kind is a return when its amount or its quantity is negative, else a sale. Fields, not a record: OrderTable.push calls it per line. */
+export function isReturnBySigns(amount: number, quantity: number | null): boolean {
+  return amount < 0 || (quantity ?? 0) < 0;
 }
 
 /** A customer with nothing but an id, as created when it first appears in order lines. */

@@ -5,7 +5,7 @@
  * read the columns by index (an array of records is copied into a table first); iterating a
  * table yields each line as a fresh OrderRecord, for the few readers of single customers.
  */
-import type { OrderLineKind, OrderRecord } from "./customer";
+import { isReturnBySigns, type OrderLineKind, type OrderRecord } from "./customer";
 
 /** What the models read order lines from: an array of records, or an OrderTable. */
 export type OrderLines = Iterable<OrderRecord> & { readonly length: number };
@@ -64,7 +64,7 @@ export class OrderTable implements OrderLines {
   private category = new Int32Array(0);
   private channel = new Int32Array(0);
   private kind = new Uint8Array(0);
-  /** 1 where the kind was decided from the signs (as classifyOrderLine does) because none was given: the record read back has none either. */
+  /** 1 where the kind was decided from the signs (isReturnBySigns) because none was given: the record read back has none either. */
   private derived = new Uint8Array(0);
   private readonly orderIds: string[] = [];
   private readonly categories = new Names();
@@ -116,7 +116,7 @@ export class OrderTable implements OrderLines {
     this.order[i] = orderId === null || !Number.isNaN(number) ? NONE : this.orderCode(orderId);
     this.category[i] = this.categories.code(category);
     this.channel[i] = this.channels.code(channel);
-    this.kind[i] = kind === undefined ? (amount < 0 || (quantity ?? 0) < 0 ? RETURN : SALE) : kindCode(kind);
+    this.kind[i] = kind === undefined ? (isReturnBySigns(amount, quantity) ? RETURN : SALE) : kindCode(kind);
     this.derived[i] = kind === undefined ? 1 : 0;
   }
 

@@ -39,30 +39,12 @@ describe.runIf(postgresAvailable())("a run's scores as a partition on PostgreSQL
 
   /** Writes a promoted run whose scores are those of the first run, with `edit` applied to the first. */
   async function writeRun(edit: Partial<ScoreRow>, onProgress?: (runId: number) => void): Promise<number> {
-    const [{ writeRunOutcome }, { beginSeededRun }] = await Promise.all([import("@/lib/db/runs"), import("@/tests/support/seedScoredRun")]);
+    const [{ writeRunOutcome }, { beginSeededRun, scoresOnlyOutcome }] = await Promise.all([import("@/lib/db/runs"), import("@/tests/support/seedScoredRun")]);
     const scores: ScoreRow[] = await db.customerScore.findMany({ where: { runId: firstRun }, orderBy: { customerId: "asc" }, omit: { runId: true } });
     scores[0] = { ...scores[0], ...edit };
     const { runId, release } = await beginSeededRun(3, {}, scores.length);
     try {
-      await writeRunOutcome(
-        runId,
-        {
-          status: "SUCCEEDED",
-          metrics: {},
-          drift: null,
-          stability: null,
-          decision: { promote: true, reasons: [] },
-          reference: {},
-          summary: {},
-          timings: {},
-          artifacts: {},
-          segments: [],
-          scores,
-          activate: { reason: "promoted" },
-          audit: { userId: null, action: "run.promoted", target: `run:${runId}` },
-        },
-        () => onProgress?.(runId),
-      );
+      await writeRunOutcome(runId, scoresOnlyOutcome(runId, scores, { activate: true }), () => onProgress?.(runId));
     } finally {
       await release();
     }

@@ -6,6 +6,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import net from "node:net";
 import os from "node:os";
+import { pinToCpus } from "./pinToCpus";
 
 export interface NextServer {
   base: string;
@@ -39,7 +40,7 @@ export async function startServer({
   };
   if (build) execFileSync("npx", ["next", "build"], { stdio: "inherit", env: serverEnv });
   const command = ["npx", "next", "start", "-H", "127.0.0.1", "-p", String(port)];
-  const pinned = cpus === undefined ? command : ["taskset", "-c", cpus, ...command];
+  const pinned = pinToCpus(command, cpus);
   const server = spawn(pinned[0], pinned.slice(1), { env: serverEnv, stdio: "ignore", detached: true });
   const stop = () => process.kill(-server.pid!, "SIGTERM");
   try {

@@ -10,7 +10,7 @@ import { personaColor } from "@/lib/ml/personas";
 import { createRng } from "@/lib/ml/random";
 import { buildTargeting } from "@/lib/campaign/targeting";
 import type { Prisma } from "@/lib/db/internal/client";
-import type { ScoreRow } from "@/lib/db/runs";
+import type { RunOutcome, ScoreRow } from "@/lib/db/runs";
 
 export interface SeedOptions {
   customers: number;
@@ -37,6 +37,25 @@ export async function beginSeededRun(seed: number, config: Prisma.InputJsonValue
   const lease = await acquireRetrainLease(runId, "seeded run");
   await markRunRunning(runId, { count: customers, hash: "seeded" });
   return { runId, release: () => lease.release() };
+}
+
+/** A successful run's outcome with these scores and nothing else (no segments, metrics or artifacts), for tests of the score write; `activate` promotes it. */
+export function scoresOnlyOutcome(runId: number, scores: ScoreRow[], { activate }: { activate: boolean }): RunOutcome {
+  return {
+    status: "SUCCEEDED",
+    metrics: {},
+    drift: null,
+    stability: null,
+    decision: { promote: activate, reasons: [] },
+    reference: {},
+    summary: {},
+    timings: {},
+    artifacts: {},
+    segments: [],
+    scores,
+    activate: activate ? { reason: "promoted" } : null,
+    audit: { userId: null, action: activate ? "run.promoted" : "run.rejected", target: `run:${runId}` },
+  };
 }
 
 export async function seedScoredRun({ customers, segments = 5, seed = 7, edits = [], scoreEdits = [], onProgress }: SeedOptions): Promise<{ runId: number }> {

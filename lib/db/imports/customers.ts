@@ -47,6 +47,8 @@ export function customerContentHash(record: CustomerRecord): string {
 /** `isFresh` says no customer was stored before this import (ids within a file are distinct): nothing to look up. */
 export async function upsertCustomers(tx: Tx, batchId: number, records: CustomerRecord[], columns: ProfileColumns, isFresh: boolean) {
   const fields = columns.fields.filter((field) => field !== "externalId");
+  const hasAttributes = columns.attributeKeys.length > 0;
+  const updateColumns = ["externalId", ...fields, ...(hasAttributes ? ["attributes"] : []), "contentHash", "importBatchId", "updatedAt"];
   const changedPerColumn = new Map<string, number>();
   let rowsInserted = 0;
   let rowsUpdated = 0;
@@ -79,18 +81,10 @@ export async function upsertCustomers(tx: Tx, batchId: number, records: Customer
         continue;
       }
       for (const column of changed) changedPerColumn.set(column, (changedPerColumn.get(column) ?? 0) + 1);
-      const attributes = merged.attributes ? JSON.stringify(merged.attributes) : null;
-      updates.push([
-        record.externalId,
-        ...fields.map((field) => merged[field]),
-        ...(columns.attributeKeys.length ? [attributes] : []),
-        contentHash,
-        batchId,
-        now,
-      ]);
+      const attributes = hasAttributes ? [merged.attributes ? JSON.stringify(merged.attributes) : null] : [];
+      updates.push([record.externalId, ...fields.map((field) => merged[field]), ...attributes, contentHash, batchId, now]);
     }
     // Set-based, not a statement per customer: a re-imported million-customer file may change most of them.
-    const updateColumns = ["externalId", ...fields, ...(columns.attributeKeys.length ? ["attributes"] : []), "contentHash", "importBatchId", "updatedAt"];
     if (updates.length) rowsUpdated += (await bulkUpsert(tx, "Customer", "externalId", updateColumns, ["contentHash"], updates)).updated;
     if (rehashed.length) await bulkUpsert(tx, "Customer", "externalId", ["externalId", "contentHash"], ["contentHash"], rehashed);
     rowsInserted += await insertCustomers(tx, batchId, inserts);

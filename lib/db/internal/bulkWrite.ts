@@ -7,7 +7,7 @@
 import "server-only";
 import type { Prisma } from "./client";
 import { copyRows } from "./copy";
-import { fillPostgresPartition } from "./partition";
+import { fillPostgresPartition, type FillPartition, type PartitionKey } from "./partition";
 import { upsertPostgresRows } from "./postgresUpsert";
 import { insertSqliteRows, upsertSqliteRows } from "./sqliteRows";
 import { withTransactionConnection } from "./transactionConnection";
@@ -29,9 +29,9 @@ export function bulkInsert(tx: Prisma.TransactionClient, table: string, columns:
 export function bulkInsertPartition(
   tx: Prisma.TransactionClient,
   table: string,
-  key: { column: string; value: number },
+  key: PartitionKey,
   columns: readonly string[],
-  fill: (insert: (rows: Iterable<readonly unknown[]>) => Promise<number>) => Promise<void>,
+  fill: FillPartition,
 ): Promise<void> {
   return withTransactionConnection(tx, async (connection) => {
     if (connection.provider === "postgresql") return fillPostgresPartition(connection.client, table, key, columns, fill);

@@ -8,19 +8,28 @@
 import type pg from "pg";
 import { copyBinaryRows } from "./copyBinary";
 
+/** The partition column and this partition's value of it. */
+export interface PartitionKey {
+  column: string;
+  value: number;
+}
+
+/** Writes a partition's rows through `insert` (values in `columns` order), in as many calls as it likes. */
+export type FillPartition = (insert: (rows: Iterable<readonly unknown[]>) => Promise<number>) => Promise<void>;
+
 /** A partition's name: the parent's and the key's, e.g. CustomerScore_12. */
 export function partitionName(table: string, value: number): string {
   if (!Number.isInteger(value)) throw new Error(`not a partition key: ${value}`);
   return `${table}_${value}`;
 }
 
-/** Lets `fill` copy rows into the new partition (values in `columns` order), then attaches it. */
+/** Lets `fill` copy rows into the new partition, then attaches it. */
 export async function fillPostgresPartition(
   client: pg.PoolClient,
   table: string,
-  key: { column: string; value: number },
+  key: PartitionKey,
   columns: readonly string[],
-  fill: (insert: (rows: Iterable<readonly unknown[]>) => Promise<number>) => Promise<void>,
+  fill: FillPartition,
 ): Promise<void> {
   const partition = partitionName(table, key.value);
   // The CHECK is the partition bound, so ATTACH trusts it instead of scanning the rows.

@@ -80,7 +80,7 @@ export function summaryFromOrders(
   const { first, last, purchaseDays } = purchaseDaysByCustomer(days, lineRow, n);
   // Spend on repeat purchase days: every line not on the customer's first day.
   const repeatSpend = new Float64Array(n);
-  for (let line = 0; line < orders.length; line++) {
+  for (let line = 0; line < lines; line++) {
     const row = lineRow[line];
     if (row >= 0 && days[line] !== first[row]) repeatSpend[row] += amount[line];
   }

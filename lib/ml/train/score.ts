@@ -17,6 +17,7 @@ import { buildOrderFeatureTable, scaleOrderFeatures } from "@/lib/ml/features/or
 import { assessResponseApplicability } from "@/lib/ml/response/applicability";
 import { buildClvPlan, computeHistoricalClv, scoreClvPlan, indexSummariesByCustomer } from "./clvStage";
 import type { CustomerScores, TrainData, TrainedModels } from "./types";
+import { asOrderTable } from "@/lib/data/orderTable";
 
 export interface ModelScorer {
   score(data: TrainData): CustomerScores;
@@ -51,7 +52,8 @@ interface Loaded {
 
 function scoreWith(data: TrainData, models: TrainedModels, { classifier, response, tables }: Loaded): CustomerScores {
   const { customers } = data;
-  const orders = data.orders ?? [];
+  // One table for every stage: each reads its columns, and would copy an array of records into a table of its own.
+  const orders = asOrderTable(data.orders ?? []);
   const rows = customers.length;
   const snapshotDate = new Date(models.snapshotDate);
   const plan = buildClvPlan(customers, orders, snapshotDate);

@@ -3,6 +3,7 @@
  * response models → CLV → personas, with per-customer scores, metrics, drift reference
  * statistics and per-stage timings. Models the data cannot support are skipped with the reason.
  */
+import { asOrderTable } from "@/lib/data/orderTable";
 import { fitSegmentClassifier } from "@/lib/ml/assignment/classifier";
 import { predictSegmentProbabilities } from "@/lib/ml/assignment/model";
 import { tuneSegmentClassifier } from "@/lib/ml/assignment/tuner";
@@ -43,7 +44,8 @@ const MIN_CLASSIFIER_CUSTOMERS = 200;
 
 export async function trainAll(data: TrainData, config: TrainConfig): Promise<TrainResult> {
   const { customers } = data;
-  const orders = data.orders ?? [];
+  // One table for every stage: each reads its columns, and would copy an array of records into a table of its own.
+  const orders = asOrderTable(data.orders ?? []);
   const timings: Record<string, number> = {};
   const skipped: TrainResult["skipped"] = [];
   const progress = config.onProgress ?? (() => undefined);

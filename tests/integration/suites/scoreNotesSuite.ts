@@ -45,7 +45,7 @@ export function defineScoreNotesSuite(provider: TestProvider): void {
     });
 
     test("the retrain writer stores each customer's notes and CLV source, and null where there is nothing to say", async () => {
-      const [{ writeRunOutcome }, { toScoreRows }, { beginSeededRun }] = await Promise.all([
+      const [{ writeRunOutcome }, { toScoreRows }, { beginSeededRun, scoresOnlyOutcome }] = await Promise.all([
         import("@/lib/db/runs"),
         import("@/lib/services/retrain/outcome"),
         import("@/tests/support/seedScoredRun"),
@@ -56,21 +56,8 @@ export function defineScoreNotesSuite(provider: TestProvider): void {
         customerIds.push(id);
       }
       const { runId, release } = await beginSeededRun(1, {}, customerIds.length);
-      await writeRunOutcome(runId, {
-        status: "SUCCEEDED",
-        metrics: {},
-        drift: null,
-        stability: null,
-        decision: { promote: true, reasons: [] },
-        reference: {},
-        summary: {},
-        timings: {},
-        artifacts: {},
-        segments: [],
-        scores: toScoreRows(scores, customerIds, keyed, new Float64Array(customerIds.length)),
-        activate: null,
-        audit: { userId: null, action: "run.rejected", target: `run:${runId}` },
-      });
+      const rows = toScoreRows(scores, customerIds, keyed, new Float64Array(customerIds.length));
+      await writeRunOutcome(runId, scoresOnlyOutcome(runId, rows, { activate: false }));
       await release();
       const stored = await db.customerScore.findMany({
         where: { runId },

@@ -5,6 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { pinToCpus } from "@/tests/support/pinToCpus";
 
 export interface RetrainProcessResult {
   code: number | null;
@@ -29,7 +30,7 @@ export interface RetrainProcess {
 export function spawnRetrain(options: { databaseUrl: string; config: object; env?: Record<string, string>; cpus?: string }): RetrainProcess {
   const tsx = path.resolve("node_modules/.bin/tsx");
   const command = [tsx, "--conditions", "react-server", "jobs/retrain.ts", "--config", JSON.stringify(options.config)];
-  const pinned = options.cpus === undefined ? command : ["taskset", "-c", options.cpus, ...command];
+  const pinned = pinToCpus(command, options.cpus);
   const child = spawn(pinned[0], pinned.slice(1), {
     cwd: process.cwd(),
     env: { ...process.env, ...options.env, DATABASE_URL: options.databaseUrl },

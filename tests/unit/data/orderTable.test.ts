@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { createEmptyCustomer, type OrderRecord } from "@/lib/data/customer";
-import { CANCELLED, OrderTable, RETURN, SALE } from "@/lib/data/orderTable";
+import { classifyOrderLine, createEmptyCustomer, type OrderRecord } from "@/lib/data/customer";
+import { CANCELLED, kindCode, OrderTable, RETURN, SALE } from "@/lib/data/orderTable";
 import { generateOrderBusiness } from "@/lib/data/syntheticBusiness";
 import { fitOrderFeatures } from "@/lib/ml/features/orderBehaviour";
 import { backtestClv } from "@/lib/ml/train/clvBacktest";
@@ -34,6 +34,19 @@ describe("OrderTable", () => {
     expect([...columns.customer].map((c) => columns.customerIds[c])).toEqual(["a", "a", "b", "a", "c"]);
     expect([...columns.quantity]).toEqual([2, NaN, -1, 1, 1]);
     expect([0, 1, 2, 3, 4].map(columns.orderIdAt)).toEqual(["S1", "S1", null, "S1", "S9"]);
+  });
+
+  test.each<[number, number | null]>([
+    [10, 1],
+    [10, null],
+    [0, 0],
+    [-10, 1],
+    [10, -1],
+    [-10, null],
+  ])("a line of amount %s and quantity %s with no kind gets the kind classifyOrderLine gives it", (amount, quantity) => {
+    const record: OrderRecord = { ...LINES[4], amount, quantity };
+    const table = OrderTable.from([record]);
+    expect(table.columns().kind[0]).toBe(kindCode(classifyOrderLine(record)));
   });
 
   test("keeps a plainly numeric order id as a number and gives back the very text of every id", () => {
