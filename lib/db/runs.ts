@@ -233,6 +233,15 @@ const SCORE_COLUMNS = [
   "pcaZ",
 ] as const;
 
+/**
+ * A run's score rows, made a chunk at a time by `slice` (a million rows as objects at once were
+ * a gigabyte of a retrain's peak); an array serves as well.
+ */
+export interface ScoreRows {
+  readonly length: number;
+  slice(start: number, end: number): ScoreRow[];
+}
+
 export interface RunOutcome {
   status: "SUCCEEDED" | "REJECTED";
   metrics: Prisma.InputJsonValue;
@@ -244,7 +253,7 @@ export interface RunOutcome {
   timings: Prisma.InputJsonValue;
   artifacts: Record<string, Prisma.InputJsonValue>;
   segments: Omit<Prisma.SegmentProfileCreateManyInput, "runId">[];
-  scores: ScoreRow[];
+  scores: ScoreRows;
   /** Make this run the active one, in the same transaction. */
   activate: { reason: string } | null;
   /** The gate's verdict for the audit log, written in the same transaction. */

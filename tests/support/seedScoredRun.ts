@@ -10,7 +10,7 @@ import { personaColor } from "@/lib/ml/personas";
 import { createRng } from "@/lib/ml/random";
 import { buildTargeting } from "@/lib/campaign/targeting";
 import type { Prisma } from "@/lib/db/internal/client";
-import type { RunOutcome, ScoreRow } from "@/lib/db/runs";
+import type { RunOutcome, ScoreRow, ScoreRows } from "@/lib/db/runs";
 
 export interface SeedOptions {
   customers: number;
@@ -40,7 +40,7 @@ export async function beginSeededRun(seed: number, config: Prisma.InputJsonValue
 }
 
 /** A successful run's outcome with these scores and nothing else (no segments, metrics or artifacts), for tests of the score write; `activate` promotes it. */
-export function scoresOnlyOutcome(runId: number, scores: ScoreRow[], { activate }: { activate: boolean }): RunOutcome {
+export function scoresOnlyOutcome(runId: number, scores: ScoreRows, { activate }: { activate: boolean }): RunOutcome {
   return {
     status: "SUCCEEDED",
     metrics: {},

@@ -7,7 +7,7 @@
  */
 import "server-only";
 import { createHash } from "node:crypto";
-import { CUSTOMER_COLUMNS, type CustomAttributes, type CustomerRecord, type OrderLineKind } from "@/lib/data/customer";
+import { blankProfile, CUSTOMER_COLUMNS, type CustomAttributes, type CustomerRecord, type OrderLineKind } from "@/lib/data/customer";
 import { InputFingerprints, fingerprintProfiles } from "@/lib/data/inputFingerprint";
 import { OrderTable } from "@/lib/data/orderTable";
 import { parseStoredDate, readRows, readTablePages } from "../internal/rawReader";
@@ -89,7 +89,7 @@ export async function loadSnapshot(): Promise<Snapshot> {
 }
 
 function toCustomerRecord(row: unknown[]): CustomerRecord {
-  const record: Record<string, unknown> = {};
+  const record: Record<string, unknown> = blankProfile();
   CUSTOMER_COLUMNS.forEach((column, i) => {
     const value = row[3 + i];
     record[column.field] = column.kind === "date" && value !== null ? parseStoredDate(value) : value;

@@ -10,7 +10,7 @@
  */
 import type { CustomerRecord } from "@/lib/data/customer";
 import { quantiles } from "./stats";
-import { asOrderTable, CANCELLED, RETURN, rowsOfCustomers, SALE, type OrderColumns, type OrderLines } from "@/lib/data/orderTable";
+import { asOrderTable, CANCELLED, groupLinesByRow, RETURN, SALE, type OrderColumns, type OrderLines } from "@/lib/data/orderTable";
 
 const DAY_MS = 86_400_000;
 /** Categories and channels kept by name; the rest are pooled, so a shop with 400 product lines still gives a few readable shares. */
@@ -92,7 +92,11 @@ const purchasesOf = (totals: OrderTotals, row: number) => totals.purchaseStart[r
 export function sumOrderLines(customers: readonly CustomerRecord[], orders: OrderLines, snapshotDate: Date | string): OrderTotals {
   const snapshotDay = toSnapshotDay(snapshotDate);
   const columns = asOrderTable(orders).columns();
-  const { start, lines } = groupByRow(columns, customers, (snapshotDay + 1) * DAY_MS);
+  const { start, lines } = groupLinesByRow(
+    columns,
+    customers.map((customer) => customer.externalId),
+    (snapshotDay + 1) * DAY_MS,
+  );
   const rows = customers.length;
   const totals: OrderTotals = {
     snapshotDay,
@@ -130,26 +134,10 @@ export function sumOrderLines(customers: readonly CustomerRecord[], orders: Orde
   return totals;
 }
 
-/** The lines before `end` grouped by the row of their customer in `customers` (a counting sort, stable); others' lines left out. */
-function groupByRow(columns: OrderColumns, customers: readonly CustomerRecord[], end: number): { start: Int32Array; lines: Int32Array } {
-  const rowOf = rowsOfCustomers(
-    columns.customerIds,
-    customers.map((customer) => customer.externalId),
-  );
-  const { customer, time } = columns;
-  const start = new Int32Array(customers.length + 1);
-  for (let line = 0; line < time.length; line++) if (time[line] < end && rowOf[customer[line]] >= 0) start[rowOf[customer[line]] + 1]++;
-  for (let row = 0; row < customers.length; row++) start[row + 1] += start[row];
-  const next = start.slice(0, customers.length);
-  const lines = new Int32Array(start[customers.length]);
-  for (let line = 0; line < time.length; line++) if (time[line] < end && rowOf[customer[line]] >= 0) lines[next[rowOf[customer[line]]]++] = line;
-  return { start, lines };
-}
-
 /** Reused from row to row, so the sums make no garbage per customer. */
 interface Scratch {
   days: Float64Array;
-  purchaseKeys: Set<number | string>;
+  purchaseKeys: Set<number>;
 }
 
 /** One row's sums; returns the purchases counted so far, this row's included. */

@@ -3,7 +3,7 @@ import { formatFingerprint } from "@/lib/data/inputFingerprint";
 import type { Persona } from "@/lib/ml/personas";
 import type { CustomerScores, TrainResult } from "@/lib/ml/train";
 import type { StoredJson } from "@/lib/db/json";
-import type { RunOutcome, ScoreRow } from "@/lib/db/runs";
+import type { RunOutcome, ScoreRow, ScoreRows } from "@/lib/db/runs";
 import type { KeyedSegment } from "@/lib/runs/segmentKeys";
 
 const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
@@ -41,12 +41,13 @@ export function toSegmentRows(personas: Persona[], keyed: KeyedSegment[], centro
 }
 
 /** `inputHashes`: the snapshot's per-customer fingerprints, stored so the next run's gate can tell who did not change. */
-export function toScoreRows(scores: CustomerScores, customerIds: number[], keyed: KeyedSegment[], inputHashes: Float64Array): ScoreRow[] {
+/** The rows are made when sliced, a chunk at a time: the scores themselves are already columns. */
+export function toScoreRows(scores: CustomerScores, customerIds: number[], keyed: KeyedSegment[], inputHashes: Float64Array): ScoreRows {
   const keyOf = new Map(keyed.map((segment) => [segment.label, segment.segmentKey]));
   const byKey = [...keyed].sort((a, b) => a.segmentKey - b.segmentKey).map((segment) => segment.label);
   const k = keyed.length;
-  return customerIds.map((customerId, i) => ({
-    customerId,
+  const row = (i: number): ScoreRow => ({
+    customerId: customerIds[i],
     segmentKey: keyOf.get(scores.segment[i])!,
     segmentProbabilities: scores.segmentProbabilities
       ? JSON.stringify(byKey.map((label) => Math.round(scores.segmentProbabilities![i * k + label] * 1e4) / 1e4))
@@ -65,7 +66,11 @@ export function toScoreRows(scores: CustomerScores, customerIds: number[], keyed
     pcaX: scores.pca[i * 3],
     pcaY: scores.pca[i * 3 + 1],
     pcaZ: scores.pca[i * 3 + 2],
-  }));
+  });
+  return {
+    length: customerIds.length,
+    slice: (start, end) => Array.from({ length: Math.max(0, Math.min(end, customerIds.length) - start) }, (_, j) => row(start + j)),
+  };
 }
 
 export function toArtifacts(result: TrainResult): Record<string, StoredJson> {

@@ -49,12 +49,23 @@ describe("OrderTable", () => {
     expect(table.columns().kind[0]).toBe(kindCode(classifyOrderLine(record)));
   });
 
-  test("keeps a plainly numeric order id as a number and gives back the very text of every id", () => {
-    const ids = ["1042", "0", "01042", "1e3", "999999999999999", "9999999999999999", "C77", "1042"];
+  test("keeps a plainly numeric order id as a number, any other as a hash above them all, and gives back the very text of every id", () => {
+    const ids = ["1042", "0", "01042", "1e3", "999999999999999", "9999999999999999", "C77", "1042", "Bestellung-ä€😀", "C77", "\uFEFFB1"];
     const table = OrderTable.from(ids.map((orderId, i) => ({ ...LINES[0], orderId, amount: i })));
     expect([...table].map((line) => line.orderId)).toEqual(ids);
     const { orderKeyAt } = table.columns();
-    expect(ids.map((_, line) => orderKeyAt(line))).toEqual([1042, 0, "01042", "1e3", 999999999999999, "9999999999999999", "C77", 1042]);
+    const keys = ids.map((_, line) => orderKeyAt(line)!);
+    expect([keys[0], keys[1], keys[4], keys[7]]).toEqual([1042, 0, 999999999999999, 1042]);
+    const hashed = [2, 3, 5, 6, 8, 10].map((line) => keys[line]);
+    for (const key of hashed) expect(key >= 2 ** 52 && key < 2 ** 53 && Number.isInteger(key)).toBe(true);
+    // Distinct ids, distinct keys; the same id after another order, the same key.
+    expect(new Set(hashed).size).toBe(hashed.length);
+    expect(keys[9]).toBe(keys[6]);
+    expect(
+      OrderTable.from([{ ...LINES[0], orderId: null }])
+        .columns()
+        .orderKeyAt(0),
+    ).toBeNull();
   });
 
   test("grows past its capacity without losing lines", () => {
