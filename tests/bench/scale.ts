@@ -21,6 +21,7 @@ import { z } from "zod";
 import { describeTargets, type StageResult, type SizeResult } from "./scaleTargets";
 import { meter } from "./scaleMeter";
 import { printExponents, printSize } from "./scaleReport";
+import { jobProcessFlags } from "@/jobs/jobProcessFlags";
 
 const RESULTS_DIR = path.resolve("data/bench");
 /** Lines per customer the generator writes at its default purchase rate, measured on 20,000 customers (seed 11). */
@@ -68,6 +69,7 @@ async function runParent(): Promise<void> {
   console.log(`${os.cpus().length} cores (${os.cpus()[0]?.model}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; load average ${loadAverage()}`);
   console.log(describeTargets());
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const retrainHeapMb = (await import("@/lib/env")).env.RETRAIN_HEAP_MB;
   for (const customers of sizes) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-scale-"));
     try {
@@ -75,11 +77,11 @@ async function runParent(): Promise<void> {
       for (const provider of databases) {
         const resultFile = path.join(dir, `${provider}.json`);
         const task: ChildTask = { db: provider, customers, ...generated, resultFile };
-        // The retrain runs in this child, so it gets the job process's heap limit (RETRAIN_HEAP_MB, lib/env.ts);
+        // The retrain runs in this child, so it gets the job process's flags (its heap limit is RETRAIN_HEAP_MB);
         // a million customers' order lines are larger than the upload limit, which an administrator raises the same way.
         const env = {
           ...process.env,
-          NODE_OPTIONS: `--max-old-space-size=${process.env.RETRAIN_HEAP_MB ?? 5_120}`,
+          NODE_OPTIONS: jobProcessFlags(retrainHeapMb).join(" "),
           IMPORT_MAX_BYTES: String(largestFile(generated)),
         };
         execFileSync("npx", ["tsx", "--conditions", "react-server", "tests/bench/scale.ts", "--child", JSON.stringify(task)], { stdio: "inherit", env });
