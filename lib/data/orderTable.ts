@@ -5,6 +5,7 @@
  * read the columns by index (an array of records is copied into a table first); iterating a
  * table yields each line as a fresh OrderRecord, for the few readers of single customers.
  */
+import { hash53 } from "@/lib/import/hashIndex";
 import { isReturnBySigns, type OrderLineKind, type OrderRecord } from "./customer";
 
 /** What the models read order lines from: an array of records, or an OrderTable. */
@@ -189,18 +190,9 @@ export class OrderTable implements OrderLines {
   }
 }
 
-/** A 52-bit hash of an order id (cyrb53's mixing), offset to [2^52, 2^53): above every plain numeric id. */
+/** An order id's 52-bit hash (cyrb53's low 52 bits), offset to [2^52, 2^53): above every plain numeric id. */
 function hashKey(id: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < id.length; i++) {
-    const c = id.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 2 ** 52 + (h2 & 0xfffff) * 2 ** 32 + (h1 >>> 0);
+  return 2 ** 52 + (hash53(id) % 2 ** 52);
 }
 
 /** The id as a number when it is a plain decimal integer that reads back as the same text ("1042", not "01042" or "1e3"); NaN otherwise. */
