@@ -40,8 +40,11 @@ export function toSegmentRows(personas: Persona[], keyed: KeyedSegment[], centro
   });
 }
 
-/** `inputHashes`: the snapshot's per-customer fingerprints, stored so the next run's gate can tell who did not change. */
-/** The rows are made when sliced, a chunk at a time: the scores themselves are already columns. */
+/**
+ * The run's score rows, made when sliced, a chunk at a time: the scores themselves are already
+ * columns. `inputHashes`: the snapshot's per-customer fingerprints, stored so the next run's gate
+ * can tell who did not change.
+ */
 export function toScoreRows(scores: CustomerScores, customerIds: number[], keyed: KeyedSegment[], inputHashes: Float64Array): ScoreRows {
   const keyOf = new Map(keyed.map((segment) => [segment.label, segment.segmentKey]));
   const byKey = [...keyed].sort((a, b) => a.segmentKey - b.segmentKey).map((segment) => segment.label);
