@@ -108,12 +108,13 @@ function sumSegmentOrders(
   // A channel named as the lines without one are shown counts with them: an order on both is one order.
   const channelSlot = Int32Array.from({ length: channelNames.length + 1 }, (_, slot) => (slot > 0 && channelNames[slot - 1] === UNKNOWN_CHANNEL ? 0 : slot));
   // Per customer, reused: the sale orders seen per channel slot, by order key or (without an order id) by time.
+  // Orders seen per channel slot for the current customer; the Sets are emptied, not remade, per customer.
   const seen = new Map<number, Set<number>>();
   const seenTimes = new Map<number, Set<number>>();
   for (let row = 0; row < customers.length; row++) {
     const segment = segmentOf(row);
-    seen.clear();
-    seenTimes.clear();
+    for (const keys of seen.values()) keys.clear();
+    for (const keys of seenTimes.values()) keys.clear();
     for (let i = start[row]; i < start[row + 1]; i++) {
       const line = lines[i];
       if (kind[line] === CANCELLED) continue;
