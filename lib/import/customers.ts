@@ -16,9 +16,9 @@ import { assertNotOrderLines } from "./kindHint";
 import { CustomerQualityBuilder, type CustomerQuality } from "./quality";
 import { computeUpperFence } from "./qualityChecks";
 import { Reservoir } from "./reservoir";
-import { CHUNK_ROWS, collectRecords, DateRange, ErrorLog, eachValidRow, collectFileWarnings, parseDateCell, type CellError } from "./rows";
+import { CHUNK_ROWS, collectRecords, DateRange, ErrorLog, eachValidRow, eachWholeRow, collectFileWarnings, parseDateCell, type CellError } from "./rows";
 import type { Readable } from "node:stream";
-import { readWhole, openCsv, type InvalidByteRows, type RereadableSource, type SourceOptions } from "./source";
+import { readWhole, openCsv, type CsvReader, type InvalidByteRows, type RereadableSource, type SourceOptions } from "./source";
 
 /** A customer file's row with its cells parsed; the date stays text until the file's date format is known. */
 export const customerFileRow = z.object({
@@ -154,22 +154,45 @@ export async function openCustomers(source: RereadableSource, options: CustomerI
     if (!options.map) assertNotOrderLines(reader.header);
     mapping = mapHeader(reader.header, CUSTOMER_SPECS, { map: options.map, keepUnknown: true });
     checkCustomColumns(mapping.unknown);
-    const evidence = new DateEvidence();
-    const incomes = new Reservoir<{ income: number; date: string | null }>();
-    await eachValidRow(reader, mapping, customerFileRow, new ErrorLog(0), (data) => {
-      if (data.dtCustomer !== null) evidence.add(data.dtCustomer);
-      if (data.income !== null) incomes.add({ income: data.income, date: data.dtCustomer });
-    });
+    const { evidence, incomes } = await gatherEvidence(reader, mapping);
     format = evidence.format(dateHeader(mapping), options.dateOrder);
-    // Rows whose date will not parse are no record, so their incomes are left out as they will be.
-    const kept = incomes.items.filter((item) => item.date === null || (format !== null && parseDate(item.date, format.order) !== null));
-    incomeFence = computeUpperFence(kept.map((item) => item.income));
+    incomeFence = computeIncomeFence(incomes, format);
   } finally {
     reader.close();
   }
   const columns = mapping.columns.map(({ field, header }) => ({ field, header }));
   const customColumns = mapping.unknown.map((column) => column.header);
   return { columns, customColumns, read: (onChunk) => readRows(source, options, format, incomeFence, onChunk) };
+}
+
+type IncomeCells = { income: string; date: string };
+
+/**
+ * The first reading looks only at the cells it decides by, unvalidated: every row's date, and
+ * a sample of incomes with their dates, validated once the sample is drawn.
+ */
+async function gatherEvidence(reader: CsvReader, mapping: HeaderMapping<CustomerField>) {
+  const evidence = new DateEvidence();
+  const incomes = new Reservoir<IncomeCells>();
+  const { dtCustomer: dateIndex, income: incomeIndex } = mapping.indexOf;
+  await eachWholeRow(reader, (cells) => {
+    const date = dateIndex === undefined ? "" : cells[dateIndex].trim();
+    evidence.add(date);
+    if (incomeIndex !== undefined && cells[incomeIndex].trim() !== "") incomes.add({ income: cells[incomeIndex], date });
+  });
+  return { evidence, incomes };
+}
+
+/** Rows whose income or date is invalid or whose date will not parse are no record, so their incomes are left out as they will be. */
+function computeIncomeFence(incomes: Reservoir<IncomeCells>, format: DateFormat | null): number | null {
+  const kept = incomes.items.flatMap(({ income, date }) => {
+    const value = cells.number.safeParse(income);
+    if (!value.success || value.data === null) return [];
+    if (date === "") return [value.data];
+    const valid = cells.date.safeParse(date).success && format !== null && parseDate(date, format.order) !== null;
+    return valid ? [value.data] : [];
+  });
+  return computeUpperFence(kept);
 }
 
 function dateHeader(mapping: HeaderMapping<CustomerField>): string {

@@ -55,34 +55,61 @@ export async function eachValidRow<F extends string, S extends z.ZodType>(
   const { accept = () => true, complete = () => true } = hooks;
   const width = reader.header.length;
   let rowsRead = 0;
-  for await (const { cells, row } of reader.rows) {
-    rowsRead++;
-    if (cells.length !== width) {
-      log.add({ row, column: null, value: null, message: `the row has ${cells.length} fields, the header has ${width}` });
-      continue;
-    }
-    const input: Partial<Record<F, string>> = {};
-    for (const column of mapping.columns) input[column.field] = cells[column.index];
-    if (!accept(row, input)) continue;
-    const result = schema.safeParse(input);
-    if (result.success) {
-      if (!complete(result.data, cells, row)) continue;
-      const pending = visit(result.data, row);
-      if (pending) await pending;
-      continue;
-    }
-    for (const issue of result.error.issues) {
-      const field = String(issue.path[0]) as F;
-      const index = mapping.indexOf[field];
-      log.add({
-        row,
-        column: index === undefined ? null : reader.header[index].trim(),
-        value: index === undefined ? null : cells[index],
-        message: issue.message,
-      });
+  for await (const batch of reader.rows) {
+    for (const { cells, row } of batch) {
+      rowsRead++;
+      if (cells.length !== width) {
+        log.add({ row, column: null, value: null, message: `the row has ${cells.length} fields, the header has ${width}` });
+        continue;
+      }
+      const input = mappedCells(mapping, cells);
+      if (!accept(row, input)) continue;
+      const result = schema.safeParse(input);
+      if (result.success) {
+        if (!complete(result.data, cells, row)) continue;
+        const pending = visit(result.data, row);
+        if (pending) await pending;
+        continue;
+      }
+      logIssues(result.error.issues, cells, row, reader.header, mapping, log);
     }
   }
   return rowsRead;
+}
+
+/** The cells of a row by the fields they are mapped to. */
+export function mappedCells<F extends string>(mapping: HeaderMapping<F>, cells: string[]): Partial<Record<F, string>> {
+  const input: Partial<Record<F, string>> = {};
+  for (const column of mapping.columns) input[column.field] = cells[column.index];
+  return input;
+}
+
+/** Hands on the cells of every row with as many fields as the header, unvalidated. */
+export async function eachWholeRow(reader: CsvReader, visit: (cells: string[], row: number) => void): Promise<void> {
+  const width = reader.header.length;
+  for await (const batch of reader.rows) {
+    for (const { cells, row } of batch) if (cells.length === width) visit(cells, row);
+  }
+}
+
+/** A row's failing cells, by row, column header and value. */
+function logIssues<F extends string>(
+  issues: z.core.$ZodIssue[],
+  cells: string[],
+  row: number,
+  header: string[],
+  mapping: HeaderMapping<F>,
+  log: ErrorLog,
+): void {
+  for (const issue of issues) {
+    const index = mapping.indexOf[String(issue.path[0]) as F];
+    log.add({
+      row,
+      column: index === undefined ? null : header[index].trim(),
+      value: index === undefined ? null : cells[index],
+      message: issue.message,
+    });
+  }
 }
 
 /** Warnings about the file as a whole, after its rows have been read. */

@@ -1,13 +1,13 @@
 /**
  * Opening a CSV file, buffer or stream: size limit, binary and encoding checks on the first
- * bytes, separator detection, then records streamed through csv-parse. The raw text is never
- * held whole: bytes are decoded and parsed chunk by chunk.
+ * bytes, separator detection, then records streamed through the CSV tokenizer. The raw text is
+ * never held whole: bytes are decoded and parsed chunk by chunk.
  */
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import { Readable, pipeline } from "node:stream";
+import type { Readable } from "node:stream";
 import { setImmediate } from "node:timers/promises";
-import { parse } from "csv-parse";
+import { CsvSyntaxError, CsvTokenizer, type RecordDelimiter } from "./csvTokenizer";
 import { StreamDecoder } from "./decode";
 import { SAMPLE_BYTES, assertTextContent, detectSeparator, type Encoding, type Separator } from "./detect";
 import { ImportError } from "./errors";
@@ -34,7 +34,8 @@ export interface CsvRow {
 export interface CsvReader {
   header: string[];
   separator: Separator;
-  rows: AsyncIterable<CsvRow>;
+  /** The data rows, a batch at a time. */
+  rows: AsyncIterable<CsvRow[]>;
   /** Final once the rows have been read. */
   encoding(): Encoding;
   /** Final once the rows have been read: rows where bytes that are not UTF-8 were replaced by U+FFFD. */
@@ -95,34 +96,28 @@ async function startParsing(bytes: AsyncGenerator<Uint8Array>, options: SourceOp
     }
   }
 
-  // Blank lines are kept (as one empty cell) so that counting records counts spreadsheet rows.
-  // The record delimiter is named, not left to csv-parse: its discovery allocates per byte of the
+  // The record delimiter is named, not discovered: csv-parse's discovery allocated per byte of the
   // first line, which froze the server for seconds on a 10 MB header.
-  const parser = parse({
-    delimiter: separator,
-    record_delimiter: recordDelimiters(headText),
-    max_record_size: MAX_RECORD_CHARS,
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: true,
-  });
-  // Errors of the source (e.g. a stream over the size limit) reach the records iterator;
-  // destroying the parser closes the file.
-  pipeline(Readable.from(text()), parser, () => {});
-  const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
-  let row = 1;
-  // csv-parse's errors reach the iterator ahead of the records still buffered, so a record's
-  // place comes from the error; the header is the first record after the blank lines the head starts with.
-  const headerRecord = leadingBlankLines(headText) + 1;
-  let header = await nextRecord(records, headerRecord);
-  for (; header && isBlank(header); row++) header = await nextRecord(records, headerRecord);
-  if (!header) {
-    parser.destroy();
-    throw new ImportError("empty_file", "the file has no header line (it is blank)");
+  const tokenizer = new CsvTokenizer(separator, recordDelimiter(headText), MAX_RECORD_CHARS);
+  const batches = recordBatches(text(), tokenizer);
+  let row = 0;
+  let header: string[] | null = null;
+  let rest: string[][] = [];
+  while (!header) {
+    const batch = await nextBatch(batches, true);
+    if (!batch) break;
+    for (let i = 0; i < batch.length && !header; i++) {
+      row++;
+      if (!isBlank(batch[i])) {
+        header = batch[i];
+        rest = batch.slice(i + 1);
+      }
+    }
   }
+  if (!header) throw new ImportError("empty_file", "the file has no header line (it is blank)");
   // Checked before any per-column work (header matching, warnings).
   if (header.length > MAX_COLUMNS) {
-    parser.destroy();
+    await batches.return(undefined);
     throw tooManyColumns(header.length.toLocaleString("en-US"));
   }
 
@@ -130,10 +125,10 @@ async function startParsing(bytes: AsyncGenerator<Uint8Array>, options: SourceOp
   return {
     header,
     separator,
-    rows: dataRows(records, row, headerRecord, replaced),
+    rows: dataRows(batches, rest, row, () => decoder.hadInvalidBytes, replaced),
     encoding: () => decoder.encoding,
     invalidByteRows: () => (decoder.hadInvalidBytes ? replaced : null),
-    close: () => void parser.destroy(),
+    close: () => void batches.return(undefined),
   };
 }
 
@@ -141,56 +136,72 @@ function tooManyColumns(count: string): ImportError {
   return new ImportError("too_many_columns", `the header has ${count} columns; the limit is ${MAX_COLUMNS.toLocaleString("en-US")}`);
 }
 
-/** The line break the file uses, from its first one; all three kinds when the sample holds none. */
-function recordDelimiters(text: string): string[] {
+/** The line break the file uses, from its first one; any of the three when the sample holds none. */
+function recordDelimiter(text: string): RecordDelimiter {
   const at = text.search(/[\r\n]/);
-  if (at === -1) return ["\r\n", "\n", "\r"];
-  if (text[at] === "\n") return ["\n"];
-  return text[at + 1] === "\n" ? ["\r\n"] : ["\r"];
-}
-
-function leadingBlankLines(text: string): number {
-  return /^(?:[ \t]*(?:\r\n|\n|\r))*/.exec(text)![0].split(/\r\n|\n|\r/).length - 1;
+  if (at === -1) return "any";
+  if (text[at] === "\n") return "\n";
+  return text[at + 1] === "\n" ? "\r\n" : "\r";
 }
 
 function isBlank(cells: string[]): boolean {
   return cells.every((cell) => cell.trim() === "");
 }
 
-/** `replaced` collects the rows holding U+FFFD, which matter only once the decoder has replaced bytes. */
-async function* dataRows(records: AsyncIterator<string[]>, headerRow: number, headerRecord: number, replaced: InvalidByteRows): AsyncGenerator<CsvRow> {
-  for (let row = headerRow + 1; ; row++) {
-    const cells = await nextRecord(records, headerRecord);
-    if (!cells) return;
-    if (isBlank(cells)) continue;
-    if (cells.some((cell) => cell.includes("\uFFFD"))) {
-      replaced.count++;
-      if (replaced.rows.length < MAX_LISTED_ROWS) replaced.rows.push(row);
+/** The records of each decoded chunk, as one batch. */
+async function* recordBatches(text: AsyncIterable<string>, tokenizer: CsvTokenizer): AsyncGenerator<string[][]> {
+  for await (const piece of text) {
+    const records = tokenizer.push(piece);
+    if (records.length > 0) yield records;
+  }
+  const last = tokenizer.end();
+  if (last.length > 0) yield last;
+}
+
+/**
+ * The data rows, a batch at a time: a row number each (the header's plus one, blank lines
+ * counted and skipped). `replaced` collects the rows holding U+FFFD, which matter only once
+ * the decoder has replaced bytes.
+ */
+async function* dataRows(
+  batches: AsyncGenerator<string[][]>,
+  first: string[][],
+  headerRow: number,
+  hadInvalidBytes: () => boolean,
+  replaced: InvalidByteRows,
+): AsyncGenerator<CsvRow[]> {
+  let row = headerRow;
+  for (let batch: string[][] | null = first; batch; batch = await nextBatch(batches, false)) {
+    const checkBytes = hadInvalidBytes();
+    const rows: CsvRow[] = [];
+    for (const cells of batch) {
+      row++;
+      if (isBlank(cells)) continue;
+      if (checkBytes && cells.some((cell) => cell.includes("\uFFFD"))) {
+        replaced.count++;
+        if (replaced.rows.length < MAX_LISTED_ROWS) replaced.rows.push(row);
+      }
+      rows.push({ cells, row });
     }
-    yield { cells, row };
+    if (rows.length > 0) yield rows;
   }
 }
 
-/** `headerRecord`: the header's place among the records (each a spreadsheet row). */
-async function nextRecord(records: AsyncIterator<string[]>, headerRecord: number): Promise<string[] | null> {
+/** The next batch of records, with the tokenizer's errors told as the importer tells them. */
+async function nextBatch(batches: AsyncGenerator<string[][]>, readingHeader: boolean): Promise<string[][] | null> {
   try {
-    const next = await records.next();
+    const next = await batches.next();
     return next.done ? null : next.value;
   } catch (error) {
-    if (error instanceof ImportError) throw error;
-    const code = (error as { code?: unknown }).code;
-    if (code === "CSV_MAX_RECORD_SIZE") {
-      // A header this long is almost always one with far too many columns: say so.
-      const fields = Number((error as { column?: unknown }).column) || 0;
-      const row = (Number((error as { records?: unknown }).records) || 0) + 1;
-      if (row <= headerRecord && fields > MAX_COLUMNS) throw tooManyColumns(`more than ${fields.toLocaleString("en-US")}`);
-      const what = row <= headerRecord ? "the header" : `row ${row}`;
-      throw new ImportError("too_large", `${what} is longer than ${formatBytes(MAX_RECORD_CHARS)}, the limit for one row`);
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    const row = error.records + 1;
+    if (error.problem === "quote_not_closed") {
+      throw new ImportError("malformed_csv", `the file is not valid CSV: a quote opened in row ${row} is never closed`);
     }
-    if (typeof code === "string" && code.startsWith("CSV_")) {
-      throw new ImportError("malformed_csv", `the file is not valid CSV: ${(error as Error).message}`);
-    }
-    throw error;
+    // A header this long is almost always one with far too many columns: say so.
+    if (readingHeader && error.fields > MAX_COLUMNS) throw tooManyColumns(`more than ${error.fields.toLocaleString("en-US")}`);
+    const what = readingHeader ? "the header" : `row ${row}`;
+    throw new ImportError("too_large", `${what} is longer than ${formatBytes(MAX_RECORD_CHARS)}, the limit for one row`);
   }
 }
 
