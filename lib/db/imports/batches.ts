@@ -14,6 +14,7 @@ import type { ImportReport, ProfileChanges } from "@/lib/import/report";
 import { writeAudit } from "../audit";
 import { db, type Prisma } from "../internal/client";
 import { DB_NULL, refreshPlannerStatistics, serialiseImports } from "../internal/dialect";
+import { withForeignKeysCheckedAfter } from "../internal/foreignKeys";
 import { countTotals } from "../customers/totals";
 import { ensureCustomers, hasNoCustomers, upsertCustomers, type ProfileColumns } from "./customers";
 import { hasNoOrders, OrderLineKeys, upsertOrders } from "./orders";
@@ -163,13 +164,16 @@ export function writeCustomerImport(
     const counts = { rowsInserted: 0, rowsUpdated: 0, rowsUnchanged: 0, customersCreated: 0 };
     const changed = new Map<string, number>();
     const isFresh = await hasNoCustomers(tx);
-    const outcome = await read(async (records) => {
-      const { changes, ...chunk } = await upsertCustomers(tx, batchId, records, columns, isFresh);
-      counts.rowsInserted += chunk.rowsInserted;
-      counts.rowsUpdated += chunk.rowsUpdated;
-      counts.rowsUnchanged += chunk.rowsUnchanged;
-      for (const { column, customers } of changes.columns) changed.set(column, (changed.get(column) ?? 0) + customers);
-    });
+    const readAndWrite = () =>
+      read(async (records) => {
+        const { changes, ...chunk } = await upsertCustomers(tx, batchId, records, columns, isFresh);
+        counts.rowsInserted += chunk.rowsInserted;
+        counts.rowsUpdated += chunk.rowsUpdated;
+        counts.rowsUnchanged += chunk.rowsUnchanged;
+        for (const { column, customers } of changes.columns) changed.set(column, (changed.get(column) ?? 0) + customers);
+      });
+    // Into an empty table, the profiles' keys to their batch are checked once at the end.
+    const outcome = isFresh ? await withForeignKeysCheckedAfter(tx, "Customer", readAndWrite) : await readAndWrite();
     const changes: ProfileChanges = {
       customersUpdated: counts.rowsUpdated,
       columns: [...changed].map(([column, customers]) => ({ column, customers })),
@@ -200,14 +204,19 @@ export function writeOrderImport(header: BatchHeader, read: ChunkedRead<OrderRec
     };
     // One chunk in flight: the file's next chunk is parsed while the database takes this one
     // (on PostgreSQL the server's index work and our parsing then share the two cores).
-    let writing: Promise<void> = Promise.resolve();
-    const outcome = await read(async (orders) => {
+    const readAndWrite = async () => {
+      let writing: Promise<void> = Promise.resolve();
+      const outcome = await read(async (orders) => {
+        await writing;
+        writing = writeChunk(orders);
+        // Awaited with the next chunk or after the last; until then a failure must not count as unhandled.
+        writing.catch(() => undefined);
+      });
       await writing;
-      writing = writeChunk(orders);
-      // Awaited with the next chunk or after the last; until then a failure must not count as unhandled.
-      writing.catch(() => undefined);
-    });
-    await writing;
+      return outcome;
+    };
+    // Into an empty table, the lines' keys to customers and batches are checked once at the end.
+    const outcome = isFresh ? await withForeignKeysCheckedAfter(tx, "Order", readAndWrite) : await readAndWrite();
     return { outcome, counts, report: outcome.report };
   });
 }

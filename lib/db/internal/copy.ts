@@ -8,6 +8,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { rememberedByTime } from "./dateText";
 
 /** Rows per piece of text handed to the stream. */
 const ROWS_PER_WRITE = 500;
@@ -38,10 +39,14 @@ export function copyValue(value: unknown): string {
   if (typeof value === "number") return Number.isNaN(value) ? "\\N" : String(value);
   if (typeof value === "boolean") return value ? "t" : "f";
   if (typeof value === "bigint") return value.toString();
-  if (value instanceof Date) return value.toISOString().slice(0, 23).replace("T", " ");
+  if (value instanceof Date) return timestampText(value);
   const text = typeof value === "string" ? value : JSON.stringify(value);
-  return text.replace(/[\\\n\r\t]/g, escapeChar);
+  return NEEDS_ESCAPE.test(text) ? text.replace(ESCAPED, escapeChar) : text;
 }
+
+const timestampText = rememberedByTime((date) => date.toISOString().slice(0, 23).replace("T", " "));
+const NEEDS_ESCAPE = /[\\\n\r\t]/;
+const ESCAPED = /[\\\n\r\t]/g;
 
 const ESCAPES: Record<string, string> = { "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 

@@ -4,12 +4,11 @@
  * it, and since better-sqlite3 is synchronous nothing else runs in between.
  */
 import type Database from "better-sqlite3";
+import { rememberedByTime } from "./dateText";
 import type { UpsertCounts } from "./upsertCounts";
 
 /** A DateTime as Prisma stores it in SQLite: ISO-8601 text with an explicit offset. */
-export function sqliteDateText(date: Date): string {
-  return date.toISOString().replace("Z", "+00:00");
-}
+export const sqliteDateText = rememberedByTime((date) => date.toISOString().replace("Z", "+00:00"));
 
 /** A value as Prisma stores it in SQLite: DateTime as sqliteDateText, booleans as 0/1; NaN as NULL. */
 export function sqliteValue(value: unknown): unknown {

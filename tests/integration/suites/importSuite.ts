@@ -139,6 +139,14 @@ export function defineImportSuite(provider: TestProvider): void {
       expect(again).toMatchObject({ status: "SUCCEEDED", rowsInserted: 0, rowsUnchanged: 3, customersCreated: 0 });
     });
 
+    test("the first import into an empty table leaves its foreign keys in force (PostgreSQL checks them once, at its end)", async () => {
+      // The order lines above were the first: a customer with lines cannot be deleted, nor a line name no customer.
+      await expect(lib.db.customer.delete({ where: { externalId: "Acme Café" } })).rejects.toThrow();
+      const orphan = { lineKey: "orphan#1", customerId: 987_654_321, orderDate: new Date("2024-01-01"), amount: 1 };
+      await expect(lib.db.order.create({ data: orphan })).rejects.toThrow();
+      expect(await lib.db.order.count({ where: { customer: { externalId: "Acme Café" } } })).toBe(2);
+    });
+
     test("each import stores the totals it left, which the overview shows", async () => {
       const file = tempCsv("two.csv", [HEADER, customerLine("totals-1", "50000"), customerLine("totals-2", "60000")].join("\n"));
       const summary = await lib.importFile({ kind: "customers", source: file, fileName: "two.csv", userId: null });
