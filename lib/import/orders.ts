@@ -5,6 +5,9 @@
  * sample sales data and the UCI Online Retail data need no map) or named by the caller's `map`.
  * Each line is classified as a sale, a return or a cancelled line (lineKinds.ts).
  */
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import type { OrderRecord } from "@/lib/data/customer";
 import { cells } from "./cells";
@@ -16,6 +19,7 @@ import { assertNotProfiles } from "./kindHint";
 import { CreditNoteEvidence, classifyLine, computeLineAmount } from "./lineKinds";
 import { OrderQualityBuilder, computeOrderAmountFence, type OrderQuality } from "./orderQuality";
 import { ORDER_SPECS } from "./orderSpecs";
+import { readInWorker } from "./readInWorker";
 import { Reservoir } from "./reservoir";
 import { CHUNK_ROWS, collectRecords, ErrorLog, eachValidRow, eachWholeRow, collectFileWarnings, mappedCells, parseDateCell, type CellError } from "./rows";
 import type { Readable } from "node:stream";
@@ -54,6 +58,8 @@ export interface OrderImportOptions extends SourceOptions {
   dateOrder?: DayMonthOrder;
   /** Errors kept in the result (all are counted); 1000 by default. */
   maxErrors?: number;
+  /** Whether the lines are read in a worker thread, where its script is at hand; by default a file on disk of WORKER_MIN_BYTES or more is. */
+  inWorker?: boolean;
 }
 
 /** What reading an order file found: everything but the records themselves. */
@@ -131,7 +137,25 @@ export async function openOrders(source: RereadableSource, options: OrderImportO
     reader.close();
   }
   const columns = decided.mapping.columns.map(({ field, header }) => ({ field, header }));
-  return { columns, read: (onChunk) => readLines(source, options, decided, onChunk) };
+  const script = workerScript();
+  const inWorker = script !== null && (options.inWorker ?? ("path" in source && statSync(source.path).size >= WORKER_MIN_BYTES));
+  return {
+    columns,
+    read: (onChunk) => (inWorker ? readInWorker(script, { source, options, decided }, onChunk) : readOrderLines(source, options, decided, onChunk)),
+  };
+}
+
+/** Files from this size are read in a worker thread (readInWorker.ts); for smaller ones its start-up is not worth it. */
+const WORKER_MIN_BYTES = 16 * 2 ** 20;
+
+/**
+ * The worker script, which compiles this module from beside it; null where this code runs
+ * bundled (Next's server), with neither beside it: the lines are then read in this thread.
+ */
+function workerScript(): string | null {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const script = path.join(here, "orderLinesWorker.mjs");
+  return existsSync(script) && existsSync(path.join(here, "orders.ts")) ? script : null;
 }
 
 /**
@@ -185,7 +209,8 @@ function classify(row: OrderLine, amountSource: AmountSource, creditNotes: boole
   return classifyLine({ amount, quantity: row.quantity, orderId: row.orderId, status: row.status }, creditNotes);
 }
 
-async function readLines(
+/** The second reading: every line, validated and classified, handed on in chunks. */
+export async function readOrderLines(
   source: RereadableSource,
   options: OrderImportOptions,
   decided: Decided,

@@ -2,8 +2,11 @@
  * The pieces that keep an import's memory bounded: readers hand records on in chunks, a
  * seeded reservoir sample (exact below its size), and the off-heap hash table.
  */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { openOrders } from "@/lib/import";
+import { ImportError, openOrders } from "@/lib/import";
 import { HashIndex, hash53 } from "@/lib/import/hashIndex";
 import { Reservoir } from "@/lib/import/reservoir";
 import { CHUNK_ROWS } from "@/lib/import/rows";
@@ -22,6 +25,41 @@ describe("reading in chunks", () => {
     expect(rows).toEqual(Array.from({ length: 12_345 }, (_, i) => i + 2));
     expect(file.rowsRead).toBe(12_345);
     expect(file.quality.customers).toBe(97);
+  });
+});
+
+describe("reading in a worker thread", () => {
+  const lines = Array.from({ length: 12_345 }, (_, i) => `C${i % 97},${i % 3 ? "2024-01-05" : "bad date"},${(i % 50) - 5},"Wines, red"`);
+  const text = ["customer_id,order_date,amount,category", ...lines].join("\n");
+
+  function tempFile(content: string): string {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "worker-read-")), "orders.csv");
+    fs.writeFileSync(file, content);
+    return file;
+  }
+
+  test("hands on the same chunks, errors and summary as reading in this thread", async () => {
+    const file = tempFile(text);
+    const readAll = async (inWorker: boolean) => {
+      const chunks: unknown[] = [];
+      const summary = await (await openOrders({ path: file }, { inWorker })).read((chunk) => void chunks.push(chunk));
+      return { chunks, summary };
+    };
+    const here = await readAll(false);
+    const there = await readAll(true);
+    expect(there).toEqual(here);
+    expect(here.summary.errorCount).toBe(4115);
+    expect(here.chunks).toHaveLength(2);
+  });
+
+  test("an import error the worker meets arrives as one, with its code", async () => {
+    const file = tempFile(text);
+    const reading = await openOrders({ path: file }, { inWorker: true });
+    // The file changes between the two readings: the second finds a quote that never closes.
+    fs.writeFileSync(file, `${text}\nC1,2024-01-05,3,"never closed\n`);
+    const error = await reading.read(() => {}).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ImportError);
+    expect(error).toMatchObject({ code: "malformed_csv" });
   });
 });
 

@@ -1,0 +1,28 @@
+// Worker thread for an order file's second reading (readInWorker.ts). Plain JavaScript so Node
+// can start it under tsx, vitest or plain node alike; it compiles the reader through tsx's API.
+import { parentPort, workerData } from "node:worker_threads";
+import { tsImport } from "tsx/esm/api";
+
+/** Chunks handed over and not yet taken: the reading keeps this far ahead of the writing, no further. */
+const AHEAD = 2;
+
+const { readOrderLines } = await tsImport("./orders.ts", import.meta.url);
+const { source, options, decided } = workerData;
+let sent = 0;
+let taken = 0;
+let wake = null;
+parentPort.on("message", () => {
+  taken++;
+  wake?.();
+});
+
+try {
+  const file = await readOrderLines(source, options, decided, async (chunk) => {
+    parentPort.postMessage({ chunk });
+    sent++;
+    while (sent - taken > AHEAD) await new Promise((resolve) => (wake = resolve));
+  });
+  parentPort.postMessage({ file });
+} catch (error) {
+  parentPort.postMessage({ error: { message: error instanceof Error ? error.message : String(error), code: error?.code ?? null } });
+}
