@@ -15,6 +15,7 @@ import { mapHeader, type FieldSpec, type HeaderMapping } from "./header";
 import { assertNotOrderLines } from "./kindHint";
 import { CustomerQualityBuilder, type CustomerQuality } from "./quality";
 import { computeUpperFence } from "./qualityChecks";
+import { readInWorker, workerScriptFor } from "./readInWorker";
 import { Reservoir } from "./reservoir";
 import { CHUNK_ROWS, collectRecords, DateRange, ErrorLog, eachValidRow, eachWholeRow, collectFileWarnings, parseDateCell, type CellError } from "./rows";
 import type { Readable } from "node:stream";
@@ -71,6 +72,8 @@ export interface CustomerImportOptions extends SourceOptions {
   dateOrder?: DayMonthOrder;
   /** Errors kept in the result (all are counted); 1000 by default. */
   maxErrors?: number;
+  /** Whether the rows are read in a worker thread, where its script is at hand (readInWorker.ts); by default a file of 16 MB or more is. */
+  inWorker?: boolean;
 }
 
 export interface DuplicateId {
@@ -162,7 +165,14 @@ export async function openCustomers(source: RereadableSource, options: CustomerI
   }
   const columns = mapping.columns.map(({ field, header }) => ({ field, header }));
   const customColumns = mapping.unknown.map((column) => column.header);
-  return { columns, customColumns, read: (onChunk) => readRows(source, options, format, incomeFence, onChunk) };
+  const script = workerScriptFor(source, "customers.ts", options.inWorker);
+  const args = [source, options, format, incomeFence] as const;
+  return {
+    columns,
+    customColumns,
+    read: (onChunk) =>
+      script ? readInWorker(script, { module: "customers.ts", reader: "readCustomerRows", args: [...args] }, onChunk) : readCustomerRows(...args, onChunk),
+  };
 }
 
 type IncomeCells = { income: string; date: string };
@@ -199,7 +209,8 @@ function dateHeader(mapping: HeaderMapping<CustomerField>): string {
   return mapping.columns.find((column) => column.field === "dtCustomer")?.header ?? "Dt_Customer";
 }
 
-async function readRows(
+/** The second reading: every row, validated, handed on in chunks. */
+export async function readCustomerRows(
   source: RereadableSource,
   options: CustomerImportOptions,
   format: DateFormat | null,

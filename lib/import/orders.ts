@@ -5,9 +5,6 @@
  * sample sales data and the UCI Online Retail data need no map) or named by the caller's `map`.
  * Each line is classified as a sale, a return or a cancelled line (lineKinds.ts).
  */
-import { existsSync, statSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import type { OrderRecord } from "@/lib/data/customer";
 import { cells } from "./cells";
@@ -19,7 +16,7 @@ import { assertNotProfiles } from "./kindHint";
 import { CreditNoteEvidence, classifyLine, computeLineAmount } from "./lineKinds";
 import { OrderQualityBuilder, computeOrderAmountFence, type OrderQuality } from "./orderQuality";
 import { ORDER_SPECS } from "./orderSpecs";
-import { readInWorker } from "./readInWorker";
+import { readInWorker, workerScriptFor } from "./readInWorker";
 import { Reservoir } from "./reservoir";
 import { CHUNK_ROWS, collectRecords, ErrorLog, eachValidRow, eachWholeRow, collectFileWarnings, mappedCells, parseDateCell, type CellError } from "./rows";
 import type { Readable } from "node:stream";
@@ -58,7 +55,7 @@ export interface OrderImportOptions extends SourceOptions {
   dateOrder?: DayMonthOrder;
   /** Errors kept in the result (all are counted); 1000 by default. */
   maxErrors?: number;
-  /** Whether the lines are read in a worker thread, where its script is at hand; by default a file on disk of WORKER_MIN_BYTES or more is. */
+  /** Whether the lines are read in a worker thread, where its script is at hand (readInWorker.ts); by default a file of 16 MB or more is. */
   inWorker?: boolean;
 }
 
@@ -137,25 +134,13 @@ export async function openOrders(source: RereadableSource, options: OrderImportO
     reader.close();
   }
   const columns = decided.mapping.columns.map(({ field, header }) => ({ field, header }));
-  const script = workerScript();
-  const inWorker = script !== null && (options.inWorker ?? ("path" in source && statSync(source.path).size >= WORKER_MIN_BYTES));
+  const script = workerScriptFor(source, "orders.ts", options.inWorker);
+  const args = [source, options, decided] as const;
   return {
     columns,
-    read: (onChunk) => (inWorker ? readInWorker(script, { source, options, decided }, onChunk) : readOrderLines(source, options, decided, onChunk)),
+    read: (onChunk) =>
+      script ? readInWorker(script, { module: "orders.ts", reader: "readOrderLines", args: [...args] }, onChunk) : readOrderLines(...args, onChunk),
   };
-}
-
-/** Files from this size are read in a worker thread (readInWorker.ts); for smaller ones its start-up is not worth it. */
-const WORKER_MIN_BYTES = 16 * 2 ** 20;
-
-/**
- * The worker script, which compiles this module from beside it; null where this code runs
- * bundled (Next's server), with neither beside it: the lines are then read in this thread.
- */
-function workerScript(): string | null {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const script = path.join(here, "orderLinesWorker.mjs");
-  return existsSync(script) && existsSync(path.join(here, "orders.ts")) ? script : null;
 }
 
 /**

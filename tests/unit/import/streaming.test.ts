@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { ImportError, openOrders } from "@/lib/import";
+import { ImportError, openCustomers, openOrders } from "@/lib/import";
 import { HashIndex, hash53 } from "@/lib/import/hashIndex";
 import { Reservoir } from "@/lib/import/reservoir";
 import { CHUNK_ROWS } from "@/lib/import/rows";
@@ -50,6 +50,20 @@ describe("reading in a worker thread", () => {
     expect(there).toEqual(here);
     expect(here.summary.errorCount).toBe(4115);
     expect(here.chunks).toHaveLength(2);
+  });
+
+  test("profiles, with a custom column, come out of the worker as they do here", async () => {
+    const real = fs.readFileSync(path.resolve("../shared/data/marketing_campaign.csv"), "utf8").trim().split(/\r?\n/);
+    const file = tempFile(real.map((line, i) => `${line};${i === 0 ? "__proto__" : `tier ${i % 3}`}`).join("\n"));
+    const readAll = async (inWorker: boolean) => {
+      const chunks: unknown[] = [];
+      const summary = await (await openCustomers({ path: file }, { inWorker })).read((chunk) => void chunks.push(chunk));
+      return { chunks, summary };
+    };
+    const here = await readAll(false);
+    expect(await readAll(true)).toEqual(here);
+    expect(here.summary.rowsRead).toBe(2240);
+    expect((here.chunks[0] as { records: { attributes: object }[] }).records[1].attributes).toEqual(JSON.parse('{"__proto__":"tier 2"}'));
   });
 
   test("an import error the worker meets arrives as one, with its code", async () => {
