@@ -177,12 +177,8 @@ class Scanner {
   }
 
   private delimiterFrom(at: number): number {
-    if (this.nextDelimiter !== -2 && this.nextDelimiter < at) {
-      this.nextDelimiter = this.text.indexOf(this.delimiter, at);
-      // -2: none to the end of the text, so never search again.
-      if (this.nextDelimiter === -1) this.nextDelimiter = -2;
-    }
-    return this.nextDelimiter === -2 ? -1 : this.nextDelimiter;
+    this.nextDelimiter = this.search(this.nextDelimiter, this.delimiter, at);
+    return Math.max(this.nextDelimiter, -1);
   }
 
   /** Whether a line break starts at `at`; sets breakLength. */
@@ -213,21 +209,22 @@ class Scanner {
   }
 
   private lf(at: number, breakLength: number): number {
-    if (this.nextLf !== -2 && this.nextLf < at) {
-      this.nextLf = this.text.indexOf("\n", at);
-      if (this.nextLf === -1) this.nextLf = -2;
-    }
+    this.nextLf = this.search(this.nextLf, "\n", at);
     this.breakLength = breakLength;
-    return this.nextLf === -2 ? -1 : this.nextLf;
+    return Math.max(this.nextLf, -1);
   }
 
   private cr(at: number, breakLength: number): number {
-    if (this.nextCr !== -2 && this.nextCr < at) {
-      this.nextCr = this.text.indexOf("\r", at);
-      if (this.nextCr === -1) this.nextCr = -2;
-    }
+    this.nextCr = this.search(this.nextCr, "\r", at);
     this.breakLength = breakLength;
-    return this.nextCr === -2 ? -1 : this.nextCr;
+    return Math.max(this.nextCr, -1);
+  }
+
+  /** Where `token` is next from `at`, given where it was found last (`found`): -2 when nowhere to the end of the text, so never searched again. */
+  private search(found: number, token: string, at: number): number {
+    if (found === -2 || found >= at) return found;
+    const next = this.text.indexOf(token, at);
+    return next === -1 ? -2 : next;
   }
 }
 
