@@ -22,6 +22,7 @@ export interface WorkerReader {
   args: unknown[];
 }
 
+/** `code` is set for an ImportError only. */
 type WorkerMessage<C, F> = { chunk: C } | { file: F } | { error: { message: string; code: ImportErrorCode | null } };
 
 /**

@@ -24,5 +24,6 @@ try {
   });
   parentPort.postMessage({ file });
 } catch (error) {
-  parentPort.postMessage({ error: { message: error instanceof Error ? error.message : String(error), code: error?.code ?? null } });
+  const importError = error instanceof Error && error.name === "ImportError";
+  parentPort.postMessage({ error: { message: error instanceof Error ? error.message : String(error), code: importError ? error.code : null } });
 }
