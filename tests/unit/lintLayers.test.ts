@@ -9,7 +9,7 @@ const LAYER_RULE = "@typescript-eslint/no-restricted-imports";
 const CLIENT_RULE = "layers/client-component-imports";
 
 // The cycle check follows every import through the code base: slow, and no business of these tests.
-const eslint = new ESLint({ cwd: process.cwd(), overrideConfig: { rules: { "import/no-cycle": "off" } } });
+const eslint = new ESLint({ cwd: process.cwd(), overrideConfig: { rules: { "imports/no-cycle": "off" } } });
 
 async function messagesOf(rule: string, filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
