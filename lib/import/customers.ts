@@ -72,7 +72,7 @@ export interface CustomerImportOptions extends SourceOptions {
   dateOrder?: DayMonthOrder;
   /** Errors kept in the result (all are counted); 1000 by default. */
   maxErrors?: number;
-  /** Whether the rows are read in a worker thread, where its script is at hand (readInWorker.ts); by default a file of 16 MB or more is. */
+  /** Whether the rows are read in a worker thread, where its script is at hand (readInWorker.ts); by default a file of 4 MiB or more is. */
   inWorker?: boolean;
 }
 

@@ -55,7 +55,7 @@ export interface OrderImportOptions extends SourceOptions {
   dateOrder?: DayMonthOrder;
   /** Errors kept in the result (all are counted); 1000 by default. */
   maxErrors?: number;
-  /** Whether the lines are read in a worker thread, where its script is at hand (readInWorker.ts); by default a file of 16 MB or more is. */
+  /** Whether the lines are read in a worker thread, where its script is at hand (readInWorker.ts); by default a file of 4 MiB or more is. */
   inWorker?: boolean;
 }
 

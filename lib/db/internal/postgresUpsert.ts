@@ -24,8 +24,10 @@ export async function upsertPostgresRows(
   await client.query(`CREATE TEMP TABLE IF NOT EXISTS "${staging}" ON COMMIT DROP AS SELECT ${list} FROM "${table}" WITH NO DATA`);
   await client.query(`TRUNCATE "${staging}"`);
   const total = await copyRows(client, staging, columns, rows);
-  // A temporary table has no statistics until analysed; with them the joins below probe the key's index.
-  await client.query(`ANALYZE "${staging}"`);
+  // Each staged key is looked up in the key's index: a chunk is small and the table may be large. Left to choose, the
+  // planner merge-joined, scanning the index from its first key to the chunk's last for every chunk (18 s of a 47 s
+  // re-import of 1.7M order lines), or, without statistics on the staging table, hash-joined over the whole table.
+  await client.query("SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off");
   const tuple = (alias: string) => `(${compared.map((column) => `${alias}."${column}"`).join(", ")})`;
   const assignments = columns.filter((column) => column !== key).map((column) => `"${column}" = s."${column}"`);
   const updated = await client.query(
@@ -34,6 +36,7 @@ export async function upsertPostgresRows(
   const inserted = await client.query(
     `INSERT INTO "${table}" (${list}) SELECT ${list} FROM "${staging}" AS s WHERE NOT EXISTS (SELECT 1 FROM "${table}" AS t WHERE t."${key}" = s."${key}")`,
   );
+  await client.query("SET LOCAL enable_hashjoin TO DEFAULT; SET LOCAL enable_mergejoin TO DEFAULT");
   const counts = { inserted: inserted.rowCount ?? 0, updated: updated.rowCount ?? 0 };
   return { ...counts, unchanged: total - counts.inserted - counts.updated };
 }
