@@ -28,6 +28,8 @@ const nextConfig = {
     "@tensorflow/tfjs-backend-wasm",
     "bcryptjs",
     "node-cron",
+    // Worker threads' scripts compile model code with tsx at run time (lib/ml/functionWorker.ts).
+    "tsx",
   ],
   turbopack: {
     // Prisma's generated clients find their own folder from process.cwd() at run time; `next start`

@@ -22,8 +22,11 @@ export function printSize(result: SizeResult): void {
 }
 
 function printParts(stage: StageResult): void {
-  const parts = Object.entries(stage.parts!).filter(([name]) => !name.includes(".") && name !== "total");
-  console.log(`      ${parts.map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`).join(", ")}`);
+  const entries = Object.entries(stage.parts!);
+  const seconds = (parts: [string, number][], prefix = "") => parts.map(([name, ms]) => `${name.slice(prefix.length)} ${(ms / 1000).toFixed(1)} s`).join(", ");
+  console.log(`      ${seconds(entries.filter(([name]) => !name.includes(".") && name !== "total"))}`);
+  const training = entries.filter(([name]) => /^train\.[^.]+$/.test(name) && name !== "train.total");
+  if (training.length > 0) console.log(`      train: ${seconds(training, "train.")}`);
   const rate = scoreWriteRate(stage);
   if (rate !== null) console.log(`      scores written: ${count(rate)} rows/s (target ≥ 100,000 ${rate >= 100_000 ? "met" : "NOT MET"})`);
 }

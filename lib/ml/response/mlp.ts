@@ -9,6 +9,7 @@
  * the rng (tfjs's own dropout either reuses one mask per seed or calls Math.random). The
  * model stays a standard tfjs-layers Sequential, which is what is saved and scores.
  */
+import { setImmediate } from "node:timers/promises";
 import type { LayersModel, Tensor } from "@tensorflow/tfjs";
 import { createRng, type Rng } from "@/lib/ml/random";
 import { loadTf, type Tf } from "@/lib/ml/tf";
@@ -143,6 +144,8 @@ export async function fitMlp(matrix: Float64Array, columns: number, labels: Arra
         best.weights.forEach((w) => w.dispose());
         best = { loss, epoch, weights: model.getWeights().map((w) => w.clone()) };
       }
+      // A fit takes seconds: between epochs the thread gets to what waits on it, such as a worker's reply (learnerLanes.ts).
+      await setImmediate();
     }
     model.setWeights(best.weights);
     const facts = { inputSize: columns, batchSize, learningRate, bestEpoch: best.epoch, epochsRun: epoch - 1, validationLoss: best.loss };

@@ -53,6 +53,41 @@ describe("cross-validation", () => {
   });
 });
 
+/** The fitted parameters without tfjs's layer names, which count the layers made so far in each thread. */
+const weightsOf = (models: { parameters: object }[]) =>
+  JSON.parse(
+    JSON.stringify(
+      models.map((model) => model.parameters),
+      (key, value) => (key === "name" ? undefined : value),
+    ),
+  );
+
+describe("folds fitted beside a worker thread", () => {
+  test("give the same models, predictions and AUCs as folds fitted on this thread alone", async () => {
+    const progress: string[] = [];
+    const run = (workers: 0 | 1) =>
+      crossValidate(records, labels, {
+        kinds: ["logistic", "mlp"],
+        folds,
+        features,
+        snapshotDate: "2014-07-01",
+        seed: 1,
+        workers,
+        onProgress: workers === 1 ? (message) => progress.push(message) : undefined,
+      });
+    const [alone, beside] = [await run(0), await run(1)];
+    for (const kind of ["logistic", "mlp"] as const) {
+      expect(beside[kind]!.oof).toEqual(alone[kind]!.oof);
+      expect(beside[kind]!.foldAucs).toEqual(alone[kind]!.foldAucs);
+      expect(weightsOf(beside[kind]!.foldModels)).toEqual(weightsOf(alone[kind]!.foldModels));
+    }
+    expect(alone.mlp!.meanAuc).toBeGreaterThan(0.75);
+    expect(progress.toSorted()).toEqual(
+      ["logistic", "mlp"].flatMap((kind) => [1, 2, 3, 4, 5].map((fold) => expect.stringMatching(new RegExp(`^${kind} fold ${fold}/5: AUC 0\\.\\d{4}`)))),
+    );
+  });
+});
+
 describe("permutation importance", () => {
   test("puts the one informative feature first and finds no signal in the noise", async () => {
     const importance = await permutationImportance(records, labels, folds, logistic.foldModels, { seed: 4 });
