@@ -3,14 +3,15 @@
  * (chooseK.ts, kRule.ts), then k-means on every row; the spaces compared in the standardized space (see compareSpaces);
  * the winner's labels and centroids, its transform for new rows, and PCA plot coordinates.
  */
+import { FunctionWorker } from "@/lib/ml/functionWorker";
 import { createRng } from "@/lib/ml/random";
-import type { AutoencoderOptions } from "./autoencoder";
+import { fitAutoencoder, type AutoencoderModel, type AutoencoderOptions } from "./autoencoder";
 import { chooseK, type KChoice, type KChoiceSummary, type KCurvePoint } from "./chooseK";
 import { pickSpace, scoreInStandardized, SPACE_RULE, type StandardizedScores } from "./compareSpaces";
 import { fitKmeans, type KmeansResult } from "./kmeans";
 import { K_RULE_DEFAULTS } from "./kRule";
 import type { StabilityOptions } from "./kStability";
-import { groupMeans, selectRows, toDense, toRows, type MatrixInput } from "./matrix";
+import { groupMeans, selectRows, toDense, toRows, type DenseMatrix, type MatrixInput } from "./matrix";
 import { fitPca } from "./pca";
 import { computePlotCoordinates, type PlotCoordinates } from "./plot";
 import { silhouettes, type SilhouetteResult } from "./silhouette";
@@ -42,7 +43,10 @@ export interface SegmentationOptions {
   pcaVarianceToKeep?: number;
   /** Autoencoder settings (its seed is derived from `seed`). */
   autoencoder?: Omit<AutoencoderOptions, "seed">;
-  /** Worker threads for the final k-means fits (see fitKmeans). Default "auto". */
+  /**
+   * Worker threads for the final k-means fits (see fitKmeans). Default "auto". Unless 1, the
+   * autoencoder is also fitted in a worker thread while this one chooses k in the other spaces.
+   */
   workers?: number | "auto";
 }
 
@@ -120,10 +124,11 @@ export async function fitSegmentation(input: MatrixInput, options: SegmentationO
   const autoencoder = { ...settings.autoencoder, seed: seeds.autoencoder };
   const standardizedSample = sampleRows ? selectRows(standardized, sampleRows) : standardized;
 
+  const autoencoderModel = settings.spaces.includes("autoencoder") && settings.workers !== 1 ? fitAutoencoderAside(standardized, autoencoder) : undefined;
   const fits: SpaceFit[] = [];
   for (const space of settings.spaces) {
     const { transform, matrix } = await time(`${space}.embed`, () =>
-      embed(space, standardized, { fullPca, pcaVarianceToKeep: settings.pcaVarianceToKeep, autoencoder }),
+      embed(space, standardized, { fullPca, pcaVarianceToKeep: settings.pcaVarianceToKeep, autoencoder, autoencoderModel }),
     );
     const choice = await time(`${space}.chooseK`, () =>
       chooseK(sampleRows ? selectRows(matrix, sampleRows) : matrix, {
@@ -253,4 +258,25 @@ function checkOptions(options: SegmentationOptions, rows: number): Settings {
     throw new Error(`fitSegmentation: silhouetteSampleSize must be an integer > the largest k (${largestK}), got ${silhouetteSampleSize}`);
   }
   return settings;
+}
+
+/**
+ * The autoencoder fitted in a worker thread from now on, or on this thread if the worker cannot
+ * start. Its own seed makes it the same model either way. The failure of a fit nobody awaits yet
+ * is kept for its await rather than reported as unhandled.
+ */
+function fitAutoencoderAside(standardized: DenseMatrix, options: AutoencoderOptions): Promise<AutoencoderModel> {
+  const fit = (async () => {
+    const worker = new FunctionWorker<[DenseMatrix, AutoencoderOptions], AutoencoderModel>("./segmentation/autoencoder.ts", "fitAutoencoder");
+    try {
+      return await worker.call(standardized, options);
+    } catch (error) {
+      if (await worker.ready()) throw error;
+      return fitAutoencoder(standardized, options);
+    } finally {
+      await worker.terminate();
+    }
+  })();
+  fit.catch(() => undefined);
+  return fit;
 }

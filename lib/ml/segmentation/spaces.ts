@@ -17,6 +17,8 @@ export interface SpaceSettings {
   fullPca: PcaModel;
   pcaVarianceToKeep: number;
   autoencoder: AutoencoderOptions;
+  /** The autoencoder already being fitted on these rows with these options, e.g. in a worker thread (segmentationRun.ts). */
+  autoencoderModel?: Promise<AutoencoderModel>;
 }
 
 /** Fits the space's transform on the standardized rows and returns it with the rows mapped into the space. */
@@ -27,7 +29,7 @@ export async function embed(space: SpaceName, standardized: DenseMatrix, setting
     const transform: SpaceTransform = { space, pca: truncatePca(settings.fullPca, kept) };
     return { transform, matrix: applyTransform(transform, standardized) };
   }
-  const transform: SpaceTransform = { space, autoencoder: await fitAutoencoder(standardized, settings.autoencoder) };
+  const transform: SpaceTransform = { space, autoencoder: await (settings.autoencoderModel ?? fitAutoencoder(standardized, settings.autoencoder)) };
   return { transform, matrix: applyTransform(transform, standardized) };
 }
 

@@ -58,6 +58,6 @@ describe("learner fits shared with a worker thread", () => {
     const failing = fitLearnersInLanes([fits[0], bad], options, true, (_index, _parameters, _milliseconds, thread) =>
       thread === "this" ? new Promise<void>(() => {}) : undefined,
     );
-    await expect(failing).rejects.toThrow("fitting mlp in a worker thread: fitMlp: matrix has 1500 values, expected 1 × 3");
+    await expect(failing).rejects.toThrow("fitLearner in a worker thread: fitMlp: matrix has 1500 values, expected 1 × 3");
   });
 });

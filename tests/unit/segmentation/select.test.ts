@@ -97,6 +97,14 @@ describe("whole selection with all three spaces", () => {
     expect(samePartition(a.labels, groups)).toBe(true);
     expect(assignSegments(a, matrix)).toEqual(a.labels);
   });
+
+  test("the autoencoder fitted in a worker thread gives the space it gives fitted on this thread", async () => {
+    const aside = await fitSegmentation(matrix, options);
+    const here = await fitSegmentation(matrix, { ...options, workers: 1 });
+    // The autoencoder space's curve holds inertias measured in its embedding: they match only if the embeddings do.
+    expect(aside.spaces).toEqual(here.spaces);
+    expect(aside.labels).toEqual(here.labels);
+  });
 });
 
 describe("space choice rule", () => {
