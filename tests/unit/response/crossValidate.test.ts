@@ -6,6 +6,7 @@ import { stratifiedFolds } from "@/lib/ml/response/folds";
 import { permutationImportance } from "@/lib/ml/response/importance";
 import { predictLogistic, sigmoid, type LogisticModel } from "@/lib/ml/response/logistic";
 import { makeCustomer } from "@/tests/support/makeCustomer";
+import { withoutLayerNames } from "@/tests/support/withoutLayerNames";
 
 /** 400 customers whose response depends on recency only; income and birth year are noise. */
 function customers() {
@@ -53,15 +54,6 @@ describe("cross-validation", () => {
   });
 });
 
-/** The fitted parameters without tfjs's layer names, which count the layers made so far in each thread. */
-const weightsOf = (models: { parameters: object }[]) =>
-  JSON.parse(
-    JSON.stringify(
-      models.map((model) => model.parameters),
-      (key, value) => (key === "name" ? undefined : value),
-    ),
-  );
-
 describe("folds fitted beside a worker thread", () => {
   test("give the same models, predictions and AUCs as folds fitted on this thread alone", async () => {
     const progress: string[] = [];
@@ -79,7 +71,9 @@ describe("folds fitted beside a worker thread", () => {
     for (const kind of ["logistic", "mlp"] as const) {
       expect(beside[kind]!.oof).toEqual(alone[kind]!.oof);
       expect(beside[kind]!.foldAucs).toEqual(alone[kind]!.foldAucs);
-      expect(weightsOf(beside[kind]!.foldModels)).toEqual(weightsOf(alone[kind]!.foldModels));
+      expect(beside[kind]!.foldModels.map((model) => withoutLayerNames(model.parameters))).toEqual(
+        alone[kind]!.foldModels.map((model) => withoutLayerNames(model.parameters)),
+      );
     }
     expect(alone.mlp!.meanAuc).toBeGreaterThan(0.75);
     expect(progress.toSorted()).toEqual(

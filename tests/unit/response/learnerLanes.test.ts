@@ -3,6 +3,7 @@ import { createRng } from "@/lib/ml/random";
 import { fitLearnersInLanes, type LearnerFit } from "@/lib/ml/response/learnerLanes";
 import { sigmoid } from "@/lib/ml/response/logistic";
 import { fitLearner, type LearnerParameters } from "@/lib/ml/response/models";
+import { withoutLayerNames } from "@/tests/support/withoutLayerNames";
 
 /** 500 rows of three standard-normal features; labels from σ(−1 + 2·x₀ − x₁). */
 function simulate(seed: number) {
@@ -19,8 +20,6 @@ function simulate(seed: number) {
 
 const options = { mlp: { maxEpochs: 10, hiddenUnits: [8] } };
 const fits: LearnerFit[] = [1, 2, 3, 4].map((seed) => ({ kind: seed === 2 ? "logistic" : "mlp", ...simulate(seed), seed: 10 + seed }));
-/** tfjs names its layers by a count of the layers made so far in each thread: the weights are compared without names. */
-const weightsOf = (parameters: LearnerParameters) => JSON.parse(JSON.stringify(parameters, (key, value) => (key === "name" ? undefined : value)));
 
 describe("learner fits shared with a worker thread", () => {
   test("every fit is made once, some in the worker, each as this thread makes it", async () => {
@@ -37,7 +36,7 @@ describe("learner fits shared with a worker thread", () => {
     expect(fitted.some((fit) => fit.thread === "worker")).toBe(true);
     for (const { index, parameters } of fitted) {
       const { kind, data, labels, seed } = fits[index];
-      expect(weightsOf(parameters)).toEqual(weightsOf(await fitLearner(kind, data, labels, seed, options)));
+      expect(withoutLayerNames(parameters)).toEqual(withoutLayerNames(await fitLearner(kind, data, labels, seed, options)));
     }
   });
 
