@@ -11,7 +11,16 @@
  */
 const YOUNG_SPACE_MB = 64;
 
-/** `heapMb` is the V8 heap limit (RETRAIN_HEAP_MB). */
+/**
+ * How far the heap may grow past what the last full collection kept before the next one (V8
+ * otherwise picks a factor of up to 4). A retrain's last stages make short-lived rows by the
+ * million, which V8 promotes wholesale once most of the young generation survives; at a million
+ * customers they stood as a gigabyte of garbage on top of 1.6 GB of live heap at the write, the
+ * retrain's peak: 6.4–6.5 GB resident. With 25% the peak was 5.4 GB and the run no slower (261 s).
+ */
+const HEAP_GROWING_PERCENT = 25;
+
+/** `heapMb` is the V8 heap limit (RETRAIN_HEAP_MB). Command-line flags: Node refuses the growing factor in NODE_OPTIONS. */
 export function jobProcessFlags(heapMb: number): string[] {
-  return [`--max-old-space-size=${heapMb}`, `--max-semi-space-size=${YOUNG_SPACE_MB}`];
+  return [`--max-old-space-size=${heapMb}`, `--max-semi-space-size=${YOUNG_SPACE_MB}`, `--heap-growing-percent=${HEAP_GROWING_PERCENT}`];
 }

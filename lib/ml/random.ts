@@ -15,11 +15,25 @@ export interface Rng {
   sample(n: number, k: number): number[];
   /** A 32-bit seed derived from this stream, for seeding a child generator or a tfjs initializer. */
   seed(): number;
+  /** Where the stream stands: resumeRng goes on from here, e.g. in a worker thread. */
+  snapshot(): RngState;
+}
+
+/** Plain data, so it can be posted to a worker thread. */
+export interface RngState {
+  state: number;
+  /** Box–Muller draws normals in pairs: the second, not yet handed out. */
+  spareNormal: number | null;
 }
 
 export function createRng(seed: number): Rng {
-  let state = seed >>> 0 || 0x9e3779b9;
-  let spareNormal: number | null = null;
+  return resumeRng({ state: seed >>> 0 || 0x9e3779b9, spareNormal: null });
+}
+
+/** The generator a snapshot was taken of, drawing exactly what it would have drawn next. */
+export function resumeRng(at: RngState): Rng {
+  let state = at.state >>> 0;
+  let spareNormal = at.spareNormal;
 
   const next = (): number => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -69,7 +83,9 @@ export function createRng(seed: number): Rng {
 
   const seedFn = (): number => Math.floor(next() * 2 ** 31);
 
-  return { next, int, normal, shuffle, sample, seed: seedFn };
+  const snapshot = (): RngState => ({ state, spareNormal });
+
+  return { next, int, normal, shuffle, sample, seed: seedFn, snapshot };
 }
 
 /** murmur3's 32-bit finaliser: neighbouring inputs give unrelated outputs (seeds per block, per-customer draws). */

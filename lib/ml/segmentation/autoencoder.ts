@@ -9,7 +9,7 @@
  * which would waste dimensions of the space k-means runs in.
  */
 import type { LayersModel, Scalar, Tensor } from "@tensorflow/tfjs";
-import { createRng, type Rng } from "@/lib/ml/random";
+import { createRng, resumeRng, type Rng, type RngState } from "@/lib/ml/random";
 import { loadTf, type Tf } from "@/lib/ml/tf";
 import { forward, type Activation, type DenseLayer } from "@/lib/ml/denseNet";
 import { selectRows, toDense, type DenseMatrix, type MatrixInput } from "./matrix";
@@ -61,29 +61,49 @@ export interface AutoencoderModel {
 type Settings = Required<Omit<AutoencoderOptions, "batchSize" | "learningRate">> & { batchSize: number | "auto"; learningRate: number | "auto" };
 
 export async function fitAutoencoder(input: MatrixInput, options: AutoencoderOptions): Promise<AutoencoderModel> {
+  return fitAutoencoderSample(sampleAutoencoderRows(input, options), options);
+}
+
+/** The rows an autoencoder learns from, validation rows first, and the seeded stream as drawing them left it. */
+export interface AutoencoderSample {
+  rows: DenseMatrix;
+  validationRows: number;
+  rng: RngState;
+}
+
+/** The seeded draw fitAutoencoder starts with: at most `trainingRows` rows, so a worker thread is sent those, not every row. */
+export function sampleAutoencoderRows(input: MatrixInput, options: AutoencoderOptions): AutoencoderSample {
   const matrix = toDense(input, "fitAutoencoder");
   const settings = checkOptions(options);
-  const tf = await loadTf();
   const rng = createRng(settings.seed);
   const picked =
     matrix.rows > settings.trainingRows ? rng.sample(matrix.rows, settings.trainingRows) : rng.shuffle(Array.from({ length: matrix.rows }, (_, i) => i));
-  const validationCount = Math.max(1, Math.round(picked.length * settings.validationFraction));
-  if (picked.length - validationCount < 1) throw new Error(`fitAutoencoder: ${matrix.rows} rows leave none to train on`);
-  const validation = selectRows(matrix, picked.slice(0, validationCount));
-  const train = selectRows(matrix, picked.slice(validationCount));
+  const validationRows = Math.max(1, Math.round(picked.length * settings.validationFraction));
+  if (picked.length - validationRows < 1) throw new Error(`fitAutoencoder: ${matrix.rows} rows leave none to train on`);
+  return { rows: selectRows(matrix, picked), validationRows, rng: rng.snapshot() };
+}
+
+/** fitAutoencoder's training, on the sample sampleAutoencoderRows drew with the same options. */
+export async function fitAutoencoderSample(sample: AutoencoderSample, options: AutoencoderOptions): Promise<AutoencoderModel> {
+  const settings = checkOptions(options);
+  const tf = await loadTf();
+  const rng = resumeRng(sample.rng);
+  const { columns } = sample.rows;
+  const validation = rowRange(sample.rows, 0, sample.validationRows);
+  const train = rowRange(sample.rows, sample.validationRows, sample.rows.rows);
   const batchSize = settings.batchSize === "auto" ? autoBatchSize(train.rows) : settings.batchSize;
   const learningRate = settings.learningRate === "auto" ? autoLearningRate(batchSize) : settings.learningRate;
-  const widths = [...settings.hiddenUnits, settings.bottleneck, ...[...settings.hiddenUnits].reverse(), matrix.columns];
+  const widths = [...settings.hiddenUnits, settings.bottleneck, ...[...settings.hiddenUnits].reverse(), columns];
   const activations = widths.map((_, i): Activation =>
     i === settings.hiddenUnits.length ? settings.bottleneckActivation : i === widths.length - 1 ? "linear" : "relu",
   );
-  const model = buildModel(tf, matrix.columns, widths, activations, rng);
+  const model = buildModel(tf, columns, widths, activations, rng);
   try {
     const outcome = trainNetwork(tf, model, train, validation, { batchSize, learningRate }, settings, rng);
-    const layers = exportLayers(model, matrix.columns, widths, activations);
+    const layers = exportLayers(model, columns, widths, activations);
     return {
       kind: "autoencoder",
-      inputSize: matrix.columns,
+      inputSize: columns,
       encoder: layers.slice(0, settings.hiddenUnits.length + 1),
       decoder: layers.slice(settings.hiddenUnits.length + 1),
       training: { trainRows: train.rows, validationRows: validation.rows, batchSize, learningRate, ...outcome, backend: tf.getBackend() },
@@ -91,6 +111,10 @@ export async function fitAutoencoder(input: MatrixInput, options: AutoencoderOpt
   } finally {
     model.dispose();
   }
+}
+
+function rowRange(matrix: DenseMatrix, from: number, to: number): DenseMatrix {
+  return { data: matrix.data.subarray(from * matrix.columns, to * matrix.columns), rows: to - from, columns: matrix.columns };
 }
 
 /** Bottleneck coordinates of every row. */

@@ -5,7 +5,7 @@
  */
 import { FunctionWorker } from "@/lib/ml/functionWorker";
 import { createRng } from "@/lib/ml/random";
-import { fitAutoencoder, type AutoencoderModel, type AutoencoderOptions } from "./autoencoder";
+import { fitAutoencoderSample, sampleAutoencoderRows, type AutoencoderModel, type AutoencoderOptions, type AutoencoderSample } from "./autoencoder";
 import { chooseK, type KChoice, type KChoiceSummary, type KCurvePoint } from "./chooseK";
 import { pickSpace, scoreInStandardized, SPACE_RULE, type StandardizedScores } from "./compareSpaces";
 import { fitKmeans, type KmeansResult } from "./kmeans";
@@ -267,12 +267,14 @@ function checkOptions(options: SegmentationOptions, rows: number): Settings {
  */
 function fitAutoencoderAside(standardized: DenseMatrix, options: AutoencoderOptions): Promise<AutoencoderModel> {
   const fit = (async () => {
-    const worker = new FunctionWorker<[DenseMatrix, AutoencoderOptions], AutoencoderModel>("./segmentation/autoencoder.ts", "fitAutoencoder");
+    // Only the sampled rows cross: at a million customers every row would be another 192 MB copy.
+    const sample = sampleAutoencoderRows(standardized, options);
+    const worker = new FunctionWorker<[AutoencoderSample, AutoencoderOptions], AutoencoderModel>("./segmentation/autoencoder.ts", "fitAutoencoderSample");
     try {
-      return await worker.call(standardized, options);
+      return await worker.call(sample, options);
     } catch (error) {
       if (await worker.ready()) throw error;
-      return fitAutoencoder(standardized, options);
+      return fitAutoencoderSample(sample, options);
     } finally {
       await worker.terminate();
     }
