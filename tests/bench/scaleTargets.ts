@@ -22,7 +22,8 @@ export interface SizeResult {
   stages: StageResult[];
 }
 
-const GIB = 2 ** 30;
+/** The issue's "6 GB", read strictly: 6·10⁹ bytes (5,722 MiB as the bench prints them). */
+const PEAK_RSS_LIMIT = 6e9;
 
 /** The target a stage must meet at a size, or null where the issue sets none. */
 export function targetOf(stage: StageResult, customers: number): { text: string; met: boolean } | null {
@@ -32,7 +33,7 @@ export function targetOf(stage: StageResult, customers: number): { text: string;
   if (stage.name.startsWith("export read")) return { text: "≥ 100,000 rows/s", met: rate >= 100_000 };
   if (stage.name.startsWith("retrain") && customers === 100_000) return { text: "≤ 90 s", met: stage.seconds <= 90 };
   if (stage.name.startsWith("retrain") && customers === 1_000_000) {
-    return { text: "≤ 600 s, ≤ 6 GiB", met: stage.seconds <= 600 && stage.peakRssBytes <= 6 * GIB };
+    return { text: "≤ 600 s, ≤ 6 GB", met: stage.seconds <= 600 && stage.peakRssBytes <= PEAK_RSS_LIMIT };
   }
   return null;
 }
@@ -46,6 +47,6 @@ export function scoreWriteRate(stage: StageResult): number | null {
 export function describeTargets(): string {
   return [
     "targets: import ≥ 50,000 order lines/s and ≥ 20,000 profiles/s; retrain of 100,000 customers ≤ 90 s and of 1,000,000 ≤ 10 min",
-    "         with peak RSS ≤ 6 GiB; scores written ≥ 100,000 rows/s; export read ≥ 100,000 rows/s; growth exponent b ≤ ~1.1",
+    "         with peak RSS ≤ 6 GB (5,722 MB as printed); scores written ≥ 100,000 rows/s; export read ≥ 100,000 rows/s; growth exponent b ≤ ~1.1",
   ].join("\n");
 }
