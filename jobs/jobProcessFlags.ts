@@ -20,7 +20,13 @@ const YOUNG_SPACE_MB = 64;
  */
 const HEAP_GROWING_PERCENT = 25;
 
-/** `heapMb` is the V8 heap limit (RETRAIN_HEAP_MB). Command-line flags: Node refuses the growing factor in NODE_OPTIONS. */
+/** The job runs its TypeScript through tsx, with the server build's export conditions. */
+const TSX_LOADER = ["--import", "tsx", "--conditions", "react-server"];
+
+/**
+ * Node's arguments before the job's script. `heapMb` is the V8 heap limit (RETRAIN_HEAP_MB).
+ * Command-line arguments, not NODE_OPTIONS: Node refuses the growing factor there.
+ */
 export function jobProcessFlags(heapMb: number): string[] {
-  return [`--max-old-space-size=${heapMb}`, `--max-semi-space-size=${YOUNG_SPACE_MB}`, `--heap-growing-percent=${HEAP_GROWING_PERCENT}`];
+  return [`--max-old-space-size=${heapMb}`, `--max-semi-space-size=${YOUNG_SPACE_MB}`, `--heap-growing-percent=${HEAP_GROWING_PERCENT}`, ...TSX_LOADER];
 }

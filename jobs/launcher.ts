@@ -23,7 +23,6 @@ import type { JobReport, RetrainPayload, RunCommand } from "./retrainMessages";
  * would try to bundle as a module.
  */
 const JOB_ENTRY = path.join(process.cwd(), "jobs", "retrainProcess.ts");
-const TSX = ["--import", "tsx", "--conditions", "react-server"];
 
 export type Launched =
   | {
@@ -42,7 +41,7 @@ export interface LaunchOptions {
 }
 
 export function launchRetrain(payload: RetrainPayload, options: LaunchOptions = {}): Promise<Launched> {
-  const child = spawn(process.execPath, [...jobProcessFlags(env.RETRAIN_HEAP_MB), ...TSX, JOB_ENTRY], {
+  const child = spawn(process.execPath, [...jobProcessFlags(env.RETRAIN_HEAP_MB), JOB_ENTRY], {
     cwd: process.cwd(),
     env: process.env,
     stdio: ["ignore", "pipe", "pipe", "ipc"],

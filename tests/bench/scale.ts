@@ -80,17 +80,7 @@ async function runParent(): Promise<void> {
         // The retrain runs in this child, so it gets the job process's flags (its heap limit is RETRAIN_HEAP_MB);
         // a million customers' order lines are larger than the upload limit, which an administrator raises the same way.
         const env = { ...process.env, IMPORT_MAX_BYTES: String(largestFile(generated)) };
-        const child = [
-          ...jobProcessFlags(retrainHeapMb),
-          "--import",
-          "tsx",
-          "--conditions",
-          "react-server",
-          "tests/bench/scale.ts",
-          "--child",
-          JSON.stringify(task),
-        ];
-        execFileSync(process.execPath, child, { stdio: "inherit", env });
+        execFileSync(process.execPath, [...jobProcessFlags(retrainHeapMb), "tests/bench/scale.ts", "--child", JSON.stringify(task)], { stdio: "inherit", env });
         const result = { ...(JSON.parse(fs.readFileSync(resultFile, "utf8")) as SizeResult), stages: [generated.stage, ...readStages(resultFile)] };
         printSize(result);
         const store = storeFile(provider, ordersPerCustomer);
