@@ -17,8 +17,10 @@ function encode(value: unknown): unknown {
   return value;
 }
 
-function placeholder(index: number): string {
-  return provider === "postgresql" ? `$${index}` : "?";
+/** SQL written with `?` placeholders as the database takes it: PostgreSQL numbers them. */
+function numbered(sql: string): string {
+  let index = 0;
+  return provider === "postgresql" ? sql.replace(/\?/g, () => `$${++index}`) : sql;
 }
 
 /**
@@ -27,11 +29,17 @@ function placeholder(index: number): string {
  */
 export const DB_NULL = (provider === "postgresql" ? PostgresPrisma.DbNull : SqlitePrisma.DbNull) as typeof SqlitePrisma.DbNull;
 
+/** The placeholder for JSON text written to a Json column: PostgreSQL's are jsonb, SQLite keeps the text. */
+export const JSON_PARAM = provider === "postgresql" ? "CAST(? AS jsonb)" : "?";
+
 /** Runs SQL written with `?` placeholders on either database, values encoded as the columns store them. */
 export function queryRaw<T>(client: Prisma.TransactionClient, sql: string, params: unknown[]): Promise<T[]> {
-  let index = 0;
-  const text = provider === "postgresql" ? sql.replace(/\?/g, () => placeholder(++index)) : sql;
-  return client.$queryRawUnsafe<T[]>(text, ...params.map(encode));
+  return client.$queryRawUnsafe<T[]>(numbered(sql), ...params.map(encode));
+}
+
+/** Runs one statement written with `?` placeholders on either database, as `queryRaw` does: how many rows it changed. */
+export function executeRaw(client: Prisma.TransactionClient, sql: string, params: unknown[]): Promise<number> {
+  return client.$executeRawUnsafe(numbered(sql), ...params.map(encode));
 }
 
 /** Key of the transaction-level advisory lock that makes PostgreSQL imports run one at a time. */
