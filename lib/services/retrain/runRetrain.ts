@@ -19,13 +19,14 @@ import {
   takeQueuedRun,
   updateRunProgress,
   writeRunOutcome,
+  type RunOutcome,
   type RunTrigger,
 } from "@/lib/db/runs";
 import { getRunClvInputs, getRunSegmentKeys } from "@/lib/db/scores/runInputs";
 import { getAttributeFeatures } from "@/lib/db/settings";
 import { loadSnapshot } from "@/lib/db/customers/snapshot";
 import { measureClvChangesOfUnchanged } from "@/lib/ml/clvShift";
-import { decidePromotion, type GateBacktest, type GateMetrics, type GateTolerances } from "@/lib/ml/promotion";
+import { decidePromotion, type GateBacktest, type GateDecision, type GateMetrics, type GateTolerances } from "@/lib/ml/promotion";
 import { trainAll, type TrainConfig, type TrainResult } from "@/lib/ml/train";
 import { listSegmentationColumns } from "@/lib/ml/train/featureSource";
 import { measureDrift, measureStability, buildRunReference, type RunReference } from "@/lib/runs/driftAndStability";
@@ -117,12 +118,37 @@ async function train(
     timings[name] = Math.round(performance.now() - at);
     at = performance.now();
   };
+  const progress = throttledProgress(runId, onProgress);
+  // Made in a function of its own, so that the snapshot and the training's working data are out of
+  // reach once it returns: at a million customers they are gigabytes the collector can free
+  // before the score rows are made (measured in docs/scaling.md).
+  const { outcome, decision } = await trainAndDecide(runId, seed, config, userId, { lap, progress, timings });
+  const { scoresMs } = await writeRunOutcome(runId, outcome, (share) => progress("write", 0.9 + share * 0.09));
+  lap("write");
+  timings["write.scores"] = scoresMs;
+  await recordRunTimings(runId, toJson(timings));
+  return { runId, status: decision.promote ? "SUCCEEDED" : "REJECTED", review: decision.review, reasons: decision.reasons };
+}
+
+interface Stages {
+  lap(name: string): void;
+  progress(stage: string, progress: number): void;
+  timings: Record<string, number>;
+}
+
+/** Snapshot → training → evaluation against the active run → the run's outcome, ready to write. */
+async function trainAndDecide(
+  runId: number,
+  seed: number,
+  config: RetrainConfig,
+  userId: string | null,
+  { lap, progress, timings }: Stages,
+): Promise<{ outcome: RunOutcome; decision: GateDecision }> {
   const snapshot = await loadSnapshot();
   await markRunRunning(runId, { count: snapshot.customers.length, hash: snapshot.hash });
   lap("snapshot");
 
   const { tolerances, driftShareThreshold, ...trainConfig } = config;
-  const progress = throttledProgress(runId, onProgress);
   const result = await trainAll(
     { customers: snapshot.customers, orders: snapshot.orders },
     { ...trainConfig, seed, onProgress: (stage, share) => progress(stage, 0.05 + share * 0.8) },
@@ -169,34 +195,28 @@ async function train(
   // The recommended campaign's threshold is a bin edge, so the planner's histogram finds exactly it.
   const threshold = summary.campaign?.recommended.threshold ?? null;
   const cuts = threshold === null ? [] : [threshold];
-  const { scoresMs } = await writeRunOutcome(
-    runId,
-    {
-      status: decision.promote ? "SUCCEEDED" : "REJECTED",
-      metrics: toJson({ ...result.metrics, gate, skipped: result.skipped }),
-      drift: drift && toJson(drift),
-      stability: stability && toJson(stability),
-      decision: toJson(decision),
-      reference: toJson(buildRunReference(result, segmentKeys)),
-      summary: toJson({ ...summary, targeting: buildTargeting(segmentKeys, result.scores.responseProbability, { cuts }) }),
-      timings: toJson(timings),
-      artifacts: toArtifacts(result),
-      segments: toSegmentRows(result.personas, keyed, result.models.segmentation.standardizedCentroids),
-      scores: toScoreRows(result.scores, snapshot.customerIds, keyed, snapshot.inputHashes),
-      activate: decision.promote ? { reason: "promoted" } : null,
-      audit: {
-        userId,
-        action: decision.promote ? "run.promoted" : decision.review ? "run.held" : "run.rejected",
-        target: `run:${runId}`,
-        details: { reasons: decision.reasons },
-      },
+  const outcome: RunOutcome = {
+    status: decision.promote ? "SUCCEEDED" : "REJECTED",
+    metrics: toJson({ ...result.metrics, gate, skipped: result.skipped }),
+    drift: drift && toJson(drift),
+    stability: stability && toJson(stability),
+    decision: toJson(decision),
+    reference: toJson(buildRunReference(result, segmentKeys)),
+    summary: toJson({ ...summary, targeting: buildTargeting(segmentKeys, result.scores.responseProbability, { cuts }) }),
+    timings: toJson(timings),
+    artifacts: toArtifacts(result),
+    segments: toSegmentRows(result.personas, keyed, result.models.segmentation.standardizedCentroids),
+    scores: toScoreRows(result.scores, snapshot.customerIds, keyed, snapshot.inputHashes),
+    activate: decision.promote ? { reason: "promoted" } : null,
+    audit: {
+      userId,
+      action: decision.promote ? "run.promoted" : decision.review ? "run.held" : "run.rejected",
+      target: `run:${runId}`,
+      details: { reasons: decision.reasons },
     },
-    (share) => progress("write", 0.9 + share * 0.09),
-  );
-  lap("write");
-  timings["write.scores"] = scoresMs;
-  await recordRunTimings(runId, toJson(timings));
-  return { runId, status: decision.promote ? "SUCCEEDED" : "REJECTED", review: decision.review, reasons: decision.reasons };
+  };
+  lap("summary");
+  return { outcome, decision };
 }
 
 /**
