@@ -306,7 +306,7 @@ export async function writeRunOutcome(runId: number, outcome: RunOutcome, onProg
     const set = RUN_JSON_COLUMNS.map((column) => `"${column}" = ${JSON_PARAM}`).join(", ");
     const count = await executeRaw(tx, `UPDATE "ModelRun" SET ${set} WHERE "id" = ? AND "status" = 'RUNNING'`, [...runJson, runId]);
     if (count === 0) throw new LeaseLostError(runId);
-    await tx.modelRun.update({ where: { id: runId }, data: { status: outcome.status, finishedAt: new Date(), stage: "done", progress: 1 } });
+    await tx.modelRun.updateMany({ where: { id: runId }, data: { status: outcome.status, finishedAt: new Date(), stage: "done", progress: 1 } });
     if (outcome.activate) await tx.runActivation.create({ data: { runId, reason: outcome.activate.reason } });
     await writeAudit(tx, outcome.audit);
   }, TRANSACTION_OPTIONS);

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:retrain` — end-to-end retrain time, database writes included, with the stages
- * runRetrain records (snapshot, train.*, evaluate, write), on the real marketing file and on
+ * runRetrain records (snapshot, train.*, evaluate, summary, write), on the real marketing file and on
  * 100,000 synthetic customers, on a fresh SQLite file and a fresh PostgreSQL database
  * (TEST_POSTGRES_URL, default the local server). Each data set gets two runs with the default
  * training set-up: the first has no active run to compare with; the second measures drift and

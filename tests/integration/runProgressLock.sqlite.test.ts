@@ -7,6 +7,7 @@
  */
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { databaseTarget } from "@/lib/db/internal/provider";
 import { useTestDatabase, type TestDatabase } from "./support/databases";
 
 let database: TestDatabase;
@@ -52,7 +53,9 @@ async function lockedTurns(filePath: string, pending: Promise<unknown>): Promise
 test("a progress report holds SQLite's write lock only within one statement, and moves only a running run", async () => {
   const running = await db.modelRun.create({ data: { trigger: "CLI", seed: 1, config: {}, status: "RUNNING", stage: "snapshot" } });
   const failed = await db.modelRun.create({ data: { trigger: "CLI", seed: 1, config: {}, status: "FAILED", stage: "features" } });
-  const filePath = new URL(database.url).pathname;
+  const target = databaseTarget(database.url);
+  if (target.provider !== "sqlite") throw new Error("this test needs a SQLite file");
+  const filePath = target.filePath;
 
   const report = await lockedTurns(filePath, updateRunProgress(running.id, "segmentation", 0.4));
   expect(report.turns).toBeGreaterThan(1);
