@@ -11,11 +11,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { spawn, type ChildProcess } from "node:child_process";
 import { parseArgs } from "node:util";
 import { CUSTOMER_CSV_HEADER, formatCustomerLines } from "@/lib/data/importableCsv";
 import { generateCustomers } from "@/lib/data/synthetic";
 import { createTestDatabase } from "@/tests/integration/support/databases";
+import { spawnRetrain, type RetrainProcess } from "@/tests/integration/support/retrainProcess";
 
 const { values } = parseArgs({ options: { customers: { type: "string" } } });
 const SLOW_MS = 20;
@@ -25,7 +25,7 @@ const { importFile } = await import("@/lib/services/importFile");
 const { runRetrain } = await import("@/lib/services/retrain/runRetrain");
 const { drawFromBucket } = await import("@/lib/db/apiRate");
 const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-lock-"));
-let child: ChildProcess | undefined;
+let child: RetrainProcess | undefined;
 let running = false;
 
 try {
@@ -38,18 +38,15 @@ try {
   const started = performance.now();
   const at = () => ((performance.now() - started) / 1000).toFixed(2).padStart(6);
   const lines: { at: string; text: string }[] = [];
-  // Its own process group, so a bench that fails midway stops the CLI and its job with it.
-  child = spawn(path.resolve("node_modules/.bin/tsx"), ["--conditions", "react-server", "jobs/retrain.ts"], {
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
+  child = spawnRetrain({
+    databaseUrl: database.url,
+    config: {},
+    onStdout: (text) => {
+      for (const line of text.split("\n").filter((l) => l.startsWith("stage ") || l.startsWith("run "))) lines.push({ at: at(), text: line });
+    },
   });
   running = true;
-  let stderr = "";
-  child.stdout!.setEncoding("utf8").on("data", (text: string) => {
-    for (const line of text.split("\n").filter((l) => l.startsWith("stage ") || l.startsWith("run "))) lines.push({ at: at(), text: line });
-  });
-  child.stderr!.setEncoding("utf8").on("data", (text: string) => (stderr = (stderr + text).slice(-2_000)));
-  const exited = new Promise<number | null>((resolve) => child!.on("close", (code) => resolve(code)));
+  const exited = child.exited;
   void exited.then(() => (running = false));
   const waits: number[] = [];
   while (running) {
@@ -60,8 +57,8 @@ try {
     if (ms >= SLOW_MS) lines.push({ at: at(), text: `  a draw waited ${ms.toFixed(0)} ms` });
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
-  const code = await exited;
-  if (code !== 0) throw new Error(`the retrain exited with code ${code}: ${stderr}`);
+  const { code, stderr } = await exited;
+  if (code !== 0) throw new Error(`the retrain exited with code ${code}: ${stderr.slice(-2_000)}`);
   for (const line of lines.sort((a, b) => Number(a.at) - Number(b.at))) console.log(`${line.at} s ${line.text}`);
   const slow = waits.filter((ms) => ms >= SLOW_MS);
   console.log(
@@ -69,7 +66,7 @@ try {
       `${slow.reduce((a, b) => a + b, 0).toFixed(0)} ms in all; the longest ${Math.max(...waits).toFixed(0)} ms`,
   );
 } finally {
-  if (running && child?.pid) process.kill(-child.pid, "SIGKILL");
+  if (running) child?.kill();
   await database.drop();
   fs.rmSync(tempDir, { recursive: true, force: true });
 }

@@ -26,8 +26,14 @@ export interface RetrainProcess {
   killJob(): void;
 }
 
-/** `cpus` pins the CLI and its job to those CPUs (a `taskset -c` list). */
-export function spawnRetrain(options: { databaseUrl: string; config: object; env?: Record<string, string>; cpus?: string }): RetrainProcess {
+/** `cpus` pins the CLI and its job to those CPUs (a `taskset -c` list); `onStdout` sees the CLI's output as it comes. */
+export function spawnRetrain(options: {
+  databaseUrl: string;
+  config: object;
+  env?: Record<string, string>;
+  cpus?: string;
+  onStdout?: (text: string) => void;
+}): RetrainProcess {
   const tsx = path.resolve("node_modules/.bin/tsx");
   const command = [tsx, "--conditions", "react-server", "jobs/retrain.ts", "--config", JSON.stringify(options.config)];
   const pinned = pinToCpus(command, options.cpus);
@@ -44,6 +50,7 @@ export function spawnRetrain(options: { databaseUrl: string; config: object; env
   const started = new Promise<number>((resolve) => (onStarted = resolve));
   child.stdout.setEncoding("utf8").on("data", (text: string) => {
     stdout += text;
+    options.onStdout?.(text);
     const match = /^started run (\d+) \(job process (\d+)\)$/m.exec(stdout);
     if (match) {
       jobPid = Number(match[2]);
