@@ -1,14 +1,16 @@
 /**
  * Model runs: their life cycle, their history, and writing a finished run's models, segments
  * and scores together with the switch of the active run and its audit entry in one
- * transaction, so nobody ever sees half a run. The active run is read in activeRun.ts.
+ * transaction, so nobody ever sees half a run (on SQLite the score rows go in just before it,
+ * unseen until it commits: internal/scoresAhead.ts). The active run is read in activeRun.ts.
  */
 import "server-only";
 import { writeAudit, type AuditEntry } from "./audit";
 import { db, type Prisma } from "./internal/client";
-import { bulkInsertPartition } from "./internal/bulkWrite";
+import { bulkInsert, bulkInsertPartition } from "./internal/bulkWrite";
 import { executeRaw, JSON_PARAM, refreshPlannerStatistics } from "./internal/dialect";
-import { partitionName } from "./internal/partition";
+import { partitionName, type FillPartition } from "./internal/partition";
+import { removeAbandonedScores, removeRunScores, SCORE_CHUNK, SCORES_AHEAD } from "./internal/scoresAhead";
 import { assertLeaseHeld, LeaseLostError } from "./lease";
 import { decisionReview, parseStored } from "./runJson";
 import { AWAITING_WORKER, reapDeadRuns } from "./runLiveness";
@@ -282,34 +284,46 @@ function jsonText(value: Prisma.InputJsonValue | null): string | null {
  * Returns how long the score rows alone took to write, for the run's timings.
  */
 export async function writeRunOutcome(runId: number, outcome: RunOutcome, onProgress?: (share: number) => void): Promise<{ scoresMs: number }> {
-  let scoresMs = 0;
   const runJson = RUN_JSON_COLUMNS.map((column) => jsonText(outcome[column]));
   const artifacts = Object.entries(outcome.artifacts).map(([name, data]) => [name, jsonText(data)]);
-  await db.$transaction(async (tx) => {
-    await assertLeaseHeld(tx, runId);
-    // The run's row is not locked before its scores are attached: attaching locks ModelRun against
-    // writers (the scores' foreign key), and a progress update waiting for that row would deadlock it.
-    if ((await tx.modelRun.count({ where: { id: runId, status: "RUNNING" } })) === 0) throw new LeaseLostError(runId);
-    for (const [name, data] of artifacts)
-      await executeRaw(tx, `INSERT INTO "ModelArtifact" ("runId", "name", "data") VALUES (?, ?, ${JSON_PARAM})`, [runId, name, data]);
-    await tx.segmentProfile.createMany({ data: outcome.segments.map((segment) => ({ ...segment, runId })) });
-    const chunk = 20_000;
+  const { scores } = outcome;
+  const fillScores: FillPartition = async (insert) => {
+    for (let start = 0; start < scores.length; start += SCORE_CHUNK) {
+      await insert(scores.slice(start, start + SCORE_CHUNK).map((score) => SCORE_COLUMNS.map((column) => (column === "runId" ? runId : score[column]))));
+      onProgress?.(Math.min(1, (start + SCORE_CHUNK) / scores.length));
+    }
+  };
+  let scoresMs = 0;
+  const timed = async (write: () => Promise<void>) => {
     const started = performance.now();
-    await bulkInsertPartition(tx, "CustomerScore", { column: "runId", value: runId }, SCORE_COLUMNS, async (insert) => {
-      for (let start = 0; start < outcome.scores.length; start += chunk) {
-        const rows = outcome.scores.slice(start, start + chunk).map((score) => SCORE_COLUMNS.map((column) => (column === "runId" ? runId : score[column])));
-        await insert(rows);
-        onProgress?.(Math.min(1, (start + chunk) / outcome.scores.length));
-      }
-    });
+    await write();
     scoresMs = Math.round(performance.now() - started);
-    const set = RUN_JSON_COLUMNS.map((column) => `"${column}" = ${JSON_PARAM}`).join(", ");
-    const count = await executeRaw(tx, `UPDATE "ModelRun" SET ${set} WHERE "id" = ? AND "status" = 'RUNNING'`, [...runJson, runId]);
-    if (count === 0) throw new LeaseLostError(runId);
-    await tx.modelRun.updateMany({ where: { id: runId }, data: { status: outcome.status, finishedAt: new Date(), stage: "done", progress: 1 } });
-    if (outcome.activate) await tx.runActivation.create({ data: { runId, reason: outcome.activate.reason } });
-    await writeAudit(tx, outcome.audit);
-  }, TRANSACTION_OPTIONS);
+  };
+  try {
+    if (SCORES_AHEAD) {
+      await removeAbandonedScores();
+      await timed(() => fillScores((rows) => db.$transaction((tx) => bulkInsert(tx, "CustomerScore", SCORE_COLUMNS, rows), TRANSACTION_OPTIONS)));
+    }
+    await db.$transaction(async (tx) => {
+      await assertLeaseHeld(tx, runId);
+      // The run's row is not locked before its scores are attached: attaching locks ModelRun against
+      // writers (the scores' foreign key), and a progress update waiting for that row would deadlock it.
+      if ((await tx.modelRun.count({ where: { id: runId, status: "RUNNING" } })) === 0) throw new LeaseLostError(runId);
+      for (const [name, data] of artifacts)
+        await executeRaw(tx, `INSERT INTO "ModelArtifact" ("runId", "name", "data") VALUES (?, ?, ${JSON_PARAM})`, [runId, name, data]);
+      await tx.segmentProfile.createMany({ data: outcome.segments.map((segment) => ({ ...segment, runId })) });
+      if (!SCORES_AHEAD) await timed(() => bulkInsertPartition(tx, "CustomerScore", { column: "runId", value: runId }, SCORE_COLUMNS, fillScores));
+      const set = RUN_JSON_COLUMNS.map((column) => `"${column}" = ${JSON_PARAM}`).join(", ");
+      const count = await executeRaw(tx, `UPDATE "ModelRun" SET ${set} WHERE "id" = ? AND "status" = 'RUNNING'`, [...runJson, runId]);
+      if (count === 0) throw new LeaseLostError(runId);
+      await tx.modelRun.updateMany({ where: { id: runId }, data: { status: outcome.status, finishedAt: new Date(), stage: "done", progress: 1 } });
+      if (outcome.activate) await tx.runActivation.create({ data: { runId, reason: outcome.activate.reason } });
+      await writeAudit(tx, outcome.audit);
+    }, TRANSACTION_OPTIONS);
+  } catch (error) {
+    if (SCORES_AHEAD) await removeRunScores(runId);
+    throw error;
+  }
   // The run's own partition on PostgreSQL: analysing the parent would sample every run's.
   await refreshPlannerStatistics(db, [partitionName("CustomerScore", runId)]);
   return { scoresMs };

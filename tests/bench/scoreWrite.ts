@@ -1,6 +1,7 @@
 /**
- * `npm run bench:scores` — rows per second of writing a run's scores (writeRunOutcome: one
- * transaction with the run's activation) for 100,000 and 1,000,000 customers, on a fresh
+ * `npm run bench:scores` — rows per second of writing a run's scores (writeRunOutcome: on
+ * PostgreSQL in the transaction with the run's activation, on SQLite 10,000 rows per transaction
+ * just before it) for 100,000 and 1,000,000 customers, on a fresh
  * SQLite file and a fresh PostgreSQL database (TEST_POSTGRES_URL, default the local server).
  * `-- --customers N` writes N only. The CPU time of this process, and of
  * the PostgreSQL server's processes for the database when it runs on this machine, is printed too: on a shared
@@ -58,7 +59,7 @@ async function benchProvider(provider: "sqlite" | "postgresql", customers: numbe
     await release();
     const written = await db.customerScore.count({ where: { runId } });
     console.log(
-      `${provider.padEnd(10)} ${written.toLocaleString("en-US").padStart(9)} scores in one transaction: ${seconds.toFixed(2)} s, ` +
+      `${provider.padEnd(10)} ${written.toLocaleString("en-US").padStart(9)} scores written with their run: ${seconds.toFixed(2)} s, ` +
         `${Math.round(written / seconds).toLocaleString("en-US")} rows/s (process CPU ${cpuSeconds.toFixed(2)} s` +
         (provider === "sqlite"
           ? ")"

@@ -6,7 +6,7 @@
  *
  * Trains a first run on the real file (or N synthetic customers), then starts a retrain in its own
  * process, as the admin page does, and draws from a rate bucket every 5 ms until it ends. Prints
- * each draw that waited 20 ms or more, beside the job's stages as they came, and the longest wait.
+ * each draw that waited 20 ms or more or failed, beside the job's stages as they came, and the longest wait.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -49,12 +49,20 @@ try {
   const exited = child.exited;
   void exited.then(() => (running = false));
   const waits: number[] = [];
+  let failed = 0;
   while (running) {
     const drawn = performance.now();
-    await drawFromBucket("bench:lock", 1, { perSecond: 1e6, burst: 1e6 });
+    // A draw that waits out the connection's busy timeout fails, as the server's would (503).
+    const failure = await drawFromBucket("bench:lock", 1, { perSecond: 1e6, burst: 1e6 }).then(
+      () => null,
+      (error: unknown) => (error instanceof Error ? error.message : String(error)),
+    );
     const ms = performance.now() - drawn;
     waits.push(ms);
-    if (ms >= SLOW_MS) lines.push({ at: at(), text: `  a draw waited ${ms.toFixed(0)} ms` });
+    if (failure !== null) {
+      failed++;
+      lines.push({ at: at(), text: `  a draw FAILED after ${ms.toFixed(0)} ms: ${failure.split("\n")[0].slice(0, 160)}` });
+    } else if (ms >= SLOW_MS) lines.push({ at: at(), text: `  a draw waited ${ms.toFixed(0)} ms` });
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   const { code, stderr } = await exited;
@@ -63,7 +71,7 @@ try {
   const slow = waits.filter((ms) => ms >= SLOW_MS);
   console.log(
     `${waits.length} draws while the retrain ran (${at().trim()} s): ${slow.length} waited ${SLOW_MS} ms or more, ` +
-      `${slow.reduce((a, b) => a + b, 0).toFixed(0)} ms in all; the longest ${Math.max(...waits).toFixed(0)} ms`,
+      `${slow.reduce((a, b) => a + b, 0).toFixed(0)} ms in all; the longest ${Math.max(...waits).toFixed(0)} ms; ${failed} failed`,
   );
 } finally {
   if (running) child?.kill();

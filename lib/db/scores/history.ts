@@ -4,7 +4,8 @@ import { db } from "../internal/client";
 /** The customer's score in each finished run, newest first, with the segment's name in that run. */
 export async function listCustomerRunScores(id: number) {
   const scores = await db.customerScore.findMany({
-    where: { customerId: id },
+    // A run still writing its rows ahead of its final transaction (SQLite), or one that died doing so, has none yet.
+    where: { customerId: id, run: { status: { in: ["SUCCEEDED", "REJECTED"] } } },
     orderBy: { runId: "desc" },
     include: { run: { select: { id: true, status: true, finishedAt: true } } },
   });

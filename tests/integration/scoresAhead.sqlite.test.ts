@@ -1,0 +1,94 @@
+/**
+ * On SQLite a run's score rows go in ahead of its final transaction, a chunk per transaction
+ * (lib/db/internal/scoresAhead.ts), so other connections get the write lock between chunks;
+ * rows of a run that does not finish are never read and do not stay.
+ */
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { databaseTarget } from "@/lib/db/internal/provider";
+import type { ScoreRow } from "@/lib/db/runs";
+import { useTestDatabase, type TestDatabase } from "./support/databases";
+
+const CUSTOMERS = 25_000;
+
+let database: TestDatabase;
+let filePath: string;
+let firstRun: number;
+let firstScores: ScoreRow[];
+let db: typeof import("@/lib/db/internal/client").db;
+let runs: typeof import("@/lib/db/runs");
+let seeding: typeof import("../support/seedScoredRun");
+
+beforeAll(async () => {
+  database = await useTestDatabase("sqlite");
+  const target = databaseTarget(database.url);
+  if (target.provider !== "sqlite") throw new Error("this test needs a SQLite file");
+  filePath = target.filePath;
+  ({ db } = await import("@/lib/db/internal/client"));
+  runs = await import("@/lib/db/runs");
+  seeding = await import("../support/seedScoredRun");
+  ({ runId: firstRun } = await seeding.seedScoredRun({ customers: CUSTOMERS }));
+  firstScores = await db.customerScore.findMany({ where: { runId: firstRun }, omit: { runId: true }, orderBy: { customerId: "asc" } });
+}, 120_000);
+
+afterAll(async () => {
+  await db.$disconnect();
+  await database.drop();
+});
+
+const activeRunId = async () => (await import("@/lib/db/activeRun")).getActiveRunId();
+const scoreCount = (runId: number) => db.customerScore.count({ where: { runId } });
+
+test("another connection takes SQLite's write lock between chunks of a run's scores", async () => {
+  const other = new Database(filePath, { timeout: 0 });
+  const lockTaken: boolean[] = [];
+  const { runId, release } = await seeding.beginSeededRun(8, {}, CUSTOMERS);
+  try {
+    await runs.writeRunOutcome(runId, seeding.scoresOnlyOutcome(runId, firstScores, { activate: true }), () => {
+      try {
+        other.exec("BEGIN IMMEDIATE; ROLLBACK");
+        lockTaken.push(true);
+      } catch (error) {
+        if ((error as { code?: string }).code !== "SQLITE_BUSY") throw error;
+        lockTaken.push(false);
+      }
+    });
+  } finally {
+    other.close();
+    await release();
+  }
+  expect(lockTaken).toEqual([true, true, true]);
+  expect(await scoreCount(runId)).toBe(CUSTOMERS);
+  expect(await activeRunId()).toBe(runId);
+});
+
+test("a write whose final transaction fails leaves no score rows and the active run as it was", async () => {
+  const before = await activeRunId();
+  const { runId, release } = await seeding.beginSeededRun(9, {}, CUSTOMERS);
+  // The lease lost (taken over) is found in the final transaction, after every row went in.
+  await release();
+  await expect(runs.writeRunOutcome(runId, seeding.scoresOnlyOutcome(runId, firstScores, { activate: true }))).rejects.toThrow(/lease/i);
+  expect(await scoreCount(runId)).toBe(0);
+  expect(await activeRunId()).toBe(before);
+  expect((await db.modelRun.findUniqueOrThrow({ where: { id: runId } })).status).toBe("RUNNING");
+});
+
+test("rows of a run whose process died are not in a customer's history, and the next run's write removes them", async () => {
+  const { bulkInsert } = await import("@/lib/db/internal/bulkWrite");
+  const { listCustomerRunScores } = await import("@/lib/db/scores/history");
+  const dead = await db.modelRun.create({ data: { trigger: "CLI", seed: 1, config: {}, status: "FAILED", stage: "write" } });
+  const columns = ["runId", "customerId", "segmentKey", "pcaX", "pcaY", "pcaZ"];
+  const left = firstScores.slice(0, 4_000).map((score) => [dead.id, score.customerId, 0, 0, 0, 0]);
+  await db.$transaction((tx) => bulkInsert(tx, "CustomerScore", columns, left));
+  const customerId = firstScores[0].customerId;
+  const finishedRuns = (await listCustomerRunScores(customerId)).map((score) => score.runId);
+  expect(finishedRuns).not.toContain(dead.id);
+  expect(finishedRuns).toContain(firstRun);
+
+  const { runId, release } = await seeding.beginSeededRun(10, {}, CUSTOMERS);
+  await runs.writeRunOutcome(runId, seeding.scoresOnlyOutcome(runId, firstScores.slice(0, 100), { activate: false }));
+  await release();
+  expect(await scoreCount(dead.id)).toBe(0);
+  expect(await scoreCount(runId)).toBe(100);
+  expect(await scoreCount(firstRun)).toBe(CUSTOMERS);
+});
