@@ -95,6 +95,17 @@ export async function assertLeaseHeld(tx: Prisma.TransactionClient, runId: numbe
 }
 
 /**
+ * assertLeaseHeld, and the run still running (not failed by the reaper meanwhile): before any of
+ * a run's outcome is written. The run's row itself is not locked: on PostgreSQL, attaching the
+ * scores' partition locks ModelRun against writers (its foreign key), and a progress update
+ * waiting for that row would deadlock it.
+ */
+export async function assertRunWriting(tx: Prisma.TransactionClient, runId: number): Promise<void> {
+  await assertLeaseHeld(tx, runId);
+  if ((await tx.modelRun.count({ where: { id: runId, status: "RUNNING" } })) === 0) throw new LeaseLostError(runId);
+}
+
+/**
  * Inside a transaction: throws RetrainBusyError while a retrain holds the lease, and keeps one
  * from starting until the transaction ends (PostgreSQL: the retrain's advisory lock, taken for
  * the transaction; SQLite: its write lock, taken by a first write).

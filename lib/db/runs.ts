@@ -2,17 +2,17 @@
  * Model runs: their life cycle, their history, and writing a finished run's models, segments
  * and scores together with the switch of the active run and its audit entry in one
  * transaction, so nobody ever sees half a run (on SQLite the score rows go in just before it,
- * unseen until it commits: internal/scoresAhead.ts). The active run is read in activeRun.ts.
+ * unseen until it commits: scoresAhead.ts). The active run is read in activeRun.ts.
  */
 import "server-only";
 import { writeAudit, type AuditEntry } from "./audit";
 import { db, type Prisma } from "./internal/client";
-import { bulkInsert, bulkInsertPartition } from "./internal/bulkWrite";
+import { bulkInsertPartition } from "./internal/bulkWrite";
 import { executeRaw, JSON_PARAM, refreshPlannerStatistics } from "./internal/dialect";
-import { partitionName, type FillPartition } from "./internal/partition";
-import { removeAbandonedScores, removeRunScores, SCORE_CHUNK, SCORES_AHEAD } from "./internal/scoresAhead";
-import { assertLeaseHeld, LeaseLostError } from "./lease";
+import { partitionName } from "./internal/partition";
+import { assertRunWriting, LeaseLostError } from "./lease";
 import { decisionReview, parseStored } from "./runJson";
+import { removeRunScores, SCORES_AHEAD, SCORES_PER_TRANSACTION, writeScoresAhead, type WriteScoreRange } from "./scoresAhead";
 import { AWAITING_WORKER, reapDeadRuns } from "./runLiveness";
 
 export type RunTrigger = "CRON" | "MANUAL" | "CLI";
@@ -279,20 +279,31 @@ function jsonText(value: Prisma.InputJsonValue | null): string | null {
   return value === null ? null : JSON.stringify(value);
 }
 
-/**
- * Writes nothing (LeaseLostError) unless the run still holds the lease and is still running, checked in the same transaction.
- * Returns how long the score rows alone took to write, for the run's timings.
- */
-export async function writeRunOutcome(runId: number, outcome: RunOutcome, onProgress?: (share: number) => void): Promise<{ scoresMs: number }> {
-  const runJson = RUN_JSON_COLUMNS.map((column) => jsonText(outcome[column]));
-  const artifacts = Object.entries(outcome.artifacts).map(([name, data]) => [name, jsonText(data)]);
-  const { scores } = outcome;
-  const fillScores: FillPartition = async (insert) => {
-    for (let start = 0; start < scores.length; start += SCORE_CHUNK) {
-      await insert(scores.slice(start, start + SCORE_CHUNK).map((score) => SCORE_COLUMNS.map((column) => (column === "runId" ? runId : score[column]))));
-      onProgress?.(Math.min(1, (start + SCORE_CHUNK) / scores.length));
+/** Score rows made and sent at a time: a million rows as arrays at once were a gigabyte of a retrain's peak. */
+const SCORE_SLICE = 20_000;
+
+function scoreRangeWriter(runId: number, scores: ScoreRows): WriteScoreRange {
+  return async (insert, start, end) => {
+    for (let from = start; from < end; from += SCORE_SLICE) {
+      const slice = scores.slice(from, Math.min(end, from + SCORE_SLICE));
+      await insert(slice.map((score) => SCORE_COLUMNS.map((column) => (column === "runId" ? runId : score[column]))));
     }
   };
+}
+
+/**
+ * Writes nothing (LeaseLostError) unless the run still holds the lease and is still running, checked in each transaction that writes.
+ * Returns how long the score rows alone took to write, for the run's timings. `rowsPerTransaction`: SQLite's (scoresAhead.ts).
+ */
+export async function writeRunOutcome(
+  runId: number,
+  outcome: RunOutcome,
+  onProgress?: (share: number) => void,
+  rowsPerTransaction = SCORES_PER_TRANSACTION,
+): Promise<{ scoresMs: number }> {
+  const runJson = RUN_JSON_COLUMNS.map((column) => jsonText(outcome[column]));
+  const artifacts = Object.entries(outcome.artifacts).map(([name, data]) => [name, jsonText(data)]);
+  const scores = { count: outcome.scores.length, columns: SCORE_COLUMNS, write: scoreRangeWriter(runId, outcome.scores) };
   let scoresMs = 0;
   const timed = async (write: () => Promise<void>) => {
     const started = performance.now();
@@ -300,19 +311,29 @@ export async function writeRunOutcome(runId: number, outcome: RunOutcome, onProg
     scoresMs = Math.round(performance.now() - started);
   };
   try {
-    if (SCORES_AHEAD) {
-      await removeAbandonedScores();
-      await timed(() => fillScores((rows) => db.$transaction((tx) => bulkInsert(tx, "CustomerScore", SCORE_COLUMNS, rows), TRANSACTION_OPTIONS)));
-    }
+    if (SCORES_AHEAD) await timed(() => writeScoresAhead(runId, scores, rowsPerTransaction, onProgress));
     await db.$transaction(async (tx) => {
-      await assertLeaseHeld(tx, runId);
-      // The run's row is not locked before its scores are attached: attaching locks ModelRun against
-      // writers (the scores' foreign key), and a progress update waiting for that row would deadlock it.
-      if ((await tx.modelRun.count({ where: { id: runId, status: "RUNNING" } })) === 0) throw new LeaseLostError(runId);
+      await assertRunWriting(tx, runId);
       for (const [name, data] of artifacts)
         await executeRaw(tx, `INSERT INTO "ModelArtifact" ("runId", "name", "data") VALUES (?, ?, ${JSON_PARAM})`, [runId, name, data]);
       await tx.segmentProfile.createMany({ data: outcome.segments.map((segment) => ({ ...segment, runId })) });
-      if (!SCORES_AHEAD) await timed(() => bulkInsertPartition(tx, "CustomerScore", { column: "runId", value: runId }, SCORE_COLUMNS, fillScores));
+      if (!SCORES_AHEAD) {
+        let written = 0;
+        await timed(() =>
+          bulkInsertPartition(tx, "CustomerScore", { column: "runId", value: runId }, SCORE_COLUMNS, (insert) =>
+            scores.write(
+              async (rows) => {
+                const inserted = await insert(rows);
+                written += inserted;
+                onProgress?.(written / scores.count);
+                return inserted;
+              },
+              0,
+              scores.count,
+            ),
+          ),
+        );
+      }
       const set = RUN_JSON_COLUMNS.map((column) => `"${column}" = ${JSON_PARAM}`).join(", ");
       const count = await executeRaw(tx, `UPDATE "ModelRun" SET ${set} WHERE "id" = ? AND "status" = 'RUNNING'`, [...runJson, runId]);
       if (count === 0) throw new LeaseLostError(runId);
@@ -321,7 +342,8 @@ export async function writeRunOutcome(runId: number, outcome: RunOutcome, onProg
       await writeAudit(tx, outcome.audit);
     }, TRANSACTION_OPTIONS);
   } catch (error) {
-    if (SCORES_AHEAD) await removeRunScores(runId);
+    // Should this fail too, the run is failed by the caller and the next run's write removes its rows.
+    if (SCORES_AHEAD) await removeRunScores(runId).catch((cleanup) => console.error(`run ${runId}: its score rows stay until the next run's write:`, cleanup));
     throw error;
   }
   // The run's own partition on PostgreSQL: analysing the parent would sample every run's.

@@ -1,21 +1,33 @@
 /**
  * `npm run bench:scores` — rows per second of writing a run's scores (writeRunOutcome: on
- * PostgreSQL in the transaction with the run's activation, on SQLite 10,000 rows per transaction
- * just before it) for 100,000 and 1,000,000 customers, on a fresh
- * SQLite file and a fresh PostgreSQL database (TEST_POSTGRES_URL, default the local server).
- * `-- --customers N` writes N only. The CPU time of this process, and of
- * the PostgreSQL server's processes for the database when it runs on this machine, is printed too: on a shared
- * machine the wall time says as much about the neighbours. Each provider runs in its own process, since the
- * database client is chosen at start-up.
+ * PostgreSQL in the transaction with the run's activation, on SQLite in transactions of rows just
+ * before it) for 100,000 and 1,000,000 customers, on a fresh SQLite file and a fresh PostgreSQL
+ * database (TEST_POSTGRES_URL, default the local server). `-- --customers N` writes N only,
+ * `--db sqlite|postgresql` on one database, `--rows-per-transaction N` sets SQLite's rows per
+ * transaction (scoresAhead.ts). The CPU time of this process, and of the PostgreSQL server's
+ * processes for the database when it runs on this machine, is printed too: on a shared machine
+ * the wall time says as much about the neighbours. Each provider runs in its own process, since
+ * the database client is chosen at start-up.
  */
 import { execFileSync } from "node:child_process";
 import os from "node:os";
+import { parseArgs } from "node:util";
 import { meterServerCpu } from "./serverCpu";
 
-const customersFlag = process.argv.indexOf("--customers");
-const SIZES = customersFlag > 0 ? [Number(process.argv[customersFlag + 1])] : [100_000, 1_000_000];
+const { values } = parseArgs({
+  options: {
+    customers: { type: "string" },
+    db: { type: "string" },
+    "rows-per-transaction": { type: "string" },
+    provider: { type: "string" },
+  },
+});
+const SIZES = values.customers ? [Number(values.customers)] : [100_000, 1_000_000];
+const PROVIDERS = values.db ? [values.db] : ["sqlite", "postgresql"];
+if (!PROVIDERS.every((provider) => provider === "sqlite" || provider === "postgresql")) throw new Error(`--db takes sqlite or postgresql (got ${values.db})`);
+const ROWS_PER_TRANSACTION = values["rows-per-transaction"] ? Number(values["rows-per-transaction"]) : undefined;
 
-if (process.argv[2] === "--provider") await benchProvider(process.argv[3] as "sqlite" | "postgresql", Number(process.argv[4]));
+if (values.provider) await benchProvider(values.provider as "sqlite" | "postgresql", SIZES[0]);
 else runAll();
 
 function runAll(): void {
@@ -26,11 +38,14 @@ function runAll(): void {
       .map((value) => value.toFixed(2))
       .join(" / ")}`,
   );
+  const passOn = ROWS_PER_TRANSACTION === undefined ? [] : ["--rows-per-transaction", String(ROWS_PER_TRANSACTION)];
   for (const customers of SIZES) {
-    for (const provider of ["sqlite", "postgresql"]) {
-      execFileSync("npx", ["tsx", "--conditions", "react-server", "tests/bench/scoreWrite.ts", "--provider", provider, String(customers)], {
-        stdio: "inherit",
-      });
+    for (const provider of PROVIDERS) {
+      execFileSync(
+        "npx",
+        ["tsx", "--conditions", "react-server", "tests/bench/scoreWrite.ts", "--provider", provider, "--customers", String(customers), ...passOn],
+        { stdio: "inherit" },
+      );
     }
   }
 }
@@ -50,8 +65,16 @@ async function benchProvider(provider: "sqlite" | "postgresql", customers: numbe
     const serverCpu = provider === "postgresql" ? meterServerCpu(new URL(database.url).pathname.slice(1)) : null;
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
+    // On SQLite a report comes after each transaction of rows written ahead: the longest gap is the longest the write lock was held.
+    let reported = started;
+    let longestGap = 0;
+    const onProgress = () => {
+      const now = performance.now();
+      longestGap = Math.max(longestGap, now - reported);
+      reported = now;
+    };
     // The first run's rows as they are: the writer puts its own run id in every row.
-    await writeRunOutcome(runId, scoresOnlyOutcome(runId, scores, { activate: true }));
+    await writeRunOutcome(runId, scoresOnlyOutcome(runId, scores, { activate: true }), onProgress, ROWS_PER_TRANSACTION);
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
@@ -62,7 +85,7 @@ async function benchProvider(provider: "sqlite" | "postgresql", customers: numbe
       `${provider.padEnd(10)} ${written.toLocaleString("en-US").padStart(9)} scores written with their run: ${seconds.toFixed(2)} s, ` +
         `${Math.round(written / seconds).toLocaleString("en-US")} rows/s (process CPU ${cpuSeconds.toFixed(2)} s` +
         (provider === "sqlite"
-          ? ")"
+          ? `; the longest transaction of rows ${(longestGap / 1000).toFixed(2)} s)`
           : serverSeconds === null
             ? "; PostgreSQL's own not read: not on this machine)"
             : `, PostgreSQL's ${serverSeconds.toFixed(2)} s)`),

@@ -61,7 +61,7 @@ try {
     waits.push(ms);
     if (failure !== null) {
       failed++;
-      lines.push({ at: at(), text: `  a draw FAILED after ${ms.toFixed(0)} ms: ${failure.split("\n")[0].slice(0, 160)}` });
+      lines.push({ at: at(), text: `  a draw FAILED after ${ms.toFixed(0)} ms: ${failure.trim().split("\n")[0].slice(0, 160)}` });
     } else if (ms >= SLOW_MS) lines.push({ at: at(), text: `  a draw waited ${ms.toFixed(0)} ms` });
     await new Promise((resolve) => setTimeout(resolve, 5));
   }

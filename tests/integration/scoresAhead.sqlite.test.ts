@@ -1,6 +1,6 @@
 /**
- * On SQLite a run's score rows go in ahead of its final transaction, a chunk per transaction
- * (lib/db/internal/scoresAhead.ts), so other connections get the write lock between chunks;
+ * On SQLite a run's score rows go in ahead of its final transaction, in transactions of their
+ * own (lib/db/scoresAhead.ts), so other connections get the write lock between them;
  * rows of a run that does not finish are never read and do not stay.
  */
 import Database from "better-sqlite3";
@@ -10,6 +10,8 @@ import type { ScoreRow } from "@/lib/db/runs";
 import { useTestDatabase, type TestDatabase } from "./support/databases";
 
 const CUSTOMERS = 25_000;
+/** Smaller than the app's, so that these customers take two transactions, the first of two slices (SCORE_SLICE is 20,000). */
+const ROWS_PER_TRANSACTION = 22_000;
 
 let database: TestDatabase;
 let filePath: string;
@@ -39,12 +41,12 @@ afterAll(async () => {
 const activeRunId = async () => (await import("@/lib/db/activeRun")).getActiveRunId();
 const scoreCount = (runId: number) => db.customerScore.count({ where: { runId } });
 
-test("another connection takes SQLite's write lock between chunks of a run's scores", async () => {
+test("another connection takes SQLite's write lock between the transactions of a run's scores", async () => {
   const other = new Database(filePath, { timeout: 0 });
   const lockTaken: boolean[] = [];
   const { runId, release } = await seeding.beginSeededRun(8, {}, CUSTOMERS);
   try {
-    await runs.writeRunOutcome(runId, seeding.scoresOnlyOutcome(runId, firstScores, { activate: true }), () => {
+    const tryLock = () => {
       try {
         other.exec("BEGIN IMMEDIATE; ROLLBACK");
         lockTaken.push(true);
@@ -52,14 +54,34 @@ test("another connection takes SQLite's write lock between chunks of a run's sco
         if ((error as { code?: string }).code !== "SQLITE_BUSY") throw error;
         lockTaken.push(false);
       }
-    });
+    };
+    await runs.writeRunOutcome(runId, seeding.scoresOnlyOutcome(runId, firstScores, { activate: true }), tryLock, ROWS_PER_TRANSACTION);
   } finally {
     other.close();
     await release();
   }
-  expect(lockTaken).toEqual([true, true, true]);
-  expect(await scoreCount(runId)).toBe(CUSTOMERS);
+  expect(lockTaken).toEqual([true, true]);
+  const stored = await db.customerScore.findMany({ where: { runId }, omit: { runId: true }, orderBy: { customerId: "asc" } });
+  expect(stored).toEqual(firstScores);
   expect(await activeRunId()).toBe(runId);
+});
+
+test("a write that fails after some transactions of rows committed leaves none of them", async () => {
+  const before = await activeRunId();
+  const { runId, release } = await seeding.beginSeededRun(11, {}, CUSTOMERS);
+  const done: number[] = [];
+  // No such customer: the row's foreign key fails in the second transaction, after the first committed.
+  const scores = firstScores.map((score, i) => (i === 23_000 ? { ...score, customerId: 999_999_999 } : score));
+  try {
+    await expect(
+      runs.writeRunOutcome(runId, seeding.scoresOnlyOutcome(runId, scores, { activate: true }), (share) => done.push(share), ROWS_PER_TRANSACTION),
+    ).rejects.toThrow(/foreign key/i);
+  } finally {
+    await release();
+  }
+  expect(done).toEqual([ROWS_PER_TRANSACTION / CUSTOMERS]);
+  expect(await scoreCount(runId)).toBe(0);
+  expect(await activeRunId()).toBe(before);
 });
 
 test("a write whose final transaction fails leaves no score rows and the active run as it was", async () => {
@@ -77,18 +99,24 @@ test("rows of a run whose process died are not in a customer's history, and the 
   const { bulkInsert } = await import("@/lib/db/internal/bulkWrite");
   const { listCustomerRunScores } = await import("@/lib/db/scores/history");
   const dead = await db.modelRun.create({ data: { trigger: "CLI", seed: 1, config: {}, status: "FAILED", stage: "write" } });
+  const writing = await db.modelRun.create({ data: { trigger: "CLI", seed: 1, config: {}, status: "RUNNING", stage: "write" } });
   const columns = ["runId", "customerId", "segmentKey", "pcaX", "pcaY", "pcaZ"];
-  const left = firstScores.slice(0, 4_000).map((score) => [dead.id, score.customerId, 0, 0, 0, 0]);
-  await db.$transaction((tx) => bulkInsert(tx, "CustomerScore", columns, left));
+  for (const run of [dead, writing]) {
+    const rows = firstScores.slice(0, 4_000).map((score) => [run.id, score.customerId, 0, 0, 0, 0]);
+    await db.$transaction((tx) => bulkInsert(tx, "CustomerScore", columns, rows));
+  }
   const customerId = firstScores[0].customerId;
-  const finishedRuns = (await listCustomerRunScores(customerId)).map((score) => score.runId);
-  expect(finishedRuns).not.toContain(dead.id);
-  expect(finishedRuns).toContain(firstRun);
+  const shownRuns = (await listCustomerRunScores(customerId)).map((score) => score.runId);
+  expect(shownRuns).not.toContain(dead.id);
+  expect(shownRuns).not.toContain(writing.id);
+  expect(shownRuns).toContain(firstRun);
+  await db.modelRun.update({ where: { id: writing.id }, data: { status: "FAILED" } });
 
   const { runId, release } = await seeding.beginSeededRun(10, {}, CUSTOMERS);
   await runs.writeRunOutcome(runId, seeding.scoresOnlyOutcome(runId, firstScores.slice(0, 100), { activate: false }));
   await release();
   expect(await scoreCount(dead.id)).toBe(0);
+  expect(await scoreCount(writing.id)).toBe(0);
   expect(await scoreCount(runId)).toBe(100);
   expect(await scoreCount(firstRun)).toBe(CUSTOMERS);
 });

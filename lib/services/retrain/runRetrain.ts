@@ -1,7 +1,7 @@
 /**
  * One retrain, the handler behind cron, the admin page and the CLI: snapshot → trainAll →
  * validation → drift → stability → promotion decision → scores written with the switch of the
- * active run in one transaction. At most one runs at a time (lib/db/lease.ts); a failure is
+ * active run (lib/db/runs.ts: writeRunOutcome). At most one runs at a time (lib/db/lease.ts); a failure is
  * recorded on the run and changes nothing users see.
  */
 import "server-only";
