@@ -291,6 +291,17 @@ function scoreRangeWriter(runId: number, scores: ScoreRows): WriteScoreRange {
   };
 }
 
+/** `insert`, reporting the share of `total` rows written after each call. */
+function reportingProgress(insert: (rows: unknown[][]) => Promise<number>, total: number, onProgress?: (share: number) => void) {
+  let written = 0;
+  return async (rows: unknown[][]) => {
+    const inserted = await insert(rows);
+    written += inserted;
+    onProgress?.(written / total);
+    return inserted;
+  };
+}
+
 /**
  * Writes nothing (LeaseLostError) unless the run still holds the lease and is still running, checked in each transaction that writes.
  * Returns how long the score rows alone took to write, for the run's timings. `rowsPerTransaction`: SQLite's (scoresAhead.ts).
@@ -317,23 +328,12 @@ export async function writeRunOutcome(
       for (const [name, data] of artifacts)
         await executeRaw(tx, `INSERT INTO "ModelArtifact" ("runId", "name", "data") VALUES (?, ?, ${JSON_PARAM})`, [runId, name, data]);
       await tx.segmentProfile.createMany({ data: outcome.segments.map((segment) => ({ ...segment, runId })) });
-      if (!SCORES_AHEAD) {
-        let written = 0;
+      if (!SCORES_AHEAD)
         await timed(() =>
           bulkInsertPartition(tx, "CustomerScore", { column: "runId", value: runId }, SCORE_COLUMNS, (insert) =>
-            scores.write(
-              async (rows) => {
-                const inserted = await insert(rows);
-                written += inserted;
-                onProgress?.(written / scores.count);
-                return inserted;
-              },
-              0,
-              scores.count,
-            ),
+            scores.write(reportingProgress(insert, scores.count, onProgress), 0, scores.count),
           ),
         );
-      }
       const set = RUN_JSON_COLUMNS.map((column) => `"${column}" = ${JSON_PARAM}`).join(", ");
       const count = await executeRaw(tx, `UPDATE "ModelRun" SET ${set} WHERE "id" = ? AND "status" = 'RUNNING'`, [...runJson, runId]);
       if (count === 0) throw new LeaseLostError(runId);

@@ -13,14 +13,14 @@ import { registerSqliteDatabase } from "./transactionConnection";
 type SqliteAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
 
 /** Page cache of the one connection, in KiB (SQLite's default is 2 MB): a bulk write past it spills pages mid-transaction. */
-const CACHE_KIB = 64 * 1024;
+export const SQLITE_CACHE_KIB = 64 * 1024;
 
 /** The adapter holds its connection in `client`, used for every query and transaction alike. */
 class SqliteAdapterFactory extends PrismaBetterSQLite3 {
   override async connect(): Promise<SqliteAdapter> {
     const adapter = await super.connect();
     const database = (adapter as unknown as { client: Database.Database }).client;
-    database.pragma(`cache_size = -${CACHE_KIB}`);
+    database.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
     const forget = registerSqliteDatabase(database);
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {

@@ -45,4 +45,10 @@ describe("per-customer input fingerprints", () => {
     expect(parseFingerprint(null)).toBeNaN();
     expect(parseFingerprint("not hex")).toBeNaN();
   });
+
+  test("the stored form is the number's hexadecimal digits, across the 32-bit boundary and up to 2^53 - 1", () => {
+    const values = [0, 1, 255, 2 ** 32 - 1, 2 ** 32, 2 ** 32 + 15, 0xabcdef12345, 2 ** 53 - 1];
+    expect(values.map(formatFingerprint)).toEqual(["0", "1", "ff", "ffffffff", "100000000", "10000000f", "abcdef12345", "1fffffffffffff"]);
+    for (const value of [...values, 3.5, Number.NaN]) expect(formatFingerprint(value)).toBe(value.toString(16));
+  });
 });
