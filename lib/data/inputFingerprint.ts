@@ -38,8 +38,8 @@ export class InputFingerprints {
 
 /**
  * How a fingerprint is stored (CustomerScore.inputHash): its hexadecimal digits. Made from the two
- * 32-bit halves, which give the same text as `fingerprint.toString(16)` in a third of its time (a
- * million took 0.7 s of a retrain's write).
+ * 32-bit halves, the same text as `fingerprint.toString(16)`: that took 0.71 s for a million
+ * customers in a retrain's write, this 0.26 s.
  */
 export function formatFingerprint(fingerprint: number): string {
   if (!Number.isSafeInteger(fingerprint) || fingerprint < 0) return fingerprint.toString(16);

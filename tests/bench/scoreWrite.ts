@@ -54,14 +54,16 @@ async function benchProvider(provider: "sqlite" | "postgresql", customers: numbe
   const { createTestDatabase } = await import("../integration/support/databases");
   const database = await createTestDatabase(provider);
   process.env.DATABASE_URL = database.url;
-  const { seedScoredRun, beginSeededRun, scoresOnlyOutcome } = await import("../support/seedScoredRun");
+  const { seedScoredRun, beginSeededRun, scoresOnlyOutcome, retrainOnlyFields } = await import("../support/seedScoredRun");
   const { writeRunOutcome } = await import("@/lib/db/runs");
   const { db } = await import("@/lib/db/internal/client");
   try {
     // The first run seeds the customers; the second, timed alone, writes the same scores again as a new run.
     const { runId: firstRun } = await seedScoredRun({ customers });
-    // In customer order, as a retrain hands them over: unordered, the rows land at random places in the key and customer indexes.
-    const scores = await db.customerScore.findMany({ where: { runId: firstRun }, orderBy: { customerId: "asc" } });
+    // In customer order, as a retrain hands them over (unordered, the rows land at random places in the key and customer
+    // indexes), and with the fingerprint and historical CLV a retrain stores.
+    const seeded = await db.customerScore.findMany({ where: { runId: firstRun }, orderBy: { customerId: "asc" } });
+    const scores = seeded.map((score) => ({ ...score, ...retrainOnlyFields(score.customerId, score.clv) }));
     const { runId, release } = await beginSeededRun(7, { seeded: true }, customers);
     const serverCpu = provider === "postgresql" ? meterServerCpu(new URL(database.url).pathname.slice(1)) : null;
     const started = performance.now();

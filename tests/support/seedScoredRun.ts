@@ -5,7 +5,9 @@
  * model on a million customers would take far too long. Import it after DATABASE_URL is set.
  */
 import { CUSTOMER_COLUMNS, type CustomerRecord } from "@/lib/data/customer";
+import { formatFingerprint } from "@/lib/data/inputFingerprint";
 import { generateCustomers } from "@/lib/data/synthetic";
+import { hash53 } from "@/lib/import/hashIndex";
 import { personaColor } from "@/lib/ml/personas";
 import { createRng } from "@/lib/ml/random";
 import { buildTargeting } from "@/lib/campaign/targeting";
@@ -37,6 +39,15 @@ export async function beginSeededRun(seed: number, config: Prisma.InputJsonValue
   const lease = await acquireRetrainLease(runId, "seeded run");
   await markRunRunning(runId, { count: customers, hash: "seeded" });
   return { runId, release: () => lease.release() };
+}
+
+/**
+ * The two columns a seeded row leaves empty and a retrain fills: the customer's input
+ * fingerprint (as stored, 13–14 hex digits) and a historical CLV. For the write benches, whose
+ * rows should weigh what a retrain's do.
+ */
+export function retrainOnlyFields(customerId: number, clv: number | null): { inputHash: string; historicalClv: number | null } {
+  return { inputHash: formatFingerprint(hash53(`customer ${customerId}`)), historicalClv: clv === null ? null : Math.round(clv * 55) / 100 };
 }
 
 /** A successful run's outcome with these scores and nothing else (no segments, metrics or artifacts), for tests of the score write; `activate` promotes it. */

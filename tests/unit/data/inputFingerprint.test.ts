@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { formatFingerprint, InputFingerprints, parseFingerprint, fingerprintProfiles } from "@/lib/data/inputFingerprint";
+import { createRng } from "@/lib/ml/random";
 
 function fingerprints(profiles: string[], lines: [number, string][]): number[] {
   const builder = new InputFingerprints(profiles.map(fingerprintProfiles));
@@ -49,6 +50,12 @@ describe("per-customer input fingerprints", () => {
   test("the stored form is the number's hexadecimal digits, across the 32-bit boundary and up to 2^53 - 1", () => {
     const values = [0, 1, 255, 2 ** 32 - 1, 2 ** 32, 2 ** 32 + 15, 0xabcdef12345, 2 ** 53 - 1];
     expect(values.map(formatFingerprint)).toEqual(["0", "1", "ff", "ffffffff", "100000000", "10000000f", "abcdef12345", "1fffffffffffff"]);
-    for (const value of [...values, 3.5, Number.NaN]) expect(formatFingerprint(value)).toBe(value.toString(16));
+    const others = [-1, -(2 ** 32) - 1, 2 ** 53, 2 ** 64, 3.5, -0, Number.POSITIVE_INFINITY, Number.NaN];
+    for (const value of [...values, ...others]) expect(formatFingerprint(value)).toBe(value.toString(16));
+    const rng = createRng(53);
+    for (let i = 0; i < 10_000; i++) {
+      const value = Math.floor(rng.next() * 2 ** 21) * 2 ** 32 + Math.floor(rng.next() * 2 ** 32);
+      expect(formatFingerprint(value)).toBe(value.toString(16));
+    }
   });
 });

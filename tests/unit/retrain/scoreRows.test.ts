@@ -75,12 +75,6 @@ test("a row holds the customer's scores, its segment's key and its probabilities
   ]);
 });
 
-test("the probabilities text is what JSON.stringify makes of the rounded values", () => {
-  const [row] = toScoreRows(scores, [7, 8], keyed, new Float64Array(2)).slice(0, 1);
-  expect(JSON.parse(row.segmentProbabilities!)).toEqual([0.5, 0.3765, 0.1235]);
-  expect(row.segmentProbabilities).toBe(JSON.stringify([0.5, 0.3765, 0.1235]));
-});
-
 test("a slice stops at the last customer, and a run without probabilities stores none", () => {
   const rows = toScoreRows({ ...scores, segmentProbabilities: null }, [7, 8], keyed, new Float64Array(2));
   expect(rows.length).toBe(2);
