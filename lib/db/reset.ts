@@ -6,7 +6,7 @@
  */
 import "server-only";
 import { writeAudit } from "./audit";
-import { db, type Prisma } from "./internal/client";
+import { BULK_TRANSACTION, db, type Prisma } from "./internal/client";
 import { dropPartitions, serialiseImports } from "./internal/dialect";
 import { holdOffRetrain } from "./lease";
 
@@ -35,8 +35,6 @@ export const BUSINESS_TABLE_LABELS: Record<keyof BusinessDataCounts, readonly [s
   runActivations: ["run activation", "run activations"],
   retrainLeases: ["retrain lease", "retrain leases"],
 };
-
-const TRANSACTION_OPTIONS = { timeout: 30 * 60_000, maxWait: 60_000 };
 
 export async function countBusinessData(client: Prisma.TransactionClient = db): Promise<BusinessDataCounts> {
   const [customerScores, segmentProfiles, modelArtifacts, runActivations, modelRuns, orders, customers, importBatches, retrainLeases] = await Promise.all([
@@ -79,5 +77,5 @@ export async function deleteBusinessData(actor: { userId: string | null; via: "a
     const details = { via: actor.via, ...counts } satisfies Prisma.InputJsonValue;
     await writeAudit(tx, { userId: actor.userId, action: "data.reset", target: "business-data", details });
     return counts;
-  }, TRANSACTION_OPTIONS);
+  }, BULK_TRANSACTION);
 }

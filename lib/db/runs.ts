@@ -6,7 +6,7 @@
  */
 import "server-only";
 import { writeAudit, type AuditEntry } from "./audit";
-import { db, type Prisma } from "./internal/client";
+import { BULK_TRANSACTION, db, type Prisma } from "./internal/client";
 import { bulkInsertPartition } from "./internal/bulkWrite";
 import { executeRaw, JSON_PARAM, refreshPlannerStatistics } from "./internal/dialect";
 import { partitionName } from "./internal/partition";
@@ -16,8 +16,6 @@ import { removeRunScores, SCORES_AHEAD, SCORES_PER_TRANSACTION, writeScoresAhead
 import { AWAITING_WORKER, reapDeadRuns } from "./runLiveness";
 
 export type RunTrigger = "CRON" | "MANUAL" | "CLI";
-
-const TRANSACTION_OPTIONS = { timeout: 30 * 60_000, maxWait: 60_000 };
 
 export async function createRun(input: { trigger: RunTrigger; requestedById: string | null; seed: number; config: Prisma.InputJsonValue }) {
   return db.modelRun.create({ data: { ...input, status: "QUEUED" }, select: { id: true } });
@@ -340,7 +338,7 @@ export async function writeRunOutcome(
       await tx.modelRun.updateMany({ where: { id: runId }, data: { status: outcome.status, finishedAt: new Date(), stage: "done", progress: 1 } });
       if (outcome.activate) await tx.runActivation.create({ data: { runId, reason: outcome.activate.reason } });
       await writeAudit(tx, outcome.audit);
-    }, TRANSACTION_OPTIONS);
+    }, BULK_TRANSACTION);
   } catch (error) {
     // Should this fail too, the run is failed by the caller and the next run's write removes its rows.
     if (SCORES_AHEAD) await removeRunScores(runId).catch((cleanup) => console.error(`run ${runId}: its score rows stay until the next run's write:`, cleanup));

@@ -12,7 +12,7 @@
  */
 import "server-only";
 import { bulkInsert } from "./internal/bulkWrite";
-import { db } from "./internal/client";
+import { BULK_TRANSACTION, db } from "./internal/client";
 import { executeRaw, queryRaw } from "./internal/dialect";
 import { databaseTarget } from "./internal/provider";
 import { assertRunWriting } from "./lease";
@@ -26,8 +26,6 @@ export const SCORES_AHEAD = databaseTarget().provider === "sqlite";
  * measured trade-off.
  */
 export const SCORES_PER_TRANSACTION = 100_000;
-
-const TRANSACTION_OPTIONS = { timeout: 10 * 60_000, maxWait: 60_000 };
 
 /** Writes rows [start, end) of a run's scores through `insert`, which takes rows of values in the score columns' order. */
 export type WriteScoreRange = (insert: (rows: unknown[][]) => Promise<number>, start: number, end: number) => Promise<void>;
@@ -45,7 +43,7 @@ export async function writeScoresAhead(
     await db.$transaction(async (tx) => {
       await assertRunWriting(tx, runId);
       await scores.write((rows) => bulkInsert(tx, "CustomerScore", scores.columns, rows), start, end);
-    }, TRANSACTION_OPTIONS);
+    }, BULK_TRANSACTION);
     onProgress?.(end / scores.count);
   }
 }

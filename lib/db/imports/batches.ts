@@ -12,7 +12,7 @@ import type { CustomerRecord, OrderRecord } from "@/lib/data/customer";
 import { collapseRefusedAttempts } from "@/lib/import/history";
 import type { ImportReport, ProfileChanges } from "@/lib/import/report";
 import { writeAudit } from "../audit";
-import { db, type Prisma } from "../internal/client";
+import { BULK_TRANSACTION, db, type Prisma } from "../internal/client";
 import { DB_NULL, refreshPlannerStatistics, serialiseImports } from "../internal/dialect";
 import { withForeignKeysCheckedAfter } from "../internal/foreignKeys";
 import { countTotals } from "../customers/totals";
@@ -53,9 +53,6 @@ interface BatchHeader {
 /** The tables an import fills, whose planner statistics are refreshed once it commits. */
 const IMPORTED_TABLES = ["Customer", "Order"] as const;
 
-/** Long imports must not hit Prisma's 5-second default for interactive transactions. */
-const TRANSACTION_OPTIONS = { timeout: 30 * 60_000, maxWait: 60_000 };
-
 type Tx = Prisma.TransactionClient;
 
 interface BatchInput {
@@ -89,7 +86,7 @@ async function inImportTransaction(dryRun: boolean, write: (tx: Tx) => Promise<I
       const summary = await write(tx);
       if (dryRun) throw new DryRunRollback(summary);
       return summary;
-    }, TRANSACTION_OPTIONS);
+    }, BULK_TRANSACTION);
     await refreshPlannerStatistics(db, IMPORTED_TABLES);
     return summary;
   } catch (error) {

@@ -17,6 +17,12 @@ export function createDb(target: DatabaseTarget = databaseTarget(), adapter = cr
   return new SqliteClient({ adapter });
 }
 
+/**
+ * For interactive transactions that write in bulk (imports, a run's outcome, a reset): Prisma's
+ * 5-second default would end them midway. The ceiling only stops a transaction that hangs.
+ */
+export const BULK_TRANSACTION = { timeout: 30 * 60_000, maxWait: 60_000 };
+
 const cache = globalThis as unknown as { segmentStudioDb?: Db };
 
 export const db: Db = cache.segmentStudioDb ?? createDb();
