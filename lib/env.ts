@@ -53,6 +53,8 @@ const schema = z.object({
   RETRAIN_NICE: z.coerce.number().int().min(0).max(19).default(10),
   /** V8 heap limit of a retrain's job process in MB: Node's default (about 4 GB) stops a retrain of a million customers with their order lines. */
   RETRAIN_HEAP_MB: z.coerce.number().int().min(256).default(5_120),
+  /** How many of the newest finished runs keep their per-customer scores, besides the active run (lib/db/scoreRetention.ts). */
+  SCORE_RETENTION_RUNS: z.coerce.number().int().min(1, "SCORE_RETENTION_RUNS must keep at least 1 run").default(10),
 });
 
 export type Env = z.infer<typeof schema>;

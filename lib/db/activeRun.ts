@@ -5,7 +5,7 @@
  */
 import "server-only";
 import { db } from "./internal/client";
-import { activeRunSummary, metricsGate, parseStored, type ActiveRunSummary } from "./runJson";
+import { activeRunSummary, metricsGate, parseStored, runReferenceOutline, type ActiveRunSummary } from "./runJson";
 
 const RECENT_ACTIVATIONS = 20;
 
@@ -50,7 +50,7 @@ export async function getActiveRunBaseline() {
   const activation = await currentActivation();
   if (!activation) return null;
   const run = await db.modelRun.findUnique({ where: { id: activation.runId }, select: { id: true, reference: true, metrics: true } });
-  return run ? { id: run.id, reference: run.reference, gate: parseStored(metricsGate, run.metrics) } : null;
+  return run ? { id: run.id, reference: parseStored(runReferenceOutline, run.reference), gate: parseStored(metricsGate, run.metrics) } : null;
 }
 
 export interface SegmentName {

@@ -69,6 +69,17 @@ const gateMetrics = z.object({
 /** Runs stored before the gate recorded its figures have no metrics.gate: nothing to compare against. */
 export const metricsGate = z.object({ gate: gateMetrics }).transform((metrics) => metrics.gate);
 
+/**
+ * A run's reference statistics, the next run's drift baseline (RunReference in
+ * lib/runs/driftAndStability.ts), checked for its outline: a run that stored none of that shape (a
+ * seeded run's `{}`) gets no drift measured against it instead of failing the retrain.
+ */
+export const runReferenceOutline = z.looseObject({
+  features: z.looseObject({ features: z.array(z.looseObject({ name: z.string() })) }),
+  segments: z.looseObject({}),
+  response: z.looseObject({}).nullable(),
+});
+
 /** Of a run's decision, whether the gate held the run for review (decisions before review lack it). */
 export const decisionReview = z.object({ review: z.boolean().optional() }).nullable().catch(null);
 

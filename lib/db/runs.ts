@@ -12,6 +12,7 @@ import { executeRaw, JSON_PARAM, refreshPlannerStatistics } from "./internal/dia
 import { partitionName } from "./internal/partition";
 import { assertRunWriting, LeaseLostError } from "./lease";
 import { decisionReview, parseStored } from "./runJson";
+import { ScoresRemovedError } from "./scoreRetention";
 import { removeRunScores, SCORES_AHEAD, SCORES_PER_TRANSACTION, writeScoresAhead, type WriteScoreRange } from "./scoresAhead";
 import { AWAITING_WORKER, reapDeadRuns } from "./runLiveness";
 
@@ -109,6 +110,7 @@ export async function listRuns(limit = 50) {
       decision: true,
       error: true,
       snapshotCount: true,
+      scoresRemovedAt: true,
       requestedBy: { select: { email: true } },
     },
   });
@@ -127,7 +129,18 @@ export async function getRunProgress(id: number) {
   await reapDeadRuns();
   const run = await db.modelRun.findUnique({
     where: { id },
-    select: { id: true, status: true, stage: true, progress: true, error: true, createdAt: true, startedAt: true, finishedAt: true, decision: true },
+    select: {
+      id: true,
+      status: true,
+      stage: true,
+      progress: true,
+      error: true,
+      createdAt: true,
+      startedAt: true,
+      finishedAt: true,
+      decision: true,
+      scoresRemovedAt: true,
+    },
   });
   if (!run) return null;
   // Of the decision only whether the gate held the run for review: the panel words the outcome by it, the run page shows the rest.
@@ -359,6 +372,9 @@ export async function activateRun(runId: number, userId: string, reason: "forced
   await db.$transaction(async (tx) => {
     const run = await tx.modelRun.findUnique({ where: { id: runId }, select: { status: true } });
     if (!run || (run.status !== "SUCCEEDED" && run.status !== "REJECTED")) throw new Error(`run ${runId} has no models to activate`);
+    // Takes the run's row lock, as retention's mark does (scoreRetention.ts), and finds whether its scores are still there.
+    const kept = await tx.modelRun.updateMany({ where: { id: runId, scoresRemovedAt: null }, data: { scoresRemovedAt: null } });
+    if (kept.count === 0) throw new ScoresRemovedError(runId);
     await tx.runActivation.create({ data: { runId, reason, activatedById: userId, note } });
     await writeAudit(tx, { userId, action: `run.${reason}`, target: `run:${runId}`, details: { note } });
   });

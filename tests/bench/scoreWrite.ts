@@ -6,8 +6,9 @@
  * `--db sqlite|postgresql` on one database, `--rows-per-transaction N` sets SQLite's rows per
  * transaction (scoresAhead.ts). The CPU time of this process, and of the PostgreSQL server's
  * processes for the database when it runs on this machine, is printed too: on a shared machine
- * the wall time says as much about the neighbours. Each provider runs in its own process, since
- * the database client is chosen at start-up.
+ * the wall time says as much about the neighbours. Then the first run's rows are removed as a
+ * retrain's score retention removes a run's (lib/db/scoreRetention.ts), timed too. Each provider
+ * runs in its own process, since the database client is chosen at start-up.
  */
 import { execFileSync } from "node:child_process";
 import os from "node:os";
@@ -84,6 +85,7 @@ async function benchProvider(provider: "sqlite" | "postgresql", customers: numbe
     const serverSeconds = serverCpu?.stop() ?? null;
     await release();
     const written = await db.customerScore.count({ where: { runId } });
+    const removal = await timeRetention(db, firstRun);
     console.log(
       `${provider.padEnd(10)} ${written.toLocaleString("en-US").padStart(9)} scores written with their run: ${seconds.toFixed(2)} s, ` +
         `${Math.round(written / seconds).toLocaleString("en-US")} rows/s (process CPU ${cpuSeconds.toFixed(2)} s` +
@@ -93,8 +95,22 @@ async function benchProvider(provider: "sqlite" | "postgresql", customers: numbe
             ? "; PostgreSQL's own not read: not on this machine)"
             : `, PostgreSQL's ${serverSeconds.toFixed(2)} s)`),
     );
+    console.log(
+      `${"".padEnd(10)} then retention removed the first run's ${removal.rows.toLocaleString("en-US")}: ${removal.seconds.toFixed(2)} s, ` +
+        `${Math.round(removal.rows / removal.seconds).toLocaleString("en-US")} rows/s`,
+    );
   } finally {
     await db.$disconnect();
     await database.drop();
   }
+}
+
+/** What a retrain's score retention takes once the first run falls out of the newest (keep 1): the run written above is the active one. */
+async function timeRetention(db: typeof import("@/lib/db/internal/client").db, oldRun: number): Promise<{ rows: number; seconds: number }> {
+  const { removeExpiredScores } = await import("@/lib/db/scoreRetention");
+  const rows = await db.customerScore.count({ where: { runId: oldRun } });
+  const started = performance.now();
+  const removed = await removeExpiredScores(1);
+  if (removed.join() !== String(oldRun)) throw new Error(`retention removed runs [${removed.join(", ")}], not run ${oldRun}`);
+  return { rows, seconds: (performance.now() - started) / 1000 };
 }

@@ -4,7 +4,7 @@ import type { listRuns } from "@/lib/db/runs";
 import { readKeyMetrics, readRunJson } from "@/lib/runs/storedRun";
 import { formatRunDuration, formatUtc } from "@/app/ui/runs/format";
 import { formatFixed } from "@/lib/text/numberFormat";
-import { ActiveBadge, DecisionBadge, DriftFlag, RunStatusBadge } from "@/app/ui/runs/RunBadges";
+import { ActiveBadge, DecisionBadge, DriftFlag, RunStatusBadge, ScoresRemovedBadge } from "@/app/ui/runs/RunBadges";
 import { RowsTable } from "@/app/ui/runs/RowsTable";
 
 type RunRow = Awaited<ReturnType<typeof listRuns>>[number];
@@ -32,6 +32,7 @@ export function RunHistory({ runs, activeRunId }: { runs: RunRow[]; activeRunId:
                 <span key="status" className="flex gap-1">
                   <RunStatusBadge status={run.status} />
                   {run.id === activeRunId && <ActiveBadge />}
+                  {run.scoresRemovedAt && <ScoresRemovedBadge />}
                 </span>,
                 // An e-mail has no break points: let it wrap rather than run into the next column.
                 <span key="trigger" className="[overflow-wrap:anywhere]">

@@ -6,6 +6,7 @@ import { listCustomerRunScores } from "@/lib/db/scores/history";
 import { readMoneyFormat } from "@/lib/db/settings";
 import { explainCustomerResponse } from "@/lib/services/explainCustomer";
 import { listRecentOrderLines } from "@/lib/customers/orderLines";
+import { env } from "@/lib/env";
 import { formatUtc } from "@/app/ui/runs/format";
 import { ScoreCards } from "./ScoreCards";
 import { ContributionsCard } from "./ContributionsCard";
@@ -43,7 +44,7 @@ export async function CustomerDetails({ customer, run }: { customer: CustomerPro
       )}
       <ProfileCard customer={customer} moneyFormat={moneyFormat} />
       <OrderLinesCard {...listRecentOrderLines(orders)} moneyFormat={moneyFormat} />
-      {scores.length > 0 && <RunHistoryCard scores={scores} activeRunId={run?.id ?? null} moneyFormat={moneyFormat} />}
+      {scores.length > 0 && <RunHistoryCard scores={scores} activeRunId={run?.id ?? null} retainedRuns={env.SCORE_RETENTION_RUNS} moneyFormat={moneyFormat} />}
     </>
   );
 }

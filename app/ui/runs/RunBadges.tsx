@@ -19,6 +19,15 @@ export function ActiveBadge() {
   );
 }
 
+/** A run whose per-customer scores retention removed (lib/db/scoreRetention.ts): nothing to roll back to. */
+export function ScoresRemovedBadge() {
+  return (
+    <Badge color="gray" data-testid="scores-removed-badge" tooltip="Its per-customer scores were removed under the score retention">
+      scores removed
+    </Badge>
+  );
+}
+
 /** A run held for review is not promoted either, but for a change to look at rather than a rule it failed. */
 export function DecisionBadge({ promote, review = false }: { promote: boolean | null; review?: boolean }) {
   if (promote === null) return <>—</>;

@@ -95,3 +95,39 @@ export async function dropPartitions(tx: Prisma.TransactionClient, table: string
   );
   for (const { name } of partitions) await tx.$executeRawUnsafe(`DROP TABLE "${name}"`);
 }
+
+/** The tables named as partitions of `table` (`table`_N), attached or not, with N and whether a detach of it is pending; none on SQLite. */
+export async function listPartitionTables(
+  client: Prisma.TransactionClient,
+  table: string,
+): Promise<{ name: string; value: number; detachPending: boolean | null }[]> {
+  if (provider !== "postgresql") return [];
+  const tables = await client.$queryRawUnsafe<{ name: string; detachPending: boolean | null }[]>(
+    `SELECT c.relname::text AS "name", i.inhdetachpending AS "detachPending"
+     FROM pg_class c LEFT JOIN pg_inherits i ON i.inhrelid = c.oid AND i.inhparent = $1::regclass
+     WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace AND starts_with(c.relname::text, $2)`,
+    `"${table}"`,
+    `${table}_`,
+  );
+  return tables.flatMap(({ name, detachPending }) => {
+    const suffix = name.slice(table.length + 1);
+    return /^\d+$/.test(suffix) ? [{ name, value: Number(suffix), detachPending }] : [];
+  });
+}
+
+/**
+ * Removes one of those tables without stopping the parent's readers: DETACH ... CONCURRENTLY
+ * waits for the queries that may read the partition instead of locking the parent (which a DROP
+ * of an attached partition does), and so cannot run inside a transaction: pass the client, not a
+ * transaction. A detach a crash interrupted is finished (FINALIZE) and a table left detached dropped.
+ */
+export async function removePartitionTable(
+  client: Prisma.TransactionClient,
+  table: string,
+  partition: { name: string; detachPending: boolean | null },
+): Promise<void> {
+  if (provider !== "postgresql") return;
+  if (partition.detachPending !== null)
+    await client.$executeRawUnsafe(`ALTER TABLE "${table}" DETACH PARTITION "${partition.name}" ${partition.detachPending ? "FINALIZE" : "CONCURRENTLY"}`);
+  await client.$executeRawUnsafe(`DROP TABLE IF EXISTS "${partition.name}"`);
+}

@@ -4,8 +4,9 @@ import { db } from "../internal/client";
 /** The customer's score in each finished run, newest first, with the segment's name in that run. */
 export async function listCustomerRunScores(id: number) {
   const scores = await db.customerScore.findMany({
-    // A run still writing its rows ahead of its final transaction (SQLite), or one that died doing so, has none yet.
-    where: { customerId: id, run: { status: { in: ["SUCCEEDED", "REJECTED"] } } },
+    // A run still writing its rows ahead of its final transaction (SQLite), or one that died doing so, has none yet;
+    // one whose rows retention is removing (scoreRetention.ts) has some of them no longer.
+    where: { customerId: id, run: { status: { in: ["SUCCEEDED", "REJECTED"] }, scoresRemovedAt: null } },
     orderBy: { runId: "desc" },
     include: { run: { select: { id: true, status: true, finishedAt: true } } },
   });

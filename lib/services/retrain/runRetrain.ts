@@ -22,6 +22,7 @@ import {
   type RunOutcome,
   type RunTrigger,
 } from "@/lib/db/runs";
+import { removeExpiredScores } from "@/lib/db/scoreRetention";
 import { getRunClvInputs, getRunSegmentKeys } from "@/lib/db/scores/runInputs";
 import { getAttributeFeatures } from "@/lib/db/settings";
 import { loadSnapshot } from "@/lib/db/customers/snapshot";
@@ -126,8 +127,20 @@ async function train(
   const { scoresMs } = await writeRunOutcome(runId, outcome, (share) => progress("write", 0.9 + share * 0.09));
   lap("write");
   timings["write.scores"] = scoresMs;
+  await removeExpiredScoresAfter(runId);
+  lap("retention");
   await recordRunTimings(runId, toJson(timings));
   return { runId, status: decision.promote ? "SUCCEEDED" : "REJECTED", review: decision.review, reasons: decision.reasons };
+}
+
+/** The run is written by now: should retention fail, the run stands and the next one's retention removes what this one left. */
+async function removeExpiredScoresAfter(runId: number): Promise<void> {
+  try {
+    const removed = await removeExpiredScores();
+    if (removed.length) console.log(`run ${runId}: removed the per-customer scores of runs ${removed.join(", ")} (score retention)`);
+  } catch (error) {
+    console.error(`run ${runId}: score retention failed, to be retried after the next run:`, error);
+  }
 }
 
 interface Stages {

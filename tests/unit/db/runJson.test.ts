@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { activeRunSummary, centroid, decisionReview, metricsGate, parseStored } from "@/lib/db/runJson";
+import { activeRunSummary, centroid, decisionReview, metricsGate, parseStored, runReferenceOutline } from "@/lib/db/runJson";
+import { buildScoreReference, buildSegmentShareReference, computeReferenceStats } from "@/lib/ml/drift";
 
 const outcome = { contacts: 10, expectedResponders: 2.5, cost: 30, revenue: 27.5, profit: -2.5, roi: null };
 const economics = { costPerContact: 3, revenuePerResponse: 11 };
@@ -57,5 +58,21 @@ describe("stored run JSON read back through zod", () => {
   test("a centroid is a list of numbers", () => {
     expect(centroid.parse([0.5, -1, null])).toEqual([0.5, -1, 0]);
     expect(centroid.safeParse({ 0: 0.5 }).success).toBe(false);
+  });
+
+  test("a run's reference statistics read back as stored; one of another shape (a seeded run's {}) as none", () => {
+    const income = Float64Array.from({ length: 50 }, (_, i) => 20_000 + i * 1_000);
+    // Through JSON, as the column stores it.
+    const reference = JSON.parse(
+      JSON.stringify({
+        features: computeReferenceStats([{ name: "income", kind: "numeric", values: income }]),
+        response: buildScoreReference([0.1, 0.4, 0.2, 0.9], {}, "responseProbability"),
+        segments: buildSegmentShareReference(["0", "1", "1", "2"], "segment"),
+      }),
+    );
+    expect(parseStored(runReferenceOutline, reference)).toEqual(reference);
+    expect(parseStored(runReferenceOutline, { ...reference, response: null })).toEqual({ ...reference, response: null });
+    for (const other of [{}, { features: {} }, { ...reference, segments: undefined }, { ...reference, features: { features: [{ mean: 1 }] } }])
+      expect(parseStored(runReferenceOutline, other)).toBeNull();
   });
 });

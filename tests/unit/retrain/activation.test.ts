@@ -9,6 +9,8 @@ test.each([
   ["a later succeeded run after a rollback", { id: 5, status: "SUCCEEDED" }, 3, "forced"],
   ["a failed run", { id: 2, status: "FAILED" }, 3, null],
   ["a running run", { id: 6, status: "RUNNING" }, 3, null],
+  ["an earlier run whose scores retention removed", { id: 2, status: "SUCCEEDED", scoresRemovedAt: new Date("2026-12-01") }, 3, null],
+  ["a rejected run whose scores retention removed", { id: 4, status: "REJECTED", scoresRemovedAt: new Date("2026-12-01") }, 3, null],
 ])("%s allows %s", (_label, run, activeRunId, reason) => {
   expect(findActivationOption(run, activeRunId)?.reason ?? null).toBe(reason);
 });

@@ -1,12 +1,23 @@
-import { Card, List, ListItem, Text, Title } from "@tremor/react";
+import { Callout, Card, List, ListItem, Text, Title } from "@tremor/react";
 import type { StoredDecision } from "@/lib/runs/storedRun";
 import type { ActivationOption } from "@/lib/services/retrain/activation";
 import { DecisionBadge } from "@/app/ui/runs/RunBadges";
+import { formatUtc } from "@/app/ui/runs/format";
 import { ActivateRunForm } from "./ActivateRunForm";
 import { GateRules } from "./GateRules";
 
 /** The promotion gate's decision, its reasons and, for runs decided since the gate listed them, every rule it weighed. */
-export function DecisionCard({ runId, decision, option }: { runId: number; decision: StoredDecision | null; option: ActivationOption | null }) {
+export function DecisionCard({
+  runId,
+  decision,
+  option,
+  scoresRemovedAt,
+}: {
+  runId: number;
+  decision: StoredDecision | null;
+  option: ActivationOption | null;
+  scoresRemovedAt: Date | null;
+}) {
   return (
     <Card data-testid="decision">
       <Title>
@@ -35,6 +46,12 @@ export function DecisionCard({ runId, decision, option }: { runId: number; decis
         </>
       ) : (
         <Text className="mt-2">The run did not get as far as the promotion gate.</Text>
+      )}
+      {scoresRemovedAt && (
+        <Callout className="mt-4" title="Scores removed" color="gray" data-testid="scores-removed">
+          This run&apos;s per-customer scores were removed on {formatUtc(scoresRemovedAt)} UTC under the score retention (the newest runs and the active one
+          keep theirs), so it can no longer be made active. Its metrics, segments and models stay.
+        </Callout>
       )}
       {option && (
         <>

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { authorizedAction } from "@/lib/actions/authorizedAction";
 import { getActiveRunId } from "@/lib/db/activeRun";
 import { activateRun, getRunProgress } from "@/lib/db/runs";
+import { ScoresRemovedError } from "@/lib/db/scoreRetention";
 import { findActivationOption } from "@/lib/services/retrain/activation";
 
 const activation = z.object({
@@ -18,14 +19,21 @@ export const activateRunAction = authorizedAction("retrain", activation, async (
   const [run, activeRunId] = await Promise.all([getRunProgress(runId), getActiveRunId()]);
   if (!run) return { ok: false, message: `There is no run ${runId}.` };
   const option = findActivationOption(run, activeRunId);
-  if (!option) {
-    return {
-      ok: false,
-      message: activeRunId === runId ? `Run ${runId} is already the active run.` : `Run ${runId} is ${run.status.toLowerCase()}: it has no models to activate.`,
-    };
+  if (!option) return { ok: false, message: refusal(run, activeRunId) };
+  try {
+    await activateRun(runId, user.id, option.reason, note);
+  } catch (error) {
+    // Retention may have removed the run's scores since it was read above.
+    if (error instanceof ScoresRemovedError) return { ok: false, message: error.message };
+    throw error;
   }
-  await activateRun(runId, user.id, option.reason, note);
   revalidatePath("/admin");
   revalidatePath(`/admin/runs/${runId}`);
   return { ok: true, message: `Run ${runId} is now the active run.` };
 });
+
+function refusal(run: { id: number; status: string; scoresRemovedAt: Date | null }, activeRunId: number | null): string {
+  if (run.id === activeRunId) return `Run ${run.id} is already the active run.`;
+  if (run.scoresRemovedAt) return new ScoresRemovedError(run.id).message;
+  return `Run ${run.id} is ${run.status.toLowerCase()}: it has no models to activate.`;
+}

@@ -42,7 +42,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
           {run.error}
         </Callout>
       )}
-      <DecisionCard runId={run.id} decision={json.decision} option={findActivationOption(run, active?.runId ?? null)} />
+      <DecisionCard runId={run.id} decision={json.decision} option={findActivationOption(run, active?.runId ?? null)} scoresRemovedAt={run.scoresRemovedAt} />
       {(run.status === "SUCCEEDED" || run.status === "REJECTED") && (
         <CoverageCard skipped={json.metrics?.skipped} summary={readSummary(run.summary)} segments={run.segments} />
       )}

@@ -1,0 +1,71 @@
+/**
+ * Score retention. Every run stores a row per customer, so a nightly retrain of a million
+ * customers would grow the database by a million rows a night without end. After each retrain,
+ * the per-customer scores of the finished runs older than the newest SCORE_RETENTION_RUNS are
+ * removed, never those of the active run or of one an activation names for later. Such a run
+ * keeps its metrics, drift, segments and models; it is marked (ModelRun.scoresRemovedAt), so its
+ * page says so, and it can no longer be made active (activateRun).
+ */
+import "server-only";
+import { env } from "@/lib/env";
+import { db } from "./internal/client";
+import { listPartitionTables, queryRaw, removePartitionTable } from "./internal/dialect";
+import { databaseTarget } from "./internal/provider";
+import { removeRunScores } from "./scoresAhead";
+
+export class ScoresRemovedError extends Error {
+  constructor(readonly runId: number) {
+    super(`Run ${runId}'s per-customer scores were removed under the score retention (SCORE_RETENTION_RUNS): it can no longer be made active.`);
+    this.name = "ScoresRemovedError";
+  }
+}
+
+/** Marks the finished runs past `keep` and removes their scores (and those of runs marked before whose removal was cut short). Returns the runs marked now. */
+export async function removeExpiredScores(keep = env.SCORE_RETENTION_RUNS): Promise<number[]> {
+  const expired = await db.modelRun.findMany({
+    where: { status: { in: ["SUCCEEDED", "REJECTED"] }, scoresRemovedAt: null },
+    orderBy: { id: "desc" },
+    skip: keep,
+    select: { id: true },
+  });
+  const marked: number[] = [];
+  for (const { id } of expired) if (await markScoresRemoved(id)) marked.push(id);
+  await removeMarkedScores();
+  return marked;
+}
+
+/**
+ * Nothing is marked when the run is active now or named by a later activation. The mark takes the
+ * run's row lock before the activations are read, and activateRun takes the same lock before it
+ * writes one, so neither can slip past the other.
+ */
+async function markScoresRemoved(runId: number): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.modelRun.updateMany({ where: { id: runId, scoresRemovedAt: null }, data: { scoresRemovedAt: new Date() } });
+    if (count === 0) return false;
+    const now = new Date();
+    const [current, later] = await Promise.all([
+      tx.runActivation.findFirst({ where: { activatedAt: { lte: now } }, orderBy: [{ activatedAt: "desc" }, { id: "desc" }], select: { runId: true } }),
+      tx.runActivation.count({ where: { runId, activatedAt: { gt: now } } }),
+    ]);
+    if (current?.runId !== runId && later === 0) return true;
+    await tx.modelRun.update({ where: { id: runId }, data: { scoresRemovedAt: null } });
+    return false;
+  });
+}
+
+/** On PostgreSQL each run's scores are a partition of their own, dropped whole; on SQLite deleted a transaction's worth at a time (scoresAhead.ts). */
+async function removeMarkedScores(): Promise<void> {
+  if (databaseTarget().provider === "postgresql") {
+    const marked = new Set((await db.modelRun.findMany({ where: { scoresRemovedAt: { not: null } }, select: { id: true } })).map(({ id }) => id));
+    for (const partition of await listPartitionTables(db, "CustomerScore"))
+      if (marked.has(partition.value)) await removePartitionTable(db, "CustomerScore", partition);
+    return;
+  }
+  const withRows = await queryRaw<{ id: number }>(
+    db,
+    `SELECT r."id" FROM "ModelRun" r WHERE r."scoresRemovedAt" IS NOT NULL AND EXISTS (SELECT 1 FROM "CustomerScore" s WHERE s."runId" = r."id")`,
+    [],
+  );
+  for (const { id } of withRows) await removeRunScores(Number(id));
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ModelRun" ADD COLUMN "scoresRemovedAt" DATETIME;
+

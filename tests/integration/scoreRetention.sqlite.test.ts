@@ -1,0 +1,3 @@
+import { defineScoreRetentionSuite } from "./suites/scoreRetentionSuite";
+
+defineScoreRetentionSuite("sqlite");
