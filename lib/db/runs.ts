@@ -370,10 +370,10 @@ export async function recordRunTimings(runId: number, timings: Prisma.InputJsonV
 /** Force-promote a rejected run or roll back to an earlier one: the new activation and its audit entry together. */
 export async function activateRun(runId: number, userId: string, reason: "forced" | "rollback", note: string): Promise<void> {
   await db.$transaction(async (tx) => {
+    // Takes the run's row lock first, as retention's mark does (scoreRetention.ts), and finds whether its scores are still there.
+    const kept = await tx.modelRun.updateMany({ where: { id: runId, scoresRemovedAt: null }, data: { scoresRemovedAt: null } });
     const run = await tx.modelRun.findUnique({ where: { id: runId }, select: { status: true } });
     if (!run || (run.status !== "SUCCEEDED" && run.status !== "REJECTED")) throw new Error(`run ${runId} has no models to activate`);
-    // Takes the run's row lock, as retention's mark does (scoreRetention.ts), and finds whether its scores are still there.
-    const kept = await tx.modelRun.updateMany({ where: { id: runId, scoresRemovedAt: null }, data: { scoresRemovedAt: null } });
     if (kept.count === 0) throw new ScoresRemovedError(runId);
     await tx.runActivation.create({ data: { runId, reason, activatedById: userId, note } });
     await writeAudit(tx, { userId, action: `run.${reason}`, target: `run:${runId}`, details: { note } });

@@ -23,7 +23,8 @@ test.describe.serial("score retention", () => {
     const databaseUrl = `file:${path.join(dir, "retention.db")}`;
     runScript("tests/e2e/support/freshDatabase.ts", [path.join(dir, "retention.db")]);
     setup = JSON.parse(runScript("tests/e2e/support/retainedRuns.ts", [], databaseUrl).trim().split("\n").pop()!);
-    server = await startServer({ databaseUrl, build: false });
+    // The server says how many runs keep their scores: the setting the retrains ran with.
+    server = await startServer({ databaseUrl, build: false, env: { SCORE_RETENTION_RUNS: "2" } });
   });
 
   test.afterAll(() => {
@@ -59,7 +60,7 @@ test.describe.serial("score retention", () => {
     await signIn(page, "ANALYST");
     await page.goto(`/customers/${encodeURIComponent(setup.externalId)}`);
     const runs = page.getByTestId("customer-runs");
-    await expect(runs).toContainText("The newest 10 finished runs and the active one keep their scores");
+    await expect(runs).toContainText("The newest 2 finished runs and the active one keep their scores");
     // The header row, then one per kept run, newest first.
     await expect(runs.getByRole("row")).toHaveCount(3);
     await expect(runs.getByRole("row").nth(1)).toContainText(`#${third} (active)`);

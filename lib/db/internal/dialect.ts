@@ -7,7 +7,7 @@ import { Prisma as SqlitePrisma } from "../generated/sqlite";
 import { Prisma as PostgresPrisma } from "../generated/postgresql";
 import { databaseTarget, type Provider } from "./provider";
 import { sqliteDateText } from "./sqliteRows";
-import type { Prisma } from "./client";
+import type { db, Prisma } from "./client";
 
 const provider: Provider = databaseTarget().provider;
 
@@ -86,14 +86,9 @@ export async function refreshPlannerStatistics(client: Prisma.TransactionClient,
   for (const table of tables) await client.$executeRawUnsafe(`ANALYZE "${table}"`);
 }
 
-/** Drops the (emptied) partitions of a table partitioned on PostgreSQL, CustomerScore by run; SQLite has none. */
+/** Drops the (emptied) partitions of a table partitioned on PostgreSQL, CustomerScore by run, and any left detached; SQLite has none. */
 export async function dropPartitions(tx: Prisma.TransactionClient, table: string): Promise<void> {
-  if (provider !== "postgresql") return;
-  const partitions = await tx.$queryRawUnsafe<{ name: string }[]>(
-    `SELECT c.relname::text AS "name" FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = $1::regclass`,
-    `"${table}"`,
-  );
-  for (const { name } of partitions) await tx.$executeRawUnsafe(`DROP TABLE "${name}"`);
+  for (const { name } of await listPartitionTables(tx, table)) await tx.$executeRawUnsafe(`DROP TABLE "${name}"`);
 }
 
 /** The tables named as partitions of `table` (`table`_N), attached or not, with N and whether a detach of it is pending; none on SQLite. */
@@ -116,18 +111,35 @@ export async function listPartitionTables(
 }
 
 /**
- * Removes one of those tables without stopping the parent's readers: DETACH ... CONCURRENTLY
- * waits for the queries that may read the partition instead of locking the parent (which a DROP
- * of an attached partition does), and so cannot run inside a transaction: pass the client, not a
- * transaction. A detach a crash interrupted is finished (FINALIZE) and a table left detached dropped.
+ * The DROP of a partition's table waits for an exclusive lock on the tables its foreign keys name
+ * (Customer, ModelRun), and while it waits every reader of those queues behind it: so it waits
+ * briefly, a few times, then leaves the table for the next try.
  */
-export async function removePartitionTable(
-  client: Prisma.TransactionClient,
-  table: string,
-  partition: { name: string; detachPending: boolean | null },
-): Promise<void> {
-  if (provider !== "postgresql") return;
+const DROP_LOCK_TIMEOUT_MS = 200;
+const DROP_ATTEMPTS = 5;
+
+/**
+ * Removes one of those tables without stopping the parent's readers: DETACH ... CONCURRENTLY
+ * waits for the queries that may read the partition instead of locking the parent, and so cannot
+ * run inside a transaction (pass the client, not a transaction). A detach a crash interrupted is
+ * finished (FINALIZE); PostgreSQL allows one pending per table, so finish those first. False when
+ * the table is left, detached, because the locks stayed busy.
+ */
+export async function removePartitionTable(client: typeof db, table: string, partition: { name: string; detachPending: boolean | null }): Promise<boolean> {
   if (partition.detachPending !== null)
     await client.$executeRawUnsafe(`ALTER TABLE "${table}" DETACH PARTITION "${partition.name}" ${partition.detachPending ? "FINALIZE" : "CONCURRENTLY"}`);
-  await client.$executeRawUnsafe(`DROP TABLE IF EXISTS "${partition.name}"`);
+  for (let attempt = 1; attempt <= DROP_ATTEMPTS; attempt++) {
+    try {
+      await client.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '${DROP_LOCK_TIMEOUT_MS}ms'`);
+        await tx.$executeRawUnsafe(`DROP TABLE IF EXISTS "${partition.name}"`);
+      });
+      return true;
+    } catch (error) {
+      // 55P03: lock_not_available, which a lock timeout raises.
+      if (!(error instanceof Error && error.message.includes("55P03"))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, attempt * 250));
+    }
+  }
+  return false;
 }

@@ -1,8 +1,8 @@
 /**
  * Which activation by hand a run allows, given the active run: a rejected run can be forced
  * active, an earlier succeeded one rolled back to; the active run, and a run whose scores
- * retention removed, allow none. The run page
- * shows the matching button and the server action checks the same rule again.
+ * retention removed, allow none. The run page shows the matching button and the server action
+ * checks the same rule again.
  */
 export interface ActivationOption {
   reason: "forced" | "rollback";

@@ -31,6 +31,9 @@ try {
     const outcome = await runRetrain({ trigger: "CLI", requestedById: null, seed, config: CONFIG });
     if (outcome.status !== "SUCCEEDED") throw new Error(`run ${outcome.runId} ${outcome.status.toLowerCase()}: ${outcome.reasons.join("; ")}`);
     runIds.push(outcome.runId);
+    // As if the retrains were a night apart: a run active within the hour keeps its scores (RECENTLY_ACTIVE_MS).
+    for (const { id, activatedAt } of await db.runActivation.findMany())
+      await db.runActivation.update({ where: { id }, data: { activatedAt: new Date(activatedAt.getTime() - 24 * 3_600_000) } });
   }
   const customer = await db.customer.findFirstOrThrow({ orderBy: { id: "asc" }, select: { externalId: true } });
   console.log(JSON.stringify({ runIds, externalId: customer.externalId }));

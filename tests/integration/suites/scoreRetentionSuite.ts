@@ -1,9 +1,10 @@
 /**
  * Score retention (lib/db/scoreRetention.ts), once per provider: the per-customer scores of
- * finished runs past the newest N are removed, never those of the active run or of a run a later
- * activation names; such a run is marked, leaves customers' histories and can no longer be made
- * active; a removal cut short is finished by the next pass.
+ * finished runs past the newest N are removed, never those of the active run, of one active within
+ * the hour or of one a later activation names; such a run is marked, leaves customers' histories
+ * and can no longer be made active; a removal cut short is finished by the next pass.
  */
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { ScoreRow } from "@/lib/db/runs";
 import { useTestDatabase, type TestDatabase, type TestProvider } from "../support/databases";
@@ -20,6 +21,7 @@ export function defineScoreRetentionSuite(provider: TestProvider): void {
     /** Runs A to E, oldest first: A seeded, B C E promoted, D rejected. */
     let runs: Record<"A" | "B" | "C" | "D" | "E", number>;
     let userId: string;
+    let firstScores: ScoreRow[];
 
     beforeAll(async () => {
       database = await useTestDatabase(provider);
@@ -28,11 +30,14 @@ export function defineScoreRetentionSuite(provider: TestProvider): void {
       const { seedScoredRun } = await import("@/tests/support/seedScoredRun");
       const { runId: A } = await seedScoredRun({ customers: CUSTOMERS });
       const scores: ScoreRow[] = await db.customerScore.findMany({ where: { runId: A }, orderBy: { customerId: "asc" }, omit: { runId: true } });
+      firstScores = scores;
       const B = await writeRun(scores, true);
       const C = await writeRun(scores, true);
       const D = await writeRun(scores, false);
       const E = await writeRun(scores, true);
       runs = { A, B, C, D, E };
+      // As if the runs were a night apart: none of them was active within the last hour (RECENTLY_ACTIVE_MS).
+      await backdateActivations();
       userId = (await db.user.create({ data: { email: "analyst@example.com", name: "Analyst", role: "ANALYST", passwordHash: "x" } })).id;
     });
 
@@ -54,6 +59,12 @@ export function defineScoreRetentionSuite(provider: TestProvider): void {
         await release();
       }
       return runId;
+    }
+
+    /** Moves every activation two hours back, keeping their order. */
+    async function backdateActivations(): Promise<void> {
+      for (const { id, activatedAt } of await db.runActivation.findMany())
+        await db.runActivation.update({ where: { id }, data: { activatedAt: new Date(activatedAt.getTime() - 2 * 3_600_000) } });
     }
 
     async function scoreCounts(): Promise<Record<string, number>> {
@@ -111,11 +122,29 @@ export function defineScoreRetentionSuite(provider: TestProvider): void {
     });
 
     test("a run named by an activation still to come keeps its scores, as does the active one", async () => {
+      // B was active until D was made active just now: long enough ago, so that only the activation to come keeps B.
+      await backdateActivations();
       await db.runActivation.create({ data: { runId: runs.B, reason: "rollback", activatedAt: new Date(Date.now() + 3_600_000) } });
-      // Newest first: E kept by the count, D active, B activated in an hour.
-      expect(await removeExpiredScores(1)).toEqual([]);
-      expect(await scoreCounts()).toEqual({ A: 0, B: CUSTOMERS, C: 0, D: CUSTOMERS, E: CUSTOMERS });
-      await db.runActivation.deleteMany({ where: { activatedAt: { gt: new Date() } } });
+      try {
+        // Newest first: E kept by the count, D active, B activated in an hour.
+        expect(await removeExpiredScores(1)).toEqual([]);
+        expect(await scoreCounts()).toEqual({ A: 0, B: CUSTOMERS, C: 0, D: CUSTOMERS, E: CUSTOMERS });
+      } finally {
+        await db.runActivation.deleteMany({ where: { activatedAt: { gt: new Date() } } });
+      }
+    });
+
+    test("a run active until a moment ago keeps its scores for the hour, so exports of it started before the switch finish", async () => {
+      const recent = [
+        await db.runActivation.create({ data: { runId: runs.B, reason: "rollback" } }),
+        await db.runActivation.create({ data: { runId: runs.D, reason: "forced", activatedAt: new Date(Date.now() + 1) } }),
+      ];
+      try {
+        expect(await removeExpiredScores(1)).toEqual([]);
+        expect(await scoreCounts()).toEqual({ A: 0, B: CUSTOMERS, C: 0, D: CUSTOMERS, E: CUSTOMERS });
+      } finally {
+        await db.runActivation.deleteMany({ where: { id: { in: recent.map(({ id }) => id) } } });
+      }
     });
 
     test("a removal cut short after the mark is finished by the next pass", async () => {
@@ -126,5 +155,61 @@ export function defineScoreRetentionSuite(provider: TestProvider): void {
       expect(await scoreCounts()).toEqual({ A: 0, B: CUSTOMERS, C: 0, D: CUSTOMERS, E: 0 });
       if (provider === "postgresql") expect(await partitionTables()).toEqual([runs.B, runs.D].map((id) => `CustomerScore_${id}`).sort());
     });
+
+    test.runIf(provider === "postgresql")("a detach left pending by a crash is finished first, and then the other removals go ahead", async () => {
+      const F = await writeRun(firstScores, false);
+      const G = await writeRun(firstScores, false);
+      const reader = new pg.Client({ connectionString: database.url });
+      const detacher = new pg.Client({ connectionString: database.url });
+      await Promise.all([reader.connect(), detacher.connect()]);
+      try {
+        // An open reader makes the detach wait after its first step; cancelled there, G is left pending.
+        const { rows } = await detacher.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+        await reader.query(`BEGIN; SELECT count(*) FROM "CustomerScore"`);
+        const detach = detacher.query(`ALTER TABLE "CustomerScore" DETACH PARTITION "CustomerScore_${G}" CONCURRENTLY`);
+        await expect.poll(() => detachPending(G), { timeout: 10_000 }).toBe(true);
+        await db.$queryRawUnsafe(`SELECT pg_cancel_backend(${rows[0].pid})`);
+        await expect(detach).rejects.toThrow(/canceling statement due to user request/);
+        await reader.query("ROLLBACK");
+        expect(await detachPending(G)).toBe(true);
+      } finally {
+        await Promise.all([reader.end(), detacher.end()]);
+      }
+      await db.modelRun.updateMany({ where: { id: { in: [F, G] } }, data: { scoresRemovedAt: new Date() } });
+      expect(await removeExpiredScores(10)).toEqual([]);
+      expect(await partitionTables()).toEqual([runs.B, runs.D].map((id) => `CustomerScore_${id}`).sort());
+    });
+
+    test.runIf(provider === "postgresql")(
+      "a table whose drop finds its locks busy is left detached, and dropped by the next pass",
+      async () => {
+        const reader = new pg.Client({ connectionString: database.url });
+        await reader.connect();
+        try {
+          // A reader of Customer: the DROP needs an exclusive lock on it, to remove the foreign key's triggers.
+          await reader.query(`BEGIN; SELECT count(*) FROM "Customer"`);
+          await db.modelRun.update({ where: { id: runs.B }, data: { scoresRemovedAt: new Date() } });
+          expect(await removeExpiredScores(10)).toEqual([]);
+          expect(await partitionTables()).toEqual([runs.B, runs.D].map((id) => `CustomerScore_${id}`).sort());
+          expect(await detachPending(runs.B)).toBeNull();
+          expect(await db.customerScore.count({ where: { runId: runs.B } })).toBe(0);
+          await reader.query("COMMIT");
+        } finally {
+          await reader.end();
+        }
+        expect(await removeExpiredScores(10)).toEqual([]);
+        expect(await partitionTables()).toEqual([`CustomerScore_${runs.D}`]);
+      },
+      30_000,
+    );
+
+    /** Whether the run's partition is pending detach; null when it is not attached. */
+    async function detachPending(runId: number): Promise<boolean | null> {
+      const rows = await db.$queryRawUnsafe<{ pending: boolean }[]>(
+        `SELECT inhdetachpending AS "pending" FROM pg_inherits WHERE inhrelid = to_regclass($1)`,
+        `"CustomerScore_${runId}"`,
+      );
+      return rows[0]?.pending ?? null;
+    }
   });
 }
