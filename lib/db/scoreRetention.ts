@@ -10,9 +10,9 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { db } from "./internal/client";
-import { listPartitionTables, queryRaw, removePartitionTable } from "./internal/dialect";
+import { listPartitionTables, removePartitionTable } from "./internal/dialect";
 import { databaseTarget } from "./internal/provider";
-import { removeRunScores } from "./scoresAhead";
+import { removeScoresOfRuns } from "./scoresAhead";
 
 export class ScoresRemovedError extends Error {
   constructor(readonly runId: number) {
@@ -74,10 +74,5 @@ async function removeMarkedScores(): Promise<void> {
         console.warn(`score retention: ${table.name} is detached but not dropped, its locks busy; the next retrain drops it`);
     return;
   }
-  const withRows = await queryRaw<{ id: number }>(
-    db,
-    `SELECT r."id" FROM "ModelRun" r WHERE r."scoresRemovedAt" IS NOT NULL AND EXISTS (SELECT 1 FROM "CustomerScore" s WHERE s."runId" = r."id")`,
-    [],
-  );
-  for (const { id } of withRows) await removeRunScores(Number(id));
+  await removeScoresOfRuns(`r."scoresRemovedAt" IS NOT NULL`);
 }

@@ -56,9 +56,14 @@ export async function removeRunScores(runId: number): Promise<void> {
 
 /** Removes the rows a failed run left behind (its process died while writing them). */
 async function removeAbandonedScores(): Promise<void> {
+  await removeScoresOfRuns(`r."status" = 'FAILED'`);
+}
+
+/** Deletes the score rows of every run that matches `runCondition` (SQL on "ModelRun" r) and still has some. */
+export async function removeScoresOfRuns(runCondition: string): Promise<void> {
   const runs = await queryRaw<{ id: number }>(
     db,
-    `SELECT r."id" FROM "ModelRun" r WHERE r."status" = 'FAILED' AND EXISTS (SELECT 1 FROM "CustomerScore" s WHERE s."runId" = r."id")`,
+    `SELECT r."id" FROM "ModelRun" r WHERE ${runCondition} AND EXISTS (SELECT 1 FROM "CustomerScore" s WHERE s."runId" = r."id")`,
     [],
   );
   for (const { id } of runs) await removeRunScores(Number(id));

@@ -17,6 +17,7 @@ process.env.SCORE_RETENTION_RUNS = "2";
 const CONFIG: RetrainConfig = { spaces: ["standardized"], kMax: 4, folds: 3, tolerances: { maxAucDrop: 1, maxSilhouetteDrop: 1, minAuc: 0 } };
 
 const { db } = await import("@/lib/db/internal/client");
+const { backdateActivations } = await import("@/tests/support/backdateActivations");
 const { importFile } = await import("@/lib/services/importFile");
 const { runRetrain } = await import("@/lib/services/retrain/runRetrain");
 
@@ -32,8 +33,7 @@ try {
     if (outcome.status !== "SUCCEEDED") throw new Error(`run ${outcome.runId} ${outcome.status.toLowerCase()}: ${outcome.reasons.join("; ")}`);
     runIds.push(outcome.runId);
     // As if the retrains were a night apart: a run active within the hour keeps its scores (RECENTLY_ACTIVE_MS).
-    for (const { id, activatedAt } of await db.runActivation.findMany())
-      await db.runActivation.update({ where: { id }, data: { activatedAt: new Date(activatedAt.getTime() - 24 * 3_600_000) } });
+    await backdateActivations(24 * 3_600_000);
   }
   const customer = await db.customer.findFirstOrThrow({ orderBy: { id: "asc" }, select: { externalId: true } });
   console.log(JSON.stringify({ runIds, externalId: customer.externalId }));

@@ -7,6 +7,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { ScoreRow } from "@/lib/db/runs";
+import { backdateActivations } from "@/tests/support/backdateActivations";
 import { useTestDatabase, type TestDatabase, type TestProvider } from "../support/databases";
 
 const CUSTOMERS = 60;
@@ -37,7 +38,7 @@ export function defineScoreRetentionSuite(provider: TestProvider): void {
       const E = await writeRun(scores, true);
       runs = { A, B, C, D, E };
       // As if the runs were a night apart: none of them was active within the last hour (RECENTLY_ACTIVE_MS).
-      await backdateActivations();
+      await backdateActivations(2 * 3_600_000);
       userId = (await db.user.create({ data: { email: "analyst@example.com", name: "Analyst", role: "ANALYST", passwordHash: "x" } })).id;
     });
 
@@ -59,12 +60,6 @@ export function defineScoreRetentionSuite(provider: TestProvider): void {
         await release();
       }
       return runId;
-    }
-
-    /** Moves every activation two hours back, keeping their order. */
-    async function backdateActivations(): Promise<void> {
-      for (const { id, activatedAt } of await db.runActivation.findMany())
-        await db.runActivation.update({ where: { id }, data: { activatedAt: new Date(activatedAt.getTime() - 2 * 3_600_000) } });
     }
 
     async function scoreCounts(): Promise<Record<string, number>> {
@@ -123,7 +118,7 @@ export function defineScoreRetentionSuite(provider: TestProvider): void {
 
     test("a run named by an activation still to come keeps its scores, as does the active one", async () => {
       // B was active until D was made active just now: long enough ago, so that only the activation to come keeps B.
-      await backdateActivations();
+      await backdateActivations(2 * 3_600_000);
       await db.runActivation.create({ data: { runId: runs.B, reason: "rollback", activatedAt: new Date(Date.now() + 3_600_000) } });
       try {
         // Newest first: E kept by the count, D active, B activated in an hour.
