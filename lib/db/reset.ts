@@ -8,6 +8,7 @@ import "server-only";
 import { writeAudit } from "./audit";
 import { BULK_TRANSACTION, db, type Prisma } from "./internal/client";
 import { dropPartitions, serialiseImports } from "./internal/dialect";
+import { countScoreRows } from "./scores/scoreTable";
 import { holdOffRetrain } from "./lease";
 
 /** Rows per table, in the order they are removed (children first). */
@@ -38,7 +39,7 @@ export const BUSINESS_TABLE_LABELS: Record<keyof BusinessDataCounts, readonly [s
 
 export async function countBusinessData(client: Prisma.TransactionClient = db): Promise<BusinessDataCounts> {
   const [customerScores, segmentProfiles, modelArtifacts, runActivations, modelRuns, orders, customers, importBatches, retrainLeases] = await Promise.all([
-    client.customerScore.count(),
+    countScoreRows(client),
     client.segmentProfile.count(),
     client.modelArtifact.count(),
     client.runActivation.count(),
@@ -61,8 +62,12 @@ export async function deleteBusinessData(actor: { userId: string | null; via: "a
     await holdOffRetrain(tx);
     // An import in flight finishes first (PostgreSQL; SQLite has one writer anyway).
     await serialiseImports(tx);
+    const customerScores = await countScoreRows(tx);
+    // Each run's scores are a table of their own (a partition on PostgreSQL), dropped whole.
+    await dropPartitions(tx, "CustomerScore");
+    await tx.customerScore.deleteMany();
     const counts: BusinessDataCounts = {
-      customerScores: (await tx.customerScore.deleteMany()).count,
+      customerScores,
       segmentProfiles: (await tx.segmentProfile.deleteMany()).count,
       modelArtifacts: (await tx.modelArtifact.deleteMany()).count,
       runActivations: (await tx.runActivation.deleteMany()).count,
@@ -72,8 +77,6 @@ export async function deleteBusinessData(actor: { userId: string | null; via: "a
       importBatches: (await tx.importBatch.deleteMany()).count,
       retrainLeases: (await tx.retrainLease.deleteMany()).count,
     };
-    // Each run's scores are a partition of their own on PostgreSQL, left empty by the delete.
-    await dropPartitions(tx, "CustomerScore");
     const details = { via: actor.via, ...counts } satisfies Prisma.InputJsonValue;
     await writeAudit(tx, { userId: actor.userId, action: "data.reset", target: "business-data", details });
     return counts;

@@ -231,7 +231,7 @@ export interface ScoreRow {
   pcaZ: number;
 }
 
-const SCORE_COLUMNS = [
+export const SCORE_COLUMNS = [
   "runId",
   "customerId",
   "segmentKey",

@@ -62,7 +62,7 @@ async function markScoresRemoved(runId: number): Promise<boolean> {
   });
 }
 
-/** On PostgreSQL each run's scores are a partition of their own, dropped whole; on SQLite deleted a transaction's worth at a time (scoresAhead.ts). */
+/** Each run's scores are a table of their own, dropped whole: a partition on PostgreSQL, detached first; on SQLite (scoresAhead.ts), where the rows of runs written before are deleted a transaction's worth at a time. */
 async function removeMarkedScores(): Promise<void> {
   if (databaseTarget().provider === "postgresql") {
     const marked = new Set((await db.modelRun.findMany({ where: { scoresRemovedAt: { not: null } }, select: { id: true } })).map(({ id }) => id));

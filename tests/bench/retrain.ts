@@ -12,6 +12,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { countRunScores } from "../support/runScores";
 
 const REAL_FILE = path.resolve("../shared/data/marketing_campaign.csv");
 const SYNTHETIC_ROWS = 100_000;
@@ -66,7 +67,7 @@ async function benchDataSet(provider: "sqlite" | "postgresql", file: string, lab
       const outcome = await runRetrain({ trigger: "CLI", requestedById: null });
       const wall = performance.now() - started;
       const run = await db.modelRun.findUniqueOrThrow({ where: { id: outcome.runId }, select: { timings: true, snapshotCount: true } });
-      const scores = await db.customerScore.count({ where: { runId: outcome.runId } });
+      const scores = await countRunScores(outcome.runId);
       const timings = run.timings as Record<string, number>;
       console.log(
         `  run ${n}: ${outcome.status.toLowerCase()} in ${seconds(wall)} wall (${run.snapshotCount} customers, ${scores} scores written); load ${load()}`,

@@ -14,6 +14,7 @@ import { execFileSync } from "node:child_process";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { meterServerCpu } from "./serverCpu";
+import { countRunScores, readRunScoreRows } from "../support/runScores";
 
 const { values } = parseArgs({
   options: {
@@ -63,7 +64,7 @@ async function benchProvider(provider: "sqlite" | "postgresql", customers: numbe
     const { runId: firstRun } = await seedScoredRun({ customers });
     // In customer order, as a retrain hands them over (unordered, the rows land at random places in the key and customer
     // indexes), and with the fingerprint and historical CLV a retrain stores.
-    const seeded = await db.customerScore.findMany({ where: { runId: firstRun }, orderBy: { customerId: "asc" } });
+    const seeded = await readRunScoreRows(firstRun);
     const scores = seeded.map((score) => ({ ...score, ...retrainOnlyFields(score.customerId, score.clv) }));
     const { runId, release } = await beginSeededRun(7, { seeded: true }, customers);
     const serverCpu = provider === "postgresql" ? meterServerCpu(new URL(database.url).pathname.slice(1)) : null;
@@ -84,7 +85,7 @@ async function benchProvider(provider: "sqlite" | "postgresql", customers: numbe
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     const serverSeconds = serverCpu?.stop() ?? null;
     await release();
-    const written = await db.customerScore.count({ where: { runId } });
+    const written = await countRunScores(runId);
     const removal = await timeRetention(db, firstRun);
     console.log(
       `${provider.padEnd(10)} ${written.toLocaleString("en-US").padStart(9)} scores written with their run: ${seconds.toFixed(2)} s, ` +
@@ -111,7 +112,7 @@ async function timeRetention(db: typeof import("@/lib/db/internal/client").db, o
   const { backdateActivations } = await import("../support/backdateActivations");
   // The first run was active until a moment ago, which keeps its scores for the hour: as if it had been a day.
   await backdateActivations(24 * 3_600_000);
-  const rows = await db.customerScore.count({ where: { runId: oldRun } });
+  const rows = await countRunScores(oldRun);
   const started = performance.now();
   const removed = await removeExpiredScores(1);
   if (removed.join() !== String(oldRun)) throw new Error(`retention removed runs [${removed.join(", ")}], not run ${oldRun}`);

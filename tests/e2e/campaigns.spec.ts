@@ -5,7 +5,7 @@
  */
 import { parse } from "csv-parse/sync";
 import { expect, test, type Page } from "@playwright/test";
-import { readDatabase, runScript } from "./support/e2eDatabase";
+import { readDatabase, runScript, scoreTableOf } from "./support/e2eDatabase";
 import { signIn } from "./support/signIn";
 
 const ARTIFACTS = "tests/e2e/.artifacts";
@@ -41,7 +41,7 @@ test.describe.serial("customers, campaigns and exports", () => {
     await expect(page).toHaveURL(/sort=response&dir=desc/);
     await page.getByLabel("Segment").selectOption({ label: "Segment B" });
     await page.getByRole("button", { name: "Apply" }).click();
-    const inSegment = readDatabase<{ n: number }>(`SELECT COUNT(*) AS n FROM "CustomerScore" WHERE "runId" = ? AND "segmentKey" = 1`, runId)[0].n;
+    const inSegment = readDatabase<{ n: number }>(`SELECT COUNT(*) AS n FROM ${scoreTableOf(runId)} WHERE "runId" = ? AND "segmentKey" = 1`, runId)[0].n;
     await expect(page.getByTestId("customer-total")).toContainText(`${inSegment.toLocaleString("en-US")} customers in this segment`);
     await page.getByLabel("Response probability (0–1) from").fill("0.2");
     await page.getByRole("button", { name: "Apply" }).click();
@@ -63,7 +63,7 @@ test.describe.serial("customers, campaigns and exports", () => {
     expect(response.headers()["content-disposition"]).toMatch(new RegExp(`filename="segment-segment-b-run${runId}-\\d{4}-\\d{2}-\\d{2}\\.csv"`));
     const records = parse(await response.text(), { columns: true }) as Record<string, string>[];
     const rows = readDatabase<{ externalId: string; responseProbability: number; clv: number; pAlive: number; education: string | null }>(
-      `SELECT c."externalId", s."responseProbability", s."clv", s."pAlive", c."education" FROM "CustomerScore" s JOIN "Customer" c ON c.id = s."customerId"
+      `SELECT c."externalId", s."responseProbability", s."clv", s."pAlive", c."education" FROM ${scoreTableOf(runId)} s JOIN "Customer" c ON c.id = s."customerId"
        WHERE s."runId" = ? AND s."segmentKey" = 1 ORDER BY s."customerId"`,
       runId,
     );
@@ -92,7 +92,7 @@ test.describe.serial("customers, campaigns and exports", () => {
     await expect(page.getByText("Response probability at least 30.00%")).toBeVisible();
     const contacts = Number((await page.getByTestId("campaign-outcomes").getByRole("row").nth(1).getByRole("cell").nth(1).textContent())!.replace(/,/g, ""));
     const inDatabase = readDatabase<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM "CustomerScore" WHERE "runId" = ? AND "segmentKey" IN (0, 1) AND "responseProbability" >= 0.3`,
+      `SELECT COUNT(*) AS n FROM ${scoreTableOf(runId)} WHERE "runId" = ? AND "segmentKey" IN (0, 1) AND "responseProbability" >= 0.3`,
       runId,
     )[0].n;
     expect(contacts).toBe(inDatabase);

@@ -7,7 +7,7 @@
  */
 import { parse } from "csv-parse/sync";
 import { expect, test, type Page } from "@playwright/test";
-import { readDatabase } from "./support/e2eDatabase";
+import { readDatabase, scoreTableOf } from "./support/e2eDatabase";
 import { signIn } from "./support/signIn";
 import { ensureTrainedRun, TRAINING_TIMEOUT_MS, type TrainedRunFacts } from "./support/trainedRunFacts";
 
@@ -33,7 +33,7 @@ test("the overview, the planner and the run page show the same recommended campa
   const recommended = facts.summary.campaign!.recommended;
   expect(recommended.threshold).not.toBeNull();
   const inDatabase = readDatabase<{ n: number }>(
-    `SELECT COUNT(*) AS n FROM "CustomerScore" WHERE "runId" = ? AND "responseProbability" >= ?`,
+    `SELECT COUNT(*) AS n FROM ${scoreTableOf(facts.runId)} WHERE "runId" = ? AND "responseProbability" >= ?`,
     facts.runId,
     recommended.threshold,
   )[0].n;

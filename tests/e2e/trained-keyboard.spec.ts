@@ -7,7 +7,7 @@
 import { parse } from "csv-parse/sync";
 import { expect, test, type Page } from "@playwright/test";
 import { nameSegmentFile } from "@/lib/export/fileName";
-import { readDatabase } from "./support/e2eDatabase";
+import { readDatabase, scoreTableOf } from "./support/e2eDatabase";
 import { activate, expectFocusVisible, tabTo } from "./support/keyboard";
 import { ensureTrainedRun, TRAINING_TIMEOUT_MS, type TrainedRunFacts } from "./support/trainedRunFacts";
 import { E2E_USERS } from "./support/users";
@@ -34,7 +34,7 @@ interface Filter {
 function filterWithFewRows(): Filter {
   for (const segment of facts.segments) {
     const scores = readDatabase<{ externalId: string; p: number }>(
-      `SELECT c.externalId, s.responseProbability AS p FROM CustomerScore s JOIN Customer c ON c.id = s.customerId
+      `SELECT c.externalId, s.responseProbability AS p FROM ${scoreTableOf(facts.runId)} s JOIN Customer c ON c.id = s.customerId
        WHERE s.runId = ? AND s.segmentKey = ? AND s.responseProbability IS NOT NULL ORDER BY s.customerId`,
       facts.runId,
       segment.segmentKey,

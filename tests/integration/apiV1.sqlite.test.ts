@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { CUSTOMER_CSV_HEADER, formatCustomerLines } from "@/lib/data/importableCsv";
 import { generateCustomers } from "@/lib/data/synthetic";
 import type { Role } from "@/lib/auth/roles";
+import { readRunScoreRows } from "@/tests/support/runScores";
 import { useTestDatabase, type TestDatabase } from "./support/databases";
 import { toApiCustomer } from "@/tests/support/apiCustomer";
 
@@ -123,8 +124,10 @@ describe("the v1 API on SQLite", () => {
     expect(results.map((result: { externalId: string }) => result.externalId)).toEqual(picked.map((record) => record.externalId));
 
     const active = await lib.db.runActivation.findFirstOrThrow({ orderBy: { id: "desc" } });
+    const storedScores = await readRunScoreRows(active.runId);
     for (const [i, record] of picked.entries()) {
-      const stored = await lib.db.customerScore.findFirstOrThrow({ where: { runId: active.runId, customer: { externalId: record.externalId } } });
+      const customer = await lib.db.customer.findUniqueOrThrow({ where: { externalId: record.externalId } });
+      const stored = storedScores.find((score) => score.customerId === customer.id)!;
       expect(results[i]).toMatchObject({ runId: active.runId, segment: { id: stored.segmentKey } });
       expect(results[i].responseProbability).toBeCloseTo(stored.responseProbability!, 6);
       for (const note of ["responseNote", "clvSource", "clvNote"]) expect(results[i]).toHaveProperty(note);

@@ -11,6 +11,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { CUSTOMER_CSV_HEADER, formatCustomerLines } from "@/lib/data/importableCsv";
 import { generateCustomers } from "@/lib/data/synthetic";
+import { readRunScoreRows } from "@/tests/support/runScores";
 import { useTestDatabase, type TestDatabase } from "./support/databases";
 
 const run = promisify(execFile);
@@ -50,13 +51,18 @@ describe("backup and restore of the SQLite database", () => {
       (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
     );
 
+  async function scoresOfEveryRun() {
+    const runs = await db.modelRun.findMany({ orderBy: { id: "asc" }, select: { id: true } });
+    return (await Promise.all(runs.map(({ id }) => readRunScoreRows(id)))).flat();
+  }
+
   /** Everything a user would miss: customers, runs with their activations, and every score. */
   async function contents() {
     const [customers, runs, activations, scores] = await Promise.all([
       db.customer.findMany({ orderBy: { id: "asc" } }),
       db.modelRun.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, snapshotHash: true, metrics: true } }),
       db.runActivation.findMany({ orderBy: { id: "asc" } }),
-      db.customerScore.findMany({ orderBy: [{ runId: "asc" }, { customerId: "asc" }] }),
+      scoresOfEveryRun(),
     ]);
     const hash = (rows: unknown) => createHash("sha256").update(JSON.stringify(rows)).digest("hex");
     return { customers: customers.length, runs: runs.length, scores: scores.length, hashes: [customers, runs, activations, scores].map(hash) };
@@ -70,7 +76,8 @@ describe("backup and restore of the SQLite database", () => {
     expect(backup.stdout).toMatch(/^backed up to .*app-backup\.db \(\d+\.\d MB, \d+ pages\)/);
 
     await importCustomers(generateCustomers({ seed: 6, start: 400, count: 50 }));
-    await db.customerScore.deleteMany({});
+    const { removeRunScores } = await import("@/lib/db/scoresAhead");
+    for (const { id } of await db.modelRun.findMany({ select: { id: true } })) await removeRunScores(id);
     expect(await contents()).toMatchObject({ customers: 450, scores: 0 });
 
     const restore = await cli("restore", file);

@@ -86,24 +86,34 @@ export async function refreshPlannerStatistics(client: Prisma.TransactionClient,
   for (const table of tables) await client.$executeRawUnsafe(`ANALYZE "${table}"`);
 }
 
-/** Drops the (emptied) partitions of a table partitioned on PostgreSQL, CustomerScore by run, and any left detached; SQLite has none. */
+/** Drops the partitions of a table partitioned by run (CustomerScore), on PostgreSQL any left detached too, on SQLite the runs' own tables. */
 export async function dropPartitions(tx: Prisma.TransactionClient, table: string): Promise<void> {
   for (const { name } of await listPartitionTables(tx, table)) await tx.$executeRawUnsafe(`DROP TABLE "${name}"`);
 }
 
-/** The tables named as partitions of `table` (`table`_N), attached or not, with N and whether a detach of it is pending; none on SQLite. */
+/**
+ * The tables named as partitions of `table` (`table`_N), with N. On PostgreSQL, attached or not,
+ * and whether a detach of it is pending; on SQLite, the tables of a run's own scores
+ * (scores/scoreTable.ts), never attached to anything (detachPending null).
+ */
 export async function listPartitionTables(
   client: Prisma.TransactionClient,
   table: string,
 ): Promise<{ name: string; value: number; detachPending: boolean | null }[]> {
-  if (provider !== "postgresql") return [];
-  const tables = await client.$queryRawUnsafe<{ name: string; detachPending: boolean | null }[]>(
-    `SELECT c.relname::text AS "name", i.inhdetachpending AS "detachPending"
-     FROM pg_class c LEFT JOIN pg_inherits i ON i.inhrelid = c.oid AND i.inhparent = $1::regclass
-     WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace AND starts_with(c.relname::text, $2)`,
-    `"${table}"`,
-    `${table}_`,
-  );
+  const tables =
+    provider === "postgresql"
+      ? await client.$queryRawUnsafe<{ name: string; detachPending: boolean | null }[]>(
+          `SELECT c.relname::text AS "name", i.inhdetachpending AS "detachPending"
+           FROM pg_class c LEFT JOIN pg_inherits i ON i.inhrelid = c.oid AND i.inhparent = $1::regclass
+           WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace AND starts_with(c.relname::text, $2)`,
+          `"${table}"`,
+          `${table}_`,
+        )
+      : await client.$queryRawUnsafe<{ name: string; detachPending: null }[]>(
+          `SELECT "name", NULL AS "detachPending" FROM sqlite_master WHERE "type" = 'table' AND substr("name", 1, length(?)) = ?`,
+          `${table}_`,
+          `${table}_`,
+        );
   return tables.flatMap(({ name, detachPending }) => {
     const suffix = name.slice(table.length + 1);
     return /^\d+$/.test(suffix) ? [{ name, value: Number(suffix), detachPending }] : [];

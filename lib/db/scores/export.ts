@@ -5,9 +5,9 @@
  * as raw rows in the order of EXPORT_SELECT (./columns.ts).
  */
 import "server-only";
-import { readRows } from "../internal/rawReader";
 import { EXPORT_INTERNAL_ID as CUSTOMER_ID, EXPORT_RESPONSE_PROBABILITY as RESPONSE_PROBABILITY, EXPORT_SELECT } from "./columns";
 import { toSqlConditions, type ScoreFilter } from "./filter";
+import { readRunScores } from "./scoreTable";
 
 const PAGE = 5_000;
 
@@ -38,8 +38,10 @@ export async function* scoredCustomerPages({ filter, order = "id", limit = Infin
       params.push(after[RESPONSE_PROBABILITY], after[RESPONSE_PROBABILITY], after[CUSTOMER_ID]);
     }
     const take = Math.min(PAGE, left);
-    const rows = await readRows(
-      `SELECT ${SELECT} FROM "CustomerScore" s JOIN "Customer" c ON c."id" = s."customerId" WHERE ${conditions.join(" AND ")} ORDER BY ${orderBy} LIMIT ${take}`,
+    const rows = await readRunScores(
+      filter.runId,
+      (table) =>
+        `SELECT ${SELECT} FROM ${table} s JOIN "Customer" c ON c."id" = s."customerId" WHERE ${conditions.join(" AND ")} ORDER BY ${orderBy} LIMIT ${take}`,
       params,
     );
     if (!rows.length) return;

@@ -1,15 +1,59 @@
 import "server-only";
 import { db } from "../internal/client";
+import { readRunScores } from "./scoreTable";
+
+/** What a customer's page shows of each run's score. */
+interface RunScoreFields {
+  segmentKey: number;
+  /** Per-segment probabilities, a JSON array in segment-key order. */
+  segmentProbabilities: string | null;
+  responseProbability: number | null;
+  clv: number | null;
+  clvLow: number | null;
+  clvHigh: number | null;
+  pAlive: number | null;
+  expectedPurchases: number | null;
+  historicalClv: number | null;
+  responseNote: string | null;
+  clvSource: string | null;
+  clvNote: string | null;
+}
+
+const FIELDS: readonly (keyof RunScoreFields)[] = [
+  "segmentKey",
+  "segmentProbabilities",
+  "responseProbability",
+  "clv",
+  "clvLow",
+  "clvHigh",
+  "pAlive",
+  "expectedPurchases",
+  "historicalClv",
+  "responseNote",
+  "clvSource",
+  "clvNote",
+];
 
 /** The customer's score in each finished run, newest first, with the segment's name in that run. */
 export async function listCustomerRunScores(id: number) {
-  const scores = await db.customerScore.findMany({
-    // A run still writing its rows ahead of its final transaction (SQLite), or one that died doing so, has none yet;
-    // one whose rows retention is removing (scoreRetention.ts) has some of them no longer.
-    where: { customerId: id, run: { status: { in: ["SUCCEEDED", "REJECTED"] }, scoresRemovedAt: null } },
-    orderBy: { runId: "desc" },
-    include: { run: { select: { id: true, status: true, finishedAt: true } } },
+  // A run still writing its rows ahead of its final transaction (SQLite), or one that died doing so, has none yet;
+  // one whose rows retention is removing (scoreRetention.ts) has some of them no longer.
+  const runs = await db.modelRun.findMany({
+    where: { status: { in: ["SUCCEEDED", "REJECTED"] }, scoresRemovedAt: null },
+    orderBy: { id: "desc" },
+    select: { id: true, status: true, finishedAt: true },
   });
+  // Each run's scores may be a table of their own (scoreTable.ts): one lookup by customer per run, of the few retention keeps.
+  const scores = [];
+  for (const run of runs) {
+    const [row] = await readRunScores(
+      run.id,
+      (table) => `SELECT ${FIELDS.map((field) => `s."${field}"`).join(", ")} FROM ${table} s WHERE s."runId" = ? AND s."customerId" = ?`,
+      [run.id, id],
+    );
+    if (row)
+      scores.push({ runId: run.id, customerId: id, ...(Object.fromEntries(FIELDS.map((field, i) => [field, row[i]])) as unknown as RunScoreFields), run });
+  }
   const runIds = scores.map((score) => score.runId);
   const segments = runIds.length
     ? await db.segmentProfile.findMany({ where: { runId: { in: runIds } }, select: { runId: true, segmentKey: true, name: true, color: true } })

@@ -5,9 +5,9 @@
  */
 import "server-only";
 import { attributeValueSql } from "../internal/dialect";
-import { readRows } from "../internal/rawReader";
 import { SCORE_FIELDS, SCORE_SELECT, scoreValues, type ScoreValues } from "./columns";
 import { toSqlConditions, type ScoreFilter } from "./filter";
+import { readRunScores } from "./scoreTable";
 
 export type ScoreSortColumn = "customerId" | "responseProbability" | "clv" | "pAlive";
 
@@ -36,8 +36,9 @@ export async function listCustomerScores(filter: ScoreFilter, page: ScorePage): 
   const orderBy = sort === "customerId" ? `s."customerId" ${dir}` : `s."${sort}" ${dir}, s."customerId" ${dir}`;
   // The filtered attribute is shown in a column of its own; its placeholders come before the WHERE's.
   const shown = filter.attribute === undefined ? { sql: "NULL", params: [] } : attributeValueSql(filter.attribute.name, "text");
-  const rows = await readRows(
-    `SELECT ${SCORE_SELECT}, c."externalId", ${shown.sql} FROM "CustomerScore" s JOIN "Customer" c ON c."id" = s."customerId"
+  const rows = await readRunScores(
+    filter.runId,
+    (table) => `SELECT ${SCORE_SELECT}, c."externalId", ${shown.sql} FROM ${table} s JOIN "Customer" c ON c."id" = s."customerId"
      WHERE ${conditions.join(" AND ")} ORDER BY ${orderBy} LIMIT ${size + 1} OFFSET ${page.offset}`,
     [...shown.params, ...params],
   );

@@ -7,34 +7,41 @@
 import "server-only";
 import { parseFingerprint } from "@/lib/data/inputFingerprint";
 import type { ClvBefore } from "@/lib/ml/clvShift";
-import { db } from "../internal/client";
+import { readRunScores } from "./scoreTable";
 
 const PAGE = 50_000;
 
+/** Every row of the run's scores as `columns`, ascending by customer id, a page at a time; the first column is the customer id. */
+async function* runScorePages(runId: number, columns: readonly string[]): AsyncGenerator<unknown[][]> {
+  const select = columns.map((column) => `s."${column}"`).join(", ");
+  for (let cursor = -1; ;) {
+    const page = await readRunScores(
+      runId,
+      (table) => `SELECT ${select} FROM ${table} s WHERE s."runId" = ? AND s."customerId" > ? ORDER BY s."customerId" LIMIT ${PAGE}`,
+      [runId, cursor],
+    );
+    if (!page.length) return;
+    yield page;
+    cursor = page[page.length - 1][0] as number;
+  }
+}
+
 /** Ascending by customer id; NaN where the run stored no CLV or no fingerprint. */
 export async function getRunClvInputs(runId: number): Promise<ClvBefore> {
-  const total = await db.customerScore.count({ where: { runId } });
-  const result: ClvBefore = { customerIds: new Int32Array(total), clv: new Float64Array(total), inputHash: new Float64Array(total) };
+  const counted = await readRunScores(runId, (table) => `SELECT COUNT(*) FROM ${table} s WHERE s."runId" = ?`, [runId]);
+  const size = Number(counted[0]?.[0] ?? 0);
+  const result: ClvBefore = { customerIds: new Int32Array(size), clv: new Float64Array(size), inputHash: new Float64Array(size) };
   let filled = 0;
-  for (let cursor = -1; filled < total;) {
-    const page = await db.customerScore.findMany({
-      where: { runId, customerId: { gt: cursor } },
-      orderBy: { customerId: "asc" },
-      take: PAGE,
-      select: { customerId: true, clv: true, inputHash: true },
-    });
-    if (!page.length) break;
+  for await (const page of runScorePages(runId, ["customerId", "clv", "inputHash"]))
     for (const row of page) {
-      if (filled === total) break;
-      result.customerIds[filled] = row.customerId;
-      result.clv[filled] = row.clv ?? Number.NaN;
-      result.inputHash[filled] = parseFingerprint(row.inputHash);
+      if (filled === size) break;
+      result.customerIds[filled] = row[0] as number;
+      result.clv[filled] = (row[1] as number | null) ?? Number.NaN;
+      result.inputHash[filled] = parseFingerprint(row[2] as string | null);
       filled++;
     }
-    cursor = page[page.length - 1].customerId;
-  }
   // Rows deleted between the count and the pages (a customer removed meanwhile) leave the tail unused.
-  return filled === total
+  return filled === size
     ? result
     : { customerIds: result.customerIds.slice(0, filled), clv: result.clv.slice(0, filled), inputHash: result.inputHash.slice(0, filled) };
 }
@@ -42,16 +49,6 @@ export async function getRunClvInputs(runId: number): Promise<ClvBefore> {
 /** Segment key of every customer scored by a run, for stability against the next one. */
 export async function getRunSegmentKeys(runId: number): Promise<Map<number, number>> {
   const keys = new Map<number, number>();
-  for (let cursor = -1; ;) {
-    const page = await db.customerScore.findMany({
-      where: { runId, customerId: { gt: cursor } },
-      orderBy: { customerId: "asc" },
-      take: PAGE,
-      select: { customerId: true, segmentKey: true },
-    });
-    if (!page.length) break;
-    for (const row of page) keys.set(row.customerId, row.segmentKey);
-    cursor = page[page.length - 1].customerId;
-  }
+  for await (const page of runScorePages(runId, ["customerId", "segmentKey"])) for (const row of page) keys.set(row[0] as number, row[1] as number);
   return keys;
 }

@@ -17,6 +17,12 @@ export function readDatabase<T>(sql: string, ...params: unknown[]): T[] {
   }
 }
 
+/** The quoted table that holds run `runId`'s scores: a table of its own, or the shared one for runs written before (lib/db/scores/scoreTable.ts). */
+export function scoreTableOf(runId: number): string {
+  const own = `CustomerScore_${runId}`;
+  return `"${readDatabase(`SELECT 1 FROM sqlite_master WHERE "type" = 'table' AND "name" = ?`, own).length ? own : "CustomerScore"}"`;
+}
+
 /** The script's stdout; against the e2e database unless `databaseUrl` names another. */
 export function runScript(file: string, args: string[] = [], databaseUrl = E2E_DATABASE_URL): string {
   return execFileSync("node_modules/.bin/tsx", ["--conditions", "react-server", file, ...args], {

@@ -8,7 +8,7 @@
  */
 import { can, ROLES, type Role } from "@/lib/auth/roles";
 import { PAGE_RULES } from "./accessRules";
-import { readDatabase } from "./e2eDatabase";
+import { readDatabase, scoreTableOf } from "./e2eDatabase";
 import type { TrainedRunFacts } from "./trainedRunFacts";
 
 export type Visitor = Role | "ANONYMOUS";
@@ -37,7 +37,7 @@ export type TourIds = Record<string, string>;
 /** The id that fills `[id]` in each dynamic page: things the trained run made. */
 export function tourIds(facts: TrainedRunFacts): TourIds {
   const [customer] = readDatabase<{ externalId: string }>(
-    "SELECT c.externalId FROM Customer c JOIN CustomerScore s ON s.customerId = c.id WHERE s.runId = ? ORDER BY c.externalId LIMIT 1",
+    `SELECT c.externalId FROM Customer c JOIN ${scoreTableOf(facts.runId)} s ON s.customerId = c.id WHERE s.runId = ? ORDER BY c.externalId LIMIT 1`,
     facts.runId,
   );
   const [batch] = readDatabase<{ id: number }>("SELECT id FROM ImportBatch WHERE status = 'SUCCEEDED' ORDER BY id LIMIT 1");

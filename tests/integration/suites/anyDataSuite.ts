@@ -15,6 +15,7 @@ import { writeOrderBusinessCsv } from "@/lib/data/syntheticBusinessCsv";
 import { generateOrders } from "@/lib/data/syntheticOrders";
 import type { TrainMetrics } from "@/lib/ml/train";
 import type { RetrainConfig } from "@/lib/services/retrain/runRetrain";
+import { countRunScores, readRunScoreRows } from "@/tests/support/runScores";
 import { useTestDatabase, type TestDatabase, type TestProvider } from "../support/databases";
 
 const LIGHT = { spaces: ["standardized"], kMax: 6, folds: 3 } satisfies RetrainConfig;
@@ -88,7 +89,7 @@ export function defineAnyDataSuite(provider: TestProvider): void {
         expect(run.segments.some((segment) => own.some((word) => segment.name.includes(word)))).toBe(true);
 
         const buyers = await lib.db.order.findMany({ where: { kind: "sale" }, distinct: ["customerId"], select: { customerId: true } });
-        const scores = await lib.db.customerScore.findMany({ where: { runId: run.id } });
+        const scores = await readRunScoreRows(run.id);
         expect(scores).toHaveLength(92);
         expect(metrics.clv?.coverage).toMatchObject({ customers: 92, orders: buyers.length, profiles: 0 });
         const withClv = scores
@@ -130,16 +131,16 @@ export function defineAnyDataSuite(provider: TestProvider): void {
         expect(coverage).toMatchObject({ customers: 400, orders: withOrders });
         expect(coverage.orders + coverage.profiles + coverage.none).toBe(400);
         expect(coverage.profiles).toBeGreaterThan(150);
-        const scored = await lib.db.customerScore.count({ where: { runId: outcome.runId, clv: { not: null } } });
+        const scored = await countRunScores(outcome.runId, (score) => score.clv !== null);
         expect(scored).toBe(coverage.orders + coverage.profiles);
 
         const outlier = await lib.db.customer.findUniqueOrThrow({ where: { externalId: customers[7].externalId } });
-        const outlierScore = await lib.db.customerScore.findUniqueOrThrow({ where: { runId_customerId: { runId: outcome.runId, customerId: outlier.id } } });
+        const outlierScore = (await readRunScoreRows(outcome.runId)).find((score) => score.customerId === outlier.id);
         expect(outlierScore).toMatchObject({
           responseProbability: null,
           responseNote: expect.stringMatching(/^days since the last purchase far outside the range the response model was trained on/),
         });
-        const declined = await lib.db.customerScore.count({ where: { runId: outcome.runId, responseProbability: null } });
+        const declined = await countRunScores(outcome.runId, (score) => score.responseProbability === null);
         expect(declined).toBe(1);
       },
       HEAVY_TEST_MS,

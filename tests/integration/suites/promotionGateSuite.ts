@@ -16,6 +16,7 @@ import { generateCustomers } from "@/lib/data/synthetic";
 import { generateOrders } from "@/lib/data/syntheticOrders";
 import type { GateDecision, GateRule } from "@/lib/ml/promotion";
 import type { RetrainConfig } from "@/lib/services/retrain/runRetrain";
+import { countRunScores, readRunScoreRows } from "@/tests/support/runScores";
 import { useTestDatabase, type TestDatabase, type TestProvider } from "../support/databases";
 
 const CUSTOMERS = 400;
@@ -80,9 +81,7 @@ export function definePromotionGateSuite(provider: TestProvider): void {
 
     /** Counted straight from the stored scores: customers with the same fingerprint and a positive CLV before, and how many moved by more than 25%. */
     async function clvMoves(beforeRunId: number, afterRunId: number): Promise<{ compared: number; moved: number }> {
-      const [before, after] = await Promise.all(
-        [beforeRunId, afterRunId].map((runId) => db.customerScore.findMany({ where: { runId }, select: { customerId: true, clv: true, inputHash: true } })),
-      );
+      const [before, after] = await Promise.all([beforeRunId, afterRunId].map((runId) => readRunScoreRows(runId)));
       const old = new Map(before.map((row) => [row.customerId, row]));
       let compared = 0;
       let moved = 0;
@@ -100,7 +99,7 @@ export function definePromotionGateSuite(provider: TestProvider): void {
       async () => {
         const outcome = await retrain();
         expect(outcome).toMatchObject({ status: "SUCCEEDED", review: false });
-        const scores = await db.customerScore.findMany({ where: { runId: outcome.runId }, select: { inputHash: true } });
+        const scores = await readRunScoreRows(outcome.runId);
         expect(scores).toHaveLength(CUSTOMERS);
         expect(scores.filter((row) => !/^[0-9a-f]{1,14}$/.test(row.inputHash ?? ""))).toEqual([]);
         expect(new Set(scores.map((row) => row.inputHash)).size).toBe(CUSTOMERS);
@@ -117,7 +116,7 @@ export function definePromotionGateSuite(provider: TestProvider): void {
         const outcome = await retrain();
         expect(outcome.status).toBe("SUCCEEDED");
         const { compared, moved } = await clvMoves(promotedRunId, outcome.runId);
-        expect(compared).toBe(await db.customerScore.count({ where: { runId: promotedRunId, clv: { gt: 0 } } }));
+        expect(compared).toBe(await countRunScores(promotedRunId, (score) => score.clv !== null && score.clv > 0));
         expect(moved * 2).toBeLessThanOrEqual(compared);
         const decision = await decisionOf(outcome.runId);
         expect(ruleOf(decision, CLV_RULE)).toMatchObject({
@@ -141,7 +140,7 @@ export function definePromotionGateSuite(provider: TestProvider): void {
 
         const { compared, moved } = await clvMoves(promotedRunId, outcome.runId);
         // Every earlier customer kept their data: all with a positive CLV are compared, and most moved.
-        expect(compared).toBe(await db.customerScore.count({ where: { runId: promotedRunId, clv: { gt: 0 } } }));
+        expect(compared).toBe(await countRunScores(promotedRunId, (score) => score.clv !== null && score.clv > 0));
         expect(moved * 2).toBeGreaterThan(compared);
         const share = `${Math.round((moved / compared) * 100)}%`;
         expect(outcome.reasons).toEqual([

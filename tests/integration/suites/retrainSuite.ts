@@ -22,6 +22,7 @@ import type { RetrainConfig } from "@/lib/services/retrain/runRetrain";
 import type { RunSummary } from "@/lib/runs/summary";
 import { readRunJson } from "@/lib/runs/storedRun";
 import { readSummary } from "@/lib/dashboard/storedSummary";
+import { countRunScores, readRunScoreRows } from "@/tests/support/runScores";
 import { useTestDatabase, type TestDatabase, type TestProvider } from "../support/databases";
 import { spawnRetrain, type RetrainProcess } from "../support/retrainProcess";
 
@@ -91,7 +92,7 @@ export function defineRetrainSuite(provider: TestProvider): void {
     const customerIds = async () => (await lib.db.customer.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((row) => row.id);
 
     async function scoreFingerprint(runId: number) {
-      const rows = await lib.db.customerScore.findMany({ where: { runId }, orderBy: { customerId: "asc" } });
+      const rows = await readRunScoreRows(runId);
       return { count: rows.length, checksum: createHash("sha256").update(JSON.stringify(rows)).digest("hex") };
     }
 
@@ -104,7 +105,7 @@ export function defineRetrainSuite(provider: TestProvider): void {
     async function leftBehindBy(runId: number) {
       const where = { where: { runId } };
       const [scores, segments, artifacts, activations] = await Promise.all([
-        lib.db.customerScore.count(where),
+        countRunScores(runId),
         lib.db.segmentProfile.count(where),
         lib.db.modelArtifact.count(where),
         lib.db.runActivation.count(where),
@@ -131,7 +132,7 @@ export function defineRetrainSuite(provider: TestProvider): void {
       expect(run.segments.every((segment) => segment.name.trim() !== "" && segment.isNew)).toBe(true);
       expect(run.segments.reduce((sum, segment) => sum + segment.size, 0)).toBe(ids.length);
 
-      const scores = await lib.db.customerScore.findMany({ where: { runId: run.id }, orderBy: { customerId: "asc" } });
+      const scores = await readRunScoreRows(run.id);
       expect(scores.map((row) => row.customerId)).toEqual(ids);
       const keys = new Set(run.segments.map((segment) => segment.segmentKey));
       expect(scores.filter((row) => !keys.has(row.segmentKey))).toEqual([]);
@@ -167,7 +168,7 @@ export function defineRetrainSuite(provider: TestProvider): void {
 
       const profiles = await lib.db.segmentProfile.findMany({ where: { runId: firstRunId } });
       const keyOfLabel = new Map(profiles.map((profile) => [profile.label, profile.segmentKey]));
-      const stored = new Map((await lib.db.customerScore.findMany({ where: { runId: firstRunId } })).map((row) => [row.customerId, row]));
+      const stored = new Map((await readRunScoreRows(firstRunId)).map((row) => [row.customerId, row]));
       expect(Array.from(rescored.segment, (label) => keyOfLabel.get(label))).toEqual(snapshot.customerIds.map((id) => stored.get(id)!.segmentKey));
       const responseGaps = snapshot.customerIds.map((id, i) => Math.abs(rescored.responseProbability[i] - stored.get(id)!.responseProbability!));
       expect(Math.max(...responseGaps)).toBeLessThan(1e-9);
@@ -217,19 +218,19 @@ export function defineRetrainSuite(provider: TestProvider): void {
       "a database error while writing scores fails the run and leaves the active run and its scores as they were",
       async () => {
         const before = await activeState();
-        await installScoreTrigger(provider, lib.db);
+        const failure = await installScoreFailure(provider, lib.db);
         try {
           const outcome = await retrain();
           expect(outcome.status).toBe("FAILED");
-          expect(outcome.reasons.join("\n")).toMatch(/scores refused/);
+          expect(outcome.reasons.join("\n")).toMatch(failure);
           const run = await runOf(outcome.runId);
-          expect(run).toMatchObject({ status: "FAILED", error: expect.stringMatching(/scores refused/), decision: null });
+          expect(run).toMatchObject({ status: "FAILED", error: expect.stringMatching(failure), decision: null });
           expect(run.finishedAt).not.toBeNull();
           expect(await activeState()).toEqual(before);
           expect(await leftBehindBy(run.id)).toEqual({ scores: 0, segments: 0, artifacts: 0, activations: 0 });
           expect(await lib.db.retrainLease.count()).toBe(0);
         } finally {
-          await dropScoreTrigger(provider, lib.db);
+          await removeScoreFailure(provider, lib.db);
         }
       },
       HEAVY_TEST_MS,
@@ -425,19 +426,29 @@ async function advisoryLocks(db: Db): Promise<number> {
   return rows[0].locks;
 }
 
-/** A real failure inside the database: every insert into "CustomerScore" aborts. */
-async function installScoreTrigger(provider: TestProvider, db: Db): Promise<void> {
+/**
+ * A real failure inside the database while a run's scores are written; returns what its message says.
+ * SQLite: each run's rows go into a table of its own that the run creates (lib/db/scores/scoreTable.ts), so the
+ * failure comes after every row went in: an index already holds the name the run's table's index is to get.
+ * PostgreSQL: a run's partition is filled before it is attached, out of reach of a row trigger on the parent; a CHECK
+ * is copied into it.
+ */
+async function installScoreFailure(provider: TestProvider, db: Db): Promise<RegExp> {
   if (provider === "sqlite") {
-    await db.$executeRawUnsafe(`CREATE TRIGGER refuse_scores BEFORE INSERT ON "CustomerScore" BEGIN SELECT RAISE(ABORT, 'scores refused'); END`);
-    return;
+    const [{ next }] = await db.$queryRawUnsafe<{ next: number }[]>(`SELECT "seq" + 1 AS "next" FROM sqlite_sequence WHERE "name" = 'ModelRun'`);
+    await db.$executeRawUnsafe(`CREATE INDEX "CustomerScore_${next}_segmentKey_runId_idx" ON "Customer" ("id")`);
+    return new RegExp(`index CustomerScore_${next}_segmentKey_runId_idx already exists`);
   }
-  // A run's partition is filled before it is attached, out of reach of a row trigger on the parent; a CHECK is copied into it.
   await db.$executeRawUnsafe(`ALTER TABLE "CustomerScore" ADD CONSTRAINT "scores refused" CHECK (false) NOT VALID`);
+  return /scores refused/;
 }
 
-async function dropScoreTrigger(provider: TestProvider, db: Db): Promise<void> {
+async function removeScoreFailure(provider: TestProvider, db: Db): Promise<void> {
   if (provider === "sqlite") {
-    await db.$executeRawUnsafe(`DROP TRIGGER refuse_scores`);
+    for (const { name } of await db.$queryRawUnsafe<{ name: string }[]>(
+      `SELECT "name" FROM sqlite_master WHERE "type" = 'index' AND "tbl_name" = 'Customer' AND "name" GLOB 'CustomerScore_*'`,
+    ))
+      await db.$executeRawUnsafe(`DROP INDEX "${name}"`);
     return;
   }
   await db.$executeRawUnsafe(`ALTER TABLE "CustomerScore" DROP CONSTRAINT "scores refused"`);

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { CustomerScores } from "@/lib/ml/train";
 import type { KeyedSegment } from "@/lib/runs/segmentKeys";
+import { readRunScoreRows } from "@/tests/support/runScores";
 import { useTestDatabase, type TestDatabase, type TestProvider } from "../support/databases";
 
 const NO_RESPONSE = "outside the response model's training range";
@@ -59,12 +60,10 @@ export function defineScoreNotesSuite(provider: TestProvider): void {
       const rows = toScoreRows(scores, customerIds, keyed, new Float64Array(customerIds.length));
       await writeRunOutcome(runId, scoresOnlyOutcome(runId, rows, { activate: false }));
       await release();
-      const stored = await db.customerScore.findMany({
-        where: { runId },
-        orderBy: { customerId: "asc" },
-        select: { responseProbability: true, responseNote: true, clv: true, clvSource: true, clvNote: true },
-      });
-      expect(stored).toEqual([
+      const stored = await readRunScoreRows(runId);
+      expect(
+        stored.map(({ responseProbability, responseNote, clv, clvSource, clvNote }) => ({ responseProbability, responseNote, clv, clvSource, clvNote })),
+      ).toEqual([
         { responseProbability: 0.4, responseNote: null, clv: 120, clvSource: "orders", clvNote: null },
         { responseProbability: null, responseNote: NO_RESPONSE, clv: 80, clvSource: "profiles", clvNote: null },
         { responseProbability: 0.2, responseNote: null, clv: null, clvSource: null, clvNote: NO_CLV },

@@ -8,6 +8,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { ScoreRow } from "@/lib/db/runs";
 import { backdateActivations } from "@/tests/support/backdateActivations";
+import { countRunScores, readRunScoreRows } from "@/tests/support/runScores";
 import { useTestDatabase, type TestDatabase, type TestProvider } from "../support/databases";
 
 const CUSTOMERS = 60;
@@ -30,7 +31,7 @@ export function defineScoreRetentionSuite(provider: TestProvider): void {
       ({ removeExpiredScores } = await import("@/lib/db/scoreRetention"));
       const { seedScoredRun } = await import("@/tests/support/seedScoredRun");
       const { runId: A } = await seedScoredRun({ customers: CUSTOMERS });
-      const scores: ScoreRow[] = await db.customerScore.findMany({ where: { runId: A }, orderBy: { customerId: "asc" }, omit: { runId: true } });
+      const scores = await readRunScoreRows(A);
       firstScores = scores;
       const B = await writeRun(scores, true);
       const C = await writeRun(scores, true);
@@ -64,7 +65,7 @@ export function defineScoreRetentionSuite(provider: TestProvider): void {
 
     async function scoreCounts(): Promise<Record<string, number>> {
       const counts: Record<string, number> = {};
-      for (const [name, runId] of Object.entries(runs)) counts[name] = await db.customerScore.count({ where: { runId } });
+      for (const [name, runId] of Object.entries(runs)) counts[name] = await countRunScores(runId);
       return counts;
     }
 
@@ -73,11 +74,12 @@ export function defineScoreRetentionSuite(provider: TestProvider): void {
       return marked.map(({ id }) => id);
     }
 
-    /** PostgreSQL's tables for CustomerScore partitions, attached or not. */
+    /** The tables of runs' scores: PostgreSQL's partitions, attached or not; SQLite's tables of a run's own. */
     async function partitionTables(): Promise<string[]> {
-      if (provider !== "postgresql") return [];
       const tables = await db.$queryRawUnsafe<{ name: string }[]>(
-        `SELECT tablename::text AS "name" FROM pg_tables WHERE tablename LIKE 'CustomerScore\\_%' ORDER BY 1`,
+        provider === "postgresql"
+          ? `SELECT tablename::text AS "name" FROM pg_tables WHERE tablename LIKE 'CustomerScore\\_%' ORDER BY 1`
+          : `SELECT "name" FROM sqlite_master WHERE "type" = 'table' AND "name" GLOB 'CustomerScore_[0-9]*' ORDER BY 1`,
       );
       return tables.map(({ name }) => name);
     }
@@ -88,7 +90,7 @@ export function defineScoreRetentionSuite(provider: TestProvider): void {
       expect(await removeExpiredScores(2)).toEqual([runs.C, runs.A]);
       expect(await scoreCounts()).toEqual({ A: 0, B: CUSTOMERS, C: 0, D: CUSTOMERS, E: CUSTOMERS });
       expect(await removedRuns()).toEqual([runs.A, runs.C]);
-      if (provider === "postgresql") expect(await partitionTables()).toEqual([runs.B, runs.D, runs.E].map((id) => `CustomerScore_${id}`).sort());
+      expect(await partitionTables()).toEqual([runs.B, runs.D, runs.E].map((id) => `CustomerScore_${id}`).sort());
       // Nothing more to do the second time.
       expect(await removeExpiredScores(2)).toEqual([]);
       expect(await scoreCounts()).toEqual({ A: 0, B: CUSTOMERS, C: 0, D: CUSTOMERS, E: CUSTOMERS });
@@ -148,7 +150,7 @@ export function defineScoreRetentionSuite(provider: TestProvider): void {
       if (provider === "postgresql") await db.$executeRawUnsafe(`ALTER TABLE "CustomerScore" DETACH PARTITION "CustomerScore_${runs.E}"`);
       expect(await removeExpiredScores(10)).toEqual([]);
       expect(await scoreCounts()).toEqual({ A: 0, B: CUSTOMERS, C: 0, D: CUSTOMERS, E: 0 });
-      if (provider === "postgresql") expect(await partitionTables()).toEqual([runs.B, runs.D].map((id) => `CustomerScore_${id}`).sort());
+      expect(await partitionTables()).toEqual([runs.B, runs.D].map((id) => `CustomerScore_${id}`).sort());
     });
 
     test.runIf(provider === "postgresql")("a detach left pending by a crash is finished first, and then the other removals go ahead", async () => {
@@ -187,7 +189,7 @@ export function defineScoreRetentionSuite(provider: TestProvider): void {
           expect(await removeExpiredScores(10)).toEqual([]);
           expect(await partitionTables()).toEqual([runs.B, runs.D].map((id) => `CustomerScore_${id}`).sort());
           expect(await detachPending(runs.B)).toBeNull();
-          expect(await db.customerScore.count({ where: { runId: runs.B } })).toBe(0);
+          expect(await countRunScores(runs.B)).toBe(0);
           await reader.query("COMMIT");
         } finally {
           await reader.end();

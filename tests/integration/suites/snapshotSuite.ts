@@ -71,7 +71,6 @@ export function defineSnapshotSuite(provider: TestProvider): void {
     });
 
     afterAll(async () => {
-      await (await import("@/lib/db/internal/rawReader")).closeRawReader();
       await lib?.db.$disconnect();
       await database?.drop();
       if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });

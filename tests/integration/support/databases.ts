@@ -32,14 +32,31 @@ export async function createTestDatabase(provider: TestProvider): Promise<TestDa
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "segment-studio-"));
     const url = `file:${path.join(dir, `${name}.db`)}`;
     await deployMigrations(databaseTarget(url));
-    return { url, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    return {
+      url,
+      drop: async () => {
+        await closeReader();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const adminUrl = process.env.TEST_POSTGRES_URL!;
   await withClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   await deployMigrations(databaseTarget(url.toString()));
-  return { url: url.toString(), drop: () => dropPostgresDatabase(url.toString()) };
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await closeReader();
+      await dropPostgresDatabase(url.toString());
+    },
+  };
+}
+
+/** The raw reader (lib/db/internal/rawReader.ts) keeps its connection to the database it read last: closed before that database goes. */
+async function closeReader(): Promise<void> {
+  await (await import("@/lib/db/internal/rawReader")).closeRawReader();
 }
 
 /** Drops the database a URL names, on TEST_POSTGRES_URL's server, sessions and all. */

@@ -23,7 +23,7 @@ export const GET = withApiToken<{ id: string }>("exportData", async (req, { para
     runId,
     segmentId: id,
     customers: rows.map((row) => ({
-      externalId: row.customer.externalId,
+      externalId: row.externalId,
       responseProbability: row.responseProbability,
       responseNote: row.responseNote,
       clv: row.clv,

@@ -1,0 +1,101 @@
+/**
+ * Where a run's score rows are. On PostgreSQL, CustomerScore is partitioned by run
+ * (internal/partition.ts) and read through the parent. On SQLite, each run a retrain writes gets
+ * a table of its own, CustomerScore_<run>, with CustomerScore's columns: its rows go in in
+ * customer order and its indexes are built once they are all there. The shared table's indexes,
+ * kept row by row, placed each row at random in the three in score order, and took a million rows
+ * at 55,000–65,000 a second; the run's own table takes them at twice that (docs/scaling.md, "A
+ * table per run on SQLite"). Runs written before keep their rows in the shared table.
+ *
+ * Every read names the run (`s."runId" = ?`), so the same SQL reads either table.
+ * A migration that adds a column to CustomerScore must add it to the run tables too.
+ */
+import "server-only";
+import type { Prisma } from "../internal/client";
+import { executeRaw, listPartitionTables, queryRaw } from "../internal/dialect";
+import { partitionName } from "../internal/partition";
+import { databaseTarget } from "../internal/provider";
+import { readRows } from "../internal/rawReader";
+
+const SHARED = "CustomerScore";
+const sqlite = databaseTarget().provider === "sqlite";
+
+/** The name of run `runId`'s own table on SQLite (its partition on PostgreSQL). */
+export const runScoreTable = (runId: number): string => partitionName(SHARED, runId);
+
+/** The quoted table holding run `runId`'s scores, for a read through `readRows`. */
+async function scoreTableOf(runId: number): Promise<string> {
+  if (!sqlite) return `"${SHARED}"`;
+  const own = runScoreTable(runId);
+  const found = await readRows(`SELECT 1 FROM sqlite_master WHERE "type" = 'table' AND "name" = ?`, [own]);
+  return `"${found.length ? own : SHARED}"`;
+}
+
+/** Rows of a read of run `runId`'s scores; none once retention dropped the run's table between finding it and reading it. */
+export async function readRunScores(runId: number, sql: (table: string) => string, params: unknown[]): Promise<unknown[][]> {
+  const table = await scoreTableOf(runId);
+  try {
+    return await readRows(sql(table), params);
+  } catch (error) {
+    if (sqlite && error instanceof Error && error.message === `no such table: ${table.slice(1, -1)}`) return [];
+    throw error;
+  }
+}
+
+/**
+ * Creates run `runId`'s own table (SQLite), with CustomerScore's columns as they are now. The
+ * customer is the row id, so rows in customer order are appended and read back by the row id.
+ */
+export async function createRunScoreTable(tx: Prisma.TransactionClient, runId: number): Promise<void> {
+  const columns = await queryRaw<{ name: string; type: string; notnull: number | bigint; dflt_value: string | null }>(tx, `PRAGMA table_info("${SHARED}")`, []);
+  const definitions = columns.map(({ name, type, notnull, dflt_value }) => {
+    if (name === "customerId") return `"customerId" INTEGER NOT NULL PRIMARY KEY REFERENCES "Customer" ("id") ON DELETE CASCADE ON UPDATE CASCADE`;
+    // No foreign key to ModelRun: the run's rows go with its table (removeRunScores), and each deleted run would scan every run's table.
+    if (name === "runId") return `"runId" INTEGER NOT NULL CHECK ("runId" = ${runId})`;
+    return `"${name}" ${type}${Number(notnull) ? " NOT NULL" : ""}${dflt_value === null ? "" : ` DEFAULT ${dflt_value}`}`;
+  });
+  await executeRaw(tx, `CREATE TABLE "${runScoreTable(runId)}" (${definitions.join(", ")})`, []);
+}
+
+/**
+ * The shared table's indexes on run `runId`'s own table, their leading run id moved last, each
+ * created in one sort; the one on the customer alone is the row id here. Returns the statements
+ * for the caller to run, one transaction each: each holds the write lock, about a second per
+ * index at a million rows.
+ *
+ * Led by the run id, an index served the queries' `runId = ?`: SQLite, with no statistics, took
+ * the (run, segment) one for it and sorted every row of the run for a page in customer order; it
+ * now walks the row ids (tests/integration/scoresAhead.sqlite.test.ts). Kept last, the run id
+ * lets `runId = ?` be checked in the index, so the rows an OFFSET skips are never read.
+ */
+export async function runScoreIndexes(tx: Prisma.TransactionClient, runId: number): Promise<string[]> {
+  const indexes = await queryRaw<{ name: string }>(tx, `SELECT "name" FROM pragma_index_list(?) WHERE "origin" = 'c'`, [SHARED]);
+  const table = runScoreTable(runId);
+  const statements: string[] = [];
+  for (const { name } of indexes) {
+    const columns = (await queryRaw<{ name: string }>(tx, `SELECT "name" FROM pragma_index_info(?) ORDER BY "seqno"`, [name])).map((column) => column.name);
+    if (columns.length === 1 && columns[0] === "customerId") continue;
+    if (columns[0] === "runId") columns.push(columns.shift()!);
+    statements.push(`CREATE INDEX "${table}_${columns.join("_")}_idx" ON "${table}" (${columns.map((column) => `"${column}"`).join(", ")})`);
+  }
+  return statements;
+}
+
+/** Drops run `runId`'s own table, if it has one. */
+export async function dropRunScoreTable(tx: Prisma.TransactionClient, runId: number): Promise<void> {
+  await executeRaw(tx, `DROP TABLE IF EXISTS "${runScoreTable(runId)}"`, []);
+}
+
+/** The runs that have a table of their own (SQLite; on PostgreSQL, a partition). */
+export async function runsWithScoreTables(client: Prisma.TransactionClient): Promise<number[]> {
+  return (await listPartitionTables(client, SHARED)).map((table) => table.value);
+}
+
+/** Score rows in all: the shared table's (on PostgreSQL every partition's) and the SQLite run tables'. */
+export async function countScoreRows(client: Prisma.TransactionClient): Promise<number> {
+  let total = await client.customerScore.count();
+  if (sqlite)
+    for (const runId of await runsWithScoreTables(client))
+      total += Number((await queryRaw<{ n: number | bigint }>(client, `SELECT COUNT(*) AS "n" FROM "${runScoreTable(runId)}"`, []))[0].n);
+  return total;
+}

@@ -1,0 +1,27 @@
+/**
+ * A run's score rows as the tests check them, read from wherever the run keeps them (a table of
+ * its own on SQLite, the shared table for runs written before: lib/db/scores/scoreTable.ts).
+ * lib/db is imported on first use, once the test has pointed DATABASE_URL at its database.
+ */
+import type { ScoreRow } from "@/lib/db/runs";
+
+/** Every score row of run `runId`, ascending by customer id. */
+export async function readRunScoreRows(runId: number): Promise<ScoreRow[]> {
+  const { SCORE_COLUMNS } = await import("@/lib/db/runs");
+  const { readRunScores } = await import("@/lib/db/scores/scoreTable");
+  const stored = SCORE_COLUMNS.filter((column) => column !== "runId");
+  const rows = await readRunScores(
+    runId,
+    (table) => `SELECT ${stored.map((column) => `s."${column}"`).join(", ")} FROM ${table} s WHERE s."runId" = ? ORDER BY s."customerId"`,
+    [runId],
+  );
+  return rows.map((row) => Object.fromEntries(stored.map((column, i) => [column, row[i]])) as unknown as ScoreRow);
+}
+
+/** How many of run `runId`'s score rows pass `where` (all of them without one, counted by the database). */
+export async function countRunScores(runId: number, where?: (row: ScoreRow) => boolean): Promise<number> {
+  if (where) return (await readRunScoreRows(runId)).filter(where).length;
+  const { readRunScores } = await import("@/lib/db/scores/scoreTable");
+  const counted = await readRunScores(runId, (table) => `SELECT COUNT(*) FROM ${table} s WHERE s."runId" = ?`, [runId]);
+  return Number(counted[0]?.[0] ?? 0);
+}
