@@ -7,15 +7,7 @@ import type { ScoreRow } from "@/lib/db/runs";
 
 /** Every score row of run `runId`, ascending by customer id. */
 export async function readRunScoreRows(runId: number): Promise<ScoreRow[]> {
-  const { SCORE_COLUMNS } = await import("@/lib/db/runs");
-  const { readRunScores } = await import("@/lib/db/scores/scoreTable");
-  const stored = SCORE_COLUMNS.filter((column) => column !== "runId");
-  const rows = await readRunScores(
-    runId,
-    (table) => `SELECT ${stored.map((column) => `s."${column}"`).join(", ")} FROM ${table} s WHERE s."runId" = ? ORDER BY s."customerId"`,
-    [runId],
-  );
-  return rows.map((row) => Object.fromEntries(stored.map((column, i) => [column, row[i]])) as unknown as ScoreRow);
+  return (await import("@/lib/db/scores/rows")).readScoreRows(runId);
 }
 
 /** How many of run `runId`'s score rows pass `where` (all of them without one, counted by the database). */

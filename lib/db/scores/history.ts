@@ -1,38 +1,6 @@
 import "server-only";
 import { db } from "../internal/client";
-import { readRunScores } from "./scoreTable";
-
-/** What a customer's page shows of each run's score. */
-interface RunScoreFields {
-  segmentKey: number;
-  /** Per-segment probabilities, a JSON array in segment-key order. */
-  segmentProbabilities: string | null;
-  responseProbability: number | null;
-  clv: number | null;
-  clvLow: number | null;
-  clvHigh: number | null;
-  pAlive: number | null;
-  expectedPurchases: number | null;
-  historicalClv: number | null;
-  responseNote: string | null;
-  clvSource: string | null;
-  clvNote: string | null;
-}
-
-const FIELDS: readonly (keyof RunScoreFields)[] = [
-  "segmentKey",
-  "segmentProbabilities",
-  "responseProbability",
-  "clv",
-  "clvLow",
-  "clvHigh",
-  "pAlive",
-  "expectedPurchases",
-  "historicalClv",
-  "responseNote",
-  "clvSource",
-  "clvNote",
-];
+import { readScoreRows } from "./rows";
 
 /** The customer's score in each finished run, newest first, with the segment's name in that run. */
 export async function listCustomerRunScores(id: number) {
@@ -46,13 +14,8 @@ export async function listCustomerRunScores(id: number) {
   // Each run's scores may be a table of their own (scoreTable.ts): one lookup by customer per run, of the few retention keeps.
   const scores = [];
   for (const run of runs) {
-    const [row] = await readRunScores(
-      run.id,
-      (table) => `SELECT ${FIELDS.map((field) => `s."${field}"`).join(", ")} FROM ${table} s WHERE s."runId" = ? AND s."customerId" = ?`,
-      [run.id, id],
-    );
-    if (row)
-      scores.push({ runId: run.id, customerId: id, ...(Object.fromEntries(FIELDS.map((field, i) => [field, row[i]])) as unknown as RunScoreFields), run });
+    const [row] = await readScoreRows(run.id, { sql: `s."customerId" = ?`, params: [id] });
+    if (row) scores.push({ ...row, runId: run.id, run });
   }
   const runIds = scores.map((score) => score.runId);
   const segments = runIds.length
