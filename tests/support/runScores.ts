@@ -13,7 +13,5 @@ export async function readRunScoreRows(runId: number): Promise<ScoreRow[]> {
 /** How many of run `runId`'s score rows pass `where` (all of them without one, counted by the database). */
 export async function countRunScores(runId: number, where?: (row: ScoreRow) => boolean): Promise<number> {
   if (where) return (await readRunScoreRows(runId)).filter(where).length;
-  const { readRunScores } = await import("@/lib/db/scores/scoreTable");
-  const counted = await readRunScores(runId, (table) => `SELECT COUNT(*) FROM ${table} s WHERE s."runId" = ?`, [runId]);
-  return Number(counted[0]?.[0] ?? 0);
+  return (await import("@/lib/db/scores/scoreTable")).countRunScores(runId);
 }

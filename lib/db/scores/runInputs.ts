@@ -7,7 +7,7 @@
 import "server-only";
 import { parseFingerprint } from "@/lib/data/inputFingerprint";
 import type { ClvBefore } from "@/lib/ml/clvShift";
-import { readRunScores } from "./scoreTable";
+import { countRunScores, readRunScores } from "./scoreTable";
 
 const PAGE = 50_000;
 
@@ -28,8 +28,7 @@ async function* runScorePages(runId: number, columns: readonly string[]): AsyncG
 
 /** Ascending by customer id; NaN where the run stored no CLV or no fingerprint. */
 export async function getRunClvInputs(runId: number): Promise<ClvBefore> {
-  const counted = await readRunScores(runId, (table) => `SELECT COUNT(*) FROM ${table} s WHERE s."runId" = ?`, [runId]);
-  const size = Number(counted[0]?.[0] ?? 0);
+  const size = await countRunScores(runId);
   const result: ClvBefore = { customerIds: new Int32Array(size), clv: new Float64Array(size), inputHash: new Float64Array(size) };
   let filled = 0;
   for await (const page of runScorePages(runId, ["customerId", "clv", "inputHash"]))

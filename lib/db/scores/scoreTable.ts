@@ -42,6 +42,12 @@ export async function readRunScores(runId: number, sql: (table: string) => strin
   }
 }
 
+/** How many score rows run `runId` has. */
+export async function countRunScores(runId: number): Promise<number> {
+  const counted = await readRunScores(runId, (table) => `SELECT COUNT(*) FROM ${table} s WHERE s."runId" = ?`, [runId]);
+  return Number(counted[0]?.[0] ?? 0);
+}
+
 /**
  * Creates run `runId`'s own table (SQLite), with CustomerScore's columns as they are now. The
  * customer is the row id, so rows in customer order are appended and read back by the row id.
