@@ -11,6 +11,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { createPrivateFile } from "./privateFile";
+import { alignRunScoreTables } from "./runScoreSchema";
 import type { DatabaseTarget } from "./provider";
 
 export interface Migration {
@@ -83,6 +84,7 @@ function deploySqlite(filePath: string, migrations: Migration[]): string[] {
            VALUES (?, ?, ?, current_timestamp, 1)`,
         ).run(randomUUID(), migration.checksum, migration.name);
       }
+      if (todo.length) alignRunScoreTables(db);
       return todo.map((migration) => migration.name);
     });
     return apply.immediate();

@@ -7,17 +7,19 @@
  * at 55,000–65,000 a second; the run's own table takes them at twice that (docs/scaling.md, "A
  * table per run on SQLite"). Runs written before keep their rows in the shared table.
  *
- * Every read names the run (`s."runId" = ?`), so the same SQL reads either table.
- * A migration that adds a column to CustomerScore must add it to the run tables too.
+ * Every read names the run (`s."runId" = ?`), so the same SQL reads either table. What a
+ * migration adds to CustomerScore, columns or indexes, is added to the run tables with it
+ * (internal/runScoreSchema.ts).
  */
 import "server-only";
 import type { Prisma } from "../internal/client";
 import { executeRaw, listPartitionTables, queryRaw } from "../internal/dialect";
 import { partitionName } from "../internal/partition";
+import { INDEX_COLUMNS_SQL, SCORE_INDEXES_SQL, SCORE_TABLE, runColumnDefinition, runIndexOf, type SqliteColumn } from "../internal/runScoreSchema";
 import { databaseTarget } from "../internal/provider";
 import { readRows } from "../internal/rawReader";
 
-const SHARED = "CustomerScore";
+const SHARED = SCORE_TABLE;
 const sqlite = databaseTarget().provider === "sqlite";
 
 /** The name of run `runId`'s own table on SQLite (its partition on PostgreSQL). */
@@ -53,14 +55,8 @@ export async function countRunScores(runId: number): Promise<number> {
  * customer is the row id, so rows in customer order are appended and read back by the row id.
  */
 export async function createRunScoreTable(tx: Prisma.TransactionClient, runId: number): Promise<void> {
-  const columns = await queryRaw<{ name: string; type: string; notnull: number | bigint; dflt_value: string | null }>(tx, `PRAGMA table_info("${SHARED}")`, []);
-  const definitions = columns.map(({ name, type, notnull, dflt_value }) => {
-    if (name === "customerId") return `"customerId" INTEGER NOT NULL PRIMARY KEY REFERENCES "Customer" ("id") ON DELETE CASCADE ON UPDATE CASCADE`;
-    // No foreign key to ModelRun: the run's rows go with its table (removeRunScores), and each deleted run would scan every run's table.
-    if (name === "runId") return `"runId" INTEGER NOT NULL CHECK ("runId" = ${runId})`;
-    return `"${name}" ${type}${Number(notnull) ? " NOT NULL" : ""}${dflt_value === null ? "" : ` DEFAULT ${dflt_value}`}`;
-  });
-  await executeRaw(tx, `CREATE TABLE "${runScoreTable(runId)}" (${definitions.join(", ")})`, []);
+  const columns = await queryRaw<SqliteColumn>(tx, `PRAGMA table_info("${SHARED}")`, []);
+  await executeRaw(tx, `CREATE TABLE "${runScoreTable(runId)}" (${columns.map((column) => runColumnDefinition(column, runId)).join(", ")})`, []);
 }
 
 /**
@@ -75,14 +71,12 @@ export async function createRunScoreTable(tx: Prisma.TransactionClient, runId: n
  * lets `runId = ?` be checked in the index, so the rows an OFFSET skips are never read.
  */
 export async function runScoreIndexes(tx: Prisma.TransactionClient, runId: number): Promise<string[]> {
-  const indexes = await queryRaw<{ name: string }>(tx, `SELECT "name" FROM pragma_index_list(?) WHERE "origin" = 'c'`, [SHARED]);
-  const table = runScoreTable(runId);
+  const indexes = await queryRaw<{ name: string }>(tx, SCORE_INDEXES_SQL, [SHARED]);
   const statements: string[] = [];
   for (const { name } of indexes) {
-    const columns = (await queryRaw<{ name: string }>(tx, `SELECT "name" FROM pragma_index_info(?) ORDER BY "seqno"`, [name])).map((column) => column.name);
-    if (columns.length === 1 && columns[0] === "customerId") continue;
-    if (columns[0] === "runId") columns.push(columns.shift()!);
-    statements.push(`CREATE INDEX "${table}_${columns.join("_")}_idx" ON "${table}" (${columns.map((column) => `"${column}"`).join(", ")})`);
+    const columns = (await queryRaw<{ name: string }>(tx, INDEX_COLUMNS_SQL, [name])).map((column) => column.name);
+    const index = runIndexOf(runScoreTable(runId), columns);
+    if (index) statements.push(index.sql);
   }
   return statements;
 }
