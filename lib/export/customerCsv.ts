@@ -7,6 +7,7 @@
  * column chosen once: a million-row export spends its time here, and an object or array per
  * row would halve its speed.
  */
+import { isControl } from "@/lib/campaign/controlGroup";
 import { EXPORT_INTERNAL_ID, SCORE_EXPORT_COLUMNS, exportIndexOf, type CellFormat } from "@/lib/db/scores/columns";
 import { nameMoneyColumn, type MoneyFormat } from "@/lib/text/numberFormat";
 import { csvCell, csvProbability, plainNumber, type CsvValue } from "./csvCells";
@@ -58,4 +59,15 @@ export function customerCsvWriter(segmentNames: ReadonlyMap<number, string>, ext
     }
     return out;
   };
+}
+
+/** How an export's lines are written, as plain data a worker thread can take: the segments' names, and a campaign list's control group. */
+export interface CsvPageFormat {
+  names: [number, string][];
+  control: { share: number; seed: number } | null;
+}
+
+/** The writer of an export's lines; a campaign list's control-group flag is drawn per internal id. */
+export function exportCsvWriter({ names, control }: CsvPageFormat): (rows: readonly unknown[][]) => string {
+  return customerCsvWriter(new Map(names), control ? (internalId) => (isControl(internalId, control.share, control.seed) ? 1 : 0) : undefined);
 }

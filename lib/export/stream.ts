@@ -24,8 +24,8 @@ function withBom(stream: ReadableStream<Uint8Array>): ReadableStream<Uint8Array>
   );
 }
 
-/** `pages` yields CSV text, one page of lines at a time. */
-export function csvStream(header: readonly string[], pages: AsyncIterable<string>): ReadableStream<Uint8Array> {
+/** `pages` yields CSV text, or its UTF-8 bytes, one page of lines at a time. */
+export function csvStream(header: readonly string[], pages: AsyncIterable<string | Uint8Array>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator = pages[Symbol.asyncIterator]();
   let headerSent = false;
@@ -41,7 +41,7 @@ export function csvStream(header: readonly string[], pages: AsyncIterable<string
         controller.close();
         return;
       }
-      controller.enqueue(encoder.encode(page.value));
+      controller.enqueue(typeof page.value === "string" ? encoder.encode(page.value) : page.value);
     },
     async cancel() {
       await iterator.return?.();

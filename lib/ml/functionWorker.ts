@@ -15,7 +15,7 @@ export class FunctionWorker<Args extends unknown[], Result> {
   private wake: (() => void) | null = null;
   private readonly started: Promise<boolean>;
 
-  /** `module` is relative to lib/ml, e.g. "./response/models.ts". */
+  /** `module` is relative to lib/ml, e.g. "./response/models.ts", or an absolute file URL. */
   constructor(
     module: string,
     private readonly name: string,

@@ -4,9 +4,9 @@
  */
 import "server-only";
 import { getActiveRunView, type ActiveRunView } from "@/lib/db/activeRun";
-import { scoredCustomerPages, type ExportOptions } from "@/lib/db/scores/export";
-import { isControl } from "@/lib/campaign/controlGroup";
-import { customerCsvWriter, buildCustomerHeader } from "@/lib/export/customerCsv";
+import type { ExportOptions } from "@/lib/db/scores/export";
+import { buildCustomerHeader, type CsvPageFormat } from "@/lib/export/customerCsv";
+import { customerCsvPages } from "@/lib/export/csvPages";
 import { getMoneyFormat } from "@/lib/db/settings";
 import { nameExportFile } from "@/lib/export/fileName";
 import { csvResponse, csvStream, type CsvDownload } from "@/lib/export/stream";
@@ -32,15 +32,10 @@ export async function streamCustomerExport(spec: CustomerExport): Promise<Respon
   if (!run) return errorResponse(409, NO_RUN_MESSAGE);
   const refused = spec.check?.(run);
   if (refused) return refused;
-  const names = new Map(run.segments.map((segment) => [segment.segmentKey, segment.name]));
-  const pages = scoredCustomerPages({ filter: spec.filter(run.id), order: spec.order, limit: spec.limit });
-  const { control } = spec;
+  const options: ExportOptions = { filter: spec.filter(run.id), order: spec.order, limit: spec.limit };
+  const format: CsvPageFormat = { names: run.segments.map((segment) => [segment.segmentKey, segment.name]), control: spec.control ?? null };
   const columns = buildCustomerHeader(await getMoneyFormat());
-  const header = control ? [...columns, "control_group"] : columns;
-  const write = customerCsvWriter(names, control && ((internalId) => (isControl(internalId, control.share, control.seed) ? 1 : 0)));
-  async function* text(): AsyncGenerator<string> {
-    for await (const page of pages) yield write(page);
-  }
+  const header = spec.control ? [...columns, "control_group"] : columns;
   const what = typeof spec.what === "string" ? spec.what : spec.what(run);
-  return csvResponse(csvStream(header, text()), nameExportFile(what, run.id), spec.download);
+  return csvResponse(csvStream(header, customerCsvPages(options, format)), nameExportFile(what, run.id), spec.download);
 }

@@ -1,8 +1,9 @@
 /**
- * `npm run bench:web [-- --customers 1000000] [--requests 30]` — server response times of the
- * dashboard pages and the export throughput at scale, against the production build.
+ * `npm run bench:web [-- --customers 1000000] [--requests 30] [--db sqlite|postgresql]` — server
+ * response times of the dashboard pages and the export throughput at scale, against the
+ * production build.
  *
- * Seeds a fresh SQLite file with N synthetic customers (default 1,000,000) and one active run
+ * Seeds a fresh database (a SQLite file by default) with N synthetic customers (default 1,000,000) and one active run
  * of made-up scores written straight through lib/db (tests/support/seedScoredRun.ts): training
  * a real model on a million customers takes far too long for a bench, and the pages only read
  * scores. Then `next build`, `next start` on a free loopback port with DATABASE_URL pointing at
@@ -20,13 +21,15 @@ const { values } = parseArgs({
     customers: { type: "string", default: "1000000" },
     requests: { type: "string", default: "30" },
     "skip-build": { type: "boolean", default: false },
+    db: { type: "string", default: "sqlite" },
   },
 });
+if (values.db !== "sqlite" && values.db !== "postgresql") throw new Error(`--db must be sqlite or postgresql, not ${values.db}`);
 const CUSTOMERS = Number(values.customers);
 const REQUESTS = Number(values.requests);
 const ADMIN = { email: "bench@example.com", password: "bench-password-123" };
 
-const database = await createTestDatabase("sqlite");
+const database = await createTestDatabase(values.db);
 const databaseUrl = database.url;
 process.env.DATABASE_URL = databaseUrl;
 console.log(`${os.cpus().length} cores; load average ${loadAverage()}; ${CUSTOMERS.toLocaleString("en-US")} customers in ${databaseUrl}`);

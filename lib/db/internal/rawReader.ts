@@ -1,57 +1,18 @@
 /**
  * Fast read-only queries for bulk exports, straight through the database driver: Prisma's
  * driver-adapter layer converts every cell in JavaScript and reads about 12,000 customer rows
- * a second, a direct better-sqlite3 / pg query well over 100,000. SQL is written with `?`
- * placeholders; PostgreSQL's $n are substituted here, the one dialect difference involved.
+ * a second, a direct better-sqlite3 / pg query well over 100,000 (./rawConnection.ts).
  */
 import "server-only";
-import Database from "better-sqlite3";
-import pg from "pg";
+import { openRawReader, type RawReader } from "./rawConnection";
 import { databaseTarget } from "./provider";
 
-const TIMESTAMP_WITHOUT_ZONE = 1114;
-
-/** Rows as arrays in the select list's order: cheaper than an object per row. */
-type Reader = { read: (sql: string, params: unknown[]) => Promise<unknown[][]>; close: () => Promise<void> };
-
-const cache = globalThis as unknown as { segmentStudioRawReader?: { url: string } & Reader };
-
-function createReader(): Reader {
-  const target = databaseTarget();
-  if (target.provider === "sqlite") {
-    const sqlite = new Database(target.filePath, { readonly: true, fileMustExist: true });
-    sqlite.pragma("busy_timeout = 10000");
-    return {
-      read: async (sql, params) =>
-        sqlite
-          .prepare(sql)
-          .raw(true)
-          .all(...params) as unknown[][],
-      close: async () => void sqlite.close(),
-    };
-  }
-  // TIMESTAMP(3) columns hold UTC without a zone; pg would read them in the server's local
-  // zone (a day early east of UTC), so they are handed on as text, like SQLite's.
-  const types = {
-    getTypeParser: (oid: number, format?: "text" | "binary") =>
-      oid === TIMESTAMP_WITHOUT_ZONE ? (value: string) => value : pg.types.getTypeParser(oid, format),
-  };
-  const pool = new pg.Pool({ connectionString: target.url, max: 4, types: types as pg.CustomTypesConfig });
-  // An idle connection the server closes (restart, dropped database) must not crash the process; the pool replaces it.
-  pool.on("error", (error) => console.warn(`export reader: idle PostgreSQL connection lost: ${error.message}`));
-  return {
-    read: async (sql, params) => {
-      let index = 0;
-      return (await pool.query({ text: sql.replace(/\?/g, () => `$${++index}`), values: params, rowMode: "array" })).rows;
-    },
-    close: () => pool.end(),
-  };
-}
+const cache = globalThis as unknown as { segmentStudioRawReader?: { url: string } & RawReader };
 
 /** Rows of a read-only query; the connection is opened on first use and kept. */
 export async function readRows(sql: string, params: unknown[]): Promise<unknown[][]> {
   const url = databaseTarget().url;
-  if (cache.segmentStudioRawReader?.url !== url) cache.segmentStudioRawReader = { url, ...createReader() };
+  if (cache.segmentStudioRawReader?.url !== url) cache.segmentStudioRawReader = { url, ...openRawReader(databaseTarget()) };
   return cache.segmentStudioRawReader.read(sql, params);
 }
 

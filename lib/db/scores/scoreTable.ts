@@ -26,7 +26,7 @@ const sqlite = databaseTarget().provider === "sqlite";
 export const runScoreTable = (runId: number): string => partitionName(SHARED, runId);
 
 /** The quoted table holding run `runId`'s scores, for a read through `readRows`. */
-async function scoreTableOf(runId: number): Promise<string> {
+export async function scoreTableOf(runId: number): Promise<string> {
   if (!sqlite) return `"${SHARED}"`;
   const own = runScoreTable(runId);
   const found = await readRows(`SELECT 1 FROM sqlite_master WHERE "type" = 'table' AND "name" = ?`, [own]);

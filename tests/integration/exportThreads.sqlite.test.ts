@@ -1,0 +1,3 @@
+import { defineExportThreadsSuite } from "./suites/exportThreadsSuite";
+
+defineExportThreadsSuite("sqlite");
