@@ -4,7 +4,7 @@
  * scored customers page by page (lib/db/scores/export.ts) and writing their CSV lines from the
  * column table (lib/export/customerCsv.ts); and in two worker threads, each reading and writing
  * every other range of customer ids on a connection of its own (lib/export/csvPages.ts), as
- * exports of 100,000 rows or more are. Seeds a fresh database (a SQLite file by default) with one
+ * exports of 200,000 rows or more are. Seeds a fresh database (a SQLite file by default) with one
  * active run of made-up scores (tests/support/seedScoredRun.ts). bench:web measures the whole
  * route behind HTTP.
  */

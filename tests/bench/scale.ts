@@ -3,8 +3,9 @@
  *
  * The whole path at a retailer's size: generate N synthetic customers with about M order lines
  * each (20 by default; 0 for profiles only), import both files into a fresh database, retrain
- * twice (the second measures drift and stability against the first) and read the scored
- * customers as the export does, twice. Each stage prints its wall time, rows per second, peak
+ * twice (the second measures drift and stability against the first), read the scored
+ * customers as the export does, twice, then write the export's whole CSV file twice (in two
+ * worker threads from 200,000 customers, lib/export/csvPages.ts). Each stage prints its wall time, rows per second, peak
  * resident memory and how busy the machine was, next to the issue's targets.
  *
  * Every size's result is kept in data/bench/ (per database and M), so runs at 10,000, 100,000
@@ -136,6 +137,7 @@ async function runChild(task: ChildTask): Promise<void> {
   const { runRetrain } = await import("@/lib/services/retrain/runRetrain");
   const { db } = await import("@/lib/db/internal/client");
   const { scoredCustomerPages } = await import("@/lib/db/scores/export");
+  const { customerCsvPages } = await import("@/lib/export/csvPages");
   const { disconnectDatabase } = await import("@/lib/db/connection");
   const { closeRawReader } = await import("@/lib/db/internal/rawReader");
   const stages: StageResult[] = [];
@@ -174,12 +176,31 @@ async function runChild(task: ChildTask): Promise<void> {
         }),
       );
     }
+    const segments = await db.segmentProfile.findMany({ where: { runId: exportRun }, select: { segmentKey: true, name: true } });
+    const format = { names: segments.map((segment): [number, string] => [segment.segmentKey, segment.name]), control: null };
+    for (const n of [1, 2]) {
+      record(
+        await meter(`export file ${n}`, task.customers, "rows", async () => {
+          let lines = 0;
+          for await (const page of customerCsvPages({ filter: { runId: exportRun } }, format)) lines += countLines(page);
+          if (lines !== task.customers) throw new Error(`the export wrote ${lines} lines of ${task.customers}`);
+        }),
+      );
+    }
     fs.writeFileSync(task.resultFile, JSON.stringify({ db: task.db, customers: task.customers, orderLines: task.orderLines, stages } satisfies SizeResult));
   } finally {
     await closeRawReader();
     await disconnectDatabase();
     await database.drop();
   }
+}
+
+/** Line ends in a page of CSV, as text or bytes (a quoted cell may hold a line break: the bench's data has none). */
+function countLines(page: string | Uint8Array): number {
+  let count = 0;
+  if (typeof page === "string") for (let at = page.indexOf("\n"); at !== -1; at = page.indexOf("\n", at + 1)) count++;
+  else for (let at = page.indexOf(10); at !== -1; at = page.indexOf(10, at + 1)) count++;
+  return count;
 }
 
 function loadAverage(): string {

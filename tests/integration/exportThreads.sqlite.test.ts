@@ -1,3 +1,0 @@
-import { defineExportThreadsSuite } from "./suites/exportThreadsSuite";
-
-defineExportThreadsSuite("sqlite");
