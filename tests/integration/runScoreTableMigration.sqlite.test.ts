@@ -55,7 +55,9 @@ const runTable = () => `CustomerScore_${runId}`;
 const columnsOf = (table: string) =>
   inspect((sqlite) => sqlite.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; type: string; notnull: number; dflt_value: string | null }[]);
 const indexesOf = (table: string) =>
-  inspect((sqlite) => (sqlite.prepare(`SELECT "name" FROM pragma_index_list(?) WHERE "origin" = 'c' ORDER BY "name"`).all(table) as { name: string }[]).map(({ name }) => name));
+  inspect((sqlite) =>
+    (sqlite.prepare(`SELECT "name" FROM pragma_index_list(?) WHERE "origin" = 'c' ORDER BY "name"`).all(table) as { name: string }[]).map(({ name }) => name),
+  );
 
 test("the seeded run keeps its scores in a table of its own, without the columns a later migration adds", () => {
   expect(columnsOf(runTable()).map((column) => column.name)).not.toContain("upliftScore");
@@ -82,11 +84,17 @@ CREATE INDEX "CustomerScore_runId_upliftScore_idx" ON "CustomerScore"("runId", "
   expect(inspect((sqlite) => sqlite.prepare(`SELECT "customerId", "segmentKey", "clv" FROM "${runTable()}" ORDER BY "customerId"`).all())).toEqual(before);
 
   const { readRunScores } = await import("@/lib/db/scores/scoreTable");
-  const rows = await readRunScores(runId, (table) => `SELECT s."upliftScore", s."upliftModel" FROM ${table} s WHERE s."runId" = ? ORDER BY s."upliftScore"`, [runId]);
+  const rows = await readRunScores(runId, (table) => `SELECT s."upliftScore", s."upliftModel" FROM ${table} s WHERE s."runId" = ? ORDER BY s."upliftScore"`, [
+    runId,
+  ]);
   expect(rows).toHaveLength(CUSTOMERS);
   expect(new Set(rows.map(([score, model]) => `${score}/${model}`))).toEqual(new Set(["null/none"]));
   const plan = inspect((sqlite) =>
-    (sqlite.prepare(`EXPLAIN QUERY PLAN SELECT "customerId" FROM "${runTable()}" s WHERE s."runId" = ? ORDER BY s."upliftScore"`).all(runId) as { detail: string }[])
+    (
+      sqlite.prepare(`EXPLAIN QUERY PLAN SELECT "customerId" FROM "${runTable()}" s WHERE s."runId" = ? ORDER BY s."upliftScore"`).all(runId) as {
+        detail: string;
+      }[]
+    )
       .map((step) => step.detail)
       .join("; "),
   );
@@ -108,7 +116,9 @@ ALTER TABLE "new_CustomerScore" RENAME TO "CustomerScore";`,
     `CustomerScore's column "channelCount" is NOT NULL without a default, which SQLite cannot add to the existing run table ${runTable()}: give it a default in the migration`,
   );
 
-  const applied = inspect((sqlite) => (sqlite.prepare(`SELECT "migration_name" FROM "_prisma_migrations"`).all() as { migration_name: string }[]).map((row) => row.migration_name));
+  const applied = inspect((sqlite) =>
+    (sqlite.prepare(`SELECT "migration_name" FROM "_prisma_migrations"`).all() as { migration_name: string }[]).map((row) => row.migration_name),
+  );
   expect(applied).not.toContain("29990102000000_required_column");
   expect(columnsOf("CustomerScore").map((column) => column.name)).toContain("upliftScore");
   expect(columnsOf("CustomerScore").map((column) => column.name)).not.toContain("channelCount");
