@@ -8,7 +8,6 @@ import type { ExportPageQuery } from "@/lib/db/scores/export";
 import { exportCsvWriter, type CsvPageFormat } from "./customerCsv";
 
 let connection: { url: string; reader: RawReader } | null = null;
-let writer: { key: string; write: ReturnType<typeof exportCsvWriter> } | null = null;
 const encoder = new TextEncoder();
 
 export async function writeCsvPage(query: ExportPageQuery, format: CsvPageFormat): Promise<Uint8Array> {
@@ -16,7 +15,5 @@ export async function writeCsvPage(query: ExportPageQuery, format: CsvPageFormat
     await connection?.reader.close();
     connection = { url: query.target.url, reader: openRawReader(query.target) };
   }
-  const key = JSON.stringify(format);
-  if (writer?.key !== key) writer = { key, write: exportCsvWriter(format) };
-  return encoder.encode(writer.write(await connection.reader.read(query.sql, query.params)));
+  return encoder.encode(exportCsvWriter(format)(await connection.reader.read(query.sql, query.params)));
 }

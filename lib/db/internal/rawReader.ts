@@ -11,8 +11,8 @@ const cache = globalThis as unknown as { segmentStudioRawReader?: { url: string 
 
 /** Rows of a read-only query; the connection is opened on first use and kept. */
 export async function readRows(sql: string, params: unknown[]): Promise<unknown[][]> {
-  const url = databaseTarget().url;
-  if (cache.segmentStudioRawReader?.url !== url) cache.segmentStudioRawReader = { url, ...openRawReader(databaseTarget()) };
+  const target = databaseTarget();
+  if (cache.segmentStudioRawReader?.url !== target.url) cache.segmentStudioRawReader = { url: target.url, ...openRawReader(target) };
   return cache.segmentStudioRawReader.read(sql, params);
 }
 

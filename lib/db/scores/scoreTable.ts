@@ -19,18 +19,17 @@ import { INDEX_COLUMNS_SQL, SCORE_INDEXES_SQL, SCORE_TABLE, runColumnDefinition,
 import { databaseTarget } from "../internal/provider";
 import { readRows } from "../internal/rawReader";
 
-const SHARED = SCORE_TABLE;
 const sqlite = databaseTarget().provider === "sqlite";
 
 /** The name of run `runId`'s own table on SQLite (its partition on PostgreSQL). */
-export const runScoreTable = (runId: number): string => partitionName(SHARED, runId);
+export const runScoreTable = (runId: number): string => partitionName(SCORE_TABLE, runId);
 
 /** The quoted table holding run `runId`'s scores, for a read through `readRows`. */
 export async function scoreTableOf(runId: number): Promise<string> {
-  if (!sqlite) return `"${SHARED}"`;
+  if (!sqlite) return `"${SCORE_TABLE}"`;
   const own = runScoreTable(runId);
   const found = await readRows(`SELECT 1 FROM sqlite_master WHERE "type" = 'table' AND "name" = ?`, [own]);
-  return `"${found.length ? own : SHARED}"`;
+  return `"${found.length ? own : SCORE_TABLE}"`;
 }
 
 /** Rows of a read of run `runId`'s scores; none once retention dropped the run's table between finding it and reading it. */
@@ -55,7 +54,7 @@ export async function countRunScores(runId: number): Promise<number> {
  * customer is the row id, so rows in customer order are appended and read back by the row id.
  */
 export async function createRunScoreTable(tx: Prisma.TransactionClient, runId: number): Promise<void> {
-  const columns = await queryRaw<SqliteColumn>(tx, `PRAGMA table_info("${SHARED}")`, []);
+  const columns = await queryRaw<SqliteColumn>(tx, `PRAGMA table_info("${SCORE_TABLE}")`, []);
   await executeRaw(tx, `CREATE TABLE "${runScoreTable(runId)}" (${columns.map((column) => runColumnDefinition(column, runId)).join(", ")})`, []);
 }
 
@@ -71,7 +70,7 @@ export async function createRunScoreTable(tx: Prisma.TransactionClient, runId: n
  * lets `runId = ?` be checked in the index, so the rows an OFFSET skips are never read.
  */
 export async function runScoreIndexes(tx: Prisma.TransactionClient, runId: number): Promise<string[]> {
-  const indexes = await queryRaw<{ name: string }>(tx, SCORE_INDEXES_SQL, [SHARED]);
+  const indexes = await queryRaw<{ name: string }>(tx, SCORE_INDEXES_SQL, [SCORE_TABLE]);
   const statements: string[] = [];
   for (const { name } of indexes) {
     const columns = (await queryRaw<{ name: string }>(tx, INDEX_COLUMNS_SQL, [name])).map((column) => column.name);
@@ -88,7 +87,7 @@ export async function dropRunScoreTable(tx: Prisma.TransactionClient, runId: num
 
 /** The runs that have a table of their own (SQLite; on PostgreSQL, a partition). */
 export async function runsWithScoreTables(client: Prisma.TransactionClient): Promise<number[]> {
-  return (await listPartitionTables(client, SHARED)).map((table) => table.value);
+  return (await listPartitionTables(client, SCORE_TABLE)).map((table) => table.value);
 }
 
 /** Score rows in all: the shared table's (on PostgreSQL every partition's) and the SQLite run tables'. */
