@@ -1,20 +1,6 @@
+import { apiHeaders, securityHeaders } from "./lib/http/securityHeaders.mjs";
+
 /** @type {import('next').NextConfig} */
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-  {
-    key: "Permissions-Policy",
-    value: ["accelerometer", "camera", "display-capture", "geolocation", "gyroscope", "hid", "magnetometer", "microphone", "payment", "serial", "usb"]
-      .map((feature) => `${feature}=()`)
-      .join(", "),
-  },
-];
-
-// Pages get their Content-Security-Policy, with a per-request script nonce, and HSTS from proxy.ts;
-// the API answers JSON and CSV, which may load nothing and be framed by no one.
-const apiHeaders = [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }];
-
 const nextConfig = {
   // Native and wasm-loading packages run as plain Node modules instead of being bundled.
   serverExternalPackages: [

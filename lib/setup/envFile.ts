@@ -12,11 +12,11 @@ const DEFAULTS = (): Record<string, string> => ({
 
 export const DEFAULT_PORT = 3000;
 
-/** The port from PORT, or 3000; anything but a whole number from 1 to 65535 is refused. */
-export function readServedPort(value = process.env.PORT): number {
-  if (value === undefined || value === "") return DEFAULT_PORT;
+/** The port from PORT (or the variable `name`), or `fallback`; anything but a whole number from 1 to 65535 is refused. */
+export function readServedPort(value = process.env.PORT, name = "PORT", fallback = DEFAULT_PORT): number {
+  if (value === undefined || value === "") return fallback;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be a whole number from 1 to 65535, not "${value}"`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${name} must be a whole number from 1 to 65535, not "${value}"`);
   return port;
 }
 

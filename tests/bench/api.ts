@@ -1,6 +1,8 @@
 /**
- * `npm run bench:api [-- --duration 10] [--connections 50] [--skip-build] [--isolate-retrain]` — the v1 API and a
- * dashboard under load, against the production build on loopback, driven with autocannon.
+ * `npm run bench:api [-- --duration 10] [--connections 50] [--skip-build] [--isolate-retrain] [--score-server]` — the v1
+ * API and a dashboard under load, against the production build on loopback, driven with autocannon.
+ * With --score-server, scoring (single and batches) goes to `npm run score-server` in a process of
+ * its own instead of the Next.js server, as a deployment that routes /api/v1/score to it does.
  *
  * Imports the real marketing file into a fresh SQLite file and trains a first run on it (so
  * the API scores with real models), then measures, once on an idle machine and once while a
@@ -24,6 +26,7 @@ import autocannon from "autocannon";
 import { spawnRetrain } from "@/tests/integration/support/retrainProcess";
 import { toApiCustomer } from "@/tests/support/apiCustomer";
 import { loadAverage, quantile, signIn, startServer, timeRequests } from "@/tests/support/nextServer";
+import { startScoreServer } from "@/tests/support/scoreServer";
 
 const { values } = parseArgs({
   options: {
@@ -31,6 +34,7 @@ const { values } = parseArgs({
     connections: { type: "string", default: "50" },
     "skip-build": { type: "boolean", default: false },
     "isolate-retrain": { type: "boolean", default: false },
+    "score-server": { type: "boolean", default: false },
   },
 });
 /**
@@ -71,17 +75,16 @@ await db.$disconnect();
 const customers = generateCustomers({ seed: 21, count: 1000 }).map(toApiCustomer);
 const bearer = { authorization: `Bearer ${token}`, "content-type": "application/json" };
 
-const server = await startServer({
-  databaseUrl,
-  build: !values["skip-build"],
-  env: { API_RATE_PER_SECOND: "1000000", API_RATE_BURST: "1000000" },
-  cpus: ISOLATE ? "0" : undefined,
-});
-if (ISOLATE) console.log("the server is pinned to CPU 0 and the retrain to CPU 1; the load generator runs where the scheduler puts it");
+const serverOptions = { databaseUrl, env: { API_RATE_PER_SECOND: "1000000", API_RATE_BURST: "1000000" }, cpus: ISOLATE ? "0" : undefined };
+const server = await startServer({ ...serverOptions, build: !values["skip-build"] });
+const scoreServer = values["score-server"] ? await startScoreServer(serverOptions) : undefined;
+const scoringBase = scoreServer?.base ?? server.base;
+if (ISOLATE) console.log("the servers are pinned to CPU 0 and the retrain to CPU 1; the load generator runs where the scheduler puts it");
+console.log(`scoring requests go to ${scoreServer ? "the score server (npm run score-server)" : "the Next.js server"}`);
 try {
   const { cookie } = await signIn(server.base, ADMIN);
   // Warm-up at full concurrency: route compilation, model load, JIT (the first seconds of a cold process are slower).
-  await scoreSingle(server.base, 5);
+  await scoreSingle(scoringBase, 5);
   console.log(`\n== idle machine (load average ${loadAverage()})`);
   await measureAll(server.base, cookie);
 
@@ -95,18 +98,19 @@ try {
   );
 } finally {
   server.stop();
+  scoreServer?.stop();
   await database.drop();
 }
 
 async function measureAll(base: string, cookie: string, retrain?: Retrain): Promise<void> {
   const during = () => (retrain ? (retrain.running() ? " [retrain running]" : " [retrain had finished]") : "");
-  const single = await scoreSingle(base, DURATION);
+  const single = await scoreSingle(scoringBase, DURATION);
   const verdict = single.requestsPerSecond >= 500 && single.p99 <= 100 && single.errors === 0 ? "meets" : "misses";
   console.log(
     `single scoring, ${CONNECTIONS} connections, ${DURATION} s: ${single.requestsPerSecond.toFixed(0)} req/s, latency p50 ${single.p50} ms, p99 ${single.p99} ms, max ${single.max} ms, ` +
       `${single.total} responses, ${single.errors} errors or non-2xx — ${verdict} the target (≥ 500 req/s, p99 ≤ 100 ms, no errors)${during()}`,
   );
-  const batch = await timeRequests(`${base}/api/v1/score`, { method: "POST", headers: bearer, body: JSON.stringify({ customers }) }, BATCH_REQUESTS);
+  const batch = await timeRequests(`${scoringBase}/api/v1/score`, { method: "POST", headers: bearer, body: JSON.stringify({ customers }) }, BATCH_REQUESTS);
   console.log(
     `batch of 1,000, ${BATCH_REQUESTS} sequential: status ${batch.status}, p50 ${batch.p50.toFixed(0)} ms, p95 ${batch.p95.toFixed(0)} ms, max ${batch.max.toFixed(0)} ms — ${batch.p95 <= 200 ? "meets" : "misses"} the target (≤ 200 ms)${during()}`,
   );

@@ -1,9 +1,10 @@
 /**
- * Two production servers (`next start` on the build Playwright's web server made) against one
- * PostgreSQL database, as a scaled-out web tier runs: what one server changes, the other obeys.
- * A token revoked through A is refused by B once B's kept lookup has aged out (a second); the
- * per-token rate limit counts the requests of both; after an administrator activates another run
- * through A, B scores with that run's models once its active-run lookup has aged out (a second).
+ * Two production servers (`next start` on the build Playwright's web server made) and the score
+ * server (`npm run score-server`) against one PostgreSQL database, as a scaled-out web tier runs:
+ * what one server changes, the others obey. A token revoked through A is refused by B and by the
+ * score server once their kept lookups have aged out (a second); the per-token rate limit counts
+ * the requests of all three; after an administrator activates another run through A, B and the
+ * score server score with that run's models once their active-run lookups have aged out (a second).
  * The database is made in a child process (support/twoServersDatabase.ts) and read back through
  * the servers' API: this worker never imports lib/db, whose client binds DATABASE_URL at import.
  */
@@ -13,6 +14,7 @@ import { generateCustomers } from "@/lib/data/synthetic";
 import { dropPostgresDatabase, postgresAvailable } from "@/tests/integration/support/databases";
 import { toApiCustomer } from "@/tests/support/apiCustomer";
 import { signIn, startServer, type NextServer } from "@/tests/support/nextServer";
+import { startScoreServer } from "@/tests/support/scoreServer";
 import { runScript } from "./support/e2eDatabase";
 
 const RATE_BURST = 40;
@@ -33,11 +35,14 @@ interface Scored {
   results: { runId: number; segment: { id: number } | null }[];
 }
 
-test.describe.serial("two web servers on one PostgreSQL database", () => {
+test.describe.serial("two web servers and the score server on one PostgreSQL database", () => {
   test.skip(!postgresAvailable(), "TEST_POSTGRES_URL is not set");
 
   let database: TwoServersDatabase | undefined;
   let servers: NextServer[] = [];
+  let scoreServer: NextServer | undefined;
+  /** Every server that answers the scoring API: A, B and the score server. */
+  const scoring = () => [...servers, scoreServer!];
   let adminCookie: string;
   const customer = toApiCustomer(generateCustomers({ seed: 31, count: 1 })[0]);
 
@@ -49,11 +54,13 @@ test.describe.serial("two web servers on one PostgreSQL database", () => {
     const started = await Promise.allSettled([startServer(options), startServer(options)]);
     servers = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
     for (const result of started) if (result.status === "rejected") throw result.reason;
+    scoreServer = await startScoreServer(options);
     adminCookie = (await signIn(servers[0].base, database.admin)).cookie;
   });
 
   test.afterAll(async () => {
     for (const server of servers) server.stop();
+    scoreServer?.stop();
     if (database) await dropPostgresDatabase(database.databaseUrl);
   });
 
@@ -70,33 +77,37 @@ test.describe.serial("two web servers on one PostgreSQL database", () => {
     return (await response.json()) as T;
   };
 
-  test("a token revoked through server A is refused by server B", async () => {
+  test("a token revoked through server A is refused by server B and the score server", async () => {
     const { id, secret } = database!.revokedToken;
     expect((await score(servers[1], secret)).status).toBe(200);
+    expect((await score(scoreServer!, secret)).status).toBe(200);
     expect(await callAction(servers[0], "/admin/tokens", "app/(app)/admin/tokens/actions.ts", "revokeTokenAction", { tokenId: id })).toContain("Revoked.");
     expect((await score(servers[0], secret)).status).toBe(401);
     await new Promise((resolve) => setTimeout(resolve, PAST_KEPT_LOOKUPS_MS));
     expect((await score(servers[1], secret)).status).toBe(401);
+    expect((await score(scoreServer!, secret)).status).toBe(401);
   });
 
-  test("the per-token rate limit counts the requests of both servers together", async () => {
+  test("the per-token rate limit counts the requests of all three servers together", async () => {
     const secret = database!.rateToken;
-    const statuses: number[][] = [[], []];
-    for (let i = 0; i < RATE_BURST; i++) for (const [n, server] of servers.entries()) statuses[n].push((await score(server, secret)).status);
+    const statuses: number[][] = scoring().map(() => []);
+    for (let i = 0; i < RATE_BURST; i++) for (const [n, server] of scoring().entries()) statuses[n].push((await score(server, secret)).status);
     const allowed = statuses.flat().filter((status) => status === 200).length;
     expect(allowed).toBe(RATE_BURST);
     expect(statuses.flat().filter((status) => status !== 200 && status !== 429)).toEqual([]);
-    expect([statuses[0].at(-1), statuses[1].at(-1)]).toEqual([429, 429]);
+    expect(statuses.map((answers) => answers.at(-1))).toEqual([429, 429, 429]);
   });
 
-  test("after another run is activated through server A, server B scores with that run's models", async () => {
+  test("after another run is activated through server A, server B and the score server score with that run's models", async () => {
     const secret = database!.activationToken;
     const { runs } = await read<{ runs: { id: number; active: boolean }[] }>(servers[0], "/api/v1/runs", secret);
     const active = runs.find((run) => run.active)?.id;
     expect(database!.runIds).toContain(active);
     const other = database!.runIds.find((runId) => runId !== active)!;
-    const before = (await (await score(servers[1], secret)).json()) as Scored;
-    expect(before.results[0].runId).toBe(active);
+    for (const server of scoring().slice(1)) {
+      const before = (await (await score(server, secret)).json()) as Scored;
+      expect(before.results[0].runId).toBe(active);
+    }
 
     const answer = await callAction(servers[0], `/admin/runs/${other}`, "app/(app)/admin/runs/[id]/actions.ts", "activateRunAction", {
       runId: String(other),
@@ -107,6 +118,7 @@ test.describe.serial("two web servers on one PostgreSQL database", () => {
     await new Promise((resolve) => setTimeout(resolve, PAST_KEPT_LOOKUPS_MS));
     const after = (await (await score(servers[1], secret)).json()) as Scored;
     expect(after.results[0].runId).toBe(other);
+    expect((await (await score(scoreServer!, secret)).json()) as Scored).toEqual(after);
     const { segments } = await read<{ segments: { id: number; runId: number }[] }>(servers[0], "/api/v1/segments", secret);
     expect(segments.length).toBeGreaterThan(0);
     expect(segments.every((segment) => segment.runId === other)).toBe(true);

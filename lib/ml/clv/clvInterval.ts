@@ -49,6 +49,8 @@ export interface IntervalTables {
   /** What the kept draws and tables were made for: model parameters, grid, draws and seed. */
   key: string | null;
   draws: { bg: BgNbdParams[]; gg: GammaGammaParams[] } | null;
+  /** Why no draws can be made for that key (a fit at no proper maximum), kept like the draws. */
+  failure: RangeError | null;
   byFrequency: Map<number, PurchasesTable>;
 }
 
@@ -60,7 +62,7 @@ const MAX_KEPT_FREQUENCIES = 256;
 const MAX_BUILT_PER_CALL = 4;
 
 export function createIntervalTables(maxAge = DEFAULT_MAX_AGE): IntervalTables {
-  return { maxAge, key: null, draws: null, byFrequency: new Map() };
+  return { maxAge, key: null, draws: null, failure: null, byFrequency: new Map() };
 }
 
 export interface CustomerColumns {
@@ -158,12 +160,20 @@ function keptDraws(tables: IntervalTables | undefined, bgnbd: BgNbdFit, gammaGam
   if (!tables) return drawParameters(bgnbd, gammaGamma, draws, seed);
   const model = [bgnbd.r, bgnbd.alpha, bgnbd.a, bgnbd.b, gammaGamma.p, gammaGamma.q, gammaGamma.gamma];
   const key = `${model.join(" ")} | ${grid.times.join(" ")} | ${grid.discounts.join(" ")} | ${draws} ${seed}`;
-  if (tables.key !== key || !tables.draws) {
+  if (tables.key !== key) {
     tables.key = key;
-    tables.draws = drawParameters(bgnbd, gammaGamma, draws, seed);
     tables.byFrequency.clear();
+    [tables.draws, tables.failure] = [null, null];
+    try {
+      tables.draws = drawParameters(bgnbd, gammaGamma, draws, seed);
+    } catch (error) {
+      // Every batch would fail the same way: the scoring API would redo the factorisation per request.
+      if (!(error instanceof RangeError)) throw error;
+      tables.failure = error;
+    }
   }
-  return tables.draws;
+  if (tables.failure) throw tables.failure;
+  return tables.draws!;
 }
 
 function tableFor(tables: IntervalTables | undefined, budget: { left: number }, bg: BgNbdParams[], x: number, ages: number[], grid: MonthGrid): PurchasesTable {

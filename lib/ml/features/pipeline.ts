@@ -15,6 +15,7 @@ import {
   prepareCleaning,
   readInputs,
   type CleaningParams,
+  type PreparedCleaning,
   type SummaryLookup,
 } from "./cleaning";
 import { ALL_FEATURES, checkFeatureNames, type FeatureName } from "./definitions";
@@ -155,7 +156,7 @@ export function unscaleFeatures(
   const snapshot = parseSnapshot(pipeline.snapshotDate, "transformFeatures");
   const full = new Float64Array(records.length * WIDTH);
   const impossibleAgeRows: number[] = [];
-  const prepared = prepareCleaning(winsorised ? pipeline.cleaning : { ...pipeline.cleaning, bounds: {} });
+  const prepared = keptCleaning(pipeline.cleaning, winsorised);
   const raw = new Float64Array(INPUTS.length);
   const clean = new Float64Array(CLEAN_WIDTH);
   const observed = new Uint8Array(WIDTH);
@@ -169,6 +170,17 @@ export function unscaleFeatures(
     for (let f = 0; f < WIDTH; f++) if (observed[f] === 0) full[i * WIDTH + f] = Number.NaN;
   });
   return { full, impossibleAgeRows };
+}
+
+/** Prepared cleanings by fitted parameters, winsorised or not: the scoring API transforms one customer at a time, and preparing cost as much as cleaning. */
+const preparedCleanings = new WeakMap<CleaningParams, Map<boolean, PreparedCleaning>>();
+
+function keptCleaning(cleaning: CleaningParams, winsorised: boolean): PreparedCleaning {
+  let byWinsorised = preparedCleanings.get(cleaning);
+  if (!byWinsorised) preparedCleanings.set(cleaning, (byWinsorised = new Map()));
+  let prepared = byWinsorised.get(winsorised);
+  if (!prepared) byWinsorised.set(winsorised, (prepared = prepareCleaning(winsorised ? cleaning : { ...cleaning, bounds: {} })));
+  return prepared;
 }
 
 export function transformFeatures(pipeline: FeaturePipeline, records: readonly CustomerRecord[], options: { summaries?: SummaryLookup } = {}): FeatureMatrix {

@@ -35,6 +35,22 @@ export function fitPca(input: MatrixInput, options: PcaOptions): PcaModel {
   };
 }
 
+/** A model's mean and first axes as flat arrays, kept per model: the scoring API projects one customer at a time, and flattening cost more than projecting. */
+const flatModels = new WeakMap<PcaModel, Map<number, { axes: Float64Array; mean: Float64Array }>>();
+
+function flatModel(model: PcaModel, components: number): { axes: Float64Array; mean: Float64Array } {
+  let byComponents = flatModels.get(model);
+  if (!byComponents) flatModels.set(model, (byComponents = new Map()));
+  let flat = byComponents.get(components);
+  if (!flat) {
+    const columns = model.mean.length;
+    const axes = new Float64Array(components * columns);
+    for (let p = 0; p < components; p++) axes.set(model.components[p], p * columns);
+    byComponents.set(components, (flat = { axes, mean: Float64Array.from(model.mean) }));
+  }
+  return flat;
+}
+
 /** Coordinates of the rows on the first `components` axes (all kept axes by default). */
 export function transformPca(model: PcaModel, input: MatrixInput, components = model.components.length): DenseMatrix {
   const matrix = toDense(input, "transformPca");
@@ -43,8 +59,7 @@ export function transformPca(model: PcaModel, input: MatrixInput, components = m
   if (!Number.isInteger(components) || components < 1 || components > model.components.length) {
     throw new Error(`transformPca: components must be an integer in [1, ${model.components.length}], got ${components}`);
   }
-  const axes = Float64Array.from(model.components.slice(0, components).flat());
-  const mean = Float64Array.from(model.mean);
+  const { axes, mean } = flatModel(model, components);
   const centred = new Float64Array(columns);
   const out = new Float64Array(rows * components);
   for (let i = 0; i < rows; i++) {

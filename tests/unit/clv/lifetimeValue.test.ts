@@ -182,6 +182,32 @@ describe("CLV interval from parameter uncertainty", () => {
     expect(tables.byFrequency.size).toBe(8);
   });
 
+  test("a fit without a covariance to sample fails its interval once per kept key, not once per call", () => {
+    const improper = { ...model, bgnbd: { ...model.bgnbd, covarianceLog: null } };
+    const sample = pick(cdnow, [0, 1, 10]);
+    const tables = createIntervalTables();
+    const failure = (seed: number) => {
+      try {
+        scoreClv(improper, sample, { ...WEEKS, seed, tables });
+      } catch (error) {
+        return error;
+      }
+      throw new Error("scored an interval without a covariance");
+    };
+    const first = failure(1);
+    expect(first).toBeInstanceOf(RangeError);
+    expect((first as RangeError).message).toMatch(/no positive-definite covariance/);
+    expect(failure(1)).toBe(first);
+    const otherSeed = failure(2);
+    expect(otherSeed).not.toBe(first);
+    expect(otherSeed).toEqual(first);
+    expect(tables.draws).toBeNull();
+    // The same tables still serve a proper fit afterwards.
+    const proper = scoreClv(model, sample, { ...WEEKS, seed: 1, tables });
+    const oneOff = scoreClv(model, sample, { ...WEEKS, seed: 1 });
+    for (let i = 0; i < 3; i++) expect(Math.abs(proper.clvHigh![i] / oneOff.clvHigh![i] - 1)).toBeLessThan(1e-7);
+  });
+
   test("narrows about tenfold when the parameter covariance shrinks a hundredfold", () => {
     const scale = (matrix: number[][] | null) => matrix!.map((row) => row.map((v) => v / 100));
     const precise = {

@@ -66,4 +66,10 @@ describe("the served port in .env", () => {
   test.each(["0", "65536", "31.5", "abc", "-1"])("PORT %j is refused with the reason", (value) => {
     expect(() => readServedPort(value)).toThrow(`PORT must be a whole number from 1 to 65535, not "${value}"`);
   });
+
+  test("another variable's port (the score server's) has its own default and is named when refused", () => {
+    expect(readServedPort(undefined, "SCORE_SERVER_PORT", 3001)).toBe(3001);
+    expect(readServedPort("3002", "SCORE_SERVER_PORT", 3001)).toBe(3002);
+    expect(() => readServedPort("80.5", "SCORE_SERVER_PORT", 3001)).toThrow('SCORE_SERVER_PORT must be a whole number from 1 to 65535, not "80.5"');
+  });
 });
