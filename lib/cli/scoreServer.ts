@@ -2,7 +2,7 @@
  * `npm run score-server [-- --port 3001] [--host 0.0.0.0]` — the scoring API (POST
  * /api/v1/score) in a process of its own, served without Next.js (lib/http/webServer.ts).
  * Run it beside `npm start` with the same .env and database, and have the reverse proxy send
- * /api/v1/score to it: it answers two to three times the requests a second of the web server
+ * /api/v1/score to it: it answers about three times the requests a second of the web server
  * on the same core (docs/scaling.md). Tokens, rate limits and the active run are shared through
  * the database, as between two web servers. SCORE_SERVER_PORT sets the port when --port is not given.
  */

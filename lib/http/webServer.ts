@@ -1,6 +1,6 @@
 /**
  * Route handlers served by node:http alone, without Next.js: the score server
- * (lib/cli/scoreServer.ts) answers the scoring API this way at two to three times the
+ * (lib/cli/scoreServer.ts) answers the scoring API this way at about three times the
  * requests a second `next start` manages on the same core, whose own handling of a request
  * costs more than scoring it (docs/scaling.md). A handler gets what Next.js would give it:
  * the headers as sent, X-Forwarded-For set to the peer's address when the request has none,
@@ -40,7 +40,8 @@ async function answer(routes: WebRoutes, incoming: http.IncomingMessage, outgoin
 
 function route(routes: WebRoutes, incoming: http.IncomingMessage): Promise<Response> | Response {
   const method = incoming.method ?? "GET";
-  const url = new URL(incoming.url ?? "/", `http://${incoming.headers.host ?? "localhost"}`);
+  const url = URL.parse(incoming.url ?? "/", `http://${incoming.headers.host ?? "localhost"}`);
+  if (!url) return refuse("invalid", `The request's address (${incoming.url}) or its Host header (${incoming.headers.host}) is not valid.`);
   const handlers = routes[url.pathname];
   if (!handlers) return refuse("not_found", `Nothing is served at ${url.pathname} here; this server answers ${Object.keys(routes).join(", ")}.`);
   const handler = handlers[method];

@@ -156,10 +156,21 @@ describe("the score server on SQLite", () => {
     }
   });
 
-  test("answers 404 outside the scoring API, naming what it serves", async () => {
+  test("answers 404 outside the scoring API, naming what it serves, and 400 for a Host header that is no host", async () => {
     const response = await fetch(`${server!.base}/api/v1/segments`);
     expect(response.status).toBe(404);
     expect((await response.json()).error).toBe("Nothing is served at /api/v1/segments here; this server answers /api/v1/score.");
+    const badHost = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = http.request(`${server!.base}/api/v1/score`, { method: "POST", headers: { host: "not a host" } }, (answer) => {
+        let body = "";
+        answer.on("data", (chunk: Buffer) => (body += chunk.toString()));
+        answer.on("end", () => resolve({ status: answer.statusCode!, body }));
+      });
+      request.on("error", reject);
+      request.end("{}");
+    });
+    expect(badHost.status).toBe(400);
+    expect(JSON.parse(badHost.body).error).toBe("The request's address (/api/v1/score) or its Host header (not a host) is not valid.");
   });
 
   test("a token revoked in the database by another process is refused within a second", async () => {
