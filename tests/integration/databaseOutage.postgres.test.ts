@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { CUSTOMER_CSV_HEADER, formatCustomerLines } from "@/lib/data/importableCsv";
 import { generateCustomers } from "@/lib/data/synthetic";
 import { databaseTarget } from "@/lib/db/internal/provider";
+import { handledLater } from "@/tests/support/handledLater";
 import { createTestDatabase, postgresAvailable, useTestDatabase, type TestDatabase } from "./support/databases";
 import { startTcpProxy, type TcpProxy } from "./support/tcpProxy";
 
@@ -74,7 +75,7 @@ describe.runIf(postgresAvailable())("PostgreSQL going away", () => {
 
   test("an import cut off mid-write leaves no customer and no batch behind; the same file imports in full afterwards", async () => {
     const file = writeCustomers(30_000, 0);
-    const importing = importFile({ kind: "customers", source: file, fileName: "big.csv", userId: null });
+    const importing = handledLater(importFile({ kind: "customers", source: file, fileName: "big.csv", userId: null }));
     // Cut once the write transaction has begun: rows are arriving but nothing is committed.
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline && !(await writing(database.url))) await new Promise((resolve) => setTimeout(resolve, 20));

@@ -29,7 +29,8 @@ afterAll(async () => {
 async function lockedTurns(filePath: string, pending: Promise<unknown>): Promise<{ turns: number; locked: number }> {
   const other = new Database(filePath, { timeout: 0 });
   let settled = false;
-  void pending.finally(() => (settled = true));
+  const done = () => void (settled = true);
+  pending.then(done, done);
   let turns = 0;
   let locked = 0;
   try {
@@ -47,6 +48,7 @@ async function lockedTurns(filePath: string, pending: Promise<unknown>): Promise
   } finally {
     other.close();
   }
+  await pending;
   return { turns, locked };
 }
 

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { ScoreRow } from "@/lib/db/runs";
+import { handledLater } from "@/tests/support/handledLater";
 import { postgresAvailable, useTestDatabase, type TestDatabase } from "./support/databases";
 
 describe.runIf(postgresAvailable())("a run's scores as a partition on PostgreSQL", () => {
@@ -88,7 +89,7 @@ describe.runIf(postgresAvailable())("a run's scores as a partition on PostgreSQL
   test("a progress update sent while the scores are written, as a retrain sends them, neither deadlocks nor is lost", async () => {
     const { updateRunProgress } = await import("@/lib/db/runs");
     let progress: Promise<void> = Promise.resolve();
-    const runId = await writeRun({}, (id) => (progress = updateRunProgress(id, "write", 0.95)));
+    const runId = await writeRun({}, (id) => (progress = handledLater(updateRunProgress(id, "write", 0.95))));
     await progress;
     expect(await db.modelRun.findUniqueOrThrow({ where: { id: runId }, select: { status: true, stage: true, progress: true } })).toEqual({
       status: "SUCCEEDED",

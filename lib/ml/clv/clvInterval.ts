@@ -15,7 +15,7 @@
  *
  * Scoring many small batches with one model (the scoring API) would rebuild the same tables
  * for every batch; given `tables` (createIntervalTables), the draws and each frequency's
- * interpolant over ages 0 to maxAge are built once and kept. A kept table costs about 40 times
+ * interpolant over ages 0 to maxAge are built once per fit and kept. A kept table costs about 40 times
  * a one-off one, so a call builds at most a few and at most a few hundred are kept: a batch of
  * unusual frequencies (anyone with an API token can send one) is scored the one-off way
  * instead of stalling the server.
@@ -46,11 +46,23 @@ interface PurchasesTable {
 
 export interface IntervalTables {
   maxAge: number;
-  /** What the kept draws and tables were made for: model parameters, grid, draws and seed. */
-  key: string | null;
-  draws: { bg: BgNbdParams[]; gg: GammaGammaParams[] } | null;
-  /** Why no draws can be made for that key (a fit at no proper maximum), kept like the draws. */
-  failure: RangeError | null;
+  /**
+   * Per BG/NBD fit, by identity (a fit is never changed once made): a run scores order-line
+   * and profile customers with two fits, and each keeps its own.
+   */
+  byFit: WeakMap<BgNbdFit, KeptForFit>;
+}
+
+interface KeptForFit {
+  maxAge: number;
+  /** What the draws and tables were made for besides the BG/NBD fit. */
+  gammaGamma: GammaGammaFit;
+  times: Float64Array;
+  discounts: Float64Array;
+  draws: number;
+  seed: number;
+  /** The draws, or why none can be made (a fit at no proper maximum): every call would fail alike. */
+  made: { bg: BgNbdParams[]; gg: GammaGammaParams[] } | RangeError;
   byFrequency: Map<number, PurchasesTable>;
 }
 
@@ -62,7 +74,7 @@ const MAX_KEPT_FREQUENCIES = 256;
 const MAX_BUILT_PER_CALL = 4;
 
 export function createIntervalTables(maxAge = DEFAULT_MAX_AGE): IntervalTables {
-  return { maxAge, key: null, draws: null, failure: null, byFrequency: new Map() };
+  return { maxAge, byFit: new WeakMap() };
 }
 
 export interface CustomerColumns {
@@ -90,7 +102,10 @@ export function clvIntervals(
   const level = options.level ?? 0.8;
   if (!(Number.isInteger(draws) && draws >= 2)) throw new RangeError(`draws must be an integer >= 2, got ${draws}`);
   if (!(level > 0 && level < 1)) throw new RangeError(`level must lie in (0, 1), got ${level}`);
-  const { bg, gg } = keptDraws(options.tables, bgnbd, gammaGamma, grid, draws, options.seed ?? 1);
+  const seed = options.seed ?? 1;
+  const kept = options.tables && keptForFit(options.tables, bgnbd, gammaGamma, grid, draws, seed);
+  if (kept?.made instanceof RangeError) throw kept.made;
+  const { bg, gg } = kept ? kept.made : drawParameters(bgnbd, gammaGamma, draws, seed);
   const budget = { left: MAX_BUILT_PER_CALL };
   const { frequency, recency, T, monetary } = customers;
   const n = frequency.length;
@@ -105,7 +120,7 @@ export function clvIntervals(
   const [scratchT, scratchTx, scratchPurchases] = [new Float64Array(draws), new Float64Array(draws), new Float64Array(draws)];
   for (const [x, members] of groupByFrequency(frequency)) {
     const purchases = tableFor(
-      options.tables,
+      kept,
       budget,
       bg,
       x,
@@ -156,35 +171,41 @@ export function clvIntervals(
   return { low, high };
 }
 
-function keptDraws(tables: IntervalTables | undefined, bgnbd: BgNbdFit, gammaGamma: GammaGammaFit, grid: MonthGrid, draws: number, seed: number) {
-  if (!tables) return drawParameters(bgnbd, gammaGamma, draws, seed);
-  const model = [bgnbd.r, bgnbd.alpha, bgnbd.a, bgnbd.b, gammaGamma.p, gammaGamma.q, gammaGamma.gamma];
-  const key = `${model.join(" ")} | ${grid.times.join(" ")} | ${grid.discounts.join(" ")} | ${draws} ${seed}`;
-  if (tables.key !== key) {
-    tables.key = key;
-    tables.byFrequency.clear();
-    [tables.draws, tables.failure] = [null, null];
-    try {
-      tables.draws = drawParameters(bgnbd, gammaGamma, draws, seed);
-    } catch (error) {
-      // Every batch would fail the same way: the scoring API would redo the factorisation per request.
-      if (!(error instanceof RangeError)) throw error;
-      tables.failure = error;
-    }
+function keptForFit(tables: IntervalTables, bgnbd: BgNbdFit, gammaGamma: GammaGammaFit, grid: MonthGrid, draws: number, seed: number): KeptForFit {
+  const kept = tables.byFit.get(bgnbd);
+  if (kept && madeFor(kept, gammaGamma, grid, draws, seed)) return kept;
+  let made: KeptForFit["made"];
+  try {
+    made = drawParameters(bgnbd, gammaGamma, draws, seed);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    made = error;
   }
-  if (tables.failure) throw tables.failure;
-  return tables.draws!;
+  const fresh = { maxAge: tables.maxAge, gammaGamma, times: grid.times, discounts: grid.discounts, draws, seed, made, byFrequency: new Map() };
+  tables.byFit.set(bgnbd, fresh);
+  return fresh;
 }
 
-function tableFor(tables: IntervalTables | undefined, budget: { left: number }, bg: BgNbdParams[], x: number, ages: number[], grid: MonthGrid): PurchasesTable {
-  if (!tables || ages.some((age) => age > tables.maxAge)) return purchasesTable(bg, x, ages, grid);
-  const kept = tables.byFrequency.get(x);
-  if (kept) return kept;
-  if (budget.left === 0 || tables.byFrequency.size >= MAX_KEPT_FREQUENCIES) return purchasesTable(bg, x, ages, grid);
+function madeFor(kept: KeptForFit, gammaGamma: GammaGammaFit, grid: MonthGrid, draws: number, seed: number): boolean {
+  const { times, discounts } = grid;
+  return kept.gammaGamma === gammaGamma && kept.draws === draws && kept.seed === seed && sameValues(kept.times, times) && sameValues(kept.discounts, discounts);
+}
+
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function tableFor(kept: KeptForFit | undefined, budget: { left: number }, bg: BgNbdParams[], x: number, ages: number[], grid: MonthGrid): PurchasesTable {
+  if (!kept || ages.some((age) => age > kept.maxAge)) return purchasesTable(bg, x, ages, grid);
+  const table = kept.byFrequency.get(x);
+  if (table) return table;
+  if (budget.left === 0 || kept.byFrequency.size >= MAX_KEPT_FREQUENCIES) return purchasesTable(bg, x, ages, grid);
   budget.left--;
-  const table = interpolatedTable(bg, x, 0, tables.maxAge, grid);
-  tables.byFrequency.set(x, table);
-  return table;
+  const built = interpolatedTable(bg, x, 0, kept.maxAge, grid);
+  kept.byFrequency.set(x, built);
+  return built;
 }
 
 function drawParameters(bgnbd: BgNbdFit, gammaGamma: GammaGammaFit, draws: number, seed: number) {

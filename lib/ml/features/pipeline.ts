@@ -4,6 +4,7 @@
  * plain JSON data so the pipeline is stored with the model that uses it.
  */
 import type { CustomerRecord } from "@/lib/data/customer";
+import { keptPerObject } from "@/lib/ml/keptPerObject";
 import {
   CLEAN_WIDTH,
   INPUT,
@@ -15,7 +16,6 @@ import {
   prepareCleaning,
   readInputs,
   type CleaningParams,
-  type PreparedCleaning,
   type SummaryLookup,
 } from "./cleaning";
 import { ALL_FEATURES, checkFeatureNames, type FeatureName } from "./definitions";
@@ -173,15 +173,7 @@ export function unscaleFeatures(
 }
 
 /** Prepared cleanings by fitted parameters, winsorised or not: the scoring API transforms one customer at a time, and preparing cost as much as cleaning. */
-const preparedCleanings = new WeakMap<CleaningParams, Map<boolean, PreparedCleaning>>();
-
-function keptCleaning(cleaning: CleaningParams, winsorised: boolean): PreparedCleaning {
-  let byWinsorised = preparedCleanings.get(cleaning);
-  if (!byWinsorised) preparedCleanings.set(cleaning, (byWinsorised = new Map()));
-  let prepared = byWinsorised.get(winsorised);
-  if (!prepared) byWinsorised.set(winsorised, (prepared = prepareCleaning(winsorised ? cleaning : { ...cleaning, bounds: {} })));
-  return prepared;
-}
+const keptCleaning = keptPerObject((cleaning: CleaningParams, winsorised: boolean) => prepareCleaning(winsorised ? cleaning : { ...cleaning, bounds: {} }));
 
 export function transformFeatures(pipeline: FeaturePipeline, records: readonly CustomerRecord[], options: { summaries?: SummaryLookup } = {}): FeatureMatrix {
   return scaleFeatures(pipeline, unscaleFeatures(pipeline, records, options.summaries));

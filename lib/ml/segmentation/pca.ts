@@ -5,6 +5,7 @@
  * (first such loading on ties), so refits on the same data give the same axes.
  */
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
+import { keptPerObject } from "@/lib/ml/keptPerObject";
 import { toDense, type DenseMatrix, type MatrixInput } from "./matrix";
 
 export interface PcaModel {
@@ -35,21 +36,13 @@ export function fitPca(input: MatrixInput, options: PcaOptions): PcaModel {
   };
 }
 
-/** A model's mean and first axes as flat arrays, kept per model: the scoring API projects one customer at a time, and flattening cost more than projecting. */
-const flatModels = new WeakMap<PcaModel, Map<number, { axes: Float64Array; mean: Float64Array }>>();
-
-function flatModel(model: PcaModel, components: number): { axes: Float64Array; mean: Float64Array } {
-  let byComponents = flatModels.get(model);
-  if (!byComponents) flatModels.set(model, (byComponents = new Map()));
-  let flat = byComponents.get(components);
-  if (!flat) {
-    const columns = model.mean.length;
-    const axes = new Float64Array(components * columns);
-    for (let p = 0; p < components; p++) axes.set(model.components[p], p * columns);
-    byComponents.set(components, (flat = { axes, mean: Float64Array.from(model.mean) }));
-  }
-  return flat;
-}
+/** A model's mean and first axes as flat arrays: the scoring API projects one customer at a time, and flattening cost more than projecting. */
+const flatModel = keptPerObject((model: PcaModel, components: number) => {
+  const columns = model.mean.length;
+  const axes = new Float64Array(components * columns);
+  for (let p = 0; p < components; p++) axes.set(model.components[p], p * columns);
+  return { axes, mean: Float64Array.from(model.mean) };
+});
 
 /** Coordinates of the rows on the first `components` axes (all kept axes by default). */
 export function transformPca(model: PcaModel, input: MatrixInput, components = model.components.length): DenseMatrix {

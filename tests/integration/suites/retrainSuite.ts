@@ -22,6 +22,7 @@ import type { RetrainConfig } from "@/lib/services/retrain/runRetrain";
 import type { RunSummary } from "@/lib/runs/summary";
 import { readRunJson } from "@/lib/runs/storedRun";
 import { readSummary } from "@/lib/dashboard/storedSummary";
+import { handledLater } from "@/tests/support/handledLater";
 import { countRunScores, readRunScoreRows } from "@/tests/support/runScores";
 import { useTestDatabase, type TestDatabase, type TestProvider } from "../support/databases";
 import { spawnRetrain, type RetrainProcess } from "../support/retrainProcess";
@@ -294,7 +295,7 @@ export function defineRetrainSuite(provider: TestProvider): void {
         const outcome = await lib.runRetrain(
           { trigger: "CLI", requestedById: null, config: LIGHT },
           // What a takeover does to the lease row while this run still trains (then() runs Prisma's lazy query).
-          { onStarted: (runId) => (takeover = lib.db.retrainLease.update({ where: { name: "retrain" }, data: { runId: runId + 1000 } }).then()) },
+          { onStarted: (runId) => (takeover = handledLater(lib.db.retrainLease.update({ where: { name: "retrain" }, data: { runId: runId + 1000 } }).then())) },
         );
         await takeover;
         expect(outcome.status).toBe("FAILED");

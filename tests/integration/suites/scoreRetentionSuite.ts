@@ -8,6 +8,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { ScoreRow } from "@/lib/db/runs";
 import { backdateActivations } from "@/tests/support/backdateActivations";
+import { handledLater } from "@/tests/support/handledLater";
 import { countRunScores, readRunScoreRows } from "@/tests/support/runScores";
 import { useTestDatabase, type TestDatabase, type TestProvider } from "../support/databases";
 
@@ -163,7 +164,7 @@ export function defineScoreRetentionSuite(provider: TestProvider): void {
         // An open reader makes the detach wait after its first step; cancelled there, G is left pending.
         const { rows } = await detacher.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
         await reader.query(`BEGIN; SELECT count(*) FROM "CustomerScore"`);
-        const detach = detacher.query(`ALTER TABLE "CustomerScore" DETACH PARTITION "CustomerScore_${G}" CONCURRENTLY`);
+        const detach = handledLater(detacher.query(`ALTER TABLE "CustomerScore" DETACH PARTITION "CustomerScore_${G}" CONCURRENTLY`));
         await expect.poll(() => detachPending(G), { timeout: 10_000 }).toBe(true);
         await db.$queryRawUnsafe(`SELECT pg_cancel_backend(${rows[0].pid})`);
         await expect(detach).rejects.toThrow(/canceling statement due to user request/);

@@ -156,12 +156,12 @@ describe("CLV interval from parameter uncertainty", () => {
           expect(Math.abs(kept.clvLow![i] / oneOff.clvLow![i] - 1)).toBeLessThan(1e-7);
           expect(Math.abs(kept.clvHigh![i] / oneOff.clvHigh![i] - 1)).toBeLessThan(1e-7);
         }
-        const table = tables.byFrequency.get(days.frequency[0]);
+        const table = tables.byFit.get(dayModel.bgnbd)!.byFrequency.get(days.frequency[0]);
         if (seed === 4 && keptBefore) expect(table).toBe(keptBefore);
         if (seed === 5) expect(table).not.toBe(keptBefore);
         keptBefore ??= table;
       }
-      expect(tables.key).toMatch(/\| 200 5$/);
+      expect(tables.byFit.get(dayModel.bgnbd)).toMatchObject({ draws: 200, seed: 5 });
     }
   });
 
@@ -176,10 +176,10 @@ describe("CLV interval from parameter uncertainty", () => {
     const tables = createIntervalTables();
     const kept = scoreClv(model, sample, { ...WEEKS, tables });
     const oneOff = scoreClv(model, sample, WEEKS);
-    expect(tables.byFrequency.size).toBe(4);
+    expect(tables.byFit.get(model.bgnbd)!.byFrequency.size).toBe(4);
     for (let i = 0; i < 30; i++) expect(Math.abs(kept.clvHigh![i] / oneOff.clvHigh![i] - 1)).toBeLessThan(1e-7);
     scoreClv(model, sample, { ...WEEKS, tables });
-    expect(tables.byFrequency.size).toBe(8);
+    expect(tables.byFit.get(model.bgnbd)!.byFrequency.size).toBe(8);
   });
 
   test("a fit without a covariance to sample fails its interval once per kept key, not once per call", () => {
@@ -201,23 +201,40 @@ describe("CLV interval from parameter uncertainty", () => {
     const otherSeed = failure(2);
     expect(otherSeed).not.toBe(first);
     expect(otherSeed).toEqual(first);
-    expect(tables.draws).toBeNull();
+    expect(tables.byFit.get(improper.bgnbd)!.made).toBe(otherSeed);
     // The same tables still serve a proper fit afterwards.
     const proper = scoreClv(model, sample, { ...WEEKS, seed: 1, tables });
     const oneOff = scoreClv(model, sample, { ...WEEKS, seed: 1 });
     for (let i = 0; i < 3; i++) expect(Math.abs(proper.clvHigh![i] / oneOff.clvHigh![i] - 1)).toBeLessThan(1e-7);
   });
 
+  const scale = (matrix: number[][] | null) => matrix!.map((row) => row.map((v) => v / 100));
+  /** The CDNOW fit's point estimates with a hundredth of its parameter covariance. */
+  const precise = () => ({
+    ...model,
+    bgnbd: { ...model.bgnbd, covarianceLog: scale(model.bgnbd.covarianceLog) },
+    gammaGamma: { ...model.gammaGamma!, covarianceLog: scale(model.gammaGamma!.covarianceLog) },
+  });
+
+  test("two fits sharing kept tables (a run's order-line and profile fits) each keep their own draws, even at equal estimates", () => {
+    const other = precise();
+    const sample = pick(cdnow, [0, 1, 10, 100]);
+    const tables = createIntervalTables();
+    for (const fit of [model, other, model, other]) {
+      const kept = scoreClv(fit, sample, { ...WEEKS, tables });
+      const oneOff = scoreClv(fit, sample, WEEKS);
+      for (let i = 0; i < 4; i++) expect(Math.abs(kept.clvHigh![i] / oneOff.clvHigh![i] - 1)).toBeLessThan(1e-7);
+    }
+    const first = tables.byFit.get(model.bgnbd)!;
+    scoreClv(other, sample, { ...WEEKS, tables });
+    expect(tables.byFit.get(model.bgnbd)).toBe(first);
+  });
+
   test("narrows about tenfold when the parameter covariance shrinks a hundredfold", () => {
-    const scale = (matrix: number[][] | null) => matrix!.map((row) => row.map((v) => v / 100));
-    const precise = {
-      ...model,
-      bgnbd: { ...model.bgnbd, covarianceLog: scale(model.bgnbd.covarianceLog) },
-      gammaGamma: { ...model.gammaGamma!, covarianceLog: scale(model.gammaGamma!.covarianceLog) },
-    };
+    const narrowed = precise();
     const sample = pick(cdnow, [0, 1, 10, 100]);
     const wide = scoreClv(model, sample, WEEKS);
-    const narrow = scoreClv(precise, sample, WEEKS);
+    const narrow = scoreClv(narrowed, sample, WEEKS);
     for (let i = 0; i < 4; i++) {
       const ratio = (wide.clvHigh![i] - wide.clvLow![i]) / (narrow.clvHigh![i] - narrow.clvLow![i]);
       expect(ratio).toBeGreaterThan(8);
