@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { startServer, type NextServer } from "@/tests/support/nextServer";
+import { startServer, type StartedServer } from "@/tests/support/nextServer";
 import { runScript } from "./support/e2eDatabase";
 import { signIn } from "./support/signIn";
 import { TRAINING_TIMEOUT_MS, type TrainedRunFacts } from "./support/trainedRunFacts";
@@ -17,7 +17,7 @@ const ARTIFACTS = "tests/e2e/.artifacts";
 
 test.describe.serial("the CLV backtest", () => {
   let dir: string;
-  let server: NextServer;
+  let server: StartedServer;
   let facts: TrainedRunFacts;
 
   test.beforeAll(async () => {

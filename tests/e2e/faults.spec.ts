@@ -5,7 +5,7 @@
  * (TEST_POSTGRES_URL's server, as in the integration tests; CI sets it).
  */
 import { expect, test } from "@playwright/test";
-import { startServer, type NextServer } from "@/tests/support/nextServer";
+import { startServer, type StartedServer } from "@/tests/support/nextServer";
 import { startTcpProxy, type TcpProxy } from "@/tests/integration/support/tcpProxy";
 import { E2E_BASE_URL } from "@/playwright.config";
 import { CUSTOMER_HEADER, CUSTOMER_LINES } from "@/tests/unit/import/fixtures";
@@ -56,7 +56,7 @@ test.describe("with the database gone", () => {
   test.skip(!process.env.TEST_POSTGRES_URL, "needs TEST_POSTGRES_URL (a PostgreSQL server; CI sets it)");
   let database: { url: string; token: string };
   let proxy: TcpProxy;
-  let server: NextServer;
+  let server: StartedServer;
 
   test.beforeAll(async () => {
     test.setTimeout(180_000);

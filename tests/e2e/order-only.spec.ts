@@ -9,7 +9,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { writeOrderBusinessCsv } from "@/lib/data/syntheticBusinessCsv";
 import { BUSINESS_CATEGORIES, BUSINESS_CHANNELS } from "@/lib/data/syntheticBusinessTypes";
-import { startServer, type NextServer } from "@/tests/support/nextServer";
+import { startServer, type StartedServer } from "@/tests/support/nextServer";
 import { runScript } from "./support/e2eDatabase";
 import { signIn } from "./support/signIn";
 
@@ -18,7 +18,7 @@ const TRAINING_TIMEOUT = 5 * 60_000;
 
 test.describe.serial("an order-only business", () => {
   let dir: string;
-  let server: NextServer;
+  let server: StartedServer;
   let file: string;
 
   test.beforeAll(async () => {

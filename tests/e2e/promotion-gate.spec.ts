@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { startServer, type NextServer } from "@/tests/support/nextServer";
+import { startServer, type StartedServer } from "@/tests/support/nextServer";
 import { runScript } from "./support/e2eDatabase";
 import { signIn } from "./support/signIn";
 
@@ -16,7 +16,7 @@ const ARTIFACTS = "tests/e2e/.artifacts";
 
 test.describe.serial("the promotion gate", () => {
   let dir: string;
-  let server: NextServer;
+  let server: StartedServer;
   let runs: { activeRunId: number; heldRunId: number };
 
   test.beforeAll(async () => {

@@ -8,13 +8,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { startServer, type NextServer } from "@/tests/support/nextServer";
+import { startServer, type StartedServer } from "@/tests/support/nextServer";
 import { runScript } from "./support/e2eDatabase";
 import { signIn } from "./support/signIn";
 
 test.describe.serial("score retention", () => {
   let dir: string;
-  let server: NextServer;
+  let server: StartedServer;
   let setup: { runIds: [number, number, number]; externalId: string };
 
   test.beforeAll(async () => {

@@ -13,7 +13,7 @@ import { expect, test } from "@playwright/test";
 import { generateCustomers } from "@/lib/data/synthetic";
 import { dropPostgresDatabase, postgresAvailable } from "@/tests/integration/support/databases";
 import { toApiCustomer } from "@/tests/support/apiCustomer";
-import { signIn, startServer, type NextServer } from "@/tests/support/nextServer";
+import { signIn, startServer, type StartedServer } from "@/tests/support/nextServer";
 import { startScoreServer } from "@/tests/support/scoreServer";
 import { runScript } from "./support/e2eDatabase";
 
@@ -39,8 +39,8 @@ test.describe.serial("two web servers and the score server on one PostgreSQL dat
   test.skip(!postgresAvailable(), "TEST_POSTGRES_URL is not set");
 
   let database: TwoServersDatabase | undefined;
-  let servers: NextServer[] = [];
-  let scoreServer: NextServer | undefined;
+  let servers: StartedServer[] = [];
+  let scoreServer: StartedServer | undefined;
   /** Every server that answers the scoring API: A, B and the score server. */
   const scoring = () => [...servers, scoreServer!];
   let adminCookie: string;
@@ -64,14 +64,14 @@ test.describe.serial("two web servers and the score server on one PostgreSQL dat
     if (database) await dropPostgresDatabase(database.databaseUrl);
   });
 
-  const score = (server: NextServer, secret: string) =>
+  const score = (server: StartedServer, secret: string) =>
     fetch(`${server.base}/api/v1/score`, {
       method: "POST",
       headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
       body: JSON.stringify(customer),
     });
 
-  const read = async <T>(server: NextServer, route: string, secret: string): Promise<T> => {
+  const read = async <T>(server: StartedServer, route: string, secret: string): Promise<T> => {
     const response = await fetch(`${server.base}${route}`, { headers: { authorization: `Bearer ${secret}` } });
     expect(response.status, route).toBe(200);
     return (await response.json()) as T;
@@ -130,7 +130,7 @@ test.describe.serial("two web servers and the score server on one PostgreSQL dat
    * Calls a server action as the browser does (see access.spec.ts): its id from the build's
    * manifest, the form's fields prefixed "_1_", then the arguments as field "0".
    */
-  async function callAction(server: NextServer, page: string, file: string, name: string, fields: Record<string, string>): Promise<string> {
+  async function callAction(server: StartedServer, page: string, file: string, name: string, fields: Record<string, string>): Promise<string> {
     const body = new FormData();
     for (const [key, value] of Object.entries(fields)) body.append(`_1_${key}`, value);
     body.append("0", '[{"ok":true},"$K1"]');

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { CUSTOMER_CSV_HEADER, formatCustomerLines } from "@/lib/data/importableCsv";
 import { generateCustomers } from "@/lib/data/synthetic";
 import { toApiCustomer } from "@/tests/support/apiCustomer";
-import type { NextServer } from "@/tests/support/nextServer";
+import type { StartedServer } from "@/tests/support/nextServer";
 import { startScoreServer } from "@/tests/support/scoreServer";
 import { useTestDatabase, type TestDatabase } from "./support/databases";
 
@@ -23,7 +23,7 @@ type Route = (req: Request, ctx: { params: Promise<Record<string, never>> }) => 
 describe("the score server on SQLite", () => {
   let database: TestDatabase;
   let dir: string;
-  let server: NextServer | undefined;
+  let server: StartedServer | undefined;
   let lib: {
     db: typeof import("@/lib/db/internal/client").db;
     createApiToken: typeof import("@/lib/db/tokens").createApiToken;

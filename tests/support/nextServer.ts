@@ -8,7 +8,8 @@ import net from "node:net";
 import os from "node:os";
 import { pinToCpus } from "./pinToCpus";
 
-export interface NextServer {
+/** A server process started for a test or bench: its address, and how to stop it. */
+export interface StartedServer {
   base: string;
   stop: () => void;
 }
@@ -27,7 +28,7 @@ export async function startServer({
   port?: number;
   /** Pins the server to these CPUs (a `taskset -c` list), so a benchmark can give it a core of its own. */
   cpus?: string;
-}): Promise<NextServer> {
+}): Promise<StartedServer> {
   const port = chosenPort ?? (await freePort());
   const base = `http://127.0.0.1:${port}`;
   const serverEnv = {

@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import readline from "node:readline";
-import { freePort, type NextServer } from "./nextServer";
+import { freePort, type StartedServer } from "./nextServer";
 import { pinToCpus } from "./pinToCpus";
 
 const READY_WITHIN_MS = 60_000;
@@ -18,7 +18,7 @@ export async function startScoreServer({
   databaseUrl: string;
   env?: Record<string, string>;
   cpus?: string;
-}): Promise<NextServer> {
+}): Promise<StartedServer> {
   const port = await freePort();
   const tsx = path.resolve("node_modules/.bin/tsx");
   const command = pinToCpus([tsx, "--conditions", "react-server", "lib/cli/scoreServer.ts", "--port", String(port), "--host", "127.0.0.1"], cpus);
