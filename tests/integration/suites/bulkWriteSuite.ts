@@ -151,5 +151,22 @@ export function defineBulkWriteSuite(provider: TestProvider): void {
       );
       expect(await lib.db.customer.count({ where: { externalId: "bw-outside" } })).toBe(0);
     });
+
+    test("rows past one statement's worth, and not a multiple of it, all come back in place; a row of the wrong width is refused", async () => {
+      // SQLite binds at most 999 values a statement: 124 rows of these 8 columns, so 250 rows are two full statements and two rows.
+      const rows = Array.from({ length: 250 }, (_, i) => [`bw-many-${String(i).padStart(3, "0")}`, null, i + 0.5, i % 3, null, null, `m${i}`, DAY]);
+      expect(await lib.db.$transaction((tx) => lib.bulkInsert(tx, "Customer", CUSTOMER_COLUMNS, rows))).toBe(250);
+      const stored = await lib.db.customer.findMany({
+        where: { externalId: { startsWith: "bw-many-" } },
+        orderBy: { externalId: "asc" },
+        select: { externalId: true, income: true, kidhome: true, contentHash: true },
+      });
+      expect(stored).toEqual(rows.map(([externalId, , income, kidhome, , , contentHash]) => ({ externalId, income, kidhome, contentHash })));
+      const short = [...rows.slice(0, 200).map((row) => [`bw-short-${row[0]}`, ...row.slice(1)]), ["bw-short", null]];
+      await expect(lib.db.$transaction((tx) => lib.bulkInsert(tx, "Customer", CUSTOMER_COLUMNS, short))).rejects.toThrow(
+        provider === "sqlite" ? "insert into Customer: a row has 2 values for 8 columns" : /missing data for column/,
+      );
+      expect(await lib.db.customer.count({ where: { externalId: { startsWith: "bw-short" } } })).toBe(0);
+    });
   });
 }
