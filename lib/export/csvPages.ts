@@ -16,6 +16,14 @@ import { exportCsvWriter, type CsvPageFormat } from "./customerCsv";
 /** From this many rows an export goes to the threads: starting them, each compiling its module, takes about 0.3 s, which at 100,000 rows is all they save. */
 export const THREADS_FROM_ROWS = 200_000;
 const THREADS = 2;
+/**
+ * Each thread's young generation: three 64 MB semi-spaces, as the retrain's job process has
+ * (jobs/jobProcessFlags.ts). A page's 5,000 rows of strings outlived V8's default and were
+ * promoted and swept as old objects (a third of the one-thread export's time on PostgreSQL, in a CPU profile);
+ * in the threads a million rows went at 71,000–74,000 a second against 112,000–115,000 with this
+ * (docs/scaling.md, "The collector in the export's threads").
+ */
+const YOUNG_GENERATION_MB = 192;
 
 type PageWorker = FunctionWorker<[ExportPageQuery, CsvPageFormat], Uint8Array>;
 
@@ -41,7 +49,10 @@ export async function* customerCsvPages(
 /** Null when the threads cannot start (code bundled where tsx cannot compile the worker's module). The module is found from the working directory, the project's root: a bundle keeps no path to it. */
 async function startWorkers(): Promise<PageWorker[] | null> {
   const workerModule = pathToFileURL(path.join(process.cwd(), "lib/export/csvPageWorker.ts")).href;
-  const workers: PageWorker[] = Array.from({ length: THREADS }, () => new FunctionWorker(workerModule, "writeCsvPage"));
+  const workers: PageWorker[] = Array.from(
+    { length: THREADS },
+    () => new FunctionWorker(workerModule, "writeCsvPage", { youngGenerationMb: YOUNG_GENERATION_MB }),
+  );
   if ((await Promise.all(workers.map((worker) => worker.ready()))).every(Boolean)) return workers;
   await Promise.all(workers.map((worker) => worker.terminate()));
   return null;

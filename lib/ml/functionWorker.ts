@@ -15,14 +15,19 @@ export class FunctionWorker<Args extends unknown[], Result> {
   private wake: (() => void) | null = null;
   private readonly started: Promise<boolean>;
 
-  /** `module` is relative to lib/ml, e.g. "./response/models.ts", or an absolute file URL. */
+  /**
+   * `module` is relative to lib/ml, e.g. "./response/models.ts", or an absolute file URL.
+   * `youngGenerationMb` sizes the worker's heap space for new objects (V8's default is about 48 MB).
+   */
   constructor(
     module: string,
     private readonly name: string,
+    { youngGenerationMb }: { youngGenerationMb?: number } = {},
   ) {
     const script = new URL("./functionWorkerScript.mjs", import.meta.url);
     // execArgv: [] so a parent's loaders (tsx, vitest) are not stacked on the worker's own.
-    this.worker = new Worker(script, { workerData: { module, name }, execArgv: [] });
+    const resourceLimits = youngGenerationMb === undefined ? undefined : { maxYoungGenerationSizeMb: youngGenerationMb };
+    this.worker = new Worker(script, { workerData: { module, name }, execArgv: [], resourceLimits });
     // One listener for the worker's life: a reply that comes while nobody waits is kept, not lost.
     this.worker
       .on("message", (reply: Reply) => this.settle({ reply }))

@@ -1,3 +1,5 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, test } from "vitest";
 import { FunctionWorker } from "@/lib/ml/functionWorker";
 import { rocAuc } from "@/lib/ml/response/metrics";
@@ -21,6 +23,18 @@ describe("a function called in a worker thread", () => {
       await expect(worker.call([1, 0], [0.5])).rejects.toThrow(`rocAuc in a worker thread: ${messageOf(() => rocAuc([1, 0], [0.5]))}`);
     } finally {
       await worker.terminate();
+    }
+  });
+
+  test("a worker started with a young generation of its own size has that limit; without, V8's default", async () => {
+    const limits = pathToFileURL(path.join(import.meta.dirname, "workerLimits.ts")).href;
+    const sized = new FunctionWorker<[], number | undefined>(limits, "youngGenerationLimitMb", { youngGenerationMb: 192 });
+    const plain = new FunctionWorker<[], number | undefined>(limits, "youngGenerationLimitMb");
+    try {
+      expect(await sized.call()).toBe(192);
+      expect(await plain.call()).toBeLessThan(192);
+    } finally {
+      await Promise.all([sized.terminate(), plain.terminate()]);
     }
   });
 
