@@ -136,15 +136,7 @@ describe("the score server on SQLite", () => {
 
   test("a large body left unread (401) does not hold up the next request on the same connection", async () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-    const post = (headers: Record<string, string>, body: string) =>
-      new Promise<{ status: number; socket: unknown }>((resolve, reject) => {
-        const request = http.request(`${server!.base}/api/v1/score`, { method: "POST", agent, headers }, (response) => {
-          response.resume();
-          response.on("end", () => resolve({ status: response.statusCode!, socket: request.socket }));
-        });
-        request.on("error", reject);
-        request.end(body);
-      });
+    const post = (headers: Record<string, string>, body: string) => rawPost(`${server!.base}/api/v1/score`, { headers, agent }, body);
     try {
       const unread = await post(headersFor(null), JSON.stringify({ education: "x".repeat(4 * 1024 * 1024) }));
       expect(unread.status).toBe(401);
@@ -160,15 +152,7 @@ describe("the score server on SQLite", () => {
     const response = await fetch(`${server!.base}/api/v1/segments`);
     expect(response.status).toBe(404);
     expect((await response.json()).error).toBe("Nothing is served at /api/v1/segments here; this server answers /api/v1/score.");
-    const badHost = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const request = http.request(`${server!.base}/api/v1/score`, { method: "POST", headers: { host: "not a host" } }, (answer) => {
-        let body = "";
-        answer.on("data", (chunk: Buffer) => (body += chunk.toString()));
-        answer.on("end", () => resolve({ status: answer.statusCode!, body }));
-      });
-      request.on("error", reject);
-      request.end("{}");
-    });
+    const badHost = await rawPost(`${server!.base}/api/v1/score`, { headers: { host: "not a host" } }, "{}");
     expect(badHost.status).toBe(400);
     expect(JSON.parse(badHost.body).error).toBe("The request's address (/api/v1/score) or its Host header (not a host) is not valid.");
   });
@@ -183,3 +167,16 @@ describe("the score server on SQLite", () => {
     expect((await score()).status).toBe(401);
   });
 });
+
+/** A POST through node:http, which sends headers as given (fetch would not send a bad Host) and tells the socket used. */
+function rawPost(url: string, options: { headers: Record<string, string>; agent?: http.Agent }, body: string) {
+  return new Promise<{ status: number; body: string; socket: unknown }>((resolve, reject) => {
+    const request = http.request(url, { method: "POST", ...options }, (response) => {
+      let text = "";
+      response.on("data", (chunk: Buffer) => (text += chunk.toString()));
+      response.on("end", () => resolve({ status: response.statusCode!, body: text, socket: request.socket }));
+    });
+    request.on("error", reject);
+    request.end(body);
+  });
+}
