@@ -12,42 +12,57 @@ const WHOLE = /^[+-]?\d+$/;
 const DECIMAL = /^[+-]?\d+(?:\.\d+)?$/;
 const DECIMAL_COMMA = /^[+-]?\d+,\d{1,2}$/;
 
-const text = z.string({ error: (issue) => (issue.input === undefined ? "missing value" : "not text") });
+/** A trimmed, non-empty cell's value, or the message that says why the cell is wrong. */
+type Convert<T> = (value: string) => T | Invalid;
 
-const wholeNumber = text.regex(WHOLE, "not a whole number").transform(Number);
-const decimal = text
-  .refine((value) => DECIMAL.test(value) || DECIMAL_COMMA.test(value), "not a number (write 1234.5, no thousands separators)")
-  .transform((value) => Number(value.replace(",", ".")));
-const flag = text.regex(/^[01]$/, "not 0 or 1").transform(Number);
+class Invalid {
+  constructor(readonly message: string) {}
+}
+
+const wholeNumber: Convert<number> = (value) => (WHOLE.test(value) ? Number(value) : new Invalid("not a whole number"));
+const decimal: Convert<number> = (value) => {
+  if (DECIMAL.test(value)) return Number(value);
+  if (DECIMAL_COMMA.test(value)) return Number(value.replace(",", "."));
+  return new Invalid("not a number (write 1234.5, no thousands separators)");
+};
+const flag: Convert<number> = (value) => (value === "0" ? 0 : value === "1" ? 1 : new Invalid("not 0 or 1"));
 /** Kept as text: whether 04/09 is April or September is decided once for the whole column. */
-const dateText = text.refine(looksLikeDate, "not a date (expected e.g. 31/12/2014 or 2014-12-31)");
-const label = text.max(200, "longer than 200 characters");
+const dateText: Convert<string> = (value) => (looksLikeDate(value) ? value : new Invalid("not a date (expected e.g. 31/12/2014 or 2014-12-31)"));
+const longest =
+  (max: number, message: string): Convert<string> =>
+  (value) =>
+    value.length > max ? new Invalid(message) : value;
 
-function trim(value: unknown): unknown {
-  return typeof value === "string" ? value.trim() : value;
-}
-
-function optional<T extends z.ZodType>(schema: T) {
-  return z.preprocess((value) => {
-    const trimmed = trim(value);
-    return trimmed === "" || trimmed === undefined ? null : trimmed;
-  }, schema.nullable());
-}
-
-function required<T extends z.ZodType>(schema: T) {
-  return z.preprocess((value) => {
-    const trimmed = trim(value);
-    return trimmed === "" ? undefined : trimmed;
-  }, schema);
+/**
+ * One step per cell: trimming, the empty check and the conversion in a single preprocess.
+ * As a chain of zod steps (preprocess, nullable, string, regex, transform) the rows' schema
+ * took about twice as long, a fifth of reading a profile file (scratch timing, 10,000 rows).
+ * The preprocess, not a transform, so that a column absent from the file still reaches it.
+ */
+function cell<T>(convert: Convert<T>, required: true): z.ZodType<T>;
+function cell<T>(convert: Convert<T>, required: false): z.ZodType<T | null>;
+function cell<T>(convert: Convert<T>, required: boolean): z.ZodType<T | null> {
+  return z.preprocess((value, context) => {
+    const trimmed = typeof value === "string" ? value.trim() : value;
+    if (trimmed === undefined || trimmed === null || trimmed === "") {
+      if (!required) return null;
+      context.addIssue({ code: "custom", message: "missing value" });
+      return z.NEVER;
+    }
+    const converted = typeof trimmed === "string" ? convert(trimmed) : new Invalid("not text");
+    if (!(converted instanceof Invalid)) return converted;
+    context.addIssue({ code: "custom", message: converted.message });
+    return z.NEVER;
+  }, z.custom<T | null>());
 }
 
 export const cells = {
-  id: required(text.max(100, "the id is longer than 100 characters")),
-  int: optional(wholeNumber),
-  number: optional(decimal),
-  requiredNumber: required(decimal),
-  flag: optional(flag),
-  text: optional(label),
-  date: optional(dateText),
-  requiredDate: required(dateText),
+  id: cell(longest(100, "the id is longer than 100 characters"), true),
+  int: cell(wholeNumber, false),
+  number: cell(decimal, false),
+  requiredNumber: cell(decimal, true),
+  flag: cell(flag, false),
+  text: cell(longest(200, "longer than 200 characters"), false),
+  date: cell(dateText, false),
+  requiredDate: cell(dateText, true),
 };

@@ -50,8 +50,12 @@ interface BatchHeader {
   startedAt: number;
 }
 
-/** The tables an import fills, whose planner statistics are refreshed once it commits. */
-const IMPORTED_TABLES = ["Customer", "Order"] as const;
+/**
+ * The tables each kind of import fills, whose planner statistics are refreshed once it commits:
+ * order lines may create customers; profiles leave the order lines alone, which ANALYZE would
+ * otherwise sample again on every profile import.
+ */
+const FILLED_TABLES = { CUSTOMERS: ["Customer"], ORDERS: ["Customer", "Order"] } as const;
 
 type Tx = Prisma.TransactionClient;
 
@@ -80,14 +84,18 @@ class DryRunRollback extends Error {
  * back and only their summary is returned. PostgreSQL sequences are not transactional, so
  * ids a dry run drew are skipped, as after any rolled-back import.
  */
-async function inImportTransaction(dryRun: boolean, write: (tx: Tx) => Promise<ImportSummary>): Promise<ImportSummary | ImportPreview> {
+async function inImportTransaction(
+  dryRun: boolean,
+  filled: readonly string[],
+  write: (tx: Tx) => Promise<ImportSummary>,
+): Promise<ImportSummary | ImportPreview> {
   try {
     const summary = await db.$transaction(async (tx) => {
       const summary = await write(tx);
       if (dryRun) throw new DryRunRollback(summary);
       return summary;
     }, BULK_TRANSACTION);
-    await refreshPlannerStatistics(db, IMPORTED_TABLES);
+    await refreshPlannerStatistics(db, filled);
     return summary;
   } catch (error) {
     if (error instanceof DryRunRollback) return { ...error.summary, batchId: null, dryRun: true };
@@ -106,7 +114,7 @@ export async function recordRejectedImport(
     return summarise(batch, 0);
   };
   // A real refusal is a single insert and needs no transaction; a dry run needs one to roll back.
-  return dryRun ? inImportTransaction(true, record) : record(db);
+  return dryRun ? inImportTransaction(true, [], record) : record(db);
 }
 
 /** What reading a file gives its batch; an `error` refuses the file, and whatever was written is rolled back. */
@@ -136,7 +144,7 @@ async function writeChunked(
   readAndWrite: (tx: Tx, batchId: number) => Promise<{ outcome: ReadOutcome; counts: Counts; report: ImportReport }>,
 ): Promise<ImportSummary | ImportPreview> {
   try {
-    return await inImportTransaction(dryRun, async (tx) => {
+    return await inImportTransaction(dryRun, FILLED_TABLES[header.kind], async (tx) => {
       await serialiseImports(tx);
       const batch = await createBatch(tx, header, { rowsRead: 0, rowsRejected: 0, rejected: [], quality: {}, report: null });
       const { outcome, counts, report } = await readAndWrite(tx, batch.id);
@@ -161,14 +169,14 @@ export function writeCustomerImport(
     const counts = { rowsInserted: 0, rowsUpdated: 0, rowsUnchanged: 0, customersCreated: 0 };
     const changed = new Map<string, number>();
     const isFresh = await hasNoCustomers(tx);
-    const readAndWrite = () =>
-      read(async (records) => {
-        const { changes, ...chunk } = await upsertCustomers(tx, batchId, records, columns, isFresh);
-        counts.rowsInserted += chunk.rowsInserted;
-        counts.rowsUpdated += chunk.rowsUpdated;
-        counts.rowsUnchanged += chunk.rowsUnchanged;
-        for (const { column, customers } of changes.columns) changed.set(column, (changed.get(column) ?? 0) + customers);
-      });
+    const writeChunk = async (records: CustomerRecord[]) => {
+      const { changes, ...chunk } = await upsertCustomers(tx, batchId, records, columns, isFresh);
+      counts.rowsInserted += chunk.rowsInserted;
+      counts.rowsUpdated += chunk.rowsUpdated;
+      counts.rowsUnchanged += chunk.rowsUnchanged;
+      for (const { column, customers } of changes.columns) changed.set(column, (changed.get(column) ?? 0) + customers);
+    };
+    const readAndWrite = () => writeWhileReading(read, writeChunk);
     // Into an empty table, the profiles' keys to their batch are checked once at the end.
     const outcome = isFresh ? await withForeignKeysCheckedAfter(tx, "Customer", readAndWrite) : await readAndWrite();
     const changes: ProfileChanges = {
@@ -199,23 +207,28 @@ export function writeOrderImport(header: BatchHeader, read: ChunkedRead<OrderRec
       counts.rowsUpdated += chunk.rowsUpdated;
       counts.rowsUnchanged += chunk.rowsUnchanged;
     };
-    // One chunk in flight: the file's next chunk is parsed while the database takes this one
-    // (on PostgreSQL the server's index work and our parsing then share the two cores).
-    const readAndWrite = async () => {
-      let writing: Promise<void> = Promise.resolve();
-      const outcome = await read(async (orders) => {
-        await writing;
-        writing = writeChunk(orders);
-        // Awaited with the next chunk or after the last; until then a failure must not count as unhandled.
-        writing.catch(() => undefined);
-      });
-      await writing;
-      return outcome;
-    };
+    const readAndWrite = () => writeWhileReading(read, writeChunk);
     // Into an empty table, the lines' keys to customers and batches are checked once at the end.
     const outcome = isFresh ? await withForeignKeysCheckedAfter(tx, "Order", readAndWrite) : await readAndWrite();
     return { outcome, counts, report: outcome.report };
   });
+}
+
+/**
+ * One chunk in flight: the file's next chunk is parsed while the database takes this one (on
+ * PostgreSQL the server's index work and our parsing then share the two cores). Chunks are
+ * still written one after another, in file order.
+ */
+async function writeWhileReading<R>(read: ChunkedRead<R>, writeChunk: (records: R[]) => Promise<void>): Promise<ReadOutcome> {
+  let writing: Promise<void> = Promise.resolve();
+  const outcome = await read(async (records) => {
+    await writing;
+    writing = writeChunk(records);
+    // Awaited with the next chunk or after the last; until then a failure must not count as unhandled.
+    writing.catch(() => undefined);
+  });
+  await writing;
+  return outcome;
 }
 
 async function createBatch(
