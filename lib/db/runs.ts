@@ -358,7 +358,7 @@ export async function writeRunOutcome(
     throw error;
   }
   // The run's own partition on PostgreSQL: analysing the parent would sample every run's.
-  await refreshPlannerStatistics(db, [partitionName("CustomerScore", runId)]);
+  await refreshPlannerStatistics(db, [{ table: partitionName("CustomerScore", runId) }]);
   return { scoresMs };
 }
 

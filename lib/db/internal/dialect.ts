@@ -81,9 +81,18 @@ export function attributeValueSql(name: string, as: "text" | "number", on: Provi
  * at 100,000 customers). ANALYZE samples a fixed number of rows, so it costs a fraction of a
  * second at any size. SQLite's planner needs no statistics for these queries.
  */
-export async function refreshPlannerStatistics(client: Prisma.TransactionClient, tables: readonly string[]): Promise<void> {
+export async function refreshPlannerStatistics(client: Prisma.TransactionClient, targets: readonly StatisticsTarget[]): Promise<void> {
   if (provider !== "postgresql") return;
-  for (const table of tables) await client.$executeRawUnsafe(`ANALYZE "${table}"`);
+  for (const { table, columns } of targets) {
+    const only = columns ? ` (${columns.map((column) => `"${column}"`).join(", ")})` : "";
+    await client.$executeRawUnsafe(`ANALYZE "${table}"${only}`);
+  }
+}
+
+/** A table whose statistics are refreshed: every column's, or only `columns`' (its row count is refreshed either way). */
+export interface StatisticsTarget {
+  table: string;
+  columns?: readonly string[];
 }
 
 /** Drops the partitions of a table partitioned by run (CustomerScore), on PostgreSQL any left detached too, on SQLite the runs' own tables. */
