@@ -45,6 +45,9 @@ export class CustomerQualityBuilder {
   private rows = 0;
   private readonly present: Set<CustomerField>;
   private readonly fields: CustomerField[];
+  /** The fields compared for repeated rows (all but the id), and a buffer for one row's values. */
+  private readonly comparedFields: CustomerField[];
+  private readonly comparedValues: unknown[];
   private readonly missing: number[];
   private readonly checks: { field: CustomerField; counter: OutOfRangeCounter<CustomerRecord> }[] = [];
   private readonly unknown = new Map<"education" | "maritalStatus", Map<string, number>>();
@@ -54,6 +57,8 @@ export class CustomerQualityBuilder {
     this.present = new Set(presentFields);
     this.fields = CUSTOMER_COLUMNS.map((column) => column.field).filter((field) => this.present.has(field));
     this.missing = this.fields.map(() => 0);
+    this.comparedFields = this.fields.filter((field) => field !== "externalId");
+    this.comparedValues = new Array<unknown>(this.comparedFields.length);
     const check = (field: CustomerField, rule: string, isOut: (v: number, record: CustomerRecord) => boolean) => {
       if (this.present.has(field)) this.checks.push({ field, counter: new OutOfRangeCounter(HEADER[field], rule, isOut) });
     };
@@ -68,9 +73,7 @@ export class CustomerQualityBuilder {
 
   add(record: CustomerRecord, row: number): void {
     this.rows++;
-    this.fields.forEach((field, i) => {
-      if (record[field] === null) this.missing[i]++;
-    });
+    for (let i = 0; i < this.fields.length; i++) if (record[this.fields[i]] === null) this.missing[i]++;
     for (const { field, counter } of this.checks) counter.add(record[field] as number | null, record, row);
     for (const [field, counts] of this.unknown) {
       const category = record[field];
@@ -79,10 +82,8 @@ export class CustomerQualityBuilder {
       if (count !== undefined) counts.set(category, count + 1);
       else if (counts.size < MAX_UNKNOWN_VALUES) counts.set(category, 1);
     }
-    this.duplicates.add(
-      this.fields.filter((field) => field !== "externalId").map((field) => record[field]),
-      row,
-    );
+    for (let i = 0; i < this.comparedFields.length; i++) this.comparedValues[i] = record[this.comparedFields[i]];
+    this.duplicates.add(this.comparedValues, row);
   }
 
   result(): CustomerQuality {

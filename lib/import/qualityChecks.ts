@@ -82,6 +82,7 @@ export class DuplicateRowFinder {
   private readonly examples = new Map<number, number[]>();
   private count = 0;
 
+  /** Reads `values` at once and keeps none of them: a caller may reuse the array. */
   add(values: readonly unknown[], row: number): void {
     let key = "";
     for (const value of values) key += serialize(value) + "\u0001";

@@ -12,8 +12,8 @@ export interface DatabaseTotals {
  * scans the tables. Customers known only from order lines have no profile: no enrolment date.
  */
 export async function countTotals(tx: Prisma.TransactionClient): Promise<DatabaseTotals> {
-  const customersAfter = await tx.customer.count();
-  const profiledAfter = await tx.customer.count({ where: { dtCustomer: { not: null } } });
+  // One pass over customers: a field's count is of its non-null values.
+  const customers = await tx.customer.count({ select: { _all: true, dtCustomer: true } });
   const ordersAfter = await tx.order.count();
-  return { customersAfter, profiledAfter, ordersAfter };
+  return { customersAfter: customers._all, profiledAfter: customers.dtCustomer, ordersAfter };
 }

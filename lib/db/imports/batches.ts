@@ -159,8 +159,7 @@ async function writeChunked(
       const batch = await createBatch(tx, header, { rowsRead: 0, rowsRejected: 0, rejected: [], quality: {}, report: null });
       const { outcome, counts, report } = await readAndWrite(tx, batch.id);
       if (outcome.error !== null) throw new Refusal({ ...outcome, error: outcome.error });
-      await tx.importBatch.update({ where: { id: batch.id }, data: batchData(outcome) });
-      return finishBatch(tx, batch.id, header, counts, report);
+      return finishBatch(tx, batch.id, header, { ...outcome, report }, counts);
     });
   } catch (error) {
     if (error instanceof Refusal) return recordRejectedImport(header, error.outcome, dryRun);
@@ -258,8 +257,22 @@ async function createBatch(
       ...batchData(input),
       ...outcome,
     },
+    select: SUMMARY_FIELDS,
   });
 }
+
+/** What a summary reads back of its batch: not the quality report or the rejected rows, which may be large. */
+const SUMMARY_FIELDS = {
+  id: true,
+  status: true,
+  rowsRead: true,
+  rowsInserted: true,
+  rowsUpdated: true,
+  rowsUnchanged: true,
+  rowsRejected: true,
+  error: true,
+  report: true,
+} satisfies Prisma.ImportBatchSelect;
 
 function batchData(input: BatchInput) {
   return {
@@ -273,11 +286,13 @@ function batchData(input: BatchInput) {
 
 type Counts = { rowsInserted: number; rowsUpdated: number; rowsUnchanged: number; customersCreated: number };
 
-async function finishBatch(tx: Tx, batchId: number, header: BatchHeader, counts: Counts, report: ImportReport | null): Promise<ImportSummary> {
+/** The batch's one update once its rows are written: what the file held, what was written and the totals after. */
+async function finishBatch(tx: Tx, batchId: number, header: BatchHeader, input: BatchInput, counts: Counts): Promise<ImportSummary> {
   const { customersCreated, ...rowCounts } = counts;
   const batch = await tx.importBatch.update({
     where: { id: batchId },
-    data: { ...rowCounts, ...(await countTotals(tx)), report: reportJson(report), durationMs: Date.now() - header.startedAt },
+    data: { ...batchData(input), ...rowCounts, ...(await countTotals(tx)), durationMs: Date.now() - header.startedAt },
+    select: SUMMARY_FIELDS,
   });
   await writeAudit(tx, {
     userId: header.userId,
