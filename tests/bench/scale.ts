@@ -11,7 +11,11 @@
  * Every size's result is kept in data/bench/ (per database and M), so runs at 10,000, 100,000
  * and 1,000,000 customers, together or apart, end with the growth exponent b of each stage
  * (time ∝ n^b, least squares over the sizes measured), which should stay at or below about 1.1.
- * Each database runs in a child process of its own: lib/db binds DATABASE_URL at import.
+ *
+ * Each stage runs in a process started as the one that runs it in use: imports and exports
+ * with Node's own settings, as `npm start` (the upload and export routes) and `npm run import`
+ * run them; retrains with the job process's flags (jobs/jobProcessFlags.ts). So a database gets
+ * three child processes in turn, which also keeps lib/db's DATABASE_URL, bound at import, theirs.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -28,11 +32,20 @@ const RESULTS_DIR = path.resolve("data/bench");
 /** Lines per customer the generator writes at its default purchase rate, measured on 20,000 customers (seed 11). */
 const DEFAULT_LINES_PER_CUSTOMER = 17.1;
 
+/** The processes a database's stages run in, in order; each reads what the one before left in the database. */
+const PHASES = ["import", "retrain", "export"] as const;
+type Phase = (typeof PHASES)[number];
+
+/** How the web server (`npm start`) and `npm run import` start Node: its default heap settings. */
+const WEB_PROCESS_FLAGS = ["--import", "tsx", "--conditions", "react-server"];
+
 if (process.argv[2] === "--child") await runChild(JSON.parse(process.argv[3]!) as ChildTask);
 else await runParent();
 
 interface ChildTask {
+  phase: Phase;
   db: "sqlite" | "postgresql";
+  databaseUrl: string;
   customers: number;
   customersFile: string;
   ordersFile: string | null;
@@ -71,18 +84,28 @@ async function runParent(): Promise<void> {
   console.log(describeTargets());
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const retrainHeapMb = (await import("@/lib/env")).env.RETRAIN_HEAP_MB;
+  const { createTestDatabase } = await import("../integration/support/databases");
   for (const customers of sizes) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-scale-"));
     try {
       const generated = await generate(dir, customers, ordersPerCustomer, seed);
       for (const provider of databases) {
-        const resultFile = path.join(dir, `${provider}.json`);
-        const task: ChildTask = { db: provider, customers, ...generated, resultFile };
-        // The retrain runs in this child, so it gets the job process's flags (its heap limit is RETRAIN_HEAP_MB);
-        // a million customers' order lines are larger than the upload limit, which an administrator raises the same way.
-        const env = { ...process.env, IMPORT_MAX_BYTES: String(largestFile(generated)) };
-        execFileSync(process.execPath, [...jobProcessFlags(retrainHeapMb), "tests/bench/scale.ts", "--child", JSON.stringify(task)], { stdio: "inherit", env });
-        const result = { ...(JSON.parse(fs.readFileSync(resultFile, "utf8")) as SizeResult), stages: [generated.stage, ...readStages(resultFile)] };
+        const stages = [generated.stage];
+        const database = await createTestDatabase(provider);
+        try {
+          for (const phase of PHASES) {
+            const resultFile = path.join(dir, `${provider}-${phase}.json`);
+            const task: ChildTask = { phase, db: provider, databaseUrl: database.url, customers, ...generated, resultFile };
+            // A million customers' order lines are larger than the upload limit, which an administrator raises the same way.
+            const env = { ...process.env, IMPORT_MAX_BYTES: String(largestFile(generated)) };
+            const flags = phase === "retrain" ? jobProcessFlags(retrainHeapMb) : WEB_PROCESS_FLAGS;
+            execFileSync(process.execPath, [...flags, "tests/bench/scale.ts", "--child", JSON.stringify(task)], { stdio: "inherit", env });
+            stages.push(...readStages(resultFile));
+          }
+        } finally {
+          await database.drop();
+        }
+        const result: SizeResult = { db: provider, customers, orderLines: generated.orderLines, stages };
         printSize(result);
         const store = storeFile(provider, ordersPerCustomer);
         const kept = fs.existsSync(store) ? (JSON.parse(fs.readFileSync(store, "utf8")) as SizeResult[]) : [];
@@ -104,7 +127,7 @@ function largestFile(files: { customersFile: string; ordersFile: string | null }
 }
 
 function readStages(file: string): StageResult[] {
-  return (JSON.parse(fs.readFileSync(file, "utf8")) as SizeResult).stages;
+  return JSON.parse(fs.readFileSync(file, "utf8")) as StageResult[];
 }
 
 function storeFile(provider: string, ordersPerCustomer: number): string {
@@ -130,69 +153,83 @@ async function generate(dir: string, customers: number, ordersPerCustomer: numbe
 }
 
 async function runChild(task: ChildTask): Promise<void> {
-  const { createTestDatabase } = await import("../integration/support/databases");
-  const database = await createTestDatabase(task.db);
-  process.env.DATABASE_URL = database.url;
-  const { importFile } = await import("@/lib/services/importFile");
-  const { runRetrain } = await import("@/lib/services/retrain/runRetrain");
-  const { db } = await import("@/lib/db/internal/client");
-  const { scoredCustomerPages } = await import("@/lib/db/scores/export");
-  const { customerCsvPages } = await import("@/lib/export/csvPages");
+  process.env.DATABASE_URL = task.databaseUrl;
   const { disconnectDatabase } = await import("@/lib/db/connection");
   const { closeRawReader } = await import("@/lib/db/internal/rawReader");
-  const stages: StageResult[] = [];
-  const record = (stage: StageResult) => {
-    stages.push(stage);
-    console.log(`  ${task.db} ${stage.name}: ${stage.seconds.toFixed(1)} s, peak RSS ${(stage.peakRssBytes / 2 ** 20).toFixed(0)} MB`);
-  };
+  const run = { import: importStages, retrain: retrainStages, export: exportStages }[task.phase];
   try {
-    const imported = async (kind: "customers" | "orders", source: string) => {
-      const summary = await importFile({ kind, source, fileName: path.basename(source), userId: null });
-      if (summary.status !== "SUCCEEDED") throw new Error(`the ${kind} import ended ${summary.status}: ${summary.error ?? "no reason given"}`);
-    };
-    record(await meter("import profiles", task.customers, "rows", () => imported("customers", task.customersFile)));
-    if (task.ordersFile) {
-      const ordersFile = task.ordersFile;
-      record(await meter("import orders", task.orderLines, "lines", () => imported("orders", ordersFile)));
-    }
-    let exportRun = 0;
-    for (const n of [1, 2]) {
-      let runId = 0;
-      const stage = await meter(`retrain ${n}`, task.customers, "customers", async () => {
-        const outcome = await runRetrain({ trigger: "CLI", requestedById: null });
-        if (outcome.status === "FAILED") throw new Error(`retrain ${n} failed: ${outcome.reasons.join("; ")}`);
-        runId = outcome.runId;
-        if (outcome.status === "SUCCEEDED") exportRun = runId;
-      });
-      const run = await db.modelRun.findUniqueOrThrow({ where: { id: runId }, select: { timings: true } });
-      record({ ...stage, parts: run.timings as Record<string, number> });
-    }
-    for (const n of [1, 2]) {
-      record(
-        await meter(`export read ${n}`, task.customers, "rows", async () => {
-          let rows = 0;
-          for await (const page of scoredCustomerPages({ filter: { runId: exportRun } })) rows += page.length;
-          if (rows !== task.customers) throw new Error(`the export read ${rows} rows of ${task.customers}`);
-        }),
-      );
-    }
-    const segments = await db.segmentProfile.findMany({ where: { runId: exportRun }, select: { segmentKey: true, name: true } });
-    const format = { names: segments.map((segment): [number, string] => [segment.segmentKey, segment.name]), control: null };
-    for (const n of [1, 2]) {
-      record(
-        await meter(`export file ${n}`, task.customers, "rows", async () => {
-          let lines = 0;
-          for await (const page of customerCsvPages({ filter: { runId: exportRun } }, format)) lines += countLines(page);
-          if (lines !== task.customers) throw new Error(`the export wrote ${lines} lines of ${task.customers}`);
-        }),
-      );
-    }
-    fs.writeFileSync(task.resultFile, JSON.stringify({ db: task.db, customers: task.customers, orderLines: task.orderLines, stages } satisfies SizeResult));
+    fs.writeFileSync(task.resultFile, JSON.stringify(await run(task)));
   } finally {
     await closeRawReader();
     await disconnectDatabase();
-    await database.drop();
   }
+}
+
+function record(task: ChildTask, stage: StageResult): StageResult {
+  console.log(`  ${task.db} ${stage.name}: ${stage.seconds.toFixed(1)} s, peak RSS ${(stage.peakRssBytes / 2 ** 20).toFixed(0)} MB`);
+  return stage;
+}
+
+async function importStages(task: ChildTask): Promise<StageResult[]> {
+  const { importFile } = await import("@/lib/services/importFile");
+  const { getRetrainSchedule } = await import("@/lib/db/settings");
+  // The server reads its retrain schedule when it starts (instrumentation.ts), and an upload
+  // comes after a sign-in: its first import finds the database client open and warm.
+  await getRetrainSchedule();
+  const imported = async (kind: "customers" | "orders", source: string) => {
+    const summary = await importFile({ kind, source, fileName: path.basename(source), userId: null });
+    if (summary.status !== "SUCCEEDED") throw new Error(`the ${kind} import ended ${summary.status}: ${summary.error ?? "no reason given"}`);
+  };
+  const stages = [record(task, await meter("import profiles", task.customers, "rows", () => imported("customers", task.customersFile)))];
+  const ordersFile = task.ordersFile;
+  if (ordersFile) stages.push(record(task, await meter("import orders", task.orderLines, "lines", () => imported("orders", ordersFile))));
+  return stages;
+}
+
+/** Two retrains: the second measures drift and stability against the first. */
+async function retrainStages(task: ChildTask): Promise<StageResult[]> {
+  const { runRetrain } = await import("@/lib/services/retrain/runRetrain");
+  const { db } = await import("@/lib/db/internal/client");
+  const stages: StageResult[] = [];
+  for (const n of [1, 2]) {
+    let runId = 0;
+    const stage = await meter(`retrain ${n}`, task.customers, "customers", async () => {
+      const outcome = await runRetrain({ trigger: "CLI", requestedById: null });
+      if (outcome.status === "FAILED") throw new Error(`retrain ${n} failed: ${outcome.reasons.join("; ")}`);
+      runId = outcome.runId;
+    });
+    const run = await db.modelRun.findUniqueOrThrow({ where: { id: runId }, select: { timings: true } });
+    stages.push(record(task, { ...stage, parts: run.timings as Record<string, number> }));
+  }
+  return stages;
+}
+
+/** The export of the latest run that succeeded, read as its page reads it, then written as its CSV file. */
+async function exportStages(task: ChildTask): Promise<StageResult[]> {
+  const { db } = await import("@/lib/db/internal/client");
+  const { scoredCustomerPages } = await import("@/lib/db/scores/export");
+  const { customerCsvPages } = await import("@/lib/export/csvPages");
+  const { id: runId } = await db.modelRun.findFirstOrThrow({ where: { status: "SUCCEEDED" }, orderBy: { id: "desc" }, select: { id: true } });
+  const stages: StageResult[] = [];
+  for (const n of [1, 2]) {
+    const stage = await meter(`export read ${n}`, task.customers, "rows", async () => {
+      let rows = 0;
+      for await (const page of scoredCustomerPages({ filter: { runId } })) rows += page.length;
+      if (rows !== task.customers) throw new Error(`the export read ${rows} rows of ${task.customers}`);
+    });
+    stages.push(record(task, stage));
+  }
+  const segments = await db.segmentProfile.findMany({ where: { runId }, select: { segmentKey: true, name: true } });
+  const format = { names: segments.map((segment): [number, string] => [segment.segmentKey, segment.name]), control: null };
+  for (const n of [1, 2]) {
+    const stage = await meter(`export file ${n}`, task.customers, "rows", async () => {
+      let lines = 0;
+      for await (const page of customerCsvPages({ filter: { runId } }, format)) lines += countLines(page);
+      if (lines !== task.customers) throw new Error(`the export wrote ${lines} lines of ${task.customers}`);
+    });
+    stages.push(record(task, stage));
+  }
+  return stages;
 }
 
 /** Line ends in a page of CSV, as text or bytes (a quoted cell may hold a line break: the bench's data has none). */
