@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { CUSTOMER_COLUMNS, type CustomerField, type CustomerRecord } from "@/lib/data/customer";
 import { checkCustomColumns, readAttributes } from "./attributes";
-import { cells } from "./cells";
+import { cellRow, cells } from "./cells";
 import { DateEvidence, parseDate, type DateFormat, type DayMonthOrder } from "./dates";
 import type { Encoding, Separator } from "./detect";
 import { mapHeader, type FieldSpec, type HeaderMapping } from "./header";
@@ -22,7 +22,7 @@ import type { Readable } from "node:stream";
 import { readWhole, openCsv, type CsvReader, type InvalidByteRows, type RereadableSource, type SourceOptions } from "./source";
 
 /** A customer file's row with its cells parsed; the date stays text until the file's date format is known. */
-export const customerFileRow = z.object({
+export const customerFileRow = cellRow({
   externalId: cells.id,
   yearBirth: cells.int,
   education: cells.text,

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import type { OrderRecord } from "@/lib/data/customer";
-import { cells } from "./cells";
+import { cellRow, cells } from "./cells";
 import { DateEvidence, parseDate, type DateFormat, type DayMonthOrder } from "./dates";
 import type { Encoding, Separator } from "./detect";
 import { ImportError } from "./errors";
@@ -35,9 +35,9 @@ const orderCells = {
   status: cells.text,
 };
 /** A line of a file with an amount column. */
-export const orderRow = z.object({ ...orderCells, amount: cells.requiredNumber });
+export const orderRow = cellRow({ ...orderCells, amount: cells.requiredNumber });
 /** A line of a file whose amounts are quantity × unit price. */
-const pricedOrderRow = z.object({ ...orderCells, quantity: cells.requiredNumber, unitPrice: cells.requiredNumber });
+const pricedOrderRow = cellRow({ ...orderCells, quantity: cells.requiredNumber, unitPrice: cells.requiredNumber });
 export type OrderRow = z.output<typeof orderRow>;
 export type OrderField = keyof OrderRow;
 /** What either schema gives: the amount, or quantity and unit price, are checked by the schema chosen. */

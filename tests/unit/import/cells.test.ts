@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
-import { cells } from "@/lib/import/cells";
+import { cellRow, cells } from "@/lib/import/cells";
 
 /** The value a cell parses to, or its one message. */
 function parsed(schema: z.ZodType, input: unknown): unknown {
@@ -48,7 +48,7 @@ describe("cells", () => {
   });
 
   test("in a row, a column absent from the file is null when optional and missing when required, and each issue names its field", () => {
-    const row = z.object({ id: cells.id, income: cells.number, kids: cells.int });
+    const row = cellRow({ id: cells.id, income: cells.number, kids: cells.int });
     expect(row.safeParse({ id: "1" })).toEqual({ success: true, data: { id: "1", income: null, kids: null } });
     const result = row.safeParse({ income: "lots", kids: "2" });
     expect(result.success).toBe(false);
@@ -56,5 +56,24 @@ describe("cells", () => {
       [["id"], "missing value"],
       [["income"], "not a number (write 1234.5, no thousands separators)"],
     ]);
+  });
+
+  test("a row reads as a z.object of the same cells does: the same values, or the same issues in the same order", () => {
+    const shape = { id: cells.id, born: cells.int, income: cells.number, joined: cells.requiredDate, vip: cells.flag, city: cells.text };
+    const rows: Record<string, unknown>[] = [
+      { id: " 7 ", born: "1970", income: "12,5", joined: "2014-12-31", vip: "1", city: "Porto" },
+      { id: "8", joined: "31/12/2014" },
+      { born: "19.5", income: "1,234.50", joined: "", vip: "yes", city: "x".repeat(201) },
+      { id: "9", born: 1970, joined: "soon" },
+      {},
+    ];
+    const expected = z.object(shape);
+    for (const input of rows) {
+      const ours = cellRow(shape).safeParse(input);
+      const theirs = expected.safeParse(input);
+      expect(ours.success).toBe(theirs.success);
+      if (theirs.success) expect(ours.data).toEqual(theirs.data);
+      else expect(ours.error?.issues.map((issue) => [issue.path, issue.message])).toEqual(theirs.error.issues.map((issue) => [issue.path, issue.message]));
+    }
   });
 });
