@@ -261,18 +261,11 @@ async function createBatch(
   });
 }
 
+/** A batch's row counts, as its summary and the list of imports read them. */
+const ROW_COUNTS = { rowsRead: true, rowsInserted: true, rowsUpdated: true, rowsUnchanged: true, rowsRejected: true } as const;
+
 /** What a summary reads back of its batch: not the quality report or the rejected rows, which may be large. */
-const SUMMARY_FIELDS = {
-  id: true,
-  status: true,
-  rowsRead: true,
-  rowsInserted: true,
-  rowsUpdated: true,
-  rowsUnchanged: true,
-  rowsRejected: true,
-  error: true,
-  report: true,
-} satisfies Prisma.ImportBatchSelect;
+const SUMMARY_FIELDS = { id: true, status: true, ...ROW_COUNTS, error: true, report: true } satisfies Prisma.ImportBatchSelect;
 
 function batchData(input: BatchInput) {
   return {
@@ -336,11 +329,7 @@ export async function listImportBatches(limit = 20) {
       status: true,
       fileName: true,
       createdAt: true,
-      rowsRead: true,
-      rowsInserted: true,
-      rowsUpdated: true,
-      rowsUnchanged: true,
-      rowsRejected: true,
+      ...ROW_COUNTS,
       error: true,
       durationMs: true,
       user: { select: { email: true } },
