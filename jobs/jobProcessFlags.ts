@@ -20,8 +20,8 @@ const YOUNG_SPACE_MB = 64;
  */
 const HEAP_GROWING_PERCENT = 25;
 
-/** The job runs its TypeScript through tsx, with the server build's export conditions. */
-const TSX_LOADER = ["--import", "tsx", "--conditions", "react-server"];
+/** The job runs its TypeScript through tsx, with the server build's export conditions, as `npm start` and `npm run import` do. */
+export const TSX_LOADER = ["--import", "tsx", "--conditions", "react-server"];
 
 /**
  * Node's arguments before the job's script. `heapMb` is the V8 heap limit (RETRAIN_HEAP_MB).

@@ -26,7 +26,7 @@ import { z } from "zod";
 import { describeTargets, type StageResult, type SizeResult } from "./scaleTargets";
 import { meter } from "./scaleMeter";
 import { printExponents, printSize } from "./scaleReport";
-import { jobProcessFlags } from "@/jobs/jobProcessFlags";
+import { jobProcessFlags, TSX_LOADER } from "@/jobs/jobProcessFlags";
 
 const RESULTS_DIR = path.resolve("data/bench");
 /** Lines per customer the generator writes at its default purchase rate, measured on 20,000 customers (seed 11). */
@@ -35,9 +35,6 @@ const DEFAULT_LINES_PER_CUSTOMER = 17.1;
 /** The processes a database's stages run in, in order; each reads what the one before left in the database. */
 const PHASES = ["import", "retrain", "export"] as const;
 type Phase = (typeof PHASES)[number];
-
-/** How the web server (`npm start`) and `npm run import` start Node: its default heap settings. */
-const WEB_PROCESS_FLAGS = ["--import", "tsx", "--conditions", "react-server"];
 
 if (process.argv[2] === "--child") await runChild(JSON.parse(process.argv[3]!) as ChildTask);
 else await runParent();
@@ -91,14 +88,15 @@ async function runParent(): Promise<void> {
       const generated = await generate(dir, customers, ordersPerCustomer, seed);
       for (const provider of databases) {
         const stages = [generated.stage];
+        // A million customers' order lines are larger than the upload limit, which an administrator raises the same way.
+        const env = { ...process.env, IMPORT_MAX_BYTES: String(largestFile(generated)) };
         const database = await createTestDatabase(provider);
         try {
           for (const phase of PHASES) {
             const resultFile = path.join(dir, `${provider}-${phase}.json`);
             const task: ChildTask = { phase, db: provider, databaseUrl: database.url, customers, ...generated, resultFile };
-            // A million customers' order lines are larger than the upload limit, which an administrator raises the same way.
-            const env = { ...process.env, IMPORT_MAX_BYTES: String(largestFile(generated)) };
-            const flags = phase === "retrain" ? jobProcessFlags(retrainHeapMb) : WEB_PROCESS_FLAGS;
+            // Imports and exports run as the server and `npm run import` run them: Node's own heap settings.
+            const flags = phase === "retrain" ? jobProcessFlags(retrainHeapMb) : TSX_LOADER;
             execFileSync(process.execPath, [...flags, "tests/bench/scale.ts", "--child", JSON.stringify(task)], { stdio: "inherit", env });
             stages.push(...readStages(resultFile));
           }

@@ -300,20 +300,7 @@ function reportJson(report: ImportReport | null) {
   return report === null ? DB_NULL : (report as unknown as Prisma.InputJsonValue);
 }
 
-function summarise(
-  batch: {
-    id: number;
-    status: "SUCCEEDED" | "REJECTED";
-    rowsRead: number;
-    rowsInserted: number;
-    rowsUpdated: number;
-    rowsUnchanged: number;
-    rowsRejected: number;
-    error: string | null;
-    report: Prisma.JsonValue;
-  },
-  customersCreated: number,
-): ImportSummary {
+function summarise(batch: Prisma.ImportBatchGetPayload<{ select: typeof SUMMARY_FIELDS }>, customersCreated: number): ImportSummary {
   const { id, status, rowsRead, rowsInserted, rowsUpdated, rowsUnchanged, rowsRejected, error } = batch;
   const report = batch.report as unknown as ImportReport | null;
   return { batchId: id, status, rowsRead, rowsInserted, rowsUpdated, rowsUnchanged, rowsRejected, customersCreated, error, report };
